@@ -1,0 +1,39 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+# Everything the project needs is installed from here into .venv (no manual steps).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Every package of the repository, core first; task packages are discovered by folder.
+PACKAGES := vbvr-core $(sort $(wildcard generators/*)) $(wildcard factory bench trainer)
+EDITABLE := $(foreach pkg,$(PACKAGES),-e "$(pkg)[test]")
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: demo test venv install lint clean
+
+venv: $(BIN)/python
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+## install: every package of the repository in editable mode, with its test dependencies
+install: venv
+	$(PIP) install $(EDITABLE)
+
+## demo: install, then generate a small demo set into out/
+demo: install
+	$(BIN)/vbvr generate G-15_grid_avoid_obstacles --seed 7 --count 5 --out out/demo
+	@echo
+	@echo "Demo samples are in out/demo/. Open out/demo/G-15_grid_avoid_obstacles/00000000/ground_truth.mp4,"
+	@echo "or run: $(BIN)/vbvr show out/demo/G-15_grid_avoid_obstacles/00000000"
+
+## test: install, then run every package's tests (2 workers)
+test: install
+	$(BIN)/python -m pytest -n 2 $(foreach pkg,$(PACKAGES),$(pkg)/tests)
+
+lint: install
+	$(BIN)/ruff check vbvr-core generators
+
+clean:
+	rm -rf $(VENV) out .nox dist

@@ -1,0 +1,1 @@
+"""VBVR task G-15 grid_avoid_obstacles (spatiality)."""

@@ -1,0 +1,46 @@
+"""Running a task's scorer safely, and checks that many scorers share.
+
+``score_video(task_key, sample_folder, video_path)`` is what the CLI, review and the bench call: it
+finds the scorer through the plugins, never raises, and clamps the result into [0, 1].
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+
+from vbvr_core.plugins import get_task
+from vbvr_core.sample_io import load_sample_ref
+from vbvr_core.task import SampleRef, Score
+from vbvr_core.track import psnr, resize_frame
+from vbvr_core.video import VideoClip, VideoReader
+
+
+def run_scorer(scorer, sample: SampleRef, video: VideoReader) -> Score:
+    """Call ``scorer(sample, video)``; a bad video or a scorer bug gives 0 with the reason, never an exception."""
+    clip = video.clip()
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    try:
+        result = scorer(sample, video)
+    except Exception as error:  # noqa: BLE001 - one video must never stop a benchmark run
+        return Score.zero(f"scorer error: {type(error).__name__}: {error}")
+    value = float(result.value)
+    if not math.isfinite(value):
+        return Score.zero("scorer returned a non-finite value", **result.parts)
+    return Score(value=min(1.0, max(0.0, value)), parts=result.parts, reason=result.reason)
+
+
+def score_video(sample_folder: str | Path, video_path: str | Path) -> Score:
+    """Score ``video_path`` against the saved sample in ``sample_folder`` with its task's scorer."""
+    sample = load_sample_ref(sample_folder)
+    scorer = get_task(sample.record.task_key).load_scorer()
+    return run_scorer(scorer, sample, VideoReader(video_path))
+
+
+def starts_like(clip: VideoClip, reference: np.ndarray, min_psnr: float = 18.0) -> float:
+    """1.0 when the clip's first frame looks like ``reference`` (PSNR ≥ ``min_psnr`` at the clip's size), else 0."""
+    size = clip.frames.shape[1]
+    return 1.0 if psnr(clip.frames[0], resize_frame(reference, size)) >= min_psnr else 0.0

@@ -1,0 +1,75 @@
+"""Video analysis helpers for scorers: colour masks, coverage of boxes, tracks, frame comparisons.
+
+Scorers read model videos with :func:`vbvr_core.video.read_video` (already resampled), then use these
+to turn frames into facts: which cell holds the agent in each frame, where a coloured object is, how
+much the picture changes between frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+Box = tuple[int, int, int, int]
+
+
+def color_mask(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0) -> np.ndarray:
+    """Boolean mask of pixels within ``tolerance`` (Euclidean RGB) of ``rgb``; works on one frame or a stack."""
+    difference = frames.astype(np.int32) - np.asarray(rgb, dtype=np.int32)
+    return (difference * difference).sum(axis=-1) <= tolerance * tolerance
+
+
+def box_coverage(mask: np.ndarray, boxes: Sequence[Box]) -> np.ndarray:
+    """Fraction of each box's pixels set in ``mask`` (T×H×W) → array T×len(boxes)."""
+    integral = np.pad(mask.astype(np.int32).cumsum(1).cumsum(2), ((0, 0), (1, 0), (1, 0)))
+    out = np.zeros((mask.shape[0], len(boxes)), dtype=np.float64)
+    for k, (x0, y0, x1, y1) in enumerate(boxes):
+        area = max(1, (x1 - x0) * (y1 - y0))
+        total = integral[:, y1, x1] - integral[:, y0, x1] - integral[:, y1, x0] + integral[:, y0, x0]
+        out[:, k] = total / area
+    return out
+
+
+def argmax_track(coverage: np.ndarray, threshold: float) -> list[int | None]:
+    """Per frame, the index of the box with the highest coverage, or None when none reaches ``threshold``."""
+    best = coverage.argmax(axis=1)
+    return [int(b) if coverage[t, b] >= threshold else None for t, b in enumerate(best)]
+
+
+def collapse(track: Sequence[object]) -> list[object]:
+    """Drop Nones and consecutive repeats: [a, a, None, b, b, a] → [a, b, a]."""
+    out: list[object] = []
+    for item in track:
+        if item is not None and (not out or out[-1] != item):
+            out.append(item)
+    return out
+
+
+def centroid(mask: np.ndarray) -> tuple[float, float] | None:
+    """(x, y) centre of the set pixels of a 2-D mask, or None when empty."""
+    ys, xs = np.nonzero(mask)
+    if len(xs) == 0:
+        return None
+    return float(xs.mean()), float(ys.mean())
+
+
+def psnr(a: np.ndarray, b: np.ndarray) -> float:
+    """Peak signal-to-noise ratio in dB between two same-shaped uint8 images (inf when equal)."""
+    mse = float(np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2))
+    return float("inf") if mse == 0 else 10.0 * np.log10(255.0 * 255.0 / mse)
+
+
+def resize_frame(frame: np.ndarray, size: int) -> np.ndarray:
+    """Resize an RGB frame to ``size``² with area averaging (for comparing a PNG with decoded frames)."""
+    import cv2
+
+    return cv2.resize(frame, (size, size), interpolation=cv2.INTER_AREA)
+
+
+def frame_changes(frames: np.ndarray) -> np.ndarray:
+    """Mean absolute difference between consecutive frames (length T-1), in grey levels."""
+    if len(frames) < 2:
+        return np.zeros(0)
+    grey = frames.astype(np.int16).mean(axis=-1)
+    return np.abs(np.diff(grey, axis=0)).mean(axis=(1, 2))
