@@ -1,0 +1,146 @@
+"""G-15 specifications: the solver, the generator's determinism and validation, and the scorer."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from vbvr_core.gridpath import judge_walk
+from vbvr_core.render import GridLayout
+from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.solve import grid_neighbours, shortest_path
+from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
+from vbvr_core.track import psnr
+from vbvr_core.video import read_video
+
+from vbvr_g15_grid_avoid_obstacles.generator import GridAvoidObstaclesGenerator
+
+KEY = "G-15_grid_avoid_obstacles"
+
+
+def test_solver_detours_around_a_wall():
+    # 3x3 grid, wall in the middle column except the bottom row: the only route goes around.
+    blocked = {(0, 1), (1, 1)}
+    path = shortest_path((0, 0), (0, 2), grid_neighbours(3, 3, blocked))
+    assert path == [(0, 0), (1, 0), (2, 0), (2, 1), (2, 2), (1, 2), (0, 2)]
+
+
+def test_solver_reports_unreachable_goal():
+    assert shortest_path((0, 0), (2, 2), grid_neighbours(3, 3, {(0, 1), (1, 0), (1, 1)})) is None
+
+
+def test_unsolvable_grid_is_rejected():
+    generator = GridAvoidObstaclesGenerator(1, {"rows": 5, "cols": 5})
+    sample = generator.generate()
+    sample.solution["path"] = None
+    assert any("unsolvable" in problem for problem in generator.validate(sample))
+
+
+def test_obstacle_on_the_start_cell_is_rejected_as_occlusion():
+    generator = GridAvoidObstaclesGenerator(2, {"rows": 6, "cols": 6})
+    sample = generator.generate()
+    sample.solution["obstacles"].append(sample.solution["start"])
+    assert any("occlusion" in problem for problem in generator.validate(sample))
+
+
+def test_out_of_bounds_params_are_refused():
+    with pytest.raises(ValueError, match="rows"):
+        GridAvoidObstaclesGenerator(0, {"rows": 40})
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    return make_samples(KEY, tmp_path_factory.mktemp("g15"), count=3, seed=7)
+
+
+def test_same_seed_gives_identical_bytes(samples, tmp_path):
+    again = make_samples(KEY, tmp_path, count=3, seed=7)
+    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+
+
+def test_video_format_and_reference_frames(samples):
+    for folder in samples:
+        record = load_record(folder)
+        assert (record.video.codec, record.video.pix_fmt) == ("h264", "yuv420p")
+        assert (record.video.width, record.video.height, record.video.fps) == (512, 512, 24)
+        clip = read_video(folder / "ground_truth.mp4", size=512)
+        assert clip.ok and len(clip.frames) == record.video.frames
+        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
+        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+
+
+def test_ground_truth_path_is_a_valid_shortest_path(samples):
+    for folder in samples:
+        solution = json.loads((folder / "metadata.json").read_text())["solution"]
+        path = [tuple(cell) for cell in solution["path"]]
+        obstacles = {tuple(cell) for cell in solution["obstacles"]}
+        assert path[0] == tuple(solution["start"]) and path[-1] == tuple(solution["goal"])
+        assert not obstacles & set(path)
+        assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1 for a, b in zip(path, path[1:]))
+        rows, cols = solution["layout"]["rows"], solution["layout"]["cols"]
+        best = shortest_path(path[0], path[-1], grid_neighbours(rows, cols, obstacles))
+        assert len(path) == len(best)
+
+
+@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
+                                             ("noise", 0.0, 0.1)])
+def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
+    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
+
+
+def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
+    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
+
+
+def test_scorer_gives_zero_to_an_empty_file(samples, tmp_path):
+    from vbvr_core.scoring import score_video
+
+    empty = tmp_path / "empty.mp4"
+    empty.write_bytes(b"")
+    result = score_video(samples[0], empty)
+    assert result.value == 0 and "empty" in result.reason
+
+
+def _walk_video(folder, cells):
+    """Render the sample's scene with the agent walking through ``cells`` (for near-miss videos)."""
+    from vbvr_core.render.gridworld import GridWorld
+
+    solution = json.loads((folder / "metadata.json").read_text())["solution"]
+    layout = GridLayout(**solution["layout"])
+    world = GridWorld(layout, fills={tuple(solution["start"]): (40, 90, 220), tuple(solution["goal"]): (220, 30, 30)},
+                      crosses={tuple(c): (0, 0, 0) for c in solution["obstacles"]})
+    return list(world.walk(cells, world.agent_sprite(tuple(solution["agent_color"])), 6)[2])
+
+
+def test_path_through_an_obstacle_scores_below_half(tmp_path):
+    # Hand-made instance: a 5x5 grid whose straight route from (0,0) to (0,4) is blocked at (0,2).
+    judged = judge_walk([(0, 0), (0, 1), (0, 2), (0, 3), (0, 4)], (0, 0), (0, 4), {(0, 2)}, optimal_steps=6)
+    assert judged.value < 0.5 and judged.parts["obstacle_free"] == 0
+
+
+def test_detour_scores_below_the_optimum(samples, tmp_path):
+    folder = samples[0]
+    solution = json.loads((folder / "metadata.json").read_text())["solution"]
+    path = [tuple(cell) for cell in solution["path"]]
+    # Step back and forth once on the way: two extra steps, still legal.
+    detour = path[:2] + [path[0]] + path[1:]
+    result = score_frames(folder, _walk_video(folder, detour), tmp_path)
+    assert 0.5 < result.value < 0.98
+    assert result.parts["efficiency"] == pytest.approx(solution["optimal_steps"] / (solution["optimal_steps"] + 2))
+
+
+def test_drawn_instances_are_diverse():
+    hashes = {GridAvoidObstaclesGenerator(seed).generate().first_frame.tobytes().__hash__() for seed in range(40)}
+    assert len(hashes) == 40
+
+
+def test_generator_rejects_unknown_parameter():
+    with pytest.raises(ValueError, match="unknown parameter"):
+        GridAvoidObstaclesGenerator(0, {"colour": "red"})
+
+
+def test_frames_are_uint8_rgb_512():
+    sample = GridAvoidObstaclesGenerator(3).generate()
+    frame = next(iter(sample.trajectory()))
+    assert frame.shape == (512, 512, 3) and frame.dtype == np.uint8

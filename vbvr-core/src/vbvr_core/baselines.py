@@ -1,0 +1,57 @@
+"""Reference "models" every scorer must tell apart, written as videos from a saved sample.
+
+- ``oracle``: the ground truth itself;
+- ``static``: the first frame held for the ground truth's length (doing nothing);
+- ``final``: the first frame, then a cut straight to the final frame (the answer without the process);
+- ``noise``: uniform random pixels, seeded;
+- ``shuffle``: another sample's ground truth (a plausible video of the wrong instance).
+
+Used by ``vbvr review``, ``vbvr-bench baseline`` and ``validate-scorers``, and by task tests.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, VIDEO, load_record, read_png
+from vbvr_core.seeds import derive_seed, rng
+from vbvr_core.video import write_video
+
+BASELINES = ("oracle", "static", "final", "noise", "shuffle")
+
+
+def _length(sample_dir: Path) -> int:
+    return max(2, load_record(sample_dir).video.frames)
+
+
+def write_baseline(kind: str, sample_dir: str | Path, dest: str | Path, other_sample_dir: str | Path | None = None) -> Path:
+    """Write the ``kind`` baseline video for the sample in ``sample_dir`` to ``dest`` (an .mp4 path).
+
+    ``shuffle`` needs ``other_sample_dir`` (a different sample of the same task).
+    """
+    sample_dir, dest = Path(sample_dir), Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "oracle":
+        shutil.copyfile(sample_dir / VIDEO, dest)
+    elif kind == "shuffle":
+        if other_sample_dir is None:
+            raise ValueError("the shuffle baseline needs another sample of the same task")
+        shutil.copyfile(Path(other_sample_dir) / VIDEO, dest)
+    elif kind in ("static", "final"):
+        first = read_png(sample_dir / FIRST_FRAME)
+        length = _length(sample_dir)
+        final_path = sample_dir / FINAL_FRAME
+        last = read_png(final_path) if kind == "final" and final_path.exists() else first
+        cut = length // 2 if kind == "final" else length
+        write_video(dest, (first if k < cut else last for k in range(length)))
+    elif kind == "noise":
+        record = load_record(sample_dir)
+        generator = rng(derive_seed("noise", record.task_key, record.index))
+        size = (record.video.height, record.video.width, 3)
+        write_video(dest, (generator.integers(0, 256, size, dtype=np.uint8) for _ in range(_length(sample_dir))))
+    else:
+        raise ValueError(f"unknown baseline {kind!r}; known: {', '.join(BASELINES)}")
+    return dest
