@@ -60,3 +60,32 @@ def folder_digest(folder: Path) -> str:
             digest.update(str(path.relative_to(folder)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def write_task_distribution(root: str | Path, key: str, module_name: str, module_source: str,
+                            version: str = "0.0.1") -> Path:
+    """Make ``root`` hold an importable module and a ``*.dist-info`` registering it as task ``key``.
+
+    Put ``root`` on ``sys.path`` (or ``PYTHONPATH`` for subprocesses) and importlib.metadata finds the
+    task like any installed package: the way tests build deliberately broken or faulty tasks without
+    adding packages to the repository. The module must implement ``vbvr_register_task``.
+    """
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / f"{module_name}.py").write_text(module_source, encoding="utf-8")
+    dist = f"vbvr-test-{module_name.replace('_', '-')}"
+    info = root / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[vbvr]\n{key} = {module_name}\n", encoding="utf-8")
+    return root
+
+
+def forget_plugins() -> None:
+    """Clear vbvr_core's discovery caches (after changing what is installed in-process)."""
+    import importlib
+
+    from vbvr_core import plugins
+
+    plugins.get_task.cache_clear()
+    importlib.invalidate_caches()
