@@ -173,3 +173,12 @@ def show(sample_dir: Annotated[Path, typer.Argument(help="A saved sample folder.
     console.print("files: " + ("all checksums match" if not problems else f"{len(problems)} problem(s)"))
     if problems:
         raise typer.Exit(code=1)
+
+
+def _mount_release() -> None:
+    from vbvr_core.release.cli import app as release_app
+
+    app.add_typer(release_app, name="release")
+
+
+_mount_release()

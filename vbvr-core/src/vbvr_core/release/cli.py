@@ -1,0 +1,59 @@
+"""``vbvr release``: check version bumps, build release files with baked commits, write the simple index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from vbvr_core.release.build import BuildError, build_package
+from vbvr_core.release.index import write_simple_index
+from vbvr_core.release.packages import find_package, repo_packages
+from vbvr_core.release.versions import check_version_bumps
+
+app = typer.Typer(help="Release tooling: version-bump check, wheels with the git commit baked in, a PEP 503 index.",
+                  no_args_is_help=True)
+console = Console()
+errors = Console(stderr=True)
+ROOT_OPTION = typer.Option("--root", help="Repository root (default: the current directory).")
+
+
+@app.command()
+def check(
+    since: Annotated[str, typer.Option("--since", help="Git revision to compare with, e.g. origin/main.")],
+    root: Annotated[Path, ROOT_OPTION] = Path("."),
+) -> None:
+    """Fail (exit 1) for every package whose code changed since REV without a version bump."""
+    problems = check_version_bumps(root.resolve(), since)
+    for problem in problems:
+        errors.print(f"[red]version not bumped:[/] {problem}", highlight=False)
+    if problems:
+        raise typer.Exit(code=1)
+    console.print(f"every changed package since {since} carries a new version")
+
+
+@app.command()
+def build(
+    packages: Annotated[list[str] | None, typer.Argument(help="Package folders, names or tag prefixes (default: all).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder for wheels, sdists and simple/.")] = Path("dist"),
+    root: Annotated[Path, ROOT_OPTION] = Path("."),
+    isolated: Annotated[bool, typer.Option(help="Build in isolated environments (slower; downloads setuptools).")] = False,
+) -> None:
+    """Build wheel + sdist of each package with its git commit baked in, then write OUT/simple/."""
+    root = root.resolve()
+    try:
+        selected = [find_package(root, name) for name in packages] if packages else repo_packages(root)
+    except LookupError as error:
+        errors.print(f"[bold red]error:[/] {error}")
+        raise typer.Exit(code=2) from None
+    for package in selected:
+        try:
+            files = build_package(root, package, out, isolated=isolated)
+        except BuildError as error:
+            errors.print(f"[bold red]error:[/] {error}")
+            raise typer.Exit(code=1) from None
+        console.print(f"{package.dist} {package.version}: " + ", ".join(f.name for f in files))
+    simple = write_simple_index(out)
+    console.print(f"simple index: {simple.resolve()}  (pip install --extra-index-url file://{simple.resolve()} …)")
