@@ -1,0 +1,1 @@
+"""VBVR task G-18 grid_shortest_path (spatiality)."""
