@@ -1,0 +1,1 @@
+"""VBVR task O-39 maze (spatiality)."""
