@@ -9,7 +9,7 @@ PACKAGES := vbvr-core $(sort $(wildcard generators/*)) $(wildcard factory bench 
 EDITABLE := $(foreach pkg,$(PACKAGES),-e "$(pkg)[test]")
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test venv install lint clean
+.PHONY: demo test venv install lint dist clean
 
 venv: $(BIN)/python
 
@@ -31,6 +31,11 @@ demo: install
 ## test: install, then run every package's tests (2 workers)
 test: install
 	$(BIN)/python -m pytest -n 2 $(foreach pkg,$(PACKAGES),$(pkg)/tests)
+
+## dist: wheel + sdist of every package (git commit baked in) and a PEP 503 index in dist/simple
+dist: install
+	rm -rf dist
+	$(BIN)/vbvr release build --out dist
 
 lint: install
 	$(BIN)/ruff check vbvr-core generators

@@ -37,17 +37,29 @@ def read_package(root: Path, folder: str) -> RepoPackage:
     return RepoPackage(folder=folder, dist=project["name"], version=project["version"], import_name=modules[0])
 
 
-def repo_packages(root: Path) -> list[RepoPackage]:
-    """Every package of the repository: the top-level ones that exist, then each generators/* folder."""
+def package_folders(root: Path) -> list[str]:
+    """Folders (relative to ``root``) of every package: the top-level ones that exist, then generators/*."""
     folders = [name for name in TOP_LEVEL_PACKAGES if (root / name / "pyproject.toml").is_file()]
     folders += sorted(f"generators/{p.name}" for p in (root / "generators").glob("*") if (p / "pyproject.toml").is_file())
-    return [read_package(root, folder) for folder in folders]
+    return folders
+
+
+def repo_packages(root: Path) -> list[RepoPackage]:
+    """Every package of the repository (raises ValueError naming a package folder that is incomplete)."""
+    return [read_package(root, folder) for folder in package_folders(root)]
 
 
 def find_package(root: Path, name: str) -> RepoPackage:
-    """The package whose folder, folder name, dist or tag prefix is ``name`` (raises LookupError)."""
-    packages = repo_packages(root)
-    for package in packages:
-        if name in (package.folder, package.dist, package.tag_prefix, package.folder.rstrip("/")):
+    """The package whose folder, folder name or dist name is ``name`` (raises LookupError)."""
+    folders = package_folders(root)
+    for folder in folders:
+        if name.rstrip("/") in (folder, Path(folder).name):
+            return read_package(root, folder)
+    for folder in folders:
+        try:
+            package = read_package(root, folder)
+        except ValueError:
+            continue
+        if package.dist == name:
             return package
-    raise LookupError(f"no package {name!r} in {root}; known: {', '.join(p.tag_prefix for p in packages)}")
+    raise LookupError(f"no package {name!r} in {root}; known: {', '.join(Path(f).name for f in folders)}")

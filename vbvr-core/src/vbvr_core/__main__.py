@@ -1,0 +1,5 @@
+"""``python -m vbvr_core`` runs the ``vbvr`` command line."""
+
+from vbvr_core.cli import app
+
+app()
