@@ -1,0 +1,213 @@
+"""The ``vbvr-factory`` command line: run a registry, verify (and repair) an output, show its status.
+
+Exit codes: 0 success; 1 dead letters or problems found; 2 bad usage (bad registry, unknown task or preset,
+unsafe key, an output root holding another run).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from vbvr_factory.layout import LAYOUTS
+
+app = typer.Typer(
+    name="vbvr-factory",
+    help="Turn a registry of VBVR tasks into a verified, deduplicated, reproducible dataset (local folder or S3).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+StorageOptions = Annotated[Optional[list[str]], typer.Option(
+    "--storage-option", help="fsspec option NAME=VALUE for the output root, repeatable (e.g. endpoint_url=http://…).")]
+
+
+def fail_usage(message: str) -> typer.Exit:
+    """Print ``message`` to stderr and return an exit-2 exception to raise."""
+    for line in message.splitlines():
+        errors.print(f"[bold red]error:[/] {line}", highlight=False, markup=True, soft_wrap=True)
+    return typer.Exit(code=2)
+
+
+def open_output(out: str, storage_option: list[str] | None):
+    """The output root for ``out``, or exit 2 with the reason."""
+    from vbvr_factory.storage import OutputRoot, parse_storage_options
+
+    try:
+        return OutputRoot(out, parse_storage_options(storage_option or []))
+    except (ValueError, ImportError, OSError) as error:
+        raise fail_usage(f"cannot open output {out!r}: {error}") from None
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 1e6:.2f}"
+
+
+def _summary(report, plan) -> Table:
+    table = Table(title=f"vbvr-factory: {report.samples_made} samples written in {report.seconds:.1f} s "
+                        f"({report.samples_per_second:.2f} samples/s)")
+    for column in ("task", "split", "requested", "written", "kept", "failed", "duplicates", "MB written",
+                   "CPU s/sample"):
+        table.add_column(column, justify="left" if column in ("task", "split") else "right")
+    for task in plan.tasks:
+        tally = report.tallies[task.key]
+        per_sample = tally.cpu_seconds / tally.written if tally.written else 0.0
+        table.add_row(task.key, task.split, str(tally.requested), str(tally.written), str(tally.kept),
+                      str(tally.failed), str(tally.duplicates), _megabytes(tally.bytes_written), f"{per_sample:.3f}")
+    tallies = report.tallies.values()
+    table.add_row("all", "", str(plan.total), str(report.samples_made), str(sum(t.kept for t in tallies)),
+                  str(report.failures), str(sum(t.duplicates for t in tallies)),
+                  _megabytes(sum(t.bytes_written for t in tallies)), "", style="bold")
+    return table
+
+
+@app.command()
+def run(
+    registry: Annotated[Path, typer.Argument(help="The registry file (registry.yaml).")],
+    preset: Annotated[Optional[str], typer.Option("--preset", help="A preset of the registry (demo, train, test, …).")] = None,
+    count: Annotated[Optional[int], typer.Option("--count", min=1, help="Samples per task, overriding the registry.")] = None,
+    out: Annotated[Optional[str], typer.Option("--out", help="Output folder or s3://bucket/prefix [default: out/PRESET].")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes [default: CPU count].")] = os.cpu_count() or 1,
+    resume: Annotated[bool, typer.Option("--resume", help="Keep intact samples already in OUT; make only the rest.")] = False,
+    executor: Annotated[str, typer.Option("--executor", help="Execution engine (local is built in).")] = "local",
+    layout: Annotated[str, typer.Option("--layout", help=f"Folder layout: {' or '.join(LAYOUTS)}.")] = "vbvr",
+    storage_option: StorageOptions = None,
+    require_commit: Annotated[bool, typer.Option("--require-commit", help="Refuse tasks whose package git commit is unknown.")] = False,
+) -> None:
+    """Run REGISTRY (or one of its presets) into OUT: resumable, deduplicated, with provenance."""
+    from vbvr_core.plugins import get_task
+    from vbvr_core.produce import MissingCommitError, task_package
+
+    from vbvr_factory.executors import make_executor
+    from vbvr_factory.plan import build_plan
+    from vbvr_factory.registry import RegistryError, load_registry
+    from vbvr_factory.runner import FactoryRun, RunConflict, chunk_size_for
+
+    if layout not in LAYOUTS:
+        raise fail_usage(f"--layout {layout!r} is unknown; use one of {', '.join(LAYOUTS)}")
+    try:
+        loaded = load_registry(registry)
+        plan = build_plan(loaded, preset, count, layout)
+    except RegistryError as error:
+        raise fail_usage(str(error)) from None
+    for task in plan.tasks:
+        try:
+            facts = task_package(get_task(task.key), require_commit)
+        except MissingCommitError as error:
+            raise fail_usage(str(error)) from None
+        if facts.commit is None:
+            errors.print(f"[yellow]warning:[/] {task.key}: package commit unknown; its samples say so "
+                         "(commit_source 'unknown'). Pass --require-commit to refuse.")
+    root = open_output(out or f"out/{preset or 'run'}", storage_option)
+    try:
+        engine = make_executor(executor, workers)
+    except LookupError as error:
+        raise fail_usage(str(error)) from None
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors) as progress:
+        overall = progress.add_task("[bold]all tasks", total=plan.total)
+        bars = {task.key: progress.add_task(task.key, total=task.count) for task in plan.tasks}
+        redrawn: dict[str, int] = {}
+
+        def on_result(result, redraw: bool) -> None:
+            if redraw:
+                redrawn[result.task_key] = redrawn.get(result.task_key, 0) + len(result.outcomes)
+                progress.update(bars[result.task_key],
+                                description=f"{result.task_key} ({redrawn[result.task_key]} duplicates redrawn)")
+                return
+            progress.advance(bars[result.task_key], len(result.outcomes))
+            progress.advance(overall, len(result.outcomes))
+
+        factory_run = FactoryRun(plan, root, engine, resume=resume,
+                                 registry={"source": str(registry), "digest": loaded.digest},
+                                 chunk_size=chunk_size_for(plan, workers), on_result=on_result)
+        try:
+            report = factory_run.execute()
+        except RunConflict as error:
+            raise fail_usage(str(error)) from None
+        finally:
+            engine.close()
+    console.print(_summary(report, plan))
+    console.print(f"manifest, failures and run.json are in {root.url}")
+    if report.failures:
+        errors.print(f"[red]{report.failures} dead letter(s)[/]: see {root.url}/failures.jsonl")
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def verify(
+    out: Annotated[str, typer.Argument(help="A run's output folder or s3://bucket/prefix.")],
+    repair: Annotated[bool, typer.Option("--repair", help="Regenerate missing and corrupt samples, byte-identically.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for --repair.")] = os.cpu_count() or 1,
+    storage_option: StorageOptions = None,
+) -> None:
+    """Check every sample's checksums and format; list missing and corrupt ones; optionally repair them."""
+    from vbvr_factory.executors import LocalExecutor
+    from vbvr_factory.verify import NotARunError, repair_root, verify_root
+
+    root = open_output(out, storage_option)
+    try:
+        report = verify_root(root)
+    except NotARunError as error:
+        raise fail_usage(str(error)) from None
+    for kind, problems in (("missing", report.missing), ("corrupt", report.corrupt)):
+        for problem in problems:
+            console.print(f"[red]{kind}[/] {problem.path}: {'; '.join(problem.problems)}", highlight=False)
+    if repair and (report.missing or report.corrupt):
+        engine = LocalExecutor(workers)
+        try:
+            report = repair_root(root, report, engine)
+        finally:
+            engine.close()
+        for problem in report.repaired:
+            console.print(f"[green]repaired[/] {problem.path}", highlight=False)
+        for problem in report.unrepairable:
+            console.print(f"[red]not repaired[/] {problem.path}: {'; '.join(problem.problems)}", highlight=False)
+    console.print(f"{report.checked} samples checked: {report.intact} intact, {len(report.missing)} missing, "
+                  f"{len(report.corrupt)} corrupt" + (f", {len(report.repaired)} repaired" if repair else ""))
+    if report.outstanding:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def status(
+    out: Annotated[str, typer.Argument(help="A run's output folder or s3://bucket/prefix.")],
+    storage_option: StorageOptions = None,
+) -> None:
+    """Show samples per task, dead letters and disk use of a run's output."""
+    from vbvr_factory.layout import task_dir
+    from vbvr_factory.runner import FAILURES, read_run_json
+    from vbvr_factory.verify import NotARunError, load_plan
+
+    root = open_output(out, storage_option)
+    try:
+        plan = load_plan(root)
+    except NotARunError as error:
+        raise fail_usage(str(error)) from None
+    document = read_run_json(root) or {}
+    failures: dict[str, int] = {}
+    for line in (root.read_bytes(FAILURES) or b"").decode("utf-8").splitlines():
+        if line.strip():
+            key = json.loads(line)["task_key"]
+            failures[key] = failures.get(key, 0) + 1
+    table = Table(title=f"{root.url}: run {document.get('status', '?')}, preset {plan.preset or '(default)'}, "
+                        f"layout {plan.layout}")
+    for column in ("task", "split", "samples", "requested", "failures", "MB on disk"):
+        table.add_column(column, justify="left" if column in ("task", "split") else "right")
+    totals = [0, 0, 0, 0]
+    for task in plan.tasks:
+        folder = task_dir(plan.layout, task.key, task.split)
+        row = [root.count_samples(folder), task.count, failures.get(task.key, 0), root.disk_usage(folder)]
+        totals = [total + value for total, value in zip(totals, row)]
+        table.add_row(task.key, task.split, str(row[0]), str(row[1]), str(row[2]), _megabytes(row[3]))
+    table.add_row("all", "", str(totals[0]), str(totals[1]), str(totals[2]), _megabytes(totals[3]), style="bold")
+    console.print(table)

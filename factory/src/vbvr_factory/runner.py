@@ -1,0 +1,236 @@
+"""The coordinator of a run: plan → chunks → executor → dedup rounds → manifest, dead letters, ``run.json``.
+
+Files it writes at the output root (besides the sample folders):
+
+- ``run.json``: written first with ``"status": "running"`` (so a resumed run can check it is the same
+  plan), rewritten at the end with timings, throughput, tallies, package versions and commits, host;
+- ``manifest.jsonl``: one line per sample, sorted by task key and index, rebuilt from the samples'
+  metadata on every run, so a resumed run never repeats a line;
+- ``failures.jsonl``: one line per dead letter (key, index, seed, attempts, problems, traceback), sorted.
+
+The coordinator never writes samples itself; executors run :func:`vbvr_factory.chunks.run_chunk`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import socket
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from vbvr_core.keys import dist_name, import_name
+from vbvr_core.provenance import package_facts
+from vbvr_core.sample_io import canonical_json, failure_line
+
+from vbvr_factory.chunks import ChunkResult, ChunkSpec, SampleOutcome, WorkItem
+from vbvr_factory.dedup import Candidate, redraws
+from vbvr_factory.executors import Executor
+from vbvr_factory.layout import task_dir
+from vbvr_factory.plan import RunPlan, TaskPlan
+from vbvr_factory.storage import OutputRoot
+
+RUN_JSON = "run.json"
+MANIFEST = "manifest.jsonl"
+FAILURES = "failures.jsonl"
+MAX_CHUNK = 16
+
+
+class RunConflict(RuntimeError):
+    """The output root holds something this run must not touch (another run, or unrelated files)."""
+
+
+@dataclass
+class TaskTally:
+    """Per-task counts of one invocation."""
+
+    requested: int
+    kept: int = 0
+    written: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    bytes_written: int = 0
+    cpu_seconds: float = 0.0
+
+
+@dataclass
+class RunReport:
+    """What a run did: per-task tallies, wall time, and per-worker memory samples (pid → [(peak, rss) KiB])."""
+
+    plan: RunPlan
+    tallies: dict[str, TaskTally]
+    seconds: float = 0.0
+    worker_memory: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def samples_made(self) -> int:
+        """Samples written by this invocation (first draws and dedup redraws)."""
+        return sum(tally.written for tally in self.tallies.values())
+
+    @property
+    def failures(self) -> int:
+        """Dead letters of the run."""
+        return sum(tally.failed for tally in self.tallies.values())
+
+    @property
+    def samples_per_second(self) -> float:
+        """Written samples per wall-clock second."""
+        return self.samples_made / self.seconds if self.seconds else 0.0
+
+
+def manifest_line(plan_task: TaskPlan, outcome: SampleOutcome) -> str:
+    """One ``manifest.jsonl`` line: deterministic content, no timestamps."""
+    return canonical_json({
+        "task_key": plan_task.key, "index": outcome.index, "split": plan_task.split, "seed": outcome.seed,
+        "attempt": outcome.attempt, "content_hash": outcome.content_hash, "params_hash": outcome.params_hash,
+        "path": outcome.path, "bytes": outcome.bytes, "commit": outcome.commit,
+    })
+
+
+def read_run_json(root: OutputRoot) -> dict[str, Any] | None:
+    """The root's ``run.json`` as a dict, or None when there is none."""
+    raw = root.read_bytes(RUN_JSON)
+    return json.loads(raw) if raw is not None else None
+
+
+def _provenance(plan: RunPlan) -> dict[str, Any]:
+    packages = {}
+    for dist, module in [("vbvr-core", "vbvr_core"), ("vbvr-factory", "vbvr_factory")] + [
+            (dist_name(task.key), import_name(task.key)) for task in plan.tasks]:
+        packages[dist] = package_facts(dist, module).model_dump(mode="json")
+    return packages
+
+
+def _host() -> dict[str, Any]:
+    return {"hostname": socket.gethostname(), "platform": platform.platform(), "python": platform.python_version(),
+            "cpus": os.cpu_count()}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class FactoryRun:
+    """One invocation of a plan into a root. ``resume`` keeps intact samples; otherwise every sample is redrawn.
+
+    ``on_result(result, redraw)`` is called for each chunk result (progress bars listen here).
+    """
+
+    def __init__(self, plan: RunPlan, root: OutputRoot, executor: Executor, *, resume: bool,
+                 registry: dict[str, str], chunk_size: int = 4,
+                 on_result: Callable[[ChunkResult, bool], None] | None = None):
+        self.plan = plan
+        self.root = root
+        self.executor = executor
+        self.resume = resume
+        self.registry = registry
+        self.chunk_size = max(1, min(MAX_CHUNK, chunk_size))
+        self.on_result = on_result or (lambda result, redraw: None)
+        self.tasks = {task.key: task for task in plan.tasks}
+        self.outcomes: dict[str, dict[int, SampleOutcome]] = {task.key: {} for task in plan.tasks}
+        self.report = RunReport(plan, {task.key: TaskTally(requested=task.count) for task in plan.tasks})
+
+    def check_root(self) -> None:
+        """Refuse a root that holds another plan's run, or files that are not a run at all."""
+        existing = read_run_json(self.root)
+        if existing is None:
+            if not self.root.is_empty():
+                raise RunConflict(f"{self.root.url} is not empty and holds no {RUN_JSON}: choose an empty or new --out")
+            return
+        if existing.get("plan_digest") != self.plan.digest:
+            raise RunConflict(
+                f"{self.root.url} holds another run (preset {existing.get('plan', {}).get('preset')!r}, plan digest "
+                f"{str(existing.get('plan_digest'))[:12]}); this plan is {self.plan.digest[:12]}. Use a new --out, "
+                "or the registry, preset, --count and --layout that made it")
+
+    def _specs(self, items: dict[str, list[WorkItem]], reuse_existing: bool) -> Iterable[ChunkSpec]:
+        for key, task_items in items.items():
+            task = self.tasks[key]
+            for start in range(0, len(task_items), self.chunk_size):
+                yield ChunkSpec(out=self.root.url, storage_options=self.root.storage_options, layout=self.plan.layout,
+                                task_key=key, split=task.split, params=task.params, base_seed=self.plan.seed,
+                                reuse_existing=reuse_existing, items=task_items[start:start + self.chunk_size])
+
+    def _run_items(self, items: dict[str, list[WorkItem]], reuse_existing: bool, redraw: bool) -> None:
+        for result in self.executor.map(self._specs(items, reuse_existing)):
+            tally = self.report.tallies[result.task_key]
+            tally.cpu_seconds += result.cpu_seconds
+            self.report.worker_memory.setdefault(result.worker_pid, []).append(
+                (result.worker_peak_rss_kb, result.worker_rss_kb))
+            for outcome in result.outcomes:
+                self.outcomes[result.task_key][outcome.index] = outcome
+                if outcome.status == "written":
+                    tally.written += 1
+                    tally.bytes_written += outcome.bytes
+            self.on_result(result, redraw)
+
+    def _write_run_json(self, status: str, started: str, extra: dict[str, Any]) -> None:
+        document = {
+            "schema_version": 1, "status": status, "registry": self.registry, "plan": self.plan.model_dump(mode="json"),
+            "plan_digest": self.plan.digest, "packages": _provenance(self.plan), "host": _host(),
+            "started": started, **extra,
+        }
+        self.root.write_bytes(RUN_JSON, (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+
+    def execute(self) -> RunReport:
+        """Run the plan to completion (first draws, then dedup rounds) and write manifest, failures and run.json."""
+        self.check_root()
+        started, clock = _now(), time.perf_counter()
+        self._write_run_json("running", started, {})
+        first = {task.key: [WorkItem(index=index) for index in range(task.count)] for task in self.plan.tasks}
+        self._run_items(first, reuse_existing=self.resume, redraw=False)
+        while True:
+            items = {}
+            for key, outcomes in self.outcomes.items():
+                candidates = {index: Candidate(outcome.content_hash, outcome.attempt or 0)
+                              for index, outcome in outcomes.items()}
+                found = redraws(candidates)
+                if found:
+                    items[key] = found
+                    self.report.tallies[key].duplicates += len(found)
+            if not items:
+                break
+            self._run_items(items, reuse_existing=True, redraw=True)
+        self._finish(started, clock)
+        return self.report
+
+    def _finish(self, started: str, clock: float) -> None:
+        manifest, failures = [], []
+        for task in sorted(self.plan.tasks, key=lambda task: task.key):
+            tally = self.report.tallies[task.key]
+            for index in sorted(self.outcomes[task.key]):
+                outcome = self.outcomes[task.key][index]
+                if outcome.failure is not None:
+                    failures.append(failure_line(outcome.failure))
+                    tally.failed += 1
+                else:
+                    manifest.append(manifest_line(task, outcome))
+            tally.kept = sum(outcome.status == "kept" for outcome in self.outcomes[task.key].values())
+            self.root.remove_stale_staging(task_dir(self.plan.layout, task.key, task.split))
+        self.root.write_bytes(MANIFEST, "".join(line + "\n" for line in manifest).encode("utf-8"))
+        self.root.write_bytes(FAILURES, "".join(line + "\n" for line in failures).encode("utf-8"))
+        self.report.seconds = time.perf_counter() - clock
+        report = self.report
+        self._write_run_json("complete", started, {
+            "finished": _now(), "seconds": round(report.seconds, 3),
+            "throughput": {"samples_per_second": round(report.samples_per_second, 3)},
+            "totals": {"requested": self.plan.total, "samples": len(manifest), "failures": len(failures),
+                       "written": report.samples_made,
+                       "duplicates_redrawn": sum(tally.duplicates for tally in report.tallies.values()),
+                       "bytes_written": sum(tally.bytes_written for tally in report.tallies.values()),
+                       "diversity": round(len(manifest) / self.plan.total, 6) if self.plan.total else 1.0},
+            "tasks": {key: asdict(tally) for key, tally in sorted(report.tallies.items())},
+            "workers": {str(pid): {"peak_rss_kb": max(peak for peak, _ in samples), "chunks": len(samples)}
+                        for pid, samples in sorted(report.worker_memory.items())},
+        })
+
+
+def chunk_size_for(plan: RunPlan, workers: int) -> int:
+    """A chunk size that keeps every worker busy and progress bars lively (outputs do not depend on it)."""
+    largest = max((task.count for task in plan.tasks), default=1)
+    return max(1, min(MAX_CHUNK, math.ceil(largest / (workers * 4))))
