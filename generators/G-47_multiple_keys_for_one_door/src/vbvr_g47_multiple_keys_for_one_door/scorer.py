@@ -1,0 +1,32 @@
+"""G-47 scorer: track the green agent cell by cell, judge its walk, and check the keys came first.
+
+The walk is judged as every grid walk (``vbvr_core.gridpath.judge_walk``: start, ends and stays on the
+door, single steps, no wall, steps against the optimal key-collecting route), then multiplied by
+(keys visited before the agent first reaches the door / keys)². A walk straight to the door that skips
+one of two keys keeps a quarter of its score; doing nothing or cutting to the end scores 0.
+"""
+
+from __future__ import annotations
+
+from vbvr_core import SampleRef, Score, VideoReader
+from vbvr_core.gridpath import judge_walk, track_agent_cells
+from vbvr_core.render import GridLayout
+from vbvr_core.track import collapse
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of G-47 against the sample's maze, keys and door."""
+    solution = sample.solution
+    track = track_agent_cells(video.clip(), GridLayout(**solution["layout"]), solution["agent_color"])
+    door = tuple(solution["door"])
+    walk = judge_walk(track, start=tuple(solution["start"]), goal=door,
+                      forbidden={tuple(cell) for cell in solution["walls"]}, optimal_steps=solution["optimal_steps"])
+    cells = [tuple(cell) for cell in collapse(track)]
+    before_door = cells[:cells.index(door)] if door in cells else cells
+    keys = [tuple(cell) for cell in solution["keys"]]
+    collected = sum(1 for cell in keys if cell in before_door)
+    key_share = collected / len(keys)
+    reason = walk.reason
+    if collected < len(keys):
+        reason = f"{len(keys) - collected} of {len(keys)} keys not collected before the door; {reason}"
+    return Score(value=walk.value * key_share ** 2, parts={**walk.parts, "keys": key_share}, reason=reason)
