@@ -1,0 +1,1 @@
+"""VBVR task O-45 sequence_completion (abstraction)."""

@@ -1,0 +1,77 @@
+"""The picture of O-45: a row of boxes holding numbers, shapes or arrows, the last one a question mark."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from PIL import ImageDraw
+
+from vbvr_core.render import draw_arrow, draw_shape, draw_text, new_canvas, text_size, to_frame
+from vbvr_core.task import FRAME_SIZE
+
+MIN_FONT = 14
+MARGIN = 20
+BOX_FILL = (255, 255, 255)
+BOX_LINE = (70, 70, 80)
+TEXT_COLOR = (25, 25, 35)
+QUESTION_COLOR = (150, 150, 160)
+OUTLINE = (40, 40, 40)
+ARROW_ANGLES = {"up": -90, "up_right": -45, "right": 0, "down_right": 45, "down": 90, "down_left": 135,
+                "left": 180, "up_left": -135}
+RGB = tuple[int, int, int]
+
+
+class RowScene:
+    """Geometry and drawing of a row of ``count`` square boxes, ``gap`` apart, centred ``offset`` px off the middle."""
+
+    def __init__(self, count: int, gap: int, offset: int, background: RGB, colors: dict[str, RGB]):
+        self.count, self.gap, self.background, self.colors = count, gap, background, colors
+        self.side = min(96, (FRAME_SIZE - 2 * MARGIN - (count - 1) * gap) // count)
+        self.left = (FRAME_SIZE - count * self.side - (count - 1) * gap) // 2
+        self.top = FRAME_SIZE // 2 + offset - self.side // 2
+
+    def box(self, index: int, inset: int = 0) -> tuple[int, int, int, int]:
+        """Box (left, top, right, bottom; right/bottom exclusive) of box ``index``, shrunk by ``inset``."""
+        x0 = self.left + index * (self.side + self.gap)
+        return (x0 + inset, self.top + inset, x0 + self.side - inset, self.top + self.side - inset)
+
+    def font_size(self, elements: Sequence[dict[str, Any]]) -> int:
+        """One font size for every number of the row: the largest whose widest number fills ≤ 80 % of a box."""
+        labels = [str(element["number"]) for element in elements if "number" in element] or ["0"]
+        size = int(self.side * 0.5)
+        while size > 6 and max(text_size(label, size, bold=True)[0] for label in labels) > 0.8 * self.side:
+            size -= 1
+        return size
+
+    def _draw_element(self, draw: ImageDraw.ImageDraw, element: dict[str, Any], box, font_size: int) -> None:
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        radius = self.side * 0.3
+        if "number" in element:
+            draw_text(draw, (cx, cy), str(element["number"]), font_size, fill=TEXT_COLOR, bold=True)
+        elif "arrow" in element:
+            angle = math.radians(ARROW_ANGLES[element["arrow"]])
+            dx, dy = math.cos(angle) * radius * 1.15, math.sin(angle) * radius * 1.15
+            draw_arrow(draw, (cx - dx, cy - dy), (cx + dx, cy + dy), self.colors[element["color"]],
+                       width=max(3, self.side // 14), head_length=self.side * 0.28, head_width=self.side * 0.3)
+        else:
+            draw_shape(draw, element["shape"], (cx, cy), radius, fill=self.colors[element["color"]], outline=OUTLINE,
+                       width=2)
+
+    def render(self, elements: Sequence[dict[str, Any]], question: bool) -> np.ndarray:
+        """The row with ``elements`` in the first boxes and, if ``question``, a question mark in the last one."""
+        canvas = new_canvas(self.background)
+        draw = ImageDraw.Draw(canvas)
+        font_size = self.font_size(elements)
+        for index in range(self.count):
+            box = self.box(index)
+            draw.rectangle([box[0], box[1], box[2] - 1, box[3] - 1], fill=BOX_FILL, outline=BOX_LINE, width=2)
+            if index < len(elements):
+                self._draw_element(draw, elements[index], box, font_size)
+        if question:
+            box = self.box(self.count - 1)
+            draw_text(draw, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), "?", int(self.side * 0.6),
+                      fill=QUESTION_COLOR, bold=True)
+        return to_frame(canvas)

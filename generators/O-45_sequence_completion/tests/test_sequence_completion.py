@@ -1,0 +1,130 @@
+"""O-45 specifications: the rules, the generator's determinism and validation, and the scorer."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+from vbvr_core.render import PALETTE
+from vbvr_core.render.reveal import reveal_frames
+from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
+from vbvr_core.track import psnr
+from vbvr_core.video import read_video
+
+from vbvr_o45_sequence_completion.generator import BACKGROUNDS, FIGURE_COLORS, SequenceCompletionGenerator
+from vbvr_o45_sequence_completion.rules import fitting_predictions, minimal_period, number_sequence
+from vbvr_o45_sequence_completion.scene import RowScene
+
+KEY = "O-45_sequence_completion"
+
+
+def test_each_number_rule_predicts_its_next_term():
+    assert fitting_predictions(number_sequence("geometric", 3, 2, 4)) == {"geometric": 48}
+    assert fitting_predictions([1, 1, 2, 3, 5]) == {"fibonacci": 8}
+    assert fitting_predictions([4, 9, 16, 25]) == {"square": 36}
+    assert fitting_predictions([7, 4, 1, -2]) == {"arithmetic": -5}
+
+
+def test_three_numbers_can_fit_two_rules():
+    assert fitting_predictions([1, 2, 3]) == {"arithmetic": 4, "fibonacci": 5}
+
+
+def test_minimal_period_of_a_cycle():
+    assert minimal_period(list("abcabca")) == 3
+    assert minimal_period(list("abab")) == 2
+
+
+def test_ambiguous_numbers_are_rejected():
+    generator = SequenceCompletionGenerator(0, {"kind": "fibonacci", "length": 5})
+    sample = generator.generate()
+    sample.solution["elements"] = [{"number": n} for n in (1, 2, 3, 5)]
+    assert any("ambiguous" in problem for problem in generator.validate(sample))
+
+
+def test_cycle_not_seen_repeating_is_rejected():
+    generator = SequenceCompletionGenerator(1, {"kind": "shape_cycle", "period": 3, "length": 6})
+    sample = generator.generate()
+    assert generator.validate(sample) == []
+    cycle = sample.solution["elements"][:3]
+    sample.solution["elements"] = cycle + cycle[:1]
+    assert any("undetermined" in problem for problem in generator.validate(sample))
+
+
+def test_out_of_bounds_params_are_refused():
+    with pytest.raises(ValueError, match="length"):
+        SequenceCompletionGenerator(0, {"length": 12})
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    return make_samples(KEY, tmp_path_factory.mktemp("o45"), count=3, seed=7)
+
+
+def test_same_seed_gives_identical_bytes(samples, tmp_path):
+    again = make_samples(KEY, tmp_path, count=3, seed=7)
+    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+
+
+def test_video_matches_reference_frames(samples):
+    for folder in samples:
+        record = load_record(folder)
+        clip = read_video(folder / "ground_truth.mp4", size=512)
+        assert clip.ok and len(clip.frames) == record.video.frames
+        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
+        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+
+
+@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("noise", 0.0, 0.1),
+                                             ("final", 0.9, 1.0)])
+def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
+    # process_required=False: a cut to the right answer is a right answer.
+    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
+
+
+def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
+    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
+
+
+def _answer_video(folder, answer):
+    """The sample's row with ``answer`` wiped into the question-mark box."""
+    record = load_record(folder)
+    p = SequenceCompletionGenerator.Params(**record.params)
+    scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background], {c: PALETTE[c] for c in FIGURE_COLORS})
+    elements = record.solution["elements"]
+    first = read_png(folder / "first_frame.png")
+    final = scene.render(elements[:-1] + [answer], question=False)
+    frames = reveal_frames(first, final, [tuple(record.solution["target_box"])], 20)
+    return list(itertools.chain([first] * 10, frames, [final] * 10))
+
+
+@pytest.mark.parametrize("params, wrong", [
+    ({"kind": "arithmetic", "length": 6, "first": 12, "step": 3}, {"number": 30}),
+    ({"kind": "square", "length": 6, "first": 3}, {"number": 63}),
+])
+def test_wrong_number_scores_low(tmp_path, params, wrong):
+    folder = make_samples(KEY, tmp_path, count=1, seed=3, params=params)[0]
+    assert score_frames(folder, _answer_video(folder, json.loads(json.dumps(wrong))), tmp_path).value < 0.2
+    right = load_record(folder).solution["answer"]
+    assert score_frames(folder, _answer_video(folder, right), tmp_path, "right.mp4").value > 0.95
+
+
+def test_wrong_shape_scores_low(tmp_path):
+    folder = make_samples(KEY, tmp_path, count=1, seed=4, params={"kind": "shape_cycle", "period": 3})[0]
+    answer = load_record(folder).solution["answer"]
+    wrong = {"shape": "star" if answer["shape"] != "star" else "circle", "color": answer["color"]}
+    assert score_frames(folder, _answer_video(folder, wrong), tmp_path).value < 0.2
+
+
+def test_redrawing_the_whole_row_is_penalised(samples, tmp_path):
+    final = read_png(samples[0] / "final_frame.png")
+    shifted = final.copy()
+    shifted[:, 8:] = final[:, :-8]
+    frames = [read_png(samples[0] / "first_frame.png")] * 10 + [shifted] * 20
+    assert score_frames(samples[0], frames, tmp_path).value < 0.3
+
+
+def test_drawn_instances_are_diverse():
+    firsts = {hash(SequenceCompletionGenerator(seed).generate().first_frame.tobytes()) for seed in range(30)}
+    assert len(firsts) == 30

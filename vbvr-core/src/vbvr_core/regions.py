@@ -1,0 +1,132 @@
+"""Judging a picture completed in place: did the expected content appear in the target boxes, and only there?
+
+Tasks whose answer is a figure drawn into an empty place (a missing matrix cell, the next element of a
+sequence, the missing cells of a symmetric pattern) share one question: at the end of the model's video,
+does each target box hold what the final frame holds there — and is the rest of the picture still the
+first frame? Content is compared by mean absolute difference of slightly blurred pictures, relative to
+how much the box changes between the first and the final frame, so a figure of the wrong shape, count,
+size or colour is far from the expected one even when it sits in the right place.
+
+Comparisons happen at the video's own resolution (capped at 512), so a model that renders at 256² is
+not penalised for resampling: the reference frames are brought down to it instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import cv2
+import numpy as np
+
+from vbvr_core.scoring import starts_like
+from vbvr_core.task import FRAME_SIZE, Score
+from vbvr_core.track import resize_frame
+from vbvr_core.video import VideoClip, VideoReader
+
+Box = tuple[int, int, int, int]
+# A target is right when its distance to the expected content is at most MATCH_FULL of the change the
+# answer makes (first → final), and wrong from MATCH_ZERO on; measured on oracle videos ≈ 0.03–0.08.
+MATCH_FULL, MATCH_ZERO = 0.15, 0.25
+# The rest of the picture: mean absolute difference (grey levels) tolerated before it counts as redrawn.
+REST_FULL, REST_ZERO = 4.0, 16.0
+
+
+def scale_box(box: Sequence[float], factor: float) -> Box:
+    """A 512-canvas box scaled by ``factor`` (at least one pixel wide and high)."""
+    left, top = int(round(box[0] * factor)), int(round(box[1] * factor))
+    right, bottom = max(left + 1, int(round(box[2] * factor))), max(top + 1, int(round(box[3] * factor)))
+    return left, top, right, bottom
+
+
+def working_clip(video: VideoReader, max_size: int = FRAME_SIZE) -> VideoClip:
+    """The video decoded at its own size (its smaller side, capped at ``max_size``) as a square clip."""
+    probe = video.clip()
+    if not probe.ok or not probe.source_size:
+        return probe
+    return video.clip(size=max(16, min(max_size, *probe.source_size)))
+
+
+def soften(frames: np.ndarray) -> np.ndarray:
+    """Frames (or one frame) blurred by one pixel per 256 of width, to forgive resampling and codec edges."""
+    sigma = frames.shape[-2] / 256
+    if frames.ndim == 3:
+        return cv2.GaussianBlur(frames, (0, 0), sigma)
+    return np.stack([cv2.GaussianBlur(frame, (0, 0), sigma) for frame in frames])
+
+
+def box_errors(frames: np.ndarray, reference: np.ndarray, boxes: Sequence[Box]) -> np.ndarray:
+    """Mean absolute difference (grey levels, all channels) of each box of each frame to ``reference`` → T×B."""
+    frames = frames if frames.ndim == 4 else frames[None]
+    out = np.zeros((len(frames), len(boxes)))
+    for k, (left, top, right, bottom) in enumerate(boxes):
+        patch = frames[:, top:bottom, left:right].astype(np.int16)
+        out[:, k] = np.abs(patch - reference[top:bottom, left:right].astype(np.int16)).mean(axis=(1, 2, 3))
+    return out
+
+
+def ramp(value: float, full: float, zero: float) -> float:
+    """1 up to ``full``, 0 from ``zero`` on, linear in between (for errors where smaller is better)."""
+    return float(np.clip((zero - value) / (zero - full), 0.0, 1.0))
+
+
+def match_credits(frames: np.ndarray, first: np.ndarray, final: np.ndarray, boxes: Sequence[Box]) -> np.ndarray:
+    """Per frame and box, credit in [0, 1] for showing the final content (1) rather than anything else (0).
+
+    ``frames`` (T×H×W×3), ``first`` and ``final`` share one size; boxes are in that size's pixels. All
+    three are softened (:func:`soften`) before comparing.
+    """
+    first, final, frames = soften(first), soften(final), soften(frames)
+    change = np.maximum(box_errors(final, first, boxes)[0], 4.0)
+    ratios = box_errors(frames, final, boxes) / change
+    return np.clip((MATCH_ZERO - ratios) / (MATCH_ZERO - MATCH_FULL), 0.0, 1.0)
+
+
+def outside_mask(size: int, boxes: Sequence[Box]) -> np.ndarray:
+    """Boolean H×W mask of the pixels outside every box."""
+    mask = np.ones((size, size), dtype=bool)
+    for left, top, right, bottom in boxes:
+        mask[top:bottom, left:right] = False
+    return mask
+
+
+def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, target_boxes: Sequence[Sequence[float]],
+                     tail_frames: int = 3, margin: int = 4) -> Score:
+    """Score a video that should fill ``target_boxes`` (512-canvas boxes) with the final frame's content.
+
+    value = start · answer · unchanged, where start = the video opens on the first frame; answer = mean
+    credit of the targets over the last ``tail_frames`` frames (the figure must appear and stay);
+    unchanged = the picture outside the targets (grown by ``margin`` canvas pixels) stays as it was, in every
+    frame (90th percentile) and at the end. ``first``/``final`` are the sample's 512² PNG frames.
+    """
+    overview = video.clip()
+    clip = working_clip(video)
+    if not clip.ok or not overview.ok:
+        return Score.zero(clip.error or overview.error or "video has no frames")
+    size = clip.frames.shape[1]
+    boxes = [scale_box(box, size / FRAME_SIZE) for box in target_boxes]
+    tail = clip.frames[-max(1, tail_frames):]
+    credits = match_credits(tail, resize_frame(first, size), resize_frame(final, size), boxes).mean(axis=0)
+    answer = float(credits.mean()) if len(credits) else 0.0
+    # The rest of the picture is checked on the small overview clip: cheap, and redrawing shows at any size.
+    small = overview.frames.shape[1]
+    rest = outside_mask(small, [scale_box((l - margin, t - margin, r + margin, b + margin), small / FRAME_SIZE)
+                                for l, t, r, b in target_boxes])
+    first_small, final_small = resize_frame(first, small), resize_frame(final, small)
+    per_frame = np.abs(overview.frames.astype(np.int16) - first_small.astype(np.int16))[:, rest].mean(axis=(1, 2))
+    end_rest = float(np.abs(overview.frames[-max(1, tail_frames):].astype(np.int16)
+                            - final_small.astype(np.int16))[:, rest].mean())
+    unchanged = ramp(max(float(np.percentile(per_frame, 90)), end_rest), REST_FULL, REST_ZERO)
+    start = starts_like(overview, first)
+    right = int((credits >= 0.5).sum())
+    reasons = []
+    if not start:
+        reasons.append("the video does not open on the first frame")
+    if right < len(boxes):
+        reasons.append(f"{len(boxes) - right} of {len(boxes)} target regions do not show the expected content at the end")
+    if unchanged < 1:
+        reasons.append("the picture outside the target regions changes")
+    return Score(
+        value=start * answer * unchanged,
+        parts={"start": start, "answer": answer, "targets_right": right / max(1, len(boxes)), "unchanged": unchanged},
+        reason="; ".join(reasons) or "the expected content appears in every target region; the rest is unchanged",
+    )
