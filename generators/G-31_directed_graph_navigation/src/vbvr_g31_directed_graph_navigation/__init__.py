@@ -1,0 +1,1 @@
+"""VBVR task G-31 directed_graph_navigation (spatiality)."""

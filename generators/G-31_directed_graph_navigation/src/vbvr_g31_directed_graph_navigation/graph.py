@@ -1,0 +1,130 @@
+"""Directed graphs laid out on a jittered lattice: nodes, arrow edges, distances and geometry checks.
+
+Edges join lattice neighbours (and at most one diagonal per lattice square), so no edge passes
+through a node and no two edges cross; :func:`layout_problems` re-checks both on the drawn geometry.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from vbvr_core.solve import bfs_distances
+
+Point = tuple[float, float]
+Edge = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DirectedGraph:
+    """Node centres (canvas pixels) and directed edges (source, target) between node indices."""
+
+    nodes: list[Point]
+    edges: list[Edge]
+
+    def successors(self) -> Callable[[int], Iterable[int]]:
+        """Neighbour function along edge directions (sorted, so searches are deterministic)."""
+        table: dict[int, list[int]] = {k: [] for k in range(len(self.nodes))}
+        for a, b in self.edges:
+            table[a].append(b)
+        for targets in table.values():
+            targets.sort()
+        return lambda node: table[node]
+
+    def undirected(self) -> Callable[[int], Iterable[int]]:
+        """Neighbour function ignoring edge directions."""
+        table: dict[int, list[int]] = {k: [] for k in range(len(self.nodes))}
+        for a, b in self.edges:
+            table[a].append(b)
+            table[b].append(a)
+        return lambda node: sorted(table[node])
+
+    def to_dict(self) -> dict:
+        """JSON-able form for the sample's solution."""
+        return {"nodes": [[round(x, 2), round(y, 2)] for x, y in self.nodes], "edges": [list(e) for e in self.edges]}
+
+
+def lattice_graph(rng: np.random.Generator, rows: int, cols: int, missing: int, density: float,
+                  diagonal_share: float, size: int = 512, margin: int = 64, jitter: float = 0.12) -> DirectedGraph:
+    """A connected directed graph on a ``rows``×``cols`` jittered lattice with ``missing`` slots left empty.
+
+    Each lattice edge is kept with probability ``density`` (edges are added back until the graph is
+    connected when directions are ignored); each kept edge points one way, chosen at random.
+    """
+    step_x = (size - 2 * margin) / (cols - 1)
+    step_y = (size - 2 * margin) / (rows - 1)
+    slots = [(r, c) for r in range(rows) for c in range(cols)]
+    dropped = {slots[int(k)] for k in rng.choice(len(slots), size=missing, replace=False)} if missing else set()
+    kept = [slot for slot in slots if slot not in dropped]
+    index = {slot: k for k, slot in enumerate(kept)}
+    nodes = [(margin + c * step_x + rng.uniform(-jitter, jitter) * step_x,
+              margin + r * step_y + rng.uniform(-jitter, jitter) * step_y) for r, c in kept]
+    candidates: list[Edge] = []
+    for r, c in kept:
+        for nr, nc in ((r, c + 1), (r + 1, c)):
+            if (nr, nc) in index:
+                candidates.append((index[(r, c)], index[(nr, nc)]))
+        if rng.random() < diagonal_share:
+            a, b = ((r, c), (r + 1, c + 1)) if rng.random() < 0.5 else ((r, c + 1), (r + 1, c))
+            if a in index and b in index:
+                candidates.append((index[a], index[b]))
+    chosen = [edge for edge in candidates if rng.random() < density]
+    parent = list(range(len(nodes)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in chosen:
+        parent[find(a)] = find(b)
+    for a, b in candidates:  # reconnect components with left-out candidates, in drawn order
+        if find(a) != find(b) and (a, b) not in chosen:
+            chosen.append((a, b))
+            parent[find(a)] = find(b)
+    edges = [(a, b) if rng.random() < 0.5 else (b, a) for a, b in chosen]
+    return DirectedGraph(nodes, sorted(edges))
+
+
+def segment_distance(point: Point, a: Point, b: Point) -> float:
+    """Distance from ``point`` to the segment from ``a`` to ``b``."""
+    (px, py), (ax, ay), (bx, by) = point, a, b
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
+
+
+def _crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
+    def orient(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return orient(a, b, c) * orient(a, b, d) < 0 and orient(c, d, a) * orient(c, d, b) < 0
+
+
+def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0) -> list[str]:
+    """Clutter in the drawing: nodes too close, an edge grazing a node it does not join, crossing edges."""
+    problems = []
+    nodes = graph.nodes
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1:]:
+            if math.dist(a, b) < 3 * radius:
+                problems.append(f"cluttered: two nodes are {math.dist(a, b):.0f}px apart (< {3 * radius:.0f})")
+    for a, b in graph.edges:
+        for k, node in enumerate(nodes):
+            if k not in (a, b) and segment_distance(node, nodes[a], nodes[b]) < radius + clearance:
+                problems.append(f"occlusion: edge {a}->{b} passes over node {k}")
+    for i, (a, b) in enumerate(graph.edges):
+        for c, d in graph.edges[i + 1:]:
+            if len({a, b, c, d}) == 4 and _crosses(nodes[a], nodes[b], nodes[c], nodes[d]):
+                problems.append(f"cluttered: edges {a}->{b} and {c}->{d} cross")
+    return problems
+
+
+def hop_distance(graph: DirectedGraph, start: int, goal: int, directed: bool = True) -> int | None:
+    """Fewest edges from ``start`` to ``goal`` (along directions unless ``directed`` is False)."""
+    return bfs_distances(start, graph.successors() if directed else graph.undirected()).get(goal)
