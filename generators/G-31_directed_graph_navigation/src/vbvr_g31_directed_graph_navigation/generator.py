@@ -33,6 +33,7 @@ EDGE_COLORS = [(60, 60, 60), (40, 40, 40), (90, 90, 90)]
 BACKGROUNDS = [(255, 255, 255), (250, 248, 240), (240, 244, 248)]
 AGENT_COLORS = ("blue", "purple", "orange")
 # Difficulty strata: (lattice shapes, missing nodes range, min hops).
+GRAPH_DRAWS = 8
 STRATA = {0: ([(3, 3)], (0, 1), 3), 1: ([(3, 4), (4, 3)], (0, 2), 3), 2: ([(4, 4)], (1, 3), 4)}
 
 
@@ -80,8 +81,9 @@ class DirectedGraphGenerator(BaseGenerator):
             "frames_per_hop": int(rng.integers(8, 13)),
         }
 
-    def _endpoints(self, graph: DirectedGraph) -> tuple[int, int]:
-        """A (start, target) pair far enough apart with a unique shortest route; directions mattering if asked."""
+    def _endpoints(self, graph: DirectedGraph) -> tuple[int, int] | None:
+        """A (start, target) pair far enough apart with a unique shortest route (directions mattering if asked
+        and possible), or None when the graph has no such pair."""
         p = self.params
         successors = graph.successors()
         good, fallback = [], []
@@ -92,14 +94,18 @@ class DirectedGraphGenerator(BaseGenerator):
                 fallback.append((start, target))
                 if hop_distance(graph, start, target, directed=False) < hops:
                     good.append((start, target))
-        pool = good if (good and p.directions_matter) else (fallback or [(0, len(graph.nodes) - 1)])
-        return pool[int(self.rng.integers(0, len(pool)))]
+        pool = good if (good and p.directions_matter) else fallback
+        return pool[int(self.rng.integers(0, len(pool)))] if pool else None
 
     def generate(self) -> Sample:
         """Build the graph, pick the endpoints, solve with BFS, render the agent's trip."""
         p = self.params
-        graph = lattice_graph(self.rng, p.lattice_rows, p.lattice_cols, p.missing, p.density, p.diagonal_share)
-        start, target = self._endpoints(graph)
+        for _ in range(GRAPH_DRAWS):  # a sparse graph may have no far-enough pair: draw another
+            graph = lattice_graph(self.rng, p.lattice_rows, p.lattice_cols, p.missing, p.density, p.diagonal_share)
+            endpoints = self._endpoints(graph)
+            if endpoints:
+                break
+        start, target = endpoints or (0, len(graph.nodes) - 1)
         successors = graph.successors()
         route = shortest_path(start, target, successors)
         scene = GraphScene(graph, start, target, p)
