@@ -224,6 +224,10 @@ class _Locator:
         return 0
 
 
+_FIELD_FIXES = {
+    "key": "use an installed task key such as G-15_grid_avoid_obstacles (`vbvr list` shows them)",
+    "version": "write a requirement such as '>=0.1,<0.2'",
+}
 _FIXES = {
     "missing": "add the field",
     "extra_forbidden": "remove it or correct its spelling",
@@ -237,7 +241,6 @@ _FIXES = {
     "model_type": "write a mapping of field: value",
     "model_attributes_type": "write a mapping of field: value",
     "string_type": "write a string",
-    "value_error": "see the message",
 }
 
 
@@ -313,16 +316,17 @@ def _seed_reuse_problems(loaded: LoadedRegistry) -> list[RegistryProblem]:
         seed, entries = registry.resolve(preset)
         for entry in entries:
             kind = "train" if entry.split == "train" else "test"
-            uses.setdefault((entry.key, seed), {}).setdefault(kind, preset or "(default run)")
+            uses.setdefault((entry.key, seed), {}).setdefault(kind, f"preset {preset!r}" if preset else "the default run")
     problems = []
     for (key, seed), kinds in sorted(uses.items()):
         if len(kinds) == 2:
-            test_preset = kinds["test"]
-            path: FieldPath = ("presets", test_preset) if test_preset in registry.presets else ("seed",)
+            test_use = kinds["test"]
+            test_preset = test_use.removeprefix("preset ").strip("'")
+            path: FieldPath = ("presets", test_preset) if test_use.startswith("preset ") else ("seed",)
             problems.append(loaded.problem(
-                path, f"task {key!r} is drawn for train ({kinds['train']}) and for test ({test_preset}) with the "
+                path, f"task {key!r} is drawn for train ({kinds['train']}) and for test ({test_use}) with the "
                 f"same seed {seed}, so its test samples would repeat training samples",
-                f"give preset {test_preset!r} its own 'seed:'"))
+                f"give {test_use} its own 'seed:'"))
     return problems
 
 
@@ -362,8 +366,9 @@ def load_registry(path: str | Path) -> LoadedRegistry:
             location: FieldPath = tuple(item["loc"])
             got = "" if item["type"] == "missing" else f" (got {item['input']!r})"
             message = item["msg"].removeprefix("Value error, ") + got
+            fix = _FIELD_FIXES.get(str(location[-1])) if item["type"] == "value_error" and location else None
             problems.append(RegistryProblem(source, locator.line(location), field_name(location), message,
-                                            _FIXES.get(item["type"], "correct the value")))
+                                            fix or _FIXES.get(item["type"], "correct the value")))
         raise RegistryError(problems) from None
     loaded = LoadedRegistry(registry, source, hashlib.sha256(data).hexdigest(), locator)
     problems = _semantic_problems(loaded)
