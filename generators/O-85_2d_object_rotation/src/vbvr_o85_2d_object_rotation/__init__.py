@@ -1,0 +1,1 @@
+"""VBVR task O-85 2d_object_rotation (transformation)."""

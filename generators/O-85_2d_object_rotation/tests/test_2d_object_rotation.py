@@ -1,0 +1,112 @@
+"""O-85 specifications: geometry, determinism, validation, and the scorer on baselines and near misses."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from vbvr_core.motion import unwrap_degrees
+from vbvr_core.render.rotate import rotate_points
+from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
+from vbvr_core.track import psnr
+from vbvr_core.video import read_video
+
+from vbvr_o85_2d_object_rotation.generator import ObjectRotationGenerator, Params, scene_stage, turned_frame
+
+KEY = "O-85_2d_object_rotation"
+
+
+def test_clockwise_quarter_turn_takes_up_to_right():
+    (x, y), = rotate_points([(0.0, -10.0)], (0.0, 0.0), 90)
+    assert (round(x, 6), round(y, 6)) == (10.0, 0.0)
+
+
+def test_final_frame_shows_the_signed_turn():
+    generator = ObjectRotationGenerator(3, {"num_objects": 1, "degrees": 120, "direction": "counterclockwise"})
+    sample = generator.generate()
+    assert sample.solution["signed_degrees"] == -120
+    frames = list(sample.trajectory())
+    assert np.array_equal(frames[0], sample.first_frame) and np.array_equal(frames[-1], sample.final_frame)
+
+
+def test_unwrapping_follows_a_symmetric_shape_past_its_period():
+    # A square (period 90°) seen at 0, 30, 60, 0 (=90), 30 (=120) degrees.
+    assert unwrap_degrees([0, 30, 60, 0, 30], period=90) == [0, 30, 60, 90, 120]
+
+
+def test_turn_a_symmetric_shape_hides_is_rejected():
+    for seed in range(40):
+        generator = ObjectRotationGenerator(seed, {"num_objects": 1, "degrees": 90})
+        sample = generator.generate()
+        if sample.solution["objects"][0]["kind"] == "square":
+            assert any("ambiguous" in problem for problem in generator.validate(sample))
+            return
+    pytest.fail("no square drawn in 40 seeds")
+
+
+def test_out_of_bounds_params_are_refused():
+    with pytest.raises(ValueError, match="degrees"):
+        ObjectRotationGenerator(0, {"degrees": 400})
+    with pytest.raises(ValueError, match="unknown parameter"):
+        ObjectRotationGenerator(0, {"angle": 90})
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    return make_samples(KEY, tmp_path_factory.mktemp("o85"), count=2, seed=7)
+
+
+def test_same_seed_gives_identical_bytes(samples, tmp_path):
+    again = make_samples(KEY, tmp_path, count=2, seed=7)
+    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+
+
+def test_video_reference_frames_match_the_pngs(samples):
+    for folder in samples:
+        record = load_record(folder)
+        clip = read_video(folder / "ground_truth.mp4", size=512)
+        assert clip.ok and len(clip.frames) == record.video.frames
+        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
+        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+
+
+@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
+                                             ("noise", 0.0, 0.1)])
+def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
+    folders = samples if kind == "oracle" else samples[:1]
+    for folder in folders:
+        assert low <= score_baseline(kind, folder, tmp_path) <= high
+
+
+def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
+    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
+
+
+def _turn_video(folder, final_angle: float, frames: int = 48) -> list[np.ndarray]:
+    record = load_record(folder)
+    params = Params(**record.params)
+    objects = record.solution["objects"]
+    stage = scene_stage(params, objects)
+    return [turned_frame(stage, objects, final_angle * k / frames) for k in range(frames + 1)]
+
+
+@pytest.mark.parametrize("factor, reason", [(-1.0, "wrong direction"), (0.6, "too small an angle")])
+def test_wrong_turn_scores_low(samples, tmp_path, factor, reason):
+    folder = samples[0]
+    target = json.loads((folder / "metadata.json").read_text())["solution"]["signed_degrees"]
+    result = score_frames(folder, _turn_video(folder, factor * target), tmp_path)
+    assert result.value < 0.3, reason
+    assert result.parts["end"] < 0.5
+
+
+def test_correct_turn_rendered_independently_scores_high(samples, tmp_path):
+    folder = samples[1]
+    target = json.loads((folder / "metadata.json").read_text())["solution"]["signed_degrees"]
+    assert score_frames(folder, _turn_video(folder, target, frames=30), tmp_path).value >= 0.95
+
+
+def test_drawn_instances_are_diverse():
+    hashes = {hash(ObjectRotationGenerator(seed).generate().first_frame.tobytes()) for seed in range(30)}
+    assert len(hashes) == 30
