@@ -187,17 +187,18 @@ _mount_release()
 @app.command()
 def review(
     target: Annotated[str, typer.Argument(help="Installed task key (G-15_grid_avoid_obstacles) or a task package folder.")],
-    gallery: Annotated[Optional[Path], typer.Option("--gallery", help="Write an HTML gallery of the samples and checks into this folder.")] = None,
+    gallery: Annotated[Path | None, typer.Option("--gallery", help="Write an HTML gallery of the samples and checks into this folder.")] = None,
     samples: Annotated[int, typer.Option("--samples", min=2, help="Samples to save, check and show.")] = 6,
     draws: Annotated[int, typer.Option("--draws", min=2, help="Cheap draws for the diversity estimate.")] = 1000,
     seed: Annotated[int, typer.Option("--seed", help="Base seed of the samples and draws.")] = 0,
-    work: Annotated[Optional[Path], typer.Option("--work", help="Keep the samples and videos here (default: a temporary folder).")] = None,
+    work: Annotated[Path | None, typer.Option("--work", help="Keep the samples and videos here (default: a temporary folder).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of a table.")] = False,
 ) -> None:
     """Review a task package: contract, determinism, format, validation, diversity, scorer sanity, cost.
 
-    Prints a table of checks (pass / warn / fail with what to fix). Exit 0 when nothing fails, 1 when a
-    check fails, 2 for an unknown task or a folder that is not an installed task package.
+    Prints a table of checks (pass / warn / fail with what to fix).
+
+    Exit 0 when nothing fails, 1 when a check fails, 2 for an unknown task or a folder that is not an installed task package.
     """
     import tempfile
 

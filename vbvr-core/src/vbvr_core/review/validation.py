@@ -17,9 +17,11 @@ from vbvr_core.produce import Drawn, draw
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.params import FieldSpace, parameter_space
 from vbvr_core.review.result import Finding, NotRunnable, check, fail, ok, warn
-from vbvr_core.task import FailureRecord, Sample
+from vbvr_core.task import FailureRecord, Sample, TaskParams
 
 UNKNOWN_CHOICE = "__not_a_choice__"
+# Fields TaskParams declares and BaseGenerator handles: their bounds are core's business, not the task's.
+CORE_FIELDS = frozenset(TaskParams.model_fields)
 
 
 def out_of_bounds_values(space: FieldSpace) -> list[Any]:
@@ -39,11 +41,13 @@ def out_of_bounds_values(space: FieldSpace) -> list[Any]:
 
 @check("validation")
 def check_out_of_bounds_refused(context: ReviewContext) -> Finding:
-    """Parameters just outside their bounds, unknown choices and unknown names are refused with an error."""
+    """The task's parameters just outside their bounds, unknown choices and unknown names are refused with an error."""
     generator = context.generator_class
     tried = 0
     unclear: list[str] = []
     for space in parameter_space(generator.Params):
+        if space.name in CORE_FIELDS:
+            continue
         for value in out_of_bounds_values(space):
             tried += 1
             try:

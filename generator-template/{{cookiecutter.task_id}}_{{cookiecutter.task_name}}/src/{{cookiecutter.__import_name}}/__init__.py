@@ -1,0 +1,1 @@
+"""VBVR task {{ cookiecutter.__key }} ({{ cookiecutter.category }})."""

@@ -1,0 +1,64 @@
+"""{{ cookiecutter.__key }} specifications: validation, the scorer's judgement, and every `vbvr review` check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from vbvr_core.review import ALL_CHECKS, ReviewContext, parameter_table
+from {{ cookiecutter.__import_name }}.generator import {{ cookiecutter.__class_name }}
+from {{ cookiecutter.__import_name }}.scorer import judge_slide
+
+KEY = "{{ cookiecutter.__key }}"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_out_of_bounds_params_are_refused():
+    with pytest.raises(ValueError, match="dot_radius"):
+        {{ cookiecutter.__class_name }}(0, {"dot_radius": 99})
+
+
+def test_distractor_on_the_way_is_rejected():
+    generator = {{ cookiecutter.__class_name }}(1, {"distractors": 1})
+    sample = generator.generate()
+    start, target = sample.solution["start"], sample.solution["target"]
+    midway = [(start[0] + target[0]) / 2, (start[1] + target[1]) / 2, "green"]
+    sample.solution["distractors"] = [midway]
+    assert any("on the dot's way" in problem for problem in generator.validate(sample))
+
+
+def test_target_off_the_canvas_is_rejected():
+    generator = {{ cookiecutter.__class_name }}(2)
+    sample = generator.generate()
+    sample.solution["target"] = [-40.0, 100.0]
+    assert any("leaves the canvas" in problem for problem in generator.validate(sample))
+
+
+def test_straight_slide_scores_one_and_a_jump_scores_zero():
+    slide = [(10.0 + 5 * k, 50.0) for k in range(21)] + [(110.0, 50.0)] * 3
+    jump = [(10.0, 50.0)] * 10 + [(110.0, 50.0)] * 10
+    assert judge_slide(slide, (10, 50), (110, 50), tolerance=4).value == 1.0
+    assert judge_slide(jump, (10, 50), (110, 50), tolerance=4).value == 0.0
+
+
+def test_detour_off_the_line_scores_lower():
+    detour = [(10.0 + 5 * k, 50.0 + (20.0 if 5 <= k <= 15 else 0.0)) for k in range(21)] + [(110.0, 50.0)] * 3
+    result = judge_slide(detour, (10, 50), (110, 50), tolerance=4)
+    assert result.value < 0.7 and result.parts["on_line"] < 0.7
+
+
+def test_readme_documents_every_parameter():
+    readme = README.read_text("utf-8")
+    missing = [row for row in parameter_table({{ cookiecutter.__class_name }}.Params).splitlines() if row not in readme]
+    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
+
+
+@pytest.fixture(scope="module")
+def review_context(tmp_path_factory):
+    return ReviewContext.for_key(KEY, tmp_path_factory.mktemp("review"), samples=3, draws=400)
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda check: f"{check.group}-{check.name}")
+def test_passes_review_check(check, review_context):
+    result = check(review_context)
+    assert not result.failed, result.message
