@@ -1,0 +1,1 @@
+"""VBVR task O-36 grid_shift (transformation)."""

@@ -1,0 +1,25 @@
+"""Where the blocks are: directions, shifted cells, and the pixel box of a block at any (fractional) cell."""
+
+from __future__ import annotations
+
+from vbvr_core.render.grid import GridLayout
+
+Cell = tuple[int, int]
+DIRECTIONS: dict[str, Cell] = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
+BLOCK_PADDING = 0.08  # share of a cell left free on each side of a block, as in the original task
+
+
+def shifted(cells: list[Cell], direction: str, steps: float) -> list[tuple[float, float]]:
+    """``cells`` moved ``steps`` cells (fractional allowed) in ``direction``."""
+    d_row, d_col = DIRECTIONS[direction]
+    return [(row + d_row * steps, col + d_col * steps) for row, col in cells]
+
+
+def block_box(layout: GridLayout, cell: tuple[float, float], inset: float = 0.0) -> tuple[int, int, int, int]:
+    """Pixel box (left, top, right, bottom) of a block standing at (possibly fractional) ``cell``, shrunk by ``inset`` px."""
+    pad = layout.cell * BLOCK_PADDING + inset
+    x0 = layout.left + cell[1] * layout.cell + pad
+    y0 = layout.top + cell[0] * layout.cell + pad
+    x1 = layout.left + (cell[1] + 1) * layout.cell - pad
+    y1 = layout.top + (cell[0] + 1) * layout.cell - pad
+    return int(round(x0)), int(round(y0)), int(round(x1)), int(round(y1))

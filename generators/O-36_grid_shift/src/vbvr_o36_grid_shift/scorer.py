@@ -1,0 +1,82 @@
+"""O-36 scorer: do the blocks end in the shifted cells, and did they get there by sliding together?
+
+- final cells: which cells the block colour fills (≥ half of a cell's interior) in the last frame,
+  against the expected cells: Jaccard², so a wrong direction or step count keeps little;
+- process: in every frame the block-colour mask is matched against the starting layout moved
+  ``k`` cells along the asked direction, ``k`` in quarter steps from 0 to ``steps`` + 1; a frame whose best
+  match has IoU < 0.5 is *unmatched* (blocks deformed, vanished, moved apart or the wrong way). The
+  process score is the share of half-step waypoints (0.5, 1, …, steps − 0.5) some matched frame passes
+  within a quarter cell, times the share of matched frames: a cut straight to the end passes none.
+
+value = final · (0.2 + 0.8 · process): the right end state without the slide keeps 0.2.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vbvr_core import SampleRef, Score, VideoReader
+from vbvr_core.render import GridLayout
+from vbvr_core.track import box_coverage, color_mask
+
+from vbvr_o36_grid_shift.geometry import block_box, shifted
+
+MIN_IOU = 0.5
+END_STATE_WEIGHT = 0.2
+
+
+def _ideal_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> np.ndarray:
+    """Boolean masks (len(offsets), H, W) of block interiors with the layout moved by each offset."""
+    masks = np.zeros((len(offsets),) + shape, dtype=bool)
+    inset = max(1, layout.cell // 10)
+    for k, offset in enumerate(offsets):
+        for cell in shifted(cells, direction, offset):
+            x0, y0, x1, y1 = block_box(layout, cell, inset)
+            masks[k, max(0, y0):y1, max(0, x0):x1] = True
+    return masks
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-36 against the sample's blocks, direction and steps."""
+    solution = sample.solution
+    clip = video.clip()
+    frames = clip.frames
+    layout = GridLayout(**solution["layout"]).scaled(frames.shape[2] / 512)
+    cells = [tuple(cell) for cell in solution["cells"]]
+    steps = solution["steps"]
+    masks = color_mask(frames, solution["block_color"], 60.0)
+
+    grid_cells = [(r, c) for r in range(layout.rows) for c in range(layout.cols)]
+    coverage = box_coverage(masks[-1:], [block_box(layout, cell, max(1, layout.cell // 10)) for cell in grid_cells])[0]
+    end_cells = {cell for cell, share in zip(grid_cells, coverage) if share >= 0.5}
+    expected = {tuple(cell) for cell in solution["targets"]}
+    jaccard = len(end_cells & expected) / len(end_cells | expected) if end_cells | expected else 0.0
+    final = jaccard ** 2
+
+    offsets = np.arange(0, 4 * (steps + 1) + 1) / 4
+    ideal = _ideal_masks(layout, cells, solution["direction"], offsets, masks.shape[1:])
+    ideal_area = ideal.sum(axis=(1, 2))
+    matched_offsets = []
+    for mask in masks:
+        inter = (ideal & mask).sum(axis=(1, 2))
+        iou = inter / np.maximum(1, ideal_area + mask.sum() - inter)
+        best = int(iou.argmax())
+        if iou[best] >= MIN_IOU:
+            matched_offsets.append(float(offsets[best]))
+    matched_share = len(matched_offsets) / len(masks)
+    waypoints = np.arange(1, 2 * steps) / 2
+    passed = [w for w in waypoints if any(abs(o - w) <= 0.25 for o in matched_offsets)]
+    coverage_share = len(passed) / len(waypoints)
+    process = coverage_share * matched_share
+    value = final * (END_STATE_WEIGHT + (1 - END_STATE_WEIGHT) * process)
+
+    reasons = []
+    if jaccard < 1:
+        reasons.append(f"end cells match the shifted layout at Jaccard {jaccard:.2f}")
+    if coverage_share < 1:
+        reasons.append(f"{len(waypoints) - len(passed)} of {len(waypoints)} intermediate positions never shown")
+    if matched_share < 0.9:
+        reasons.append(f"{1 - matched_share:.0%} of frames do not show the block layout rigidly shifted")
+    return Score(value=value, parts={"final_cells": final, "process": process, "waypoints": coverage_share,
+                                     "rigid_frames": matched_share},
+                 reason="; ".join(reasons) or f"all blocks slid {steps} cell(s) {solution['direction']} together")
