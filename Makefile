@@ -21,12 +21,14 @@ $(BIN)/python:
 install: venv
 	$(PIP) install $(EDITABLE)
 
-## demo: install, then generate a small demo set into out/
+## demo: install, then run the registry's demo preset (a few small samples of every task) into out/demo
 demo: install
-	$(BIN)/vbvr generate G-15_grid_avoid_obstacles --seed 7 --count 5 --out out/demo
+	$(BIN)/vbvr-factory run registry.yaml --preset demo --out out/demo
 	@echo
-	@echo "Demo samples are in out/demo/. Open out/demo/G-15_grid_avoid_obstacles/00000000/ground_truth.mp4,"
-	@echo "or run: $(BIN)/vbvr show out/demo/G-15_grid_avoid_obstacles/00000000"
+	@echo "Demo samples are in out/demo/<task key>/ (manifest.jsonl lists them). Open e.g."
+	@echo "out/demo/G-15_grid_avoid_obstacles/00000000/ground_truth.mp4, or run:"
+	@echo "  $(BIN)/vbvr show out/demo/G-15_grid_avoid_obstacles/00000000"
+	@echo "  $(BIN)/vbvr-factory status out/demo"
 
 ## test: install, then run every package's tests (2 workers)
 test: install
