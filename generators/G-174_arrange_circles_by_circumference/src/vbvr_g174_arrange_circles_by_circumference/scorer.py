@@ -1,0 +1,20 @@
+"""G-174 scorer: follow each circle by its colour and judge the arrangement (see vbvr_core.arrangement).
+
+Checks: the video opens on the first frame; at the end every circle is present at its own size, all
+centres lie on one horizontal line, left to right by circumference in the asked direction, at the
+centred row's places; and each circle got there by moving continuously (a cut to the end scores ≤ 0.25).
+"""
+
+from __future__ import annotations
+
+from vbvr_core import SampleRef, Score, VideoReader
+from vbvr_core.arrangement import judge_arrangement
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of G-174 against the sample's circles, their starts and their places in the row."""
+    solution = sample.solution
+    return judge_arrangement(
+        video.clip(), sample.first_frame, sample.final_frame, solution["colors"],
+        [tuple(p) for p in solution["starts"]], [tuple(p) for p in solution["ends"]], solution["order"],
+    )

@@ -1,0 +1,131 @@
+"""Judging an arrangement: did each uniquely coloured object travel continuously into its place in a row?
+
+Used by every task whose answer is objects moved into an order (sort a row, line circles up by size).
+Each object has its own colour, so it is followed through the clip by its colour alone. The end state
+is judged on the last frames (all objects present and intact, on one horizontal line, in the expected
+left-to-right order, at the expected places) and the process on the whole clip: each object must pass
+through the states between its start and its place (a cut straight to the end passes through none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+import numpy as np
+
+from vbvr_core.motion import progress_coverage
+from vbvr_core.regions import ramp
+from vbvr_core.scoring import starts_like
+from vbvr_core.task import FRAME_SIZE, Score
+from vbvr_core.track import resize_frame
+from vbvr_core.video import VideoClip
+
+Point = tuple[float, float]
+COLOR_TOLERANCE = 28
+# Row alignment on the 512 canvas: vertical spread of the centres tolerated in full, then none.
+ROW_FULL, ROW_ZERO = 10.0, 40.0
+
+
+def color_blobs(frames: np.ndarray, color: Sequence[int], min_pixels: int) -> tuple[list[Point | None], np.ndarray]:
+    """Per frame, the centre of the pixels within ``COLOR_TOLERANCE`` of ``color`` in every channel, after
+    a 3×3 erosion (which drops the thin blends of other objects' outlines that can pass for this colour),
+    or None below ``min_pixels``; also the eroded pixel counts."""
+    import cv2
+
+    kernel = np.ones((3, 3), np.uint8)
+    low = np.clip(np.asarray(color) - COLOR_TOLERANCE, 0, 255).astype(np.uint8)
+    high = np.clip(np.asarray(color) + COLOR_TOLERANCE, 0, 255).astype(np.uint8)
+    centres: list[Point | None] = []
+    counts = np.zeros(len(frames))
+    for index, frame in enumerate(frames):
+        eroded = cv2.erode(cv2.inRange(np.ascontiguousarray(frame), low, high), kernel)
+        moments = cv2.moments(eroded, binaryImage=True)
+        counts[index] = moments["m00"]
+        centres.append((moments["m10"] / moments["m00"], moments["m01"] / moments["m00"])
+                       if moments["m00"] >= min_pixels else None)
+    return centres, counts
+
+
+def _projection(track: Sequence[Point | None], start: Point, end: Point) -> list[float | None]:
+    """Each position's progress along start → end (0 at the start, 1 at the end), None where unseen."""
+    direction = np.subtract(end, start, dtype=np.float64)
+    length_sq = float(direction @ direction)
+    return [None if p is None else float(np.subtract(p, start) @ direction / length_sq) for p in track]
+
+
+def order_credit(xs: Sequence[float], expected_order: Sequence[int]) -> float:
+    """1 when objects sorted by ``xs`` follow ``expected_order`` exactly, else half the share of pairs in order."""
+    rank = {obj: k for k, obj in enumerate(expected_order)}
+    observed = sorted(expected_order, key=lambda obj: xs[obj])
+    if list(observed) == list(expected_order):
+        return 1.0
+    pairs = list(combinations(expected_order, 2))
+    right = sum(1 for a, b in pairs if (xs[a] < xs[b]) == (rank[a] < rank[b]))
+    return 0.5 * right / max(1, len(pairs))
+
+
+def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, colors: Sequence[Sequence[int]],
+                      starts: Sequence[Point], ends: Sequence[Point], expected_order: Sequence[int],
+                      tail_frames: int = 3) -> Score:
+    """Score a video that should move object ``k`` (colour ``colors[k]``) from ``starts[k]`` to ``ends[k]``.
+
+    ``expected_order`` lists object indices left to right in the goal row; points are on the 512 canvas;
+    ``first``/``final`` are the sample's 512² frames. value = start · present · intact · row ·
+    (0.5 · order + 0.5 · places) · (0.25 + 0.75 · continuity).
+    """
+    start = starts_like(clip, first)
+    if not start:
+        return Score.zero("the video does not open on the first frame", start=0.0)
+    size = clip.frames.shape[1]
+    factor = size / FRAME_SIZE
+    final_small = resize_frame(final, size)[None]
+    expected_pixels = [int(color_blobs(final_small, color, 1)[1][0]) for color in colors]
+    tail_length = max(1, tail_frames)
+    tracks, intact_flags = [], []
+    for color, pixels in zip(colors, expected_pixels):
+        track, counts = color_blobs(clip.frames, color, max(3, pixels // 4))
+        tracks.append(track)
+        intact_flags.append(0.6 <= float(np.median(counts[-tail_length:])) / max(1, pixels) <= 1.6)
+    end_positions: list[Point | None] = []
+    for track in tracks:
+        seen = [p for p in track[-tail_length:] if p is not None]
+        end_positions.append(tuple(np.median(np.asarray(seen), axis=0)) if seen else None)
+    present = sum(p is not None for p in end_positions) / len(colors)
+    intact = float(np.mean(intact_flags))
+    if present < 1:
+        missing = [k for k, p in enumerate(end_positions) if p is None]
+        return Score(value=0.0, parts={"start": start, "present": present, "intact": intact},
+                     reason=f"objects {missing} are not visible at the end")
+    ends_small = np.asarray(ends, dtype=np.float64) * factor
+    found = np.asarray(end_positions, dtype=np.float64)
+    spread = float(np.abs(found[:, 1] - np.median(found[:, 1])).max()) / factor
+    row = ramp(spread, ROW_FULL, ROW_ZERO)
+    order = order_credit(list(found[:, 0]), expected_order)
+    place_tolerance = max(6.0, 24.0 * factor)
+    places = float(np.mean(np.hypot(*(found - ends_small).T) <= place_tolerance))
+    coverages = []
+    for track, begin, end in zip(tracks, starts, ends):
+        begin_small, end_small = np.multiply(begin, factor), np.multiply(end, factor)
+        if np.hypot(*(end_small - begin_small)) < 8 * factor:
+            continue
+        coverages.append(progress_coverage(_projection(track, begin_small, end_small), 0.0, 1.0, checkpoints=4))
+    continuity = float(np.mean(coverages)) if coverages else 1.0
+    value = start * intact * row * (0.5 * order + 0.5 * places) * (0.25 + 0.75 * continuity)
+    reasons = []
+    if intact < 1:
+        reasons.append("some objects changed size or were merged")
+    if row < 1:
+        reasons.append(f"the objects are not on one horizontal line (spread {spread:.0f} px)")
+    if order < 1:
+        reasons.append("the left-to-right order is wrong")
+    if places < 1:
+        reasons.append(f"{int(round((1 - places) * len(colors)))} objects are not at their places")
+    if continuity < 1:
+        reasons.append(f"objects jump instead of moving (continuity {continuity:.2f})")
+    return Score(
+        value=value,
+        parts={"start": start, "present": present, "intact": intact, "row": row, "order": order,
+               "places": places, "continuity": continuity},
+        reason="; ".join(reasons) or "every object moved continuously into its place in the right order",
+    )
