@@ -1,0 +1,1 @@
+"""VBVR task O-56 raven (abstraction)."""

@@ -1,0 +1,70 @@
+"""The picture of O-56: a 3×3 matrix of panels holding figures, the bottom-right one empty with a question mark."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PIL import ImageDraw
+
+from vbvr_core.render import draw_shape, draw_text, new_canvas, to_frame
+from vbvr_core.task import FRAME_SIZE
+
+RGB = tuple[int, int, int]
+SIZE_FACTORS = (0.38, 0.55, 0.72)  # radius / half a slot, for the sizes small, medium, large
+OUTLINE = (35, 35, 35)
+QUESTION_COLOR = (150, 150, 160)
+# Slot offsets (in half-slot units from the panel centre) for one to four figures.
+LAYOUTS = {
+    1: [(0, 0)],
+    2: [(-1, 0), (1, 0)],
+    3: [(0, -1), (-1, 1), (1, 1)],
+    4: [(-1, -1), (1, -1), (-1, 1), (1, 1)],
+}
+
+
+class MatrixScene:
+    """Geometry and drawing of a 3×3 panel matrix with ``gap`` px between panels and ``margin`` around it."""
+
+    def __init__(self, margin: int, gap: int, background: RGB, panel_fill: RGB, panel_line: RGB):
+        self.gap, self.background, self.panel_fill, self.panel_line = gap, background, panel_fill, panel_line
+        self.side = (FRAME_SIZE - 2 * margin - 2 * gap) // 3
+        self.origin = (FRAME_SIZE - 3 * self.side - 2 * gap) // 2
+
+    def panel_box(self, row: int, col: int, inset: int = 0) -> tuple[int, int, int, int]:
+        """Box (left, top, right, bottom; right/bottom exclusive) of panel (row, col), shrunk by ``inset``."""
+        x0 = self.origin + col * (self.side + self.gap)
+        y0 = self.origin + row * (self.side + self.gap)
+        return (x0 + inset, y0 + inset, x0 + self.side - inset, y0 + self.side - inset)
+
+    def figure_radius(self, size: int) -> float:
+        """Nominal radius of a figure of size index ``size``."""
+        return SIZE_FACTORS[size] * self.side / 4
+
+    def _draw_panel(self, draw: ImageDraw.ImageDraw, box, panel: dict, colors: list[RGB], shapes: list[str]) -> None:
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        half_slot = self.side / 4
+        radius = self.figure_radius(panel["size"])
+        for dx, dy in LAYOUTS[panel["count"] + 1]:
+            draw_shape(draw, shapes[panel["shape"]], (cx + dx * half_slot, cy + dy * half_slot), radius,
+                       fill=colors[panel["color"]], outline=OUTLINE, width=2)
+
+    def render(self, panels: list[list[dict]], colors: list[RGB], shapes: list[str], question: bool) -> np.ndarray:
+        """The matrix; panel (2, 2) is drawn from ``panels`` unless ``question`` (then it shows a question mark)."""
+        canvas = new_canvas(self.background)
+        draw = ImageDraw.Draw(canvas)
+        for row in range(3):
+            for col in range(3):
+                box = self.panel_box(row, col)
+                draw.rectangle([box[0], box[1], box[2] - 1, box[3] - 1], fill=self.panel_fill,
+                               outline=self.panel_line, width=3)
+                if (row, col) == (2, 2) and question:
+                    draw_text(draw, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), "?", int(self.side * 0.45),
+                              fill=QUESTION_COLOR, bold=True)
+                else:
+                    self._draw_panel(draw, box, panels[row][col], colors, shapes)
+        return to_frame(canvas)
+
+    def figures_fit(self) -> bool:
+        """True when the largest figure (a star reaches 1.25 × its radius) stays inside its slot."""
+        return 1.25 * self.figure_radius(2) < self.side / 4 - 1 and math.isfinite(self.side)

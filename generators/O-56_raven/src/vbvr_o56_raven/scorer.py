@@ -1,0 +1,16 @@
+"""O-56 scorer: the missing panel must show the figures the rules demand, and the rest stay as it was.
+
+Checks (see vbvr_core.regions.judge_completion): the video opens on the first frame; over its last
+frames the empty panel holds the expected figures (a wrong shape, colour, count or size is far from
+them); nothing outside that panel changes. How the answer is drawn in is not judged.
+"""
+
+from __future__ import annotations
+
+from vbvr_core import SampleRef, Score, VideoReader
+from vbvr_core.regions import judge_completion
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-56 against the sample's first and final frames."""
+    return judge_completion(video, sample.first_frame, sample.final_frame, [sample.solution["target_box"]])

@@ -1,0 +1,125 @@
+"""O-56 specifications: rule inference, the generator's determinism and validation, and the scorer."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from vbvr_core.render import PALETTE
+from vbvr_core.render.reveal import reveal_frames
+from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
+from vbvr_core.track import psnr
+from vbvr_core.video import read_video
+
+from vbvr_o56_raven.generator import (
+    BACKGROUNDS,
+    DOMAINS,
+    PANEL_FILLS,
+    PANEL_LINES,
+    RavenGenerator,
+)
+from vbvr_o56_raven.rules import build, predictions
+from vbvr_o56_raven.scene import MatrixScene
+
+KEY = "O-56_raven"
+
+
+def test_each_rule_predicts_the_missing_value():
+    assert predictions([[2, 2, 2], [0, 0, 0], [1, 1, 9]], 4) == {"constant": 1}
+    assert predictions([[0, 1, 2], [1, 2, 3], [0, 1, 9]], 4) == {"progression+1": 2}
+    assert predictions([[4, 0, 2], [0, 2, 4], [2, 4, 9]], 7) == {"distribute_three": 0}
+
+
+def test_rows_that_fit_two_rules_with_different_answers_are_detected():
+    # Rows 0,1,2 / 0,1,2 are a progression (→ 2 after 0,1) and a distribute-three of {0,1,2} (→ 2): agree.
+    assert set(predictions([[0, 1, 2], [0, 1, 2], [0, 1, 9]], 4).values()) == {2}
+    # Rows 1,2,3 / 1,2,3 with 2,3 shown: a progression gives 4, a distribute-three of {1,2,3} gives 1.
+    assert predictions([[1, 2, 3], [1, 2, 3], [2, 3, 9]], 5) == {"progression+1": 4, "distribute_three": 1}
+
+
+def test_built_tables_follow_their_rule():
+    rng = np.random.default_rng(0)
+    for rule in ("constant", "progression", "distribute_three"):
+        for _ in range(20):
+            table = build(rule, 4, rng)
+            assert all(0 <= v < 4 for row in table for v in row)
+            assert table[2][2] in predictions(table, 4).values()
+
+
+def test_ambiguous_matrix_is_rejected():
+    generator = RavenGenerator(0)
+    sample = generator.generate()
+    assert generator.validate(sample) == []
+    sample.solution["tables"]["color"] = [[0, 1, 2], [1, 2, 0], [2, 2, 1]]
+    assert any("color" in problem for problem in generator.validate(sample))
+
+
+def test_out_of_bounds_params_are_refused():
+    with pytest.raises(ValueError, match="varied"):
+        RavenGenerator(0, {"varied": 6})
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    return make_samples(KEY, tmp_path_factory.mktemp("o56"), count=3, seed=7)
+
+
+def test_same_seed_gives_identical_bytes(samples, tmp_path):
+    again = make_samples(KEY, tmp_path, count=3, seed=7)
+    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+
+
+def test_video_matches_reference_frames(samples):
+    for folder in samples:
+        record = load_record(folder)
+        clip = read_video(folder / "ground_truth.mp4", size=512)
+        assert clip.ok and len(clip.frames) == record.video.frames
+        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
+        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+
+
+@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("noise", 0.0, 0.1),
+                                             ("final", 0.9, 1.0)])
+def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
+    # process_required=False: a cut to the right panel is a right answer.
+    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
+
+
+def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
+    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
+
+
+def _panel_video(folder, change):
+    """The sample's matrix with the missing panel drawn with attribute ``change`` = (name, new index)."""
+    record = load_record(folder)
+    p = RavenGenerator.Params(**record.params)
+    solution = record.solution
+    scene = MatrixScene(p.margin, p.gap, BACKGROUNDS[p.background], PANEL_FILLS[p.panel_style % len(PANEL_FILLS)],
+                        PANEL_LINES[p.panel_style // len(PANEL_FILLS)])
+    panels = [[{name: solution["tables"][name][row][col] for name in DOMAINS} for col in range(3)] for row in range(3)]
+    if change:
+        panels[2][2][change[0]] = change[1]
+    colors = [PALETTE[name] for name in solution["colors"]]
+    first = read_png(folder / "first_frame.png")
+    final = scene.render(panels, colors, solution["shapes"], question=False)
+    return list(itertools.chain([first] * 8, reveal_frames(first, final, [tuple(solution["target_box"])], 16),
+                                [final] * 8))
+
+
+@pytest.mark.parametrize("attribute", ["shape", "color", "count", "size"])
+def test_a_panel_wrong_in_one_attribute_scores_low(samples, tmp_path, attribute):
+    folder = samples[0]
+    right = load_record(folder).solution["tables"][attribute][2][2]
+    wrong = (right + 1) % DOMAINS[attribute]
+    assert score_frames(folder, _panel_video(folder, (attribute, wrong)), tmp_path).value < 0.2
+
+
+def test_the_right_panel_drawn_again_scores_high(samples, tmp_path):
+    assert score_frames(samples[0], _panel_video(samples[0], None), tmp_path).value > 0.95
+
+
+def test_drawn_instances_are_diverse():
+    firsts = {hash(RavenGenerator(seed).generate().first_frame.tobytes()) for seed in range(30)}
+    assert len(firsts) == 30
