@@ -1,0 +1,1 @@
+"""The CPU data-scaling study."""
