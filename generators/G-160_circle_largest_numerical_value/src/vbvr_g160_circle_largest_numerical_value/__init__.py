@@ -1,0 +1,1 @@
+"""VBVR task G-160 circle_largest_numerical_value (knowledge)."""
