@@ -83,7 +83,7 @@ def judge_object(turn: list[float | None], drift: list[float | None], target: fl
     if len(known) < 2:
         return {"visible": len(known) / max(1, len(turn)), "start": 0.0, "end": 0.0, "steady": 0.0, "process": 0.0}
     start = 1.0 if abs(known[0]) <= 8 else 0.0
-    reached = float(np.median(known[-3:]))
+    reached = known[-1]
     error = abs(reached - target)
     end = float(np.clip((END_ZERO - error) / (END_ZERO - END_TOLERANCE), 0.0, 1.0))
     drifts = [value for value in drift if value is not None]

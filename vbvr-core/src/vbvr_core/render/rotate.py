@@ -44,3 +44,19 @@ def _rgba(color):
     if color is None or len(color) == 4:
         return color
     return tuple(color) + (255,)
+
+
+def placed_polygon(points: Sequence[Point], fill, outline=None, width: int = 0) -> tuple[Sprite, Point]:
+    """The polygon ``points`` (canvas coordinates) as a sprite cut tight around it, and the point to paste it at.
+
+    Pasting ``Stage.frame([(sprite, point)])`` puts every vertex back where it was given. A tight sprite
+    keeps per-frame compositing cheap for long thin shapes (clock hands, pointers) that a square sprite
+    centred on their pivot would mostly waste.
+    """
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    left, top = math.floor(min(xs)) - 1, math.floor(min(ys)) - 1
+    width_px, height_px = math.ceil(max(xs)) + 2 - left, math.ceil(max(ys)) + 2 - top
+    image = Image.new("RGBA", (width_px, height_px), (0, 0, 0, 0))
+    ImageDraw.Draw(image).polygon([(x - left, y - top) for x, y in points], fill=_rgba(fill), outline=_rgba(outline),
+                                  width=width)
+    return Sprite(np.asarray(image, dtype=np.uint8)), (left + width_px / 2, top + height_px / 2)

@@ -1,0 +1,1 @@
+"""VBVR task O-53 clock (knowledge)."""
