@@ -1,0 +1,61 @@
+"""What a worker process does for one video: decode it, pick the scorer, score it (never raises).
+
+This module is preloaded into the pool's forkserver (:mod:`vbvr_benchmark.pool`), so it imports the
+heavy libraries once, up front.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vbvr_core.plugins import get_task
+from vbvr_core.sample_io import load_sample_ref
+from vbvr_core.scoring import run_scorer
+from vbvr_core.video import VideoReader
+
+from vbvr_benchmark.generic import score_against_ground_truth
+
+TASK_SCORER, GENERIC_SCORER = "task", "generic"
+OK, MISSING, BAD_VIDEO = "ok", "missing", "bad_video"
+
+
+@dataclass(frozen=True)
+class ScoreJob:
+    """One video to score: the sample it answers, the video path (None when missing) and which scorer."""
+
+    key: str
+    index: int
+    sample_folder: str
+    video: str | None
+    scorer: str
+
+
+@dataclass(frozen=True)
+class VideoResult:
+    """A worker's verdict: status (ok, missing, bad_video, timeout, crashed, error), value, reason, parts."""
+
+    status: str
+    value: float
+    reason: str
+    parts: dict[str, float] = field(default_factory=dict)
+
+
+def score_job(job: ScoreJob) -> VideoResult:
+    """Score one video with its task's scorer or the generic one; a bad or missing video scores 0 with the reason."""
+    if job.video is None:
+        return VideoResult(MISSING, 0.0, "missing: no video for this sample")
+    video = VideoReader(job.video)
+    clip = video.clip()
+    if not clip.ok:
+        return VideoResult(BAD_VIDEO, 0.0, clip.error or "video has no frames")
+    if job.scorer == TASK_SCORER:
+        scorer = get_task(job.key).load_scorer()
+        score = run_scorer(scorer, load_sample_ref(job.sample_folder), video)
+    else:
+        score = score_against_ground_truth(job.sample_folder, video)
+    return VideoResult(OK, float(score.value), score.reason, {name: float(v) for name, v in score.parts.items()})
+
+
+def failed_job(job: ScoreJob, status: str, reason: str) -> VideoResult:
+    """The result of a job whose worker timed out, died or raised: 0 with the reason."""
+    return VideoResult(status, 0.0, reason)
