@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from factory_testkit import FAULTY_KEY, G15, G15_SMALL, read_jsonl, write_registry
 from vbvr_core.produce import draw

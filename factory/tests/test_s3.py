@@ -7,7 +7,9 @@ import json
 
 import boto3
 from factory_testkit import FAULTY_KEY, G15, G15_SMALL, write_registry
+from typer.testing import CliRunner
 from vbvr_core.testing import folder_digest
+from vbvr_factory.cli import app
 
 BUCKET = "vbvr-data"
 PREFIX = "runs/demo"
@@ -29,7 +31,7 @@ def tree_digest(files: dict[str, bytes], folder: str) -> str:
     return digest.hexdigest()
 
 
-def test_s3_output_holds_every_sample_byte_identical_to_a_local_run(tmp_path, factory, moto_s3):
+def test_s3_output_holds_every_sample_byte_identical_to_a_local_run(tmp_path, factory, moto_s3, faulty_in_process):
     boto3.client("s3", endpoint_url=moto_s3).create_bucket(Bucket=BUCKET)
     registry = write_registry(tmp_path / "registry.yaml", [
         {"key": FAULTY_KEY, "count": 5, "split": "train", "params": {"variety": 8}},
@@ -50,7 +52,9 @@ def test_s3_output_holds_every_sample_byte_identical_to_a_local_run(tmp_path, fa
         assert tree_digest(files, key) == folder_digest(local / key)
     assert files["manifest.jsonl"] == (local / "manifest.jsonl").read_bytes()
     assert not [name for name in files if "partial" in name or name.startswith(".")]
-    factory("verify", url)
-    assert "5" in factory("status", url).stdout
+    verified = CliRunner().invoke(app, ["verify", url])
+    assert verified.exit_code == 0 and "6 samples checked: 6 intact" in verified.output
+    status = CliRunner().invoke(app, ["status", url], env={"COLUMNS": "200"})
+    assert status.exit_code == 0 and FAULTY_KEY in status.output
     factory("run", registry, "--out", url, "--workers", "2", "--resume")
     assert json.loads(s3_objects(moto_s3)["run.json"])["tasks"][FAULTY_KEY]["kept"] == 5

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-
 from vbvr_core.plugins import get_task
 from vbvr_core.produce import Drawn, draw, save_drawn, task_package
 from vbvr_core.seeds import sample_seed
@@ -82,7 +81,7 @@ class SampleOutcome(BaseModel):
     failure: FailureRecord | None = None
 
     @classmethod
-    def from_record(cls, record: SampleRecord, status: Literal["kept", "written"], path: str) -> "SampleOutcome":
+    def from_record(cls, record: SampleRecord, status: Literal["kept", "written"], path: str) -> SampleOutcome:
         """The outcome of a saved sample, from its metadata."""
         return cls(index=record.index, seed=record.seed, status=status, path=path, attempt=record.attempt,
                    content_hash=record.content_hash, params_hash=record.params_hash,

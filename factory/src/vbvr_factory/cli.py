@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -27,7 +28,7 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 
-StorageOptions = Annotated[Optional[list[str]], typer.Option(
+StorageOptions = Annotated[list[str] | None, typer.Option(
     "--storage-option", help="fsspec option NAME=VALUE for the output root, repeatable (e.g. endpoint_url=http://…).")]
 
 
@@ -73,9 +74,9 @@ def _summary(report, plan) -> Table:
 @app.command()
 def run(
     registry: Annotated[Path, typer.Argument(help="The registry file (registry.yaml).")],
-    preset: Annotated[Optional[str], typer.Option("--preset", help="A preset of the registry (demo, train, test, …).")] = None,
-    count: Annotated[Optional[int], typer.Option("--count", min=1, help="Samples per task, overriding the registry.")] = None,
-    out: Annotated[Optional[str], typer.Option("--out", help="Output folder or s3://bucket/prefix [default: out/PRESET].")] = None,
+    preset: Annotated[str | None, typer.Option("--preset", help="A preset of the registry (demo, train, test, …).")] = None,
+    count: Annotated[int | None, typer.Option("--count", min=1, help="Samples per task, overriding the registry.")] = None,
+    out: Annotated[str | None, typer.Option("--out", help="Output folder or s3://bucket/prefix [default: out/PRESET].")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes [default: CPU count].")] = os.cpu_count() or 1,
     resume: Annotated[bool, typer.Option("--resume", help="Keep intact samples already in OUT; make only the rest.")] = False,
     executor: Annotated[str, typer.Option("--executor", help="Execution engine (local is built in).")] = "local",
@@ -134,6 +135,10 @@ def run(
             report = factory_run.execute()
         except RunConflict as error:
             raise fail_usage(str(error)) from None
+        except (BrokenProcessPool, OSError) as error:
+            errors.print(f"[bold red]run interrupted:[/] {type(error).__name__}: {error}. Samples already written "
+                         "are kept; rerun the same command with --resume to finish.")
+            raise typer.Exit(code=1) from None
         finally:
             engine.close()
     console.print(_summary(report, plan))
@@ -207,7 +212,7 @@ def status(
     for task in plan.tasks:
         folder = task_dir(plan.layout, task.key, task.split)
         row = [root.count_samples(folder), task.count, failures.get(task.key, 0), root.disk_usage(folder)]
-        totals = [total + value for total, value in zip(totals, row)]
+        totals = [total + value for total, value in zip(totals, row, strict=True)]
         table.add_row(task.key, task.split, str(row[0]), str(row[1]), str(row[2]), _megabytes(row[3]))
     table.add_row("all", "", str(totals[0]), str(totals[1]), str(totals[2]), _megabytes(totals[3]), style="bold")
     console.print(table)

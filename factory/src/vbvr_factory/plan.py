@@ -15,7 +15,6 @@ import pydantic
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, Field
-
 from vbvr_core import plugins
 from vbvr_core.sample_io import canonical_json
 

@@ -36,7 +36,6 @@ import pydantic
 import yaml
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
-
 from vbvr_core.keys import InvalidTaskKey, validate_key
 from vbvr_core.seeds import SEED_BITS
 

@@ -18,10 +18,12 @@ import math
 import os
 import platform
 import socket
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from vbvr_core.keys import dist_name, import_name
@@ -112,7 +114,7 @@ def _host() -> dict[str, Any]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class FactoryRun:
@@ -132,7 +134,10 @@ class FactoryRun:
         self.chunk_size = max(1, min(MAX_CHUNK, chunk_size))
         self.on_result = on_result or (lambda result, redraw: None)
         self.tasks = {task.key: task for task in plan.tasks}
-        self.outcomes: dict[str, dict[int, SampleOutcome]] = {task.key: {} for task in plan.tasks}
+        # Memory stays small at paper scale: only (content hash, attempt) per sample is kept for dedup;
+        # manifest and failure lines are spooled to a local file per task and settled at the end.
+        self.candidates: dict[str, dict[int, Candidate]] = {task.key: {} for task in plan.tasks}
+        self._spools: dict[str, Any] = {}
         self.report = RunReport(plan, {task.key: TaskTally(requested=task.count) for task in plan.tasks})
 
     def check_root(self) -> None:
@@ -162,8 +167,12 @@ class FactoryRun:
             tally.cpu_seconds += result.cpu_seconds
             self.report.worker_memory.setdefault(result.worker_pid, []).append(
                 (result.worker_peak_rss_kb, result.worker_rss_kb))
+            task = self.tasks[result.task_key]
+            spool = self._spools[result.task_key]
             for outcome in result.outcomes:
-                self.outcomes[result.task_key][outcome.index] = outcome
+                self.candidates[result.task_key][outcome.index] = Candidate(outcome.content_hash, outcome.attempt or 0)
+                line = failure_line(outcome.failure) if outcome.failure else manifest_line(task, outcome)
+                spool.write(f"{outcome.index} {outcome.status} {line}\n")
                 if outcome.status == "written":
                     tally.written += 1
                     tally.bytes_written += outcome.bytes
@@ -182,13 +191,23 @@ class FactoryRun:
         self.check_root()
         started, clock = _now(), time.perf_counter()
         self._write_run_json("running", started, {})
+        with tempfile.TemporaryDirectory(prefix="vbvr-factory-spool-") as spool_dir:
+            self._spools = {task.key: open(Path(spool_dir) / f"{task.key}.spool", "a+", encoding="utf-8")
+                            for task in self.plan.tasks}
+            try:
+                self._draw_and_deduplicate()
+                self._finish(started, clock)
+            finally:
+                for spool in self._spools.values():
+                    spool.close()
+        return self.report
+
+    def _draw_and_deduplicate(self) -> None:
         first = {task.key: [WorkItem(index=index) for index in range(task.count)] for task in self.plan.tasks}
         self._run_items(first, reuse_existing=self.resume, redraw=False)
         while True:
             items = {}
-            for key, outcomes in self.outcomes.items():
-                candidates = {index: Candidate(outcome.content_hash, outcome.attempt or 0)
-                              for index, outcome in outcomes.items()}
+            for key, candidates in self.candidates.items():
                 found = redraws(candidates)
                 if found:
                     items[key] = found
@@ -196,34 +215,48 @@ class FactoryRun:
             if not items:
                 break
             self._run_items(items, reuse_existing=True, redraw=True)
-        self._finish(started, clock)
-        return self.report
+
+    def _settled(self, key: str) -> dict[int, tuple[str, str]]:
+        """Index → (status, line) of the last outcome of every index of task ``key`` (redraws come last)."""
+        spool = self._spools[key]
+        spool.flush()
+        spool.seek(0)
+        settled = {}
+        for entry in spool:
+            index, status, line = entry.rstrip("\n").split(" ", 2)
+            settled[int(index)] = (status, line)
+        return settled
 
     def _finish(self, started: str, clock: float) -> None:
-        manifest, failures = [], []
-        for task in sorted(self.plan.tasks, key=lambda task: task.key):
-            tally = self.report.tallies[task.key]
-            for index in sorted(self.outcomes[task.key]):
-                outcome = self.outcomes[task.key][index]
-                if outcome.failure is not None:
-                    failures.append(failure_line(outcome.failure))
-                    tally.failed += 1
-                else:
-                    manifest.append(manifest_line(task, outcome))
-            tally.kept = sum(outcome.status == "kept" for outcome in self.outcomes[task.key].values())
-            self.root.remove_stale_staging(task_dir(self.plan.layout, task.key, task.split))
-        self.root.write_bytes(MANIFEST, "".join(line + "\n" for line in manifest).encode("utf-8"))
-        self.root.write_bytes(FAILURES, "".join(line + "\n" for line in failures).encode("utf-8"))
+        counts = {"samples": 0, "failures": 0}
+        with tempfile.TemporaryDirectory(prefix="vbvr-factory-lists-") as scratch:
+            manifest_path, failures_path = Path(scratch) / MANIFEST, Path(scratch) / FAILURES
+            with open(manifest_path, "w", encoding="utf-8") as manifest, \
+                    open(failures_path, "w", encoding="utf-8") as failures:
+                for task in sorted(self.plan.tasks, key=lambda task: task.key):
+                    tally = self.report.tallies[task.key]
+                    for _, (status, line) in sorted(self._settled(task.key).items()):
+                        if status == "failed":
+                            failures.write(line + "\n")
+                            tally.failed += 1
+                        else:
+                            manifest.write(line + "\n")
+                            tally.kept += status == "kept"
+                    counts["samples"] += len(self.candidates[task.key]) - tally.failed
+                    counts["failures"] += tally.failed
+                    self.root.remove_stale_staging(task_dir(self.plan.layout, task.key, task.split))
+            self.root.put_file(manifest_path, MANIFEST)
+            self.root.put_file(failures_path, FAILURES)
         self.report.seconds = time.perf_counter() - clock
         report = self.report
         self._write_run_json("complete", started, {
             "finished": _now(), "seconds": round(report.seconds, 3),
             "throughput": {"samples_per_second": round(report.samples_per_second, 3)},
-            "totals": {"requested": self.plan.total, "samples": len(manifest), "failures": len(failures),
+            "totals": {"requested": self.plan.total, "samples": counts["samples"], "failures": counts["failures"],
                        "written": report.samples_made,
                        "duplicates_redrawn": sum(tally.duplicates for tally in report.tallies.values()),
                        "bytes_written": sum(tally.bytes_written for tally in report.tallies.values()),
-                       "diversity": round(len(manifest) / self.plan.total, 6) if self.plan.total else 1.0},
+                       "diversity": round(counts["samples"] / self.plan.total, 6) if self.plan.total else 1.0},
             "tasks": {key: asdict(tally) for key, tally in sorted(report.tallies.items())},
             "workers": {str(pid): {"peak_rss_kb": max(peak for peak, _ in samples), "chunks": len(samples)}
                         for pid, samples in sorted(report.worker_memory.items())},

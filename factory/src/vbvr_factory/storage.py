@@ -25,7 +25,6 @@ from typing import Any
 
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
-
 from vbvr_core.sample_io import METADATA
 
 SAFE_COMPONENT = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
@@ -115,6 +114,19 @@ class OutputRoot:
             os.replace(handle.name, target)
         else:
             self.fs.pipe_file(full, data)
+
+    def put_file(self, local: Path, relative: str) -> None:
+        """Copy local file ``local`` to ``relative`` atomically (local: temp + rename; object stores: one PUT)."""
+        full = self.resolve(relative)
+        if self.is_local:
+            target = Path(full)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staging = target.parent / f".{target.name}.{os.getpid()}.tmp"
+            shutil.copyfile(local, staging)
+            os.chmod(staging, _file_mode())
+            os.replace(staging, target)
+        else:
+            self.fs.put_file(str(local), full)
 
     def publish_sample(self, staging: Path, relative: str) -> None:
         """Copy a complete local sample folder to ``relative``, ``metadata.json`` last (replacing any old one)."""
