@@ -1,0 +1,1 @@
+"""VBVR task G-3 stable_sort (perception)."""
