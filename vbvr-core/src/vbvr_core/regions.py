@@ -94,13 +94,15 @@ def outside_mask(size: int, boxes: Sequence[Box]) -> np.ndarray:
 
 
 def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, target_boxes: Sequence[Sequence[float]],
-                     tail_frames: int = 3, margin: int = 4) -> Score:
+                     tail_frames: int = 3, margin: int = 4, chance: float = 0.0) -> Score:
     """Score a video that should fill ``target_boxes`` (512-canvas boxes) with the final frame's content.
 
     value = start · answer · unchanged, where start = the video opens on the first frame; answer = mean
     credit of the targets over the last ``tail_frames`` frames (the figure must appear and stay);
     unchanged = the picture outside the targets (grown by ``margin`` canvas pixels) stays as the video's
-    opening frame shows it, in most frames (90th percentile) and in the last ones. ``first``/``final`` are the sample's 512² PNG frames.
+    opening frame shows it, in most frames (90th percentile) and in the last ones. With many targets,
+    ``chance`` (the share a trivial answer gets right, e.g. every cell the most common colour) is
+    discounted: answer = (mean credit − chance) / (1 − chance), floored at 0. ``first``/``final`` are the sample's 512² PNG frames.
     """
     overview = video.clip()
     clip = working_clip(video)
@@ -110,7 +112,8 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     boxes = [scale_box(box, size / FRAME_SIZE) for box in target_boxes]
     tail = clip.frames[-max(1, tail_frames):]
     credits = match_credits(tail, resize_frame(first, size), resize_frame(final, size), boxes).mean(axis=0)
-    answer = float(credits.mean()) if len(credits) else 0.0
+    raw = float(credits.mean()) if len(credits) else 0.0
+    answer = max(0.0, (raw - chance) / (1.0 - chance)) if chance < 1 else raw
     # The rest of the picture is checked on the small overview clip: cheap, and redrawing shows at any size.
     small = overview.frames.shape[1]
     rest = outside_mask(small, [scale_box((l - margin, t - margin, r + margin, b + margin), small / FRAME_SIZE)

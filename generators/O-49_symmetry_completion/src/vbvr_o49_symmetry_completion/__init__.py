@@ -1,0 +1,1 @@
+"""VBVR task O-49 symmetry_completion (abstraction)."""

@@ -1,0 +1,56 @@
+"""The picture of O-49: a grid pattern, a coloured mirror axis, hidden cells shown grey with a question mark."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import ImageDraw
+
+from vbvr_core.render import PALETTE, GridLayout, draw_text, new_canvas, to_frame
+
+RGB = tuple[int, int, int]
+# Axis colours (name, RGB), and for each the fill colours that stay far from it.
+AXIS_COLORS: list[tuple[str, RGB]] = [("red", PALETTE["red"]), ("blue", PALETTE["blue"]), ("orange", PALETTE["orange"])]
+FILL_COLORS = [
+    ("navy", "green", "purple", "cyan", "yellow", "blue", "brown"),
+    ("navy", "green", "purple", "cyan", "yellow", "pink", "brown"),
+    ("navy", "green", "purple", "cyan", "blue", "pink", "red"),
+]
+COLOR_VALUES: dict[str, RGB] = {**PALETTE, "navy": (30, 41, 59)}
+HIDDEN_FILL = (200, 200, 206)
+HIDDEN_MARK = (120, 120, 130)
+EMPTY_FILL = (255, 255, 255)
+LINE_COLOR = (150, 160, 175)
+
+
+class PatternScene:
+    """Draws a pattern (0 = empty, k = ``fill_names[k-1]``) on ``layout`` with its ``axis`` marked."""
+
+    def __init__(self, layout: GridLayout, axis: str, background: RGB, axis_color: tuple[str, RGB], fill_names: list[str]):
+        self.layout, self.axis, self.background = layout, axis, background
+        self.axis_rgb = axis_color[1]
+        self.fills = [COLOR_VALUES[name] for name in fill_names]
+
+    def render(self, pattern: np.ndarray, hidden: set[tuple[int, int]]) -> np.ndarray:
+        """The grid with every cell drawn from ``pattern`` except the ``hidden`` ones (grey, question mark)."""
+        layout = self.layout
+        canvas = new_canvas(self.background)
+        draw = ImageDraw.Draw(canvas)
+        for row in range(layout.rows):
+            for col in range(layout.cols):
+                value = int(pattern[row][col])
+                if (row, col) in hidden:
+                    layout.fill_cell(draw, (row, col), HIDDEN_FILL)
+                    center = layout.cell_center((row, col))
+                    draw_text(draw, center, "?", max(12, int(layout.cell * 0.5)), fill=HIDDEN_MARK, bold=True)
+                else:
+                    layout.fill_cell(draw, (row, col), self.fills[value - 1] if value else EMPTY_FILL)
+        layout.draw_lines(draw, LINE_COLOR, 2)
+        left, top, right, bottom = layout.box
+        overhang = max(10, layout.cell // 3)
+        if self.axis == "vertical":
+            x = (left + right) // 2
+            draw.line([(x, top - overhang), (x, bottom + overhang)], fill=self.axis_rgb, width=5)
+        else:
+            y = (top + bottom) // 2
+            draw.line([(left - overhang, y), (right + overhang, y)], fill=self.axis_rgb, width=5)
+        return to_frame(canvas)

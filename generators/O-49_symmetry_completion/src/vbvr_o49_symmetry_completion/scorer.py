@@ -1,0 +1,19 @@
+"""O-49 scorer: every hidden cell must end with its mirror cell's colour, and the rest stay as it was.
+
+Checks (see vbvr_core.regions.judge_completion): the video opens on the first frame; over its last
+frames each hidden cell holds the expected colour (or white); nothing outside the hidden cells changes.
+The share of right cells is corrected for chance — filling every cell with the most common answer
+earns 0 — so only a mirrored completion scores high. The order of filling is not judged.
+"""
+
+from __future__ import annotations
+
+from vbvr_core import SampleRef, Score, VideoReader
+from vbvr_core.regions import judge_completion
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-49 against the sample's first and final frames."""
+    solution = sample.solution
+    return judge_completion(video, sample.first_frame, sample.final_frame, solution["target_boxes"],
+                            chance=solution["chance"])

@@ -1,0 +1,137 @@
+"""O-49 specifications: the mirror completion, the generator's determinism and validation, and the scorer."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from vbvr_core.render import GridLayout
+from vbvr_core.render.reveal import reveal_frames
+from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
+from vbvr_core.track import psnr
+from vbvr_core.video import read_video
+
+from vbvr_o49_symmetry_completion.generator import BACKGROUNDS, SymmetryCompletionGenerator
+from vbvr_o49_symmetry_completion.patterns import copy_complete, half_pattern, mirror_complete
+from vbvr_o49_symmetry_completion.scene import AXIS_COLORS, PatternScene
+
+KEY = "O-49_symmetry_completion"
+
+
+def test_mirror_completion_reflects_each_row():
+    left = np.array([[1, 0], [2, 1]])
+    assert mirror_complete(left).tolist() == [[1, 0, 0, 1], [2, 1, 1, 2]]
+    assert copy_complete(left).tolist() == [[1, 0, 1, 0], [2, 1, 2, 1]]
+
+
+def test_half_patterns_use_only_their_colours():
+    rng = np.random.default_rng(0)
+    for kind in ("random", "checkerboard", "diagonal", "increment", "blocks"):
+        half = half_pattern(kind, 8, 2, rng)
+        assert half.shape == (8, 4) and set(np.unique(half)) <= {0, 1, 2}
+
+
+def _valid_draw():
+    for seed in range(50):
+        generator = SymmetryCompletionGenerator(seed)
+        sample = generator.generate()
+        if not generator.validate(sample):
+            return generator, sample
+    raise AssertionError("no valid draw in 50 seeds")
+
+
+def test_copy_that_passes_for_a_mirror_is_rejected():
+    generator, sample = _valid_draw()
+    sample.solution["copy_disagreement"] = 0.1
+    assert any("ambiguous" in problem for problem in generator.validate(sample))
+
+
+def test_near_uniform_answer_is_rejected():
+    generator, sample = _valid_draw()
+    sample.solution["chance"] = 0.9
+    assert any("trivial" in problem for problem in generator.validate(sample))
+
+
+def test_out_of_bounds_params_are_refused():
+    with pytest.raises(ValueError, match="size"):
+        SymmetryCompletionGenerator(0, {"size": 7})
+    with pytest.raises(ValueError, match="hidden"):
+        SymmetryCompletionGenerator(0, {"hidden": 0.1})
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    return make_samples(KEY, tmp_path_factory.mktemp("o49"), count=2, seed=7)
+
+
+def test_same_seed_gives_identical_bytes(samples, tmp_path):
+    again = make_samples(KEY, tmp_path, count=2, seed=7)
+    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+
+
+def test_video_matches_reference_frames(samples):
+    for folder in samples:
+        record = load_record(folder)
+        clip = read_video(folder / "ground_truth.mp4", size=512)
+        assert clip.ok and len(clip.frames) == record.video.frames
+        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
+        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+
+
+def test_completed_pattern_is_symmetric(samples):
+    for folder in samples:
+        solution = load_record(folder).solution
+        pattern = np.asarray(solution["pattern"])
+        flipped = pattern[:, ::-1] if solution["axis"] == "vertical" else pattern[::-1]
+        assert np.array_equal(pattern, flipped)
+
+
+@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("noise", 0.0, 0.1),
+                                             ("final", 0.9, 1.0)])
+def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
+    # process_required=False: a cut to the completed pattern is a right answer.
+    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
+
+
+def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
+    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
+
+
+def _completion_video(folder, pattern):
+    """The sample's grid with its hidden cells filled from ``pattern``."""
+    record = load_record(folder)
+    p = SymmetryCompletionGenerator.Params(**record.params)
+    solution = record.solution
+    layout = GridLayout(**solution["layout"])
+    scene = PatternScene(layout, p.axis, BACKGROUNDS[p.background], AXIS_COLORS[p.axis_color], solution["fill_colors"])
+    first = read_png(folder / "first_frame.png")
+    final = scene.render(pattern, hidden=set())
+    cells = [layout.cell_box(tuple(cell)) for cell in solution["hidden_cells"]]
+    return list(itertools.chain([first] * 6, reveal_frames(first, final, cells, 1), [final] * 8))
+
+
+def test_copying_instead_of_mirroring_scores_low(samples, tmp_path):
+    folder = samples[0]
+    solution = load_record(folder).solution
+    pattern = np.asarray(solution["pattern"])
+    transposed = solution["axis"] == "horizontal"
+    half = pattern.shape[0] // 2
+    left = (pattern.T if transposed else pattern)[:, :half]
+    copied = copy_complete(left)
+    result = score_frames(folder, _completion_video(folder, copied.T if transposed else copied), tmp_path)
+    assert result.value < 0.6 and result.parts["targets_right"] < 1
+
+
+def test_filling_every_cell_white_scores_near_zero(samples, tmp_path):
+    folder = samples[1]
+    pattern = np.asarray(load_record(folder).solution["pattern"])
+    hidden = {tuple(cell) for cell in load_record(folder).solution["hidden_cells"]}
+    blank = np.array([[0 if (r, c) in hidden else v for c, v in enumerate(row)] for r, row in enumerate(pattern)])
+    assert score_frames(folder, _completion_video(folder, blank), tmp_path).value < 0.1
+
+
+def test_drawn_instances_are_diverse():
+    firsts = {hash(SymmetryCompletionGenerator(seed).generate().first_frame.tobytes()) for seed in range(20)}
+    assert len(firsts) == 20
