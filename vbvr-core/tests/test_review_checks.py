@@ -188,3 +188,22 @@ def test_cli_review_of_installed_nondeterministic_task_exits_1(fixture_tasks, tm
     assert results["same_seed_same_bytes"]["status"] == "fail"
     assert results["oracle_scores_high"]["status"] == "pass"
     assert results["entry_point"]["status"] == "fail"  # dist vbvr-test-… is not named after the key
+
+
+def test_broken_plugin_fails_review_without_crashing_it(tmp_path):
+    root = write_task_distribution(tmp_path / "site", "O-992_broken_plugin", "broken_plugin_module", "VALUE = 1\n")
+    sys.path.insert(0, str(root))
+    forget_plugins()
+    try:
+        outcome = CliRunner().invoke(app, ["review", "O-992_broken_plugin", "--samples", "2", "--json",
+                                           "--gallery", str(tmp_path / "gallery")])
+    finally:
+        sys.path.remove(str(root))
+        sys.modules.pop("broken_plugin_module", None)
+        forget_plugins()
+    assert outcome.exit_code == 1, outcome.output
+    results = {row["name"]: row for row in json.loads(outcome.output)["results"]}
+    assert results["registers_task"]["status"] == "fail"
+    assert "vbvr_register_task" in results["registers_task"]["message"]
+    assert results["oracle_scores_high"]["message"].startswith("not run:")
+    assert (tmp_path / "gallery" / "index.html").is_file()

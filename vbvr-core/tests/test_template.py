@@ -59,7 +59,7 @@ def test_generated_package_has_the_promised_files(project):
     assert project.name == "O-900_demo_task"
     for relative in ("pyproject.toml", "README.md", "src/vbvr_o900_demo_task/generator.py",
                      "src/vbvr_o900_demo_task/scorer.py", "src/vbvr_o900_demo_task/plugin.py",
-                     "tests/test_demo_task.py"):
+                     "tests/test_demo_task.py", "CHANGELOG.md"):
         assert (project / relative).is_file(), relative
     pyproject = (project / "pyproject.toml").read_text()
     assert 'name = "vbvr-o900-demo-task"' in pyproject and 'O-900_demo_task = "vbvr_o900_demo_task.plugin"' in pyproject

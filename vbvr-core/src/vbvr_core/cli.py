@@ -210,8 +210,7 @@ def review(
         key, source = resolve_target(target)
         with tempfile.TemporaryDirectory(prefix="vbvr-review-") as scratch:
             work_dir = work or Path(scratch)
-            context = ReviewContext.for_key(key, work_dir, samples=samples, draws=draws, seed=seed)
-            context.source = source
+            context = ReviewContext.for_key(key, work_dir, samples=samples, draws=draws, seed=seed, source=source)
             report = run_review(context)
             if gallery is not None:
                 index = write_gallery(context, report, gallery)

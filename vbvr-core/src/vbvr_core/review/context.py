@@ -8,6 +8,7 @@ stays a small function and no work is done twice.
 from __future__ import annotations
 
 import time
+import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -96,12 +97,17 @@ class ReviewContext:
 
     @cached_property
     def production(self) -> Production:
-        """``samples`` samples saved with :func:`produce`, timed in process CPU seconds."""
+        """``samples`` samples saved with :func:`produce`, timed in process CPU seconds; errors become dead letters."""
         made = Production()
         for index in range(self.sample_count):
             dest = self.work_dir / "samples" / self.key / f"{index:08d}"
             started = time.process_time()
-            result = produce(self.task, self.seed_of(index), dest, index=index)
+            try:
+                result = produce(self.task, self.seed_of(index), dest, index=index)
+            except Exception as error:  # noqa: BLE001 - e.g. trajectory frames the video writer refuses
+                result = FailureRecord(task_key=self.key, index=index, seed=self.seed_of(index), attempts=1,
+                                       problems=[f"saving failed: {type(error).__name__}: {error}"],
+                                       traceback=traceback.format_exc())
             if isinstance(result, FailureRecord):
                 made.failures.append(result)
                 continue

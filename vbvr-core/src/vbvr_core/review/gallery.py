@@ -75,7 +75,8 @@ def write_gallery(context: ReviewContext, report: ReviewReport, dest: str | Path
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
     samples = []
-    for folder in context.production.folders:
+    folders = context.production.folders if context.registration is not None else []
+    for folder in folders:
         target = dest / folder.name
         target.mkdir(exist_ok=True)
         shutil.copyfile(folder / FIRST_FRAME, target / "first.png")
