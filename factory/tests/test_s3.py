@@ -58,3 +58,10 @@ def test_s3_output_holds_every_sample_byte_identical_to_a_local_run(tmp_path, fa
     assert status.exit_code == 0 and FAULTY_KEY in status.output
     factory("run", registry, "--out", url, "--workers", "2", "--resume")
     assert json.loads(s3_objects(moto_s3)["run.json"])["tasks"][FAULTY_KEY]["kept"] == 5
+
+
+def test_missing_bucket_exits_2_before_any_work(tmp_path, moto_s3):
+    registry = write_registry(tmp_path / "registry.yaml", [{"key": G15, "count": 1, "params": G15_SMALL}])
+    result = CliRunner().invoke(app, ["run", str(registry), "--out", "s3://no-such-bucket/x", "--workers", "1"])
+    assert result.exit_code == 2
+    assert "the bucket 'no-such-bucket' does not exist" in result.output

@@ -87,8 +87,11 @@ def check_sample(root: OutputRoot, relative: str) -> SampleCheck:
 
 
 def plan_mismatches(record: SampleRecord, *, key: str, index: int, seed: int, split: str,
-                    params: dict[str, Any], package: PackageFacts) -> list[str]:
-    """Why an intact sample is not the one this run makes for (key, index); empty when it is."""
+                    params: dict[str, Any], package: PackageFacts | None) -> list[str]:
+    """Why an intact sample is not the one this run makes for (key, index); empty when it is.
+
+    ``package`` is the installed task package; None skips the provenance comparison.
+    """
     reasons = []
     expected = {"task_key": key, "index": index, "seed": seed, "split": split}
     for name, value in expected.items():
@@ -98,6 +101,6 @@ def plan_mismatches(record: SampleRecord, *, key: str, index: int, seed: int, sp
     if changed:
         reasons.append(f"params {changed} differ from the run's overrides")
     made_by = (record.package.version, record.package.commit, record.package.dirty)
-    if made_by != (package.version, package.commit, package.dirty):
+    if package is not None and made_by != (package.version, package.commit, package.dirty):
         reasons.append(f"made by {record.package.dist} {made_by}, installed is {(package.version, package.commit, package.dirty)}")
     return reasons

@@ -140,6 +140,8 @@ def _make_item(spec: ChunkSpec, item: WorkItem) -> SampleOutcome:
         try:
             record = _save(spec, drawn, relative, item.index, package)
             return SampleOutcome.from_record(record, "written", relative)
+        except OSError:
+            raise  # storage trouble (disk full, bucket gone): the chunk is retried, not dead-lettered
         except Exception as error:  # noqa: BLE001 - a task bug while rendering the video is a dead letter
             drawn = FailureRecord(task_key=spec.task_key, index=item.index, seed=seed, attempts=1,
                                   problems=[f"attempt {drawn.attempt}: saving failed: {type(error).__name__}: {error}"],

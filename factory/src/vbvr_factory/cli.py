@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Annotated
@@ -25,8 +26,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-errors = Console(stderr=True)
+# Tables keep their full width when piped to a file or a CI log (rich would fold them to 80 columns).
+console = Console(width=None if sys.stdout.isatty() else 160)
+errors = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 StorageOptions = Annotated[list[str] | None, typer.Option(
     "--storage-option", help="fsspec option NAME=VALUE for the output root, repeatable (e.g. endpoint_url=http://…).")]
@@ -57,7 +59,7 @@ def _summary(report, plan) -> Table:
     table = Table(title=f"vbvr-factory: {report.samples_made} samples written in {report.seconds:.1f} s "
                         f"({report.samples_per_second:.2f} samples/s)")
     for column in ("task", "split", "requested", "written", "kept", "failed", "duplicates", "MB written",
-                   "CPU s/sample"):
+                   "CPU s/sample"):  # written = made by this run; kept = already present (--resume)
         table.add_column(column, justify="left" if column in ("task", "split") else "right")
     for task in plan.tasks:
         tally = report.tallies[task.key]

@@ -141,7 +141,10 @@ class FactoryRun:
         self.report = RunReport(plan, {task.key: TaskTally(requested=task.count) for task in plan.tasks})
 
     def check_root(self) -> None:
-        """Refuse a root that holds another plan's run, or files that are not a run at all."""
+        """Refuse a missing bucket, a root that holds another plan's run, or files that are not a run at all."""
+        if not self.root.container_exists():
+            raise RunConflict(f"{self.root.url}: the bucket {self.root.root.split('/', 1)[0]!r} does not exist (or is "
+                              "not visible with these credentials and endpoint); create it first")
         existing = read_run_json(self.root)
         if existing is None:
             if not self.root.is_empty():

@@ -88,6 +88,10 @@ class OutputRoot:
             raise TypeError(f"{self.url} is not a local folder")
         return Path(self.resolve(relative))
 
+    def container_exists(self) -> bool:
+        """True for local roots; for object stores, whether the bucket exists."""
+        return self.is_local or self.fs.exists(self.root.split("/", 1)[0])
+
     def is_empty(self) -> bool:
         """True when the root does not exist yet or holds nothing."""
         try:

@@ -14,7 +14,7 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from vbvr_core.plugins import get_task
+from vbvr_core.plugins import UnknownTaskError, get_task
 from vbvr_core.produce import task_package
 from vbvr_core.seeds import sample_seed
 
@@ -73,17 +73,22 @@ def _jsonl(root: OutputRoot, name: str) -> list[dict]:
     return [json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()]
 
 
-def _check(root: OutputRoot, plan: RunPlan, task: TaskPlan, index: int) -> SampleProblem | None:
+def _check(root: OutputRoot, plan: RunPlan, task: TaskPlan, index: int) -> tuple[str, SampleProblem | None]:
+    """``("intact", None)``, or ``("missing" | "corrupt", problem)`` for one expected sample."""
     relative = sample_dir(plan.layout, task.key, task.split, index)
     verdict = check_sample(root, relative)
+    if verdict.missing:
+        return "missing", SampleProblem(task.key, index, relative, ("metadata.json is missing",))
     problems = list(verdict.problems)
     if verdict.record is not None and not problems:
+        try:
+            package = task_package(get_task(task.key))
+        except UnknownTaskError:
+            package = None  # the task is not installed here: checksums and formats are all we can check
         problems = plan_mismatches(verdict.record, key=task.key, index=index,
                                    seed=sample_seed(plan.seed, task.key, index), split=task.split,
-                                   params=task.params, package=task_package(get_task(task.key)))
-    if verdict.missing:
-        problems = ["metadata.json is missing"]
-    return SampleProblem(task.key, index, relative, tuple(problems)) if problems else None
+                                   params=task.params, package=package)
+    return ("corrupt", SampleProblem(task.key, index, relative, tuple(problems))) if problems else ("intact", None)
 
 
 def verify_root(root: OutputRoot) -> VerifyReport:
@@ -94,14 +99,11 @@ def verify_root(root: OutputRoot) -> VerifyReport:
                 if (task.key, index) not in failed]
     report = VerifyReport(checked=len(expected))
     with ThreadPoolExecutor(CHECK_THREADS) as pool:
-        verdicts = list(pool.map(lambda pair: _check(root, plan, *pair), expected))
-    for verdict in verdicts:
-        if verdict is None:
-            report.intact += 1
-        elif verdict.problems == ("metadata.json is missing",):
-            report.missing.append(verdict)
-        else:
-            report.corrupt.append(verdict)
+        for kind, problem in pool.map(lambda pair: _check(root, plan, *pair), expected):
+            if problem is None:
+                report.intact += 1
+            else:
+                (report.missing if kind == "missing" else report.corrupt).append(problem)
     return report
 
 
