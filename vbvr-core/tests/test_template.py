@@ -92,3 +92,24 @@ def test_installed_package_is_listed_and_passes_review(project, site):
 def test_generated_tests_pass(project, site):
     tested = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=project, site=site)
     assert tested.returncode == 0, tested.stdout[-3000:]
+
+
+@pytest.mark.slow
+def test_release_build_bakes_the_commit_into_the_generated_package(tmp_path):
+    import json
+    import zipfile
+
+    import git
+    from vbvr_core.release.build import build_package
+    from vbvr_core.release.packages import read_package
+
+    repo = git.Repo.init(tmp_path / "repo")
+    cookiecutter(str(TEMPLATE), no_input=True, extra_context=GOOD, output_dir=str(tmp_path / "repo" / "generators"))
+    repo.git.add("-A")
+    repo.git.commit("-q", "-m", "add O-900", env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                                                  "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+    root = Path(repo.working_tree_dir)
+    built = build_package(root, read_package(root, "generators/O-900_demo_task"), tmp_path / "dist")
+    wheel = next(path for path in built if path.suffix == ".whl")
+    baked = json.loads(zipfile.ZipFile(wheel).read("vbvr_o900_demo_task/_build_info.json"))
+    assert baked["commit"] == repo.head.commit.hexsha and baked["dirty"] is False
