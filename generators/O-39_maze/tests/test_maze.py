@@ -152,3 +152,29 @@ def test_dead_end_excursion_costs_efficiency(samples, tmp_path):
 def test_drawn_instances_are_diverse():
     hashes = {MazeGenerator(seed).generate().first_frame.tobytes().__hash__() for seed in range(30)}
     assert len(hashes) == 30
+
+
+def test_two_cell_hops_are_bridged_only_over_open_floor():
+    from vbvr_core.gridtrack import bridge_short_jumps
+
+    walls = {(1, 2), (2, 1)}
+    assert bridge_short_jumps([(1, 1), None, (1, 3)], {(0, 0)}) == [(1, 1), None, (1, 2), (1, 3)]
+    assert bridge_short_jumps([(1, 1), (1, 3)], walls) == [(1, 1), (1, 3)]  # the middle is a wall
+    assert bridge_short_jumps([(1, 1), (2, 2)], {(2, 1)}) == [(1, 1), (1, 2), (2, 2)]  # round the open corner
+    assert bridge_short_jumps([(1, 1), (2, 2)], walls) == [(1, 1), (2, 2)]
+    assert bridge_short_jumps([(1, 1), (1, 4)], set()) == [(1, 1), (1, 4)]  # three cells: a jump
+
+
+def test_centre_tracker_sees_the_agent_between_cells_and_ignores_noise(samples):
+    from vbvr_core.gridtrack import agent_cells_by_centre
+    from vbvr_core.seeds import rng as make_rng
+    from vbvr_core.video import VideoClip
+
+    solution = _solution(samples[0])
+    layout = GridLayout(**solution["layout"])
+    path = [tuple(cell) for cell in solution["path"]]
+    frames = np.stack(_walk_frames(samples[0], path[:3]))[:, ::2, ::2]
+    cells = agent_cells_by_centre(VideoClip(frames=frames, fps=24.0), layout, solution["agent_color"])
+    assert None not in cells and set(cells) == set(path[:3])
+    noise = make_rng(1).integers(0, 256, (4, 256, 256, 3), dtype=np.uint8)
+    assert agent_cells_by_centre(VideoClip(frames=noise, fps=24.0), layout, solution["agent_color"]) == [None] * 4

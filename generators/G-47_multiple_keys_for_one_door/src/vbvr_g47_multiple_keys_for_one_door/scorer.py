@@ -4,12 +4,17 @@ The walk is judged as every grid walk (``vbvr_core.gridpath.judge_walk``: start,
 door, single steps, no wall, steps against the optimal key-collecting route), then multiplied by
 (keys visited before the agent first reaches the door / keys)². A walk straight to the door that skips
 one of two keys keeps a quarter of its score; doing nothing or cutting to the end scores 0.
+
+The agent's cell is the one under the centre of its densest colour patch in each frame, and two-cell
+hops over open floor are bridged (``vbvr_core.gridtrack``), so fast or low-frame-rate videos of a
+correct walk are not misread as jumps.
 """
 
 from __future__ import annotations
 
 from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.gridpath import judge_walk, track_agent_cells
+from vbvr_core.gridtrack import agent_cells_by_centre, bridge_short_jumps
+from vbvr_core.gridpath import judge_walk
 from vbvr_core.render import GridLayout
 from vbvr_core.track import collapse
 
@@ -17,10 +22,13 @@ from vbvr_core.track import collapse
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-47 against the sample's maze, keys and door."""
     solution = sample.solution
-    track = track_agent_cells(video.clip(), GridLayout(**solution["layout"]), solution["agent_color"])
+    walls = {tuple(cell) for cell in solution["walls"]}
+    # Fast or low-frame-rate videos may show the agent two cells on: bridge two-cell hops over open floor.
+    track = bridge_short_jumps(
+        agent_cells_by_centre(video.clip(), GridLayout(**solution["layout"]), solution["agent_color"]), walls)
     door = tuple(solution["door"])
     walk = judge_walk(track, start=tuple(solution["start"]), goal=door,
-                      forbidden={tuple(cell) for cell in solution["walls"]}, optimal_steps=solution["optimal_steps"])
+                      forbidden=walls, optimal_steps=solution["optimal_steps"])
     cells = [tuple(cell) for cell in collapse(track)]
     before_door = cells[:cells.index(door)] if door in cells else cells
     keys = [tuple(cell) for cell in solution["keys"]]
