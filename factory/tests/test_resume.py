@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,6 +13,8 @@ import time
 import pytest
 from factory_testkit import FAULTY_KEY, read_jsonl, write_registry
 from typer.testing import CliRunner
+from vbvr_core.plugins import get_task
+from vbvr_core.produce import draw, save_drawn
 from vbvr_core.testing import folder_digest
 from vbvr_factory.cli import app
 
@@ -85,3 +88,21 @@ def test_verify_lists_damage_and_repair_restores_the_exact_bytes(tmp_path, facto
     invoke("verify", out)
     status = invoke("status", out)
     assert FAULTY_KEY in status.stdout and "8" in status.stdout
+
+
+def test_interrupted_between_first_draws_and_dedup_resumes_to_the_same_bytes(tmp_path, factory, faulty_in_process):
+    params = {"variety": 8, "fail_share": 0.3}
+    registry = write_registry(tmp_path / "registry.yaml", [
+        {"key": FAULTY_KEY, "count": 8, "split": "train", "params": params}])
+    reference, interrupted = tmp_path / "reference", tmp_path / "interrupted"
+    factory("run", registry, "--out", reference, "--workers", "2", check_code=None)
+    shutil.copytree(reference, interrupted)
+    (interrupted / "manifest.jsonl").unlink()
+    redrawn = [line for line in read_jsonl(reference / "manifest.jsonl") if line["attempt"] > 0]
+    assert redrawn, "variety 8 over 8 samples should force duplicate redraws"
+    for line in redrawn:  # put back each index's first valid draw, as before the dedup rounds ran
+        drawn = draw(FAULTY_KEY, line["seed"], index=line["index"], params=params)
+        save_drawn(drawn, get_task(FAULTY_KEY), interrupted / line["path"], index=line["index"], split="train")
+    assert folder_digest(interrupted / FAULTY_KEY) != folder_digest(reference / FAULTY_KEY)
+    factory("run", registry, "--out", interrupted, "--workers", "2", "--resume", check_code=None)
+    assert root_digest(interrupted) == root_digest(reference)
