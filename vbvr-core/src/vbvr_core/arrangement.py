@@ -72,7 +72,7 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
 
     ``expected_order`` lists object indices left to right in the goal row; points are on the 512 canvas;
     ``first``/``final`` are the sample's 512² frames. value = start · present · intact · row ·
-    (0.5 · order + 0.5 · places) · (0.25 + 0.75 · continuity).
+    (0.5 · order + 0.5 · places) · (0.08 + 0.92 · continuity): a cut straight to the end keeps 0.08.
     """
     start = starts_like(clip, first)
     if not start:
@@ -111,7 +111,7 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
             continue
         coverages.append(progress_coverage(_projection(track, begin_small, end_small), 0.0, 1.0, checkpoints=4))
     continuity = float(np.mean(coverages)) if coverages else 1.0
-    value = start * intact * row * (0.5 * order + 0.5 * places) * (0.25 + 0.75 * continuity)
+    value = start * intact * row * (0.5 * order + 0.5 * places) * (0.08 + 0.92 * continuity)
     reasons = []
     if intact < 1:
         reasons.append("some objects changed size or were merged")

@@ -2,7 +2,7 @@
 
 Checks: the video opens on the first frame; at the end every shape is present at its own size, the
 shapes stand on one horizontal line in the stable order (by key; equal keys in their original order)
-at the new row's places; and each shape got there by moving continuously (a cut scores ≤ 0.25). An
+at the new row's places; and each shape got there by moving continuously (a cut scores ≤ 0.08). An
 unstable order — equal keys swapped — counts as a wrong order.
 """
 

@@ -1,0 +1,1 @@
+"""VBVR task O-33 counting_object (perception)."""

@@ -1,0 +1,202 @@
+"""O-33 counting_object: count the objects (all, or those of the asked kind) and show the total.
+
+Parameters → draw → solve → render → prompt:
+
+- ``count`` objects to count and ``distractors`` others; ``mode`` says what is counted: ``all_same``
+  (every object, all one kind), ``all_mixed`` (every object, kinds mixed) or ``kind`` (only the asked
+  kind among other kinds); objects are filled shapes with a black outline, each its own size and
+  colour, placed without touching above the label box;
+- the solver counts the objects of the asked kind;
+- the video visits the counted objects in reading order (top to bottom, then left to right), ringing
+  each in magenta while the label at the bottom counts up ("Count: 1", "Count: 2", ...); the final
+  frame shows the scene with "Count: N".
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+import numpy as np
+from PIL import Image, ImageDraw
+from pydantic import Field
+
+from vbvr_core import BaseGenerator, Sample, TaskParams
+from vbvr_core.render import PALETTE, draw_shape, new_canvas, to_frame
+from vbvr_core.render.mark import ring_image
+
+from vbvr_o33_counting_object.label import SCENE_BOTTOM, with_label
+from vbvr_o33_counting_object.plugin import INFO
+
+KINDS = ("circle", "square", "triangle", "star")
+PLURALS = {"circle": "circles", "square": "squares", "triangle": "triangles", "star": "stars"}
+ADJECTIVES = {"circle": "circular", "square": "square", "triangle": "triangular", "star": "star-shaped"}
+OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink", "brown")
+BACKGROUNDS = [(240, 240, 240), (255, 255, 255), (248, 246, 238), (236, 242, 248)]
+HIGHLIGHT = (215, 0, 215)
+# How far a shape of nominal radius r reaches (stars stick out the most).
+REACH = 1.25
+GAP = 14
+EDGE = 8
+# Difficulty strata: (modes, count range, distractor range).
+STRATA = {
+    0: (("all_same",), (1, 6), (0, 0)),
+    1: (("all_mixed", "kind"), (4, 10), (2, 5)),
+    2: (("kind",), (8, 15), (4, 8)),
+}
+
+
+class Params(TaskParams):
+    """O-33's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+
+    mode: Literal["all_same", "all_mixed", "kind"] = Field(
+        "all_same", description="count every object of one kind, every object of mixed kinds, or one kind among others")
+    count: int = Field(5, ge=1, le=20, description="how many objects are to be counted (the answer)")
+    distractors: int = Field(0, ge=0, le=10, description="objects of other kinds that are not counted (mode 'kind')")
+    min_size: int = Field(30, ge=24, le=60, description="smallest object size (outer width), pixels")
+    max_size: int = Field(54, ge=28, le=64, description="largest object size (outer width), pixels")
+    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    frames_per_object: int = Field(4, ge=3, le=8, description="video frames each counted object stays highlighted")
+
+
+class CountingGenerator(BaseGenerator):
+    """Scatters shapes, counts those of the asked kind and shows the running and final count."""
+
+    info = INFO
+    Params = Params
+
+    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
+        """Mode, count and distractors from the stratum; sizes, background and pace to fit."""
+        modes, (count_lo, count_hi), (extra_lo, extra_hi) = STRATA[difficulty]
+        mode = modes[int(rng.integers(0, len(modes)))]
+        count = int(rng.integers(count_lo, count_hi + 1))
+        distractors = int(rng.integers(extra_lo, extra_hi + 1)) if mode == "kind" else 0
+        total = count + distractors
+        max_size = 60 if total <= 8 else 50 if total <= 14 else 42
+        return {
+            "mode": mode,
+            "count": count,
+            "distractors": distractors,
+            "min_size": int(rng.integers(26, 33)),
+            "max_size": int(rng.integers(max_size - 8, max_size + 1)),
+            "background": int(rng.integers(0, len(BACKGROUNDS))),
+            "frames_per_object": max(3, min(6, 60 // count)),
+        }
+
+    def _kinds(self) -> tuple[list[str], str | None]:
+        """Each object's kind (counted objects first) and the asked kind (None when all are counted)."""
+        p, rng = self.params, self.rng
+        if p.mode == "all_same":
+            kind = KINDS[int(rng.integers(0, len(KINDS)))]
+            return [kind] * p.count, None
+        if p.mode == "all_mixed":
+            return [KINDS[int(rng.integers(0, len(KINDS)))] for _ in range(p.count)], None
+        asked = KINDS[int(rng.integers(0, len(KINDS)))]
+        others = [kind for kind in KINDS if kind != asked]
+        return [asked] * p.count + [others[int(rng.integers(0, len(others)))] for _ in range(p.distractors)], asked
+
+    def _place(self, radii: list[float]) -> list[tuple[float, float]] | None:
+        """Non-touching centres above the label box for objects reaching ``radii``, or None."""
+        placed: list[tuple[float, float, float]] = []
+        for radius in radii:
+            for _ in range(400):
+                x = float(self.rng.uniform(EDGE + radius, 512 - EDGE - radius))
+                y = float(self.rng.uniform(EDGE + radius, SCENE_BOTTOM - radius))
+                if all(math.hypot(x - px, y - py) >= radius + pr + GAP for px, py, pr in placed):
+                    placed.append((x, y, radius))
+                    break
+            else:
+                return None
+        return [(x, y) for x, y, _ in placed]
+
+    def _prompt(self, kinds: list[str], asked: str | None) -> str:
+        tail = ("Write the total at the bottom of the image as \"Count: N\" in a white box, and change nothing else.")
+        if asked is not None:
+            return (
+                "The scene shows filled shapes with black outlines, of different kinds: "
+                f"{', '.join(PLURALS[k] for k in KINDS if k in kinds)}. Count only the {PLURALS[asked]}: go through "
+                f"the scene systematically and count each {asked} exactly once, ignoring every other shape. " + tail
+            )
+        if len(set(kinds)) == 1:
+            adjective = ADJECTIVES[kinds[0]]
+            return (
+                f"The scene shows {adjective} objects scattered across the image, each a filled {kinds[0]} with a black "
+                f"outline. Systematically count all the {adjective} objects, each exactly once, so that none is "
+                "missed or counted twice. " + tail
+            )
+        return (
+            "The scene shows objects of different shapes scattered across the image, each a filled shape with a black "
+            "outline. Systematically count all the objects regardless of their shape, each exactly once, so that "
+            "none is missed or counted twice. " + tail
+        )
+
+    def generate(self) -> Sample:
+        """Draw the objects, place and paint them, count the asked kind, and animate the count."""
+        p = self.params
+        kinds, asked = self._kinds()
+        sizes = [float(self.rng.integers(p.min_size, max(p.min_size, p.max_size) + 1)) for _ in kinds]
+        radii = [size / (2 * REACH) for size in sizes]
+        names = [OBJECT_COLORS[int(self.rng.integers(0, len(OBJECT_COLORS)))] for _ in kinds]
+        shuffle = [int(k) for k in self.rng.permutation(len(kinds))]
+        kinds, sizes, radii, names = ([seq[k] for k in shuffle] for seq in (kinds, sizes, radii, names))
+        centers = None
+        for _ in range(10):
+            centers = self._place([size / 2 for size in sizes])
+            if centers is not None:
+                break
+        laid_out = centers is not None
+        centers = centers or [(256.0, 220.0)] * len(kinds)
+        counted = [k for k, kind in enumerate(kinds) if asked is None or kind == asked]
+        # Reading order: bands of 80 px from the top, left to right inside a band.
+        visit = sorted(counted, key=lambda k: (int(centers[k][1] // 80), centers[k][0]))
+        canvas = new_canvas(BACKGROUNDS[p.background])
+        draw = ImageDraw.Draw(canvas)
+        for kind, radius, name, center in zip(kinds, radii, names, centers):
+            draw_shape(draw, kind, center, radius, fill=PALETTE[name], outline=(0, 0, 0), width=2)
+        first = to_frame(canvas)
+        final = with_label(first, len(counted))
+        ring_radii = [size / 2 + 7 for size in sizes]
+
+        def frames():
+            yield first
+            for step, index in enumerate(visit, start=1):
+                state = ring_image(with_label(first, step), centers[index], ring_radii[index], HIGHLIGHT, width=4)
+                for _ in range(p.frames_per_object):
+                    yield state
+            yield final
+
+        solution = {
+            "answer": len(counted),
+            "asked_kind": asked,
+            "kinds": kinds,
+            "sizes": sizes,
+            "color_names": names,
+            "centers": [[round(x, 2), round(y, 2)] for x, y in centers],
+            "counted": counted,
+            "visit_order": visit,
+            "highlight": list(HIGHLIGHT),
+            "laid_out": laid_out,
+        }
+        return Sample(first_frame=first, final_frame=final, prompt=self._prompt(kinds, asked), trajectory=frames,
+                      solution=solution, params=p)
+
+    def validate(self, sample: Sample) -> list[str]:
+        """Reject overlapping or cramped layouts, tiny objects and a count with nothing to count or to ignore."""
+        problems = super().validate(sample)
+        solution = sample.solution
+        if not solution["laid_out"]:
+            problems.append("cluttered: the objects do not fit without touching")
+        centers, sizes = solution["centers"], solution["sizes"]
+        for a in range(len(centers)):
+            for b in range(a + 1, len(centers)):
+                if math.dist(centers[a], centers[b]) < (sizes[a] + sizes[b]) / 2 + 4:
+                    problems.append(f"occlusion: objects {a} and {b} touch")
+        if any(y + size / 2 > SCENE_BOTTOM + 1 for (_, y), size in zip(centers, sizes)):
+            problems.append("occlusion: an object reaches into the label box")
+        if min(sizes) < 24:
+            problems.append("illegible: an object is smaller than 24 px")
+        if solution["answer"] < 1:
+            problems.append("nothing to count")
+        if solution["asked_kind"] is not None and solution["answer"] == len(solution["kinds"]):
+            problems.append("trivial: every object is of the asked kind, though the prompt implies others")
+        return problems
