@@ -40,6 +40,21 @@ def test_package_folder_resolves_to_its_key():
     assert resolve_target(str(G15_FOLDER)) == (G15, G15_FOLDER)
 
 
+def test_installed_key_wins_over_a_same_named_folder(tmp_path, monkeypatch):
+    (tmp_path / G15).mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert resolve_target(G15) == (G15, None)
+
+
+def test_uninstalled_key_naming_a_folder_here_says_how_to_install(tmp_path, monkeypatch):
+    (tmp_path / "O-996_here").mkdir()
+    (tmp_path / "O-996_here" / "pyproject.toml").write_text('[project]\nname = "x"\n[project.entry-points.vbvr]\n'
+                                                           'O-996_here = "x.plugin"\n')
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ReviewTargetError, match=r"pip install -e O-996_here"):
+        resolve_target("O-996_here")
+
+
 @pytest.fixture(scope="module")
 def g15_review(tmp_path_factory):
     """Review G-15 with a gallery (small sample and draw counts); returns (exit code, output, gallery folder)."""

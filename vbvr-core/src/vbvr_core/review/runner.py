@@ -51,12 +51,13 @@ def keys_in_folder(folder: Path) -> list[str]:
 def resolve_target(target: str) -> tuple[str, Path | None]:
     """``(task key, source folder or None)`` for a key or a package folder; raises :class:`ReviewTargetError`.
 
-    A folder's task must be installed (editable or not); the error says how to install it. An unknown
-    key raises :class:`vbvr_core.plugins.UnknownTaskError` from the context instead.
+    An installed key is a key even where a folder of that name exists. A folder's task must be installed
+    (editable or not); the error says how to install it, also for an uninstalled key that names a folder
+    here. Any other unknown key raises :class:`vbvr_core.plugins.UnknownTaskError` from the context.
     """
     folder = Path(target)
-    if KEY_PATTERN.fullmatch(target) and not folder.is_dir():
-        return target, None
+    if KEY_PATTERN.fullmatch(target) and (target in known_keys() or not folder.is_dir()):
+        return target, None  # a key wins over a same-named folder; an unknown key is reported by the context
     if not folder.is_dir():
         raise ReviewTargetError(f"{target!r} is neither a task key (e.g. G-15_grid_avoid_obstacles) nor a folder; "
                                 "run `vbvr list` to see installed tasks")
