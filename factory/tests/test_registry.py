@@ -62,18 +62,27 @@ def test_malformed_registry_names_file_line_and_field(tmp_path, text, line, need
 PLAN_PROBLEMS = [
     ("unknown_task", [{"key": "G-999_no_such_task", "count": 1}], "task 'G-999_no_such_task' is not installed"),
     ("version_unmet", [{"key": G15, "count": 1, "version": ">=9"}], "needs version >=9, installed is"),
-    ("param_unknown", [{"key": G15, "count": 1, "params": {"colour": 3}}], "params.colour: Extra inputs"),
-    ("param_out_of_bounds", [{"key": G15, "count": 1, "params": {"rows": 99}}], "params.rows: Input should be less"),
+    ("param_unknown", [{"key": G15, "count": 1, "params": {"colour": 3}}], "params.colour: G-15_grid_avoid_obstacles "
+     "parameter 'colour': Extra inputs"),
+    ("param_out_of_bounds", [{"key": G15, "count": 1, "params": {"rows": 99}}], "parameter 'rows': Input should be less"),
 ]
 
 
 @pytest.mark.parametrize("tasks,needle", [case[1:] for case in PLAN_PROBLEMS], ids=[case[0] for case in PLAN_PROBLEMS])
-def test_plan_problems_name_the_task_line(tmp_path, tasks, needle):
+def test_plan_problems_name_the_task(tmp_path, tasks, needle):
     path = write_registry(tmp_path / "registry.yaml", tasks)
     with pytest.raises(RegistryError) as caught:
         build_plan(load_registry(path))
     assert needle in str(caught.value)
-    assert f"{path}:1: tasks[0].key:" in str(caught.value)
+    assert f"{path}:1: tasks[0]." in str(caught.value)
+
+
+def test_bad_preset_parameter_is_located_at_its_line(tmp_path):
+    path = tmp_path / "registry.yaml"
+    path.write_text(f"seed: 5\ntasks:\n  - key: {G15}\n    count: 2\npresets:\n  demo:\n    params: {{rows: 3}}\n")
+    with pytest.raises(RegistryError) as caught:
+        build_plan(load_registry(path), "demo")
+    assert f"{path}:7: presets.demo.params.rows: {G15} parameter 'rows': Input should be greater" in str(caught.value)
 
 
 def test_unknown_preset_lists_the_known_ones(tmp_path):

@@ -74,10 +74,11 @@ def _task_problems(loaded: LoadedRegistry, task: TaskPlan, preset: str | None) -
         registration.load_generator().Params.model_validate(task.params)
     except pydantic.ValidationError as error:
         for item in error.errors():
-            name = ".".join(str(part) for part in item["loc"]) or "params"
+            name = str(item["loc"][0]) if item["loc"] else ""
             problems.append(loaded.problem(
-                path, f"params.{name}: {item['msg']} (got {item.get('input')!r})",
-                "see the task's Params (vbvr list; its generator module) for the allowed fields and bounds"))
+                loaded.params_path(task.key, preset, name), f"{task.key} parameter {name!r}: {item['msg']} "
+                f"(got {item.get('input')!r})",
+                "see the task's Params (its generator module) for the allowed fields and bounds"))
     return problems
 
 
@@ -86,9 +87,9 @@ def build_plan(loaded: LoadedRegistry, preset: str | None = None, count: int | N
     """The plan of ``preset`` (None: the default run), optionally with every count set to ``count``."""
     registry = loaded.registry
     if preset is not None and preset not in registry.presets:
-        known = ", ".join(sorted(registry.presets)) or "none"
-        raise RegistryError([loaded.problem(("presets",), f"no preset named {preset!r}",
-                                            f"use one of: {known}, or add it under 'presets:'")])
+        known = ", ".join(sorted(registry.presets))
+        fix = f"use one of: {known}" if known else "run without --preset, or define presets under 'presets:'"
+        raise RegistryError([loaded.problem(("presets",), f"no preset named {preset!r}", fix)])
     seed, entries = registry.resolve(preset)
     tasks = [TaskPlan(key=entry.key, split=entry.split, count=count or entry.count, params=entry.params,
                       version=entry.version) for entry in entries]

@@ -268,6 +268,23 @@ class LoadedRegistry:
         return ()
 
 
+    def params_path(self, key: str, preset: str | None, name: str) -> FieldPath:
+        """The field path that sets parameter ``name`` of ``key`` (the entry, the preset, then the task)."""
+        candidates: list[FieldPath] = []
+        if preset is not None:
+            entry = self.task_path(key, preset)
+            if entry[:1] == ("presets",):
+                candidates.append((*entry, "params", name))
+            candidates.append(("presets", preset, "params", name))
+        for position, task in enumerate(self.registry.tasks):
+            if task.key == key:
+                candidates.append(("tasks", position, "params", name))
+        for path in candidates:
+            if path in self.locator.lines:
+                return path
+        return self.task_path(key, preset)
+
+
 def _yaml_problem(source: str, error: yaml.YAMLError) -> RegistryProblem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
