@@ -1,4 +1,8 @@
-"""Printing a review: a rich table of checks (pass / warn / fail, seconds, what to fix) and a summary line."""
+"""Printing a review: a rich table of checks and a summary line.
+
+Each row: group, check, status (pass / warn / fail), wall seconds, CPU seconds of this process (the fresh
+process's own CPU time is reported by the cost checks), and the message that says what to fix.
+"""
 
 from __future__ import annotations
 
@@ -18,12 +22,12 @@ def print_report(report: ReviewReport, console: Console) -> None:
     if not console.is_terminal:
         console = Console(file=console.file, width=WIDE_LOG)
     table = Table(title=f"vbvr review {report.task_key}", show_lines=False)
-    for column in ("group", "check", "status", "s", "message"):
-        table.add_column(column, overflow="fold", justify="right" if column == "s" else "left")
+    for column in ("group", "check", "status", "s", "core-s", "message"):
+        table.add_column(column, overflow="fold", justify="right" if column in ("s", "core-s") else "left")
     for result in report.results:
         style = STYLES[result.status]
         table.add_row(result.group, result.name, f"[{style}]{result.status.value}[/]", f"{result.seconds:.1f}",
-                      result.message)
+                      f"{result.core_seconds:.1f}", result.message)
     console.print(table)
     counts = report.counts()
     verdict = "[bold red]FAILED[/]" if report.failed else "[green]passed[/]"

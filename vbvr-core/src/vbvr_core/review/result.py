@@ -55,13 +55,15 @@ class NotRunnable(Exception):
 
 @dataclass
 class CheckResult:
-    """One check's verdict on one task, with the wall-clock seconds it took (shared set-up included)."""
+    """One check's verdict on one task, with the wall-clock seconds and this process's CPU seconds it took
+    (shared set-up included: the first check that needs the samples pays for making them)."""
 
     group: str
     name: str
     status: Status
     message: str
     seconds: float = 0.0
+    core_seconds: float = 0.0
 
     @property
     def failed(self) -> bool:
@@ -83,7 +85,7 @@ class Check:
         return (self.function.__doc__ or self.name).strip().splitlines()[0]
 
     def __call__(self, context: ReviewContext) -> CheckResult:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         try:
             finding = self.function(context)
         except NotRunnable as reason:
@@ -91,7 +93,8 @@ class Check:
         except Exception as error:  # noqa: BLE001 - a task bug found by a check is a fail, not a crash
             where = traceback.extract_tb(error.__traceback__)[-1]
             finding = fail(f"crashed: {type(error).__name__}: {error} (at {where.filename}:{where.lineno})")
-        return CheckResult(self.group, self.name, finding.status, finding.message, time.perf_counter() - started)
+        return CheckResult(self.group, self.name, finding.status, finding.message, time.perf_counter() - started,
+                           time.process_time() - started_cpu)
 
 
 def check(group: str) -> Callable[[Callable[[ReviewContext], Finding]], Check]:
@@ -129,7 +132,7 @@ class ReviewReport:
             "seconds": round(self.seconds, 2),
             "results": [
                 {"group": r.group, "name": r.name, "status": r.status.value, "message": r.message,
-                 "seconds": round(r.seconds, 2)}
+                 "seconds": round(r.seconds, 2), "core_seconds": round(r.core_seconds, 2)}
                 for r in self.results
             ],
         }
