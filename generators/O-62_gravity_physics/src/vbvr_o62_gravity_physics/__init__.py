@@ -1,0 +1,1 @@
+"""VBVR task O-62 gravity_physics (knowledge)."""

@@ -1,0 +1,81 @@
+"""O-62 scorer: track the ball and compare its height over time with the kinematics.
+
+The ball is found by its colour in every frame of the video resampled to 24 fps (real time). The
+release moment is not assumed: the expected curve y(t − τ) is fitted over every whole-frame delay τ,
+so a model may hold the start for any time. Parts:
+
+- ``end``: the ball ends (and stays for its last frames) on the ground at its landing point — a ball
+  that stops in mid-air, sinks through the floor or vanishes gets 0;
+- ``physics``: share of the flight's frames where the ball is within tolerance of y(t − τ);
+- ``process``: the ball passes the intermediate heights between its start and the ground;
+- ``vertical``: share of frames where the ball stays on its vertical line.
+
+value = end · vertical · (0.4 + 0.6 · process · physics): a cut straight to the final frame keeps 0.4.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vbvr_core import FPS, SampleRef, Score, VideoReader
+from vbvr_core.motion import blob_centroids, progress_coverage
+from vbvr_o62_gravity_physics.generator import height_at
+
+
+def expected_y(solution: dict, times: np.ndarray) -> np.ndarray:
+    """The ball centre's y (512-pixel canvas) at each time in ``times`` (s; before 0 it waits at the start)."""
+    heights = np.array([height_at(float(t), solution["height"], solution["velocity"], solution["gravity"])
+                        for t in times])
+    return solution["ground_top"] - solution["ball_radius"] - heights * solution["pixels_per_metre"]
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-62 against the sample's kinematics."""
+    solution = sample.solution
+    clip = video.clip(fps=FPS)
+    scale = clip.frames.shape[2] / 512
+    radius = solution["ball_radius"] * scale
+    centres = blob_centroids(clip.frames, solution["ball_color"], tolerance=70.0,
+                             min_pixels=max(4, int(0.35 * np.pi * radius * radius)))
+    known = [(k, c) for k, c in enumerate(centres) if c is not None]
+    if len(known) < 2:
+        return Score.zero("the ball is not visible", visible=len(known) / max(1, len(centres)))
+    frames = np.array([k for k, _ in known])
+    xs = np.array([c[0] for _, c in known]) / scale
+    ys = np.array([c[1] for _, c in known]) / scale
+    fall = solution["landing_y"] - solution["start_y"]
+    tolerance = max(3.0, 0.03 * fall, 0.4 * solution["ball_radius"])
+    flight = solution["flight_frames"]
+    delays = np.arange(-flight, len(centres) + 1)
+    curves = np.stack([expected_y(solution, (frames - delay) / FPS) for delay in delays])
+    errors = np.abs(curves - ys[None, :]).mean(axis=1)
+    delay = int(delays[int(errors.argmin())])
+    in_flight = (frames > delay) & (frames < delay + flight)
+    matched = np.abs(curves[int(errors.argmin())] - ys) <= tolerance
+    physics = float(matched[in_flight].mean()) if in_flight.sum() >= 3 else 0.0
+    last_seen = known[-1][0] == len(centres) - 1
+    tail = ys[-3:]
+    on_ground = np.all(np.abs(tail - solution["landing_y"]) <= tolerance) and abs(xs[-1] - solution["ball_x"]) <= tolerance
+    end = 1.0 if last_seen and on_ground else 0.0
+    vertical = float(np.mean(np.abs(xs - solution["ball_x"]) <= tolerance))
+    # Checkpoints on the descent from the highest point, no closer together than the fastest frame-to-frame
+    # step of a correct fall (the ball speeds up, so short falls have few frames near the ground).
+    descent = np.diff(expected_y(solution, np.arange(flight + 1) / FPS))
+    checkpoints = int(np.clip((solution["landing_y"] - solution["peak_y"]) / max(1e-6, descent.max()) - 1, 2, 7))
+    process = progress_coverage(list(ys), solution["peak_y"], solution["landing_y"], checkpoints=checkpoints)
+    value = end * vertical * (0.4 + 0.6 * process * physics)
+    reasons = []
+    if not last_seen:
+        reasons.append("the ball is not visible at the end")
+    elif not on_ground:
+        reasons.append(f"the ball ends at y={ys[-1]:.0f}, not resting on the ground at y={solution['landing_y']:.0f}")
+    if physics < 1:
+        reasons.append(f"{physics:.0%} of the flight follows h = h0 + v0 t - g t^2/2")
+    if process < 1:
+        reasons.append(f"the fall passes {process:.0%} of the intermediate heights")
+    if vertical < 1:
+        reasons.append(f"the ball leaves its vertical line in {1 - vertical:.0%} of frames")
+    return Score(value=value, parts={"end": end, "physics": physics, "process": process, "vertical": vertical,
+                                     "visible": len(known) / len(centres)},
+                 reason="; ".join(reasons) or f"falls as the kinematics say and rests on the ground after "
+                                               f"{solution['flight_time']:.2f} s")

@@ -1,0 +1,123 @@
+"""O-62 specifications: kinematics, determinism, validation, and the scorer on baselines and near misses."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from vbvr_core import FPS
+from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
+from vbvr_core.track import psnr
+from vbvr_core.video import read_video
+
+from vbvr_o62_gravity_physics.generator import (
+    FlightScene,
+    GravityPhysicsGenerator,
+    Params,
+    flight_time,
+    height_at,
+    peak_height,
+)
+
+KEY = "O-62_gravity_physics"
+
+
+def test_free_fall_time_matches_half_g_t_squared():
+    assert flight_time(19.6, 0.0, 9.8) == pytest.approx(2.0)
+    assert height_at(1.0, 19.6, 0.0, 9.8) == pytest.approx(14.7)
+
+
+def test_thrown_up_ball_rises_then_falls_and_rests():
+    assert peak_height(5.0, 9.8, 9.8) == pytest.approx(9.9)
+    t_land = flight_time(5.0, 9.8, 9.8)
+    assert t_land == pytest.approx((9.8 + math.sqrt(9.8**2 + 2 * 9.8 * 5)) / 9.8)
+    assert height_at(t_land + 1, 5.0, 9.8, 9.8) == 0.0  # no bounce, no sinking
+
+
+def test_video_lasts_the_flight_in_real_time():
+    sample = GravityPhysicsGenerator(4, {"height": 19.6, "gravity": 9.8, "velocity": 0.0}).generate()
+    assert sample.solution["flight_frames"] == 2 * FPS
+    assert len(list(sample.trajectory())) == 2 * FPS + 1
+
+
+def test_too_long_a_flight_is_rejected():
+    generator = GravityPhysicsGenerator(0, {"height": 50.0, "gravity": 1.6, "velocity": 0.0})
+    assert any("outside" in problem for problem in generator.validate(generator.generate()))
+
+
+def test_out_of_bounds_params_are_refused():
+    with pytest.raises(ValueError, match="gravity"):
+        GravityPhysicsGenerator(0, {"gravity": 0.0})
+    with pytest.raises(ValueError, match="ball_x"):
+        GravityPhysicsGenerator(0, {"ball_x": 500})
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    return make_samples(KEY, tmp_path_factory.mktemp("o62"), count=2, seed=7)
+
+
+def test_same_seed_gives_identical_bytes(samples, tmp_path):
+    again = make_samples(KEY, tmp_path, count=2, seed=7)
+    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+
+
+def test_video_reference_frames_match_the_pngs(samples):
+    for folder in samples:
+        record = load_record(folder)
+        clip = read_video(folder / "ground_truth.mp4", size=512)
+        assert clip.ok and len(clip.frames) == record.video.frames
+        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
+        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+
+
+@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
+                                             ("noise", 0.0, 0.1)])
+def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
+    folders = samples if kind == "oracle" else samples[:1]
+    for folder in folders:
+        assert low <= score_baseline(kind, folder, tmp_path) <= high
+
+
+def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
+    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
+
+
+def _flight(folder, heights) -> list[np.ndarray]:
+    scene = FlightScene(Params(**load_record(folder).params))
+    return [scene.frame(h) for h in heights]
+
+
+def _true_heights(folder, extra_wait: int = 5, rest: int = 6) -> list[float]:
+    p = Params(**load_record(folder).params)
+    frames = math.ceil(flight_time(p.height, p.velocity, p.gravity) * FPS)
+    return [p.height] * extra_wait + [height_at(k / FPS, p.height, p.velocity, p.gravity) for k in range(frames + rest)]
+
+
+def test_correct_flight_after_a_different_wait_scores_high(samples, tmp_path):
+    folder = samples[0]
+    assert score_frames(folder, _flight(folder, _true_heights(folder, extra_wait=9)), tmp_path).value >= 0.95
+
+
+def test_ball_that_stops_mid_air_scores_zero(samples, tmp_path):
+    folder = samples[0]
+    heights = [max(h, 0.4 * load_record(folder).params["height"]) for h in _true_heights(folder)]
+    result = score_frames(folder, _flight(folder, heights), tmp_path)
+    assert result.value == 0 and result.parts["end"] == 0
+
+
+def test_ball_that_falls_through_the_floor_scores_zero(samples, tmp_path):
+    folder = samples[0]
+    heights = _true_heights(folder, rest=0) + [-1.5 * k for k in range(1, 8)]
+    assert score_frames(folder, _flight(folder, heights), tmp_path).value == 0
+
+
+def test_fall_at_constant_speed_loses_the_physics(samples, tmp_path):
+    folder = samples[0]
+    p = Params(**load_record(folder).params)
+    frames = math.ceil(flight_time(p.height, p.velocity, p.gravity) * FPS)
+    heights = [p.height] * 5 + [p.height * (1 - k / frames) for k in range(frames + 1)] + [0.0] * 6
+    result = score_frames(folder, _flight(folder, heights), tmp_path)
+    assert result.parts["physics"] < 0.6 and result.value < 0.8
