@@ -28,8 +28,8 @@ from vbvr_core.render.arrange import Mover, plan_moves, render_moves, row_slots
 from vbvr_g174_arrange_circles_by_circumference.plugin import INFO
 
 BACKGROUNDS = [(255, 255, 255), (250, 248, 240), (242, 246, 250), (246, 246, 246)]
-# Gray is left out: it is also the blend of a black outline with a light background.
-CIRCLE_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink", "brown")
+# Gray and brown are left out: blends of a black outline with a light background or with orange pass for them.
+CIRCLE_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink")
 # Difficulty strata: (circle count range, least radius ratio between neighbouring sizes).
 STRATA = {0: ((4, 5), (1.28, 1.40)), 1: ((5, 7), (1.16, 1.26)), 2: ((7, 8), (1.10, 1.15))}
 MIN_RADIUS_STEP = 3
@@ -44,7 +44,7 @@ class Params(TaskParams):
     min_ratio: float = Field(1.2, ge=1.08, le=1.6, description="least ratio between neighbouring radii (and circumferences)")
     smallest_radius: int = Field(18, ge=12, le=40, description="radius of the smallest circle in pixels, before fitting the row")
     spacing: int = Field(12, ge=6, le=30, description="gap between neighbouring circles in the final row, pixels")
-    row_y: int = Field(256, ge=200, le=312, description="height of the final row's centre line, pixels")
+    row_y: int = Field(256, ge=200, le=312, description="height of the final row's centre line, pixels (drawn: 256, the middle the prompt asks for)")
     order: Literal["largest_first", "smallest_first"] = Field(
         "largest_first", description="left-to-right order of the final row")
     outline_width: int = Field(2, ge=1, le=3, description="black outline width of the circles, pixels")
@@ -88,7 +88,7 @@ class ArrangeCirclesGenerator(BaseGenerator):
             "min_ratio": round(float(rng.uniform(ratio_lo, ratio_hi)), 3),
             "smallest_radius": int(rng.integers(14, 31)),
             "spacing": int(rng.integers(8, 21)),
-            "row_y": int(rng.integers(216, 297)),
+            "row_y": 256,  # the prompt asks for the middle of the image
             "outline_width": int(rng.integers(1, 4)),
             "background": int(rng.integers(0, len(BACKGROUNDS))),
             "frames_per_move": int(rng.integers(10, 14)),
@@ -158,7 +158,7 @@ class ArrangeCirclesGenerator(BaseGenerator):
         prompt = (
             f"The scene shows {p.num_circles} circles of different sizes and colors arranged randomly. "
             "Keep every circle unchanged in size and color; only move them. Line all circles up on a single "
-            "horizontal line, with the whole row centered in the image, and sort them from left to right by "
+            "horizontal line through the middle of the image, with the whole row centered, and sort them from left to right by "
             f"circumference, from {direction}."
         )
         solution = {

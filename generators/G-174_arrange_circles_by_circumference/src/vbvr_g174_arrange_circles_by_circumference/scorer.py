@@ -2,7 +2,7 @@
 
 Checks: the video opens on the first frame; at the end every circle is present at its own size, all
 centres lie on one horizontal line, left to right by circumference in the asked direction, at the
-centred row's places; and each circle got there by moving continuously (a cut to the end scores ≤ 0.08).
+row through the middle, centred; and each circle got there by moving continuously (a cut to the end scores ≤ 0.08).
 """
 
 from __future__ import annotations

@@ -25,10 +25,12 @@ from vbvr_core.render.arrange import Mover, plan_moves, render_moves, row_slots
 from vbvr_g3_stable_sort.plugin import INFO
 
 BACKGROUNDS = [(255, 255, 255), (246, 246, 246), (250, 248, 240), (238, 242, 248)]
-OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink", "brown")
+# Gray and brown are left out: blends of a black outline with a light background or with orange pass for them.
+OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink")
 KINDS = ("circle", "square", "triangle", "star", "hexagon")
+SIZE_KINDS = ("circle", "square", "triangle", "hexagon")
 PLURALS = {"circle": "circles", "square": "squares", "triangle": "triangles", "star": "stars", "hexagon": "hexagons"}
-SIZE_CLASSES = {2: (17, 30), 3: (15, 23, 32)}
+SIZE_CLASSES = {2: (18, 31), 3: (16, 24, 34)}
 SIZE_NAMES = {2: ("small", "large"), 3: ("small", "medium", "large")}
 # How far a shape of nominal radius r reaches (stars and squares stick out the most), plus the outline.
 REACH = 1.25
@@ -97,11 +99,12 @@ class StableSortGenerator(BaseGenerator):
         if p.sort_key == "shape":
             names = [KINDS[int(k)] for k in rng.choice(len(KINDS), p.num_groups, replace=False)]
             kinds = [names[g] for g in groups]
-            radii = [float(rng.integers(17, 29)) for _ in groups]
+            radii = [float(rng.integers(18, 29)) for _ in groups]
             return kinds, radii, groups, [PLURALS[name] for name in names]
         classes = SIZE_CLASSES[p.num_groups]
-        # One kind for the whole row: sizes of different kinds are hard to compare by eye.
-        kinds = [KINDS[int(rng.integers(0, len(KINDS)))]] * p.num_objects
+        # One kind for the whole row (sizes of different kinds are hard to compare by eye), never the
+        # thin-armed star.
+        kinds = [SIZE_KINDS[int(rng.integers(0, len(SIZE_KINDS)))]] * p.num_objects
         radii = [float(classes[g]) for g in groups]
         keys = [p.num_groups - 1 - g if p.descending else g for g in groups]
         names = list(SIZE_NAMES[p.num_groups])
@@ -116,7 +119,7 @@ class StableSortGenerator(BaseGenerator):
                 f" ({', then '.join(key_names)})"
         return (
             f"A row of {p.num_objects} colored shapes is shown near the top. Move the shapes one at a time into a "
-            f"new row below, sorted {rule}. This is a stable sort: shapes with the same "
+            f"new row below it, centered horizontally, sorted {rule}. This is a stable sort: shapes with the same "
             f"{'kind' if p.sort_key == 'shape' else 'size'} must keep the left-to-right order they have in the "
             "top row. Keep every shape's kind, size and color unchanged."
         )
