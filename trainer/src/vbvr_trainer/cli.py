@@ -102,6 +102,7 @@ def scaling_command(
     from vbvr_trainer.scaling.specs import default_specs, parse_specs
     from vbvr_trainer.scaling.study import StudyConfig, quick_config, run_study
 
+    parsed_sizes = _parse_sizes(sizes) if sizes else None
     try:
         if tasks_id or tasks_ood:
             if not (tasks_id and tasks_ood):
@@ -113,8 +114,8 @@ def scaling_command(
     except (ValueError, LookupError) as error:
         raise fail_usage(str(error)) from None
     config = quick_config(specs_id, specs_ood, note) if quick else StudyConfig(specs_id, specs_ood, task_note=note)
-    if sizes:
-        config.sizes = sorted(set(_parse_sizes(sizes)))
+    if parsed_sizes:
+        config.sizes = sorted(set(parsed_sizes))
     for name, value in (("seeds", seeds), ("steps", steps), ("test_per_task", test_per_task)):
         if value is not None:
             setattr(config, name, value)

@@ -62,14 +62,23 @@ def parse_specs(text: str) -> list[TaskSpec]:
     return specs
 
 
+def _loads(key: str) -> bool:
+    """Whether task ``key``'s plugin loads (a broken install must not stop a study of other tasks)."""
+    try:
+        get_task(key)
+    except Exception:  # noqa: BLE001 - any failure of a third-party plugin means "not usable"
+        return False
+    return True
+
+
 def default_specs() -> tuple[list[TaskSpec], list[TaskSpec], str]:
     """In-domain and out-of-domain specs from the installed tasks, and a sentence saying what was chosen.
 
-    In-domain is G-15 if installed (else the first installed task). Out-of-domain is the first other
+    Only tasks whose plugin loads count. In-domain is G-15 if installed (else the first installed task). Out-of-domain is the first other
     installed task of the same category (near transfer), else any other task; with none, the
     in-domain task's hard stratum, unseen in training.
     """
-    keys = known_keys()
+    keys = [key for key in known_keys() if _loads(key)]
     if not keys:
         raise LookupError("no VBVR task is installed: install one, e.g. `pip install -e generators/G-15_grid_avoid_obstacles`")
     in_key = PREFERRED_IN_DOMAIN if PREFERRED_IN_DOMAIN in keys else keys[0]

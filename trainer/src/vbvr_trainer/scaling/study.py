@@ -126,6 +126,7 @@ def run_study(config: StudyConfig, out: str | Path, tick: Callable[[str], None] 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     say = tick or (lambda message: None)
+    say("making or reusing samples under " + str(out / "samples"))
     pool, tests = _prepare(config, out, lambda: None)
     say(f"{len(pool)} training samples, "
         + ", ".join(f"{len(test.frames)} {name} test samples" for name, test in tests.items()))
