@@ -1,0 +1,1 @@
+"""VBVR task O-59 symbol_insert (transformation)."""

@@ -1,0 +1,202 @@
+"""O-59 symbol_insert: insert the stated symbol into a row at the stated position.
+
+Parameters → draw → solve → render → prompt:
+
+- a centred row of ``length`` coloured symbols (shapes, letters, digits or a mix);
+- the prompt names the new symbol (colour and kind) and its 1-based position in the new row;
+- the solution is the row after insertion, centred again; the video shows the original generator's
+  three phases: the symbols move apart to open a gap at the position, the new symbol fades in above
+  the gap, then slides down into it;
+- the new symbol's colour appears nowhere else in the row, so "the red star" names one symbol.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+from PIL import Image, ImageDraw
+from pydantic import Field, model_validator
+
+from vbvr_core import BaseGenerator, Sample, TaskParams
+from vbvr_core.render import PALETTE, Sprite, Stage, ease_in_out, font, new_canvas, to_frame
+
+from vbvr_o59_symbol_insert.plugin import INFO
+
+SHAPE_NAMES = {
+    "●": "circle", "▲": "triangle", "■": "square", "★": "star", "◆": "diamond", "♥": "heart",
+    "▼": "downward triangle", "▶": "right-pointing triangle", "◀": "left-pointing triangle",
+}
+SYMBOL_SETS = {
+    "shapes": tuple(SHAPE_NAMES),
+    "letters": tuple("ABCDEFGHJKLMNPRSTUVWXYZ"),
+    "digits": tuple("0123456789"),
+    "mixed": ("●", "▲", "■", "★", "◆", "♥", "A", "B", "K", "X", "Z", "3", "7", "8"),
+}
+COLOR_NAMES = ("red", "green", "blue", "orange", "purple", "cyan", "pink", "brown", "yellow")
+BACKGROUNDS = [(255, 255, 255), (250, 248, 240), (242, 245, 250)]
+# Difficulty strata: (row length range, symbol sets).
+STRATA = {0: ((3, 5), ("shapes",)), 1: ((5, 7), ("shapes", "letters", "digits")), 2: ((7, 9), ("mixed", "letters"))}
+SHIFT_FRAMES, FADE_FRAMES, SLIDE_FRAMES = 16, 10, 16
+
+
+class Params(TaskParams):
+    """O-59's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+
+    length: int = Field(5, ge=3, le=9, description="symbols in the row before the insertion")
+    position: int = Field(3, ge=1, le=10, description="1-based position of the new symbol in the new row")
+    symbol_set: Literal["shapes", "letters", "digits", "mixed"] = Field("shapes", description="kind of symbols")
+    symbol_size: int = Field(60, ge=32, le=72, description="largest symbol size in pixels (shrunk to fit long rows)")
+    row_y: int = Field(270, ge=230, le=320, description="vertical position of the row")
+    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+
+    @model_validator(mode="after")
+    def _position_fits_the_row(self) -> "Params":
+        if self.position > self.length + 1:
+            raise ValueError(f"position {self.position} is beyond the new row's end: use 1..{self.length + 1}")
+        return self
+
+
+def symbol_name(glyph: str) -> str:
+    """How the prompt names a glyph: 'star', 'letter K', 'digit 7'."""
+    if glyph in SHAPE_NAMES:
+        return SHAPE_NAMES[glyph]
+    return f"letter {glyph}" if glyph.isalpha() else f"digit {glyph}"
+
+
+def ordinal(number: int) -> str:
+    """1 → '1st', 2 → '2nd', 11 → '11th'."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def slot_xs(count: int, spacing: float) -> list[float]:
+    """Centres of ``count`` slots ``spacing`` apart, centred on the canvas."""
+    return [256 + (k - (count - 1) / 2) * spacing for k in range(count)]
+
+
+def symbol_sprite(glyph: str, color: tuple[int, int, int], size: int) -> Sprite:
+    """A glyph in the bundled bold font, centred in a transparent square sprite."""
+    side = int(size * 1.5)
+    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    ImageDraw.Draw(image).text((side / 2, side / 2), glyph, fill=color + (255,), font=font(size, True), anchor="mm")
+    return Sprite(np.asarray(image, dtype=np.uint8))
+
+
+def faded(sprite: Sprite, opacity: float) -> Sprite:
+    """``sprite`` with its alpha scaled by ``opacity`` in [0, 1]."""
+    rgba = sprite.rgba.copy()
+    rgba[..., 3] = (rgba[..., 3].astype(np.float32) * opacity).round().astype(np.uint8)
+    return Sprite(rgba)
+
+
+class RowScene:
+    """Sprites and slot geometry of one instance; renders any phase of the insertion."""
+
+    def __init__(self, solution: dict[str, Any], background: tuple[int, int, int]):
+        self.solution = solution
+        self.stage = Stage(to_frame(new_canvas(background)))
+        size = solution["symbol_size"]
+        self.sprites = [symbol_sprite(glyph, tuple(color), size) for glyph, color in solution["row"]]
+        glyph, color = solution["new_symbol"]
+        self.new_sprite = symbol_sprite(glyph, tuple(color), size)
+        self.before = slot_xs(len(self.sprites), solution["spacing"])
+        after = slot_xs(len(self.sprites) + 1, solution["spacing"])
+        gap = solution["position"] - 1
+        self.after = after[:gap] + after[gap + 1:]
+        self.gap_x = after[gap]
+        self.row_y = solution["row_y"]
+        self.above_y = solution["above_y"]
+
+    def frame(self, shift: float, opacity: float, descent: float) -> np.ndarray:
+        """The row with the others moved ``shift`` (0..1) of the way apart and the new symbol at
+        ``opacity`` and ``descent`` (0 above the gap .. 1 in it); opacity 0 hides it."""
+        placements = [(sprite, (x0 + (x1 - x0) * shift, self.row_y))
+                      for sprite, x0, x1 in zip(self.sprites, self.before, self.after)]
+        if opacity > 0:
+            y = self.above_y + (self.row_y - self.above_y) * descent
+            placements.append((self.new_sprite if opacity >= 1 else faded(self.new_sprite, opacity), (self.gap_x, y)))
+        return self.stage.frame(placements)
+
+    def frames(self):
+        """The solution video: open the gap, fade the new symbol in above it, slide it down."""
+        for k in range(SHIFT_FRAMES + 1):
+            yield self.frame(ease_in_out(k / SHIFT_FRAMES), 0.0, 0.0)
+        for k in range(1, FADE_FRAMES + 1):
+            yield self.frame(1.0, k / FADE_FRAMES, 0.0)
+        for k in range(1, SLIDE_FRAMES + 1):
+            yield self.frame(1.0, 1.0, ease_in_out(k / SLIDE_FRAMES))
+
+
+class SymbolInsertGenerator(BaseGenerator):
+    """Draws a row of symbols and the video of the stated insertion."""
+
+    info = INFO
+    Params = Params
+
+    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
+        """Row length and symbol set from the stratum; position, size and placement uniformly."""
+        (length_lo, length_hi), sets = STRATA[difficulty]
+        length = int(rng.integers(length_lo, length_hi + 1))
+        return {
+            "length": length,
+            "position": int(rng.integers(1, length + 2)),
+            "symbol_set": sets[int(rng.integers(0, len(sets)))],
+            "symbol_size": int(rng.integers(44, 73)),
+            "row_y": int(rng.integers(240, 311)),
+            "background": int(rng.integers(0, len(BACKGROUNDS))),
+        }
+
+    def generate(self) -> Sample:
+        """Draw the row and the new symbol (a colour of its own), solve the new row, render the insertion."""
+        p = self.params
+        symbols = SYMBOL_SETS[p.symbol_set]
+        new_color = COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))]
+        others = [name for name in COLOR_NAMES if name != new_color]
+        row = [(symbols[int(self.rng.integers(0, len(symbols)))], others[int(self.rng.integers(0, len(others)))])
+               for _ in range(p.length)]
+        new_symbol = (symbols[int(self.rng.integers(0, len(symbols)))], new_color)
+        size = min(p.symbol_size, int(470 / (p.length + 1) / 1.3))
+        spacing = round(size * 1.3, 2)
+        solution = {
+            "row": [[glyph, list(PALETTE[color])] for glyph, color in row],
+            "row_names": [f"{color} {symbol_name(glyph)}" for glyph, color in row],
+            "new_symbol": [new_symbol[0], list(PALETTE[new_symbol[1]])],
+            "new_name": f"{new_symbol[1]} {symbol_name(new_symbol[0])}",
+            "position": p.position,
+            "symbol_size": size,
+            "spacing": spacing,
+            "row_y": p.row_y,
+            "above_y": p.row_y - round(1.5 * size),
+        }
+        final_row = row[:p.position - 1] + [new_symbol] + row[p.position - 1:]
+        solution["final_row"] = [[glyph, list(PALETTE[color])] for glyph, color in final_row]
+        solution["final_xs"] = slot_xs(len(final_row), spacing)
+        scene = RowScene(solution, BACKGROUNDS[p.background])
+        where = ("at the very start of the row" if p.position == 1 else
+                 "at the very end of the row" if p.position == p.length + 1 else
+                 f"so that it becomes the {ordinal(p.position)} symbol from the left")
+        shown = f" ({new_symbol[0]})" if new_symbol[0] in SHAPE_NAMES else ""
+        prompt = (
+            f"Insert a {solution['new_name']}{shown} into the row {where}. Show it step by step: the "
+            "symbols move apart to open a gap at that place, the new symbol fades in just above the gap, then "
+            "slides down into it. The other symbols keep their order, shapes and colours."
+        )
+        return Sample(first_frame=scene.frame(0.0, 0.0, 0.0), final_frame=scene.frame(1.0, 1.0, 1.0), prompt=prompt,
+                      trajectory=scene.frames, solution=solution, params=p)
+
+    def validate(self, sample: Sample) -> list[str]:
+        """Reject impossible positions, rows that do not fit, and a new colour shared with the row."""
+        problems = super().validate(sample)
+        solution = sample.solution
+        if not 1 <= solution["position"] <= len(solution["row"]) + 1:
+            problems.append(f"position {solution['position']} is outside 1..{len(solution['row']) + 1}")
+        xs = solution["final_xs"]
+        half = solution["symbol_size"] * 0.75
+        if xs[0] - half < 8 or xs[-1] + half > 504:
+            problems.append("the row after insertion does not fit the picture")
+        if solution["above_y"] - half < 8:
+            problems.append("the new symbol's start above the row leaves the picture")
+        if any(color == solution["new_symbol"][1] for _, color in solution["row"]):
+            problems.append("ambiguous: the new symbol's colour is already in the row")
+        return problems
