@@ -1,0 +1,1 @@
+"""VBVR task O-47 sliding_puzzle (abstraction)."""

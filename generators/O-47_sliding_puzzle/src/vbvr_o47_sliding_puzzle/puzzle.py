@@ -1,0 +1,115 @@
+"""Sliding-puzzle states, moves, scrambles and optimal solutions.
+
+A state is a tuple of ``side²`` tile numbers in reading order, 0 for the empty space. A move slides a
+tile next to the empty space into it (the empty space and that tile swap). The goal reads 1, 2, …,
+side²−1 with the empty space last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from vbvr_core.solve import NEIGHBOUR_STEPS
+
+State = tuple[int, ...]
+Cell = tuple[int, int]
+
+
+def goal_state(side: int) -> State:
+    """Tiles 1..side²−1 in reading order, the empty space at the bottom right."""
+    return tuple(range(1, side * side)) + (0,)
+
+
+def blank_cell(state: State, side: int) -> Cell:
+    """(row, col) of the empty space."""
+    return divmod(state.index(0), side)
+
+
+def slide(state: State, side: int, cell: Cell) -> State:
+    """The state after the tile at ``cell`` (next to the empty space) slides into it."""
+    blank, tile = state.index(0), cell[0] * side + cell[1]
+    if abs(blank // side - cell[0]) + abs(blank % side - cell[1]) != 1:
+        raise ValueError(f"tile at {cell} is not next to the empty space at {divmod(blank, side)}")
+    values = list(state)
+    values[blank], values[tile] = values[tile], 0
+    return tuple(values)
+
+
+def successors(side: int):
+    """A neighbour function for :func:`vbvr_core.solve.shortest_path`: every state one slide away."""
+
+    def neighbours(state: State) -> Iterator[State]:
+        row, col = blank_cell(state, side)
+        for d_row, d_col in NEIGHBOUR_STEPS:
+            if 0 <= row + d_row < side and 0 <= col + d_col < side:
+                yield slide(state, side, (row + d_row, col + d_col))
+
+    return neighbours
+
+
+def scramble(side: int, moves: int, rng: np.random.Generator) -> State:
+    """The goal after ``moves`` random slides, never undoing the slide just made."""
+    state, previous = goal_state(side), None
+    for _ in range(moves):
+        options = [nxt for nxt in successors(side)(state) if nxt != previous]
+        previous, state = state, options[int(rng.integers(0, len(options)))]
+    return state
+
+
+def solve(state: State, side: int, max_moves: int) -> list[State] | None:
+    """A shortest sequence of states from ``state`` to the goal (both included), or None if it needs more than
+    ``max_moves`` slides (or the goal is unreachable).
+
+    Bidirectional breadth-first search, one level at a time from the side with the smaller frontier: the
+    first level at which the two searches meet holds a shortest path. Ties are broken by discovery order,
+    so the result is deterministic.
+    """
+    goal = goal_state(side)
+    if state == goal:
+        return [state]
+    neighbours = successors(side)
+    parents: list[dict[State, State | None]] = [{state: None}, {goal: None}]
+    depths: list[dict[State, int]] = [{state: 0}, {goal: 0}]
+    frontiers: list[list[State]] = [[state], [goal]]
+    levels = [0, 0]
+    while frontiers[0] and frontiers[1] and levels[0] + levels[1] < max_moves:
+        side_index = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        other = 1 - side_index
+        levels[side_index] += 1
+        found: list[State] = []
+        for node in frontiers[side_index]:
+            for nxt in neighbours(node):
+                if nxt not in parents[side_index]:
+                    parents[side_index][nxt] = node
+                    depths[side_index][nxt] = levels[side_index]
+                    found.append(nxt)
+        frontiers[side_index] = found
+        meetings = [node for node in found if node in parents[other]]
+        if meetings:
+            meet = min(meetings, key=lambda node: depths[other][node])
+            forward: list[State] = []
+            node: State | None = meet
+            while node is not None:
+                forward.append(node)
+                node = parents[0][node]
+            backward: list[State] = []
+            node = parents[1][meet]
+            while node is not None:
+                backward.append(node)
+                node = parents[1][node]
+            return forward[::-1] + backward
+    return None
+
+
+def blank_walk(states: list[State], side: int) -> list[Cell]:
+    """The cells the empty space visits along ``states``."""
+    return [blank_cell(state, side) for state in states]
+
+
+def replay(state: State, side: int, walk: list[Cell]) -> State:
+    """The state after the empty space walks ``walk`` (its first cell is where it starts; steps must be single)."""
+    for cell in walk[1:]:
+        state = slide(state, side, tuple(cell))
+    return state

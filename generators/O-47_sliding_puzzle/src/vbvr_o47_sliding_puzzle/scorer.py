@@ -1,0 +1,66 @@
+"""O-47 scorer: follow the empty space through the video and replay its moves on the scrambled board.
+
+The empty space is found per frame as the cell covered by the board colour. Its walk fixes every move
+(the tile that slides is the one it swaps with), so the scorer replays the walk on the start board and
+judges: the video opens on the start board; every move is a single-tile slide (a jump of the empty
+space over two or more cells is an illegal move and counts as missing slides); the moves solve the
+puzzle; their number against the optimum; and the last frames show the goal board, tile by tile.
+A cut to the solved board makes no legal sequence of slides and scores low.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vbvr_core import SampleRef, Score, VideoReader
+from vbvr_core.gridpath import judge_walk, track_agent_cells
+from vbvr_core.regions import box_mismatch, scale_box, soften, working_clip
+from vbvr_core.render import GridLayout
+from vbvr_core.task import FRAME_SIZE
+from vbvr_core.track import collapse, resize_frame
+
+from vbvr_o47_sliding_puzzle.puzzle import replay
+
+CELL_MATCH = 0.05  # largest share of clearly differing pixels for a cell to count as showing the right tile
+
+
+def _cells_matching_goal(video: VideoReader, sample: SampleRef, layout: GridLayout) -> float:
+    """Share of board cells whose content over the last frames matches the goal board."""
+    clip = working_clip(video)
+    size = clip.frames.shape[1]
+    boxes = [scale_box(layout.cell_box((row, col), inset=2), size / FRAME_SIZE)
+             for row in range(layout.rows) for col in range(layout.cols)]
+    mismatch = box_mismatch(soften(clip.frames[-3:]), soften(resize_frame(sample.final_frame, size)), boxes)
+    return float((mismatch.mean(axis=0) <= CELL_MATCH).mean())
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-47 against the sample's start board, goal and optimal move count."""
+    solution = sample.solution
+    layout = GridLayout(**solution["layout"])
+    side = layout.rows
+    start_cell, goal_cell = tuple(solution["blank_path"][0]), tuple(solution["blank_path"][-1])
+    track = track_agent_cells(video.clip(), layout, solution["blank_color"], tolerance=60.0, min_coverage=0.6)
+    walk = judge_walk(track, start_cell, goal_cell, set(), solution["optimal_moves"])
+    if not walk.parts.get("visible"):
+        return Score.zero("the empty space is never seen", **walk.parts)
+    cells = [tuple(cell) for cell in collapse(track)]
+    legal = [cells[0]]
+    for cell in cells[1:]:  # replay only single-cell slides; a jump is skipped (and already costs continuity)
+        if abs(cell[0] - legal[-1][0]) + abs(cell[1] - legal[-1][1]) == 1:
+            legal.append(cell)
+    start_state = tuple(solution["start_state"])
+    reached = replay(start_state, side, legal) if cells[0] == start_cell else start_state
+    goal = tuple(solution["goal_state"])
+    solved = 1.0 if reached == goal else 0.0
+    tiles_placed = float(np.mean([a == b for a, b in zip(reached, goal) if b]))
+    board_matches = _cells_matching_goal(video, sample, layout)
+    goal_factor = board_matches if solved else 0.5 * tiles_placed * board_matches
+    parts = {**walk.parts, "solved": solved, "tiles_placed": tiles_placed, "board_matches_goal": board_matches}
+    value = walk.parts["start"] * walk.parts["continuity"] * walk.parts["efficiency"] * goal_factor
+    reasons = [walk.reason] if walk.reason and not walk.reason.startswith("optimal") else []
+    if not solved:
+        reasons.append(f"the slides shown leave {tiles_placed:.0%} of the tiles in place, not the goal")
+    if board_matches < 1:
+        reasons.append(f"{1 - board_matches:.0%} of the cells do not show the goal board at the end")
+    return Score(value=value, parts=parts, reason="; ".join(reasons) or f"solved in {len(legal) - 1} legal slides")
