@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from vbvr_benchmark.layout import find_samples, find_videos, folder_key
 from vbvr_benchmark.splits import (
     IN_DOMAIN,

@@ -8,9 +8,9 @@ samples' layout, so ``vbvr-bench score`` reads it back directly.
 
 from __future__ import annotations
 
-import multiprocessing
 import shutil
 from collections import defaultdict
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,7 @@ from vbvr_core.seeds import derive_seed, rng
 from vbvr_core.video import probe_video, write_video
 
 from vbvr_benchmark.layout import SampleEntry, find_samples, mirrored_video_path, reference_frames
+from vbvr_benchmark.pool import forkserver_context
 
 
 @dataclass
@@ -75,30 +76,37 @@ def shuffle_partners(entries: list[SampleEntry]) -> dict[tuple[str, int], Sample
     return partners
 
 
-def write_baselines(kind: str, samples_root: str | Path, out: str | Path, workers: int = 2) -> BaselineRun:
-    """Write the ``kind`` baseline for every sample under ``samples_root`` into ``out`` (mirrored layout).
+def write_baselines(kinds: str | Sequence[str], samples_root: str | Path, out: str | Path,
+                    workers: int = 2) -> BaselineRun:
+    """Write the baseline(s) ``kinds`` for every sample under ``samples_root`` (mirrored layout).
 
-    Raises ValueError for an unknown kind. A sample whose baseline cannot be made (shuffle with a single
-    sample of its task, an unreadable ground truth) is skipped with the reason.
+    One kind goes straight into ``out``; several go into ``out/<kind>/`` each. Raises ValueError for an
+    unknown kind. A sample whose baseline cannot be made (shuffle with a single sample of its task, an
+    unreadable ground truth) is skipped with the reason.
     """
-    if kind not in BASELINES:
-        raise ValueError(f"unknown baseline {kind!r}; known: {', '.join(BASELINES)}")
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    for kind in kinds:
+        if kind not in BASELINES:
+            raise ValueError(f"unknown baseline {kind!r}; known: {', '.join(BASELINES)}")
     samples_root, out = Path(samples_root), Path(out)
     entries = find_samples(samples_root)
     partners = shuffle_partners(entries)
     run = BaselineRun()
     planned = []
-    for entry in entries:
-        other = partners[(entry.key, entry.index)]
-        if kind == "shuffle" and other is None:
-            run.skipped.append(f"{entry.key}/{entry.index}: shuffle needs a second sample of the task")
-            continue
-        planned.append((entry, mirrored_video_path(samples_root, out, entry), other))
-    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("forkserver")) as executor:
-        futures = [(entry, executor.submit(write_one, kind, entry, dest, other)) for entry, dest, other in planned]
-        for entry, future in futures:
+    for kind in kinds:
+        folder = out if len(kinds) == 1 else out / kind
+        for entry in entries:
+            other = partners[(entry.key, entry.index)]
+            if kind == "shuffle" and other is None:
+                run.skipped.append(f"{entry.key}/{entry.index}: shuffle needs a second sample of the task")
+                continue
+            planned.append((kind, entry, mirrored_video_path(samples_root, folder, entry), other))
+    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=forkserver_context()) as executor:
+        futures = [(kind, entry, executor.submit(write_one, kind, entry, dest, other))
+                   for kind, entry, dest, other in planned]
+        for kind, entry, future in futures:
             try:
                 run.written.append(future.result())
             except Exception as error:  # noqa: BLE001 - one broken sample must not stop the others
-                run.skipped.append(f"{entry.key}/{entry.index}: {type(error).__name__}: {error}")
+                run.skipped.append(f"{kind} {entry.key}/{entry.index}: {type(error).__name__}: {error}")
     return run

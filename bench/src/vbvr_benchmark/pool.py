@@ -18,7 +18,18 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-PRELOAD = ["vbvr_benchmark.worker"]
+PRELOAD = ["vbvr_benchmark.worker", "vbvr_benchmark.baselines"]
+
+
+def forkserver_context() -> multiprocessing.context.BaseContext:
+    """The forkserver context every bench pool uses, with the heavy modules preloaded into the server.
+
+    The server is started once per process, so the preload list must be set before its first use:
+    every pool of the bench takes its context from here.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 def _worker_main(function: Callable[[Any], Any], connection: Connection) -> None:
@@ -61,8 +72,7 @@ class TimedPool:
         if timeout <= 0:
             raise ValueError(f"timeout must be > 0 seconds, got {timeout}")
         self.function, self.workers, self.timeout, self.on_failure = function, workers, timeout, on_failure
-        self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(PRELOAD)
+        self.context = forkserver_context()
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
@@ -124,6 +134,7 @@ class TimedPool:
                         try:
                             _, (kind, payload) = worker.connection.recv()
                         except (EOFError, OSError):
+                            worker.process.join(timeout=1.0)
                             code = worker.process.exitcode
                             finish(job_id, self.on_failure(jobs[job_id], "crashed",
                                                            f"worker process died (exit code {code})"))

@@ -8,7 +8,7 @@ installed use the task's own scorer; the others use the generic ground-truth sco
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -100,27 +100,32 @@ class ScoringRun:
     unmatched_videos: list[str]
 
 
-def score_folder(samples_root: str | Path, videos_root: str | Path, *, registry: dict[str, str] | None = None,
-                 workers: int = 2, timeout: float = DEFAULT_TIMEOUT,
-                 on_done: Callable[[Row], None] | None = None,
-                 only: Collection[tuple[str, int]] | None = None) -> ScoringRun:
-    """Score every sample under ``samples_root`` (or those (key, index) pairs in ``only``) against its video.
+def score_folders(samples_root: str | Path, videos_roots: Sequence[str | Path], *,
+                  registry: dict[str, str] | None = None, workers: int = 2, timeout: float = DEFAULT_TIMEOUT,
+                  on_done: Callable[[Row], None] | None = None,
+                  only: Collection[tuple[str, int]] | None = None) -> list[ScoringRun]:
+    """Score every sample under ``samples_root`` (or the (key, index) pairs in ``only``) against its video in
+    each of ``videos_roots`` — one run per videos folder, all in one worker pool.
 
     Rows are sorted by (task key, index); the scores do not depend on ``workers``.
     """
-    samples_root, videos_root = Path(samples_root), Path(videos_root)
+    samples_root = Path(samples_root)
     entries = [entry for entry in find_samples(samples_root) if only is None or (entry.key, entry.index) in only]
-    videos = find_videos(videos_root)
     facts = task_facts(entries, registry)
-    jobs = [ScoreJob(entry.key, entry.index, str(entry.folder), str(videos[(entry.key, entry.index)])
-                     if (entry.key, entry.index) in videos else None, facts[entry.key].scorer)
-            for entry in entries]
+    roots = [Path(root) for root in videos_roots]
+    videos = [find_videos(root) for root in roots]
+    plan = [(run, entry) for run in range(len(roots)) for entry in entries]
+    jobs = [ScoreJob(entry.key, entry.index, str(entry.folder),
+                     str(videos[run][(entry.key, entry.index)]) if (entry.key, entry.index) in videos[run] else None,
+                     facts[entry.key].scorer)
+            for run, entry in plan]
 
     def row_of(job_id: int, result: VideoResult) -> Row:
-        entry, task = entries[job_id], facts[entries[job_id].key]
+        run, entry = plan[job_id]
+        task = facts[entry.key]
         return Row(key=entry.key, index=entry.index, category=task.category, split=task.split, scorer=task.scorer,
                    status=result.status, value=result.value, reason=result.reason,
-                   video=_relative(videos.get((entry.key, entry.index)), videos_root),
+                   video=_relative(videos[run].get((entry.key, entry.index)), roots[run]),
                    sample=_relative(entry.folder, samples_root), parts=dict(result.parts))
 
     def report(job_id: int, result: VideoResult) -> None:
@@ -130,5 +135,18 @@ def score_folder(samples_root: str | Path, videos_root: str | Path, *, registry:
     results = TimedPool(score_job, workers, timeout, failed_job).map(jobs, report) if jobs else []
     rows = [row_of(job_id, result) for job_id, result in enumerate(results)]
     matched = {(entry.key, entry.index) for entry in entries}
-    unmatched = sorted(_relative(path, videos_root) for pair, path in videos.items() if pair not in matched)
-    return ScoringRun(rows=rows, tasks=facts, unmatched_videos=unmatched)
+    return [
+        ScoringRun(rows=rows[run * len(entries):(run + 1) * len(entries)], tasks=facts,
+                   unmatched_videos=sorted(_relative(path, roots[run]) for pair, path in videos[run].items()
+                                           if pair not in matched))
+        for run in range(len(roots))
+    ]
+
+
+def score_folder(samples_root: str | Path, videos_root: str | Path, *, registry: dict[str, str] | None = None,
+                 workers: int = 2, timeout: float = DEFAULT_TIMEOUT,
+                 on_done: Callable[[Row], None] | None = None,
+                 only: Collection[tuple[str, int]] | None = None) -> ScoringRun:
+    """Score every sample under ``samples_root`` against its video under ``videos_root`` (see :func:`score_folders`)."""
+    return score_folders(samples_root, [videos_root], registry=registry, workers=workers, timeout=timeout,
+                         on_done=on_done, only=only)[0]

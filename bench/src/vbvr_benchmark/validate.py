@@ -22,7 +22,7 @@ from vbvr_core.baselines import BASELINES
 
 from vbvr_benchmark.baselines import write_baselines
 from vbvr_benchmark.layout import find_samples
-from vbvr_benchmark.scoring import DEFAULT_TIMEOUT, Row, TaskFacts, score_folder, task_facts
+from vbvr_benchmark.scoring import DEFAULT_TIMEOUT, Row, TaskFacts, score_folders, task_facts
 from vbvr_benchmark.worker import MISSING
 
 ORACLE_MIN = 0.98
@@ -80,31 +80,28 @@ def judge(facts: TaskFacts, means: dict[str, float | None], deterministic: bool)
 def validate_scorers(samples_root: str | Path, work: str | Path, *, workers: int = 2,
                      timeout: float = DEFAULT_TIMEOUT, registry: dict[str, str] | None = None,
                      on_stage: Callable[[str], None] | None = None) -> list[TaskCheck]:
-    """Write every baseline for the samples into ``work``, score them twice where needed, judge every task."""
+    """Write every baseline for the samples into ``work/<kind>``, score them (the first samples twice), judge each task."""
     samples_root, work = Path(samples_root), Path(work)
     entries = find_samples(samples_root)
     facts = task_facts(entries, registry)
-    per_kind: dict[str, dict[str, float | None]] = {}
-    first_rows: dict[str, list[Row]] = {}
     indices: dict[str, list[int]] = defaultdict(list)
     for entry in entries:
         indices[entry.key].append(entry.index)
     recheck = {(key, index) for key, found in indices.items() for index in sorted(found)[:DETERMINISM_SAMPLES]}
-    for kind in BASELINES:
-        if on_stage is not None:
-            on_stage(f"writing and scoring the {kind} baseline")
-        write_baselines(kind, samples_root, work / kind, workers=workers)
-        run = score_folder(samples_root, work / kind, registry=registry, workers=workers, timeout=timeout)
-        per_kind[kind] = _means(run.rows)
-        first_rows[kind] = [row for row in run.rows if (row.key, row.index) in recheck]
-    if on_stage is not None:
-        on_stage("scoring again to check determinism")
+    stage = on_stage or (lambda _message: None)
+    stage("writing the baselines")
+    write_baselines(BASELINES, samples_root, work, workers=workers)
+    stage("scoring the baselines")
+    folders = [work / kind for kind in BASELINES]
+    runs = score_folders(samples_root, folders, registry=registry, workers=workers, timeout=timeout)
+    stage("scoring again to check determinism")
+    again = score_folders(samples_root, folders, registry=registry, workers=workers, timeout=timeout, only=recheck)
     unstable: set[str] = set()
-    for kind in BASELINES:
-        again = score_folder(samples_root, work / kind, registry=registry, workers=workers, timeout=timeout,
-                             only=recheck).rows
-        for before, after in zip(first_rows[kind], again, strict=True):
+    for run, rerun in zip(runs, again, strict=True):
+        first = [row for row in run.rows if (row.key, row.index) in recheck]
+        for before, after in zip(first, rerun.rows, strict=True):
             if (before.value, before.parts, before.status) != (after.value, after.parts, after.status):
                 unstable.add(before.key)
-    return [judge(facts[key], {kind: per_kind[kind].get(key) for kind in BASELINES}, key not in unstable)
+    means = {kind: _means(run.rows) for kind, run in zip(BASELINES, runs, strict=True)}
+    return [judge(facts[key], {kind: means[kind].get(key) for kind in BASELINES}, key not in unstable)
             for key in sorted(facts)]

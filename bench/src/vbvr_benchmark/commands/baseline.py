@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ from vbvr_benchmark.commands.common import console, errors, existing_folder
 from vbvr_benchmark.commands.score import SamplesOption, WorkersOption
 
 
-class BaselineKind(str, Enum):
+class BaselineKind(StrEnum):
     """The reference models (see vbvr_core.baselines)."""
 
     oracle = "oracle"

@@ -14,7 +14,7 @@ errors = Console(stderr=True)
 
 def fail_usage(message: str) -> typer.Exit:
     """Print ``message`` to stderr and return an exit-2 (bad usage) exception to raise."""
-    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code=2)
 
 

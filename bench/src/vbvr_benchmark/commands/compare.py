@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -18,7 +18,7 @@ def _cell(estimate: dict | None) -> str:
 
 def compare(
     reports: Annotated[list[Path], typer.Argument(help="Report folders (or their report.json) from `score --report`.")],
-    out: Annotated[Optional[Path], typer.Option("--out", help="Folder for compare.md, compare.json and plots/.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for compare.md, compare.json and plots/.")] = None,
 ) -> None:
     """Compare models: a leaderboard table, plots, and how category scores correlate across models."""
     from vbvr_benchmark.compare import category_correlation, strongest_pairs, write_comparison

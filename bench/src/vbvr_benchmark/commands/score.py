@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -18,9 +18,9 @@ SamplesOption = Annotated[Path, typer.Option("--samples", help="Ground-truth sam
 WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")]
 TimeoutOption = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds one video may take before its "
                                                "worker is killed and it scores 0 (timeout).")]
-RegistryOption = Annotated[Optional[Path], typer.Option("--registry", help="registry.yaml giving each task's split "
+RegistryOption = Annotated[Path | None, typer.Option("--registry", help="registry.yaml giving each task's split "
                                                          "(train / test-id: in-domain, test-ood: out-of-domain).")]
-PresetOption = Annotated[Optional[str], typer.Option("--preset", help="Registry preset whose splits apply.")]
+PresetOption = Annotated[str | None, typer.Option("--preset", help="Registry preset whose splits apply.")]
 
 
 def load_splits(registry: Path | None, preset: str | None) -> dict[str, str] | None:
@@ -54,9 +54,9 @@ def score(
     samples: SamplesOption,
     videos: Annotated[Path, typer.Option("--videos", help="The model's videos: <KEY>/<index>.mp4, "
                                           "<KEY>/<index>/video.mp4, or the official layout.")],
-    report: Annotated[Optional[Path], typer.Option("--report", help="Folder for report.json, scores.csv, "
+    report: Annotated[Path | None, typer.Option("--report", help="Folder for report.json, scores.csv, "
                                                     "report.md and plots/.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="Model name in the report (default: the "
+    model: Annotated[str | None, typer.Option("--model", help="Model name in the report (default: the "
                                                   "videos folder's name).")] = None,
     workers: WorkersOption = 2,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,

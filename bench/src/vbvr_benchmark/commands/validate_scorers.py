@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -28,7 +28,7 @@ def _cell(value: float | None) -> str:
 
 def validate_scorers(
     samples: SamplesOption,
-    work: Annotated[Optional[Path], typer.Option("--work", help="Keep the baseline videos here (default: a "
+    work: Annotated[Path | None, typer.Option("--work", help="Keep the baseline videos here (default: a "
                                                   "temporary folder, removed afterwards).")] = None,
     workers: WorkersOption = 2,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
@@ -49,7 +49,8 @@ def validate_scorers(
                                       on_stage=lambda stage: status.update(stage))
     table = Table(title=f"Scorer validation: oracle ≥ {ORACLE_MIN}, static ≤ {STATIC_MAX}, noise ≤ {NOISE_MAX}, "
                         f"final ≤ {FINAL_MAX} (process tasks), shuffle ≥ {SHUFFLE_MARGIN} below oracle")
-    for column in ("task", "scorer", "oracle", "static", "final", "noise", "shuffle", "deterministic", "verdict"):
+    table.add_column("task", overflow="fold")
+    for column in ("scorer", "oracle", "static", "final", "noise", "shuffle", "same twice", "verdict"):
         table.add_column(column)
     for check in checks:
         final = _cell(check.means.get("final")) + ("" if check.process_required else " (n/a)")
