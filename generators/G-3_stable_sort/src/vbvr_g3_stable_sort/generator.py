@@ -118,7 +118,7 @@ class StableSortGenerator(BaseGenerator):
             rule = "by size, from " + ("largest to smallest" if p.descending else "smallest to largest") + \
                 f" ({', then '.join(key_names)})"
         return (
-            f"A row of {p.num_objects} colored shapes is shown near the top. Move the shapes one at a time into a "
+            f"A row of {p.num_objects} colored shapes is shown near the top. Move the shapes into a "
             f"new row below it, centered horizontally, sorted {rule}. This is a stable sort: shapes with the same "
             f"{'kind' if p.sort_key == 'shape' else 'size'} must keep the left-to-right order they have in the "
             "top row. Keep every shape's kind, size and color unchanged."

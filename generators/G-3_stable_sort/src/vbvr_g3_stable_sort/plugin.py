@@ -7,7 +7,7 @@ INFO = TaskInfo(
     title="Stable sort",
     category=Category.PERCEPTION,
     description=(
-        "A row of coloured shapes is moved, one shape at a time, into a new row sorted by the stated key "
+        "A row of coloured shapes is moved into a new row below, sorted by the stated key "
         "(shape kind in a stated order, or size); shapes with equal keys keep their original left-to-right order."
     ),
     process_required=True,
