@@ -99,7 +99,7 @@ class CountingGenerator(BaseGenerator):
         """Non-touching centres above the label box for objects reaching ``radii``, or None."""
         placed: list[tuple[float, float, float]] = []
         for radius in radii:
-            for _ in range(400):
+            for _ in range(150):
                 x = float(self.rng.uniform(EDGE + radius, 512 - EDGE - radius))
                 y = float(self.rng.uniform(EDGE + radius, SCENE_BOTTOM - radius))
                 if all(math.hypot(x - px, y - py) >= radius + pr + GAP for px, py, pr in placed):
@@ -139,11 +139,8 @@ class CountingGenerator(BaseGenerator):
         names = [OBJECT_COLORS[int(self.rng.integers(0, len(OBJECT_COLORS)))] for _ in kinds]
         shuffle = [int(k) for k in self.rng.permutation(len(kinds))]
         kinds, sizes, radii, names = ([seq[k] for k in shuffle] for seq in (kinds, sizes, radii, names))
-        centers = None
-        for _ in range(10):
-            centers = self._place([size / 2 for size in sizes])
-            if centers is not None:
-                break
+        # One layout attempt: a crowded draw is sent back by validate() and redrawn with a derived seed.
+        centers = self._place([size / 2 for size in sizes])
         laid_out = centers is not None
         centers = centers or [(256.0, 220.0)] * len(kinds)
         counted = [k for k, kind in enumerate(kinds) if asked is None or kind == asked]
