@@ -7,7 +7,6 @@ stays a small function and no work is done twice.
 
 from __future__ import annotations
 
-import time
 import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,10 +31,9 @@ DEFAULT_DRAWS = 1000
 
 @dataclass
 class Production:
-    """The samples saved for review, the process CPU seconds each took, and any dead letters."""
+    """The samples saved for review, and any dead letters."""
 
     folders: list[Path] = field(default_factory=list)
-    core_seconds: list[float] = field(default_factory=list)
     failures: list[FailureRecord] = field(default_factory=list)
 
 
@@ -97,11 +95,13 @@ class ReviewContext:
 
     @cached_property
     def production(self) -> Production:
-        """``samples`` samples saved with :func:`produce`, timed in process CPU seconds; errors become dead letters."""
+        """``samples`` samples saved with :func:`produce`; errors while saving become dead letters.
+
+        Cost is measured in the fresh process instead (:attr:`fresh_run`), where nothing else runs.
+        """
         made = Production()
         for index in range(self.sample_count):
             dest = self.work_dir / "samples" / self.key / f"{index:08d}"
-            started = time.process_time()
             try:
                 result = produce(self.task, self.seed_of(index), dest, index=index)
             except Exception as error:  # noqa: BLE001 - e.g. trajectory frames the video writer refuses
@@ -111,7 +111,6 @@ class ReviewContext:
             if isinstance(result, FailureRecord):
                 made.failures.append(result)
                 continue
-            made.core_seconds.append(time.process_time() - started)
             made.folders.append(dest)
         return made
 

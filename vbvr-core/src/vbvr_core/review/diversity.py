@@ -118,7 +118,8 @@ def check_enough_distinct_samples(context: ReviewContext) -> Finding:
     if len(stats.hashes) < 2:
         raise NotRunnable(f"only {len(stats.hashes)} valid draws; cannot estimate diversity")
     found = estimate_distinct(stats.hashes)
-    summary = (f"{found.unique} unique of {found.draws} draws ({found.unique_share:.1%}), "
+    summary = (f"{found.unique} unique of {found.draws} draws ({found.unique_share:.1%}, "
+               f"{stats.core_seconds:.1f} core-s), "
                f"{found.colliding_pairs} colliding pairs → ")
     if found.colliding_pairs == 0:
         summary += f"≥ {_count(found.lower)} distinct samples (95 %)"
