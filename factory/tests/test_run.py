@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 from factory_testkit import FAULTY_KEY, G15, G15_SMALL, read_jsonl, write_registry
+from typer.testing import CliRunner
 from vbvr_core.produce import draw
 from vbvr_core.sample_io import content_hash
 from vbvr_core.seeds import sample_seed
 from vbvr_core.task import FailureRecord
 from vbvr_core.testing import folder_digest
+from vbvr_factory.cli import app
 
 DEDUP_PARAMS = {"variety": 10, "fail_share": 0.4}
 
@@ -81,7 +83,14 @@ def test_dedup_and_dead_letters_follow_the_sequential_rule(tmp_path, factory, fa
     assert all(line["seed"] == sample_seed(seed, FAULTY_KEY, line["index"]) for line in failures.values())
 
 
-def test_vbvr_bench_layout_matches_the_official_folders(tmp_path, factory):
+def invoke(*args, exit_code: int = 0):
+    """Run the CLI in this process: enough for commands that fail before any worker starts, and verify."""
+    result = CliRunner().invoke(app, [str(arg) for arg in args])
+    assert result.exit_code == exit_code, result.output
+    return result
+
+
+def test_vbvr_bench_layout_matches_the_official_folders(tmp_path, factory, faulty_in_process):
     registry = write_registry(tmp_path / "registry.yaml", [
         {"key": G15, "count": 2, "split": "test-id", "params": G15_SMALL},
         {"key": FAULTY_KEY, "count": 2, "split": "test-ood"},
@@ -92,20 +101,20 @@ def test_vbvr_bench_layout_matches_the_official_folders(tmp_path, factory):
     assert {"first_frame.png", "final_frame.png", "ground_truth.mp4", "prompt.txt"} <= {
         path.name for path in sample.iterdir()}
     assert (out / "Out-of-Domain_50" / f"{FAULTY_KEY}_data-generator" / "00000" / "metadata.json").is_file()
-    factory("verify", out)
+    invoke("verify", out)
     train = write_registry(tmp_path / "train.yaml", [{"key": G15, "count": 2, "split": "train"}])
-    refused = factory("run", train, "--out", tmp_path / "bench-train", "--layout", "vbvr-bench", check_code=2)
-    assert "split 'train' has no place in the vbvr-bench layout" in refused.stderr
+    refused = invoke("run", train, "--out", tmp_path / "bench-train", "--layout", "vbvr-bench", exit_code=2)
+    assert "split 'train' has no place in the vbvr-bench layout" in refused.output
     assert not (tmp_path / "bench-train").exists()
 
 
-def test_output_root_of_another_run_or_other_files_is_refused(tmp_path, factory):
+def test_output_root_of_another_run_or_other_files_is_refused(tmp_path, factory, faulty_in_process):
     registry = write_registry(tmp_path / "registry.yaml", [{"key": FAULTY_KEY, "count": 2, "split": "train"}])
     out = tmp_path / "out"
     factory("run", registry, "--out", out, "--workers", "1")
     before = folder_digest(out / FAULTY_KEY)
-    other = factory("run", registry, "--out", out, "--count", "3", "--workers", "1", check_code=2)
-    assert "holds another run" in other.stderr
+    other = invoke("run", registry, "--out", out, "--count", "3", "--workers", "1", exit_code=2)
+    assert "holds another run" in other.output
     assert folder_digest(out / FAULTY_KEY) == before
     factory("run", registry, "--out", out, "--workers", "1", "--resume")
     assert folder_digest(out / FAULTY_KEY) == before
@@ -114,6 +123,6 @@ def test_output_root_of_another_run_or_other_files_is_refused(tmp_path, factory)
     stranger = tmp_path / "stranger"
     stranger.mkdir()
     (stranger / "notes.txt").write_text("mine")
-    refused = factory("run", registry, "--out", stranger, "--workers", "1", check_code=2)
-    assert "holds no run.json" in refused.stderr
+    refused = invoke("run", registry, "--out", stranger, "--workers", "1", exit_code=2)
+    assert "holds no run.json" in refused.output
     assert [path.name for path in stranger.iterdir()] == ["notes.txt"]
