@@ -1,0 +1,1 @@
+"""VBVR task G-8 track_object_movement (transformation)."""
