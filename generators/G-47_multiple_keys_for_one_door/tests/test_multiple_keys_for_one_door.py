@@ -78,8 +78,8 @@ def _solution(folder):
 
 
 def test_same_seed_gives_identical_bytes(samples, tmp_path):
-    again = make_samples(KEY, tmp_path, count=3, seed=7)
-    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+    again = make_samples(KEY, tmp_path, count=2, seed=7)
+    assert [folder_digest(a) for a in samples[:2]] == [folder_digest(b) for b in again]
 
 
 def test_video_format_and_reference_frames(samples):
@@ -106,7 +106,9 @@ def test_ground_truth_collects_every_key_by_a_shortest_route(samples):
 @pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
                                              ("noise", 0.0, 0.1)])
 def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
-    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
+    # The shortest video: the noise baseline's encode dominates this file's run time.
+    shortest = min(samples, key=lambda folder: load_record(folder).video.frames)
+    assert low <= score_baseline(kind, shortest, tmp_path) <= high
 
 
 def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):

@@ -64,8 +64,8 @@ def _solution(folder):
 
 
 def test_same_seed_gives_identical_bytes(samples, tmp_path):
-    again = make_samples(KEY, tmp_path, count=3, seed=7)
-    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+    again = make_samples(KEY, tmp_path, count=2, seed=7)
+    assert [folder_digest(a) for a in samples[:2]] == [folder_digest(b) for b in again]
 
 
 def test_video_format_and_reference_frames(samples):

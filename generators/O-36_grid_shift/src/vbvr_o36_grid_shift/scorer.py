@@ -8,7 +8,7 @@
   process score is the share of half-step waypoints (0.5, 1, …, steps − 0.5) some matched frame passes
   within a quarter cell, times the share of matched frames: a cut straight to the end passes none.
 
-value = final · (0.2 + 0.8 · process): the right end state without the slide keeps 0.2.
+value = final · (0.1 + 0.9 · process): the right end state without the slide keeps 0.1.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from vbvr_core.track import box_coverage, color_mask
 from vbvr_o36_grid_shift.geometry import block_box, shifted
 
 MIN_IOU = 0.5
-END_STATE_WEIGHT = 0.2
+END_STATE_WEIGHT = 0.1
 
 
 def _ideal_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> np.ndarray:
