@@ -70,8 +70,9 @@ def test_generated_code_passes_the_project_lint(project):
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
     if not Path(ruff).exists():
         pytest.skip("ruff is not installed")
-    linted = run([ruff, "check", "--no-cache", "--config", str(REPO / "ruff.toml"), str(project)], cwd=project.parent)
-    assert linted.returncode == 0, linted.stdout + linted.stderr
+    for command in (["check", "--no-cache"], ["format", "--check", "--no-cache"]):
+        linted = run([ruff, *command, "--config", str(REPO / "ruff.toml"), str(project)], cwd=project.parent)
+        assert linted.returncode == 0, linted.stdout + linted.stderr
 
 
 def vbvr_command() -> list[str]:

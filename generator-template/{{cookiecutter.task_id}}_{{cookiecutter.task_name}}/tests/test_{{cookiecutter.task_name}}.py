@@ -6,20 +6,23 @@ from pathlib import Path
 
 import pytest
 from vbvr_core.review import ALL_CHECKS, ReviewContext, parameter_table
-from {{ cookiecutter.__import_name }}.generator import {{ cookiecutter.__class_name }}
+from {{ cookiecutter.__import_name }}.generator import (
+    {{ cookiecutter.__class_name }},
+)
 from {{ cookiecutter.__import_name }}.scorer import judge_slide
 
 KEY = "{{ cookiecutter.__key }}"
+GENERATOR = {{ cookiecutter.__class_name }}
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_out_of_bounds_params_are_refused():
     with pytest.raises(ValueError, match="dot_radius"):
-        {{ cookiecutter.__class_name }}(0, {"dot_radius": 99})
+        GENERATOR(0, {"dot_radius": 99})
 
 
 def test_distractor_on_the_way_is_rejected():
-    generator = {{ cookiecutter.__class_name }}(1, {"distractors": 1})
+    generator = GENERATOR(1, {"distractors": 1})
     sample = generator.generate()
     start, target = sample.solution["start"], sample.solution["target"]
     midway = [(start[0] + target[0]) / 2, (start[1] + target[1]) / 2, "green"]
@@ -28,7 +31,7 @@ def test_distractor_on_the_way_is_rejected():
 
 
 def test_target_off_the_canvas_is_rejected():
-    generator = {{ cookiecutter.__class_name }}(2)
+    generator = GENERATOR(2)
     sample = generator.generate()
     sample.solution["target"] = [-40.0, 100.0]
     assert any("leaves the canvas" in problem for problem in generator.validate(sample))
@@ -49,7 +52,7 @@ def test_detour_off_the_line_scores_lower():
 
 def test_readme_documents_every_parameter():
     readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table({{ cookiecutter.__class_name }}.Params).splitlines() if row not in readme]
+    missing = [row for row in parameter_table(GENERATOR.Params).splitlines() if row not in readme]
     assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 

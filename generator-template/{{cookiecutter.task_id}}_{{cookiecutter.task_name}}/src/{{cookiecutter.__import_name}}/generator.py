@@ -110,7 +110,7 @@ class {{ cookiecutter.__class_name }}(BaseGenerator):
         path = interpolate_points([start, target], p.motion_frames)
 
         others = "" if not distractors else " The other dots stay where they are."
-        prompt = ("Move the blue dot in a straight line until it rests in the centre of the red ring." + others)
+        prompt = "Move the blue dot in a straight line until it rests in the centre of the red ring." + others
         solution = {
             "start": list(start),
             "target": list(target),
@@ -132,8 +132,14 @@ class {{ cookiecutter.__class_name }}(BaseGenerator):
     def _dot_sprite(radius: int) -> Sprite:
         side = 2 * radius + 6
         image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), radius, fill=(*DOT_COLOR, 255),
-                  outline=(*OUTLINE_COLOR, 255), width=2)
+        draw_disc(
+            ImageDraw.Draw(image),
+            (side / 2, side / 2),
+            radius,
+            fill=(*DOT_COLOR, 255),
+            outline=(*OUTLINE_COLOR, 255),
+            width=2,
+        )
         return Sprite.from_image(image)
 
     def validate(self, sample: Sample) -> list[str]:
@@ -147,7 +153,7 @@ class {{ cookiecutter.__class_name }}(BaseGenerator):
         marks = [("the dot", start, dot_radius), ("the target", target, ring_radius)]
         marks += [(f"distractor {name}", np.asarray([x, y]), dot_radius) for x, y, name in solution["distractors"]]
         for k, (name_a, a, radius_a) in enumerate(marks):
-            for name_b, b, radius_b in marks[k + 1:]:
+            for name_b, b, radius_b in marks[k + 1 :]:
                 if np.linalg.norm(a - b) < radius_a + radius_b + 4:
                     problems.append(f"occlusion: {name_a} and {name_b} overlap")
         direction = (target - start) / max(1e-9, float(np.linalg.norm(target - start)))

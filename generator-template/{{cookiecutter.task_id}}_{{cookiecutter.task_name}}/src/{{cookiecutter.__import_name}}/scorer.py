@@ -21,8 +21,9 @@ TAIL_FRAMES = 3
 MIN_PIXELS = 40
 
 
-def judge_slide(track: Sequence[tuple[float, float] | None], start: Sequence[float], target: Sequence[float],
-                tolerance: float) -> Score:
+def judge_slide(
+    track: Sequence[tuple[float, float] | None], start: Sequence[float], target: Sequence[float], tolerance: float
+) -> Score:
     """Score a per-frame track of the dot's centre (None where unseen) that should slide from ``start`` to ``target``."""
     seen = [np.asarray(point) for point in track if point is not None]
     if not seen:
@@ -47,8 +48,13 @@ def judge_slide(track: Sequence[tuple[float, float] | None], start: Sequence[flo
         reasons.append(f"the dot leaves the straight line in {1 - on_line:.0%} of the frames")
     return Score(
         value=starts * arrives * progress * on_line,
-        parts={"start": starts, "arrive": arrives, "progress": progress, "on_line": on_line,
-               "visible": len(seen) / len(track)},
+        parts={
+            "start": starts,
+            "arrive": arrives,
+            "progress": progress,
+            "on_line": on_line,
+            "visible": len(seen) / len(track),
+        },
         reason="; ".join(reasons) or "a straight slide into the ring",
     )
 
