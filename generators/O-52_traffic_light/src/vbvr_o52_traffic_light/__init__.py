@@ -1,0 +1,1 @@
+"""VBVR task O-52 traffic_light (knowledge)."""

@@ -1,0 +1,114 @@
+"""O-52 specifications: the timing rule, the generator's determinism and validation, and the scorer."""
+
+from __future__ import annotations
+
+import pytest
+from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
+from vbvr_core.track import psnr
+from vbvr_core.video import read_video
+
+from vbvr_o52_traffic_light.generator import BACKGROUNDS, HOUSINGS, ROADS, TrafficLightGenerator
+from vbvr_o52_traffic_light.scene import CrossroadScene, LightGeometry
+from vbvr_o52_traffic_light.scorer import longest_common_subsequence
+from vbvr_o52_traffic_light.timing import LightsState, states, switch_time
+
+KEY = "O-52_traffic_light"
+
+
+def test_single_countdown_switches_at_zero():
+    timeline = states(3, 0, 4)
+    assert timeline[:3] == [LightsState("red", "green", 3, None), LightsState("red", "green", 2, None),
+                            LightsState("red", "green", 1, None)]
+    assert timeline[3] == timeline[4] == LightsState("green", "red", None, None)
+
+
+def test_the_shorter_countdown_decides_the_switch():
+    assert switch_time(9, 4) == 4 and switch_time(4, 9) == 4 and switch_time(6, 0) == 6
+    timeline = states(9, 4, 4)
+    assert timeline[3] == LightsState("red", "green", 6, 1) and timeline[4].a_color == "green"
+
+
+def test_longest_common_subsequence():
+    assert longest_common_subsequence("abcde", "ace") == 3
+    assert longest_common_subsequence("abc", "cba") == 1
+
+
+def test_short_countdown_is_rejected():
+    generator = TrafficLightGenerator(0, {"a_count": 3, "b_count": 0})
+    assert any("trivial" in problem for problem in generator.validate(generator.generate()))
+
+
+def test_light_on_the_road_is_rejected():
+    generator = TrafficLightGenerator(1, {"a_count": 6})
+    sample = generator.generate()
+    assert generator.validate(sample) == []
+    sample.solution["lights"][0]["housing"] = [230, 240, 280, 330]
+    assert any("occlusion" in problem for problem in generator.validate(sample))
+
+
+def test_out_of_bounds_params_are_refused():
+    with pytest.raises(ValueError, match="a_count"):
+        TrafficLightGenerator(0, {"a_count": 40})
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    return make_samples(KEY, tmp_path_factory.mktemp("o52"), count=2, seed=7, params={"a_count": 6, "b_count": 0})
+
+
+def test_same_seed_gives_identical_bytes(samples, tmp_path):
+    again = make_samples(KEY, tmp_path, count=2, seed=7, params={"a_count": 6, "b_count": 0})
+    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+
+
+def test_video_matches_reference_frames(samples):
+    for folder in samples:
+        record = load_record(folder)
+        clip = read_video(folder / "ground_truth.mp4", size=512)
+        assert clip.ok and len(clip.frames) == record.video.frames <= 125
+        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
+        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+
+
+@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
+                                             ("noise", 0.0, 0.1)])
+def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
+    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
+
+
+def test_scorer_gives_another_samples_video_a_low_score(tmp_path, samples):
+    other = make_samples(KEY, tmp_path, count=1, seed=8, params={"a_count": 9, "b_count": 5})[0]
+    assert score_baseline("shuffle", samples[0], tmp_path, other=other) < 0.5
+
+
+def _video(folder, timeline, per_second=4):
+    record = load_record(folder)
+    p = TrafficLightGenerator.Params(**record.params)
+    lights = tuple(LightGeometry(light["label"], *(tuple(light[k]) for k in ("housing", "red_lamp", "green_lamp",
+                                                                              "display")))
+                   for light in record.solution["lights"])
+    scene = CrossroadScene(lights, BACKGROUNDS[p.background], ROADS[p.road], HOUSINGS[p.housing])
+    return [scene.render(state) for state in timeline for _ in range(per_second)]
+
+
+def test_the_rendered_timeline_scores_high(samples, tmp_path):
+    assert score_frames(samples[0], _video(samples[0], states(6, 0, 6)), tmp_path).value > 0.98
+
+
+def test_switching_too_early_scores_low(samples, tmp_path):
+    early = states(6, 0, 6)[:2] + [LightsState("green", "red", None, None)] * 5
+    result = score_frames(samples[0], _video(samples[0], early), tmp_path)
+    assert result.value < 0.5 and result.parts["end"] == 1.0
+
+
+def test_lights_in_the_wrong_order_score_low(samples, tmp_path):
+    wrong = states(6, 0, 6)[:-1] + [LightsState("red", "red", None, None)]  # B turns red, A never turns green
+    assert score_frames(samples[0], _video(samples[0], wrong), tmp_path).value == 0.0
+    counting_up = [LightsState("red", "green", 6 - k, None) for k in range(6)][::-1] + [states(6, 0, 6)[-1]]
+    assert score_frames(samples[0], _video(samples[0], counting_up), tmp_path, "up.mp4").value < 0.3
+
+
+def test_drawn_instances_are_diverse():
+    firsts = {hash(TrafficLightGenerator(seed).generate().first_frame.tobytes()) for seed in range(20)}
+    assert len(firsts) == 20
