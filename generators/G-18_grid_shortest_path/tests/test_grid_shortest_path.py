@@ -14,7 +14,6 @@ from vbvr_core.seeds import rng
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_g18_grid_shortest_path.generator import GridShortestPathGenerator, monotone_path
 
 KEY = "G-18_grid_shortest_path"
@@ -23,7 +22,7 @@ KEY = "G-18_grid_shortest_path"
 def test_monotone_path_is_a_shortest_route():
     path = monotone_path((4, 0), (1, 3), rng(3))
     assert path[0] == (4, 0) and path[-1] == (1, 3) and len(path) == 7
-    assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1 for a, b in zip(path, path[1:]))
+    assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1 for a, b in zip(path, path[1:], strict=False))
 
 
 def test_monotone_paths_differ_between_seeds():
@@ -77,8 +76,9 @@ def test_video_format_and_reference_frames(samples):
         assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
 
 
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
-                                             ("noise", 0.0, 0.1)])
+@pytest.mark.parametrize(
+    "kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5), ("noise", 0.0, 0.1)]
+)
 def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
     assert low <= score_baseline(kind, samples[0], tmp_path) <= high
 
@@ -90,8 +90,10 @@ def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
 def _walk_video(folder, cells):
     """Render the sample's scene with the agent walking through ``cells`` (for near-miss videos)."""
     solution = json.loads((folder / "metadata.json").read_text())["solution"]
-    world = GridWorld(GridLayout(**solution["layout"]),
-                      fills={tuple(solution["start"]): (30, 170, 60), tuple(solution["goal"]): (240, 110, 170)})
+    world = GridWorld(
+        GridLayout(**solution["layout"]),
+        fills={tuple(solution["start"]): (30, 170, 60), tuple(solution["goal"]): (240, 110, 170)},
+    )
     return list(world.walk(cells, world.agent_sprite(tuple(solution["agent_color"])), 6)[2])
 
 

@@ -13,7 +13,6 @@ from vbvr_core.solve import count_shortest_paths, shortest_path
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import held, read_video
-
 from vbvr_g31_directed_graph_navigation.generator import DirectedGraphGenerator, GraphScene, Params
 from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, hop_distance, lattice_graph, layout_problems
 
@@ -96,8 +95,9 @@ def test_video_format_and_reference_frames(samples):
         assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
 
 
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
-                                             ("noise", 0.0, 0.1)])
+@pytest.mark.parametrize(
+    "kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5), ("noise", 0.0, 0.1)]
+)
 def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
     # The shortest video: the noise baseline's encode dominates this file's run time.
     shortest = min(samples, key=lambda folder: load_record(folder).video.frames)
@@ -112,16 +112,22 @@ def _trip_frames(folder, route):
     """The sample's scene with the agent sliding along ``route`` (node indices), held at both ends."""
     metadata = _metadata(folder)
     solution = metadata["solution"]
-    graph = DirectedGraph([tuple(n) for n in solution["graph"]["nodes"]], [tuple(e) for e in solution["graph"]["edges"]])
+    graph = DirectedGraph(
+        [tuple(n) for n in solution["graph"]["nodes"]], [tuple(e) for e in solution["graph"]["edges"]]
+    )
     scene = GraphScene(graph, solution["start"], solution["target"], Params(**metadata["params"]))
     points = interpolate_points([graph.nodes[k] for k in route], 10)
     return list(held(Stage(scene.background).frames([(scene.agent, points)]), 6))
 
 
 def test_route_against_an_arrow_scores_below_half(samples, tmp_path):
-    folder = next(f for f in samples if _metadata(f)["solution"]["undirected_hops"] < _metadata(f)["solution"]["optimal_hops"])
+    folder = next(
+        f for f in samples if _metadata(f)["solution"]["undirected_hops"] < _metadata(f)["solution"]["optimal_hops"]
+    )
     solution = _metadata(folder)["solution"]
-    graph = DirectedGraph([tuple(n) for n in solution["graph"]["nodes"]], [tuple(e) for e in solution["graph"]["edges"]])
+    graph = DirectedGraph(
+        [tuple(n) for n in solution["graph"]["nodes"]], [tuple(e) for e in solution["graph"]["edges"]]
+    )
     wrong = shortest_path(solution["start"], solution["target"], graph.undirected())
     result = score_frames(folder, _trip_frames(folder, wrong), tmp_path)
     assert result.value < 0.5 and result.parts["wrong_way"] >= 1
@@ -139,7 +145,7 @@ def test_ground_truth_route_follows_arrows(samples):
     for folder in samples:
         solution = _metadata(folder)["solution"]
         edges = {tuple(e) for e in solution["graph"]["edges"]}
-        assert all(move in edges for move in zip(solution["path"], solution["path"][1:]))
+        assert all(move in edges for move in zip(solution["path"], solution["path"][1:], strict=False))
 
 
 def test_drawn_instances_are_diverse():

@@ -12,7 +12,6 @@ from vbvr_core.solve import grid_neighbours, shortest_path
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import held, read_video
-
 from vbvr_g47_multiple_keys_for_one_door.generator import KeyScene, MultipleKeysGenerator
 from vbvr_g47_multiple_keys_for_one_door.solver import key_order, key_route
 
@@ -98,13 +97,15 @@ def test_ground_truth_collects_every_key_by_a_shortest_route(samples):
         walls = {tuple(cell) for cell in solution["walls"]}
         rows = solution["layout"]["rows"]
         keys = [tuple(cell) for cell in solution["keys"]]
-        route, _ = key_route(grid_neighbours(rows, rows, walls), tuple(solution["start"]), keys,
-                             tuple(solution["door"]))
+        route, _ = key_route(
+            grid_neighbours(rows, rows, walls), tuple(solution["start"]), keys, tuple(solution["door"])
+        )
         assert len(route) == len(solution["path"]) and sorted(solution["key_order"]) == list(range(len(keys)))
 
 
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
-                                             ("noise", 0.0, 0.1)])
+@pytest.mark.parametrize(
+    "kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5), ("noise", 0.0, 0.1)]
+)
 def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
     # The shortest video: the noise baseline's encode dominates this file's run time.
     shortest = min(samples, key=lambda folder: load_record(folder).video.frames)
@@ -117,9 +118,14 @@ def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
 
 def _walk_frames(folder, cells):
     solution = _solution(folder)
-    scene = KeyScene(GridLayout(**solution["layout"]), [tuple(c) for c in solution["walls"]],
-                     tuple(solution["door"]), (255, 255, 255), [tuple(c) for c in solution["keys"]],
-                     [(250, 210, 20)] * len(solution["keys"]))
+    scene = KeyScene(
+        GridLayout(**solution["layout"]),
+        [tuple(c) for c in solution["walls"]],
+        tuple(solution["door"]),
+        (255, 255, 255),
+        [tuple(c) for c in solution["keys"]],
+        [(250, 210, 20)] * len(solution["keys"]),
+    )
     return list(held(scene.frames(cells, 3), 6))
 
 
@@ -127,8 +133,11 @@ def test_walk_straight_to_the_door_skipping_keys_scores_low(samples, tmp_path):
     folder = samples[0]
     solution = _solution(folder)
     rows = solution["layout"]["rows"]
-    direct = shortest_path(tuple(solution["start"]), tuple(solution["door"]),
-                           grid_neighbours(rows, rows, {tuple(c) for c in solution["walls"]}))
+    direct = shortest_path(
+        tuple(solution["start"]),
+        tuple(solution["door"]),
+        grid_neighbours(rows, rows, {tuple(c) for c in solution["walls"]}),
+    )
     result = score_frames(folder, _walk_frames(folder, direct), tmp_path)
     assert result.value <= 0.25 and result.parts["keys"] < 1
 
@@ -143,7 +152,7 @@ def test_walk_through_a_wall_scores_below_half(samples, tmp_path):
         beside = [(cell[0] + dr, cell[1] + dc) for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1))]
         wall = next((b for b in beside if b in walls), None)
         if wall:
-            walk = path[:index + 1] + [wall, cell] + path[index + 1:]
+            walk = path[: index + 1] + [wall, cell] + path[index + 1 :]
             break
     result = score_frames(folder, _walk_frames(folder, walk), tmp_path)
     assert result.value < 0.5 and result.parts["obstacle_free"] == 0

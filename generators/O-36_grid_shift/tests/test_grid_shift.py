@@ -12,7 +12,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import held, read_video
-
 from vbvr_o36_grid_shift.generator import GridShiftGenerator, _block_sprite
 from vbvr_o36_grid_shift.geometry import block_box, shifted
 
@@ -85,8 +84,9 @@ def test_ground_truth_targets_are_the_shifted_cells(samples):
         assert [list(map(int, cell)) for cell in moved] == solution["targets"]
 
 
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
-                                             ("noise", 0.0, 0.1)])
+@pytest.mark.parametrize(
+    "kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5), ("noise", 0.0, 0.1)]
+)
 def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
     assert low <= score_baseline(kind, samples[0], tmp_path) <= high
 
@@ -104,8 +104,9 @@ def _slide_frames(folder, direction, steps, lag=0):
     sprite = _block_sprite(layout.cell, tuple(solution["block_color"]))
     tracks = []
     for k, cell in enumerate(solution["cells"]):
-        points = interpolate_points([layout.cell_center(shifted([tuple(cell)], direction, s)[0])
-                                     for s in range(steps + 1)], 12)
+        points = interpolate_points(
+            [layout.cell_center(shifted([tuple(cell)], direction, s)[0]) for s in range(steps + 1)], 12
+        )
         tracks.append((sprite, [points[0]] * (lag * k) + points))
     return list(held(Stage(to_frame(canvas)).frames(tracks), 8))
 

@@ -14,7 +14,6 @@ from vbvr_core.solve import count_shortest_paths, grid_neighbours, shortest_path
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import held, read_video
-
 from vbvr_o39_maze.generator import MazeGenerator, MazeScene, _is_tree
 
 KEY = "O-39_maze"
@@ -103,11 +102,12 @@ def test_ground_truth_route_is_the_unique_corridor_route(samples):
         walls = {tuple(cell) for cell in solution["walls"]}
         path = [tuple(cell) for cell in solution["path"]]
         assert not walls & set(path) and solution["routes"] == 1
-        assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1 for a, b in zip(path, path[1:]))
+        assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1 for a, b in zip(path, path[1:], strict=False))
 
 
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
-                                             ("noise", 0.0, 0.1)])
+@pytest.mark.parametrize(
+    "kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5), ("noise", 0.0, 0.1)]
+)
 def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
     # The shortest video: the noise baseline's encode dominates this file's run time.
     shortest = min(samples, key=lambda folder: load_record(folder).video.frames)
@@ -120,8 +120,13 @@ def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
 
 def _walk_frames(folder, cells):
     solution = _solution(folder)
-    scene = MazeScene(GridLayout(**solution["layout"]), [tuple(c) for c in solution["walls"]],
-                      tuple(solution["goal"]), (255, 255, 255), tuple(solution["trail_color"]))
+    scene = MazeScene(
+        GridLayout(**solution["layout"]),
+        [tuple(c) for c in solution["walls"]],
+        tuple(solution["goal"]),
+        (255, 255, 255),
+        tuple(solution["trail_color"]),
+    )
     return list(held(scene.frames(cells, 3), 6))
 
 
@@ -145,7 +150,7 @@ def test_dead_end_excursion_costs_efficiency(samples, tmp_path):
     for index, cell in enumerate(path[:-1]):
         side = [n for n in grid_neighbours(rows, rows, walls)(cell) if n not in path]
         if side:
-            walk = path[:index + 1] + [side[0], cell] + path[index + 1:]
+            walk = path[: index + 1] + [side[0], cell] + path[index + 1 :]
             break
     result = score_frames(folder, _walk_frames(folder, walk), tmp_path)
     assert 0.5 < result.value < 0.98 and result.parts["obstacle_free"] == 1

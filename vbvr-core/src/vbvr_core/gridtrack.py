@@ -25,8 +25,14 @@ from vbvr_core.video import VideoClip
 Cell = tuple[int, int]
 
 
-def agent_cells_by_centre(clip: VideoClip, layout: GridLayout, color: Sequence[int], tolerance: float = 80.0,
-                          window: float = 0.4, min_density: float = 0.5) -> list[Cell | None]:
+def agent_cells_by_centre(
+    clip: VideoClip,
+    layout: GridLayout,
+    color: Sequence[int],
+    tolerance: float = 80.0,
+    window: float = 0.4,
+    min_density: float = 0.5,
+) -> list[Cell | None]:
     """Per frame, the cell under the centre of the densest ``window``-cell-wide patch of ``color``.
 
     None where no patch reaches ``min_density`` (the agent is absent, or the frame is noise) or the

@@ -27,9 +27,11 @@ def perfect_maze(rng: np.random.Generator, rows: int, cols: int) -> np.ndarray:
     stack = [start]
     while stack:
         row, col = stack[-1]
-        options = [(row + dr, col + dc) for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1))
-                   if 0 <= row + dr < rows and 0 <= col + dc < cols
-                   and not grid[2 * (row + dr) + 1, 2 * (col + dc) + 1]]
+        options = [
+            (row + dr, col + dc)
+            for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1))
+            if 0 <= row + dr < rows and 0 <= col + dc < cols and not grid[2 * (row + dr) + 1, 2 * (col + dc) + 1]
+        ]
         if not options:
             stack.pop()
             continue
@@ -43,28 +45,28 @@ def perfect_maze(rng: np.random.Generator, rows: int, cols: int) -> np.ndarray:
 def closed_passages(grid: np.ndarray) -> list[Cell]:
     """Wall cells that separate two rooms (odd/even coordinates inside the border): candidates for loops."""
     height, width = grid.shape
-    return [(r, c) for r in range(1, height - 1) for c in range(1, width - 1)
-            if not grid[r, c] and (r % 2) != (c % 2)]
+    return [(r, c) for r in range(1, height - 1) for c in range(1, width - 1) if not grid[r, c] and (r % 2) != (c % 2)]
 
 
 def add_loops(rng: np.random.Generator, grid: np.ndarray, count: int) -> np.ndarray:
     """A copy of ``grid`` with ``count`` (at most all) randomly chosen closed passages opened."""
     candidates = closed_passages(grid)
     out = grid.copy()
-    picks = rng.choice(len(candidates), size=min(count, len(candidates)), replace=False) if candidates else []
-    for index in picks:
+    if not candidates:
+        return out
+    for index in rng.choice(len(candidates), size=min(count, len(candidates)), replace=False):
         out[candidates[int(index)]] = True
     return out
 
 
 def open_cells(grid: np.ndarray) -> list[Cell]:
     """Open cells in row-major order."""
-    return [(int(r), int(c)) for r, c in zip(*np.nonzero(grid))]
+    return [(int(r), int(c)) for r, c in zip(*np.nonzero(grid), strict=False)]
 
 
 def wall_cells(grid: np.ndarray) -> list[Cell]:
     """Wall cells in row-major order."""
-    return [(int(r), int(c)) for r, c in zip(*np.nonzero(~grid))]
+    return [(int(r), int(c)) for r, c in zip(*np.nonzero(~grid), strict=False)]
 
 
 def room_cells(grid: np.ndarray) -> list[Cell]:

@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE
 from vbvr_core.render.gridfit import even_grid_layout
@@ -90,8 +89,12 @@ class GridShortestPathGenerator(BaseGenerator):
 
     def _place_endpoints(self) -> tuple[Cell, Cell]:
         candidates = self._candidates()
-        pairs = [(a, b) for a in candidates for b in candidates
-                 if abs(a[0] - b[0]) + abs(a[1] - b[1]) >= self.params.min_distance]
+        pairs = [
+            (a, b)
+            for a in candidates
+            for b in candidates
+            if abs(a[0] - b[0]) + abs(a[1] - b[1]) >= self.params.min_distance
+        ]
         if not pairs:  # min_distance exceeds the grid: take the farthest pairs
             far = max(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a in candidates for b in candidates)
             pairs = [(a, b) for a in candidates for b in candidates if abs(a[0] - b[0]) + abs(a[1] - b[1]) == far]
@@ -103,8 +106,12 @@ class GridShortestPathGenerator(BaseGenerator):
         start, goal = self._place_endpoints()
         path = monotone_path(start, goal, self.rng)
         layout = even_grid_layout(p.rows, p.cols)
-        world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
-                          fills={start: START_COLOR, goal: GOAL_COLOR})
+        world = GridWorld(
+            layout,
+            background=BACKGROUNDS[p.background],
+            line_width=p.line_width,
+            fills={start: START_COLOR, goal: GOAL_COLOR},
+        )
         agent_rgb = PALETTE[p.agent_color]
         agent = world.agent_sprite(agent_rgb)
         first, final, _ = world.walk(path, agent, p.frames_per_step)
@@ -121,9 +128,14 @@ class GridShortestPathGenerator(BaseGenerator):
             "optimal_steps": len(path) - 1,
             "agent_color": list(agent_rgb),
         }
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: world.walk(path, agent, p.frames_per_step)[2],
-                      solution=solution, params=p)
+        return Sample(
+            first_frame=first,
+            final_frame=final,
+            prompt=prompt,
+            trajectory=lambda: world.walk(path, agent, p.frames_per_step)[2],
+            solution=solution,
+            params=p,
+        )
 
     def validate(self, sample: Sample) -> list[str]:
         """Reject trivial instances and walks that are not shortest 4-connected routes."""
@@ -139,6 +151,6 @@ class GridShortestPathGenerator(BaseGenerator):
         best = bfs_distances(start, grid_neighbours(rows, cols, set())).get(goal)
         if path[0] != start or path[-1] != goal or best != len(path) - 1:
             problems.append("solver bug: the walk is not a shortest route from start to goal")
-        if any(abs(a[0] - b[0]) + abs(a[1] - b[1]) != 1 for a, b in zip(path, path[1:])):
+        if any(abs(a[0] - b[0]) + abs(a[1] - b[1]) != 1 for a, b in zip(path, path[1:], strict=False)):
             problems.append("solver bug: the walk jumps between non-neighbouring cells")
         return problems

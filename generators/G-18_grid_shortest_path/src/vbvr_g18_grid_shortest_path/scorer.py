@@ -17,5 +17,10 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-18 against the sample's grid, start and goal."""
     solution = sample.solution
     track = track_agent_cells(video.clip(), GridLayout(**solution["layout"]), solution["agent_color"])
-    return judge_walk(track, start=tuple(solution["start"]), goal=tuple(solution["goal"]), forbidden=set(),
-                      optimal_steps=solution["optimal_steps"])
+    return judge_walk(
+        track,
+        start=tuple(solution["start"]),
+        goal=tuple(solution["goal"]),
+        forbidden=set(),
+        optimal_steps=solution["optimal_steps"],
+    )

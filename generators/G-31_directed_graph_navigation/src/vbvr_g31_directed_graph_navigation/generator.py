@@ -17,7 +17,6 @@ from typing import Any, Literal
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, Sprite, Stage, draw_arrow, draw_disc, interpolate_points, new_canvas, to_frame
 from vbvr_core.render.shapes import regular_polygon
@@ -162,8 +161,16 @@ class GraphScene:
         draw = ImageDraw.Draw(canvas)
         radius = p.node_radius
         for a, b in graph.edges:
-            draw_arrow(draw, graph.nodes[a], graph.nodes[b], EDGE_COLORS[p.edge_color], width=3,
-                       head_length=15, head_width=13, gap=radius + 3)
+            draw_arrow(
+                draw,
+                graph.nodes[a],
+                graph.nodes[b],
+                EDGE_COLORS[p.edge_color],
+                width=3,
+                head_length=15,
+                head_width=13,
+                gap=radius + 3,
+            )
         for k, centre in enumerate(graph.nodes):
             fill = START_COLOR if k == start else TARGET_COLOR if k == target else NODE_FILLS[p.node_fill]
             draw_disc(draw, centre, radius, fill=fill, outline=(30, 30, 30), width=3)
@@ -171,6 +178,7 @@ class GraphScene:
         side = int(2 * radius)
         image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
         triangle = regular_polygon((side / 2, side / 2 + radius * 0.1), radius * 0.72, 3)
-        ImageDraw.Draw(image).polygon(triangle, fill=PALETTE[p.agent_color] + (255,), outline=(20, 20, 20, 255),
-                                      width=2)
+        ImageDraw.Draw(image).polygon(
+            triangle, fill=PALETTE[p.agent_color] + (255,), outline=(20, 20, 20, 255), width=2
+        )
         self.agent = Sprite.from_image(image)

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-
 from vbvr_core.solve import bfs_distances
 
 Point = tuple[float, float]
@@ -47,8 +46,17 @@ class DirectedGraph:
         return {"nodes": [[round(x, 2), round(y, 2)] for x, y in self.nodes], "edges": [list(e) for e in self.edges]}
 
 
-def lattice_graph(rng: np.random.Generator, rows: int, cols: int, missing: int, density: float,
-                  diagonal_share: float, size: int = 512, margin: int = 64, jitter: float = 0.12) -> DirectedGraph:
+def lattice_graph(
+    rng: np.random.Generator,
+    rows: int,
+    cols: int,
+    missing: int,
+    density: float,
+    diagonal_share: float,
+    size: int = 512,
+    margin: int = 64,
+    jitter: float = 0.12,
+) -> DirectedGraph:
     """A connected directed graph on a ``rows``×``cols`` jittered lattice with ``missing`` slots left empty.
 
     Each lattice edge is kept with probability ``density`` (edges are added back until the graph is
@@ -60,8 +68,13 @@ def lattice_graph(rng: np.random.Generator, rows: int, cols: int, missing: int, 
     dropped = {slots[int(k)] for k in rng.choice(len(slots), size=missing, replace=False)} if missing else set()
     kept = [slot for slot in slots if slot not in dropped]
     index = {slot: k for k, slot in enumerate(kept)}
-    nodes = [(margin + c * step_x + rng.uniform(-jitter, jitter) * step_x,
-              margin + r * step_y + rng.uniform(-jitter, jitter) * step_y) for r, c in kept]
+    nodes = [
+        (
+            margin + c * step_x + rng.uniform(-jitter, jitter) * step_x,
+            margin + r * step_y + rng.uniform(-jitter, jitter) * step_y,
+        )
+        for r, c in kept
+    ]
     candidates: list[Edge] = []
     for r, c in kept:
         for nr, nc in ((r, c + 1), (r + 1, c)):
@@ -111,7 +124,7 @@ def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0
     problems = []
     nodes = graph.nodes
     for i, a in enumerate(nodes):
-        for b in nodes[i + 1:]:
+        for b in nodes[i + 1 :]:
             if math.dist(a, b) < 3 * radius:
                 problems.append(f"cluttered: two nodes are {math.dist(a, b):.0f}px apart (< {3 * radius:.0f})")
     for a, b in graph.edges:
@@ -119,7 +132,7 @@ def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0
             if k not in (a, b) and segment_distance(node, nodes[a], nodes[b]) < radius + clearance:
                 problems.append(f"occlusion: edge {a}->{b} passes over node {k}")
     for i, (a, b) in enumerate(graph.edges):
-        for c, d in graph.edges[i + 1:]:
+        for c, d in graph.edges[i + 1 :]:
             if len({a, b, c, d}) == 4 and _crosses(nodes[a], nodes[b], nodes[c], nodes[d]):
                 problems.append(f"cluttered: edges {a}->{b} and {c}->{d} cross")
     return problems

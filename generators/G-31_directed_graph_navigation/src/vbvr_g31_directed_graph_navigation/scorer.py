@@ -16,7 +16,6 @@ import math
 
 import cv2
 import numpy as np
-
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.track import collapse, color_mask
 
@@ -59,7 +58,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     route = collapse(on_node)
     if not route:
         return Score.zero("the agent is never on a node", visible=1.0)
-    moves = list(zip(route, route[1:]))
+    moves = list(zip(route, route[1:], strict=False))
     legal = sum(1 for move in moves if move in edges)
     wrong_way = sum(1 for a, b in moves if (b, a) in edges and (a, b) not in edges)
     on_edge = _on_edge_share(positions, on_node, nodes, radius)
@@ -82,20 +81,29 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         reasons.append(f"only {on_edge:.0%} of in-between frames lie on an edge")
     if not moves:
         reasons.append("the agent never moves between nodes")
-    return Score(value=value, parts={"start": starts, "target": ends, "legality": legality, "efficiency": efficiency,
-                                     "on_edge": on_edge, "wrong_way": float(wrong_way),
-                                     "visible": sum(p is not None for p in positions) / len(positions)},
-                 reason="; ".join(reasons) or f"shortest route of {len(moves)} moves along the arrows")
+    return Score(
+        value=value,
+        parts={
+            "start": starts,
+            "target": ends,
+            "legality": legality,
+            "efficiency": efficiency,
+            "on_edge": on_edge,
+            "wrong_way": float(wrong_way),
+            "visible": sum(p is not None for p in positions) / len(positions),
+        },
+        reason="; ".join(reasons) or f"shortest route of {len(moves)} moves along the arrows",
+    )
 
 
 def _on_edge_share(positions, on_node, nodes, radius) -> float:
     """Share of frames between two visited nodes whose agent lies within a node radius of the segment joining them."""
     visits = [(k, node) for k, node in enumerate(on_node) if node is not None]
     between, near = 0, 0
-    for (k0, a), (k1, b) in zip(visits, visits[1:]):
+    for (k0, a), (k1, b) in zip(visits, visits[1:], strict=False):
         if a == b:
             continue
-        for point in positions[k0 + 1:k1]:
+        for point in positions[k0 + 1 : k1]:
             if point is None:
                 continue
             between += 1

@@ -20,7 +20,6 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.maze import add_loops, perfect_maze, room_cells, wall_cells
 from vbvr_core.render import PALETTE, Sprite, Stage, draw_disc, draw_shape, interpolate_points, new_canvas, to_frame
@@ -84,7 +83,9 @@ class MultipleKeysGenerator(BaseGenerator):
                 chosen.append(cell)
             if len(chosen) == self.params.keys + 2:
                 return chosen
-        return chosen + [rooms[int(i)] for i in order if rooms[int(i)] not in chosen][: self.params.keys + 2 - len(chosen)]
+        return (
+            chosen + [rooms[int(i)] for i in order if rooms[int(i)] not in chosen][: self.params.keys + 2 - len(chosen)]
+        )
 
     def generate(self) -> Sample:
         """Carve the maze, place the pieces, solve over (cell, keys) states, render the walk."""
@@ -125,9 +126,15 @@ class MultipleKeysGenerator(BaseGenerator):
             "frames_per_step": frames_per_step,
         }
         first, final = scene.first_and_final(path)
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: scene.frames(path, frames_per_step), solution=solution, params=p,
-                      hold_frames=8)
+        return Sample(
+            first_frame=first,
+            final_frame=final,
+            prompt=prompt,
+            trajectory=lambda: scene.frames(path, frames_per_step),
+            solution=solution,
+            params=p,
+            hold_frames=8,
+        )
 
     def validate(self, sample: Sample) -> list[str]:
         """Reject unsolvable, trivial (keys on the way anyway), over-long and cluttered instances."""
@@ -139,7 +146,7 @@ class MultipleKeysGenerator(BaseGenerator):
         walls = {tuple(cell) for cell in solution["walls"]}
         if len(set(pieces)) != len(pieces) or walls & set(pieces):
             problems.append("occlusion: two pieces share a cell or one stands on a wall")
-        if any(abs(a[0] - b[0]) + abs(a[1] - b[1]) < 2 for i, a in enumerate(pieces) for b in pieces[i + 1:]):
+        if any(abs(a[0] - b[0]) + abs(a[1] - b[1]) < 2 for i, a in enumerate(pieces) for b in pieces[i + 1 :]):
             problems.append("cluttered: two pieces stand next to each other")
         if solution["optimal_steps"] <= solution["direct_steps"]:
             problems.append("trivial: every key lies on a shortest route to the door")
@@ -153,8 +160,15 @@ class MultipleKeysGenerator(BaseGenerator):
 class KeyScene:
     """The maze and the door drawn once; frames paste the keys still lying there and the agent."""
 
-    def __init__(self, layout: GridLayout, walls: list[Cell], door: Cell, floor: tuple[int, int, int],
-                 keys: list[Cell], key_colors: list[tuple[int, int, int]]):
+    def __init__(
+        self,
+        layout: GridLayout,
+        walls: list[Cell],
+        door: Cell,
+        floor: tuple[int, int, int],
+        keys: list[Cell],
+        key_colors: list[tuple[int, int, int]],
+    ):
         self.layout, self.keys = layout, keys
         canvas = new_canvas(floor)
         draw = ImageDraw.Draw(canvas)
@@ -163,22 +177,36 @@ class KeyScene:
         x0, y0, x1, y1 = layout.cell_box(door, max(3, layout.cell // 8))
         draw.rectangle([x0, y0, x1 - 1, y1 - 1], outline=DOOR_COLOR, width=max(3, layout.cell // 9))
         self.background = to_frame(canvas)
-        self.key_sprites = [_sprite(layout.cell, lambda d, c, r, rgb=rgb: draw_shape(
-            d, "diamond", c, r, fill=rgb + (255,), outline=(30, 30, 30, 255), width=2), 0.3) for rgb in key_colors]
-        self.agent = _sprite(layout.cell, lambda d, c, r: draw_disc(
-            d, c, r, fill=AGENT_COLOR + (255,), outline=(30, 30, 30, 255), width=2), 0.32)
+        self.key_sprites = [
+            _sprite(
+                layout.cell,
+                lambda d, c, r, rgb=rgb: draw_shape(
+                    d, "diamond", c, r, fill=rgb + (255,), outline=(30, 30, 30, 255), width=2
+                ),
+                0.3,
+            )
+            for rgb in key_colors
+        ]
+        self.agent = _sprite(
+            layout.cell,
+            lambda d, c, r: draw_disc(d, c, r, fill=AGENT_COLOR + (255,), outline=(30, 30, 30, 255), width=2),
+            0.32,
+        )
 
     def _placements(self, held: set[int], point: tuple[float, float]) -> list:
-        lying = [(self.key_sprites[k], self.layout.cell_center(cell)) for k, cell in enumerate(self.keys)
-                 if k not in held]
+        lying = [
+            (self.key_sprites[k], self.layout.cell_center(cell)) for k, cell in enumerate(self.keys) if k not in held
+        ]
         return lying + [(self.agent, point)]
 
     def first_and_final(self, route: list[Cell]) -> tuple[np.ndarray, np.ndarray]:
         """First frame (all keys lying, agent at the start) and final frame (keys gone, agent at the door)."""
         stage = Stage(self.background)
         held = {k for k, cell in enumerate(self.keys) if cell in route}
-        return (stage.frame(self._placements(set(), self.layout.cell_center(route[0]))),
-                stage.frame(self._placements(held, self.layout.cell_center(route[-1]))))
+        return (
+            stage.frame(self._placements(set(), self.layout.cell_center(route[0]))),
+            stage.frame(self._placements(held, self.layout.cell_center(route[-1]))),
+        )
 
     def frames(self, route: list[Cell], frames_per_step: int) -> Iterator[np.ndarray]:
         """The walk, ``frames_per_step`` frames per cell; a key vanishes on the frame the agent reaches it."""

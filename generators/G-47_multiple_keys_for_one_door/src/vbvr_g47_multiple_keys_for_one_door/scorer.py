@@ -13,8 +13,8 @@ correct walk are not misread as jumps.
 from __future__ import annotations
 
 from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.gridtrack import agent_cells_by_centre, bridge_short_jumps
 from vbvr_core.gridpath import judge_walk
+from vbvr_core.gridtrack import agent_cells_by_centre, bridge_short_jumps
 from vbvr_core.render import GridLayout
 from vbvr_core.track import collapse
 
@@ -25,16 +25,18 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     walls = {tuple(cell) for cell in solution["walls"]}
     # Fast or low-frame-rate videos may show the agent two cells on: bridge two-cell hops over open floor.
     track = bridge_short_jumps(
-        agent_cells_by_centre(video.clip(), GridLayout(**solution["layout"]), solution["agent_color"]), walls)
+        agent_cells_by_centre(video.clip(), GridLayout(**solution["layout"]), solution["agent_color"]), walls
+    )
     door = tuple(solution["door"])
-    walk = judge_walk(track, start=tuple(solution["start"]), goal=door,
-                      forbidden=walls, optimal_steps=solution["optimal_steps"])
+    walk = judge_walk(
+        track, start=tuple(solution["start"]), goal=door, forbidden=walls, optimal_steps=solution["optimal_steps"]
+    )
     cells = [tuple(cell) for cell in collapse(track)]
-    before_door = cells[:cells.index(door)] if door in cells else cells
+    before_door = cells[: cells.index(door)] if door in cells else cells
     keys = [tuple(cell) for cell in solution["keys"]]
     collected = sum(1 for cell in keys if cell in before_door)
     key_share = collected / len(keys)
     reason = walk.reason
     if collected < len(keys):
         reason = f"{len(keys) - collected} of {len(keys)} keys not collected before the door; {reason}"
-    return Score(value=walk.value * key_share ** 2, parts={**walk.parts, "keys": key_share}, reason=reason)
+    return Score(value=walk.value * key_share**2, parts={**walk.parts, "keys": key_share}, reason=reason)

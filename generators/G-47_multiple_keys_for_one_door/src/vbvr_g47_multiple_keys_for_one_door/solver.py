@@ -14,8 +14,9 @@ Cell = tuple[int, int]
 State = tuple[Cell, int]  # (cell, bit mask of keys collected)
 
 
-def state_neighbours(floor: Callable[[Cell], Iterable[Cell]], keys: Sequence[Cell],
-                     door: Cell) -> Callable[[State], Iterable[State]]:
+def state_neighbours(
+    floor: Callable[[Cell], Iterable[Cell]], keys: Sequence[Cell], door: Cell
+) -> Callable[[State], Iterable[State]]:
     """Moves between states: a step to a floor neighbour, picking up a key there; the door only when all are held."""
     full = (1 << len(keys)) - 1
     index = {cell: k for k, cell in enumerate(keys)}
@@ -32,8 +33,9 @@ def state_neighbours(floor: Callable[[Cell], Iterable[Cell]], keys: Sequence[Cel
     return neighbours
 
 
-def key_route(floor: Callable[[Cell], Iterable[Cell]], start: Cell, keys: Sequence[Cell],
-              door: Cell) -> tuple[list[Cell] | None, int]:
+def key_route(
+    floor: Callable[[Cell], Iterable[Cell]], start: Cell, keys: Sequence[Cell], door: Cell
+) -> tuple[list[Cell] | None, int]:
     """A shortest route from ``start`` through every key to ``door`` (None if none) and how many there are."""
     neighbours = state_neighbours(floor, keys, door)
     first = (start, 0)

@@ -17,7 +17,6 @@ from typing import Any, Literal
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, Sprite, Stage, interpolate_points, new_canvas, to_frame
 from vbvr_core.render.gridfit import even_grid_layout
@@ -73,8 +72,12 @@ class GridShiftGenerator(BaseGenerator):
         """Cells from which the shift stays inside the grid."""
         p = self.params
         d_row, d_col = DIRECTIONS[p.direction]
-        return [(r, c) for r in range(p.grid_size) for c in range(p.grid_size)
-                if 0 <= r + d_row * p.steps < p.grid_size and 0 <= c + d_col * p.steps < p.grid_size]
+        return [
+            (r, c)
+            for r in range(p.grid_size)
+            for c in range(p.grid_size)
+            if 0 <= r + d_row * p.steps < p.grid_size and 0 <= c + d_col * p.steps < p.grid_size
+        ]
 
     def generate(self) -> Sample:
         """Place the blocks, shift them, render the slide."""
@@ -89,8 +92,16 @@ class GridShiftGenerator(BaseGenerator):
         stage = Stage(to_frame(canvas))
         rgb = PALETTE[p.color]
         block = _block_sprite(layout.cell, rgb)
-        tracks = [(block, interpolate_points([layout.cell_center(shifted([cell], p.direction, k)[0])
-                                              for k in range(p.steps + 1)], p.frames_per_step)) for cell in cells]
+        tracks = [
+            (
+                block,
+                interpolate_points(
+                    [layout.cell_center(shifted([cell], p.direction, k)[0]) for k in range(p.steps + 1)],
+                    p.frames_per_step,
+                ),
+            )
+            for cell in cells
+        ]
         steps_word = "cell" if p.steps == 1 else "cells"
         prompt = (
             f"The grid has {p.grid_size}x{p.grid_size} cells and holds {len(cells)} {p.color} square blocks with black "
@@ -123,7 +134,7 @@ class GridShiftGenerator(BaseGenerator):
         solution, p = sample.solution, sample.params
         if len(solution["cells"]) < 2:
             problems.append("trivial: fewer than two blocks")
-        if len(solution["cells"]) > 0.4 * p.grid_size ** 2:
+        if len(solution["cells"]) > 0.4 * p.grid_size**2:
             problems.append(f"cluttered: {len(solution['cells'])} blocks on a {p.grid_size}x{p.grid_size} grid")
         if any(not (0 <= r < p.grid_size and 0 <= c < p.grid_size) for r, c in solution["targets"]):
             problems.append("unsolvable: the shift moves a block off the grid")

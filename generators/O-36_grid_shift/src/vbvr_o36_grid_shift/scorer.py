@@ -14,7 +14,6 @@ value = final · (0.1 + 0.9 · process): the right end state without the slide k
 from __future__ import annotations
 
 import numpy as np
-
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.render import GridLayout
 from vbvr_core.track import box_coverage, color_mask
@@ -32,7 +31,7 @@ def _ideal_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> n
     for k, offset in enumerate(offsets):
         for cell in shifted(cells, direction, offset):
             x0, y0, x1, y1 = block_box(layout, cell, inset)
-            masks[k, max(0, y0):y1, max(0, x0):x1] = True
+            masks[k, max(0, y0) : y1, max(0, x0) : x1] = True
     return masks
 
 
@@ -48,10 +47,10 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
 
     grid_cells = [(r, c) for r in range(layout.rows) for c in range(layout.cols)]
     coverage = box_coverage(masks[-1:], [block_box(layout, cell, max(1, layout.cell // 10)) for cell in grid_cells])[0]
-    end_cells = {cell for cell, share in zip(grid_cells, coverage) if share >= 0.5}
+    end_cells = {cell for cell, share in zip(grid_cells, coverage, strict=False) if share >= 0.5}
     expected = {tuple(cell) for cell in solution["targets"]}
     jaccard = len(end_cells & expected) / len(end_cells | expected) if end_cells | expected else 0.0
-    final = jaccard ** 2
+    final = jaccard**2
 
     offsets = np.arange(0, 4 * (steps + 1) + 1) / 4
     ideal = _ideal_masks(layout, cells, solution["direction"], offsets, masks.shape[1:])
@@ -77,6 +76,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         reasons.append(f"{len(waypoints) - len(passed)} of {len(waypoints)} intermediate positions never shown")
     if matched_share < 0.9:
         reasons.append(f"{1 - matched_share:.0%} of frames do not show the block layout rigidly shifted")
-    return Score(value=value, parts={"final_cells": final, "process": process, "waypoints": coverage_share,
-                                     "rigid_frames": matched_share},
-                 reason="; ".join(reasons) or f"all blocks slid {steps} cell(s) {solution['direction']} together")
+    return Score(
+        value=value,
+        parts={"final_cells": final, "process": process, "waypoints": coverage_share, "rigid_frames": matched_share},
+        reason="; ".join(reasons) or f"all blocks slid {steps} cell(s) {solution['direction']} together",
+    )

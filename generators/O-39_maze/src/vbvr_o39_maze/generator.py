@@ -18,7 +18,6 @@ from typing import Any, Literal
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.maze import open_cells, perfect_maze, room_cells, wall_cells
 from vbvr_core.render import PALETTE, Sprite, Stage, draw_disc, interpolate_points, new_canvas, to_frame
@@ -124,9 +123,15 @@ class MazeGenerator(BaseGenerator):
             "trail_color": list(PALETTE[p.trail_color]),
             "frames_per_step": frames_per_step,
         }
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: scene.frames(route, frames_per_step), solution=solution, params=p,
-                      hold_frames=8)
+        return Sample(
+            first_frame=first,
+            final_frame=final,
+            prompt=prompt,
+            trajectory=lambda: scene.frames(route, frames_per_step),
+            solution=solution,
+            params=p,
+            hold_frames=8,
+        )
 
     def validate(self, sample: Sample) -> list[str]:
         """Reject mazes with loops, routes out of bounds, and endpoints on walls."""
@@ -155,8 +160,14 @@ def _is_tree(grid: np.ndarray) -> bool:
 class MazeScene:
     """The maze drawn once; frames paste the marker and paint the trail as it grows."""
 
-    def __init__(self, layout: GridLayout, walls: list[Cell], goal: Cell, floor: tuple[int, int, int],
-                 trail: tuple[int, int, int]):
+    def __init__(
+        self,
+        layout: GridLayout,
+        walls: list[Cell],
+        goal: Cell,
+        floor: tuple[int, int, int],
+        trail: tuple[int, int, int],
+    ):
         self.layout, self.trail = layout, trail
         canvas = new_canvas(floor)
         draw = ImageDraw.Draw(canvas)
@@ -168,8 +179,14 @@ class MazeScene:
         radius = layout.cell * 0.33
         side = int(2 * radius + 6)
         image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), radius, fill=MARKER_COLOR + (255,),
-                  outline=(30, 30, 30, 255), width=2)
+        draw_disc(
+            ImageDraw.Draw(image),
+            (side / 2, side / 2),
+            radius,
+            fill=MARKER_COLOR + (255,),
+            outline=(30, 30, 30, 255),
+            width=2,
+        )
         self.marker = Sprite.from_image(image)
 
     def _paint(self, canvas: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> None:
@@ -177,14 +194,14 @@ class MazeScene:
         w = self.half_width
         x0, x1 = sorted((int(round(a[0])), int(round(b[0]))))
         y0, y1 = sorted((int(round(a[1])), int(round(b[1]))))
-        canvas[y0 - w:y1 + w, x0 - w:x1 + w] = self.trail
+        canvas[y0 - w : y1 + w, x0 - w : x1 + w] = self.trail
 
     def first_and_final(self, route: list[Cell]) -> tuple[np.ndarray, np.ndarray]:
         """The first frame (marker at the start, no trail) and the final frame (whole trail, marker at the flag)."""
         centres = [self.layout.cell_center(cell) for cell in route]
         first = Stage(self.background).frame([(self.marker, centres[0])])
         painted = self.background.copy()
-        for a, b in zip(centres, centres[1:]):
+        for a, b in zip(centres, centres[1:], strict=False):
             self._paint(painted, a, b)
         return first, Stage(painted).frame([(self.marker, centres[-1])])
 
@@ -193,7 +210,7 @@ class MazeScene:
         points = interpolate_points([self.layout.cell_center(cell) for cell in route], frames_per_step)
         stage = Stage(self.background.copy())
         yield stage.frame([(self.marker, points[0])])
-        for previous, point in zip(points, points[1:]):
+        for previous, point in zip(points, points[1:], strict=False):
             self._paint(stage.background, previous, point)
             yield stage.frame([(self.marker, point)])
 
@@ -204,5 +221,6 @@ def _draw_flag(draw: ImageDraw.ImageDraw, layout: GridLayout, cell: Cell) -> Non
     size = x1 - x0
     pole_x = x0 + size * 0.3
     draw.line([(pole_x, y0 + size * 0.12), (pole_x, y1 - size * 0.1)], fill=(60, 40, 30), width=max(2, size // 12))
-    draw.polygon([(pole_x, y0 + size * 0.12), (x1 - size * 0.12, y0 + size * 0.3), (pole_x, y0 + size * 0.5)],
-                 fill=FLAG_COLOR)
+    draw.polygon(
+        [(pole_x, y0 + size * 0.12), (x1 - size * 0.12, y0 + size * 0.3), (pole_x, y0 + size * 0.5)], fill=FLAG_COLOR
+    )

@@ -12,8 +12,8 @@ efficiency). Doing nothing never reaches the flag (0); a cut to the final frame 
 from __future__ import annotations
 
 from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.gridtrack import agent_cells_by_centre, bridge_short_jumps
 from vbvr_core.gridpath import judge_walk
+from vbvr_core.gridtrack import agent_cells_by_centre, bridge_short_jumps
 from vbvr_core.render import GridLayout
 
 
@@ -23,6 +23,12 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     walls = {tuple(cell) for cell in solution["walls"]}
     # Fast or low-frame-rate videos may show the agent two cells on: bridge two-cell hops over open floor.
     track = bridge_short_jumps(
-        agent_cells_by_centre(video.clip(), GridLayout(**solution["layout"]), solution["agent_color"]), walls)
-    return judge_walk(track, start=tuple(solution["start"]), goal=tuple(solution["goal"]),
-                      forbidden=walls, optimal_steps=solution["optimal_steps"])
+        agent_cells_by_centre(video.clip(), GridLayout(**solution["layout"]), solution["agent_color"]), walls
+    )
+    return judge_walk(
+        track,
+        start=tuple(solution["start"]),
+        goal=tuple(solution["goal"]),
+        forbidden=walls,
+        optimal_steps=solution["optimal_steps"],
+    )
