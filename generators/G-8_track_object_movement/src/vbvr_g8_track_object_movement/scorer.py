@@ -11,7 +11,7 @@ position in each frame. Parts:
 - ``process``: the border passes the positions between the start and the target column, staying on
   its row.
 
-value = end · others · (0.4 + 0.6 · process): a cut straight to the final frame keeps 0.4; marking or
+value = end · others · (0.05 + 0.95 · process): a cut straight to the final frame keeps 0.05; marking or
 moving a look-alike instead scores 0.
 """
 
@@ -67,7 +67,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     left = color_mask(final[_box(start, 0.8 * radius, scale, size)], tracked["color"], 60.0).mean() < 0.1
     others = 1.0 if all(still) and left else 0.0
     process = progress_coverage(xs, start[0], end[0]) * (float(np.mean(row_ok)) if row_ok else 0.0)
-    value = (1.0 if end_ok else 0.0) * others * (0.4 + 0.6 * process)
+    value = (1.0 if end_ok else 0.0) * others * (0.05 + 0.95 * process)
     reasons = []
     if last is None:
         reasons.append("no green border in the last frame")

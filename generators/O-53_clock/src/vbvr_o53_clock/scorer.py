@@ -8,8 +8,8 @@ Parts: ``start`` (hands at the start time), ``end`` (the minute hand turned the 
 minute, whole turns included — and the hour hand shows the end time), ``consistent`` (share of frames
 where the hour hand sits where the minute hand says, within 6°), ``clockwise`` (share of the minute
 hand's steps that go clockwise), ``process`` (the minute hand passes the intermediate angles).
-value = start · end · (0.4 + 0.6 · process · consistent · clockwise): a cut straight to the final
-frame keeps at most 0.4; a wrong end time scores 0.
+value = start · end · (0.05 + 0.95 · process · consistent · clockwise): a cut straight to the final
+frame keeps at most 0.05; a wrong end time scores 0.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     consistent = float(np.mean([angle_difference(h, start_hour + t / 12.0) <= CONSISTENCY for t, h in known]))
     clockwise = direction_share(turn, +1, dead_band=0.5)
     process = progress_coverage(turn, 0.0, target, resolution=2.0)
-    value = start * end * (0.4 + 0.6 * process * consistent * clockwise)
+    value = start * end * (0.05 + 0.95 * process * consistent * clockwise)
     reasons = []
     if not start:
         reasons.append(f"the hands do not start at {solution['start_time']}")

@@ -8,7 +8,7 @@ inserted one place off breaks two slots and keeps at most 0.25).
 Process: ``descent`` — the new symbol (its colour is unique) passes the heights between its start
 above the gap and the row; ``shift`` — the row's outer edge on the side that moves (the right edge,
 or the left one for an insertion at the end) passes the positions between its start and end.
-value = end · (0.4 + 0.6 · descent · shift): a cut straight to the final frame keeps 0.4.
+value = end · (0.05 + 0.95 · descent · shift): a cut straight to the final frame keeps 0.05.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     if start_edge is not None:
         shift = progress_coverage(edges, start_edge, start_edge + (-half_step if at_end else half_step), checkpoints=3,
                                   resolution=1.0 / scale)
-    value = end * (0.4 + 0.6 * descent * shift)
+    value = end * (0.05 + 0.95 * descent * shift)
     reasons = []
     if not all(matches):
         wrong = [k + 1 for k, ok in enumerate(matches) if not ok]

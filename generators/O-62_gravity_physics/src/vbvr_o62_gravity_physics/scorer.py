@@ -10,7 +10,7 @@ so a model may hold the start for any time. Parts:
 - ``process``: the ball passes the intermediate heights between its start and the ground;
 - ``vertical``: share of frames where the ball stays on its vertical line.
 
-value = end · vertical · (0.4 + 0.6 · process · physics): a cut straight to the final frame keeps 0.4.
+value = end · vertical · (0.05 + 0.95 · process · physics): a cut straight to the final frame keeps 0.05.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     descent = np.diff(expected_y(solution, np.arange(flight + 1) / FPS))
     checkpoints = int(np.clip((solution["landing_y"] - solution["peak_y"]) / max(1e-6, descent.max()) - 1, 2, 7))
     process = progress_coverage(list(ys), solution["peak_y"], solution["landing_y"], checkpoints=checkpoints)
-    value = end * vertical * (0.4 + 0.6 * process * physics)
+    value = end * vertical * (0.05 + 0.95 * process * physics)
     reasons = []
     if not last_seen:
         reasons.append("the ball is not visible at the end")

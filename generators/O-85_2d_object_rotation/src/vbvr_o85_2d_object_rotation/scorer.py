@@ -4,8 +4,8 @@ Per shape, each frame's fill-colour mask around the shape's centre is matched (I
 shape's outline rasterised at candidate angles; the best angles, unwrapped over the shape's symmetry
 period, give the turn so far. Per shape: ``end`` (the turn reached equals the stated signed angle: 1
 within 5°, 0 beyond 20°), ``steady`` (the shape's centre stays put), ``process`` (the turn passes
-through the intermediate angles). value = mean over shapes of end · steady · (0.4 + 0.6 · process),
-so a cut straight to the final frame keeps at most 0.4 and a turn the wrong way or by the wrong angle
+through the intermediate angles). value = mean over shapes of end · steady · (0.05 + 0.95 · process),
+so a cut straight to the final frame keeps at most 0.05 and a turn the wrong way or by the wrong angle
 scores near 0.
 """
 
@@ -104,7 +104,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     for obj in solution["objects"]:
         turn, drift = measure_turn(clip.frames, obj)
         judged.append(judge_object(turn, drift, target, obj["radius"] * scale))
-    values = [j["start"] * j["end"] * j["steady"] * (0.4 + 0.6 * j["process"]) for j in judged]
+    values = [j["start"] * j["end"] * j["steady"] * (0.05 + 0.95 * j["process"]) for j in judged]
     parts = {name: float(np.mean([j[name] for j in judged])) for name in ("visible", "start", "end", "steady", "process")}
     reasons = []
     for obj, j in zip(solution["objects"], judged):
