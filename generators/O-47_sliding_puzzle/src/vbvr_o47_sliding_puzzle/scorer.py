@@ -3,14 +3,13 @@
 The empty space is found per frame as the cell covered by the board colour. Its walk fixes every move
 (the tile that slides is the one it swaps with), so the scorer replays the walk on the start board and
 judges: the video opens on the start board; every move is a single-tile slide (a jump of the empty
-space over two or more cells is an illegal move and counts as missing slides); the moves solve the
-puzzle; their number against the optimum; and the last frames show the goal board, tile by tile.
-A cut to the solved board makes no legal sequence of slides and scores low.
+space over two or more cells is an illegal move, counts as missing slides and is not replayed); the
+replayed moves solve the puzzle (if not, at most 0.2 for the share of misplaced tiles they put right);
+their number against the optimum; and the last frames show the goal board, tile by tile. A cut to the
+solved board makes no legal sequence of slides that solves it and scores ≤ 0.1.
 """
 
 from __future__ import annotations
-
-import numpy as np
 
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.gridpath import judge_walk, track_agent_cells
@@ -21,6 +20,7 @@ from vbvr_core.track import collapse, resize_frame
 
 from vbvr_o47_sliding_puzzle.puzzle import replay
 
+UNSOLVED_CREDIT = 0.2
 CELL_MATCH = 0.05  # largest share of clearly differing pixels for a cell to count as showing the right tile
 
 
@@ -53,14 +53,17 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     reached = replay(start_state, side, legal) if cells[0] == start_cell else start_state
     goal = tuple(solution["goal_state"])
     solved = 1.0 if reached == goal else 0.0
-    tiles_placed = float(np.mean([a == b for a, b in zip(reached, goal) if b]))
+    misplaced_at_start = sum(a != b for a, b in zip(start_state, goal) if b)
+    fixed = sum(a == b for a, b in zip(reached, goal) if b) - sum(a == b for a, b in zip(start_state, goal) if b)
+    progress = max(0.0, fixed / max(1, misplaced_at_start))
     board_matches = _cells_matching_goal(video, sample, layout)
-    goal_factor = board_matches if solved else 0.5 * tiles_placed * board_matches
-    parts = {**walk.parts, "solved": solved, "tiles_placed": tiles_placed, "board_matches_goal": board_matches}
+    # Unsolved: a little credit for the share of misplaced tiles the legal slides put right (at most 0.2).
+    goal_factor = board_matches if solved else UNSOLVED_CREDIT * progress
+    parts = {**walk.parts, "solved": solved, "progress": progress, "board_matches_goal": board_matches}
     value = walk.parts["start"] * walk.parts["continuity"] * walk.parts["efficiency"] * goal_factor
     reasons = [walk.reason] if walk.reason and not walk.reason.startswith("optimal") else []
     if not solved:
-        reasons.append(f"the slides shown leave {tiles_placed:.0%} of the tiles in place, not the goal")
+        reasons.append(f"the legal slides shown do not solve the puzzle ({progress:.0%} of the misplaced tiles put right)")
     if board_matches < 1:
         reasons.append(f"{1 - board_matches:.0%} of the cells do not show the goal board at the end")
     return Score(value=value, parts=parts, reason="; ".join(reasons) or f"solved in {len(legal) - 1} legal slides")
