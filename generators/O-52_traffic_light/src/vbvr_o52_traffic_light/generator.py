@@ -30,7 +30,7 @@ ROADS = [(60, 60, 60), (78, 78, 84), (96, 92, 88)]
 HOUSINGS = [(30, 30, 34), (52, 58, 52), (40, 44, 66)]
 MAX_FRAMES = 96
 MIN_DIGIT_PX = 14
-MIN_SWITCH = 4  # seconds: at least five states, so a cut to the end shows at most two fifths of them
+MIN_SWITCH = 4  # seconds: at least three countdown states between the first and the switched one
 ROAD_BAND = (192, 320)  # the roads cover this band of x and of y on the 512² canvas
 # Difficulty strata: A's countdown range, whether B counts down, extra seconds after the switch.
 STRATA = {0: ((4, 8), False, (0, 0)), 1: ((6, 15), True, (0, 0)), 2: ((5, 12), True, (1, 6))}

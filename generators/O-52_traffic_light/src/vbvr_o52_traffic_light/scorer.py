@@ -3,10 +3,11 @@
 Per frame, each lamp is classified lit or dark by its colour, and each countdown display by the nearest
 of its rendered templates (dark, 0 … the largest count); frames where anything is unreadable are
 skipped. The readable states, with repeats collapsed, must follow the timing rule's sequence: value =
-start · end · order, where order = longest common subsequence with the expected states over the longer
-of the two sequences (skipped seconds, extra states and wrong orders all lower it), start = the video
-opens on the first state, end = its last frames show the asked-for final state. A cut straight to the
-final frame shows two of the expected states and scores ≤ 0.5.
+start · end · order, where start = the video opens on the first state, end = its last frames show the
+asked-for final state, and order = the states in between that appear in order (longest common
+subsequence with the expected states, minus the two ends) over the in-between states of the longer of
+the two sequences: skipped seconds, extra states and wrong orders all lower it. A cut straight to the
+final frame shows no state in between and scores 0.
 """
 
 from __future__ import annotations
@@ -101,15 +102,16 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     start = starts_like(video.clip(), sample.first_frame) * (1.0 if seen[0] == expected[0] else 0.0)
     tail = [state for state in frame_states[-3:] if state is not None]
     end = 1.0 if tail and all(state == expected[-1] for state in tail) else 0.0
-    order = longest_common_subsequence(seen, expected) / max(len(expected), len(seen))
+    # The first and last states are judged by start and end; order counts the states in between.
+    matched = longest_common_subsequence(seen, expected)
+    order = max(0, matched - 2) / max(1, max(len(expected), len(seen)) - 2)
     reasons = []
     if not start:
         reasons.append(f"opens on {seen[0]}, not {expected[0]}")
     if not end:
         reasons.append(f"ends on {tail[-1] if tail else 'an unreadable state'}, not {expected[-1]}")
     if order < 1:
-        reasons.append(f"{len(seen)} states shown, {longest_common_subsequence(seen, expected)} of the "
-                       f"{len(expected)} expected in order")
+        reasons.append(f"{len(seen)} states shown, {matched} of the {len(expected)} expected in order")
     return Score(value=start * end * order,
                  parts={"start": start, "end": end, "order": order, "readable": readable},
                  reason="; ".join(reasons) or f"all {len(expected)} states in order")
