@@ -7,7 +7,7 @@ Parameters → draw → solve → render → prompt:
 - the solution is the row after insertion, centred again; the video shows the original generator's
   three phases: the symbols move apart to open a gap at the position, the new symbol fades in above
   the gap, then slides down into it;
-- the new symbol's colour appears nowhere else in the row, so "the red star" names one symbol.
+- ``validate`` refuses a new symbol whose colour the row already uses, so "the red star" names one symbol.
 """
 
 from __future__ import annotations
@@ -148,13 +148,14 @@ class SymbolInsertGenerator(BaseGenerator):
         }
 
     def generate(self) -> Sample:
-        """Draw the row and the new symbol (a colour of its own), solve the new row, render the insertion."""
+        """Draw the row and the new symbol, solve the new row, render the insertion."""
         p = self.params
         symbols = SYMBOL_SETS[p.symbol_set]
-        new_color = COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))]
-        others = [name for name in COLOR_NAMES if name != new_color]
-        row = [(symbols[int(self.rng.integers(0, len(symbols)))], others[int(self.rng.integers(0, len(others)))])
+        # Drawn independently, as the original generator does; validate() refuses a new colour the row already
+        # uses, since the prompt must name one symbol.
+        row = [(symbols[int(self.rng.integers(0, len(symbols)))], COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))])
                for _ in range(p.length)]
+        new_color = COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))]
         new_symbol = (symbols[int(self.rng.integers(0, len(symbols)))], new_color)
         size = min(p.symbol_size, int(470 / (p.length + 1) / 1.3))
         spacing = round(size * 1.3, 2)

@@ -4,13 +4,14 @@ The ball is found by its colour in every frame of the video resampled to 24 fps 
 release moment is not assumed: the expected curve y(t − τ) is fitted over every whole-frame delay τ,
 so a model may hold the start for any time. Parts:
 
+- ``start``: the video's first frame shows the ball where the sample's first frame does;
 - ``end``: the ball ends (and stays for its last frames) on the ground at its landing point — a ball
   that stops in mid-air, sinks through the floor or vanishes gets 0;
 - ``physics``: share of the flight's frames where the ball is within tolerance of y(t − τ);
 - ``process``: the ball passes the intermediate heights between its start and the ground;
 - ``vertical``: share of frames where the ball stays on its vertical line.
 
-value = end · vertical · (0.05 + 0.95 · process · physics): a cut straight to the final frame keeps 0.05.
+value = start · end · vertical · (0.05 + 0.95 · process · physics): a cut straight to the final frame keeps 0.05.
 """
 
 from __future__ import annotations
@@ -57,14 +58,18 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     tail = ys[-3:]
     on_ground = np.all(np.abs(tail - solution["landing_y"]) <= tolerance) and abs(xs[-1] - solution["ball_x"]) <= tolerance
     end = 1.0 if last_seen and on_ground else 0.0
+    first_seen = known[0][0] == 0
+    start = 1.0 if first_seen and abs(ys[0] - solution["start_y"]) <= tolerance and abs(xs[0] - solution["ball_x"]) <= tolerance else 0.0
     vertical = float(np.mean(np.abs(xs - solution["ball_x"]) <= tolerance))
     # Checkpoints on the descent from the highest point, no closer together than the fastest frame-to-frame
     # step of a correct fall (the ball speeds up, so short falls have few frames near the ground).
     descent = np.diff(expected_y(solution, np.arange(flight + 1) / FPS))
     checkpoints = int(np.clip((solution["landing_y"] - solution["peak_y"]) / max(1e-6, descent.max()) - 1, 2, 7))
     process = progress_coverage(list(ys), solution["peak_y"], solution["landing_y"], checkpoints=checkpoints)
-    value = end * vertical * (0.05 + 0.95 * process * physics)
+    value = start * end * vertical * (0.05 + 0.95 * process * physics)
     reasons = []
+    if not start:
+        reasons.append("the ball does not start where the first frame shows it")
     if not last_seen:
         reasons.append("the ball is not visible at the end")
     elif not on_ground:
@@ -75,7 +80,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         reasons.append(f"the fall passes {process:.0%} of the intermediate heights")
     if vertical < 1:
         reasons.append(f"the ball leaves its vertical line in {1 - vertical:.0%} of frames")
-    return Score(value=value, parts={"end": end, "physics": physics, "process": process, "vertical": vertical,
+    return Score(value=value, parts={"start": start, "end": end, "physics": physics, "process": process, "vertical": vertical,
                                      "visible": len(known) / len(centres)},
                  reason="; ".join(reasons) or f"falls as the kinematics say and rests on the ground after "
                                                f"{solution['flight_time']:.2f} s")
