@@ -128,3 +128,14 @@ def test_drawn_instances_are_diverse():
 def test_frames_are_uint8_rgb_512():
     frame = next(iter(ArrangeCirclesGenerator(3).generate().trajectory()))
     assert frame.shape == (512, 512, 3) and frame.dtype == np.uint8
+
+
+def test_ground_truth_at_8_fps_and_another_size_still_scores_high(samples, tmp_path):
+    import cv2
+    from vbvr_core.scoring import score_video
+    from vbvr_core.video import write_video
+
+    clip = read_video(samples[0] / "ground_truth.mp4", size=512)
+    frames = [cv2.resize(frame, (384, 384), interpolation=cv2.INTER_AREA) for frame in clip.frames[::3]]
+    write_video(tmp_path / "slow.mp4", frames, fps=8)
+    assert score_video(samples[0], tmp_path / "slow.mp4").value >= 0.95

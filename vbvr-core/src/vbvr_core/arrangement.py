@@ -3,8 +3,8 @@
 Used by every task whose answer is objects moved into an order (sort a row, line circles up by size).
 Each object has its own colour, so it is followed through the clip by its colour alone. The end state
 is judged on the last frames (all objects present and intact, on one horizontal line, in the expected
-left-to-right order, the row where it should stand) and the process on the whole clip: each object must pass
-through the states between its start and its place (a cut straight to the end passes through none).
+left-to-right order, the row where it should stand) and the process on the whole clip: each object must
+travel to its place in steps, not jump there (a cut straight to the end is one jump of the whole way).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from itertools import combinations
 
 import numpy as np
 
-from vbvr_core.motion import progress_coverage
 from vbvr_core.regions import ramp
 from vbvr_core.scoring import starts_like
 from vbvr_core.task import FRAME_SIZE, Score
@@ -30,6 +29,10 @@ CENTER_FULL, CENTER_ZERO = 24.0, 64.0
 # An object is intact when its pixel count at the end is within these ratios of the final frame's: the
 # video's blur costs small objects up to a third of their pixels; resizing or merging goes beyond.
 INTACT_LOW, INTACT_HIGH = 0.5, 1.6
+# Continuity: the largest step of an object's progress (0 at its start, 1 at its place) between two
+# frames where it is seen. Up to STEP_FULL is a move (8-fps videos of brisk moves reach ≈ 0.5); from
+# STEP_ZERO on it is a jump (a cut is 1). Only objects that travel (progress spanning ≥ 0.8) earn it.
+STEP_FULL, STEP_ZERO = 0.55, 0.95
 
 
 def color_blobs(frames: np.ndarray, color: Sequence[int], min_pixels: int) -> tuple[list[Point | None], np.ndarray]:
@@ -58,6 +61,14 @@ def _projection(track: Sequence[Point | None], start: Point, end: Point) -> list
     direction = np.subtract(end, start, dtype=np.float64)
     length_sq = float(direction @ direction)
     return [None if p is None else float(np.subtract(p, start) @ direction / length_sq) for p in track]
+
+
+def largest_step(progress: Sequence[float | None]) -> float:
+    """The largest change of ``progress`` between consecutive known values (1.0 when fewer than two)."""
+    seen = [value for value in progress if value is not None]
+    if len(seen) < 2:
+        return 1.0
+    return float(np.abs(np.diff(seen)).max())
 
 
 def order_credit(xs: Sequence[float], expected_order: Sequence[int]) -> float:
@@ -116,13 +127,16 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
     expected_middle = (ends_small[:, 0].min() + ends_small[:, 0].max()) / 2
     centred = ramp(abs(float(middle - expected_middle)) / factor, CENTER_FULL, CENTER_ZERO)
     layout = height * centred
-    coverages = []
+    smoothness = []
     for track, begin, end in zip(tracks, starts, ends):
         begin_small, end_small = np.multiply(begin, factor), np.multiply(end, factor)
         if np.hypot(*(end_small - begin_small)) < 8 * factor:
             continue
-        coverages.append(progress_coverage(_projection(track, begin_small, end_small), 0.0, 1.0, checkpoints=4))
-    continuity = float(np.mean(coverages)) if coverages else 1.0
+        progress = _projection(track, begin_small, end_small)
+        seen = [value for value in progress if value is not None]
+        travelled = float(max(seen) - min(seen)) if seen else 0.0
+        smoothness.append(ramp(largest_step(progress), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4))
+    continuity = float(np.mean(smoothness)) if smoothness else 1.0
     value = start * intact * row * (0.7 * order + 0.3 * layout) * (0.08 + 0.92 * continuity)
     reasons = []
     if intact < 1:
