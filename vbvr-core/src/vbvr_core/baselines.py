@@ -3,7 +3,7 @@
 - ``oracle``: the ground truth itself;
 - ``static``: the first frame held for the ground truth's length (doing nothing);
 - ``final``: the first frame, then a cut straight to the final frame (the answer without the process);
-- ``noise``: uniform random pixels, seeded;
+- ``noise``: uniform random pixels, seeded (at most two seconds: any length must be accepted);
 - ``shuffle``: another sample's ground truth (a plausible video of the wrong instance).
 
 Used by ``vbvr review``, ``vbvr-bench baseline`` and ``validate-scorers``, and by task tests.
@@ -21,6 +21,8 @@ from vbvr_core.seeds import derive_seed, rng
 from vbvr_core.video import write_video
 
 BASELINES = ("oracle", "static", "final", "noise", "shuffle")
+# Per-pixel noise is the costliest thing to encode; two seconds of it are as uninformative as ten.
+NOISE_FRAMES = 48
 
 
 def _length(sample_dir: Path) -> int:
@@ -51,7 +53,8 @@ def write_baseline(kind: str, sample_dir: str | Path, dest: str | Path, other_sa
         record = load_record(sample_dir)
         generator = rng(derive_seed("noise", record.task_key, record.index))
         size = (record.video.height, record.video.width, 3)
-        write_video(dest, (generator.integers(0, 256, size, dtype=np.uint8) for _ in range(_length(sample_dir))))
+        frames = min(_length(sample_dir), NOISE_FRAMES)
+        write_video(dest, (generator.integers(0, 256, size, dtype=np.uint8) for _ in range(frames)))
     else:
         raise ValueError(f"unknown baseline {kind!r}; known: {', '.join(BASELINES)}")
     return dest

@@ -46,6 +46,8 @@ class BaseGenerator(ABC):
         difficulty = overrides.get("difficulty")
         if difficulty is None:
             difficulty = int(self.rng.integers(0, 3))
+        else:  # refuse an out-of-range stratum before draw_params looks it up
+            difficulty = TaskParams.model_validate({"difficulty": difficulty}).difficulty
         drawn = self.draw_params(self.rng, int(difficulty))
         self.params = self.Params.model_validate({**drawn, **overrides, "difficulty": difficulty})
 
