@@ -9,7 +9,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_g8_track_object_movement.generator import BACKGROUNDS, TrackObjectMovementGenerator, TrackScene
 
 KEY = "G-8_track_object_movement"

@@ -12,7 +12,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_o85_2d_object_rotation.generator import ObjectRotationGenerator, Params, scene_stage, turned_frame
 
 KEY = "O-85_2d_object_rotation"

@@ -8,6 +8,7 @@ straight from the first state to the last visits no intermediate state, so its p
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -31,7 +32,7 @@ def blob_centroids(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60
     ys = np.arange(masks.shape[1], dtype=np.float64)
     xs = np.arange(masks.shape[2], dtype=np.float64)
     out: list[tuple[float, float] | None] = []
-    for mask, count in zip(masks, counts):
+    for mask, count in zip(masks, counts, strict=True):
         if count < min_pixels:
             out.append(None)
             continue
@@ -92,7 +93,7 @@ def direction_share(values: Sequence[float | None], sign: int, dead_band: float 
     """Share of the clear steps (|step| > ``dead_band``) between consecutive known values that go the
     ``sign`` way (+1 increasing, -1 decreasing); 0.0 when there is no clear step at all."""
     seen = [v for v in values if v is not None]
-    steps = [b - a for a, b in zip(seen, seen[1:]) if abs(b - a) > dead_band]
+    steps = [b - a for a, b in itertools.pairwise(seen) if abs(b - a) > dead_band]
     if not steps:
         return 0.0
     return sum(1 for step in steps if step * sign > 0) / len(steps)

@@ -19,7 +19,6 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, SHAPE_KINDS, Sprite, Stage, draw_shape, ease_in_out, new_canvas, to_frame
 

@@ -18,7 +18,6 @@ moving a look-alike instead scores 0.
 from __future__ import annotations
 
 import numpy as np
-
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.motion import blob_centroids, progress_coverage
 from vbvr_core.track import color_mask, resize_frame
@@ -75,7 +74,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         reasons.append(f"the border ends at ({last[0] / scale:.0f}, {last[1] / scale:.0f}) around "
                        f"{'the tracked object' if inside >= 0.25 else 'no tracked object'}; expected it at "
                        f"({end[0]:.0f}, {end[1]:.0f}) around the tracked object")
-    moved = [f"{o['color_name']} {o['kind']}" for o, ok in zip(solution["objects"][1:], still) if not ok]
+    moved = [f"{o['color_name']} {o['kind']}" for o, ok in zip(solution["objects"][1:], still, strict=True) if not ok]
     if moved:
         reasons.append(f"objects that should stay moved or vanished: {', '.join(moved)}")
     if not left:

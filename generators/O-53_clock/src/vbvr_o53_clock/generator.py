@@ -22,7 +22,6 @@ from typing import Any
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.motion import angle_difference
 from vbvr_core.render import PALETTE, Stage, color_distance, draw_disc, draw_text, new_canvas, to_frame

@@ -15,7 +15,6 @@ frame keeps at most 0.05; a wrong end time scores 0.
 from __future__ import annotations
 
 import numpy as np
-
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.motion import angle_difference, direction_share, progress_coverage, unwrap_degrees
 from vbvr_core.track import color_mask
@@ -46,7 +45,7 @@ def hand_angles(frames: np.ndarray, solution: dict, hand: str) -> list[float | N
     sum_y = (masks * uy).sum(axis=(1, 2))
     expected = 0.6 * length * max(2.0, 0.05 * radius)  # about half the hand's visible area
     angles: list[float | None] = []
-    for count, sx, sy in zip(counts, sum_x, sum_y):
+    for count, sx, sy in zip(counts, sum_x, sum_y, strict=True):
         if count < 0.25 * expected or np.hypot(sx, sy) < 0.6 * count:
             angles.append(None)  # absent, or spread around like noise rather than one straight hand
         else:
@@ -66,7 +65,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     hour_raw = hand_angles(frames, solution, "hour")
     start_minute, start_hour = solution["start_angles"]["minute"], solution["start_angles"]["hour"]
     turn = unwrap_degrees([None if a is None else (a - start_minute) % 360.0 for a in minute_raw])
-    known = [(t, h) for t, h in zip(turn, hour_raw) if t is not None and h is not None]
+    known = [(t, h) for t, h in zip(turn, hour_raw, strict=True) if t is not None and h is not None]
     if len(known) < 2:
         return Score.zero("the clock's hands are not visible", visible=len(known) / max(1, len(frames)))
     target = solution["minute_turn"]

@@ -17,7 +17,6 @@ from typing import Any, Literal
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, Sprite, Stage, ease_in_out, font, new_canvas, to_frame
 
@@ -51,7 +50,7 @@ class Params(TaskParams):
     background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
 
     @model_validator(mode="after")
-    def _position_fits_the_row(self) -> "Params":
+    def _position_fits_the_row(self) -> Params:
         if self.position > self.length + 1:
             raise ValueError(f"position {self.position} is beyond the new row's end: use 1..{self.length + 1}")
         return self
@@ -112,7 +111,7 @@ class RowScene:
         """The row with the others moved ``shift`` (0..1) of the way apart and the new symbol at
         ``opacity`` and ``descent`` (0 above the gap .. 1 in it); opacity 0 hides it."""
         placements = [(sprite, (x0 + (x1 - x0) * shift, self.row_y))
-                      for sprite, x0, x1 in zip(self.sprites, self.before, self.after)]
+                      for sprite, x0, x1 in zip(self.sprites, self.before, self.after, strict=True)]
         if opacity > 0:
             y = self.above_y + (self.row_y - self.above_y) * descent
             placements.append((self.new_sprite if opacity >= 1 else faded(self.new_sprite, opacity), (self.gap_x, y)))

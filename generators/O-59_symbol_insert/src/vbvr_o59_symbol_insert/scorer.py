@@ -14,7 +14,6 @@ value = end · (0.05 + 0.95 · descent · shift): a cut straight to the final fr
 from __future__ import annotations
 
 import numpy as np
-
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.motion import blob_centroids, progress_coverage
 from vbvr_core.track import color_mask, resize_frame
@@ -29,7 +28,7 @@ def slot_matches(frame: np.ndarray, reference: np.ndarray, solution: dict) -> li
     half = max(2, int(solution["spacing"] * 0.5 * scale))
     y = solution["row_y"] * scale
     matches = []
-    for x, (_, color) in zip(solution["final_xs"], solution["final_row"]):
+    for x, (_, color) in zip(solution["final_xs"], solution["final_row"], strict=True):
         box = (slice(max(0, int(y - 1.6 * half)), int(y + 1.6 * half)), slice(max(0, int(x * scale - half)), int(x * scale + half)))
         want = color_mask(reference[box], color, 60.0)
         got = color_mask(frame[box], color, 60.0)

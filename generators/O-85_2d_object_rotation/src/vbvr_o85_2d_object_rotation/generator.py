@@ -19,10 +19,19 @@ from typing import Any, Literal
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, Stage, color_distance, distinct_colors, draw_arrow, draw_text, new_canvas
-from vbvr_core.render import shape_points, text_size, to_frame
+from vbvr_core.render import (
+    PALETTE,
+    Stage,
+    color_distance,
+    distinct_colors,
+    draw_arrow,
+    draw_text,
+    new_canvas,
+    shape_points,
+    text_size,
+    to_frame,
+)
 from vbvr_core.render.rotate import polygon_sprite, rotate_points
 
 from vbvr_o85_2d_object_rotation.plugin import INFO
@@ -77,7 +86,7 @@ def shape_outline(kind: str, radius: float, rng: np.random.Generator) -> list[tu
         count = int(rng.integers(5, 8))
         angles = 2 * math.pi * (np.arange(count) + rng.uniform(-0.25, 0.25, count)) / count
         radii = rng.uniform(0.55, 1.1, count) * radius
-        points = [(float(rr * math.cos(a)), float(rr * math.sin(a))) for rr, a in zip(radii, angles)]
+        points = [(float(rr * math.cos(a)), float(rr * math.sin(a))) for rr, a in zip(radii, angles, strict=True)]
     else:
         points = shape_points(kind, (0.0, 0.0), radius)
     return _centred(points)
@@ -160,7 +169,7 @@ class ObjectRotationGenerator(BaseGenerator):
         side = int(2 * 1.3 * radius + 8)
         colors = distinct_colors(self.rng, p.num_objects, exclude=("white", "black", "gray", "light_gray"))
         objects = []
-        for (cx, cy), color in zip(centers, colors):
+        for (cx, cy), color in zip(centers, colors, strict=True):
             kind = SHAPES[int(self.rng.integers(0, len(SHAPES)))]
             jitter = self.rng.uniform(-8, 8, 2)
             objects.append({

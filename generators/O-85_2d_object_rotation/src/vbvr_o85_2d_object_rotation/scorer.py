@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.motion import progress_coverage, unwrap_degrees
 from vbvr_core.render.rotate import polygon_sprite, rotate_points
@@ -107,7 +106,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     values = [j["start"] * j["end"] * j["steady"] * (0.05 + 0.95 * j["process"]) for j in judged]
     parts = {name: float(np.mean([j[name] for j in judged])) for name in ("visible", "start", "end", "steady", "process")}
     reasons = []
-    for obj, j in zip(solution["objects"], judged):
+    for obj, j in zip(solution["objects"], judged, strict=True):
         label = f"{obj['color_name']} {obj['kind']}"
         if "reached" not in j:
             reasons.append(f"{label} not found")
