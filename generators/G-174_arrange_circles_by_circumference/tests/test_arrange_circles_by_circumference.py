@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -12,7 +13,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_g174_arrange_circles_by_circumference.generator import (
     BACKGROUNDS,
     ArrangeCirclesGenerator,
@@ -25,7 +25,7 @@ KEY = "G-174_arrange_circles_by_circumference"
 
 def test_radii_grow_by_the_ratio_and_fit_the_budget():
     radii = radii_with_gaps(30, 6, 1.2, budget=400)
-    assert all(b >= a * 1.2 and b - a >= 3 for a, b in zip(radii, radii[1:]))
+    assert all(b >= a * 1.2 and b - a >= 3 for a, b in pairwise(radii))
     assert 2 * sum(radii) <= 400 and radii[0] < 30
 
 
@@ -104,7 +104,7 @@ def _moved_video(folder, swap: bool):
         ends[a], ends[b] = (ends[b][0] - solution["radii"][a] + solution["radii"][b], ends[b][1]), \
             (ends[a][0] + solution["radii"][a] - solution["radii"][b], ends[a][1])
     movers = [Mover(circle_sprite(r, c, params["outline_width"]), (tuple(s), e), r)
-              for r, c, s, e in zip(solution["radii"], solution["colors"], solution["starts"], ends)]
+              for r, c, s, e in zip(solution["radii"], solution["colors"], solution["starts"], ends, strict=True)]
     background = to_frame(new_canvas(BACKGROUNDS[params["background"]]))
     positions = schedule(movers, 12, 12)
     frames = list(render_moves(background, movers, positions))

@@ -11,7 +11,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_g218_identify_largest_angle_in_triangle.generator import (
     LargestAngleGenerator,
     interior_angles,

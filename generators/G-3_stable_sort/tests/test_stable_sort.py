@@ -12,7 +12,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_g3_stable_sort.generator import BACKGROUNDS, StableSortGenerator, shape_sprite, stable_order
 
 KEY = "G-3_stable_sort"
@@ -92,11 +91,11 @@ def _sorted_video(folder, order):
     """The sample's shapes moving continuously into the new row in the given left-to-right ``order``."""
     metadata = json.loads((folder / "metadata.json").read_text())
     solution, params = metadata["solution"], metadata["params"]
-    slots = sorted((tuple(p) for p in solution["ends"]))
-    ends = {obj: slot for obj, slot in zip(order, slots)}
+    slots = sorted(tuple(p) for p in solution["ends"])
+    ends = {obj: slot for obj, slot in zip(order, slots, strict=True)}
     movers = [Mover(shape_sprite(kind, r, c, params["outline_width"]), (tuple(s), ends[k]), r)
               for k, (kind, r, c, s) in enumerate(zip(solution["kinds"], solution["radii"], solution["colors"],
-                                                      solution["starts"]))]
+                                                      solution["starts"], strict=True))]
     background = to_frame(new_canvas(BACKGROUNDS[params["background"]]))
     frames = list(render_moves(background, movers, schedule(movers, 12, 12)))
     return frames[:1] * 12 + frames + frames[-1:] * 12

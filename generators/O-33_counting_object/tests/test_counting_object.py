@@ -11,7 +11,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr, resize_frame
 from vbvr_core.video import read_video
-
 from vbvr_o33_counting_object.generator import CountingGenerator
 from vbvr_o33_counting_object.label import with_label
 from vbvr_o33_counting_object.scorer import read_count

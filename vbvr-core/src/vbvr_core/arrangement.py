@@ -102,7 +102,7 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
     expected_pixels = [int(color_blobs(final_small, color, 1)[1][0]) for color in colors]
     tail_length = max(1, tail_frames)
     tracks, intact_flags = [], []
-    for color, pixels in zip(colors, expected_pixels):
+    for color, pixels in zip(colors, expected_pixels, strict=True):
         track, counts = color_blobs(clip.frames, color, max(3, pixels // 4))
         tracks.append(track)
         intact_flags.append(INTACT_LOW <= float(np.median(counts[-tail_length:])) / max(1, pixels) <= INTACT_HIGH)
@@ -128,7 +128,7 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
     centred = ramp(abs(float(middle - expected_middle)) / factor, CENTER_FULL, CENTER_ZERO)
     layout = height * centred
     smoothness = []
-    for track, begin, end in zip(tracks, starts, ends):
+    for track, begin, end in zip(tracks, starts, ends, strict=True):
         begin_small, end_small = np.multiply(begin, factor), np.multiply(end, factor)
         if np.hypot(*(end_small - begin_small)) < 8 * factor:
             continue

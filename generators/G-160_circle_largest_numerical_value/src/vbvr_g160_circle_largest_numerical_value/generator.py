@@ -19,7 +19,6 @@ from typing import Any, Literal
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import draw_text, new_canvas, text_size, to_frame
 from vbvr_core.render.mark import ring_image, ring_sweep
@@ -108,7 +107,7 @@ class LargestNumberGenerator(BaseGenerator):
     def _layout(self, texts: list[str], fonts: list[int]) -> list[tuple[float, float]] | None:
         """Centres for the texts such that each one's ring (half-diagonal + padding) stays clear of the others."""
         placed: list[tuple[float, float, float]] = []
-        for text, size in zip(texts, fonts):
+        for text, size in zip(texts, fonts, strict=True):
             width, height = text_size(text, size)
             radius = math.hypot(width, height) / 2 + RING_PADDING
             for _ in range(300):
@@ -138,12 +137,12 @@ class LargestNumberGenerator(BaseGenerator):
             if centers is not None:
                 break
         centers = centers or [(256.0, 256.0)] * len(texts)
-        radii = [round(math.hypot(*text_size(t, f)) / 2 + RING_PADDING, 1) for t, f in zip(texts, fonts)]
+        radii = [round(math.hypot(*text_size(t, f)) / 2 + RING_PADDING, 1) for t, f in zip(texts, fonts, strict=True)]
         values = [parse_number(t) for t in texts]
         target = int(np.argmax(values))
         canvas = new_canvas()
         draw = ImageDraw.Draw(canvas)
-        for text, size, color, center in zip(texts, fonts, colors, centers):
+        for text, size, color, center in zip(texts, fonts, colors, centers, strict=True):
             draw_text(draw, center, text, size, fill=color)
         first = to_frame(canvas)
         final = ring_image(first, centers[target], radii[target], width=p.ring_width)

@@ -15,12 +15,12 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, Sprite, draw_disc, new_canvas, to_frame
 from vbvr_core.render.arrange import Mover, plan_moves, render_moves, row_slots
@@ -134,9 +134,9 @@ class ArrangeCirclesGenerator(BaseGenerator):
         order = sorted(range(p.num_circles), key=lambda k: -radii[k] if p.order == "largest_first" else radii[k])
         slots = row_slots([2 * radii[k] for k in order], p.row_y, p.spacing)
         ends: list[tuple[float, float]] = [(0.0, 0.0)] * p.num_circles
-        for k, slot in zip(order, slots):
+        for k, slot in zip(order, slots, strict=True):
             ends[k] = slot
-        sprites = [circle_sprite(r, c, p.outline_width) for r, c in zip(radii, colors)]
+        sprites = [circle_sprite(r, c, p.outline_width) for r, c in zip(radii, colors, strict=True)]
         starts, plan = None, None
         for _ in range(PLACEMENT_TRIES):
             starts = self._scatter(radii)
@@ -188,15 +188,15 @@ class ArrangeCirclesGenerator(BaseGenerator):
         if not solution["collision_free"]:
             problems.append("occlusion: no placement lets the circles reach the row without overlapping")
         ordered = sorted(radii)
-        for small, large in zip(ordered, ordered[1:]):
+        for small, large in pairwise(ordered):
             if large / small < 1.08 or large - small < MIN_RADIUS_STEP:
                 problems.append(f"ambiguous: radii {small} and {large} are too close to tell apart")
         ends = solution["ends"]
-        left = min(x - r for (x, _), r in zip(ends, radii))
-        right = max(x + r for (x, _), r in zip(ends, radii))
+        left = min(x - r for (x, _), r in zip(ends, radii, strict=True))
+        right = max(x + r for (x, _), r in zip(ends, radii, strict=True))
         if left < 8 or right > 504:
             problems.append(f"the final row spans x {left:.0f}..{right:.0f}, off the canvas")
-        moving = sum(math.dist(s, e) > 20 for s, e in zip(solution["starts"], ends))
+        moving = sum(math.dist(s, e) > 20 for s, e in zip(solution["starts"], ends, strict=True))
         if moving < len(radii) - 1:
             problems.append("trivial: the circles already stand in the final row")
         if len(set(solution["color_names"])) != len(radii):

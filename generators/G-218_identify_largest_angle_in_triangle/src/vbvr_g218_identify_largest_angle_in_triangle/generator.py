@@ -19,7 +19,6 @@ from typing import Any
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import new_canvas, to_frame
 from vbvr_core.render.mark import ring_image, ring_sweep

@@ -12,12 +12,12 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, Sprite, draw_shape, new_canvas, to_frame
 from vbvr_core.render.arrange import Mover, plan_moves, render_moves, row_slots
@@ -138,10 +138,10 @@ class StableSortGenerator(BaseGenerator):
         starts = row_slots([2 * r for r in reach], p.top_y, p.spacing)
         order = stable_order(keys)
         ends: list[tuple[float, float]] = [(0.0, 0.0)] * p.num_objects
-        for index, slot in zip(order, row_slots([2 * reach[k] for k in order], p.bottom_y, p.spacing)):
+        for index, slot in zip(order, row_slots([2 * reach[k] for k in order], p.bottom_y, p.spacing), strict=True):
             ends[index] = slot
         lane = (p.top_y + p.bottom_y) / 2
-        sprites = [shape_sprite(k, r, c, p.outline_width) for k, r, c in zip(kinds, radii, colors)]
+        sprites = [shape_sprite(k, r, c, p.outline_width) for k, r, c in zip(kinds, radii, colors, strict=True)]
         movers = [Mover(sprites[k], (starts[k], (starts[k][0], lane), (ends[k][0], lane), ends[k]), reach[k])
                   for k in order]
         plan = plan_moves(movers, p.frames_per_move, p.stagger)
@@ -186,12 +186,12 @@ class StableSortGenerator(BaseGenerator):
             problems.append("occlusion: the shapes would overlap while moving")
         reach = [REACH * r for r in solution["radii"]]
         for row in ("starts", "ends"):
-            left = min(x - r for (x, _), r in zip(solution[row], reach))
-            right = max(x + r for (x, _), r in zip(solution[row], reach))
+            left = min(x - r for (x, _), r in zip(solution[row], reach, strict=True))
+            right = max(x + r for (x, _), r in zip(solution[row], reach, strict=True))
             if left < 6 or right > 506:
                 problems.append(f"the {row[:-1]} row spans x {left:.0f}..{right:.0f}, off the canvas")
         if solution["sort_key"] == "size":
             sizes = sorted(set(solution["radii"]))
-            if any(b / a < 1.3 for a, b in zip(sizes, sizes[1:])):
+            if any(b / a < 1.3 for a, b in pairwise(sizes)):
                 problems.append("ambiguous: two size classes are too close to tell apart")
         return problems

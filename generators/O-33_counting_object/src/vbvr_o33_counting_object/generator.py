@@ -18,9 +18,8 @@ import math
 from typing import Any, Literal
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, draw_shape, new_canvas, to_frame
 from vbvr_core.render.mark import ring_image
@@ -148,7 +147,7 @@ class CountingGenerator(BaseGenerator):
         visit = sorted(counted, key=lambda k: (int(centers[k][1] // 80), centers[k][0]))
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
-        for kind, radius, name, center in zip(kinds, radii, names, centers):
+        for kind, radius, name, center in zip(kinds, radii, names, centers, strict=True):
             draw_shape(draw, kind, center, radius, fill=PALETTE[name], outline=(0, 0, 0), width=2)
         first = to_frame(canvas)
         final = with_label(first, len(counted))
@@ -188,7 +187,7 @@ class CountingGenerator(BaseGenerator):
             for b in range(a + 1, len(centers)):
                 if math.dist(centers[a], centers[b]) < (sizes[a] + sizes[b]) / 2 + 4:
                     problems.append(f"occlusion: objects {a} and {b} touch")
-        if any(y + size / 2 > SCENE_BOTTOM + 1 for (_, y), size in zip(centers, sizes)):
+        if any(y + size / 2 > SCENE_BOTTOM + 1 for (_, y), size in zip(centers, sizes, strict=True)):
             problems.append("occlusion: an object reaches into the label box")
         if min(sizes) < 24:
             problems.append("illegible: an object is smaller than 24 px")

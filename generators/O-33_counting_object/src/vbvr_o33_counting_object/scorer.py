@@ -13,7 +13,6 @@ import functools
 import math
 
 import numpy as np
-
 from vbvr_core import FRAME_SIZE, SampleRef, Score, VideoReader
 from vbvr_core.render import new_canvas, to_frame
 from vbvr_core.scoring import starts_like
@@ -94,7 +93,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     readable = shown is not None and error <= READ_LIMIT
     correct = 1.0 if readable and shown == answer else 0.0
     intact_flags = []
-    for (x, y), object_size in zip(solution["centers"], solution["sizes"]):
+    for (x, y), object_size in zip(solution["centers"], solution["sizes"], strict=True):
         half = max(1, int(object_size * factor * 0.15))
         cx, cy = int(round(x * factor)), int(round(y * factor))
         core = (slice(cy - half, cy + half + 1), slice(cx - half, cx + half + 1))

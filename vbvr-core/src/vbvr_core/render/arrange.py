@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -45,12 +46,12 @@ def row_slots(widths: Sequence[float], y: float, gap: float, size: int = FRAME_S
 
 def point_along(waypoints: Sequence[Point], fraction: float) -> Point:
     """The point ``fraction`` (0..1) of the way along the polyline ``waypoints``, by arc length."""
-    lengths = [math.dist(a, b) for a, b in zip(waypoints, waypoints[1:])]
+    lengths = [math.dist(a, b) for a, b in pairwise(waypoints)]
     total = sum(lengths)
     if total == 0:
         return tuple(waypoints[-1])
     remaining = min(1.0, max(0.0, fraction)) * total
-    for (a, b), length in zip(zip(waypoints, waypoints[1:]), lengths):
+    for (a, b), length in zip(pairwise(waypoints), lengths, strict=True):
         if remaining <= length and length > 0:
             t = remaining / length
             return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
@@ -101,7 +102,7 @@ def segment_distance(point: Point, a: Point, b: Point) -> float:
 
 def path_is_clear(mover: Mover, parked: Sequence[tuple[Point, float]], min_gap: float) -> bool:
     """True when ``mover`` can travel its whole path without touching any parked (point, radius) disc."""
-    for a, b in zip(mover.waypoints, mover.waypoints[1:]):
+    for a, b in pairwise(mover.waypoints):
         for point, radius in parked:
             if segment_distance(point, a, b) < mover.radius + radius + min_gap:
                 return False
@@ -152,4 +153,4 @@ def render_moves(background: np.ndarray, movers: Sequence[Mover], positions: Seq
     """One frame per entry of ``positions``: every mover's sprite pasted at its position on ``background``."""
     stage = Stage(background)
     for row in positions:
-        yield stage.frame([(mover.sprite, point) for mover, point in zip(movers, row)])
+        yield stage.frame([(mover.sprite, point) for mover, point in zip(movers, row, strict=True)])
