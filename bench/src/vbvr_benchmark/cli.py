@@ -13,13 +13,15 @@ from collections.abc import Callable
 
 import typer
 
-from vbvr_benchmark.commands import baseline, compare, score, validate_scorers
+from vbvr_benchmark.commands import agreement, baseline, compare, rate, score, validate_scorers
 
 COMMANDS: dict[str, Callable[..., None]] = {
     "score": score.score,
     "baseline": baseline.baseline,
     "validate-scorers": validate_scorers.validate_scorers,
     "compare": compare.compare,
+    "rate": rate.rate,
+    "agreement": agreement.agreement,
 }
 
 app = typer.Typer(
