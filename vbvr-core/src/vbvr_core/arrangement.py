@@ -56,7 +56,7 @@ def color_blobs(frames: np.ndarray, color: Sequence[int], min_pixels: int) -> tu
     return centres, counts
 
 
-def _projection(track: Sequence[Point | None], start: Point, end: Point) -> list[float | None]:
+def _projection(track: Sequence[Point | None], start: np.ndarray, end: np.ndarray) -> list[float | None]:
     """Each position's progress along start → end (0 at the start, 1 at the end), None where unseen."""
     direction = np.subtract(end, start, dtype=np.float64)
     length_sq = float(direction @ direction)
@@ -133,8 +133,8 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
         if np.hypot(*(end_small - begin_small)) < 8 * factor:
             continue
         progress = _projection(track, begin_small, end_small)
-        seen = [value for value in progress if value is not None]
-        travelled = float(max(seen) - min(seen)) if seen else 0.0
+        known = [value for value in progress if value is not None]
+        travelled = float(max(known) - min(known)) if known else 0.0
         smoothness.append(ramp(largest_step(progress), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4))
     continuity = float(np.mean(smoothness)) if smoothness else 1.0
     value = start * intact * row * (0.7 * order + 0.3 * layout) * (0.08 + 0.92 * continuity)

@@ -76,9 +76,10 @@ def judge_mark(clip: VideoClip, first: np.ndarray, candidates: Sequence[Point], 
     tail = clip.frames[-max(1, tail_frames):]
     mark = (red_mask(tail).mean(axis=0) >= 0.5) & ~already_red
     ring_pixels = 2 * np.pi * expected_radius * factor * max(1.0, 4 * factor)
-    if mark.sum() < 0.25 * ring_pixels:
+    fit = ring_fit(mark) if mark.sum() >= 0.25 * ring_pixels else None
+    if fit is None:
         return Score.zero("no red mark at the end of the video", start=start, selection=0.0)
-    center, radius, coverage, spread = ring_fit(mark)
+    center, radius, coverage, spread = fit
     points = np.asarray(candidates, dtype=np.float64) * factor
     distances = np.hypot(points[:, 0] - center[0], points[:, 1] - center[1])
     enclosed = [int(k) for k in np.nonzero(distances < radius)[0]]

@@ -48,15 +48,16 @@ def point_along(waypoints: Sequence[Point], fraction: float) -> Point:
     """The point ``fraction`` (0..1) of the way along the polyline ``waypoints``, by arc length."""
     lengths = [math.dist(a, b) for a, b in pairwise(waypoints)]
     total = sum(lengths)
+    last = (float(waypoints[-1][0]), float(waypoints[-1][1]))
     if total == 0:
-        return tuple(waypoints[-1])
+        return last
     remaining = min(1.0, max(0.0, fraction)) * total
     for (a, b), length in zip(pairwise(waypoints), lengths, strict=True):
         if remaining <= length and length > 0:
             t = remaining / length
             return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
         remaining -= length
-    return tuple(waypoints[-1])
+    return last
 
 
 def schedule(movers: Sequence[Mover], frames_per_move: int, stagger: int) -> list[list[Point]]:
