@@ -94,7 +94,7 @@ def scaling_command(
     steps: Annotated[Optional[int], typer.Option("--steps", min=1, help="Optimiser steps per run (same at every size).")] = None,
     test_per_task: Annotated[Optional[int], typer.Option("--test-per-task", min=1, help="Held-out samples per task.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Study seed (samples and runs derive from it).")] = 0,
-    threads: Annotated[int, typer.Option("--threads", min=1, help="torch CPU threads.")] = 2,
+    threads: Annotated[int, typer.Option("--threads", min=1, help="torch CPU threads (1 is fastest on a shared machine).")] = 1,
 ) -> None:
     """Train a small clip U-Net on N samples per task and plot bench scores against N (in- and out-of-domain)."""
     import torch
