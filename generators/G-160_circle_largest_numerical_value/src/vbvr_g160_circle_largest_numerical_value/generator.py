@@ -14,6 +14,7 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
+from itertools import chain
 from typing import Any, Literal
 
 import numpy as np
@@ -163,8 +164,8 @@ class LargestNumberGenerator(BaseGenerator):
             first_frame=first,
             final_frame=final,
             prompt=prompt,
-            trajectory=lambda: iter([first, *ring_sweep(first, centers[target], radii[target], p.mark_frames,
-                                                        width=p.ring_width)]),
+            trajectory=lambda: chain([first], ring_sweep(first, centers[target], radii[target], p.mark_frames,
+                                                        width=p.ring_width)),
             solution=solution,
             params=p,
         )

@@ -14,6 +14,7 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -136,8 +137,8 @@ class LargestAngleGenerator(BaseGenerator):
             first_frame=first,
             final_frame=final,
             prompt=prompt,
-            trajectory=lambda: iter([first, *ring_sweep(first, vertices[target], p.ring_radius, p.mark_frames,
-                                                        width=p.ring_width)]),
+            trajectory=lambda: chain([first], ring_sweep(first, vertices[target], p.ring_radius, p.mark_frames,
+                                                        width=p.ring_width)),
             solution=solution,
             params=p,
         )
