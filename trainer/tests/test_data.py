@@ -9,7 +9,6 @@ import pytest
 import torch
 from torch.utils.data import DataLoader
 from vbvr_core.sample_io import read_png
-
 from vbvr_trainer.data import ClipSpec, SampleReadError, VBVRDataset, VBVRIterableDataset, shard_positions
 from vbvr_trainer.locate import NoSamplesError, find_samples
 

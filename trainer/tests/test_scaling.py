@@ -7,7 +7,6 @@ import json
 import pytest
 import torch
 from typer.testing import CliRunner
-
 from vbvr_trainer.cli import app
 from vbvr_trainer.scaling.evaluate import keyframe_video
 from vbvr_trainer.scaling.model import ClipUNet, ModelConfig, prompt_bag

@@ -10,7 +10,6 @@ import torch
 from torch.utils.data import DataLoader
 from typer.testing import CliRunner
 from vbvr_core.video import probe_video
-
 from vbvr_trainer.cli import app
 from vbvr_trainer.wan_data import WanMetadataDataset, check_frame_count, prepare_wan
 from vbvr_trainer.wan_lora import (
@@ -125,3 +124,32 @@ def test_cli_tiny_lora_run_reads_prepare_wan_output(sample_root, tmp_path):
     assert (tmp_path / "lora" / "pytorch_lora_weights.safetensors").is_file()
     bad = runner.invoke(app, ["lora-wan", "--data", str(data), "--out", str(tmp_path / "x")])
     assert bad.exit_code == 2
+
+
+def _tiny_local_text_checkpoint(folder):
+    """A word-level tokenizer and a tiny random UMT5 encoder saved locally: encode-prompts' inputs, no hub."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast, UMT5Config, UMT5EncoderModel
+
+    vocab = {word: number for number, word in enumerate(["<pad>", "</s>", "<unk>", "move", "the", "ball", "goal"])}
+    tokenizer = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    PreTrainedTokenizerFast(tokenizer_object=tokenizer, pad_token="<pad>", unk_token="<unk>",
+                            eos_token="</s>").save_pretrained(folder / "tokenizer")
+    torch.manual_seed(0)
+    config = UMT5Config(vocab_size=len(vocab), d_model=8, d_kv=4, d_ff=16, num_layers=1, num_heads=2,
+                        pad_token_id=0, eos_token_id=1)
+    UMT5EncoderModel(config).save_pretrained(folder / "text_encoder")
+
+
+def test_encode_prompts_saves_one_embedding_per_distinct_prompt(tmp_path):
+    from vbvr_trainer.wan_text import encode_prompts
+
+    _tiny_local_text_checkpoint(tmp_path / "ckpt")
+    prompts = ["move the ball", "move the ball to the goal", "move the ball"]
+    assert encode_prompts(prompts, tmp_path / "ckpt", tmp_path / "text", max_length=16) == 2
+    assert encode_prompts(prompts, tmp_path / "ckpt", tmp_path / "text", max_length=16) == 0  # already there
+    embedded = PrecomputedPromptEmbeddings(tmp_path / "text", length=16)(prompts)
+    assert embedded.shape == (3, 16, 8)
+    assert embedded[0, :3].abs().sum() > 0 and embedded[0, 3:].abs().sum() == 0  # 3 real tokens, then padding
+    assert torch.equal(embedded[0], embedded[2])

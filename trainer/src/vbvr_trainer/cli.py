@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 import time
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -32,7 +32,7 @@ def fail_usage(message: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def _task_list(tasks: Optional[str]) -> list[str] | None:
+def _task_list(tasks: str | None) -> list[str] | None:
     if not tasks:
         return None
     from vbvr_core.keys import InvalidTaskKey, validate_key
@@ -43,7 +43,7 @@ def _task_list(tasks: Optional[str]) -> list[str] | None:
         raise fail_usage(str(error)) from None
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     """Output formats of ``export``."""
 
     hf = "hf"
@@ -55,7 +55,7 @@ def export_command(
     samples: Annotated[str, typer.Option("--samples", help="Sample folder or prefix (local path, s3://…).")],
     to: Annotated[ExportFormat, typer.Option("--to", help="hf: a Hugging Face datasets folder; webdataset: tar shards.")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")],
-    tasks: Annotated[Optional[str], typer.Option("--tasks", help="Comma-separated task keys to keep (default: all).")] = None,
+    tasks: Annotated[str | None, typer.Option("--tasks", help="Comma-separated task keys to keep (default: all).")] = None,
     samples_per_shard: Annotated[int, typer.Option("--samples-per-shard", min=1, help="WebDataset samples per tar shard.")] = 1000,
 ) -> None:
     """Write a sample set as a Hugging Face datasets folder or as WebDataset tar shards."""
@@ -86,13 +86,13 @@ def _parse_sizes(text: str) -> list[int]:
 @app.command("scaling")
 def scaling_command(
     out: Annotated[Path, typer.Option("--out", help="Output folder (samples, videos, scaling.json, scaling.png).")],
-    tasks_id: Annotated[Optional[str], typer.Option("--tasks-id", help="In-domain task specs: KEY[@dN[-M]],… (default: from installed tasks).")] = None,
-    tasks_ood: Annotated[Optional[str], typer.Option("--tasks-ood", help="Out-of-domain task specs, same syntax.")] = None,
-    sizes: Annotated[Optional[str], typer.Option("--sizes", help="Training samples per in-domain task, e.g. 10,30,100,300.")] = None,
-    seeds: Annotated[Optional[int], typer.Option("--seeds", min=1, help="Training seeds per size.")] = None,
+    tasks_id: Annotated[str | None, typer.Option("--tasks-id", help="In-domain task specs: KEY[@dN[-M]],… (default: from installed tasks).")] = None,
+    tasks_ood: Annotated[str | None, typer.Option("--tasks-ood", help="Out-of-domain task specs, same syntax.")] = None,
+    sizes: Annotated[str | None, typer.Option("--sizes", help="Training samples per in-domain task, e.g. 10,30,100,300.")] = None,
+    seeds: Annotated[int | None, typer.Option("--seeds", min=1, help="Training seeds per size.")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Small settings that finish in minutes on 2 cores.")] = False,
-    steps: Annotated[Optional[int], typer.Option("--steps", min=1, help="Optimiser steps per run (same at every size).")] = None,
-    test_per_task: Annotated[Optional[int], typer.Option("--test-per-task", min=1, help="Held-out samples per task.")] = None,
+    steps: Annotated[int | None, typer.Option("--steps", min=1, help="Optimiser steps per run (same at every size).")] = None,
+    test_per_task: Annotated[int | None, typer.Option("--test-per-task", min=1, help="Held-out samples per task.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Study seed (samples and runs derive from it).")] = 0,
     threads: Annotated[int, typer.Option("--threads", min=1, help="torch CPU threads (1 is fastest on a shared machine).")] = 1,
 ) -> None:
@@ -145,7 +145,7 @@ def prepare_wan_command(
     out: Annotated[Path, typer.Option("--out", help="Output folder (metadata.csv, videos/, images/).")],
     size: Annotated[int, typer.Option("--size", help="Square frame size (multiple of 16).")] = 384,
     num_frames: Annotated[int, typer.Option("--num-frames", help="Frames per video, of the form 4k+1.")] = 81,
-    tasks: Annotated[Optional[str], typer.Option("--tasks", help="Comma-separated task keys to keep (default: all).")] = None,
+    tasks: Annotated[str | None, typer.Option("--tasks", help="Comma-separated task keys to keep (default: all).")] = None,
 ) -> None:
     """Write metadata.csv (video,prompt,input_image), videos and first frames in DiffSynth-Studio's Wan layout."""
     from vbvr_trainer.locate import NoSamplesError
@@ -158,7 +158,7 @@ def prepare_wan_command(
     console.print(f"wrote {prepared.rows} rows to {prepared.metadata_csv} ({size}×{size}, {num_frames} frames)")
 
 
-class Expert(str, Enum):
+class Expert(StrEnum):
     """Wan2.2-A14B's two experts."""
 
     high = "high"
@@ -169,9 +169,9 @@ class Expert(str, Enum):
 def lora_wan_command(
     data: Annotated[Path, typer.Option("--data", help="A folder written by prepare-wan (metadata.csv).")],
     out: Annotated[Path, typer.Option("--out", help="Where the LoRA weights, config and losses go.")],
-    checkpoint: Annotated[Optional[Path], typer.Option("--checkpoint", help="Local Wan2.2-I2V-A14B-Diffusers folder.")] = None,
+    checkpoint: Annotated[Path | None, typer.Option("--checkpoint", help="Local Wan2.2-I2V-A14B-Diffusers folder.")] = None,
     tiny: Annotated[bool, typer.Option("--tiny", help="Train a tiny randomly initialised Wan (CPU smoke run, no weights).")] = False,
-    text_embeddings: Annotated[Optional[Path], typer.Option("--text-embeddings", help="Folder from encode-prompts (needed with --checkpoint).")] = None,
+    text_embeddings: Annotated[Path | None, typer.Option("--text-embeddings", help="Folder from encode-prompts (needed with --checkpoint).")] = None,
     expert: Annotated[Expert, typer.Option("--expert", help="high: timesteps 1000–900; low: 900–0 (boundary 0.358).")] = Expert.high,
     rank: Annotated[int, typer.Option("--rank", min=1, help="LoRA rank.")] = 32,
     learning_rate: Annotated[float, typer.Option("--lr", help="AdamW learning rate.")] = 1e-4,

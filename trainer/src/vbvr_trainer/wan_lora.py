@@ -196,7 +196,7 @@ class WanLoraTrainer:
         """Run ``config.steps`` steps over ``batches`` (cycled); return the loss of every step."""
         generator = torch.Generator().manual_seed(self.config.seed)
         losses = []
-        for number, batch in zip(range(1, self.config.steps + 1), _cycle(batches)):
+        for number, batch in zip(range(1, self.config.steps + 1), _cycle(batches), strict=False):
             losses.append(self.step(batch, generator))
             if on_step:
                 on_step(number, losses[-1])

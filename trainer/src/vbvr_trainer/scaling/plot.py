@@ -22,7 +22,7 @@ def plot_curve(report: dict, path: str | Path) -> Path:
     points = report["curve"]
     sizes = [point["size"] for point in points]
     figure, axes = plt.subplots(1, len(PANELS), figsize=(5 * len(PANELS), 4), constrained_layout=True)
-    for axis, (metric, title) in zip(axes, PANELS):
+    for axis, (metric, title) in zip(axes, PANELS, strict=True):
         for split, (label, color) in STYLES.items():
             means = [point[f"{split}_{metric}_mean"] for point in points]
             if any(mean is None for mean in means):

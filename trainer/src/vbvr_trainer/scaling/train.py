@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-
 from vbvr_core.video import read_video
 
 from vbvr_trainer.scaling.model import UNKNOWN_TASK, ClipUNet, ModelConfig, prompt_bag
@@ -37,7 +36,7 @@ class FrameSet:
     def __len__(self) -> int:
         return len(self.folders)
 
-    def subset(self, positions: list[int]) -> "FrameSet":
+    def subset(self, positions: list[int]) -> FrameSet:
         """The items at ``positions``."""
         index = torch.as_tensor(positions, dtype=torch.long)
         return FrameSet(self.first[index], self.clip[index], self.task_ids[index], self.bags[index],
