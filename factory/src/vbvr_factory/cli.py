@@ -81,7 +81,8 @@ def run(
     out: Annotated[str | None, typer.Option("--out", help="Output folder or s3://bucket/prefix [default: out/PRESET].")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes [default: CPU count].")] = os.cpu_count() or 1,
     resume: Annotated[bool, typer.Option("--resume", help="Keep intact samples already in OUT; make only the rest.")] = False,
-    executor: Annotated[str, typer.Option("--executor", help="Execution engine (local is built in).")] = "local",
+    executor: Annotated[str, typer.Option("--executor", help="Execution engine: local (built in), ray, or any installed.")] = "local",
+    address: Annotated[str | None, typer.Option("--address", help="Cluster to join (ray: auto or HOST:PORT; default a private local instance).")] = None,
     layout: Annotated[str, typer.Option("--layout", help=f"Folder layout: {' or '.join(LAYOUTS)}.")] = "vbvr",
     storage_option: StorageOptions = None,
     require_commit: Annotated[bool, typer.Option("--require-commit", help="Refuse tasks whose package git commit is unknown.")] = False,
@@ -111,9 +112,11 @@ def run(
             errors.print(f"[yellow]warning:[/] {task.key}: package commit unknown; its samples say so "
                          "(commit_source 'unknown'). Pass --require-commit to refuse.")
     root = open_output(out or f"out/{preset or 'run'}", storage_option)
+    if address and executor == "local":
+        raise fail_usage("--address joins a cluster; use it with a cluster executor such as --executor ray")
     try:
-        engine = make_executor(executor, workers)
-    except LookupError as error:
+        engine = make_executor(executor, workers, **({"address": address} if address else {}))
+    except (LookupError, ImportError) as error:
         raise fail_usage(str(error)) from None
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors) as progress:

@@ -19,7 +19,7 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from importlib import metadata
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from vbvr_factory.chunks import ChunkResult, ChunkSpec, run_chunk
 
@@ -77,11 +77,14 @@ def available_executors() -> list[str]:
     return sorted(names)
 
 
-def make_executor(name: str, workers: int) -> Executor:
-    """The executor called ``name`` with ``workers`` workers; raises ``LookupError`` naming the known ones."""
+def make_executor(name: str, workers: int, **options: Any) -> Executor:
+    """The executor called ``name`` with ``workers`` workers and engine ``options`` (e.g. Ray's ``address``).
+
+    Raises ``LookupError`` naming the known executors.
+    """
     if name in BUILT_IN:
-        return BUILT_IN[name](workers=workers)
+        return BUILT_IN[name](workers=workers, **options)
     for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
         if entry.name == name:
-            return entry.load()(workers=workers)
+            return entry.load()(workers=workers, **options)
     raise LookupError(f"unknown executor {name!r}; available: {', '.join(available_executors())}")
