@@ -29,8 +29,9 @@ Box = tuple[int, int, int, int]
 # (first → final), and wrong from MATCH_ZERO on; oracle videos, at 512² or 256², measure 0.00.
 MATCH_FULL, MATCH_ZERO = 0.08, 0.25
 PIXEL_TOLERANCE = 40
-# The rest of the picture: mean absolute difference (grey levels) tolerated before it counts as redrawn.
-REST_FULL, REST_ZERO = 4.0, 16.0
+# The rest of the picture: clearly changed pixels, as a share of its drawn (non-background) pixels,
+# tolerated before it counts as redrawn.
+REST_FULL, REST_ZERO = 0.05, 0.25
 
 
 def scale_box(box: Sequence[float], factor: float) -> Box:
@@ -93,6 +94,24 @@ def outside_mask(size: int, boxes: Sequence[Box]) -> np.ndarray:
     return mask
 
 
+def rest_unchanged(frames: np.ndarray, rest: np.ndarray, tail_frames: int = 3) -> float:
+    """Credit in [0, 1] for keeping the pixels under mask ``rest`` as the opening frame shows them.
+
+    Per frame, the share of ``rest`` pixels that differ clearly from the opening frame is divided by the
+    share of drawn (non-background) pixels there, so moving one figure of a sparse picture counts as much
+    as it looks. Measured against the video's own opening frame (which ``start`` compares with the
+    sample), so resampling differences between our PNG and the model's pixels do not count as change.
+    The worst of the 90th percentile over all frames and the last ``tail_frames`` frames is judged.
+    """
+    softened = soften(frames).astype(np.int16)
+    opening = softened[0]
+    changed = (np.abs(softened - opening).max(axis=-1) > PIXEL_TOLERANCE)[:, rest].mean(axis=1)
+    background = np.median(opening[rest], axis=0)
+    drawn = float((np.abs(opening - background).max(axis=-1) > PIXEL_TOLERANCE)[rest].mean())
+    ratios = changed / max(drawn, 0.01)
+    return ramp(max(float(np.percentile(ratios, 90)), float(ratios[-max(1, tail_frames):].max())), REST_FULL, REST_ZERO)
+
+
 def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, target_boxes: Sequence[Sequence[float]],
                      tail_frames: int = 3, margin: int = 4, chance: float = 0.0) -> Score:
     """Score a video that should fill ``target_boxes`` (512-canvas boxes) with the final frame's content.
@@ -100,9 +119,9 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     value = start · answer · unchanged, where start = the video opens on the first frame; answer = mean
     credit of the targets over the last ``tail_frames`` frames (the figure must appear and stay);
     unchanged = the picture outside the targets (grown by ``margin`` canvas pixels) stays as the video's
-    opening frame shows it, in most frames (90th percentile) and in the last ones. With many targets,
-    ``chance`` (the share a trivial answer gets right, e.g. every cell the most common colour) is
-    discounted: answer = (mean credit − chance) / (1 − chance), floored at 0. ``first``/``final`` are the sample's 512² PNG frames.
+    opening frame shows it (:func:`rest_unchanged`). With many targets, ``chance`` (the share a trivial
+    answer gets right, e.g. every cell the most common colour) is discounted: answer = (mean credit −
+    chance) / (1 − chance), floored at 0. ``first``/``final`` are the sample's 512² PNG frames.
     """
     overview = video.clip()
     clip = working_clip(video)
@@ -118,12 +137,7 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     small = overview.frames.shape[1]
     rest = outside_mask(small, [scale_box((l - margin, t - margin, r + margin, b + margin), small / FRAME_SIZE)
                                 for l, t, r, b in target_boxes])
-    # Against the video's own opening frame (which ``start`` compares with the sample), so resampling
-    # differences between our PNG and the model's pixels do not count as change.
-    opening = overview.frames[0].astype(np.int16)
-    per_frame = np.abs(overview.frames.astype(np.int16) - opening)[:, rest].mean(axis=(1, 2))
-    unchanged = ramp(max(float(np.percentile(per_frame, 90)), float(per_frame[-max(1, tail_frames):].max())),
-                     REST_FULL, REST_ZERO)
+    unchanged = rest_unchanged(overview.frames, rest, tail_frames)
     start = starts_like(overview, first)
     right = int((credits >= 0.5).sum())
     reasons = []
