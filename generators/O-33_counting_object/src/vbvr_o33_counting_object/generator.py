@@ -41,7 +41,7 @@ EDGE = 8
 STRATA = {
     0: (("all_same",), (1, 6), (0, 0)),
     1: (("all_mixed", "kind"), (4, 10), (2, 5)),
-    2: (("kind",), (8, 15), (4, 8)),
+    2: (("kind",), (8, 18), (4, 10)),
 }
 
 
@@ -71,7 +71,7 @@ class CountingGenerator(BaseGenerator):
         count = int(rng.integers(count_lo, count_hi + 1))
         distractors = int(rng.integers(extra_lo, extra_hi + 1)) if mode == "kind" else 0
         total = count + distractors
-        max_size = 60 if total <= 8 else 50 if total <= 14 else 42
+        max_size = 60 if total <= 8 else 50 if total <= 14 else 44 if total <= 20 else 40
         return {
             "mode": mode,
             "count": count,
@@ -98,7 +98,7 @@ class CountingGenerator(BaseGenerator):
         """Non-touching centres above the label box for objects reaching ``radii``, or None."""
         placed: list[tuple[float, float, float]] = []
         for radius in radii:
-            for _ in range(150):
+            for _ in range(40):
                 x = float(self.rng.uniform(EDGE + radius, 512 - EDGE - radius))
                 y = float(self.rng.uniform(EDGE + radius, SCENE_BOTTOM - radius))
                 if all(math.hypot(x - px, y - py) >= radius + pr + GAP for px, py, pr in placed):
