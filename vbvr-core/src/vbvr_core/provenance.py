@@ -24,7 +24,7 @@ BUILD_INFO_FILE = "_build_info.json"
 def _baked(import_name: str) -> tuple[str, bool] | None:
     try:
         text = resources.files(import_name).joinpath(BUILD_INFO_FILE).read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+    except (FileNotFoundError, ModuleNotFoundError, OSError, TypeError):  # TypeError: a plain module, not a package
         return None
     info = json.loads(text)
     commit = info.get("commit")
@@ -47,7 +47,7 @@ def _package_folder(dist: str, import_name: str) -> Path | None:
     """The folder of the package's project (the one holding pyproject.toml), if it is on disk."""
     try:
         spec_origin = resources.files(import_name)
-    except ModuleNotFoundError:
+    except (ModuleNotFoundError, TypeError):
         return None
     folder = Path(str(spec_origin)).resolve()
     for candidate in [folder, *folder.parents]:
