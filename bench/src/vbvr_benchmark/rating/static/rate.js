@@ -5,7 +5,7 @@
   const form = document.getElementById("rating-form");
   if (!form) { return; }
   const scales = Array.from(form.querySelectorAll("fieldset.scale"));
-  const submit = document.getElementById("submit");
+  const saveButton = document.getElementById("save");
   let active = 0;
 
   function highlight(position) {
@@ -21,15 +21,14 @@
   function save() {
     const missing = firstUnrated();
     if (scales[missing].querySelector("input:checked")) {
-      submit.disabled = true;
-      form.submit();
+      form.requestSubmit();
     } else {
       highlight(missing);
     }
   }
 
   scales.forEach((fieldset, index) => fieldset.addEventListener("change", () => highlight(index + 1)));
-  form.addEventListener("submit", () => { submit.disabled = true; });
+  form.addEventListener("submit", () => { saveButton.disabled = true; });  // no double submission
 
   document.addEventListener("keydown", (event) => {
     if (event.target instanceof HTMLTextAreaElement || event.altKey || event.ctrlKey || event.metaKey) {
