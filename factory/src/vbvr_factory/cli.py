@@ -221,3 +221,110 @@ def status(
         table.add_row(task.key, task.split, str(row[0]), str(row[1]), str(row[2]), _megabytes(row[3]))
     table.add_row("all", "", str(totals[0]), str(totals[1]), str(totals[2]), _megabytes(totals[3]), style="bold")
     console.print(table)
+
+
+QueueUrl = Annotated[str, typer.Option("--queue-url", help="URL of the SQS FIFO work queue (the stack's QueueUrl output).")]
+
+
+def _sqs():
+    """A boto3 SQS client, or exit 2 when boto3 is missing."""
+    from vbvr_factory.sqs import sqs_client
+
+    try:
+        return sqs_client()
+    except ImportError as error:
+        raise fail_usage(str(error)) from None
+
+
+@app.command()
+def submit(
+    registry: Annotated[Path, typer.Argument(help="The registry file (registry.yaml).")],
+    queue_url: QueueUrl,
+    out: Annotated[str, typer.Option("--out", help="Output root, normally s3://bucket/prefix (the stack's Output).")],
+    preset: Annotated[str | None, typer.Option("--preset", help="A preset of the registry.")] = None,
+    count: Annotated[int | None, typer.Option("--count", min=1, help="Samples per task, overriding the registry.")] = None,
+    layout: Annotated[str, typer.Option("--layout", help=f"Folder layout: {' or '.join(LAYOUTS)}.")] = "vbvr",
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, max=16, help="Samples per message.")] = 16,
+    storage_option: StorageOptions = None,
+) -> None:
+    """Enqueue REGISTRY's first draws as SQS FIFO messages for serverless workers (Lambda or `worker`)."""
+    client = _sqs()
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    from vbvr_factory.plan import build_plan
+    from vbvr_factory.registry import RegistryError, load_registry
+    from vbvr_factory.runner import RunConflict
+    from vbvr_factory.sqs import QueueError, submit_plan
+
+    if layout not in LAYOUTS:
+        raise fail_usage(f"--layout {layout!r} is unknown; use one of {', '.join(LAYOUTS)}")
+    try:
+        loaded = load_registry(registry)
+        plan = build_plan(loaded, preset, count, layout)
+    except RegistryError as error:
+        raise fail_usage(str(error)) from None
+    root = open_output(out, storage_option)
+    try:
+        sent = submit_plan(plan, root, queue_url, registry={"source": str(registry), "digest": loaded.digest},
+                           chunk_size=chunk_size, client=client)
+    except (RunConflict, ValueError) as error:
+        raise fail_usage(str(error)) from None
+    except (QueueError, ClientError, BotoCoreError) as error:
+        errors.print(f"[bold red]submit failed:[/] {error}")
+        raise typer.Exit(code=1) from None
+    console.print(f"{sent.chunks} chunks ({sent.samples} samples) sent to {queue_url}; output {root.url}")
+    finish = [f"vbvr-factory run {registry}", *(["--preset", preset] if preset else []),
+              *(["--count", str(count)] if count else []), *(["--layout", layout] if layout != "vbvr" else []),
+              "--out", root.url, "--resume"]
+    console.print("When the queue is empty, finish (dedup rounds, manifest, failures, run.json) with:\n  "
+                  + " ".join(finish), highlight=False)
+
+
+@app.command()
+def worker(
+    queue_url: QueueUrl,
+    until_empty: Annotated[bool, typer.Option("--until-empty", help="Stop once the queue holds no visible or in-flight message.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=10, help="Messages per receive (Lambda's BatchSize).")] = 1,
+    wait_seconds: Annotated[int, typer.Option("--wait", min=0, max=20, help="Long-poll seconds per receive.")] = 10,
+    retry_delay: Annotated[int, typer.Option("--retry-delay", min=0, help="Seconds before a failed message is delivered again.")] = 30,
+) -> None:
+    """Poll the queue and run each message through the Lambda handler (for EC2/Kubernetes workers and tests)."""
+    import logging
+
+    from vbvr_factory.sqs import work
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        tally = work(_sqs(), queue_url, until_empty=until_empty, batch_size=batch_size, wait_seconds=wait_seconds,
+                     retry_delay=retry_delay)
+    except KeyboardInterrupt:
+        errors.print("worker stopped; messages in flight return to the queue after their visibility timeout")
+        raise typer.Exit(code=130) from None
+    console.print(f"queue drained: {tally.succeeded} message(s) done, {tally.failed} failed delivery(ies) "
+                  "(SQS retries them, then moves them to the dead-letter queue)")
+
+
+@app.command()
+def dlq(
+    queue_url: QueueUrl,
+    redrive: Annotated[bool, typer.Option("--redrive", help="Move every dead letter back to the work queue.")] = False,
+) -> None:
+    """List the chunks in the work queue's dead-letter queue; --redrive sends them back to the work queue."""
+    from vbvr_factory.sqs import QueueError, dead_letter_queue, dead_letters
+    from vbvr_factory.sqs import redrive as redrive_letters
+
+    client = _sqs()
+    try:
+        dead_letter_url = dead_letter_queue(client, queue_url)
+    except QueueError as error:
+        raise fail_usage(str(error)) from None
+    letters = redrive_letters(client, queue_url, dead_letter_url) if redrive else dead_letters(client, dead_letter_url)
+    table = Table(title=f"{dead_letter_url}: {len(letters)} dead letter(s)" + (", re-driven" if redrive else ""))
+    for column in ("message", "task", "indices", "receives", "output"):
+        table.add_column(column)
+    for letter in letters:
+        table.add_row(letter.message_id, letter.task_key, f"{letter.first_index}-{letter.last_index}",
+                      str(letter.receive_count), letter.out)
+    console.print(table)
+    if letters and not redrive:
+        console.print("Fix the cause (worker logs name it), then: vbvr-factory dlq --queue-url URL --redrive")
