@@ -328,3 +328,72 @@ def dlq(
     console.print(table)
     if letters and not redrive:
         console.print("Fix the cause (worker logs name it), then: vbvr-factory dlq --queue-url URL --redrive")
+
+
+def _hours(hours: float) -> str:
+    return f"{hours:.2f} h" if hours >= 1 else f"{hours * 60:.1f} min"
+
+
+@app.command()
+def estimate(
+    registry: Annotated[Path, typer.Argument(help="The registry file (registry.yaml).")],
+    executor: Annotated[str, typer.Option("--executor", help="local, ray or lambda.")] = "local",
+    preset: Annotated[str | None, typer.Option("--preset", help="A preset of the registry.")] = None,
+    count: Annotated[int | None, typer.Option("--count", min=1, help="Samples per task, overriding the registry.")] = None,
+    samples: Annotated[int | None, typer.Option("--samples", min=1, help="Scale every task's count so the run makes about this many samples.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Workers (cores, or concurrent Lambdas) [default: CPU count; lambda 990].")] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, max=16, help="Samples per chunk (per Lambda invocation).")] = 16,
+    measure: Annotated[int, typer.Option("--measure", min=1, max=50, help="Samples per task to measure (after one warm-up).")] = 2,
+    from_run: Annotated[str | None, typer.Option("--from-run", help="Read per-sample CPU seconds from this run's run.json instead of measuring.")] = None,
+    price: Annotated[list[str] | None, typer.Option("--price", help="Override a price or knob NAME=VALUE, repeatable (see `vbvr_factory.estimate.CostModel`).")] = None,
+) -> None:
+    """Project wall time and cost of a run from measured per-sample core-seconds (local, Ray or Lambda)."""
+    from vbvr_factory.estimate import EXECUTORS, PAPER_LAMBDA_WORKERS, CostModel, costs_from_run, measure_task, \
+        project, scaled_counts
+    from vbvr_factory.plan import build_plan
+    from vbvr_factory.registry import RegistryError, load_registry
+    from vbvr_factory.runner import read_run_json
+
+    if executor not in EXECUTORS:
+        raise fail_usage(f"--executor {executor!r} is unknown for estimates; use one of {', '.join(EXECUTORS)}")
+    try:
+        model = CostModel.with_overrides(price or [])
+        loaded = load_registry(registry)
+        plan = build_plan(loaded, preset, count)
+    except (RegistryError, ValueError) as error:
+        raise fail_usage(str(error)) from None
+    if from_run:
+        recorded = costs_from_run(read_run_json(open_output(from_run, None)) or {})
+        missing = [task.key for task in plan.tasks if task.key not in recorded]
+        if missing:
+            raise fail_usage(f"{from_run}/run.json has no written samples of {', '.join(missing)}; measure instead")
+        costs = {task.key: recorded[task.key] for task in plan.tasks}
+    else:
+        costs = {}
+        for task in plan.tasks:
+            errors.print(f"measuring {task.key} ({measure} samples after a warm-up)…")
+            costs[task.key] = measure_task(task, plan.seed, measure)
+    counts = scaled_counts(plan, samples)
+    engines = workers or (PAPER_LAMBDA_WORKERS if executor == "lambda" else os.cpu_count() or 1)
+    projection = project(executor, counts, costs, workers=engines, chunk_size=chunk_size, model=model)
+
+    measured = Table(title="per-sample cost" + (f" (from {from_run})" if from_run else " (measured here)"))
+    for column in ("task", "samples in run", "CPU s/sample", "MB/sample", "files/sample", "measured"):
+        measured.add_column(column, justify="left" if column == "task" else "right")
+    for key, cost in costs.items():
+        measured.add_row(key, f"{counts[key]:,}", f"{cost.core_seconds_per_sample:.3f}",
+                         f"{cost.bytes_per_sample / 1e6:.3f}", f"{cost.files_per_sample:g}", str(cost.measured_samples))
+    console.print(measured)
+    console.print(f"projection: {projection.samples:,} samples, executor {executor}, {engines} workers",
+                  highlight=False)
+    table = Table()
+    table.add_column("item")
+    table.add_column("value", justify="right")
+    table.add_row("chunks (invocations)", f"{projection.chunks:,}")
+    table.add_row("core-hours", f"{projection.core_hours:,.1f}")
+    table.add_row("wall time", _hours(projection.wall_hours))
+    for item, dollars in projection.costs.items():
+        table.add_row(f"cost: {item}", f"${dollars:,.2f}")
+    table.add_row("cost: total", f"${projection.total_cost:,.2f}", style="bold")
+    table.add_row("storage", f"{projection.storage_gb:,.1f} GB, ${projection.storage_per_month:,.2f}/month")
+    console.print(table)
