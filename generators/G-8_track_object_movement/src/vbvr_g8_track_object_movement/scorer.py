@@ -1,7 +1,7 @@
 """G-8 scorer: follow the green border, check it carries the tracked object below the target, and
 that nothing else moved.
 
-The border is found by its colour below the target area; its centre gives the tracked object's
+The border is found by its green hue below the target area; its centre gives the tracked object's
 position in each frame. Parts:
 
 - ``end``: in the last frame the border is centred below the target on the object's row, with the
@@ -19,10 +19,26 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.motion import blob_centroids, progress_coverage
+from vbvr_core.motion import progress_coverage
 from vbvr_core.track import color_mask, resize_frame
 
 STILL_IOU = 0.6
+
+
+def border_centroids(frames: np.ndarray, box: tuple[int, int, int, int], min_pixels: int) -> list[tuple[float, float] | None]:
+    """Per frame, the centre of the green pixels in ``box`` (left, top, right, bottom), or None.
+
+    "Green" is G − max(R, B) ≥ 30, not a distance to one RGB value: a thin border line blended with the
+    background at a low resolution keeps its hue but not its exact colour.
+    """
+    x0, y0, x1, y1 = box
+    region = frames[:, y0:y1, x0:x1].astype(np.int16)
+    green = (region[..., 1] - np.maximum(region[..., 0], region[..., 2])) >= 30
+    out: list[tuple[float, float] | None] = []
+    for mask in green:
+        ys, xs = np.nonzero(mask)
+        out.append(None if len(xs) < min_pixels else (float(xs.mean()) + x0, float(ys.mean()) + y0))
+    return out
 
 
 def _box(center, half: float, scale: float, size: int) -> tuple[slice, slice]:
@@ -45,7 +61,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     field = (0, int(solution["field_top"] * scale), size, frames.shape[1])
     half = solution["border_half"]
     perimeter = 8 * half * scale * max(1.0, 4 * scale)
-    centres = blob_centroids(frames, solution["border_color"], 60.0, min_pixels=int(0.3 * perimeter), box=field)
+    centres = border_centroids(frames, field, min_pixels=int(0.3 * perimeter))
     tracked = solution["objects"][0]
     start, end = tuple(tracked["center"]), tuple(solution["end"])
     tolerance = 0.35 * solution["radius"] + 2

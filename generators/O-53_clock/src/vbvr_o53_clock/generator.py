@@ -194,7 +194,11 @@ class ClockGenerator(BaseGenerator):
                 problems.append(f"occlusion: the hands overlap at the {moment} time {solution[f'{moment}_time']}")
         style = solution["style"]
         hour, minute = tuple(style["hour_color"]), tuple(style["minute_color"])
-        if color_distance(hour, minute) < 100:
+        face = tuple(style["face"])
+        # A hand's anti-aliased edge is half hand, half face: it must not pass for the other hand either.
+        blends = [tuple((a + b) / 2 for a, b in zip(color, face, strict=True)) for color in (hour, minute)]
+        if (color_distance(hour, minute) < 100 or color_distance(blends[0], minute) < 80
+                or color_distance(blends[1], hour) < 80):
             problems.append("the hour and minute hands have look-alike colours")
         for name, color in (("hour", hour), ("minute", minute)):
             if color_distance(color, tuple(style["face"])) < 100:

@@ -6,7 +6,8 @@ hand's angles, unwrapped, give the turn so far; the hour hand is compared with w
 
 Parts: ``start`` (hands at the start time), ``end`` (the minute hand turned the full advance — 6° per
 minute, whole turns included — and the hour hand shows the end time), ``consistent`` (share of frames
-where the hour hand sits where the minute hand says, within 6°), ``clockwise`` (share of the minute
+where the hour hand sits where the minute hand says, within 6°; frames with the hands on top of each
+other are left out), ``clockwise`` (share of the minute
 hand's steps that go clockwise), ``process`` (the minute hand passes the intermediate angles).
 value = start · end · (0.05 + 0.95 · process · consistent · clockwise): a cut straight to the final
 frame keeps at most 0.05; a wrong end time scores 0.
@@ -23,6 +24,7 @@ HAND_TOLERANCE = 50.0
 MINUTE_END = (6.0, 20.0)  # full credit within, none beyond (degrees)
 HOUR_END = (4.0, 12.0)
 CONSISTENCY = 6.0
+OVERLAP = 20.0  # hands closer than this (degrees) hide the hour hand
 
 
 def hand_angles(frames: np.ndarray, solution: dict, hand: str) -> list[float | None]:
@@ -76,7 +78,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     minute_end = _credit(abs(final_turn - target), *MINUTE_END)
     hour_end = _credit(angle_difference(final_hour, solution["end_angles"]["hour"]), *HOUR_END)
     end = min(minute_end, hour_end)
-    consistent = float(np.mean([angle_difference(h, start_hour + t / 12.0) <= CONSISTENCY for t, h in known]))
+    # Where the minute hand lies over the hour hand, the hour hand's visible sliver does not give its angle.
+    apart = [(t, h) for t, h in known if angle_difference(h, (start_minute + t) % 360.0) >= OVERLAP]
+    consistent = float(np.mean([angle_difference(h, start_hour + t / 12.0) <= CONSISTENCY for t, h in apart])) if apart else 0.0
     clockwise = direction_share(turn, +1, dead_band=0.5)
     process = progress_coverage(turn, 0.0, target, resolution=2.0)
     value = start * end * (0.05 + 0.95 * process * consistent * clockwise)
