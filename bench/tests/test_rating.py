@@ -21,8 +21,10 @@ from vbvr_benchmark.commands.rate import _is_loopback
 from vbvr_benchmark.rating import SCALES, Rating, RatingStore, build_study
 from vbvr_benchmark.rating.app import create_app
 from vbvr_benchmark.rating.study import StudyError, parse_model_option
+from vbvr_core.baselines import write_baseline
 
 BASELINES = ("oracle", "static", "noise")
+KEY = "G-15_grid_avoid_obstacles"
 MODEL_PREFIX = "model_"  # distinctive, so the blindness check can look for it in the page
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 TRAVERSALS = ("/media/../../../../etc/passwd", "/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/app.py",
@@ -31,12 +33,12 @@ TRAVERSALS = ("/media/../../../../etc/passwd", "/static/../../../../etc/passwd",
 
 
 @pytest.fixture(scope="module")
-def model_videos(samples, cli, tmp_path_factory) -> dict[str, Path]:
+def model_videos(samples, tmp_path_factory) -> dict[str, Path]:
     """Three baseline 'models' (model_oracle, model_static, model_noise) of the three conftest samples."""
     root = tmp_path_factory.mktemp("models")
     for kind in BASELINES:
-        result = cli("baseline", kind, "--samples", samples, "--out", root / kind, "--workers", 1)
-        assert result.exit_code == 0, result.output
+        for folder in sorted((samples / KEY).iterdir()):
+            write_baseline(kind, folder, root / kind / KEY / f"{folder.name}.mp4")
     return {MODEL_PREFIX + kind: root / kind for kind in BASELINES}
 
 

@@ -34,6 +34,7 @@ RESAMPLES = 1000
 CONFIDENCE = 0.95
 BOOTSTRAP_SEED = 0
 MIN_VIDEOS = 3
+VECTORISED_TAU_MAX = 1500  # above this many videos the n×n sign matrices get large: resample one by one
 HUMAN = "human"  # the mean of the three scales
 
 VideoId = tuple[str, str, int]  # (model, task key, index)
@@ -174,6 +175,28 @@ def _row_spearman(first: np.ndarray, second: np.ndarray) -> np.ndarray:
         return (first_ranks * second_ranks).sum(axis=1) / denominator
 
 
+def _resampled_tau(first: np.ndarray, second: np.ndarray, picks: np.ndarray) -> np.ndarray:
+    """Kendall τ-b of every bootstrap resample (rows of ``picks`` index the paired values).
+
+    A resample is a vector of counts ``c`` over the original videos; with ``S`` the pairwise sign matrices,
+    τ-b = cᵀ(Sx∘Sy)c / √(cᵀ|Sx|c · cᵀ|Sy|c) (pairs of copies of one video are tied on both sides and drop
+    out, as in τ-b). That is one matrix product for all resamples where the n×n matrices fit in memory.
+    """
+    count = len(first)
+    if count > VECTORISED_TAU_MAX:
+        return np.array([stats.kendalltau(first[pick], second[pick]).statistic for pick in picks])
+    first_signs = np.sign(first[:, None] - first[None, :])
+    second_signs = np.sign(second[:, None] - second[None, :])
+    counts = np.stack([np.bincount(pick, minlength=count) for pick in picks]).astype(np.float64)
+
+    def quadratic(matrix: np.ndarray) -> np.ndarray:
+        return ((counts @ matrix) * counts).sum(axis=1)
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return quadratic(first_signs * second_signs) / np.sqrt(quadratic(np.abs(first_signs))
+                                                               * quadratic(np.abs(second_signs)))
+
+
 def _interval(draws: np.ndarray) -> tuple[float | None, float | None]:
     draws = draws[np.isfinite(draws)]
     if draws.size == 0:
@@ -198,7 +221,7 @@ def correlate(rule_scores: Sequence[float], human_scores: Sequence[float], scope
     tau = stats.kendalltau(first, second).statistic
     picks = rng(derive_seed(seed, "agreement-bootstrap", scope)).integers(0, count, size=(RESAMPLES, count))
     rho_draws = _row_spearman(first[picks], second[picks])
-    tau_draws = np.array([stats.kendalltau(first[pick], second[pick]).statistic for pick in picks])
+    tau_draws = _resampled_tau(first, second, picks)
     rho_low, rho_high = _interval(rho_draws)
     tau_low, tau_high = _interval(tau_draws)
     return Correlation(count, _finite(rho), rho_low, rho_high, _finite(tau), tau_low, tau_high)

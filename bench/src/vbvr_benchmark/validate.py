@@ -58,9 +58,12 @@ def _means(rows: list[Row]) -> dict[str, float | None]:
     return {key: sum(values) / len(values) for key, values in by_task.items()}
 
 
-def judge(facts: TaskFacts, means: dict[str, float | None], deterministic: bool) -> TaskCheck:
-    """Apply the checks of the module docstring to one task's baseline means."""
-    check = TaskCheck(facts.key, facts.scorer, facts.process_required, dict(means), deterministic)
+def judge(facts: TaskFacts, means: dict[str, float | None], unstable: str | None = None) -> TaskCheck:
+    """Apply the checks of the module docstring to one task's baseline means.
+
+    ``unstable`` describes a video that scored differently the second time (None when all agreed).
+    """
+    check = TaskCheck(facts.key, facts.scorer, facts.process_required, dict(means), unstable is None)
     oracle, static, final, noise, shuffle = (means.get(kind) for kind in BASELINES)
     if oracle is None or oracle < ORACLE_MIN:
         check.failures.append(f"oracle {oracle if oracle is None else round(oracle, 3)} < {ORACLE_MIN}")
@@ -72,8 +75,8 @@ def judge(facts: TaskFacts, means: dict[str, float | None], deterministic: bool)
         check.failures.append(f"final {final if final is None else round(final, 3)} > {FINAL_MAX} (task needs a process)")
     if shuffle is not None and oracle is not None and shuffle > oracle - SHUFFLE_MARGIN:
         check.failures.append(f"shuffle {shuffle:.3f} not {SHUFFLE_MARGIN} below oracle {oracle:.3f}")
-    if not deterministic:
-        check.failures.append("scores differ when the same videos are scored again")
+    if unstable is not None:
+        check.failures.append(f"not deterministic: {unstable}")
     return check
 
 
@@ -96,12 +99,13 @@ def validate_scorers(samples_root: str | Path, work: str | Path, *, workers: int
     runs = score_folders(samples_root, folders, registry=registry, workers=workers, timeout=timeout)
     stage("scoring again to check determinism")
     again = score_folders(samples_root, folders, registry=registry, workers=workers, timeout=timeout, only=recheck)
-    unstable: set[str] = set()
-    for run, rerun in zip(runs, again, strict=True):
+    unstable: dict[str, str] = {}
+    for kind, run, rerun in zip(BASELINES, runs, again, strict=True):
         first = [row for row in run.rows if (row.key, row.index) in recheck]
         for before, after in zip(first, rerun.rows, strict=True):
             if (before.value, before.parts, before.status) != (after.value, after.parts, after.status):
-                unstable.add(before.key)
+                unstable.setdefault(before.key, f"{kind} video {before.video}: {before.value:.4f} ({before.status}) "
+                                                f"then {after.value:.4f} ({after.status})")
     means = {kind: _means(run.rows) for kind, run in zip(BASELINES, runs, strict=True)}
-    return [judge(facts[key], {kind: means[kind].get(key) for kind in BASELINES}, key not in unstable)
+    return [judge(facts[key], {kind: means[kind].get(key) for kind in BASELINES}, unstable.get(key))
             for key in sorted(facts)]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.table import Table
 
 from vbvr_benchmark.commands.common import console, errors, existing_folder, fail_usage
@@ -48,20 +49,21 @@ def validate_scorers(
             checks = validate_scorers(samples, folder, workers=workers, timeout=timeout, registry=splits,
                                       on_stage=lambda stage: status.update(stage))
     table = Table(title=f"Scorer validation: oracle ≥ {ORACLE_MIN}, static ≤ {STATIC_MAX}, noise ≤ {NOISE_MAX}, "
-                        f"final ≤ {FINAL_MAX} (process tasks), shuffle ≥ {SHUFFLE_MARGIN} below oracle")
-    table.add_column("task", overflow="fold")
-    for column in ("scorer", "oracle", "static", "final", "noise", "shuffle", "same twice", "verdict"):
+                        f"final ≤ {FINAL_MAX} (*: needs no process), shuffle ≥ {SHUFFLE_MARGIN} below oracle, "
+                        "same scores twice", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("task", overflow="fold", min_width=24)
+    for column in ("oracle", "static", "final", "noise", "shuffle", "verdict"):
         table.add_column(column)
     for check in checks:
-        final = _cell(check.means.get("final")) + ("" if check.process_required else " (n/a)")
+        final = _cell(check.means.get("final")) + ("" if check.process_required else "*")
         verdict = "[green]pass[/]" if check.passed else "[red]FAIL[/]"
-        table.add_row(check.key, check.scorer, _cell(check.means.get("oracle")), _cell(check.means.get("static")),
-                      final, _cell(check.means.get("noise")), _cell(check.means.get("shuffle")),
-                      "yes" if check.deterministic else "[red]no[/]", verdict)
+        name = check.key + (" (generic)" if check.scorer == "generic" else "")
+        table.add_row(name, _cell(check.means.get("oracle")), _cell(check.means.get("static")), final,
+                      _cell(check.means.get("noise")), _cell(check.means.get("shuffle")), verdict)
     console.print(table)
     failed = [check for check in checks if not check.passed]
     for check in failed:
-        errors.print(f"[red]{check.key}[/]: " + "; ".join(check.failures))
+        errors.print(f"[red]{check.key}[/]: " + "; ".join(check.failures), soft_wrap=True)
     console.print(f"{len(checks) - len(failed)} of {len(checks)} task scorers pass")
     if failed:
         raise typer.Exit(code=1)
