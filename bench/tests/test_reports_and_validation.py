@@ -122,5 +122,5 @@ def test_bad_usage_exits_2_with_the_reason(tmp_path, cli):
 
 
 def test_every_command_is_registered_from_its_module():
-    assert set(COMMANDS) == {"score", "baseline", "validate-scorers", "compare"}
+    assert {"score", "baseline", "validate-scorers", "compare"} <= set(COMMANDS)
     assert all(function.__module__.startswith("vbvr_benchmark.commands.") for function in COMMANDS.values())
