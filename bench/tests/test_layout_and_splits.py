@@ -91,3 +91,8 @@ def test_split_precedence_registry_then_metadata_then_folder_then_catalogue():
     assert resolve_split("G-999_not_a_bench_task", None, None, None) == UNKNOWN
     assert resolve_category("O-53_clock", None, None) == "knowledge"
     assert resolve_category("G-999_not_a_bench_task", None, None) == UNKNOWN
+
+
+def test_a_task_folder_itself_can_be_the_samples_root(samples):
+    entries = find_samples(samples / KEY)
+    assert [(entry.key, entry.index) for entry in entries] == [(KEY, 0), (KEY, 1), (KEY, 2)]

@@ -75,7 +75,12 @@ def split_of_folder(name: str) -> str | None:
 
 
 def _task_folders(root: Path) -> list[tuple[str, Path, str | None]]:
-    """(key, folder, split implied by a parent split folder) for every task folder at or one level under root."""
+    """(key, folder, split implied by a parent split folder) for every task folder at or one level under root.
+
+    ``root`` may itself be a task folder (``out/G-15_grid_avoid_obstacles``).
+    """
+    if root.is_dir() and folder_key(root.name) is not None:
+        return [(folder_key(root.name), root, split_of_folder(root.resolve().parent.name))]
     found = []
     for child in sorted(root.iterdir()) if root.is_dir() else []:
         if not child.is_dir() or child.name.startswith("."):

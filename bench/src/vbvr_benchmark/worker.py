@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import cv2
 from vbvr_core.plugins import get_task
 from vbvr_core.sample_io import load_sample_ref
 from vbvr_core.scoring import run_scorer
@@ -16,6 +17,8 @@ from vbvr_core.video import VideoReader
 from vbvr_benchmark.generic import score_against_ground_truth
 
 TASK_SCORER, GENERIC_SCORER = "task", "generic"
+# Parallelism comes from worker processes, one per core: OpenCV's own threads would only oversubscribe them.
+cv2.setNumThreads(1)
 OK, MISSING, BAD_VIDEO = "ok", "missing", "bad_video"
 
 
