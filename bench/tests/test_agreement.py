@@ -7,11 +7,11 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_benchmark.aggregate import summarize
 from scipy import stats
+from vbvr_benchmark.aggregate import summarize
 from vbvr_benchmark.agreement import (
-    _resampled_tau,
     ScoredVideo,
+    _resampled_tau,
     correlate,
     krippendorff_alpha,
     load_ratings,

@@ -126,7 +126,9 @@ def create_app(study: Study, store: RatingStore) -> Starlette:
             comment = clean_comment(fields.get("comment"))
         except FormError as error:
             return refuse(str(error), rater_text[:MAX_RATER_LENGTH])
-        store.save(Rating(rater=rater, model=item.model, key=item.key, index=item.index, comment=comment, **scores))
+        store.save(Rating(rater=rater, model=item.model, key=item.key, index=item.index, comment=comment,
+                          task_completion=scores["task_completion"], reasoning_logic=scores["reasoning_logic"],
+                          visual_quality=scores["visual_quality"]))
         return RedirectResponse("/rate?" + urlencode({"rater": rater}), status_code=303)
 
     async def media(request: Request) -> Response:

@@ -39,5 +39,7 @@ def simulate_ratings(scores: Mapping[tuple[str, str, int], float], kind: str, ra
             noisy = latent[:, None] + bias + generator.normal(0.0, NOISE_SD, size=(len(videos), len(SCALES)))
             values = np.clip(np.rint(noisy), LOWEST, HIGHEST).astype(int)
         for (model, key, index), row in zip(videos, values, strict=True):
-            ratings.append(Rating(name, model, key, index, *(int(value) for value in row), rated_at="simulated"))
+            task_completion, reasoning_logic, visual_quality = (int(value) for value in row)
+            ratings.append(Rating(name, model, key, index, task_completion, reasoning_logic, visual_quality,
+                                  rated_at="simulated"))
     return ratings
