@@ -123,9 +123,12 @@ def score_folders(samples_root: str | Path, videos_roots: Sequence[str | Path], 
     def row_of(job_id: int, result: VideoResult) -> Row:
         run, entry = plan[job_id]
         task = facts[entry.key]
+        video = _relative(videos[run].get((entry.key, entry.index)), roots[run])
+        # Decoder messages quote the file's full path; the report names it relative to --videos, so it
+        # reads the same wherever the folder lies.
+        reason = result.reason.replace(jobs[job_id].video, video) if jobs[job_id].video else result.reason
         return Row(key=entry.key, index=entry.index, category=task.category, split=task.split, scorer=task.scorer,
-                   status=result.status, value=result.value, reason=result.reason,
-                   video=_relative(videos[run].get((entry.key, entry.index)), roots[run]),
+                   status=result.status, value=result.value, reason=reason, video=video,
                    sample=_relative(entry.folder, samples_root), parts=dict(result.parts))
 
     def report(job_id: int, result: VideoResult) -> None:
