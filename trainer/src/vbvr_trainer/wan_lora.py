@@ -19,9 +19,9 @@ One training step (:meth:`WanLoraTrainer.loss`):
 
 from __future__ import annotations
 
-import math
+import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import torch
@@ -55,7 +55,6 @@ class WanLoraConfig:
     seed: int = 0
     gradient_checkpointing: bool = False
     max_grad_norm: float = 1.0
-    extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.expert not in EXPERT_SUBFOLDERS:
@@ -225,13 +224,6 @@ def _cycle(batches: Iterable[dict]) -> Iterator[dict]:
 
 
 def _config_json(config: WanLoraConfig) -> str:
-    import json
-
     values = asdict(config)
     values["target_modules"] = list(config.target_modules)
     return json.dumps(values, indent=2, sort_keys=True) + "\n"
-
-
-def steps_per_epoch(rows: int, batch_size: int) -> int:
-    """Optimiser steps in one pass over ``rows`` samples."""
-    return max(1, math.ceil(rows / batch_size))
