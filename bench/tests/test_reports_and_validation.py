@@ -124,3 +124,11 @@ def test_bad_usage_exits_2_with_the_reason(tmp_path, cli):
 def test_every_command_is_registered_from_its_module():
     assert {"score", "baseline", "validate-scorers", "compare"} <= set(COMMANDS)
     assert all(function.__module__.startswith("vbvr_benchmark.commands.") for function in COMMANDS.values())
+
+
+def test_validate_scorers_on_official_ground_truth_checks_the_generic_scorer(official_samples, tmp_path, cli):
+    result = cli("validate-scorers", "--samples", official_samples, "--work", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "(generic)" in result.output
+    for kind in ("noise", "shuffle"):  # baselines made without metadata.json
+        assert len(list((tmp_path / kind).rglob("*.mp4"))) == 3
