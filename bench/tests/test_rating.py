@@ -124,6 +124,15 @@ def test_bad_form_values_are_refused_with_a_clear_message_and_nothing_is_stored(
     assert store.ratings() == []
 
 
+def test_cross_site_and_oversized_posts_are_refused(client):
+    http, study, store = client
+    form = _form("ana", study.order_for("ana")[0].token)
+    assert http.post("/rate", data=form, headers={"Origin": "http://evil.example"}).status_code == 403
+    assert http.post("/rate", data={**form, "padding": "z" * 20_000}).status_code == 400
+    assert store.ratings() == []
+    assert http.post("/rate", data=form, headers={"Origin": "http://testserver"}).status_code == 200
+
+
 def test_media_and_static_serve_only_their_files(client):
     http, study, _ = client
     token = study.items[0].token

@@ -274,13 +274,13 @@ def measure_agreement(scores: dict[VideoId, ScoredVideo], ratings: Sequence[Rati
     for video in videos:
         by_category[video.video.category].append(video)
         by_task[video.video.key].append(video)
-    category_order = [name for name in (*CATEGORIES, *sorted(by_category)) if name in by_category]
+    category_order = [*(name for name in CATEGORIES if name in by_category), *sorted(set(by_category) - set(CATEGORIES))]
     return Agreement(
         videos=videos,
         overall=correlate(*_pairs(videos, HUMAN), scope="overall", seed=seed),
         scales={scale: correlate(*_pairs(videos, scale), scope=f"scale:{scale}", seed=seed) for scale in SCALES},
         categories={name: correlate(*_pairs(by_category[name], HUMAN), scope=f"category:{name}", seed=seed)
-                    for name in dict.fromkeys(category_order)},
+                    for name in category_order},
         tasks={key: correlate(*_pairs(by_task[key], HUMAN), scope=f"task:{key}", seed=seed)
                for key in sorted(by_task)},
         alpha={scale: krippendorff_alpha(ratings, scale) for scale in SCALES},

@@ -9,7 +9,8 @@ Routes::
     GET  /static/...                the page's CSS and JS (package data)
 
 The page is blind: it shows the prompt, the first frame and the video, never the model. A bad form
-value gets a 400 page that names the field and what it must be; nothing is stored then. A rating is
+value gets a 400 page that names the field and what it must be; nothing is stored then. A form posted from
+another site's page (an ``Origin`` header naming another host) is refused with 403. A rating is
 committed to SQLite before the 303 is sent (see :mod:`vbvr_benchmark.rating.db`).
 """
 
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -83,8 +86,8 @@ def create_app(study: Study, store: RatingStore) -> Starlette:
     def page(name: str, status_code: int = 200, **context: object) -> HTMLResponse:
         return HTMLResponse(templates.get_template(name).render(**context), status_code=status_code)
 
-    def refuse(message: str, rater: str = "") -> HTMLResponse:
-        return page("error.html", 400, message=message, rater=rater)
+    def refuse(message: str, status_code: int = 400, rater: str = "") -> HTMLResponse:
+        return page("error.html", status_code, message=message, rater=rater)
 
     def next_item(rater: str) -> tuple[StudyItem | None, int]:
         rated = store.rated(rater)
@@ -109,13 +112,17 @@ def create_app(study: Study, store: RatingStore) -> Starlette:
                     scales=[(scale, SCALE_LABELS[scale]) for scale in SCALES], values=range(LOWEST, HIGHEST + 1))
 
     async def submit(request: Request) -> Response:
-        if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
+        origin = request.headers.get("origin")
+        if origin and urlsplit(origin).netloc != request.headers.get("host"):
+            return refuse(f"a form sent from another site ({origin[:80]}) is not accepted; rate on this page", 403)
+        declared = request.headers.get("content-length", "")
+        if (declared.isdigit() and int(declared) > MAX_FORM_BYTES) or len(await request.body()) > MAX_FORM_BYTES:
             return refuse(f"the form is larger than {MAX_FORM_BYTES} bytes")
         try:
             async with request.form(max_files=0, max_fields=16) as form:
                 fields = {name: value for name, value in form.items() if isinstance(value, str)}
-        except Exception as error:  # noqa: BLE001 - any unparsable body is the client's mistake
-            return refuse(f"the form could not be read ({type(error).__name__}); submit it from the rating page")
+        except (HTTPException, MultiPartException) as error:
+            return refuse(f"the form could not be read ({error}); submit it from the rating page")
         rater_text = fields.get("rater", "")
         try:
             rater = clean_rater(rater_text)
@@ -125,7 +132,7 @@ def create_app(study: Study, store: RatingStore) -> Starlette:
             scores = {scale: clean_scale(scale, fields.get(scale)) for scale in SCALES}
             comment = clean_comment(fields.get("comment"))
         except FormError as error:
-            return refuse(str(error), rater_text[:MAX_RATER_LENGTH])
+            return refuse(str(error), rater=rater_text[:MAX_RATER_LENGTH])
         store.save(Rating(rater=rater, model=item.model, key=item.key, index=item.index, comment=comment,
                           task_completion=scores["task_completion"], reasoning_logic=scores["reasoning_logic"],
                           visual_quality=scores["visual_quality"]))

@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from vbvr_core.sample_io import FIRST_FRAME, PROMPT
@@ -47,14 +48,15 @@ class Study:
 
     items: tuple[StudyItem, ...]
     seed: int
-    skipped: tuple[str, ...] = field(default=())
+    skipped: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_token", {item.token: item for item in self.items})
+    @cached_property
+    def _by_token(self) -> dict[str, StudyItem]:
+        return {item.token: item for item in self.items}
 
     def item(self, token: str) -> StudyItem | None:
         """The item with ``token``, or None for any other string."""
-        return self._by_token.get(token)  # type: ignore[attr-defined]
+        return self._by_token.get(token)
 
     def order_for(self, rater: str) -> list[StudyItem]:
         """The items in ``rater``'s own order: a permutation seeded by the study seed and the rater's name."""
