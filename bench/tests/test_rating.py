@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,21 @@ def test_submitting_stores_one_row_and_moves_to_the_next_video(client):
         (order[0].model, order[0].key, order[0].index, 1, 2)]
     page = http.get("/rate", params={"rater": "ana"})
     assert "1 of 9 rated" in page.text and order[1].token in page.text and order[0].token not in page.text
+
+
+def test_several_raters_rate_at_once_and_every_rating_is_kept(samples, model_videos, tmp_path):
+    study = build_study(samples, model_videos, seed=3)
+    store = RatingStore(tmp_path / "ratings.sqlite")
+    app = create_app(study, store)
+
+    def rate_all(rater: str) -> list[int]:
+        with TestClient(app) as http:
+            return [http.post("/rate", data=_form(rater, item.token)).status_code for item in study.order_for(rater)]
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        statuses = list(pool.map(rate_all, ["ana", "bo", "cy"]))
+    assert statuses == [[200] * 9] * 3  # each post is answered by the next page (after the 303)
+    assert len(store.ratings()) == 27 and all(len(store.rated(rater)) == 9 for rater in ("ana", "bo", "cy"))
 
 
 def test_rater_names_and_comments_are_escaped(client):
