@@ -50,7 +50,7 @@ def measure(key: str, samples: int, work: Path) -> dict[str, float]:
         if isinstance(result, FailureRecord):
             raise SystemExit(f"{key} sample {index} failed: {result.problems[-1]}")
         drawn, draw_seconds = cpu(draw, registration, seed)
-        frames, render_seconds = cpu(lambda: list(held(drawn.sample.trajectory(), drawn.sample.hold_frames)))
+        frames, render_seconds = cpu(lambda sample: list(held(sample.trajectory(), sample.hold_frames)), drawn.sample)
         _, encode_seconds = cpu(write_video, work / "encode-only.mp4", frames)
         start = time.process_time()
         write_png(work / "a.png", drawn.sample.first_frame)

@@ -13,7 +13,6 @@ from vbvr_core.solve import grid_neighbours, shortest_path
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_g15_grid_avoid_obstacles.generator import GridAvoidObstaclesGenerator
 
 KEY = "G-15_grid_avoid_obstacles"
@@ -77,7 +76,7 @@ def test_ground_truth_path_is_a_valid_shortest_path(samples):
         obstacles = {tuple(cell) for cell in solution["obstacles"]}
         assert path[0] == tuple(solution["start"]) and path[-1] == tuple(solution["goal"])
         assert not obstacles & set(path)
-        assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1 for a, b in zip(path, path[1:]))
+        assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1 for a, b in zip(path, path[1:], strict=False))
         rows, cols = solution["layout"]["rows"], solution["layout"]["cols"]
         best = shortest_path(path[0], path[-1], grid_neighbours(rows, cols, obstacles))
         assert len(path) == len(best)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -84,7 +84,7 @@ def generate(
     out: Annotated[Path, typer.Option("--out", help="Output folder; samples go to OUT/KEY/<index:08d>/.")],
     seed: Annotated[int, typer.Option("--seed", help="Base seed; sample i uses a seed derived from it, the key and i.")] = 0,
     count: Annotated[int, typer.Option("--count", min=1, help="Number of samples.")] = 1,
-    params: Annotated[Optional[str], typer.Option("--params", help='JSON object fixing parameters, e.g. \'{"rows": 8}\'.')] = None,
+    params: Annotated[str | None, typer.Option("--params", help='JSON object fixing parameters, e.g. \'{"rows": 8}\'.')] = None,
     require_commit: Annotated[bool, typer.Option(help="Refuse to write samples whose package commit is unknown.")] = False,
 ) -> None:
     """Generate COUNT verified samples of one task into OUT."""

@@ -46,7 +46,7 @@ def judge_walk(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden:
     starts = 1.0 if walk[0] == tuple(start) else 0.0
     tail = [cell for cell in track[-max(1, tail_frames):] if cell is not None]
     ends = 1.0 if walk[-1] == tuple(goal) and (not tail or all(tuple(c) == tuple(goal) for c in tail)) else 0.0
-    distances = [abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(walk, walk[1:])]
+    distances = [abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(walk, walk[1:], strict=False)]
     covered = sum(distances)
     single_steps = sum(1 for d in distances if d == 1)
     continuity = single_steps / covered if covered else 0.0

@@ -22,22 +22,22 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def vbvr_register_task() -> "TaskRegistration":
+def vbvr_register_task() -> TaskRegistration:
     """Return this package's task: its :class:`TaskInfo` and import strings of its generator and scorer."""
 
 
 @hookspec
-def vbvr_check_sample(task_key: str, sample: "Sample") -> list[str]:
+def vbvr_check_sample(task_key: str, sample: Sample) -> list[str]:
     """Return extra problems with a freshly generated sample (empty list when fine); problems cause a redraw."""
 
 
 @hookspec
-def vbvr_sample_saved(record: "SampleRecord", location: str) -> None:
+def vbvr_sample_saved(record: SampleRecord, location: str) -> None:
     """Observe a sample that was just written to ``location`` (a folder path or URL)."""
 
 
 @hookspec
-def vbvr_sample_failed(failure: "FailureRecord") -> None:
+def vbvr_sample_failed(failure: FailureRecord) -> None:
     """Observe a sample that could not be made within the attempt budget (a dead letter)."""
 
 

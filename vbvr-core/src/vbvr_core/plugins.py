@@ -68,7 +68,7 @@ class TaskRegistration:
         """The task key."""
         return self.info.key
 
-    def load_generator(self) -> "type[BaseGenerator]":
+    def load_generator(self) -> type[BaseGenerator]:
         """Import and return the generator class."""
         return import_string(self.generator_path)
 
@@ -122,7 +122,7 @@ def plugin_manager() -> pluggy.PluginManager:
     return manager
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def get_task(key: str) -> TaskRegistration:
     """Load the plugin module of task ``key`` and return its registration.
 

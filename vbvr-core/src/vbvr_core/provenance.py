@@ -77,7 +77,7 @@ def checkout_commit(folder: Path) -> tuple[str, bool] | None:
     return commits[0].hexsha, dirty
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def package_facts(dist: str, import_name: str) -> PackageFacts:
     """Dist, version, commit and dirty flag of an installed task package (cached per process)."""
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -21,7 +21,7 @@ FRAME_SIZE = 512
 FPS = 24
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """The five cognitive categories of the VBVR suite."""
 
     PERCEPTION = "perception"
@@ -162,7 +162,7 @@ class Score(BaseModel):
     reason: str = ""
 
     @classmethod
-    def zero(cls, reason: str, **parts: float) -> "Score":
+    def zero(cls, reason: str, **parts: float) -> Score:
         """A score of 0 that says why (bad video, missing file, ...)."""
         return cls(value=0.0, parts=dict(parts), reason=reason)
 

@@ -64,7 +64,7 @@ class VideoWriter:
             self._container.mux(packet)
         self._container.close()
 
-    def __enter__(self) -> "VideoWriter":
+    def __enter__(self) -> VideoWriter:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -148,7 +148,7 @@ class VideoClip:
         return self.error is None and len(self.frames) > 0
 
     @classmethod
-    def failed(cls, reason: str, size: int = 1) -> "VideoClip":
+    def failed(cls, reason: str, size: int = 1) -> VideoClip:
         """An empty clip carrying the reason it failed."""
         return cls(frames=np.zeros((0, size, size, 3), np.uint8), fps=0.0, error=reason)
 

@@ -24,7 +24,6 @@ from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.maze import add_loops, perfect_maze, room_cells, wall_cells
 from vbvr_core.render import PALETTE, Sprite, Stage, draw_disc, draw_shape, interpolate_points, new_canvas, to_frame
 from vbvr_core.render.grid import GridLayout
-from vbvr_core.render.gridfit import even_grid_layout
 from vbvr_core.solve import bfs_distances, grid_neighbours
 
 from vbvr_g47_multiple_keys_for_one_door.plugin import INFO
@@ -97,7 +96,7 @@ class MultipleKeysGenerator(BaseGenerator):
         route, routes = key_route(floor, start, keys, door)
         direct = bfs_distances(start, floor).get(door)
         path = route or [start]
-        layout = even_grid_layout(grid.shape[0], grid.shape[1])
+        layout = GridLayout.fit(grid.shape[0], grid.shape[1])
         steps = max(1, len(path) - 1)
         frames_per_step = max(2, min(p.frames_per_step, MAX_MOTION_FRAMES // steps))
         key_names = [KEY_COLORS[(p.palette_shift + k) % len(KEY_COLORS)] for k in range(p.keys)]

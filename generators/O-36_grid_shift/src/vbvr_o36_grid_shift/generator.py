@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, Sprite, Stage, interpolate_points, new_canvas, to_frame
-from vbvr_core.render.gridfit import even_grid_layout
+from vbvr_core.render.grid import GridLayout
 
 from vbvr_o36_grid_shift.geometry import BLOCK_PADDING, DIRECTIONS, shifted
 from vbvr_o36_grid_shift.plugin import INFO
@@ -86,7 +86,7 @@ class GridShiftGenerator(BaseGenerator):
         picks = self.rng.choice(len(valid), size=min(p.blocks, len(valid)), replace=False)
         cells = sorted(valid[int(k)] for k in picks)
         targets = [(int(r), int(c)) for r, c in shifted(cells, p.direction, p.steps)]
-        layout = even_grid_layout(p.grid_size, p.grid_size)
+        layout = GridLayout.fit(p.grid_size, p.grid_size)
         canvas = new_canvas(BACKGROUNDS[p.background])
         layout.draw_lines(ImageDraw.Draw(canvas), (51, 51, 51), p.line_width)
         stage = Stage(to_frame(canvas))

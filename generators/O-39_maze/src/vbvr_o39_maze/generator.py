@@ -22,7 +22,6 @@ from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.maze import open_cells, perfect_maze, room_cells, wall_cells
 from vbvr_core.render import PALETTE, Sprite, Stage, draw_disc, interpolate_points, new_canvas, to_frame
 from vbvr_core.render.grid import GridLayout
-from vbvr_core.render.gridfit import even_grid_layout
 from vbvr_core.solve import bfs_distances, count_shortest_paths, grid_neighbours, shortest_path
 
 from vbvr_o39_maze.plugin import INFO
@@ -99,7 +98,7 @@ class MazeGenerator(BaseGenerator):
         walls = wall_cells(grid)
         neighbours = grid_neighbours(grid.shape[0], grid.shape[1], set(walls))
         route = shortest_path(start, goal, neighbours)
-        layout = even_grid_layout(grid.shape[0], grid.shape[1])
+        layout = GridLayout.fit(grid.shape[0], grid.shape[1])
         steps = len(route) - 1
         frames_per_step = max(2, min(p.frames_per_step, MAX_MOTION_FRAMES // steps))
         scene = MazeScene(layout, walls, goal, FLOOR_COLORS[p.floor], PALETTE[p.trail_color])

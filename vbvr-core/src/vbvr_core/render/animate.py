@@ -33,7 +33,7 @@ def tween(start: Point, end: Point, steps: int, eased: bool = True) -> list[Poin
 def interpolate_points(waypoints: Sequence[Point], frames_per_segment: int, eased: bool = True) -> list[Point]:
     """Positions along a polyline: the first waypoint, then ``frames_per_segment`` per segment."""
     points = [tuple(waypoints[0])]
-    for start, end in zip(waypoints, waypoints[1:]):
+    for start, end in zip(waypoints, waypoints[1:], strict=False):
         points.extend(tween(start, end, frames_per_segment, eased))
     return points
 
@@ -45,7 +45,7 @@ class Sprite:
     rgba: np.ndarray  # HxWx4 uint8
 
     @classmethod
-    def from_image(cls, image: Image.Image) -> "Sprite":
+    def from_image(cls, image: Image.Image) -> Sprite:
         """Wrap a Pillow RGBA image."""
         return cls(np.asarray(image.convert("RGBA"), dtype=np.uint8))
 

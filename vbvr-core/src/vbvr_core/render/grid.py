@@ -23,10 +23,19 @@ class GridLayout:
     top: int
 
     @classmethod
-    def fit(cls, rows: int, cols: int, size: int = FRAME_SIZE, margin: int = 32) -> "GridLayout":
-        """The largest centred grid that fits a ``size``² canvas with ``margin`` pixels around it."""
+    def fit(cls, rows: int, cols: int, size: int = FRAME_SIZE, margin: int = 32) -> GridLayout:
+        """The largest centred grid that fits a ``size``² canvas with ``margin`` pixels around it.
+
+        Cell size and offsets are even, so the grid halves exactly (``scaled(0.5)`` rounds nothing and a
+        scorer reading 256² frames sees every cell boundary where the 512² canvas put it). Raises
+        ``ValueError`` when cells would be smaller than 4 pixels.
+        """
         cell = (size - 2 * margin) // max(rows, cols)
-        return cls(rows, cols, cell, (size - cell * cols) // 2, (size - cell * rows) // 2)
+        cell -= cell % 2
+        if cell < 4:
+            raise ValueError(f"a {rows}x{cols} grid does not fit {size}px with margin {margin}: cells would be {cell}px")
+        left, top = (size - cell * cols) // 2, (size - cell * rows) // 2
+        return cls(rows, cols, cell, left - left % 2, top - top % 2)
 
     @property
     def box(self) -> Box:
@@ -49,7 +58,7 @@ class GridLayout:
         col, row = int((x - self.left) // self.cell), int((y - self.top) // self.cell)
         return (row, col) if 0 <= row < self.rows and 0 <= col < self.cols else None
 
-    def scaled(self, factor: float) -> "GridLayout":
+    def scaled(self, factor: float) -> GridLayout:
         """The same grid on a canvas scaled by ``factor`` (for scorers reading smaller frames)."""
         return GridLayout(self.rows, self.cols, max(1, round(self.cell * factor)),
                           round(self.left * factor), round(self.top * factor))

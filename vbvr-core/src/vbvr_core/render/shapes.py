@@ -41,7 +41,7 @@ def shape_points(kind: str, center: Point, radius: float, rotation: float = 0.0)
     if kind == "star":
         outer = regular_polygon(center, radius * 1.25, 5, rotation)
         inner = regular_polygon(center, radius * 0.5, 5, rotation + math.pi / 5)
-        return [point for pair in zip(outer, inner) for point in pair]
+        return [point for pair in zip(outer, inner, strict=True) for point in pair]
     raise ValueError(f"unknown shape kind {kind!r}; known: {', '.join(SHAPE_KINDS)}")
 
 
