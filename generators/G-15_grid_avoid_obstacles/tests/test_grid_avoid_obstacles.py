@@ -143,3 +143,21 @@ def test_frames_are_uint8_rgb_512():
     sample = GridAvoidObstaclesGenerator(3).generate()
     frame = next(iter(sample.trajectory()))
     assert frame.shape == (512, 512, 3) and frame.dtype == np.uint8
+
+
+def test_ground_truth_at_low_frame_rate_and_other_size_still_scores_high(samples, tmp_path):
+    from vbvr_core.video import write_video
+
+    clip = read_video(samples[0] / "ground_truth.mp4", size=320, fps=8)
+    write_video(tmp_path / "low.mp4", list(clip.frames), fps=8)
+    from vbvr_core.scoring import score_video
+
+    assert score_video(samples[0], tmp_path / "low.mp4").value >= 0.98
+
+
+def test_two_cell_jump_over_an_obstacle_is_not_bridged():
+    from vbvr_core.gridtrack import bridge_short_jumps
+
+    bridged = bridge_short_jumps([(0, 0), (0, 2)], blocked={(0, 1)})
+    assert bridged == [(0, 0), (0, 2)]
+    assert judge_walk(bridged, (0, 0), (0, 2), {(0, 1)}, optimal_steps=4).parts["continuity"] == 0
