@@ -60,8 +60,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     scale = size / 512
     field = (0, int(solution["field_top"] * scale), size, frames.shape[1])
     half = solution["border_half"]
-    perimeter = 8 * half * scale * max(1.0, 4 * scale)
-    centres = border_centroids(frames, field, min_pixels=int(0.3 * perimeter))
+    border_area = 8 * half * scale * max(1.0, 4 * scale)  # side length × line width, in clip pixels
+    centres = border_centroids(frames, field, min_pixels=int(0.3 * border_area))
     tracked = solution["objects"][0]
     start, end = tuple(tracked["center"]), tuple(solution["end"])
     tolerance = 0.35 * solution["radius"] + 2

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
+import cv2
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
@@ -46,6 +47,10 @@ INDICATOR = (70, 70, 70)
 TITLE_BAND = 64
 # Least visible difference (degrees, modulo the symmetry period) between start and end states.
 MIN_VISIBLE_TURN = 10
+# Largest overlap (IoU) of a shape with itself turned by 10°: rounder shapes hide how far they turned.
+MAX_SELF_OVERLAP = 0.91
+# Largest overlap of a shape meant to have no symmetry with itself turned by 1/k of a turn (k = 2..6).
+MAX_HIDDEN_SYMMETRY = 0.8
 # Difficulty strata: (object count range, angle step, largest angle).
 STRATA = {0: ((1, 1), 45, 180), 1: ((1, 2), 15, 180), 2: ((3, 4), 5, 270)}
 
@@ -83,9 +88,9 @@ def shape_outline(kind: str, radius: float, rng: np.random.Generator) -> list[tu
         points = [(-1.1 * r, -0.3 * r), (0.3 * r, -0.3 * r), (0.3 * r, -0.75 * r), (1.1 * r, 0.0),
                   (0.3 * r, 0.75 * r), (0.3 * r, 0.3 * r), (-1.1 * r, 0.3 * r)]
     elif kind == "irregular":
-        count = int(rng.integers(5, 8))
+        count = int(rng.integers(4, 7))
         angles = 2 * math.pi * (np.arange(count) + rng.uniform(-0.25, 0.25, count)) / count
-        radii = rng.uniform(0.55, 1.1, count) * radius
+        radii = rng.uniform(0.5, 1.1, count) * radius
         points = [(float(rr * math.cos(a)), float(rr * math.sin(a))) for rr, a in zip(radii, angles, strict=True)]
     else:
         points = shape_points(kind, (0.0, 0.0), radius)
@@ -101,6 +106,20 @@ def cell_centers(count: int) -> tuple[list[tuple[float, float]], float]:
         return [(128.0, TITLE_BAND + height / 2), (384.0, TITLE_BAND + height / 2)], 256.0
     rows = [TITLE_BAND + height / 4, TITLE_BAND + 3 * height / 4]
     return [(x, y) for y in rows for x in (128.0, 384.0)][:count], height / 2
+
+
+def self_overlap(vertices, degrees: float = 10.0) -> float:
+    """IoU of the polygon ``vertices`` with itself turned by ``degrees`` about the origin (rasterised at 4×)."""
+    scale = 4.0
+    points = np.asarray(vertices, dtype=np.float64)
+    reach = float(np.abs(points).max()) * scale + 4
+    side = int(2 * reach) + 1
+    masks = []
+    for turned in (points, np.asarray(rotate_points([tuple(v) for v in vertices], (0.0, 0.0), degrees))):
+        mask = np.zeros((side, side), dtype=np.uint8)
+        cv2.fillPoly(mask, [np.round(turned * scale + reach).astype(np.int32)], 1)
+        masks.append(mask.astype(bool))
+    return float((masks[0] & masks[1]).sum() / (masks[0] | masks[1]).sum())
 
 
 def arc_radius(shape_radius: float) -> float:
@@ -220,6 +239,13 @@ class ObjectRotationGenerator(BaseGenerator):
                     f"ambiguous: a {obj['kind']} turned by {solution['degrees']}° looks (almost) as it started "
                     f"(it repeats every {period:g}°)"
                 )
+            if self_overlap(obj["vertices"]) > MAX_SELF_OVERLAP:
+                problems.append(f"ambiguous: the {obj['kind']} is so nearly round that its turn is hard to see")
+            if obj["symmetry"] == 1:
+                for order in range(2, 7):
+                    if self_overlap(obj["vertices"], 360 / order) > MAX_HIDDEN_SYMMETRY:
+                        problems.append(f"ambiguous: the {obj['kind']} looks almost the same after 1/{order} of a turn")
+                        break
             reach = arc_radius(obj["radius"]) + 18 + text_size(f"{solution['degrees']}°", 16)[0] / 2 + 2
             cx, cy = obj["center"]
             if cx - reach < 0 or cx + reach > 512 or cy - reach < TITLE_BAND - 8 or cy + reach > 512:
