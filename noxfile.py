@@ -1,9 +1,10 @@
-"""Nox sessions: one per package of the repository, plus ``review`` and ``bench_smoke``.
+"""Nox sessions: one per package of the repository, plus ``review``, ``bench_smoke`` and ``versions``.
 
     nox -l                                   # list the sessions
     nox -s "tests(vbvr-core)"                # one package's tests in its own virtualenv
     nox -s review -- G-15_grid_avoid_obstacles [KEY …]   # vbvr review with a gallery per task
     nox -s bench_smoke                       # samples → oracle videos → vbvr-bench score
+    nox -s versions -- origin/main           # every changed package carries a new version
     nox --no-venv -s review -- KEY           # use the current environment (e.g. after `make install`)
 
 Packages are found by folder (vbvr-core, generators/*, factory, bench, trainer when present), as the
@@ -128,3 +129,11 @@ def bench_smoke(session: nox.Session) -> None:
     session.run("vbvr-bench", "baseline", "oracle", "--samples", str(samples), "--out", str(videos))
     session.run("vbvr-bench", "score", "--samples", str(samples), "--videos", str(videos), "--report", str(report))
     session.log(f"bench smoke passed; report in {report}")
+
+
+@nox.session
+def versions(session: nox.Session) -> None:
+    """Fail when a package's code changed since a revision without a version bump: `nox -s versions -- REV`."""
+    since = session.posargs[0] if session.posargs else "origin/main"
+    install(session, "-e", str(ROOT / "vbvr-core"))
+    session.run("vbvr", "release", "check", "--since", since, "--root", str(ROOT))
