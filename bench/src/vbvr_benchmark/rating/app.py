@@ -35,6 +35,11 @@ from vbvr_benchmark.rating.study import Study, StudyItem
 MAX_RATER_LENGTH = 40
 MAX_COMMENT_LENGTH = 2000
 MAX_FORM_BYTES = 16_384
+SCALE_HINTS = {
+    "task_completion": "Does the video end in the state the prompt asks for?",
+    "reasoning_logic": "Are the steps valid and sensible: no rule broken, no jump or teleport?",
+    "visual_quality": "Is the video clear and stable, the scene kept intact, free of artefacts?",
+}
 _MEDIA = {"first_frame.png": "first_frame", "video.mp4": "video"}
 _MEDIA_TYPES = {"first_frame.png": "image/png", "video.mp4": "video/mp4"}
 
@@ -109,7 +114,7 @@ def create_app(study: Study, store: RatingStore) -> Starlette:
         if item is None:
             return page("done.html", rater=rater, done=done, total=len(study.items), latest=latest)
         return page("rate.html", rater=rater, item=item, done=done, total=len(study.items), latest=latest,
-                    scales=[(scale, SCALE_LABELS[scale]) for scale in SCALES], values=range(LOWEST, HIGHEST + 1))
+                    scales=[(scale, SCALE_LABELS[scale], SCALE_HINTS[scale]) for scale in SCALES], values=range(LOWEST, HIGHEST + 1))
 
     async def submit(request: Request) -> Response:
         origin = request.headers.get("origin")
