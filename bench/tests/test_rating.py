@@ -186,6 +186,9 @@ def test_export_command_writes_the_csv(cli, tmp_path):
     assert "ana,m,G-15_x,1,3,3,3,fine," in (tmp_path / "out.csv").read_text("utf-8")
     assert cli("rate", "--db", tmp_path / "none.sqlite", "--export", tmp_path / "x.csv").exit_code == 2
     assert cli("rate", "--db", tmp_path / "r.sqlite").exit_code == 2  # serving needs --samples
+    (tmp_path / "text.sqlite").write_text("not a database " * 100, encoding="utf-8")
+    result = cli("rate", "--db", tmp_path / "text.sqlite", "--export", tmp_path / "y.csv")
+    assert result.exit_code == 2 and "not a ratings database" in result.output
 
 
 # --- the real server and the real page -------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import numpy as np
 from scipy import stats
 from vbvr_core.seeds import derive_seed, rng
 
-from vbvr_benchmark.rating.db import CSV_COLUMNS, HIGHEST, LOWEST, SCALES, Rating, RatingStore
+from vbvr_benchmark.rating.db import CSV_COLUMNS, HIGHEST, LOWEST, SCALES, Rating, RatingStore, RatingStoreError
 from vbvr_benchmark.report import REPORT_JSON, ReportError, load_report
 from vbvr_benchmark.splits import CATEGORIES
 
@@ -146,7 +146,7 @@ def load_ratings(path: str | Path) -> list[Rating]:
             return [_rating_from_csv(row, f"{path}:{line}") for line, row in enumerate(csv.DictReader(handle), 2)]
     try:
         return RatingStore(path).ratings()
-    except sqlite3.DatabaseError as error:
+    except (RatingStoreError, sqlite3.DatabaseError) as error:
         raise RatingsError(f"--ratings {path}: not a ratings database ({error}). Fix: pass the --db file of "
                            "`vbvr-bench rate` or its --export CSV") from None
 

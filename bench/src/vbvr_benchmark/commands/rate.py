@@ -31,17 +31,20 @@ def _is_loopback(host: str) -> bool:
 
 
 def _export(db: Path, export: Path) -> None:
-    from vbvr_benchmark.rating.db import RatingStore
+    from vbvr_benchmark.rating.db import RatingStore, RatingStoreError
 
     if not db.is_file():
         raise fail_usage(f"--db {db}: no such ratings file")
-    count = RatingStore(db).export_csv(export)
+    try:
+        count = RatingStore(db).export_csv(export)
+    except RatingStoreError as error:
+        raise fail_usage(str(error)) from None
     console.print(f"{count} rating(s) written to {export}")
 
 
 def _simulate(db: Path, kind: RaterKind, reports: list[Path], raters: int, seed: int) -> None:
     from vbvr_benchmark.agreement import ScoresError, load_scores
-    from vbvr_benchmark.rating.db import RatingStore
+    from vbvr_benchmark.rating.db import RatingStore, RatingStoreError
     from vbvr_benchmark.rating.simulate import simulate_ratings
 
     if not reports:
@@ -51,7 +54,10 @@ def _simulate(db: Path, kind: RaterKind, reports: list[Path], raters: int, seed:
     except ScoresError as error:
         raise fail_usage(str(error)) from None
     ratings = simulate_ratings({video_id: video.score for video_id, video in scores.items()}, kind.value, raters=raters, seed=seed)
-    RatingStore(db).save_many(ratings)
+    try:
+        RatingStore(db).save_many(ratings)
+    except RatingStoreError as error:
+        raise fail_usage(str(error)) from None
     console.print(f"{len(ratings)} simulated rating(s) by {raters} {kind.value} rater(s) written to {db}")
 
 
@@ -59,7 +65,7 @@ def _serve(samples: Path, videos: list[str], db: Path, host: str, port: int, see
     import uvicorn
 
     from vbvr_benchmark.rating.app import create_app
-    from vbvr_benchmark.rating.db import RatingStore
+    from vbvr_benchmark.rating.db import RatingStore, RatingStoreError
     from vbvr_benchmark.rating.study import StudyError, build_study, parse_model_option
 
     if not videos:
@@ -80,7 +86,11 @@ def _serve(samples: Path, videos: list[str], db: Path, host: str, port: int, see
     if not _is_loopback(host):
         errors.print(f"[bold yellow]warning:[/] serving on {host}: anyone who can reach this address can rate "
                      "and see the videos (there is no login)")
-    app = create_app(study, RatingStore(db))
+    try:
+        store = RatingStore(db)
+    except RatingStoreError as error:
+        raise fail_usage(str(error)) from None
+    app = create_app(study, store)
     console.print(f"rating {len(study.items)} video(s) of {len(models)} model(s) at http://{host}:{port}/ "
                   f"(ratings in {db}; Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

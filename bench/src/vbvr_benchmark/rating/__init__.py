@@ -4,7 +4,7 @@
 (:mod:`vbvr_benchmark.agreement`) reads the store back and compares it with the rule-based scores.
 """
 
-from vbvr_benchmark.rating.db import SCALES, Rating, RatingStore
+from vbvr_benchmark.rating.db import SCALES, Rating, RatingStore, RatingStoreError
 from vbvr_benchmark.rating.study import Study, StudyItem, build_study
 
-__all__ = ["SCALES", "Rating", "RatingStore", "Study", "StudyItem", "build_study"]
+__all__ = ["SCALES", "Rating", "RatingStore", "RatingStoreError", "Study", "StudyItem", "build_study"]

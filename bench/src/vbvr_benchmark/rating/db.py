@@ -56,16 +56,25 @@ class Rating:
 CSV_COLUMNS = tuple(column.name for column in fields(Rating))
 
 
+class RatingStoreError(ValueError):
+    """A file that cannot serve as the ratings database (names the file and the fix)."""
+
+
 class RatingStore:
     """Ratings in the SQLite file ``path`` (created with its schema on first use)."""
 
     def __init__(self, path: str | Path):
+        """Open (or create) the store; raises :class:`RatingStoreError` when ``path`` is not a ratings database."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connection() as connection:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(_SCHEMA)
-            connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        try:
+            with self._connection() as connection:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.executescript(_SCHEMA)
+                connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        except sqlite3.DatabaseError as error:
+            raise RatingStoreError(f"--db {self.path}: not a ratings database ({error}). Fix: give a new file name "
+                                   "or the --db file of an earlier `vbvr-bench rate`") from None
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
