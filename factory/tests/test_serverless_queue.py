@@ -8,25 +8,36 @@ names and bytes), manifest.jsonl and failures.jsonl. A chunk whose task is not i
 from __future__ import annotations
 
 import json
+import urllib.request
 
 import boto3
 import pytest
 from factory_testkit import FAULTY_KEY, G15, G15_SMALL, write_registry
-from test_s3 import s3_objects, tree_digest
+from test_s3 import tree_digest
 from typer.testing import CliRunner
 from vbvr_core.testing import folder_digest
 from vbvr_factory.chunks import ChunkSpec, WorkItem
 from vbvr_factory.cli import app
 from vbvr_factory.serverless import ChunkMessage
 
-BUCKET, PREFIX = "vbvr-data", "runs/demo"
+BUCKET, PREFIX = "vbvr-queue-test", "runs/queue"  # moto's state is per process: names of their own
 DEDUP_PARAMS = {"variety": 6, "fail_share": 0.3}
 MISSING_TASK = "O-998_not_installed"
 
 
+def s3_objects(endpoint: str) -> dict[str, bytes]:
+    client = boto3.client("s3", endpoint_url=endpoint)
+    keys = [entry["Key"] for page in client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=PREFIX)
+            for entry in page.get("Contents", [])]
+    return {key.removeprefix(PREFIX + "/"): client.get_object(Bucket=BUCKET, Key=key)["Body"].read() for key in keys}
+
+
 @pytest.fixture
 def queues(moto_s3):
-    """A FIFO work queue whose RedrivePolicy sends a message to a FIFO dead-letter queue on its 3rd receive."""
+    """A FIFO work queue whose RedrivePolicy sends a message to a FIFO dead-letter queue on its 3rd receive.
+
+    moto keeps its state per process, across servers: the fixture resets it afterwards.
+    """
     sqs = boto3.client("sqs", endpoint_url=moto_s3)
     dead = sqs.create_queue(QueueName="vbvr-dead.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
     dead_arn = sqs.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
@@ -34,7 +45,8 @@ def queues(moto_s3):
         "FifoQueue": "true", "VisibilityTimeout": "60",
         "RedrivePolicy": json.dumps({"deadLetterTargetArn": dead_arn, "maxReceiveCount": 2})})["QueueUrl"]
     boto3.client("s3", endpoint_url=moto_s3).create_bucket(Bucket=BUCKET)
-    return sqs, work, dead
+    yield sqs, work, dead
+    urllib.request.urlopen(urllib.request.Request(f"{moto_s3}/moto-api/reset", method="POST"), timeout=10).close()
 
 
 def visible(sqs, url: str) -> int:

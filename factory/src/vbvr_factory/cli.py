@@ -348,8 +348,15 @@ def estimate(
     price: Annotated[list[str] | None, typer.Option("--price", help="Override a price or knob NAME=VALUE, repeatable (see `vbvr_factory.estimate.CostModel`).")] = None,
 ) -> None:
     """Project wall time and cost of a run from measured per-sample core-seconds (local, Ray or Lambda)."""
-    from vbvr_factory.estimate import EXECUTORS, PAPER_LAMBDA_WORKERS, CostModel, costs_from_run, measure_task, \
-        project, scaled_counts
+    from vbvr_factory.estimate import (
+        EXECUTORS,
+        PAPER_LAMBDA_WORKERS,
+        CostModel,
+        costs_from_run,
+        measure_task,
+        project,
+        scaled_counts,
+    )
     from vbvr_factory.plan import build_plan
     from vbvr_factory.registry import RegistryError, load_registry
     from vbvr_factory.runner import read_run_json

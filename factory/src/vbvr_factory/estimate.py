@@ -51,7 +51,7 @@ class CostModel:
     s3_put: float = 0.005 / 1000
     s3_gb_month: float = 0.023
     core_hour: float = 0.1785 / 4
-    ray_overhead: float = 0.0
+    ray_overhead: float = 0.25  # extra CPU of Ray's daemons and transport, benchmarks/ray_overhead.py on 2 cores
 
     @classmethod
     def with_overrides(cls, pairs: list[str]) -> CostModel:

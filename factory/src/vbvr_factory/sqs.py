@@ -61,7 +61,8 @@ def _send(client: Any, queue_url: str, entries: list[dict[str, str]]) -> None:
 
 def send_messages(client: Any, queue_url: str, bodies: Iterable[tuple[str, str]]) -> int:
     """Send ``(message group, body)`` pairs in batches of ten, each with a fresh deduplication id; return the count."""
-    sent, batch = 0, []
+    sent = 0
+    batch: list[dict[str, str]] = []
     for group, body in bodies:
         batch.append({"Id": str(len(batch)), "MessageBody": body, "MessageGroupId": group,
                       "MessageDeduplicationId": uuid.uuid4().hex})
