@@ -127,4 +127,6 @@ def test_agreement_command_writes_the_report_of_a_simulated_study(samples, cli, 
     assert len((out / "agreement_videos.csv").read_text("utf-8").splitlines()) == 10
     assert cli("agreement", "--ratings", tmp_path / "none.sqlite", "--report", reports).exit_code == 2
     assert cli("agreement", "--ratings", db, "--report", tmp_path / "oracle").exit_code == 2  # not a report
-    assert "rated_but_not_scored" in document["counts"]
+    reseeded = cli("agreement", "--ratings", db, "--report", reports, "--out", tmp_path / "seed7", "--seed", 7)
+    assert reseeded.exit_code == 0, reseeded.output
+    assert json.loads((tmp_path / "seed7" / "agreement.json").read_text("utf-8"))["bootstrap"]["seed"] == 7

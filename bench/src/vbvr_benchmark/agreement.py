@@ -258,6 +258,7 @@ class Agreement:
     raters: dict[str, int]
     rated_unscored: int
     scored_unrated: int
+    seed: int
 
 
 def _pairs(videos: Sequence[RatedVideo], measure: str) -> tuple[list[float], list[float]]:
@@ -287,6 +288,7 @@ def measure_agreement(scores: dict[VideoId, ScoredVideo], ratings: Sequence[Rati
         raters=_rater_counts(ratings),
         rated_unscored=len(rated_ids - set(scores)),
         scored_unrated=len(set(scores) - rated_ids),
+        seed=seed,
     )
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from vbvr_benchmark.agreement import BOOTSTRAP_SEED, CONFIDENCE, HUMAN, RESAMPLES, Agreement, Correlation
+from vbvr_benchmark.agreement import CONFIDENCE, HUMAN, RESAMPLES, Agreement, Correlation
 from vbvr_benchmark.rating.db import SCALE_LABELS, SCALES
 
 SCHEMA = "vbvr-benchmark.agreement/1"
@@ -30,7 +30,7 @@ def agreement_document(result: Agreement) -> dict:
     """The JSON document of an agreement run."""
     return {
         "schema": SCHEMA,
-        "bootstrap": {"resamples": RESAMPLES, "confidence": CONFIDENCE, "seed": BOOTSTRAP_SEED},
+        "bootstrap": {"resamples": RESAMPLES, "confidence": CONFIDENCE, "seed": result.seed},
         "counts": {"videos": len(result.videos), "ratings": sum(result.raters.values()),
                    "raters": len(result.raters), "models": len({video.video.model for video in result.videos}),
                    "rated_but_not_scored": result.rated_unscored, "scored_but_not_rated": result.scored_unrated},
@@ -64,7 +64,7 @@ def agreement_markdown(document: dict, result: Agreement) -> str:
         f"{counts['videos']} videos of {counts['models']} model(s), {counts['ratings']} ratings by "
         f"{counts['raters']} rater(s). A video's human score is the mean over its raters of the three 1–5 "
         f"scales, averaged. Intervals: {CONFIDENCE:.0%} bootstrap over videos ({RESAMPLES} resamples, seed "
-        f"{BOOTSTRAP_SEED}); – where a scope has under 3 videos or no variation.\n",
+        f"{result.seed}); – where a scope has under 3 videos or no variation.\n",
         f"**Overall: Spearman ρ = {_value(result.overall.rho)}, Kendall τ = {_value(result.overall.tau)}** "
         f"over {result.overall.videos} videos.\n",
         "## Overall, per scale\n", *header,

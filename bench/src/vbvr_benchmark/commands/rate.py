@@ -117,8 +117,7 @@ def rate(
 ) -> None:
     """Serve the blind rating page (prompt, first frame, one model video; three 1-5 scales) on 127.0.0.1.
 
-    With --export, write the ratings to CSV instead; with --simulate, add simulated raters for a dry run of
-    `vbvr-bench agreement`.
+    With --export, write the ratings to CSV instead; with --simulate, add simulated raters (a dry run of agreement).
     """
     if export is not None and simulate is not None:
         raise fail_usage("--export and --simulate are separate uses of `rate`; give one")
