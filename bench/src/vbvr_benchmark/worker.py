@@ -14,7 +14,7 @@ from vbvr_core.sample_io import load_sample_ref
 from vbvr_core.scoring import run_scorer
 from vbvr_core.video import VideoReader
 
-from vbvr_benchmark.generic import score_against_ground_truth
+from vbvr_benchmark import generic
 
 TASK_SCORER, GENERIC_SCORER = "task", "generic"
 # Parallelism comes from worker processes, one per core: OpenCV's own threads would only oversubscribe them.
@@ -48,14 +48,15 @@ def score_job(job: ScoreJob) -> VideoResult:
     if job.video is None:
         return VideoResult(MISSING, 0.0, "missing: no video for this sample")
     video = VideoReader(job.video)
-    clip = video.clip()
+    # Decoded at the size the scorer reads (cached by the reader), so the check costs no second decode.
+    clip = video.clip(size=generic.SIZE) if job.scorer == GENERIC_SCORER else video.clip()
     if not clip.ok:
         return VideoResult(BAD_VIDEO, 0.0, clip.error or "video has no frames")
     if job.scorer == TASK_SCORER:
         scorer = get_task(job.key).load_scorer()
         score = run_scorer(scorer, load_sample_ref(job.sample_folder), video)
     else:
-        score = score_against_ground_truth(job.sample_folder, video)
+        score = generic.score_against_ground_truth(job.sample_folder, video)
     return VideoResult(OK, float(score.value), score.reason, {name: float(v) for name, v in score.parts.items()})
 
 
