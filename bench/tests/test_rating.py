@@ -12,9 +12,11 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from starlette.testclient import TestClient
@@ -239,6 +241,41 @@ class RatingServer:
         assert self.process is not None
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
+
+
+def test_kill_9_during_a_stream_of_posts_loses_no_confirmed_rating(samples, model_videos, tmp_path):
+    db = tmp_path / "ratings.sqlite"
+    server = RatingServer(samples, model_videos, db, tmp_path / "server.log").start()
+    items = build_study(samples, model_videos, seed=3).items
+    confirmed: list[tuple[str, str, str, int]] = []
+
+    def post_until_the_server_dies() -> None:
+        for number in range(1000):
+            for item in items:
+                body = urlencode(_form(f"r{number}", item.token))
+                connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+                try:
+                    connection.request("POST", "/rate", body, {"Content-Type": "application/x-www-form-urlencoded"})
+                    if connection.getresponse().status == 303:
+                        confirmed.append((f"r{number}", item.model, item.key, item.index))
+                except OSError:
+                    return
+                finally:
+                    connection.close()
+
+    poster = threading.Thread(target=post_until_the_server_dies)
+    poster.start()
+    try:
+        deadline = time.monotonic() + 60
+        while len(confirmed) < 60 and time.monotonic() < deadline and poster.is_alive():
+            time.sleep(0.005)
+    finally:
+        server.kill()  # while the poster is mid-request
+        poster.join(timeout=10)
+    assert len(confirmed) >= 60
+    with sqlite3.connect(db) as connection:
+        stored = set(connection.execute("SELECT rater, model, task_key, sample_index FROM ratings").fetchall())
+    assert set(confirmed) <= stored
 
 
 @pytest.fixture()
