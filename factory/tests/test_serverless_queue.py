@@ -109,3 +109,15 @@ def test_queue_path_matches_a_local_run_and_a_broken_chunk_ends_in_the_dlq(tmp_p
     redriven = invoke("dlq", "--queue-url", work, "--redrive")
     assert "re-driven" in redriven.output and MISSING_TASK in redriven.output
     assert visible(sqs, dead) == 0 and visible(sqs, work) == 1
+
+
+def test_refusals_a_queue_without_dead_letters_and_credentials_in_messages(tmp_path, moto_s3, queues):
+    sqs, work, _ = queues
+    plain = sqs.create_queue(QueueName="vbvr-plain.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
+    refused = invoke("dlq", "--queue-url", plain, exit_code=2)
+    assert "has no RedrivePolicy" in refused.output
+    registry = write_registry(tmp_path / "registry.yaml", [{"key": G15, "count": 2, "params": G15_SMALL}])
+    secret = invoke("submit", registry, "--queue-url", work, "--out", f"s3://{BUCKET}/secret", "--storage-option",
+                    "secret=abc", exit_code=2)
+    assert "would put credentials into queue messages" in secret.output
+    assert visible(sqs, work) == 0

@@ -294,12 +294,18 @@ def worker(
     from vbvr_factory.sqs import work
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    client = _sqs()
+    from botocore.exceptions import BotoCoreError, ClientError
+
     try:
-        tally = work(_sqs(), queue_url, until_empty=until_empty, batch_size=batch_size, wait_seconds=wait_seconds,
+        tally = work(client, queue_url, until_empty=until_empty, batch_size=batch_size, wait_seconds=wait_seconds,
                      retry_delay=retry_delay)
     except KeyboardInterrupt:
         errors.print("worker stopped; messages in flight return to the queue after their visibility timeout")
         raise typer.Exit(code=130) from None
+    except (ClientError, BotoCoreError) as error:
+        errors.print(f"[bold red]worker stopped:[/] {queue_url}: {error}")
+        raise typer.Exit(code=1) from None
     console.print(f"queue drained: {tally.succeeded} message(s) done, {tally.failed} failed delivery(ies) "
                   "(SQS retries them, then moves them to the dead-letter queue)")
 
@@ -314,11 +320,17 @@ def dlq(
     from vbvr_factory.sqs import redrive as redrive_letters
 
     client = _sqs()
+    from botocore.exceptions import BotoCoreError, ClientError
+
     try:
         dead_letter_url = dead_letter_queue(client, queue_url)
+        letters = redrive_letters(client, queue_url, dead_letter_url) if redrive else dead_letters(client,
+                                                                                                  dead_letter_url)
     except QueueError as error:
         raise fail_usage(str(error)) from None
-    letters = redrive_letters(client, queue_url, dead_letter_url) if redrive else dead_letters(client, dead_letter_url)
+    except (ClientError, BotoCoreError) as error:
+        errors.print(f"[bold red]dlq failed:[/] {queue_url}: {error}")
+        raise typer.Exit(code=1) from None
     table = Table(title=f"{dead_letter_url}: {len(letters)} dead letter(s)" + (", re-driven" if redrive else ""))
     for column in ("message", "task", "indices", "receives", "output"):
         table.add_column(column)

@@ -179,7 +179,8 @@ def work(client: Any, queue_url: str, *, until_empty: bool, batch_size: int = 1,
 
 def dead_letter_queue(client: Any, queue_url: str) -> str:
     """The URL of the dead-letter queue named by ``queue_url``'s RedrivePolicy."""
-    attributes = client.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["RedrivePolicy"])["Attributes"]
+    response = client.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["RedrivePolicy"])
+    attributes = response.get("Attributes", {})  # absent when the queue has none of the names asked for
     if "RedrivePolicy" not in attributes:
         raise QueueError(f"{queue_url} has no RedrivePolicy, so it has no dead-letter queue; deploy "
                          "deploy/aws/template.yaml or set a RedrivePolicy with deadLetterTargetArn")
