@@ -104,7 +104,8 @@ def test_a_hung_job_is_killed_at_the_limit_and_a_dead_worker_is_replaced():
     assert results[0] is None and results[2] is None and results[3] is None  # time.sleep returns None
     assert results[1][0] == "timeout"
     assert time.monotonic() - started < 20
-    crashing = TimedPool(os._exit, workers=1, timeout=10.0, on_failure=_failure).map([3])
-    assert crashing[0][0] == "crashed" and "exit code 3" in crashing[0][1]
+    crashing = TimedPool(os._exit, workers=1, timeout=10.0, on_failure=_failure).map([3, 5])
+    assert [status for status, _ in crashing] == ["crashed", "crashed"]
+    assert "exit code 3" in crashing[0][1] and "exit code 5" in crashing[1][1]  # the replacement ran job 2
     raising = TimedPool(math.sqrt, workers=1, timeout=10.0, on_failure=_failure).map([4.0, -1.0, 9.0])
     assert raising[0] == 2.0 and raising[1][0] == "error" and "ValueError" in raising[1][1] and raising[2] == 3.0

@@ -101,6 +101,7 @@ class TimedPool:
         results: list[Any] = [None] * len(jobs)
         pending = list(range(len(jobs)))[::-1]
         pool = [self._start() for _ in range(min(self.workers, len(jobs)))]
+        resent: set[int] = set()
 
         def finish(job_id: int, result: Any) -> None:
             results[job_id] = result
@@ -115,10 +116,15 @@ class TimedPool:
                         try:
                             worker.connection.send((job_id, jobs[job_id]))
                         except OSError as error:
-                            finish(job_id, self.on_failure(jobs[job_id], "crashed",
-                                                           f"worker process unavailable ({error})"))
+                            # The worker died while idle: the job never started, so it gets one more worker.
                             self._stop(worker, kill=True)
                             pool[position] = self._start()
+                            if job_id in resent:
+                                finish(job_id, self.on_failure(jobs[job_id], "crashed",
+                                                               f"no worker process could take the job ({error})"))
+                            else:
+                                resent.add(job_id)
+                                pending.append(job_id)
                             continue
                         worker.job_id, worker.deadline = job_id, time.monotonic() + self.timeout
                 busy = [worker for worker in pool if worker.job_id is not None]
