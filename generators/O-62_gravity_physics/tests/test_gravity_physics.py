@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 
+import cv2
 import numpy as np
 import pytest
 from vbvr_core import FPS
-from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.sample_io import load_record, load_sample_ref, read_png
+from vbvr_core.scoring import run_scorer
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
-from vbvr_core.video import read_video
+from vbvr_core.video import VideoReader, read_video, write_video
 from vbvr_o62_gravity_physics.generator import (
     FlightScene,
     GravityPhysicsGenerator,
@@ -19,6 +21,7 @@ from vbvr_o62_gravity_physics.generator import (
     height_at,
     peak_height,
 )
+from vbvr_o62_gravity_physics.scorer import score
 
 KEY = "O-62_gravity_physics"
 
@@ -120,3 +123,15 @@ def test_fall_at_constant_speed_loses_the_physics(samples, tmp_path):
     heights = [p.height] * 5 + [p.height * (1 - k / frames) for k in range(frames + 1)] + [0.0] * 6
     result = score_frames(folder, _flight(folder, heights), tmp_path)
     assert result.parts["physics"] < 0.6 and result.value < 0.8
+
+
+@pytest.mark.parametrize("fps, size", [(16, 384), (30, 640)])
+def test_correct_flight_at_another_frame_rate_and_size_scores_high(samples, tmp_path, fps, size):
+    folder = samples[1]
+    p = Params(**load_record(folder).params)
+    frames = math.ceil(flight_time(p.height, p.velocity, p.gravity) * fps)
+    heights = [p.height] * 6 + [height_at(k / fps, p.height, p.velocity, p.gravity) for k in range(frames + 8)]
+    video = tmp_path / f"flight-{fps}.mp4"
+    write_video(video, (cv2.resize(frame, (size, size), interpolation=cv2.INTER_AREA)
+                        for frame in _flight(folder, heights)), fps=fps)
+    assert run_scorer(score, load_sample_ref(folder), VideoReader(video)).value >= 0.95

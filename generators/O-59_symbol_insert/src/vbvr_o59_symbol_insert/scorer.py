@@ -70,7 +70,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     centres = blob_centroids(frames, new_color, 60.0, min_pixels=max(3, int((solution["symbol_size"] * scale) ** 2 * 0.05)),
                              box=column)
     descent = progress_coverage([None if c is None else c[1] / scale for c in centres], solution["above_y"],
-                                solution["row_y"], checkpoints=5)
+                                solution["row_y"], checkpoints=4)
     length = len(solution["row"])
     at_end = solution["position"] == length + 1
     side = "left" if at_end else "right"

@@ -1,8 +1,8 @@
 """O-62 scorer: track the ball and compare its height over time with the kinematics.
 
-The ball is found by its colour in every frame of the video resampled to 24 fps (real time). The
-release moment is not assumed: the expected curve y(t − τ) is fitted over every whole-frame delay τ,
-so a model may hold the start for any time. Parts:
+The ball is found by its colour in every frame of the video, each frame taken at its own time (real
+time at the video's frame rate). The release moment is not assumed: the expected curve y(t − τ) is
+fitted over every delay τ in half frames, so a model may hold the start for any time. Parts:
 
 - ``start``: the video's first frame shows the ball where the sample's first frame does;
 - ``end``: the ball ends (and stays for its last frames) on the ground at its landing point — a ball
@@ -33,7 +33,8 @@ def expected_y(solution: dict, times: np.ndarray) -> np.ndarray:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-62 against the sample's kinematics."""
     solution = sample.solution
-    clip = video.clip(fps=FPS)
+    clip = video.clip()  # native frame times: resampling would repeat or drop frames and bend the curve
+    fps = clip.fps or float(FPS)
     scale = clip.frames.shape[2] / 512
     radius = solution["ball_radius"] * scale
     centres = blob_centroids(clip.frames, solution["ball_color"], tolerance=70.0,
@@ -46,13 +47,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     ys = np.array([c[1] for _, c in known]) / scale
     fall = solution["landing_y"] - solution["start_y"]
     tolerance = max(3.0, 0.03 * fall, 0.4 * solution["ball_radius"])
-    flight = solution["flight_frames"]
-    delays = np.arange(-flight, len(centres) + 1)
-    curves = np.stack([expected_y(solution, (frames - delay) / FPS) for delay in delays])
+    flight = int(np.ceil(solution["flight_time"] * fps))
+    delays = np.arange(-flight, len(centres) + 1, 0.5)  # release moments, in half frames
+    curves = np.stack([expected_y(solution, (frames - delay) / fps) for delay in delays])
     errors = np.abs(curves - ys[None, :]).mean(axis=1)
-    delay = int(delays[int(errors.argmin())])
+    best = int(errors.argmin())
+    delay = float(delays[best])
     in_flight = (frames > delay) & (frames < delay + flight)
-    matched = np.abs(curves[int(errors.argmin())] - ys) <= tolerance
+    matched = np.abs(curves[best] - ys) <= tolerance
     physics = float(matched[in_flight].mean()) if in_flight.sum() >= 3 else 0.0
     last_seen = known[-1][0] == len(centres) - 1
     tail = ys[-3:]
@@ -62,8 +64,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     start = 1.0 if first_seen and abs(ys[0] - solution["start_y"]) <= tolerance and abs(xs[0] - solution["ball_x"]) <= tolerance else 0.0
     vertical = float(np.mean(np.abs(xs - solution["ball_x"]) <= tolerance))
     # Checkpoints on the descent from the highest point, no closer together than the fastest frame-to-frame
-    # step of a correct fall (the ball speeds up, so short falls have few frames near the ground).
-    descent = np.diff(expected_y(solution, np.arange(flight + 1) / FPS))
+    # step of a correct fall at the video's frame rate (the ball speeds up, so short falls have few frames
+    # near the ground).
+    descent = np.diff(expected_y(solution, np.arange(flight + 1) / fps))
     checkpoints = int(np.clip((solution["landing_y"] - solution["peak_y"]) / max(1e-6, descent.max()) - 1, 2, 7))
     process = progress_coverage(list(ys), solution["peak_y"], solution["landing_y"], checkpoints=checkpoints)
     value = start * end * vertical * (0.05 + 0.95 * process * physics)
