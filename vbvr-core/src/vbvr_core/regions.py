@@ -4,9 +4,9 @@ Tasks whose answer is a figure drawn into an empty place (a missing matrix cell,
 sequence, the missing cells of a symmetric pattern) share one question: at the end of the model's video,
 does each target box hold what the final frame holds there — and is the rest of the picture still the
 first frame? Content is compared on slightly blurred pictures as the share of a box's pixels that differ
-clearly (by more than ``PIXEL_TOLERANCE`` in some channel), relative to the share the answer changes
-between the first and the final frame: codec noise and resampling stay under the tolerance, while a
-figure of the wrong shape, count, size or colour differs clearly even when it sits in the right place.
+clearly (by more than ``PIXEL_TOLERANCE`` in some channel), relative to the share the answer covers:
+codec noise and resampling stay under the tolerance, while a figure of the wrong shape, count, size or
+colour differs clearly even when it sits in the right place.
 
 Comparisons happen at the video's own resolution (capped at 512), so a model that renders at 256² is
 not penalised for resampling: the reference frames are brought down to it instead.
@@ -25,9 +25,9 @@ from vbvr_core.track import resize_frame
 from vbvr_core.video import VideoClip, VideoReader
 
 Box = tuple[int, int, int, int]
-# A target is right when its clearly differing pixels are at most MATCH_FULL of those the answer changes
-# (first → final), and wrong from MATCH_ZERO on; oracle videos, at 512² or 256², measure 0.00.
-MATCH_FULL, MATCH_ZERO = 0.08, 0.25
+# A target is right when its clearly differing pixels are at most MATCH_FULL of the answer's own pixels,
+# and wrong from MATCH_ZERO on; oracle videos measure 0.00 at 512², ≤ 0.08 re-encoded at 256².
+MATCH_FULL, MATCH_ZERO = 0.08, 0.2
 PIXEL_TOLERANCE = 40
 # The rest of the picture: clearly changed pixels, as a share of its drawn (non-background) pixels,
 # tolerated before it counts as redrawn.
@@ -49,9 +49,9 @@ def working_clip(video: VideoReader, max_size: int = FRAME_SIZE) -> VideoClip:
     return video.clip(size=max(16, min(max_size, *probe.source_size)))
 
 
-def soften(frames: np.ndarray) -> np.ndarray:
-    """Frames (or one frame) blurred by one pixel per 256 of width, to forgive resampling and codec edges."""
-    sigma = frames.shape[-2] / 256
+def soften(frames: np.ndarray, strength: float = 1.0) -> np.ndarray:
+    """Frames (or one frame) blurred by ``strength`` pixels per 512 of width, to forgive resampling and codec edges."""
+    sigma = strength * frames.shape[-2] / 512
     if frames.ndim == 3:
         return cv2.GaussianBlur(frames, (0, 0), sigma)
     return np.stack([cv2.GaussianBlur(frame, (0, 0), sigma) for frame in frames])
@@ -77,12 +77,19 @@ def ramp(value: float, full: float, zero: float) -> float:
 def match_credits(frames: np.ndarray, first: np.ndarray, final: np.ndarray, boxes: Sequence[Box]) -> np.ndarray:
     """Per frame and box, credit in [0, 1] for showing the final content (1) rather than anything else (0).
 
+    A box's clearly differing pixels are counted against the size of the answer: the share of the box
+    where the final frame differs clearly from the box's background (the median colour the first frame
+    shows there), so a question mark or placeholder that the answer replaces does not inflate it.
     ``frames`` (T×H×W×3), ``first`` and ``final`` share one size; boxes are in that size's pixels. All
     three are softened (:func:`soften`) before comparing.
     """
     first, final, frames = soften(first), soften(final), soften(frames)
-    change = np.maximum(box_mismatch(final, first, boxes)[0], 1e-3)
-    ratios = box_mismatch(frames, final, boxes) / change
+    answer_size = np.zeros(len(boxes))
+    for k, (left, top, right, bottom) in enumerate(boxes):
+        background = np.median(first[top:bottom, left:right].reshape(-1, 3), axis=0)
+        drawn = np.abs(final[top:bottom, left:right].astype(np.int16) - background).max(axis=-1) > PIXEL_TOLERANCE
+        answer_size[k] = max(float(drawn.mean()), 0.02)
+    ratios = box_mismatch(frames, final, boxes) / answer_size
     return np.clip((MATCH_ZERO - ratios) / (MATCH_ZERO - MATCH_FULL), 0.0, 1.0)
 
 

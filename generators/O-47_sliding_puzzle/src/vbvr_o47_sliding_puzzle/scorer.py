@@ -11,9 +11,11 @@ solved board makes no legal sequence of slides that solves it and scores ≤ 0.1
 
 from __future__ import annotations
 
+import numpy as np
+
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.gridpath import judge_walk, track_agent_cells
-from vbvr_core.regions import box_mismatch, scale_box, soften, working_clip
+from vbvr_core.regions import PIXEL_TOLERANCE, box_mismatch, scale_box, soften, working_clip
 from vbvr_core.render import GridLayout
 from vbvr_core.task import FRAME_SIZE
 from vbvr_core.track import collapse, resize_frame
@@ -21,17 +23,26 @@ from vbvr_core.track import collapse, resize_frame
 from vbvr_o47_sliding_puzzle.puzzle import replay
 
 UNSOLVED_CREDIT = 0.2
-CELL_MATCH = 0.05  # largest share of clearly differing pixels for a cell to count as showing the right tile
+CELL_MATCH = 0.14  # largest share of a cell's drawn pixels that may differ clearly for it to show the right tile
 
 
 def _cells_matching_goal(video: VideoReader, sample: SampleRef, layout: GridLayout) -> float:
-    """Share of board cells whose content over the last frames matches the goal board."""
+    """Share of board cells whose content over the last frames matches the goal board.
+
+    A cell matches when its clearly differing pixels are a small share of what is drawn there (the tile,
+    against the board colour), so resampling at another resolution does not count as a wrong tile.
+    """
     clip = working_clip(video)
     size = clip.frames.shape[1]
     boxes = [scale_box(layout.cell_box((row, col), inset=2), size / FRAME_SIZE)
              for row in range(layout.rows) for col in range(layout.cols)]
-    mismatch = box_mismatch(soften(clip.frames[-3:]), soften(resize_frame(sample.final_frame, size)), boxes)
-    return float((mismatch.mean(axis=0) <= CELL_MATCH).mean())
+    # Tiles are small and edged: blur twice as much as figures, so a resampled board still matches.
+    goal = soften(resize_frame(sample.final_frame, size), strength=2.0)
+    mismatch = box_mismatch(soften(clip.frames[-3:], strength=2.0), goal, boxes).mean(axis=0)
+    board = np.asarray(sample.solution["blank_color"], dtype=np.int16)
+    drawn = np.array([max(0.05, float((np.abs(goal[t:b, l:r].astype(np.int16) - board).max(axis=-1)
+                                       > PIXEL_TOLERANCE).mean())) for l, t, r, b in boxes])
+    return float((mismatch / drawn <= CELL_MATCH).mean())
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
