@@ -59,7 +59,7 @@ class StudyConfig:
 
 def quick_config(tasks_id: list[TaskSpec], tasks_ood: list[TaskSpec], task_note: str = "") -> StudyConfig:
     """A study that finishes within minutes on 2 cores: 10/30/100 samples, 3 seeds, 150 steps."""
-    return StudyConfig(tasks_id=tasks_id, tasks_ood=tasks_ood, sizes=[10, 30, 100], seeds=3, test_per_task=10,
+    return StudyConfig(tasks_id=tasks_id, tasks_ood=tasks_ood, sizes=[10, 30, 100], seeds=3, test_per_task=8,
                        steps=150, task_note=task_note)
 
 
