@@ -111,6 +111,8 @@ def test_several_raters_rate_at_once_and_every_rating_is_kept(samples, model_vid
         statuses = list(pool.map(rate_all, ["ana", "bo", "cy"]))
     assert statuses == [[200] * 9] * 3  # each post is answered by the next page (after the 303)
     assert len(store.ratings()) == 27 and all(len(store.rated(rater)) == 9 for rater in ("ana", "bo", "cy"))
+    done = TestClient(app).get("/rate", params={"rater": "bo"}).text
+    assert "All done" in done and "9 of 9 rated" in done and 'name="item"' not in done
 
 
 def test_rater_names_and_comments_are_escaped(client):
