@@ -111,8 +111,10 @@ def submit_plan(plan: RunPlan, root: OutputRoot, queue_url: str, *, registry: di
     if secrets:
         raise ValueError(f"storage options {secrets} would put credentials into queue messages; give workers "
                          "credentials through their environment or IAM role instead")
+    # The runner's own root check, run.json writer and chunking (package-internal helpers; no executor is
+    # needed), so the submitted chunks are exactly those `vbvr-factory run` makes for its first draws.
     coordinator = FactoryRun(plan, root, executor=None, resume=True, registry=registry,  # type: ignore[arg-type]
-                             chunk_size=chunk_size)  # used only to check the root and write run.json
+                             chunk_size=chunk_size)
     coordinator.check_root()
     coordinator._write_run_json("submitted", datetime.now(UTC).isoformat(timespec="seconds"),
                                 {"queue_url": queue_url})
