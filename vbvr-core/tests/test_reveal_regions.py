@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from vbvr_core.regions import box_mismatch, judge_completion
 from vbvr_core.render.reveal import reveal_frames
 from vbvr_core.video import VideoReader, write_video

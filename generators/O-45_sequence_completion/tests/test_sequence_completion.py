@@ -12,7 +12,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_o45_sequence_completion.generator import BACKGROUNDS, FIGURE_COLORS, SequenceCompletionGenerator
 from vbvr_o45_sequence_completion.rules import fitting_predictions, minimal_period, number_sequence
 from vbvr_o45_sequence_completion.scene import RowScene

@@ -10,7 +10,6 @@ from vbvr_core.solve import shortest_path
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_o47_sliding_puzzle.generator import (
     BACKGROUNDS,
     BOARD_COLORS,

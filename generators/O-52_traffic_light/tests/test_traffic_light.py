@@ -7,7 +7,6 @@ from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
-
 from vbvr_o52_traffic_light.generator import BACKGROUNDS, HOUSINGS, ROADS, TrafficLightGenerator
 from vbvr_o52_traffic_light.scene import CrossroadScene, LightGeometry
 from vbvr_o52_traffic_light.scorer import longest_common_subsequence

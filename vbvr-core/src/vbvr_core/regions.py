@@ -142,8 +142,9 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     answer = max(0.0, (raw - chance) / (1.0 - chance)) if chance < 1 else raw
     # The rest of the picture is checked on the small overview clip: cheap, and redrawing shows at any size.
     small = overview.frames.shape[1]
-    rest = outside_mask(small, [scale_box((l - margin, t - margin, r + margin, b + margin), small / FRAME_SIZE)
-                                for l, t, r, b in target_boxes])
+    rest = outside_mask(small, [scale_box((left - margin, top - margin, right + margin, bottom + margin),
+                                          small / FRAME_SIZE)
+                                for left, top, right, bottom in target_boxes])
     unchanged = rest_unchanged(overview.frames, rest, tail_frames)
     start = starts_like(overview, first)
     right = int((credits >= 0.5).sum())

@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, SHAPE_KINDS
 from vbvr_core.render.reveal import reveal_frames
@@ -120,7 +119,7 @@ class SequenceCompletionGenerator(BaseGenerator):
         if p.kind == "direction_cycle":
             directions = [str(d) for d in rng.permutation(DIRECTIONS)]
             return [{"arrow": direction, "color": colors[0]} for direction in directions[:p.period]]
-        return [{"shape": shape, "color": color} for shape, color in zip(shapes[:p.period], colors[:p.period])]
+        return [{"shape": shape, "color": color} for shape, color in zip(shapes[:p.period], colors[:p.period], strict=False)]
 
     def _elements(self) -> list[dict[str, Any]]:
         p = self.params

@@ -8,7 +8,6 @@ from typing import Any
 
 import numpy as np
 from PIL import ImageDraw
-
 from vbvr_core.render import draw_arrow, draw_shape, draw_text, new_canvas, text_size, to_frame
 from vbvr_core.task import FRAME_SIZE
 

@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import GridLayout, color_distance
 

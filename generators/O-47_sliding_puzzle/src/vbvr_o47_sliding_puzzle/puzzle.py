@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-
 from vbvr_core.solve import NEIGHBOUR_STEPS
 
 State = tuple[int, ...]

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import numpy as np
 from PIL import Image, ImageDraw
-
 from vbvr_core.render import GridLayout, Sprite, Stage, draw_text, interpolate_points, new_canvas, to_frame
 
 from vbvr_o47_sliding_puzzle.puzzle import State, blank_cell
@@ -62,7 +61,7 @@ class BoardScene:
         """The first state's frame, then each slide: the moving tile travels into the empty space."""
         side = self.layout.rows
         yield self.frame(states[0])
-        for before, after in zip(states, states[1:]):
+        for before, after in zip(states, states[1:], strict=False):
             source = blank_cell(after, side)
             number = before[source[0] * side + source[1]]
             stage = Stage(self.frame(before, hide=number))

@@ -12,7 +12,6 @@ solved board makes no legal sequence of slides that solves it and scores ≤ 0.1
 from __future__ import annotations
 
 import numpy as np
-
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.gridpath import judge_walk, track_agent_cells
 from vbvr_core.regions import PIXEL_TOLERANCE, box_mismatch, scale_box, soften, working_clip
@@ -40,8 +39,8 @@ def _cells_matching_goal(video: VideoReader, sample: SampleRef, layout: GridLayo
     goal = soften(resize_frame(sample.final_frame, size), strength=2.0)
     mismatch = box_mismatch(soften(clip.frames[-3:], strength=2.0), goal, boxes).mean(axis=0)
     board = np.asarray(sample.solution["blank_color"], dtype=np.int16)
-    drawn = np.array([max(0.05, float((np.abs(goal[t:b, l:r].astype(np.int16) - board).max(axis=-1)
-                                       > PIXEL_TOLERANCE).mean())) for l, t, r, b in boxes])
+    drawn = np.array([max(0.05, float((np.abs(goal[top:bottom, left:right].astype(np.int16) - board).max(axis=-1)
+                                       > PIXEL_TOLERANCE).mean())) for left, top, right, bottom in boxes])
     return float((mismatch / drawn <= CELL_MATCH).mean())
 
 
@@ -64,8 +63,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     reached = replay(start_state, side, legal) if cells[0] == start_cell else start_state
     goal = tuple(solution["goal_state"])
     solved = 1.0 if reached == goal else 0.0
-    misplaced_at_start = sum(a != b for a, b in zip(start_state, goal) if b)
-    fixed = sum(a == b for a, b in zip(reached, goal) if b) - sum(a == b for a, b in zip(start_state, goal) if b)
+    misplaced_at_start = sum(a != b for a, b in zip(start_state, goal, strict=False) if b)
+    fixed = sum(a == b for a, b in zip(reached, goal, strict=False) if b) - sum(a == b for a, b in zip(start_state, goal, strict=False) if b)
     progress = max(0.0, fixed / max(1, misplaced_at_start))
     board_matches = _cells_matching_goal(video, sample, layout)
     # Unsolved: a little credit for the share of misplaced tiles the legal slides put right (at most 0.2).

@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import GridLayout
 from vbvr_core.render.reveal import reveal_frames

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import ImageDraw
-
 from vbvr_core.render import PALETTE, GridLayout, draw_text, new_canvas, to_frame
 
 RGB = tuple[int, int, int]

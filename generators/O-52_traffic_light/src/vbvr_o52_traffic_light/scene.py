@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image, ImageDraw
-
 from vbvr_core.render import draw_disc, draw_text, new_canvas, to_frame
 
 from vbvr_o52_traffic_light.timing import LightsState
@@ -31,7 +30,7 @@ class LightGeometry:
     display: Box
 
     @classmethod
-    def at(cls, label: str, cx: int, top: int, lamp_radius: int) -> "LightGeometry":
+    def at(cls, label: str, cx: int, top: int, lamp_radius: int) -> LightGeometry:
         """A light whose housing is centred on ``cx`` with its top edge at ``top``."""
         pad = lamp_radius // 2
         width = 2 * (lamp_radius + pad)
@@ -91,7 +90,7 @@ class CrossroadScene:
         """The scene showing ``state``."""
         canvas = self.base.copy()
         draw = ImageDraw.Draw(canvas)
-        for light, color, count in zip(self.lights, (state.a_color, state.b_color), (state.a_count, state.b_count)):
+        for light, color, count in zip(self.lights, (state.a_color, state.b_color), (state.a_count, state.b_count), strict=False):
             for lamp_color, box in (("red", light.red_lamp), ("green", light.green_lamp)):
                 fill = LAMP_ON[lamp_color] if color == lamp_color else LAMP_OFF[lamp_color]
                 center = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 import cv2
 import numpy as np
-
 from vbvr_core import SampleRef, Score, VideoReader
 from vbvr_core.regions import scale_box, soften, working_clip
 from vbvr_core.scoring import starts_like
@@ -37,13 +36,13 @@ def _lamp_on(frames: np.ndarray, box: Sequence[int], color: str) -> list[bool | 
     means = means.astype(np.float64).mean(axis=1)
     on = np.linalg.norm(means - np.asarray(LAMP_ON[color]), axis=1)
     off = np.linalg.norm(means - np.asarray(LAMP_OFF[color]), axis=1)
-    return [None if min(a, b) > LAMP_TOLERANCE else bool(a < b) for a, b in zip(on, off)]
+    return [None if min(a, b) > LAMP_TOLERANCE else bool(a < b) for a, b in zip(on, off, strict=False)]
 
 
 def _light_colors(frames: np.ndarray, light: dict, factor: float) -> list[str | None]:
     red = _lamp_on(frames, scale_box(light["red_lamp"], factor), "red")
     green = _lamp_on(frames, scale_box(light["green_lamp"], factor), "green")
-    return ["red" if r and g is False else "green" if g and r is False else None for r, g in zip(red, green)]
+    return ["red" if r and g is False else "green" if g and r is False else None for r, g in zip(red, green, strict=False)]
 
 
 def _display_counts(frames: np.ndarray, light: dict, factor: float, largest: int) -> list[int | None]:
@@ -81,7 +80,7 @@ def read_states(clip_frames: np.ndarray, solution: dict) -> list[tuple | None]:
     counts_a = _display_counts(clip_frames, light_a, factor, largest)
     counts_b = _display_counts(clip_frames, light_b, factor, largest)
     out: list[tuple | None] = []
-    for state in zip(colors_a, colors_b, counts_a, counts_b):
+    for state in zip(colors_a, colors_b, counts_a, counts_b, strict=False):
         readable = state[0] is not None and state[1] is not None and state[2] != -1 and state[3] != -1
         out.append(state if readable else None)
     return out

@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 from pydantic import Field
-
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE, SHAPE_KINDS
 from vbvr_core.render.reveal import reveal_frames

@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 from PIL import ImageDraw
-
 from vbvr_core.render import draw_shape, draw_text, new_canvas, to_frame
 from vbvr_core.task import FRAME_SIZE
 
