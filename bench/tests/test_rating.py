@@ -219,7 +219,7 @@ class RatingServer:
     def start(self) -> RatingServer:
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(self.command, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log.read_text(errors="replace")
             try:
@@ -322,9 +322,9 @@ def test_rater_rates_three_videos_by_keyboard_and_a_kill_9_loses_none(browser, s
     try:
         browser.get(server.url + "/")
         browser.find_element(By.ID, "rater").send_keys(rater, Keys.ENTER)
-        WebDriverWait(browser, 10).until(lambda page: page.find_elements(By.ID, "rating-form"))
+        WebDriverWait(browser, 30).until(lambda page: page.find_elements(By.ID, "rating-form"))
         assert browser.find_element(By.ID, "rater-name").text == rater  # shown as text, not markup
-        WebDriverWait(browser, 15).until(lambda page: page.execute_script(
+        WebDriverWait(browser, 30).until(lambda page: page.execute_script(
             "const v = document.getElementById('video'), i = document.getElementById('first-frame');"
             "return v.readyState >= 2 && v.videoWidth > 0 && v.duration > 0 && i.complete && i.naturalWidth > 0;"))
         typed = [("4", "3", "5", ""), ("1", "2", "1", "stuck <i>at</i> start"), ("5", "5", "4", "")]
@@ -338,7 +338,7 @@ def test_rater_rates_three_videos_by_keyboard_and_a_kill_9_loses_none(browser, s
                 body.send_keys("c")
                 browser.find_element(By.ID, "comment").send_keys(comment, Keys.ESCAPE)
             browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ENTER)
-            WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+            WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException,)).until(
                 lambda page, done=position + 1: f"{done} of 9 rated" in page.find_element(By.ID, "progress").text)
             item = order[position]
             expected[(item.model, item.key, item.index)] = (*map(int, keys), comment)
