@@ -63,7 +63,7 @@ class Params(TaskParams):
     direction: Literal["clockwise", "counterclockwise"] = Field("clockwise", description="sense of the turn")
     size: float = Field(0.8, ge=0.6, le=1.0, description="shape size as a share of the largest that fits its cell")
     background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    rotation_frames: int = Field(48, ge=36, le=72, description="video frames the turn takes")
+    rotation_frames: int = Field(40, ge=30, le=72, description="video frames the turn takes")
 
 
 def _centred(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -177,7 +177,7 @@ class ObjectRotationGenerator(BaseGenerator):
             "direction": ["clockwise", "counterclockwise"][int(rng.integers(0, 2))],
             "size": round(float(rng.uniform(0.65, 1.0)), 3),
             "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "rotation_frames": int(rng.integers(36, 57)),
+            "rotation_frames": int(rng.integers(32, 49)),
         }
 
     def generate(self) -> Sample:
