@@ -16,17 +16,23 @@ from pathlib import Path
 
 import numpy as np
 
-from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, VIDEO, load_record, read_png
+from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, METADATA, VIDEO, load_record, read_png
 from vbvr_core.seeds import derive_seed, rng
-from vbvr_core.video import write_video
+from vbvr_core.video import probe_video, write_video
 
 BASELINES = ("oracle", "static", "final", "noise", "shuffle")
 # Per-pixel noise is the costliest thing to encode; two seconds of it are as uninformative as ten.
 NOISE_FRAMES = 48
 
 
-def _length(sample_dir: Path) -> int:
-    return max(2, load_record(sample_dir).video.frames)
+def _video_shape(sample_dir: Path) -> tuple[int, int, int]:
+    """(frames, height, width) of the sample's ground truth: from metadata.json, or from the video itself
+    for samples that have none (the official VBVR-Bench ground truth)."""
+    if (sample_dir / METADATA).is_file():
+        video = load_record(sample_dir).video
+        return max(2, video.frames), video.height, video.width
+    facts = probe_video(sample_dir / VIDEO)
+    return max(2, facts.frames), facts.height, facts.width
 
 
 def write_baseline(kind: str, sample_dir: str | Path, dest: str | Path, other_sample_dir: str | Path | None = None) -> Path:
@@ -44,17 +50,16 @@ def write_baseline(kind: str, sample_dir: str | Path, dest: str | Path, other_sa
         shutil.copyfile(Path(other_sample_dir) / VIDEO, dest)
     elif kind in ("static", "final"):
         first = read_png(sample_dir / FIRST_FRAME)
-        length = _length(sample_dir)
+        length = _video_shape(sample_dir)[0]
         final_path = sample_dir / FINAL_FRAME
         last = read_png(final_path) if kind == "final" and final_path.exists() else first
         cut = length // 2 if kind == "final" else length
         write_video(dest, (first if k < cut else last for k in range(length)))
     elif kind == "noise":
-        record = load_record(sample_dir)
-        generator = rng(derive_seed("noise", record.task_key, record.index))
-        size = (record.video.height, record.video.width, 3)
-        frames = min(_length(sample_dir), NOISE_FRAMES)
-        write_video(dest, (generator.integers(0, 256, size, dtype=np.uint8) for _ in range(frames)))
+        length, height, width = _video_shape(sample_dir)
+        generator = rng(derive_seed("noise", sample_dir.parent.name, sample_dir.name))
+        frames = min(length, NOISE_FRAMES)
+        write_video(dest, (generator.integers(0, 256, (height, width, 3), dtype=np.uint8) for _ in range(frames)))
     else:
         raise ValueError(f"unknown baseline {kind!r}; known: {', '.join(BASELINES)}")
     return dest
