@@ -76,3 +76,12 @@ def test_reader_reports_missing_file(tmp_path):
 def test_writer_refuses_wrong_frame_shape(tmp_path):
     with pytest.raises(ValueError, match="expected"):
         write_video(tmp_path / "a.mp4", [np.zeros((512, 512, 3), np.uint8), np.zeros((100, 100, 3), np.uint8)])
+
+
+def test_time_resampling_picks_the_frame_shown_at_each_target_time(tmp_path):
+    write_video(tmp_path / "a.mp4", moving_square(30), fps=24)
+    native = read_video(tmp_path / "a.mp4", size=64)
+    assert (read_video(tmp_path / "a.mp4", size=64, fps=24).frames == native.frames).all()
+    assert (read_video(tmp_path / "a.mp4", size=64, fps=12).frames == native.frames[::2]).all()
+    doubled = read_video(tmp_path / "a.mp4", size=64, fps=48).frames
+    assert len(doubled) == 60 and (doubled[1::2] == native.frames).all()

@@ -48,15 +48,17 @@ def score_job(job: ScoreJob) -> VideoResult:
     if job.video is None:
         return VideoResult(MISSING, 0.0, "missing: no video for this sample")
     video = VideoReader(job.video)
-    # Decoded at the size the scorer reads (cached by the reader), so the check costs no second decode.
-    clip = video.clip(size=generic.SIZE) if job.scorer == GENERIC_SCORER else video.clip()
-    if not clip.ok:
-        return VideoResult(BAD_VIDEO, 0.0, clip.error or "video has no frames")
     if job.scorer == TASK_SCORER:
+        # The scorer decodes at the size and rate it needs; the reader remembers whether that clip was usable.
         scorer = get_task(job.key).load_scorer()
         score = run_scorer(scorer, load_sample_ref(job.sample_folder), video)
     else:
+        clip = video.clip(size=generic.SIZE)
+        if not clip.ok:
+            return VideoResult(BAD_VIDEO, 0.0, clip.error or "video has no frames")
         score = generic.score_against_ground_truth(job.sample_folder, video)
+    if video.error:
+        return VideoResult(BAD_VIDEO, 0.0, video.error)
     return VideoResult(OK, float(score.value), score.reason, {name: float(v) for name, v in score.parts.items()})
 
 

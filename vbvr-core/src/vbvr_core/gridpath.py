@@ -58,7 +58,8 @@ def judge_walk(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden:
     if not starts:
         reasons.append(f"starts on {walk[0]}, not the start {tuple(start)}")
     if not ends:
-        reasons.append(f"ends on {walk[-1]}, not the goal {tuple(goal)}")
+        reasons.append(f"ends on {walk[-1]}, not the goal {tuple(goal)}" if walk[-1] != tuple(goal)
+                       else f"reaches the goal {tuple(goal)} but does not stay there")
     if covered and continuity < 1:
         reasons.append(f"{covered - single_steps} of {covered} cells skipped by jumps")
     if entered:

@@ -19,14 +19,19 @@ from vbvr_core.video import VideoClip, VideoReader
 
 
 def run_scorer(scorer, sample: SampleRef, video: VideoReader) -> Score:
-    """Call ``scorer(sample, video)``; a bad video or a scorer bug gives 0 with the reason, never an exception."""
-    clip = video.clip()
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
+    """Call ``scorer(sample, video)``; a bad video or a scorer bug gives 0 with the reason, never an exception.
+
+    The scorer decodes the video at the size and rate it needs (once); if any clip it asked for was
+    unusable, the video scores 0 with that clip's reason, whatever the scorer made of the empty frames.
+    """
+    if not video.path.is_file() or video.path.stat().st_size == 0:
+        return Score.zero(video.clip().error or "video has no frames")
     try:
         result = scorer(sample, video)
     except Exception as error:  # noqa: BLE001 - one video must never stop a benchmark run
-        return Score.zero(f"scorer error: {type(error).__name__}: {error}")
+        return Score.zero(video.error or f"scorer error: {type(error).__name__}: {error}")
+    if video.error:
+        return Score.zero(video.error)
     value = float(result.value)
     if not math.isfinite(value):
         return Score.zero("scorer returned a non-finite value", **result.parts)

@@ -173,6 +173,42 @@ def _to_rgb(frame: av.VideoFrame, width: int, height: int) -> np.ndarray:
     return frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
 
 
+def _timed_frames(container: av.container.InputContainer, stream, limit: int, notes: list[str]):
+    """Yield (frame, seconds) for at most ``limit`` decoded frames, noting a cut."""
+    time_base = float(stream.time_base) if stream.time_base else None
+    rate = float(stream.average_rate or stream.guessed_rate or 0) or FPS
+    for index, frame in enumerate(container.decode(stream)):
+        if index >= limit:
+            notes.append(f"cut at {limit} frames")
+            return
+        yield frame, (frame.pts * time_base if frame.pts is not None and time_base else index / rate)
+
+
+def _resampled(timed, fps: float, interval: float, convert):
+    """Converted frames at ``fps``: for each target time from the first frame's on, the last frame shown at or
+    before it (the clip lasts as long as the source, whose frames last ``interval`` seconds). Only picked
+    frames are converted."""
+    start = previous = last_time = None
+    emitted = 0
+    for frame, time in timed:
+        if start is None:
+            start = time
+        converted = None
+        while previous is not None and start + emitted / fps < time:
+            converted = convert(previous) if converted is None else converted
+            yield converted
+            emitted += 1
+        previous, last_time = frame, time
+    if previous is None:
+        return
+    total = max(1, int(round((last_time - start + interval) * fps)))
+    converted = None
+    while emitted < total:
+        converted = convert(previous) if converted is None else converted
+        yield converted
+        emitted += 1
+
+
 def read_video(
     path: str | Path,
     size: int | tuple[int, int] = 256,
@@ -182,64 +218,60 @@ def read_video(
 ) -> VideoClip:
     """Decode ``path`` to RGB frames at ``size`` (square int or (width, height)); never raises.
 
-    ``fps`` resamples in time (nearest frame by timestamp); ``num_frames`` then picks that many frames
-    evenly from start to end. Colour conversion happens at the target size (cheap). Videos longer than
-    ``max_source_frames`` are cut there, with a note. Any problem is returned as ``VideoClip.error``.
+    ``fps`` resamples in time (for each target time the last frame shown at or before it; only those frames
+    are colour-converted); ``num_frames`` then picks that many frames evenly from start to end. Colour
+    conversion happens at the target size (cheap). Videos longer than ``max_source_frames`` are cut there,
+    with a note. Any problem is returned as ``VideoClip.error``.
     """
     width, height = (size, size) if isinstance(size, int) else size
     path = Path(path)
+    notes: list[str] = []
     try:
         if not path.is_file():
             return VideoClip.failed(f"missing video: {path.name}", width)
         if path.stat().st_size == 0:
             return VideoClip.failed("empty file (0 bytes)", width)
-        frames: list[np.ndarray] = []
-        times: list[float] = []
-        notes: list[str] = []
         with av.open(str(path)) as container:
             if not container.streams.video:
                 return VideoClip.failed("no video stream in file", width)
             stream = container.streams.video[0]
             stream.thread_type = "NONE"  # scorers run one process per core; decoder threads only add overhead
             source_fps = float(stream.average_rate or stream.guessed_rate or 0) or None
-            time_base = float(stream.time_base) if stream.time_base else None
             source_size = (stream.codec_context.width, stream.codec_context.height)
-            for index, frame in enumerate(container.decode(stream)):
-                if index >= max_source_frames:
-                    notes.append(f"cut at {max_source_frames} frames")
-                    break
-                frames.append(_to_rgb(frame, width, height))
-                if frame.pts is not None and time_base:
-                    times.append(frame.pts * time_base)
-                else:
-                    times.append(index / (source_fps or FPS))
+            decoded = 0
+
+            def counted():
+                nonlocal decoded
+                for item in _timed_frames(container, stream, max_source_frames, notes):
+                    decoded += 1
+                    yield item
+
+            def convert(frame: av.VideoFrame) -> np.ndarray:
+                return _to_rgb(frame, width, height)
+
+            if fps is None:
+                frames = [convert(frame) for frame, _ in counted()]
+            else:
+                frames = list(_resampled(counted(), fps, 1.0 / (source_fps or FPS), convert))
     except Exception as error:  # noqa: BLE001 - a model video may break the decoder in any way
         return VideoClip.failed(f"unreadable video: {type(error).__name__}: {error}".strip()[:300], width)
     if not frames:
         return VideoClip.failed("video has no decodable frames", width)
     stack = np.stack(frames)
-    out_fps = source_fps or float(FPS)
-    if fps is not None and len(stack) > 1:
-        start = times[0]
-        duration = times[-1] - start + 1.0 / out_fps
-        count = max(1, int(round(duration * fps)))
-        targets = start + np.arange(count) / fps
-        picks = np.searchsorted(np.asarray(times), targets, side="right") - 1
-        stack = stack[np.clip(picks, 0, len(stack) - 1)]
-        out_fps = float(fps)
     if num_frames is not None and len(stack) != num_frames:
         picks = np.round(np.linspace(0, len(stack) - 1, num_frames)).astype(int)
         stack = stack[picks]
     return VideoClip(
-        frames=stack, fps=out_fps, source_size=source_size, source_fps=source_fps,
-        source_frames=len(frames), notes=notes,
+        frames=stack, fps=float(fps) if fps is not None else (source_fps or float(FPS)),
+        source_size=source_size, source_fps=source_fps, source_frames=decoded, notes=notes,
     )
 
 
 class VideoReader:
     """A lazy handle on a model's video: scorers ask for frames at the size, fps and length they need.
 
-    Decoding happens on the first :meth:`clip` call per set of arguments and is cached.
+    Decoding happens on the first :meth:`clip` call per set of arguments and is cached; :attr:`error` is
+    the first reason any requested clip could not be used (None while every clip was fine).
     """
 
     def __init__(self, path: str | Path):
@@ -253,3 +285,8 @@ class VideoReader:
         if key not in self._cache:
             self._cache[key] = read_video(self.path, size=size, fps=fps, num_frames=num_frames)
         return self._cache[key]
+
+    @property
+    def error(self) -> str | None:
+        """Why a requested clip was unusable (empty, corrupt, no frames), or None."""
+        return next((clip.error or "video has no frames" for clip in self._cache.values() if not clip.ok), None)
