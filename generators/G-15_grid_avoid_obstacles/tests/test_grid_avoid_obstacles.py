@@ -6,12 +6,11 @@ import json
 
 import numpy as np
 import pytest
+from vbvr_core.contract_tests import SampleContract
 from vbvr_core.gridpath import judge_walk
 from vbvr_core.render import GridLayout
-from vbvr_core.sample_io import load_record, read_png
 from vbvr_core.solve import grid_neighbours, shortest_path
-from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
-from vbvr_core.track import psnr
+from vbvr_core.testing import make_samples, score_frames
 from vbvr_core.video import read_video
 from vbvr_g15_grid_avoid_obstacles.generator import GridAvoidObstaclesGenerator
 
@@ -48,25 +47,13 @@ def test_out_of_bounds_params_are_refused():
         GridAvoidObstaclesGenerator(0, {"rows": 40})
 
 
+class TestContract(SampleContract):
+    key = KEY
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("g15"), count=3, seed=7)
-
-
-def test_same_seed_gives_identical_bytes(samples, tmp_path):
-    again = make_samples(KEY, tmp_path, count=3, seed=7)
-    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
-
-
-def test_video_format_and_reference_frames(samples):
-    for folder in samples:
-        record = load_record(folder)
-        assert (record.video.codec, record.video.pix_fmt) == ("h264", "yuv420p")
-        assert (record.video.width, record.video.height, record.video.fps) == (512, 512, 24)
-        clip = read_video(folder / "ground_truth.mp4", size=512)
-        assert clip.ok and len(clip.frames) == record.video.frames
-        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
-        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+    return make_samples(KEY, tmp_path_factory.mktemp("g15"), count=2, seed=7)
 
 
 def test_ground_truth_path_is_a_valid_shortest_path(samples):
@@ -80,25 +67,6 @@ def test_ground_truth_path_is_a_valid_shortest_path(samples):
         rows, cols = solution["layout"]["rows"], solution["layout"]["cols"]
         best = shortest_path(path[0], path[-1], grid_neighbours(rows, cols, obstacles))
         assert len(path) == len(best)
-
-
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
-                                             ("noise", 0.0, 0.1)])
-def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
-    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
-
-
-def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
-    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
-
-
-def test_scorer_gives_zero_to_an_empty_file(samples, tmp_path):
-    from vbvr_core.scoring import score_video
-
-    empty = tmp_path / "empty.mp4"
-    empty.write_bytes(b"")
-    result = score_video(samples[0], empty)
-    assert result.value == 0 and "empty" in result.reason
 
 
 def _walk_video(folder, cells):
