@@ -1,11 +1,12 @@
-"""{{ cookiecutter.__key }} specifications: validation, the scorer's judgement, and every `vbvr review` check."""
+"""{{ cookiecutter.__key }} specifications: validation, the scorer's judgement, and the checks every task shares."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from vbvr_core.review import ALL_CHECKS, ReviewContext, parameter_table
+from vbvr_core.contract_tests import SampleContract
+from vbvr_core.review import parameter_table
 from {{ cookiecutter.__import_name }}.generator import (
     {{ cookiecutter.__class_name }},
 )
@@ -56,12 +57,5 @@ def test_readme_documents_every_parameter():
     assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
-@pytest.fixture(scope="module")
-def review_context(tmp_path_factory):
-    return ReviewContext.for_key(KEY, tmp_path_factory.mktemp("review"), samples=3, draws=400)
-
-
-@pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda check: f"{check.group}-{check.name}")
-def test_passes_review_check(check, review_context):
-    result = check(review_context)
-    assert not result.failed, result.message
+class TestContract(SampleContract):
+    key = KEY
