@@ -50,8 +50,9 @@ def working_clip(video: VideoReader, max_size: int = FRAME_SIZE) -> VideoClip:
 
 
 def soften(frames: np.ndarray, strength: float = 1.0) -> np.ndarray:
-    """Frames (or one frame) blurred by ``strength`` pixels per 512 of width, to forgive resampling and codec edges."""
-    sigma = strength * frames.shape[-2] / 512
+    """Frames (or one frame) blurred by ``strength`` pixels per 512 of width (at least one pixel), to forgive
+    resampling and codec edges."""
+    sigma = max(1.0, strength * frames.shape[-2] / 512)
     if frames.ndim == 3:
         return cv2.GaussianBlur(frames, (0, 0), sigma)
     return np.stack([cv2.GaussianBlur(frame, (0, 0), sigma) for frame in frames])
