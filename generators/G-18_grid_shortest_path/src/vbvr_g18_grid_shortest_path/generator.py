@@ -17,9 +17,9 @@ import numpy as np
 from pydantic import Field
 from vbvr_core import BaseGenerator, Sample, TaskParams
 from vbvr_core.render import PALETTE
+from vbvr_core.render.grid import GridLayout
 from vbvr_core.render.gridworld import GridWorld
 from vbvr_core.solve import bfs_distances, grid_neighbours
-from vbvr_core.render.grid import GridLayout
 
 from vbvr_g18_grid_shortest_path.plugin import INFO
 
