@@ -6,12 +6,12 @@ import json
 
 import numpy as np
 import pytest
+from vbvr_core.contract_tests import SampleContract
 from vbvr_core.render import GridLayout
-from vbvr_core.sample_io import load_record, read_png
+from vbvr_core.sample_io import load_record
 from vbvr_core.solve import grid_neighbours, shortest_path
-from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
-from vbvr_core.track import psnr
-from vbvr_core.video import held, read_video
+from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.video import held
 from vbvr_g47_multiple_keys_for_one_door.generator import KeyScene, MultipleKeysGenerator
 from vbvr_g47_multiple_keys_for_one_door.solver import key_order, key_route
 
@@ -67,28 +67,22 @@ def test_out_of_bounds_params_are_refused():
         MultipleKeysGenerator(0, {"keys": 9})
 
 
+class TestContract(SampleContract):
+    key = KEY
+    seed = 6  # its first sample is a short video: the noise baseline's encode dominates the run
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
     return make_samples(KEY, tmp_path_factory.mktemp("g47"), count=3, seed=7)
 
 
+def test_ground_truth_videos_last_at_most_140_frames(samples):
+    assert all(load_record(folder).video.frames <= 140 for folder in samples)
+
+
 def _solution(folder):
     return json.loads((folder / "metadata.json").read_text())["solution"]
-
-
-def test_same_seed_gives_identical_bytes(samples, tmp_path):
-    again = make_samples(KEY, tmp_path, count=2, seed=7)
-    assert [folder_digest(a) for a in samples[:2]] == [folder_digest(b) for b in again]
-
-
-def test_video_format_and_reference_frames(samples):
-    for folder in samples:
-        record = load_record(folder)
-        assert (record.video.codec, record.video.pix_fmt, record.video.fps) == ("h264", "yuv420p", 24)
-        clip = read_video(folder / "ground_truth.mp4", size=512)
-        assert clip.ok and len(clip.frames) == record.video.frames <= 140
-        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
-        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
 
 
 def test_ground_truth_collects_every_key_by_a_shortest_route(samples):
@@ -101,19 +95,6 @@ def test_ground_truth_collects_every_key_by_a_shortest_route(samples):
             grid_neighbours(rows, rows, walls), tuple(solution["start"]), keys, tuple(solution["door"])
         )
         assert len(route) == len(solution["path"]) and sorted(solution["key_order"]) == list(range(len(keys)))
-
-
-@pytest.mark.parametrize(
-    "kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5), ("noise", 0.0, 0.1)]
-)
-def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
-    # The shortest video: the noise baseline's encode dominates this file's run time.
-    shortest = min(samples, key=lambda folder: load_record(folder).video.frames)
-    assert low <= score_baseline(kind, shortest, tmp_path) <= high
-
-
-def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
-    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
 
 
 def _walk_frames(folder, cells):
