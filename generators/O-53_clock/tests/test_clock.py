@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.sample_io import load_record, read_png
-from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
-from vbvr_core.track import psnr
-from vbvr_core.video import read_video
+from vbvr_core.contract_tests import SampleContract
+from vbvr_core.sample_io import load_record
+from vbvr_core.testing import make_samples, score_frames
 from vbvr_o53_clock.generator import ClockFace, ClockGenerator, clock_label, hand_angles, time_phrase
 
 KEY = "O-53_clock"
@@ -50,35 +49,19 @@ def test_out_of_bounds_params_are_refused():
         ClockGenerator(0, {"advance_minutes": 900})
 
 
+class TestContract(SampleContract):
+    key = KEY
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def samples(cls, samples):
+        """The module's samples (same seed and count): made once for both."""
+        return samples
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
     return make_samples(KEY, tmp_path_factory.mktemp("o53"), count=2, seed=7)
-
-
-def test_same_seed_gives_identical_bytes(samples, tmp_path):
-    again = make_samples(KEY, tmp_path, count=2, seed=7)
-    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
-
-
-def test_video_reference_frames_match_the_pngs(samples):
-    for folder in samples:
-        record = load_record(folder)
-        clip = read_video(folder / "ground_truth.mp4", size=512)
-        assert clip.ok and len(clip.frames) == record.video.frames
-        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
-        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
-
-
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
-                                             ("noise", 0.0, 0.1)])
-def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
-    folders = samples if kind == "oracle" else samples[:1]
-    for folder in folders:
-        assert low <= score_baseline(kind, folder, tmp_path) <= high
-
-
-def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
-    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
 
 
 def _sweep(folder, advance: float, hour_follows: bool = True, frames: int = 50) -> list[np.ndarray]:
