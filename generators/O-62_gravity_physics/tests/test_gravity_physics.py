@@ -8,11 +8,11 @@ import cv2
 import numpy as np
 import pytest
 from vbvr_core import FPS
-from vbvr_core.sample_io import load_record, load_sample_ref, read_png
+from vbvr_core.contract_tests import SampleContract
+from vbvr_core.sample_io import load_record, load_sample_ref
 from vbvr_core.scoring import run_scorer
-from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
-from vbvr_core.track import psnr
-from vbvr_core.video import VideoReader, read_video, write_video
+from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.video import VideoReader, write_video
 from vbvr_o62_gravity_physics.generator import (
     FlightScene,
     GravityPhysicsGenerator,
@@ -56,35 +56,19 @@ def test_out_of_bounds_params_are_refused():
         GravityPhysicsGenerator(0, {"ball_x": 500})
 
 
+class TestContract(SampleContract):
+    key = KEY
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def samples(cls, samples):
+        """The module's samples (same seed and count): made once for both."""
+        return samples
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
     return make_samples(KEY, tmp_path_factory.mktemp("o62"), count=2, seed=7)
-
-
-def test_same_seed_gives_identical_bytes(samples, tmp_path):
-    again = make_samples(KEY, tmp_path, count=2, seed=7)
-    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
-
-
-def test_video_reference_frames_match_the_pngs(samples):
-    for folder in samples:
-        record = load_record(folder)
-        clip = read_video(folder / "ground_truth.mp4", size=512)
-        assert clip.ok and len(clip.frames) == record.video.frames
-        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
-        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
-
-
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("final", 0.0, 0.5),
-                                             ("noise", 0.0, 0.1)])
-def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
-    folders = samples if kind == "oracle" else samples[:1]
-    for folder in folders:
-        assert low <= score_baseline(kind, folder, tmp_path) <= high
-
-
-def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
-    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
 
 
 def _flight(folder, heights) -> list[np.ndarray]:
