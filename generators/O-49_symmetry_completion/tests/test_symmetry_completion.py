@@ -6,12 +6,11 @@ import itertools
 
 import numpy as np
 import pytest
+from vbvr_core.contract_tests import SampleContract
 from vbvr_core.render import GridLayout
 from vbvr_core.render.reveal import reveal_frames
 from vbvr_core.sample_io import load_record, read_png
-from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
-from vbvr_core.track import psnr
-from vbvr_core.video import read_video
+from vbvr_core.testing import make_samples, score_baseline, score_frames
 from vbvr_o49_symmetry_completion.generator import BACKGROUNDS, SymmetryCompletionGenerator
 from vbvr_o49_symmetry_completion.patterns import copy_complete, half_pattern, mirror_complete
 from vbvr_o49_symmetry_completion.scene import AXIS_COLORS, PatternScene
@@ -60,23 +59,24 @@ def test_out_of_bounds_params_are_refused():
         SymmetryCompletionGenerator(0, {"hidden": 0.1})
 
 
+class TestContract(SampleContract):
+    key = KEY
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def samples(cls, samples):
+        """The module's samples (same seed, count and params): made once for both."""
+        return samples
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
     return make_samples(KEY, tmp_path_factory.mktemp("o49"), count=2, seed=7)
 
 
-def test_same_seed_gives_identical_bytes(samples, tmp_path):
-    again = make_samples(KEY, tmp_path, count=2, seed=7)
-    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
-
-
-def test_video_matches_reference_frames(samples):
-    for folder in samples:
-        record = load_record(folder)
-        clip = read_video(folder / "ground_truth.mp4", size=512)
-        assert clip.ok and len(clip.frames) == record.video.frames
-        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
-        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
+def test_cut_to_the_answer_keeps_most_credit(samples, tmp_path):
+    # process_required=False: a cut to the completed pattern is a right answer.
+    assert 0.9 <= score_baseline("final", samples[0], tmp_path) <= 1.0
 
 
 def test_completed_pattern_is_symmetric(samples):
@@ -85,17 +85,6 @@ def test_completed_pattern_is_symmetric(samples):
         pattern = np.asarray(solution["pattern"])
         flipped = pattern[:, ::-1] if solution["axis"] == "vertical" else pattern[::-1]
         assert np.array_equal(pattern, flipped)
-
-
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("noise", 0.0, 0.1),
-                                             ("final", 0.9, 1.0)])
-def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
-    # process_required=False: a cut to the completed pattern is a right answer.
-    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
-
-
-def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
-    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
 
 
 def _completion_video(folder, pattern):
