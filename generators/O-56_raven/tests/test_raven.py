@@ -6,12 +6,11 @@ import itertools
 
 import numpy as np
 import pytest
+from vbvr_core.contract_tests import SampleContract
 from vbvr_core.render import PALETTE
 from vbvr_core.render.reveal import reveal_frames
 from vbvr_core.sample_io import load_record, read_png
-from vbvr_core.testing import folder_digest, make_samples, score_baseline, score_frames
-from vbvr_core.track import psnr
-from vbvr_core.video import read_video
+from vbvr_core.testing import make_samples, score_baseline, score_frames
 from vbvr_o56_raven.generator import (
     BACKGROUNDS,
     DOMAINS,
@@ -60,34 +59,25 @@ def test_out_of_bounds_params_are_refused():
         RavenGenerator(0, {"varied": 6})
 
 
+class TestContract(SampleContract):
+    key = KEY
+    count = 3
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def samples(cls, samples):
+        """The module's samples (same seed, count and params): made once for both."""
+        return samples
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
     return make_samples(KEY, tmp_path_factory.mktemp("o56"), count=3, seed=7)
 
 
-def test_same_seed_gives_identical_bytes(samples, tmp_path):
-    again = make_samples(KEY, tmp_path, count=3, seed=7)
-    assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
-
-
-def test_video_matches_reference_frames(samples):
-    for folder in samples:
-        record = load_record(folder)
-        clip = read_video(folder / "ground_truth.mp4", size=512)
-        assert clip.ok and len(clip.frames) == record.video.frames
-        assert psnr(clip.frames[0], read_png(folder / "first_frame.png")) >= 30
-        assert psnr(clip.frames[-1], read_png(folder / "final_frame.png")) >= 30
-
-
-@pytest.mark.parametrize("kind, low, high", [("oracle", 0.98, 1.0), ("static", 0.0, 0.1), ("noise", 0.0, 0.1),
-                                             ("final", 0.9, 1.0)])
-def test_scorer_separates_baselines(samples, tmp_path, kind, low, high):
+def test_cut_to_the_answer_keeps_most_credit(samples, tmp_path):
     # process_required=False: a cut to the right panel is a right answer.
-    assert low <= score_baseline(kind, samples[0], tmp_path) <= high
-
-
-def test_scorer_gives_another_samples_video_a_low_score(samples, tmp_path):
-    assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
+    assert 0.9 <= score_baseline("final", samples[0], tmp_path) <= 1.0
 
 
 def _panel_video(folder, change):
