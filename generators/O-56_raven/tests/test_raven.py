@@ -61,7 +61,6 @@ def test_out_of_bounds_params_are_refused():
 
 class TestContract(SampleContract):
     key = KEY
-    count = 3
 
     @pytest.fixture(scope="class")
     @classmethod
@@ -72,7 +71,7 @@ class TestContract(SampleContract):
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("o56"), count=3, seed=7)
+    return make_samples(KEY, tmp_path_factory.mktemp("o56"), count=2, seed=7)
 
 
 def test_cut_to_the_answer_keeps_most_credit(samples, tmp_path):
