@@ -6,11 +6,11 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.gridpath import judge_walk
 from vbvr_core.render import GridLayout
 from vbvr_core.solve import grid_neighbours, shortest_path
-from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.testing import score_frames
 from vbvr_core.video import read_video
 from vbvr_g15_grid_avoid_obstacles.generator import GridAvoidObstaclesGenerator
 
@@ -53,7 +53,7 @@ class TestContract(SampleContract):
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("g15"), count=2, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7)
 
 
 def test_ground_truth_path_is_a_valid_shortest_path(samples):

@@ -6,13 +6,13 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.gridpath import judge_walk
 from vbvr_core.render import GridLayout
 from vbvr_core.render.gridworld import GridWorld
 from vbvr_core.sample_io import load_record
 from vbvr_core.seeds import rng
-from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.testing import score_frames
 from vbvr_g18_grid_shortest_path.generator import GridShortestPathGenerator, monotone_path
 
 KEY = "G-18_grid_shortest_path"
@@ -58,16 +58,10 @@ class TestContract(SampleContract):
     key = KEY
     count = 3
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed and count): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("g18"), count=3, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=3, seed=7)
 
 
 def test_ground_truth_videos_last_at_most_130_frames(samples):

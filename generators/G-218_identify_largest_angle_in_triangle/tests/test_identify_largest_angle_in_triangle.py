@@ -6,10 +6,10 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.render.mark import ring_sweep
 from vbvr_core.sample_io import read_png
-from vbvr_core.testing import make_samples, score_baseline, score_frames
+from vbvr_core.testing import score_baseline, score_frames
 from vbvr_g218_identify_largest_angle_in_triangle.generator import (
     LargestAngleGenerator,
     interior_angles,
@@ -61,16 +61,10 @@ def test_out_of_bounds_params_are_refused():
 class TestContract(SampleContract):
     key = KEY
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed and count): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("g218"), count=2, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7)
 
 
 def test_answer_without_the_drawing_keeps_most_credit(samples, tmp_path):

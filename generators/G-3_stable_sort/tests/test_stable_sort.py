@@ -6,11 +6,11 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.render import new_canvas, to_frame
 from vbvr_core.render.arrange import Mover, render_moves, schedule
 from vbvr_core.sample_io import load_record
-from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.testing import score_frames
 from vbvr_g3_stable_sort.generator import BACKGROUNDS, StableSortGenerator, shape_sprite, stable_order
 
 KEY = "G-3_stable_sort"
@@ -59,16 +59,10 @@ def test_out_of_bounds_params_are_refused():
 class TestContract(SampleContract):
     key = KEY
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed and count): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("g3"), count=2, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7)
 
 
 def test_ground_truth_videos_last_at_most_130_frames(samples):

@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 from PIL import ImageDraw
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.render import GridLayout, Stage, interpolate_points, new_canvas, to_frame
 from vbvr_core.sample_io import load_record
-from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.testing import score_frames
 from vbvr_core.video import held
 from vbvr_o36_grid_shift.generator import GridShiftGenerator, _block_sprite
 from vbvr_o36_grid_shift.geometry import block_box, shifted
@@ -57,16 +57,10 @@ class TestContract(SampleContract):
     key = KEY
     count = 3
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed and count): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("o36"), count=3, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=3, seed=7)
 
 
 def test_ground_truth_videos_last_at_most_130_frames(samples):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.render import GridLayout
 from vbvr_core.sample_io import load_record
 from vbvr_core.solve import shortest_path
-from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.testing import score_frames
 from vbvr_o47_sliding_puzzle.generator import (
     BACKGROUNDS,
     BOARD_COLORS,
@@ -72,16 +72,10 @@ class TestContract(SampleContract):
     params = {"side": 3, "difficulty": 1}
     final_ceiling = 0.1
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed, count and params): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("o47"), count=2, seed=7, params={"side": 3, "difficulty": 1})
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7, params={"side": 3, "difficulty": 1})
 
 
 def test_ground_truth_videos_last_at_most_125_frames(samples):

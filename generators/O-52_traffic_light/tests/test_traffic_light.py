@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.sample_io import load_record
 from vbvr_core.testing import make_samples, score_baseline, score_frames
 from vbvr_o52_traffic_light.generator import BACKGROUNDS, HOUSINGS, ROADS, TrafficLightGenerator
@@ -55,16 +55,10 @@ class TestContract(SampleContract):
     params = {"a_count": 6, "b_count": 0}
     final_ceiling = 0.1
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed, count and params): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("o52"), count=2, seed=7, params={"a_count": 6, "b_count": 0})
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7, params={"a_count": 6, "b_count": 0})
 
 
 def test_ground_truth_videos_last_at_most_125_frames(samples):

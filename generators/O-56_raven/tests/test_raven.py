@@ -6,11 +6,11 @@ import itertools
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.render import PALETTE
 from vbvr_core.render.reveal import reveal_frames
 from vbvr_core.sample_io import load_record, read_png
-from vbvr_core.testing import make_samples, score_baseline, score_frames
+from vbvr_core.testing import score_baseline, score_frames
 from vbvr_o56_raven.generator import (
     BACKGROUNDS,
     DOMAINS,
@@ -62,16 +62,10 @@ def test_out_of_bounds_params_are_refused():
 class TestContract(SampleContract):
     key = KEY
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed, count and params): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("o56"), count=2, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7)
 
 
 def test_cut_to_the_answer_keeps_most_credit(samples, tmp_path):

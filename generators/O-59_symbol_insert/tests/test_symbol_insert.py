@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.sample_io import load_record
-from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.testing import score_frames
 from vbvr_o59_symbol_insert.generator import BACKGROUNDS, RowScene, SymbolInsertGenerator, ordinal, slot_xs
 
 KEY = "O-59_symbol_insert"
@@ -48,16 +48,10 @@ def test_out_of_bounds_params_are_refused():
 class TestContract(SampleContract):
     key = KEY
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed and count): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("o59"), count=2, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7)
 
 
 def _insertion(folder, position: int) -> list[np.ndarray]:

@@ -8,10 +8,10 @@ import cv2
 import numpy as np
 import pytest
 from vbvr_core import FPS
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.sample_io import load_record, load_sample_ref
 from vbvr_core.scoring import run_scorer
-from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.testing import score_frames
 from vbvr_core.video import VideoReader, write_video
 from vbvr_o62_gravity_physics.generator import (
     FlightScene,
@@ -59,16 +59,10 @@ def test_out_of_bounds_params_are_refused():
 class TestContract(SampleContract):
     key = KEY
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed and count): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("o62"), count=2, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7)
 
 
 def _flight(folder, heights) -> list[np.ndarray]:

@@ -6,11 +6,11 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
+from vbvr_core.contract_tests import SampleContract, contract_samples
 from vbvr_core.motion import unwrap_degrees
 from vbvr_core.render.rotate import rotate_points
 from vbvr_core.sample_io import load_record
-from vbvr_core.testing import make_samples, score_frames
+from vbvr_core.testing import score_frames
 from vbvr_o85_2d_object_rotation.generator import ObjectRotationGenerator, Params, scene_stage, turned_frame
 
 KEY = "O-85_2d_object_rotation"
@@ -54,16 +54,10 @@ def test_out_of_bounds_params_are_refused():
 class TestContract(SampleContract):
     key = KEY
 
-    @pytest.fixture(scope="class")
-    @classmethod
-    def samples(cls, samples):
-        """The module's samples (same seed and count): made once for both."""
-        return samples
-
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
-    return make_samples(KEY, tmp_path_factory.mktemp("o85"), count=2, seed=7)
+    return contract_samples(tmp_path_factory, KEY, count=2, seed=7)
 
 
 def _turn_video(folder, final_angle: float, frames: int = 48) -> list[np.ndarray]:

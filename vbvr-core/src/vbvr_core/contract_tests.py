@@ -22,13 +22,26 @@ from typing import Any, ClassVar
 import pytest
 
 from vbvr_core.plugins import get_task
-from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, VIDEO, load_record, read_png
+from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, VIDEO, canonical_json, load_record, read_png
 from vbvr_core.scoring import score_video
 from vbvr_core.testing import folder_digest, make_samples, score_baseline
 from vbvr_core.track import psnr
 from vbvr_core.video import read_video
 
 MIN_PSNR = 30.0
+
+
+_MADE: dict[tuple, list[Path]] = {}
+
+
+def contract_samples(tmp_path_factory, key: str, count: int = 1, seed: int = 0,
+                     params: dict[str, Any] | None = None) -> list[Path]:
+    """Samples of ``key`` made once per test session for these arguments (SampleContract and the task's own
+    tests share them: a task's module fixture returns ``contract_samples(tmp_path_factory, KEY, count=…)``)."""
+    cache_key = (id(tmp_path_factory), key, count, seed, canonical_json(params or {}))
+    if cache_key not in _MADE:
+        _MADE[cache_key] = make_samples(key, tmp_path_factory.mktemp("samples"), count, seed, params)
+    return _MADE[cache_key]
 
 
 class SampleContract:
@@ -44,7 +57,7 @@ class SampleContract:
     @classmethod
     def samples(cls, tmp_path_factory) -> list[Path]:
         """``count`` samples of the task, made once for the class."""
-        return make_samples(cls.key, tmp_path_factory.mktemp("contract"), cls.count, cls.seed, cls.params)
+        return contract_samples(tmp_path_factory, cls.key, cls.count, cls.seed, cls.params)
 
     def test_same_seed_gives_identical_bytes(self, samples, tmp_path):
         again = make_samples(self.key, tmp_path, self.count, self.seed, self.params)
