@@ -71,10 +71,12 @@ def video_tensor(frames: np.ndarray) -> torch.Tensor:
 
 
 def _decode_png(data: bytes, size: int) -> np.ndarray:
+    # Area averaging (BOX), as vbvr_core.video.read_video shrinks video frames, so a clip's first frame and
+    # the first_frame image agree at any size.
     with Image.open(io.BytesIO(data)) as image:
         image = image.convert("RGB")
         if image.size != (size, size):
-            image = image.resize((size, size), Image.Resampling.BILINEAR)
+            image = image.resize((size, size), Image.Resampling.BOX)
         return np.array(image)
 
 
