@@ -8,7 +8,7 @@ from itertools import pairwise
 import numpy as np
 import pytest
 from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import new_canvas, to_frame
+from vbvr_core.render import Sprite, new_canvas, to_frame
 from vbvr_core.render.arrange import Mover, clear_order, min_clearance, render_moves, schedule
 from vbvr_core.sample_io import load_record
 from vbvr_core.testing import score_frames
@@ -16,7 +16,6 @@ from vbvr_core.video import read_video
 from vbvr_g174_arrange_circles_by_circumference.generator import (
     BACKGROUNDS,
     ArrangeCirclesGenerator,
-    circle_sprite,
     radii_with_gaps,
 )
 
@@ -86,7 +85,7 @@ def _moved_video(folder, swap: bool):
         a, b = solution["order"][0], solution["order"][1]
         ends[a], ends[b] = (ends[b][0] - solution["radii"][a] + solution["radii"][b], ends[b][1]), \
             (ends[a][0] + solution["radii"][a] - solution["radii"][b], ends[a][1])
-    movers = [Mover(circle_sprite(r, c, params["outline_width"]), (tuple(s), e), r)
+    movers = [Mover(Sprite.of_shape("circle", r, c, outline_width=params["outline_width"], reach=1.0), (tuple(s), e), r)
               for r, c, s, e in zip(solution["radii"], solution["colors"], solution["starts"], ends, strict=True)]
     background = to_frame(new_canvas(BACKGROUNDS[params["background"]]))
     positions = schedule(movers, 12, 12)

@@ -7,11 +7,11 @@ import json
 import numpy as np
 import pytest
 from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import new_canvas, to_frame
+from vbvr_core.render import Sprite, new_canvas, to_frame
 from vbvr_core.render.arrange import Mover, render_moves, schedule
 from vbvr_core.sample_io import load_record
 from vbvr_core.testing import score_frames
-from vbvr_g3_stable_sort.generator import BACKGROUNDS, StableSortGenerator, shape_sprite, stable_order
+from vbvr_g3_stable_sort.generator import BACKGROUNDS, StableSortGenerator, stable_order
 
 KEY = "G-3_stable_sort"
 
@@ -75,7 +75,7 @@ def _sorted_video(folder, order):
     solution, params = metadata["solution"], metadata["params"]
     slots = sorted(tuple(p) for p in solution["ends"])
     ends = {obj: slot for obj, slot in zip(order, slots, strict=True)}
-    movers = [Mover(shape_sprite(kind, r, c, params["outline_width"]), (tuple(s), ends[k]), r)
+    movers = [Mover(Sprite.of_shape(kind, r, c, outline_width=params["outline_width"]), (tuple(s), ends[k]), r)
               for k, (kind, r, c, s) in enumerate(zip(solution["kinds"], solution["radii"], solution["colors"],
                                                       solution["starts"], strict=True))]
     background = to_frame(new_canvas(BACKGROUNDS[params["background"]]))

@@ -19,10 +19,9 @@ from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
-from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, Sprite, draw_disc, new_canvas, to_frame
+from vbvr_core.render import PALETTE, Sprite, new_canvas, to_frame
 from vbvr_core.render.arrange import Mover, plan_moves, render_moves, row_slots
 
 from vbvr_g174_arrange_circles_by_circumference.plugin import INFO
@@ -63,15 +62,6 @@ def radii_with_gaps(smallest: int, count: int, ratio: float, budget: float) -> l
         if 2 * sum(radii) <= budget:
             break
     return radii
-
-
-def circle_sprite(radius: int, color, outline_width: int) -> Sprite:
-    """A filled circle with a black outline, on a transparent square."""
-    side = 2 * radius + 4
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    draw_disc(ImageDraw.Draw(image), (side / 2 - 0.5, side / 2 - 0.5), radius, fill=tuple(color) + (255,),
-              outline=(0, 0, 0, 255), width=outline_width)
-    return Sprite.from_image(image)
 
 
 class ArrangeCirclesGenerator(BaseGenerator):
@@ -136,7 +126,7 @@ class ArrangeCirclesGenerator(BaseGenerator):
         ends: list[tuple[float, float]] = [(0.0, 0.0)] * p.num_circles
         for k, slot in zip(order, slots, strict=True):
             ends[k] = slot
-        sprites = [circle_sprite(r, c, p.outline_width) for r, c in zip(radii, colors, strict=True)]
+        sprites = [Sprite.of_shape("circle", r, c, outline_width=p.outline_width, reach=1.0) for r, c in zip(radii, colors, strict=True)]
         starts, plan = None, None
         for _ in range(PLACEMENT_TRIES):
             starts = self._scatter(radii)

@@ -16,11 +16,11 @@ from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
-from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, Sprite, draw_shape, new_canvas, to_frame
+from vbvr_core.render import PALETTE, Sprite, new_canvas, to_frame
 from vbvr_core.render.arrange import Mover, plan_moves, render_moves, row_slots
+from vbvr_core.render.shapes import SHAPE_REACH
 
 from vbvr_g3_stable_sort.plugin import INFO
 
@@ -33,7 +33,7 @@ PLURALS = {"circle": "circles", "square": "squares", "triangle": "triangles", "s
 SIZE_CLASSES = {2: (18, 31), 3: (16, 24, 34)}
 SIZE_NAMES = {2: ("small", "large"), 3: ("small", "medium", "large")}
 # How far a shape of nominal radius r reaches (stars and squares stick out the most), plus the outline.
-REACH = 1.25
+REACH = SHAPE_REACH
 ROW_WIDTH = 496
 # Difficulty strata: (object count range, group count range).
 STRATA = {0: ((5, 6), (2, 2)), 1: ((6, 7), (2, 3)), 2: ((7, 8), (3, 3))}
@@ -58,15 +58,6 @@ class Params(TaskParams):
 def stable_order(keys: list[int]) -> list[int]:
     """Indices of ``keys`` sorted by key, equal keys in their original order (the stable sort)."""
     return sorted(range(len(keys)), key=lambda index: keys[index])
-
-
-def shape_sprite(kind: str, radius: float, color, outline_width: int) -> Sprite:
-    """A filled shape with a black outline, on a transparent square."""
-    side = int(2 * REACH * radius + 2 * outline_width + 4)
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=tuple(color) + (255,),
-               outline=(0, 0, 0, 255), width=outline_width)
-    return Sprite.from_image(image)
 
 
 class StableSortGenerator(BaseGenerator):
@@ -141,7 +132,7 @@ class StableSortGenerator(BaseGenerator):
         for index, slot in zip(order, row_slots([2 * reach[k] for k in order], p.bottom_y, p.spacing), strict=True):
             ends[index] = slot
         lane = (p.top_y + p.bottom_y) / 2
-        sprites = [shape_sprite(k, r, c, p.outline_width) for k, r, c in zip(kinds, radii, colors, strict=True)]
+        sprites = [Sprite.of_shape(k, r, c, outline_width=p.outline_width) for k, r, c in zip(kinds, radii, colors, strict=True)]
         movers = [Mover(sprites[k], (starts[k], (starts[k][0], lane), (ends[k][0], lane), ends[k]), reach[k])
                   for k in order]
         plan = plan_moves(movers, p.frames_per_move, p.stagger)

@@ -10,7 +10,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
+
+from vbvr_core.render.shapes import SHAPE_REACH, draw_shape
 
 Point = tuple[float, float]
 
@@ -48,6 +50,17 @@ class Sprite:
     def from_image(cls, image: Image.Image) -> Sprite:
         """Wrap a Pillow RGBA image."""
         return cls(np.asarray(image.convert("RGBA"), dtype=np.uint8))
+
+    @classmethod
+    def of_shape(cls, kind: str, radius: float, fill, outline=(0, 0, 0), outline_width: int = 2,
+                 reach: float = SHAPE_REACH) -> Sprite:
+        """A named shape kind (see ``SHAPE_KINDS``) of nominal ``radius``, filled and outlined, on a transparent
+        square just large enough for anything reaching ``reach`` radii from the centre."""
+        side = int(2 * reach * radius + 2 * outline_width + 4)
+        image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+        draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=tuple(fill) + (255,),
+                   outline=tuple(outline) + (255,), width=outline_width)
+        return cls.from_image(image)
 
 
 class Stage:

@@ -9,6 +9,8 @@ from PIL import ImageDraw
 Point = tuple[float, float]
 
 SHAPE_KINDS = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon", "star")
+# The farthest any shape kind reaches from its centre, in units of its nominal radius (the star's points).
+SHAPE_REACH = 1.25
 
 
 def draw_disc(draw: ImageDraw.ImageDraw, center: Point, radius: float, fill, outline=None, width: int = 0) -> None:
