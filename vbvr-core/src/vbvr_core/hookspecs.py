@@ -8,7 +8,7 @@ imports none of their drawing code. Other plugins (checks, observers) implement 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -40,7 +40,3 @@ def vbvr_sample_saved(record: SampleRecord, location: str) -> None:
 def vbvr_sample_failed(failure: FailureRecord) -> None:
     """Observe a sample that could not be made within the attempt budget (a dead letter)."""
 
-
-@hookspec
-def vbvr_score_adjust(task_key: str, parts: dict[str, float]) -> dict[str, Any] | None:
-    """Inspect a scorer's parts before aggregation; return extra parts to record, or None."""

@@ -8,7 +8,7 @@ scorers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -176,7 +176,6 @@ class SampleRef:
     first_frame: np.ndarray
     final_frame: np.ndarray | None = None
     prompt: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def solution(self) -> dict[str, Any]:

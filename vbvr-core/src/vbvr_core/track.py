@@ -80,10 +80,3 @@ def resize_frame(frame: np.ndarray, size: int) -> np.ndarray:
 
     return cv2.resize(frame, (size, size), interpolation=cv2.INTER_AREA)
 
-
-def frame_changes(frames: np.ndarray) -> np.ndarray:
-    """Mean absolute difference between consecutive frames (length T-1), in grey levels."""
-    if len(frames) < 2:
-        return np.zeros(0)
-    grey = frames.astype(np.int16).mean(axis=-1)
-    return np.abs(np.diff(grey, axis=0)).mean(axis=(1, 2))

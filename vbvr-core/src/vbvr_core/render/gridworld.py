@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from vbvr_core.render.animate import Sprite, Stage, interpolate_points
 from vbvr_core.render.canvas import new_canvas, to_frame
 from vbvr_core.render.grid import Cell, GridLayout
-from vbvr_core.render.shapes import draw_cross, draw_disc
+from vbvr_core.render.shapes import draw_cross
 
 RGB = tuple[int, int, int]
 
@@ -46,12 +46,8 @@ class GridWorld:
 
     def agent_sprite(self, color: RGB, outline: RGB = (40, 40, 40), radius_ratio: float = 0.32) -> Sprite:
         """A round agent sized to the cells, with an outline so it stands out on any fill."""
-        radius = self.layout.cell * radius_ratio
-        side = int(2 * radius + 6)
-        image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), radius, fill=color + (255,), outline=outline + (255,),
-                  width=max(2, self.layout.cell // 20))
-        return Sprite.from_image(image)
+        return Sprite.of_shape("circle", self.layout.cell * radius_ratio, color, outline,
+                               outline_width=max(2, self.layout.cell // 20), reach=1.0)
 
     def walk(self, path: Sequence[Cell], agent: Sprite, frames_per_step: int) -> tuple[np.ndarray, np.ndarray, Iterator[np.ndarray]]:
         """First frame, final frame and a fresh frame iterator of ``agent`` walking ``path`` cell by cell."""
