@@ -24,11 +24,11 @@ from pathlib import Path
 
 from vbvr_benchmark.baselines import write_baselines
 from vbvr_benchmark.scoring import score_folder
-from vbvr_core.plugins import get_task
-from vbvr_core.sample_io import VIDEO, load_record, load_sample_ref
-from vbvr_core.scoring import run_scorer
-from vbvr_core.testing import make_samples
-from vbvr_core.video import VideoReader
+from vbvr_core.discovery import get_task
+from vbvr_core.judge.run import run_scorer
+from vbvr_core.media.video import VideoReader
+from vbvr_core.pipeline.sample_io import VIDEO, load_record, load_sample_ref
+from vbvr_core.testing.helpers import make_samples
 
 KEY = "G-15_grid_avoid_obstacles"
 FOUR_SECOND_PARAMS = {"rows": 10, "cols": 10, "min_distance": 10, "frames_per_step": 6}

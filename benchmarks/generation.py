@@ -25,12 +25,12 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
-from vbvr_core import plugins
-from vbvr_core.produce import draw, produce
-from vbvr_core.sample_io import write_png
-from vbvr_core.seeds import sample_seed
-from vbvr_core.task import FailureRecord
-from vbvr_core.video import held, write_video
+from vbvr_core import discovery
+from vbvr_core.contract import FailureRecord
+from vbvr_core.media.video import held, write_video
+from vbvr_core.pipeline.produce import draw, produce
+from vbvr_core.pipeline.sample_io import write_png
+from vbvr_core.pipeline.seeds import sample_seed
 
 
 def cpu(function, *args):
@@ -43,7 +43,7 @@ def cpu(function, *args):
 def measure(key: str, samples: int, work: Path) -> dict[str, float]:
     """Median core-seconds per sample of each stage for task ``key``."""
     stages: dict[str, list[float]] = {name: [] for name in ("end_to_end", "draw", "render", "encode", "png", "write")}
-    registration = plugins.get_task(key)
+    registration = discovery.get_task(key)
     for index in range(samples):
         seed = sample_seed(0, key, index)
         result, end_to_end = cpu(produce, registration, seed, work / key / f"{index:08d}")
@@ -73,7 +73,7 @@ def main() -> None:
     parser.add_argument("keys", nargs="*", help="task keys (default: every installed task)")
     parser.add_argument("--samples", type=int, default=20, help="samples per task")
     args = parser.parse_args()
-    keys = args.keys or plugins.known_keys()
+    keys = args.keys or discovery.known_keys()
     table = Table(title=f"Generation cost, median over {args.samples} samples (core-seconds per sample)")
     for column in ("task", "end-to-end", "draw", "render", "encode", "png", "write", "frames", "e2e / encode"):
         table.add_column(column, justify="right" if column != "task" else "left")

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import psutil
-from vbvr_core.testing import folder_digest
+from vbvr_core.testing.helpers import folder_digest
 from vbvr_factory.executors import LocalExecutor
 from vbvr_factory.plan import RunPlan, TaskPlan
 from vbvr_factory.ray_executor import RayExecutor

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 from vbvr_benchmark.cli import app
-from vbvr_core.testing import make_samples
+from vbvr_core.testing.helpers import make_samples
 
 KEY = "G-15_grid_avoid_obstacles"
 SMALL = {"rows": 5, "cols": 5, "difficulty": 0}

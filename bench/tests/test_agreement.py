@@ -21,7 +21,7 @@ from vbvr_benchmark.rating import Rating, RatingStore
 from vbvr_benchmark.rating.simulate import simulate_ratings
 from vbvr_benchmark.report import write_report
 from vbvr_benchmark.scoring import score_folders
-from vbvr_core.baselines import write_baseline
+from vbvr_core.judge.baselines import write_baseline
 
 KEY = "G-15_grid_avoid_obstacles"
 CATEGORY_OF = {"G-1_alpha": "perception", "G-2_beta": "spatiality", "O-3_gamma": "spatiality"}

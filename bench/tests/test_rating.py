@@ -24,7 +24,7 @@ from vbvr_benchmark.commands.rate import _is_loopback
 from vbvr_benchmark.rating import SCALES, Rating, RatingStore, build_study
 from vbvr_benchmark.rating.app import create_app
 from vbvr_benchmark.rating.study import StudyError, parse_model_option
-from vbvr_core.baselines import write_baseline
+from vbvr_core.judge.baselines import write_baseline
 
 BASELINES = ("oracle", "static", "noise")
 KEY = "G-15_grid_avoid_obstacles"

@@ -10,7 +10,7 @@ import time
 import numpy as np
 from vbvr_benchmark.pool import TimedPool
 from vbvr_benchmark.scoring import score_folder
-from vbvr_core.video import read_video, write_video
+from vbvr_core.media.video import read_video, write_video
 
 KEY = "G-15_grid_avoid_obstacles"
 

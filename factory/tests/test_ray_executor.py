@@ -6,7 +6,7 @@ import json
 
 from factory_testkit import FAULTY_KEY, G15, G15_SMALL, write_registry
 from typer.testing import CliRunner
-from vbvr_core.testing import folder_digest
+from vbvr_core.testing.helpers import folder_digest
 from vbvr_factory.cli import app
 from vbvr_factory.executors import available_executors
 

@@ -13,9 +13,9 @@ import time
 import pytest
 from factory_testkit import FAULTY_KEY, read_jsonl, write_registry
 from typer.testing import CliRunner
-from vbvr_core.plugins import get_task
-from vbvr_core.produce import draw, save_drawn
-from vbvr_core.testing import folder_digest
+from vbvr_core.discovery import get_task
+from vbvr_core.pipeline.produce import draw, save_drawn
+from vbvr_core.testing.helpers import folder_digest
 from vbvr_factory.cli import app
 
 # Slow enough to kill part-way; few contents so duplicates are redrawn; some faults.

@@ -6,11 +6,11 @@ import json
 
 from factory_testkit import FAULTY_KEY, G15, G15_SMALL, read_jsonl, write_registry
 from typer.testing import CliRunner
-from vbvr_core.produce import draw
-from vbvr_core.sample_io import content_hash
-from vbvr_core.seeds import sample_seed
-from vbvr_core.task import FailureRecord
-from vbvr_core.testing import folder_digest
+from vbvr_core.contract import FailureRecord
+from vbvr_core.pipeline.produce import draw
+from vbvr_core.pipeline.sample_io import content_hash
+from vbvr_core.pipeline.seeds import sample_seed
+from vbvr_core.testing.helpers import folder_digest
 from vbvr_factory.cli import app
 
 DEDUP_PARAMS = {"variety": 10, "fail_share": 0.4}

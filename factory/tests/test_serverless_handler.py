@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from factory_testkit import FAULTY_KEY
-from vbvr_core.plugins import get_task
-from vbvr_core.produce import task_package
-from vbvr_core.testing import folder_digest
+from vbvr_core.discovery import get_task
+from vbvr_core.pipeline.produce import task_package
+from vbvr_core.testing.helpers import folder_digest
 from vbvr_factory.chunks import ChunkSpec, WorkItem
 from vbvr_factory.serverless import OUTPUT_ENV, ChunkMessage, handler, output_allowed
 

@@ -15,7 +15,7 @@ import pytest
 from factory_testkit import FAULTY_KEY, G15, G15_SMALL, write_registry
 from test_s3 import tree_digest
 from typer.testing import CliRunner
-from vbvr_core.testing import folder_digest
+from vbvr_core.testing.helpers import folder_digest
 from vbvr_factory.chunks import ChunkSpec, WorkItem
 from vbvr_factory.cli import app
 from vbvr_factory.serverless import ChunkMessage

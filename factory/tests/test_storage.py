@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from vbvr_core.keys import InvalidTaskKey
+from vbvr_core.contract.keys import InvalidTaskKey
 from vbvr_factory.layout import sample_dir
 from vbvr_factory.storage import OutputRoot, UnsafePathError, parse_storage_options
 

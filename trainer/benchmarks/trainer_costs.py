@@ -29,7 +29,7 @@ def cpu_seconds(function, repeats: int) -> float:
 
 def main() -> None:
     from torch.utils.data import DataLoader
-    from vbvr_core.testing import make_samples
+    from vbvr_core.testing.helpers import make_samples
     from vbvr_trainer.scaling.evaluate import score_prediction
     from vbvr_trainer.scaling.model import ClipUNet, ModelConfig, prompt_bag
     from vbvr_trainer.scaling.train import weighted_l1

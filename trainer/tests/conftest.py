@@ -20,7 +20,7 @@ TASK = "G-15_grid_avoid_obstacles"
 @pytest.fixture(scope="session")
 def sample_root(tmp_path_factory) -> Path:
     """A sample folder with 4 G-15 samples (indices 0..3)."""
-    from vbvr_core.testing import make_samples
+    from vbvr_core.testing.helpers import make_samples
 
     root = tmp_path_factory.mktemp("samples")
     make_samples(TASK, root, count=4, seed=3)

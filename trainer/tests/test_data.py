@@ -8,7 +8,7 @@ import fsspec
 import pytest
 import torch
 from torch.utils.data import DataLoader
-from vbvr_core.sample_io import read_png
+from vbvr_core.pipeline.sample_io import read_png
 from vbvr_trainer.data import ClipSpec, SampleReadError, VBVRDataset, VBVRIterableDataset, shard_positions
 from vbvr_trainer.locate import NoSamplesError, find_samples
 

@@ -6,7 +6,7 @@ import datasets
 import pytest
 import webdataset
 from typer.testing import CliRunner
-from vbvr_core.testing import folder_digest
+from vbvr_core.testing.helpers import folder_digest
 from vbvr_trainer.cli import app
 from vbvr_trainer.export import export_hf, export_webdataset
 

@@ -9,7 +9,7 @@ import pytest
 import torch
 from torch.utils.data import DataLoader
 from typer.testing import CliRunner
-from vbvr_core.video import probe_video
+from vbvr_core.media.video import probe_video
 from vbvr_trainer.cli import app
 from vbvr_trainer.wan_data import WanMetadataDataset, check_frame_count, prepare_wan
 from vbvr_trainer.wan_lora import (

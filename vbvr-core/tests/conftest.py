@@ -5,14 +5,15 @@ from __future__ import annotations
 import sys
 
 import pytest
-from vbvr_core.testing import forget_plugins, write_task_distribution
+from vbvr_core.testing.helpers import forget_plugins, write_task_distribution
 
 TINY_TASK = '''
 """A tiny task for core's tests: a red dot slides right; ``fail_seeds`` make generate() raise."""
 import numpy as np
 from pydantic import Field
-from vbvr_core import BaseGenerator, Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, hookimpl
-from vbvr_core.render import draw_disc, new_canvas, to_frame
+from vbvr_core.contract import Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, hookimpl
+from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.draw import draw_disc, new_canvas, to_frame
 from PIL import ImageDraw
 
 INFO = TaskInfo(key="O-901_tiny_dot", title="Tiny dot", category=Category.TRANSFORMATION,

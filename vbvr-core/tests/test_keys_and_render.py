@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import ImageDraw
-from vbvr_core.keys import InvalidTaskKey, dist_name, import_name, validate_key
-from vbvr_core.render import GridLayout, Sprite, Stage, draw_shape, draw_text, new_canvas, to_frame
-from vbvr_core.render.shapes import SHAPE_KINDS
-from vbvr_core.solve import count_shortest_paths, grid_neighbours
-from vbvr_core.track import box_coverage, collapse, color_mask
+from vbvr_core.contract.keys import InvalidTaskKey, dist_name, import_name, validate_key
+from vbvr_core.draw import SHAPE_KINDS, GridLayout, Sprite, Stage, draw_shape, draw_text, new_canvas, to_frame
+from vbvr_core.judge.masks import box_coverage, color_mask
+from vbvr_core.judge.track import collapse
+from vbvr_core.solve.search import count_shortest_paths, grid_neighbours
 
 
 def test_names_derive_from_the_key():

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from vbvr_core import plugins
-from vbvr_core.produce import attempt_seed, produce
-from vbvr_core.sample_io import verify_sample
-from vbvr_core.seeds import derive_seed, sample_seed
-from vbvr_core.task import FailureRecord, SampleRecord
-from vbvr_core.testing import folder_digest
+from vbvr_core import discovery
+from vbvr_core.contract import FailureRecord, SampleRecord
+from vbvr_core.pipeline.produce import attempt_seed, produce
+from vbvr_core.pipeline.sample_io import verify_sample
+from vbvr_core.pipeline.seeds import derive_seed, sample_seed
+from vbvr_core.testing.helpers import folder_digest
 
 
 def test_seeds_depend_only_on_their_parts():
@@ -67,8 +67,8 @@ def test_attempt_zero_uses_the_sample_seed():
 
 
 def test_unknown_key_names_close_matches(tiny_task):
-    with pytest.raises(plugins.UnknownTaskError) as caught:
-        plugins.get_task("O-901_tiny_dott")
+    with pytest.raises(discovery.UnknownTaskError) as caught:
+        discovery.get_task("O-901_tiny_dott")
     assert "O-901_tiny_dot" in caught.value.suggestions
 
 
@@ -76,5 +76,5 @@ def test_listing_does_not_import_generator_modules(tiny_task):
     import sys
 
     sys.modules.pop("tiny_dot_task", None)
-    keys = [task.key for task in plugins.list_tasks()]
+    keys = [task.key for task in discovery.list_tasks()]
     assert tiny_task in keys and "tiny_dot_task" not in sys.modules

@@ -7,8 +7,8 @@ import sys
 
 import git
 import pytest
-from vbvr_core import provenance
-from vbvr_core.testing import forget_plugins
+from vbvr_core.pipeline import provenance
+from vbvr_core.testing.helpers import forget_plugins
 
 
 @pytest.fixture

@@ -130,7 +130,7 @@ def test_git_install_records_the_requested_commit(tmp_path):
 def test_checkout_install_records_the_folder_commit():
     from importlib import metadata
 
-    from vbvr_core.provenance import package_facts
+    from vbvr_core.pipeline.provenance import package_facts
 
     try:
         metadata.distribution("vbvr-g15-grid-avoid-obstacles")

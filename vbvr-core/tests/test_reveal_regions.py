@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.regions import box_mismatch, judge_completion
-from vbvr_core.render.reveal import reveal_frames
-from vbvr_core.video import VideoReader, write_video
+from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.families.fill_in.judge import box_mismatch, judge_completion
+from vbvr_core.media.video import VideoReader, write_video
 
 BOX = (300, 300, 420, 420)
 

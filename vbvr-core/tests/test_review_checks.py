@@ -11,8 +11,8 @@ import sys
 
 import pytest
 from typer.testing import CliRunner
-from vbvr_core.cli import app
-from vbvr_core.plugins import TaskRegistration
+from vbvr_core.cli.app import app
+from vbvr_core.contract import TaskRegistration
 from vbvr_core.review import ReviewContext, Status
 from vbvr_core.review.determinism import check_same_seed_same_bytes
 from vbvr_core.review.diversity import check_enough_distinct_samples
@@ -22,15 +22,16 @@ from vbvr_core.review.scorer_checks import (
     check_static_scores_low,
 )
 from vbvr_core.review.validation import check_out_of_bounds_refused, check_validate_rejects_broken_samples
-from vbvr_core.testing import forget_plugins, write_task_distribution
+from vbvr_core.testing.helpers import forget_plugins, write_task_distribution
 
 MODULE = "review_fixture_tasks"
 SOURCE = '''
 """Tiny tasks for review's tests: a black square slides 60 px right. Subclasses each carry one fault."""
 import numpy as np
 from pydantic import Field
-from vbvr_core import BaseGenerator, Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, hookimpl
-from vbvr_core.motion import blob_centroids, progress_coverage
+from vbvr_core.contract import Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, hookimpl
+from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.judge.motion import blob_centroids, progress_coverage
 
 INFO = TaskInfo(key="O-990_tiny_square", title="Tiny square", category=Category.TRANSFORMATION,
                 description="A black square slides sixty pixels to the right in small even steps.")

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 from typer.testing import CliRunner
-from vbvr_core.cli import app
+from vbvr_core.cli.app import app
 from vbvr_core.review import ReviewContext, ReviewTargetError, resolve_target, run_review
 from vbvr_core.review.gallery import write_gallery
 

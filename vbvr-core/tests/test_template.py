@@ -77,7 +77,7 @@ def test_generated_code_passes_the_project_lint(project):
 
 def vbvr_command() -> list[str]:
     script = Path(sys.executable).parent / "vbvr"
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from vbvr_core.cli import app; app()"]
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from vbvr_core.cli.app import app; app()"]
 
 
 def test_installed_package_is_listed_and_passes_review(project, site):

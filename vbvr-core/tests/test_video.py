@@ -6,7 +6,7 @@ import hashlib
 
 import numpy as np
 import pytest
-from vbvr_core.video import VideoReader, held, probe_video, read_video, write_video
+from vbvr_core.media.video import VideoReader, held, probe_video, read_video, write_video
 
 
 def moving_square(count=30, size=512):

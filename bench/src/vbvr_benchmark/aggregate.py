@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
-from vbvr_core.seeds import derive_seed
+from vbvr_core.pipeline.seeds import derive_seed
 
 from vbvr_benchmark.scoring import Row
 from vbvr_benchmark.splits import CATEGORIES, SPLITS

@@ -24,7 +24,7 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 from scipy import stats
-from vbvr_core.seeds import derive_seed, rng
+from vbvr_core.pipeline.seeds import derive_seed, rng
 
 from vbvr_benchmark.rating.db import CSV_COLUMNS, HIGHEST, LOWEST, SCALES, Rating, RatingStore, RatingStoreError
 from vbvr_benchmark.report import REPORT_JSON, ReportError, load_report

@@ -1,6 +1,6 @@
 """Reference "models" as videos folders: oracle, static, final, noise, shuffle for every sample.
 
-The videos themselves come from :func:`vbvr_core.baselines.write_baseline`. Official VBVR-Bench samples
+The videos themselves come from :func:`vbvr_core.judge.baselines.write_baseline`. Official VBVR-Bench samples
 carry no ``metadata.json``, which that function reads for the video's length and size; for them the same
 videos are made here from the ground-truth video's own length and size. The output folder mirrors the
 samples' layout, so ``vbvr-bench score`` reads it back directly.
@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from vbvr_core.baselines import BASELINES, write_baseline
-from vbvr_core.sample_io import read_png
-from vbvr_core.seeds import derive_seed, rng
-from vbvr_core.video import probe_video, write_video
+from vbvr_core.judge.baselines import BASELINES, write_baseline
+from vbvr_core.media.video import probe_video, write_video
+from vbvr_core.pipeline.sample_io import read_png
+from vbvr_core.pipeline.seeds import derive_seed, rng
 
 from vbvr_benchmark.layout import SampleEntry, find_samples, mirrored_video_path, reference_frames
 from vbvr_benchmark.pool import forkserver_context

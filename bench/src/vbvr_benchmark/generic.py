@@ -24,9 +24,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from vbvr_core.sample_io import VIDEO
-from vbvr_core.task import Score
-from vbvr_core.video import VideoClip, VideoReader
+from vbvr_core.contract import Score
+from vbvr_core.media.video import VideoClip, VideoReader
+from vbvr_core.pipeline.sample_io import VIDEO
 
 SIZE = 64
 MAX_FRAMES = 96

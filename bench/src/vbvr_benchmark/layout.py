@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vbvr_core.keys import KEY_PATTERN
-from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, METADATA, VIDEO
+from vbvr_core.contract.keys import KEY_PATTERN
+from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, METADATA, VIDEO
 
 OFFICIAL_SUFFIX = "_data-generator"
 VIDEO_IN_FOLDER = "video.mp4"

@@ -12,8 +12,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from vbvr_core import plugins
-from vbvr_core.sample_io import METADATA
+from vbvr_core import discovery
+from vbvr_core.pipeline.sample_io import METADATA
 
 from vbvr_benchmark.layout import SampleEntry, find_samples, find_videos
 from vbvr_benchmark.pool import TimedPool
@@ -64,13 +64,13 @@ def _metadata(entry: SampleEntry) -> dict:
 
 def task_facts(entries: list[SampleEntry], registry: dict[str, str] | None = None) -> dict[str, TaskFacts]:
     """Facts for every task among ``entries`` (the first sample of a task speaks for it)."""
-    installed = set(plugins.known_keys())
+    installed = set(discovery.known_keys())
     facts: dict[str, TaskFacts] = {}
     for entry in entries:
         if entry.key in facts:
             continue
         metadata = _metadata(entry) if entry.has_metadata else {}
-        info = plugins.get_task(entry.key).info if entry.key in installed else None
+        info = discovery.get_task(entry.key).info if entry.key in installed else None
         scorer = TASK_SCORER if info is not None and entry.has_metadata else GENERIC_SCORER
         facts[entry.key] = TaskFacts(
             key=entry.key,

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from vbvr_core.keys import KEY_PATTERN
+from vbvr_core.contract.keys import KEY_PATTERN
 
 IN_DOMAIN, OUT_OF_DOMAIN, UNKNOWN = "in-domain", "out-of-domain", "unknown"
 SPLITS = (IN_DOMAIN, OUT_OF_DOMAIN, UNKNOWN)

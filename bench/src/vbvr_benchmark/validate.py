@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vbvr_core.baselines import BASELINES
+from vbvr_core.judge.baselines import BASELINES
 
 from vbvr_benchmark.baselines import write_baselines
 from vbvr_benchmark.layout import find_samples

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import cv2
-from vbvr_core.plugins import get_task
-from vbvr_core.sample_io import load_sample_ref
-from vbvr_core.scoring import run_scorer
-from vbvr_core.video import VideoReader
+from vbvr_core.discovery import get_task
+from vbvr_core.judge.run import run_scorer
+from vbvr_core.media.video import VideoReader
+from vbvr_core.pipeline.sample_io import load_sample_ref
 
 from vbvr_benchmark import generic
 

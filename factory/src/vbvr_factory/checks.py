@@ -15,8 +15,8 @@ from typing import Any
 
 import pydantic
 from PIL import Image
-from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, GOAL_TEXT, METADATA, PROMPT, VIDEO
-from vbvr_core.task import FRAME_SIZE, PackageFacts, SampleRecord
+from vbvr_core.contract import FRAME_SIZE, PackageFacts, SampleRecord
+from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, GOAL_TEXT, METADATA, PROMPT, VIDEO
 
 from vbvr_factory.storage import OutputRoot
 

@@ -10,7 +10,7 @@ For each :class:`WorkItem` (index, first attempt):
 
 1. if ``reuse_existing`` and the root already holds an intact sample for that index made by this plan
    with ``attempt >= first_attempt``, it is kept (status ``kept``);
-2. else the sample is drawn with ``vbvr_core.produce.draw(..., first_attempt=...)`` and saved by core's
+2. else the sample is drawn with ``vbvr_core.pipeline.produce.draw(..., first_attempt=...)`` and saved by core's
    atomic ``save_sample`` — straight into a local root, or into a local staging folder that is then
    uploaded with ``metadata.json`` last (status ``written``);
 3. a sample that cannot be made becomes a dead letter (status ``failed``), and any stale folder at its
@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from vbvr_core.plugins import get_task
-from vbvr_core.produce import Drawn, draw, save_drawn, task_package
-from vbvr_core.seeds import sample_seed
-from vbvr_core.task import FailureRecord, PackageFacts, SampleRecord
+from vbvr_core.contract import FailureRecord, PackageFacts, SampleRecord
+from vbvr_core.discovery import get_task
+from vbvr_core.pipeline.produce import Drawn, draw, save_drawn, task_package
+from vbvr_core.pipeline.seeds import sample_seed
 
 from vbvr_factory.checks import check_sample, plan_mismatches
 from vbvr_factory.layout import sample_dir

@@ -88,8 +88,8 @@ def run(
     require_commit: Annotated[bool, typer.Option("--require-commit", help="Refuse tasks whose package git commit is unknown.")] = False,
 ) -> None:
     """Run REGISTRY (or one of its presets) into OUT: resumable, deduplicated, with provenance."""
-    from vbvr_core.plugins import get_task
-    from vbvr_core.produce import MissingCommitError, task_package
+    from vbvr_core.discovery import get_task
+    from vbvr_core.pipeline.produce import MissingCommitError, task_package
 
     from vbvr_factory.executors import make_executor
     from vbvr_factory.plan import build_plan

@@ -10,7 +10,7 @@ steer a write outside the output root.
 
 from __future__ import annotations
 
-from vbvr_core.keys import validate_key
+from vbvr_core.contract.keys import validate_key
 
 LAYOUTS: tuple[str, ...] = ("vbvr", "vbvr-bench")
 BENCH_SPLIT_FOLDERS = {"test-id": "In-Domain_50", "test-ood": "Out-of-Domain_50"}

@@ -15,8 +15,8 @@ import pydantic
 from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, Field
-from vbvr_core import plugins
-from vbvr_core.sample_io import canonical_json
+from vbvr_core import discovery
+from vbvr_core.pipeline.sample_io import canonical_json
 
 from vbvr_factory.layout import LayoutError, check_layout
 from vbvr_factory.registry import LoadedRegistry, RegistryError, RegistryProblem
@@ -54,9 +54,9 @@ class RunPlan(BaseModel):
 def _task_problems(loaded: LoadedRegistry, task: TaskPlan, preset: str | None) -> list[RegistryProblem]:
     path = loaded.task_path(task.key, preset)
     try:
-        installed = plugins.installed_task(task.key)
-        registration = plugins.get_task(task.key)
-    except plugins.UnknownTaskError as error:
+        installed = discovery.installed_task(task.key)
+        registration = discovery.get_task(task.key)
+    except discovery.UnknownTaskError as error:
         return [loaded.problem(path, f"task {task.key!r} is not installed", str(error).split(": ", 1)[-1])]
     except Exception as error:  # noqa: BLE001 - a broken plugin is reported, not raised
         return [loaded.problem(path, f"task {task.key!r} cannot be loaded: {error}", "reinstall its package")]

@@ -36,8 +36,8 @@ import pydantic
 import yaml
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator, model_validator
-from vbvr_core.keys import InvalidTaskKey, validate_key
-from vbvr_core.seeds import SEED_BITS
+from vbvr_core.contract.keys import InvalidTaskKey, validate_key
+from vbvr_core.pipeline.seeds import SEED_BITS
 
 Split = Literal["train", "test-id", "test-ood"]
 SPLITS: tuple[str, ...] = ("train", "test-id", "test-ood")

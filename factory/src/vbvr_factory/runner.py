@@ -26,9 +26,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from vbvr_core.keys import dist_name, import_name
-from vbvr_core.provenance import package_facts
-from vbvr_core.sample_io import canonical_json, failure_line
+from vbvr_core.contract.keys import dist_name, import_name
+from vbvr_core.pipeline.provenance import package_facts
+from vbvr_core.pipeline.sample_io import canonical_json, failure_line
 
 from vbvr_factory.chunks import ChunkResult, ChunkSpec, SampleOutcome, WorkItem
 from vbvr_factory.dedup import Candidate, redraws

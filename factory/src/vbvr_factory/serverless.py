@@ -32,8 +32,8 @@ import os
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from vbvr_core.plugins import get_task
-from vbvr_core.produce import task_package
+from vbvr_core.discovery import get_task
+from vbvr_core.pipeline.produce import task_package
 
 from vbvr_factory.chunks import ChunkResult, ChunkSpec, run_chunk
 

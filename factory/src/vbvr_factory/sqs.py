@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from vbvr_core.plugins import get_task
-from vbvr_core.produce import task_package
+from vbvr_core.discovery import get_task
+from vbvr_core.pipeline.produce import task_package
 
 from vbvr_factory.chunks import ChunkSpec, WorkItem
 from vbvr_factory.plan import RunPlan

@@ -25,7 +25,7 @@ from typing import Any
 
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
-from vbvr_core.sample_io import METADATA
+from vbvr_core.pipeline.sample_io import METADATA
 
 SAFE_COMPONENT = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 

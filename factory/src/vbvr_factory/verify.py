@@ -14,9 +14,9 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from vbvr_core.plugins import UnknownTaskError, get_task
-from vbvr_core.produce import task_package
-from vbvr_core.seeds import sample_seed
+from vbvr_core.discovery import UnknownTaskError, get_task
+from vbvr_core.pipeline.produce import task_package
+from vbvr_core.pipeline.seeds import sample_seed
 
 from vbvr_factory.checks import check_sample, plan_mismatches
 from vbvr_factory.chunks import ChunkSpec, WorkItem

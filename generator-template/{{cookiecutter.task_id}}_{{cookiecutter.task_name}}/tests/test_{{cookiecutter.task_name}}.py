@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from vbvr_core.contract_tests import SampleContract
 from vbvr_core.review import parameter_table
+from vbvr_core.testing.contract import SampleContract
 from {{ cookiecutter.__import_name }}.generator import (
     {{ cookiecutter.__class_name }},
 )

@@ -6,12 +6,12 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.gridpath import judge_walk
-from vbvr_core.render import GridLayout
-from vbvr_core.solve import grid_neighbours, shortest_path
-from vbvr_core.testing import score_frames
-from vbvr_core.video import read_video
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.gridwalk.judge import judge_walk
+from vbvr_core.media.video import read_video
+from vbvr_core.solve.search import grid_neighbours, shortest_path
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_g15_grid_avoid_obstacles.generator import GridAvoidObstaclesGenerator
 
 KEY = "G-15_grid_avoid_obstacles"
@@ -71,7 +71,7 @@ def test_ground_truth_path_is_a_valid_shortest_path(samples):
 
 def _walk_video(folder, cells):
     """Render the sample's scene with the agent walking through ``cells`` (for near-miss videos)."""
-    from vbvr_core.render.gridworld import GridWorld
+    from vbvr_core.families.gridwalk.draw import GridWorld
 
     solution = json.loads((folder / "metadata.json").read_text())["solution"]
     layout = GridLayout(**solution["layout"])
@@ -114,17 +114,17 @@ def test_frames_are_uint8_rgb_512():
 
 
 def test_ground_truth_at_low_frame_rate_and_other_size_still_scores_high(samples, tmp_path):
-    from vbvr_core.video import write_video
+    from vbvr_core.media.video import write_video
 
     clip = read_video(samples[0] / "ground_truth.mp4", size=320, fps=8)
     write_video(tmp_path / "low.mp4", list(clip.frames), fps=8)
-    from vbvr_core.scoring import score_video
+    from vbvr_core.judge.run import score_video
 
     assert score_video(samples[0], tmp_path / "low.mp4").value >= 0.98
 
 
 def test_two_cell_jump_over_an_obstacle_is_not_bridged():
-    from vbvr_core.gridtrack import bridge_short_jumps
+    from vbvr_core.families.gridwalk.track import bridge_short_jumps
 
     bridged = bridge_short_jumps([(0, 0), (0, 2)], blocked={(0, 1)})
     assert bridged == [(0, 0), (0, 2)]

@@ -6,10 +6,10 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render.mark import ring_sweep
-from vbvr_core.sample_io import read_png
-from vbvr_core.testing import score_baseline, score_frames
+from vbvr_core.families.marking.draw import ring_sweep
+from vbvr_core.pipeline.sample_io import read_png
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_g160_circle_largest_numerical_value.generator import LargestNumberGenerator, format_number, parse_number
 
 KEY = "G-160_circle_largest_numerical_value"

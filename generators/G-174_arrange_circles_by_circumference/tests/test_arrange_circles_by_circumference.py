@@ -7,12 +7,12 @@ from itertools import pairwise
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import Sprite, new_canvas, to_frame
-from vbvr_core.render.arrange import Mover, clear_order, min_clearance, render_moves, schedule
-from vbvr_core.sample_io import load_record
-from vbvr_core.testing import score_frames
-from vbvr_core.video import read_video
+from vbvr_core.draw import Sprite, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import Mover, clear_order, min_clearance, render_moves, schedule
+from vbvr_core.media.video import read_video
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_g174_arrange_circles_by_circumference.generator import (
     BACKGROUNDS,
     ArrangeCirclesGenerator,
@@ -114,8 +114,8 @@ def test_frames_are_uint8_rgb_512():
 
 def test_ground_truth_at_8_fps_and_another_size_still_scores_high(samples, tmp_path):
     import cv2
-    from vbvr_core.scoring import score_video
-    from vbvr_core.video import write_video
+    from vbvr_core.judge.run import score_video
+    from vbvr_core.media.video import write_video
 
     clip = read_video(samples[0] / "ground_truth.mp4", size=512)
     frames = [cv2.resize(frame, (384, 384), interpolation=cv2.INTER_AREA) for frame in clip.frames[::3]]

@@ -6,13 +6,13 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.gridpath import judge_walk
-from vbvr_core.render import GridLayout
-from vbvr_core.render.gridworld import GridWorld
-from vbvr_core.sample_io import load_record
-from vbvr_core.seeds import rng
-from vbvr_core.testing import score_frames
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.gridwalk.draw import GridWorld
+from vbvr_core.families.gridwalk.judge import judge_walk
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.pipeline.seeds import rng
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_g18_grid_shortest_path.generator import GridShortestPathGenerator, monotone_path
 
 KEY = "G-18_grid_shortest_path"

@@ -6,13 +6,13 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
-from vbvr_core.render import Stage, interpolate_points
-from vbvr_core.sample_io import load_record
-from vbvr_core.seeds import rng
-from vbvr_core.solve import count_shortest_paths, shortest_path
-from vbvr_core.testing import make_samples, score_frames
-from vbvr_core.video import held
+from vbvr_core.draw import Stage, interpolate_points
+from vbvr_core.media.video import held
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.pipeline.seeds import rng
+from vbvr_core.solve.search import count_shortest_paths, shortest_path
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import make_samples, score_frames
 from vbvr_g31_directed_graph_navigation.generator import DirectedGraphGenerator, GraphScene, Params
 from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, hop_distance, lattice_graph, layout_problems
 

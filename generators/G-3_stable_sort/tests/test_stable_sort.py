@@ -6,11 +6,11 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import Sprite, new_canvas, to_frame
-from vbvr_core.render.arrange import Mover, render_moves, schedule
-from vbvr_core.sample_io import load_record
-from vbvr_core.testing import score_frames
+from vbvr_core.draw import Sprite, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import Mover, render_moves, schedule
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_g3_stable_sort.generator import BACKGROUNDS, StableSortGenerator, stable_order
 
 KEY = "G-3_stable_sort"

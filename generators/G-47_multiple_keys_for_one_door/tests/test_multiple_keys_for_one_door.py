@@ -6,12 +6,12 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
-from vbvr_core.render import GridLayout
-from vbvr_core.sample_io import load_record
-from vbvr_core.solve import grid_neighbours, shortest_path
-from vbvr_core.testing import make_samples, score_frames
-from vbvr_core.video import held
+from vbvr_core.draw import GridLayout
+from vbvr_core.media.video import held
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.solve.search import grid_neighbours, shortest_path
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import make_samples, score_frames
 from vbvr_g47_multiple_keys_for_one_door.generator import KeyScene, MultipleKeysGenerator
 from vbvr_g47_multiple_keys_for_one_door.solver import key_order, key_route
 

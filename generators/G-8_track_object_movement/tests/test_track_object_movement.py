@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import ease_in_out
-from vbvr_core.sample_io import load_record
-from vbvr_core.testing import score_frames
+from vbvr_core.draw import ease_in_out
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_g8_track_object_movement.generator import BACKGROUNDS, TrackObjectMovementGenerator, TrackScene
 
 KEY = "G-8_track_object_movement"

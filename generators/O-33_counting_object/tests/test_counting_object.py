@@ -6,11 +6,11 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import new_canvas, to_frame
-from vbvr_core.sample_io import load_record, read_png
-from vbvr_core.testing import score_baseline, score_frames
-from vbvr_core.track import resize_frame
+from vbvr_core.draw import new_canvas, to_frame
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.pipeline.sample_io import load_record, read_png
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_o33_counting_object.generator import CountingGenerator
 from vbvr_o33_counting_object.label import with_label
 from vbvr_o33_counting_object.scorer import read_count

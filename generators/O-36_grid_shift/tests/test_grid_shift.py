@@ -7,11 +7,11 @@ import json
 import numpy as np
 import pytest
 from PIL import ImageDraw
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import GridLayout, Stage, interpolate_points, new_canvas, to_frame
-from vbvr_core.sample_io import load_record
-from vbvr_core.testing import score_frames
-from vbvr_core.video import held
+from vbvr_core.draw import GridLayout, Stage, interpolate_points, new_canvas, to_frame
+from vbvr_core.media.video import held
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_o36_grid_shift.generator import GridShiftGenerator, _block_sprite
 from vbvr_o36_grid_shift.geometry import block_box, shifted
 

@@ -6,14 +6,14 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract
-from vbvr_core.maze import add_loops, perfect_maze, room_cells, wall_cells
-from vbvr_core.render import GridLayout
-from vbvr_core.sample_io import load_record
-from vbvr_core.seeds import rng
-from vbvr_core.solve import count_shortest_paths, grid_neighbours, shortest_path
-from vbvr_core.testing import make_samples, score_frames
-from vbvr_core.video import held
+from vbvr_core.draw import GridLayout
+from vbvr_core.media.video import held
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.pipeline.seeds import rng
+from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
+from vbvr_core.solve.search import count_shortest_paths, grid_neighbours, shortest_path
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import make_samples, score_frames
 from vbvr_o39_maze.generator import MazeGenerator, MazeScene, _is_tree
 
 KEY = "O-39_maze"
@@ -143,7 +143,7 @@ def test_drawn_instances_are_diverse():
 
 
 def test_two_cell_hops_are_bridged_only_over_open_floor():
-    from vbvr_core.gridtrack import bridge_short_jumps
+    from vbvr_core.families.gridwalk.track import bridge_short_jumps
 
     walls = {(1, 2), (2, 1)}
     assert bridge_short_jumps([(1, 1), None, (1, 3)], {(0, 0)}) == [(1, 1), None, (1, 2), (1, 3)]
@@ -154,9 +154,9 @@ def test_two_cell_hops_are_bridged_only_over_open_floor():
 
 
 def test_centre_tracker_sees_the_agent_between_cells_and_ignores_noise(samples):
-    from vbvr_core.gridtrack import agent_cells_by_centre
-    from vbvr_core.seeds import rng as make_rng
-    from vbvr_core.video import VideoClip
+    from vbvr_core.families.gridwalk.track import agent_cells_by_centre
+    from vbvr_core.media.video import VideoClip
+    from vbvr_core.pipeline.seeds import rng as make_rng
 
     solution = _solution(samples[0])
     layout = GridLayout(**solution["layout"])

@@ -6,11 +6,11 @@ import itertools
 import json
 
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import PALETTE
-from vbvr_core.render.reveal import reveal_frames
-from vbvr_core.sample_io import load_record, read_png
-from vbvr_core.testing import make_samples, score_baseline, score_frames
+from vbvr_core.draw import PALETTE
+from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.pipeline.sample_io import load_record, read_png
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_o45_sequence_completion.generator import BACKGROUNDS, FIGURE_COLORS, SequenceCompletionGenerator
 from vbvr_o45_sequence_completion.rules import fitting_predictions, minimal_period, number_sequence
 from vbvr_o45_sequence_completion.scene import RowScene

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import GridLayout
-from vbvr_core.sample_io import load_record
-from vbvr_core.solve import shortest_path
-from vbvr_core.testing import score_frames
+from vbvr_core.draw import GridLayout
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.solve.search import shortest_path
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_o47_sliding_puzzle.generator import (
     BACKGROUNDS,
     BOARD_COLORS,

@@ -6,11 +6,11 @@ import itertools
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import GridLayout
-from vbvr_core.render.reveal import reveal_frames
-from vbvr_core.sample_io import load_record, read_png
-from vbvr_core.testing import score_baseline, score_frames
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.pipeline.sample_io import load_record, read_png
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_o49_symmetry_completion.generator import BACKGROUNDS, SymmetryCompletionGenerator
 from vbvr_o49_symmetry_completion.patterns import copy_complete, half_pattern, mirror_complete
 from vbvr_o49_symmetry_completion.scene import AXIS_COLORS, PatternScene

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.sample_io import load_record
-from vbvr_core.testing import make_samples, score_baseline, score_frames
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_o52_traffic_light.generator import BACKGROUNDS, HOUSINGS, ROADS, TrafficLightGenerator
 from vbvr_o52_traffic_light.scene import CrossroadScene, LightGeometry
 from vbvr_o52_traffic_light.scorer import longest_common_subsequence

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.sample_io import load_record
-from vbvr_core.testing import score_frames
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_o53_clock.generator import ClockFace, ClockGenerator, clock_label, hand_angles, time_phrase
 
 KEY = "O-53_clock"

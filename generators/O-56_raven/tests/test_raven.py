@@ -6,11 +6,11 @@ import itertools
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.render import PALETTE
-from vbvr_core.render.reveal import reveal_frames
-from vbvr_core.sample_io import load_record, read_png
-from vbvr_core.testing import score_baseline, score_frames
+from vbvr_core.draw import PALETTE
+from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.pipeline.sample_io import load_record, read_png
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_o56_raven.generator import (
     BACKGROUNDS,
     DOMAINS,

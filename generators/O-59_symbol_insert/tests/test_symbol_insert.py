@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.sample_io import load_record
-from vbvr_core.testing import score_frames
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_o59_symbol_insert.generator import BACKGROUNDS, RowScene, SymbolInsertGenerator, ordinal, slot_xs
 
 KEY = "O-59_symbol_insert"

@@ -7,12 +7,12 @@ import math
 import cv2
 import numpy as np
 import pytest
-from vbvr_core import FPS
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.sample_io import load_record, load_sample_ref
-from vbvr_core.scoring import run_scorer
-from vbvr_core.testing import score_frames
-from vbvr_core.video import VideoReader, write_video
+from vbvr_core.contract import FPS
+from vbvr_core.judge.run import run_scorer
+from vbvr_core.media.video import VideoReader, write_video
+from vbvr_core.pipeline.sample_io import load_record, load_sample_ref
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_o62_gravity_physics.generator import (
     FlightScene,
     GravityPhysicsGenerator,

@@ -6,11 +6,11 @@ import json
 
 import numpy as np
 import pytest
-from vbvr_core.contract_tests import SampleContract, contract_samples
-from vbvr_core.motion import unwrap_degrees
-from vbvr_core.render.rotate import rotate_points
-from vbvr_core.sample_io import load_record
-from vbvr_core.testing import score_frames
+from vbvr_core.families.rotation.draw import rotate_points
+from vbvr_core.judge.motion import unwrap_degrees
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
 from vbvr_o85_2d_object_rotation.generator import ObjectRotationGenerator, Params, scene_stage, turned_frame
 
 KEY = "O-85_2d_object_rotation"

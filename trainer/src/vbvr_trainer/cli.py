@@ -35,7 +35,7 @@ def fail_usage(message: str) -> typer.Exit:
 def _task_list(tasks: str | None) -> list[str] | None:
     if not tasks:
         return None
-    from vbvr_core.keys import InvalidTaskKey, validate_key
+    from vbvr_core.contract.keys import InvalidTaskKey, validate_key
 
     try:
         return [validate_key(key.strip()) for key in tasks.split(",") if key.strip()]

@@ -31,7 +31,7 @@ from fsspec import AbstractFileSystem
 from fsspec.implementations.local import LocalFileSystem
 from PIL import Image
 from torch.utils.data import Dataset, IterableDataset, get_worker_info
-from vbvr_core.video import VideoClip, read_video
+from vbvr_core.media.video import VideoClip, read_video
 
 from vbvr_trainer.locate import SampleLocation, find_samples
 
@@ -71,7 +71,7 @@ def video_tensor(frames: np.ndarray) -> torch.Tensor:
 
 
 def _decode_png(data: bytes, size: int) -> np.ndarray:
-    # Area averaging (BOX), as vbvr_core.video.read_video shrinks video frames, so a clip's first frame and
+    # Area averaging (BOX), as vbvr_core.media.video.read_video shrinks video frames, so a clip's first frame and
     # the first_frame image agree at any size.
     with Image.open(io.BytesIO(data)) as image:
         image = image.convert("RGB")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import fsspec
 from fsspec import AbstractFileSystem
-from vbvr_core.keys import KEY_PATTERN
+from vbvr_core.contract.keys import KEY_PATTERN
 
 INDEX_PATTERN = re.compile(r"^\d{8}$")
 METADATA = "metadata.json"

@@ -22,8 +22,8 @@ import numpy as np
 import torch
 from PIL import Image
 from torch.utils.data import Dataset
-from vbvr_core.sample_io import write_png
-from vbvr_core.video import read_video, write_video
+from vbvr_core.media.video import read_video, write_video
+from vbvr_core.pipeline.sample_io import write_png
 
 from vbvr_trainer.data import ClipSpec, SampleReader, image_tensor, video_tensor
 from vbvr_trainer.locate import find_samples

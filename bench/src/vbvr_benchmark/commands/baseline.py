@@ -13,7 +13,7 @@ from vbvr_benchmark.commands.score import SamplesOption, WorkersOption
 
 
 class BaselineKind(StrEnum):
-    """The reference models (see vbvr_core.baselines)."""
+    """The reference models (see vbvr_core.judge.baselines)."""
 
     oracle = "oracle"
     static = "static"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
-from vbvr_core.seeds import derive_seed, rng
+from vbvr_core.pipeline.seeds import derive_seed, rng
 
 from vbvr_benchmark.rating.db import HIGHEST, LOWEST, SCALES, Rating
 

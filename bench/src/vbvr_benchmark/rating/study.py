@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from vbvr_core.sample_io import FIRST_FRAME, PROMPT
-from vbvr_core.seeds import derive_seed, rng
+from vbvr_core.pipeline.sample_io import FIRST_FRAME, PROMPT
+from vbvr_core.pipeline.seeds import derive_seed, rng
 
 from vbvr_benchmark.layout import find_samples, find_videos
 

@@ -21,17 +21,9 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core import FRAME_SIZE, BaseGenerator, Sample, TaskParams
-from vbvr_core.render import (
-    PALETTE,
-    Sprite,
-    Stage,
-    distinct_colors,
-    draw_disc,
-    interpolate_points,
-    new_canvas,
-    to_frame,
-)
+from vbvr_core.contract import FRAME_SIZE, Sample, TaskParams
+from vbvr_core.draw import PALETTE, Sprite, Stage, distinct_colors, draw_disc, interpolate_points, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from {{ cookiecutter.__import_name }}.plugin import INFO
 

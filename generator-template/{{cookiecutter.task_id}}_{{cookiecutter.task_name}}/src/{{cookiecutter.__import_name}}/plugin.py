@@ -1,6 +1,6 @@
 """Registers task {{ cookiecutter.task_id }} with vbvr-core. Light on purpose: generator and scorer load on first use."""
 
-from vbvr_core import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
 
 INFO = TaskInfo(
     key="{{ cookiecutter.__key }}",

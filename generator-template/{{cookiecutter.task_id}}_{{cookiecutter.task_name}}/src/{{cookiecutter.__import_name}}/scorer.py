@@ -4,7 +4,7 @@ value = starts · arrives · progress · on_line, where
 - starts: the dot is first seen on its start position;
 - arrives: it is in the ring's centre in the last frames;
 - progress: share of the checkpoints between start and target that the dot passes
-  (:func:`vbvr_core.motion.progress_coverage`): holding still or cutting straight to the end gives 0;
+  (:func:`vbvr_core.judge.motion.progress_coverage`): holding still or cutting straight to the end gives 0;
 - on_line: share of the frames in which the dot is on the straight segment.
 """
 
@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from vbvr_core import FRAME_SIZE, SampleRef, Score, VideoReader
-from vbvr_core.motion import blob_centroids, progress_coverage
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.judge.motion import blob_centroids, progress_coverage
+from vbvr_core.media.video import VideoReader
 
 SIZE = 256
 TAIL_FRAMES = 3

@@ -15,10 +15,11 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import GridLayout
-from vbvr_core.render.gridworld import GridWorld
-from vbvr_core.solve import count_shortest_paths, grid_neighbours, shortest_path
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.gridwalk.draw import GridWorld
+from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.solve.search import count_shortest_paths, grid_neighbours, shortest_path
 
 from vbvr_g15_grid_avoid_obstacles.plugin import INFO
 

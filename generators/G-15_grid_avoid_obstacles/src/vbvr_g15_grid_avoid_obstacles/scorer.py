@@ -1,19 +1,20 @@
-"""G-15 scorer: track the yellow agent cell by cell and judge its walk (see vbvr_core.gridpath).
+"""G-15 scorer: track the yellow agent cell by cell and judge its walk (see vbvr_core.families.gridwalk.judge).
 
 Checks: starts on the start cell, ends (and stays) on the goal, moves only between 4-neighbours,
 never enters an obstacle, and takes no more steps than the optimum. The agent is placed by the centre
 of its densest colour patch, and a two-cell hop that can only have crossed one free cell is bridged
-(vbvr_core.gridtrack), so a fast or low-frame-rate walk is not misread as a jump. A video that holds
+(vbvr_core.families.gridwalk.track), so a fast or low-frame-rate walk is not misread as a jump. A video that holds
 the first frame never reaches the goal and scores 0; a cut straight to the goal skips every step and
 scores 0.
 """
 
 from __future__ import annotations
 
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.gridpath import judge_walk
-from vbvr_core.gridtrack import agent_cells_by_centre, bridge_short_jumps
-from vbvr_core.render import GridLayout
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.gridwalk.judge import judge_walk
+from vbvr_core.families.gridwalk.track import agent_cells_by_centre, bridge_short_jumps
+from vbvr_core.media.video import VideoReader
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

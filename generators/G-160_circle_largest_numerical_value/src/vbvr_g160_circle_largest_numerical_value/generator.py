@@ -20,9 +20,10 @@ from typing import Any, Literal
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import draw_text, new_canvas, text_size, to_frame
-from vbvr_core.render.mark import ring_image, ring_sweep
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import draw_text, new_canvas, text_size, to_frame
+from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_g160_circle_largest_numerical_value.plugin import INFO
 

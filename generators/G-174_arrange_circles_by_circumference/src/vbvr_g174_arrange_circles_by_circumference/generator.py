@@ -20,9 +20,10 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, Sprite, new_canvas, to_frame
-from vbvr_core.render.arrange import Mover, plan_moves, render_moves, row_slots
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import PALETTE, Sprite, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_slots
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_g174_arrange_circles_by_circumference.plugin import INFO
 

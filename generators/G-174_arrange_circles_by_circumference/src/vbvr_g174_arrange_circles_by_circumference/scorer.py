@@ -1,4 +1,4 @@
-"""G-174 scorer: follow each circle by its colour and judge the arrangement (see vbvr_core.arrangement).
+"""G-174 scorer: follow each circle by its colour and judge the arrangement (see vbvr_core.families.arrangement.judge).
 
 Checks: the video opens on the first frame; at the end every circle is present at its own size, all
 centres lie on one horizontal line, left to right by circumference in the asked direction, at the
@@ -7,8 +7,9 @@ row through the middle, centred; and each circle got there by moving continuousl
 
 from __future__ import annotations
 
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.arrangement import judge_arrangement
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.arrangement.judge import judge_arrangement
+from vbvr_core.media.video import VideoReader
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

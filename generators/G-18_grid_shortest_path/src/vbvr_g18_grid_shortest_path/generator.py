@@ -15,11 +15,12 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE
-from vbvr_core.render.grid import GridLayout
-from vbvr_core.render.gridworld import GridWorld
-from vbvr_core.solve import bfs_distances, grid_neighbours
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.draw import PALETTE, GridLayout
+from vbvr_core.families.gridwalk.draw import GridWorld
+from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.solve.search import bfs_distances, grid_neighbours
 
 from vbvr_g18_grid_shortest_path.plugin import INFO
 
@@ -29,7 +30,6 @@ AGENT_COLORS = ("purple", "blue", "orange")
 BACKGROUNDS = [(255, 255, 255), (250, 248, 240), (240, 244, 248), (246, 246, 246)]
 # Difficulty strata: grid side range.
 STRATA = {0: (5, 6), 1: (7, 8), 2: (9, 10)}
-Cell = tuple[int, int]
 
 
 class Params(TaskParams):

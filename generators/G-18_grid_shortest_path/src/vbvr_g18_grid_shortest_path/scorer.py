@@ -1,4 +1,4 @@
-"""G-18 scorer: track the agent cell by cell and judge its walk (see vbvr_core.gridpath).
+"""G-18 scorer: track the agent cell by cell and judge its walk (see vbvr_core.families.gridwalk.judge).
 
 Checks: starts on the start cell, ends (and stays) on the goal, moves only between 4-neighbours,
 and takes no more steps than the grid distance. Any shortest route counts. A video that holds the
@@ -8,9 +8,11 @@ scores 0.
 
 from __future__ import annotations
 
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.gridpath import judge_walk, track_agent_cells
-from vbvr_core.render import GridLayout
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.gridwalk.judge import judge_walk
+from vbvr_core.families.gridwalk.track import track_agent_cells
+from vbvr_core.media.video import VideoReader
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

@@ -20,9 +20,10 @@ from typing import Any
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import new_canvas, to_frame
-from vbvr_core.render.mark import ring_image, ring_sweep
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import new_canvas, to_frame
+from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_g218_identify_largest_angle_in_triangle.plugin import INFO
 

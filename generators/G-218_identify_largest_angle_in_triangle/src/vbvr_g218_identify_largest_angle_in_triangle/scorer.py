@@ -1,4 +1,4 @@
-"""G-218 scorer: find the red ring the model drew and judge which vertex it marks (see vbvr_core.marks).
+"""G-218 scorer: find the red ring the model drew and judge which vertex it marks (see vbvr_core.families.marking.judge).
 
 Checks: the video opens on the first frame; at the end a closed, thin red ring encloses the vertex of the
 largest angle and neither other vertex; the triangle and background are unchanged. How the ring appears
@@ -7,8 +7,9 @@ is not asked for, so drawing it at once costs only 0.1.
 
 from __future__ import annotations
 
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.marks import judge_mark
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.marking.judge import judge_mark
+from vbvr_core.media.video import VideoReader
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

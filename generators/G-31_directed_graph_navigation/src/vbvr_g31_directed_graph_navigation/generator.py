@@ -7,7 +7,7 @@ Parameters → draw → solve → render → prompt:
 - start (green) and target (red) are a pair whose directed hop distance is at least ``min_hops``,
   with exactly one shortest directed route; on harder strata ignoring the arrows must give a
   shorter (wrong) route, so the directions matter;
-- BFS (``vbvr_core.solve``) finds the route; the video slides the blue triangle along each edge.
+- BFS (``vbvr_core.solve.search``) finds the route; the video slides the blue triangle along each edge.
 """
 
 from __future__ import annotations
@@ -17,10 +17,20 @@ from typing import Any, Literal
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, Sprite, Stage, draw_arrow, draw_disc, interpolate_points, new_canvas, to_frame
-from vbvr_core.render.shapes import regular_polygon
-from vbvr_core.solve import bfs_distances, count_shortest_paths, shortest_path
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import (
+    PALETTE,
+    Sprite,
+    Stage,
+    draw_arrow,
+    draw_disc,
+    interpolate_points,
+    new_canvas,
+    regular_polygon,
+    to_frame,
+)
+from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.solve.search import bfs_distances, count_shortest_paths, shortest_path
 
 from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, hop_distance, lattice_graph, layout_problems
 from vbvr_g31_directed_graph_navigation.plugin import INFO

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from vbvr_core.solve import bfs_distances
+from vbvr_core.contract.geometry import Point
+from vbvr_core.solve.search import bfs_distances
 
-Point = tuple[float, float]
 Edge = tuple[int, int]
 
 

@@ -16,8 +16,10 @@ import math
 
 import cv2
 import numpy as np
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.track import collapse, color_mask
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.track import collapse
+from vbvr_core.media.video import VideoReader
 
 from vbvr_g31_directed_graph_navigation.graph import segment_distance
 

@@ -1,4 +1,4 @@
-"""G-3 scorer: follow each shape by its colour and judge the sorted row (see vbvr_core.arrangement).
+"""G-3 scorer: follow each shape by its colour and judge the sorted row (see vbvr_core.families.arrangement.judge).
 
 Checks: the video opens on the first frame; at the end every shape is present at its own size, the
 shapes stand on one horizontal line in the stable order (by key; equal keys in their original order),
@@ -8,8 +8,9 @@ unstable order — equal keys swapped — counts as a wrong order.
 
 from __future__ import annotations
 
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.arrangement import judge_arrangement
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.arrangement.judge import judge_arrangement
+from vbvr_core.media.video import VideoReader
 
 # The prompt says "a new row below", not how far below: the row's height is judged loosely.
 HEIGHT_TOLERANCE = 60.0

@@ -2,7 +2,7 @@
 
 Parameters → draw → solve → render → prompt:
 
-- a maze of ``rooms``×``rooms`` rooms (``vbvr_core.maze``) with ``loops`` extra passages, so that
+- a maze of ``rooms``×``rooms`` rooms (``vbvr_core.solve.maze``) with ``loops`` extra passages, so that
   routes between places differ and the order of visits matters;
 - the green agent, ``keys`` coloured diamond keys and the red hollow door stand in distinct rooms,
   never next to one another;
@@ -20,11 +20,22 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.maze import add_loops, perfect_maze, room_cells, wall_cells
-from vbvr_core.render import PALETTE, Sprite, Stage, draw_disc, draw_shape, interpolate_points, new_canvas, to_frame
-from vbvr_core.render.grid import GridLayout
-from vbvr_core.solve import bfs_distances, grid_neighbours
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.draw import (
+    PALETTE,
+    GridLayout,
+    Sprite,
+    Stage,
+    draw_disc,
+    draw_shape,
+    interpolate_points,
+    new_canvas,
+    to_frame,
+)
+from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
+from vbvr_core.solve.search import bfs_distances, grid_neighbours
 
 from vbvr_g47_multiple_keys_for_one_door.plugin import INFO
 from vbvr_g47_multiple_keys_for_one_door.solver import key_order, key_route
@@ -37,7 +48,6 @@ KEY_COLORS = ("yellow", "blue", "orange", "purple", "cyan")
 # Difficulty strata: (rooms per side, keys, extra passages).
 STRATA = {0: ((4, 4), (2, 2), (2, 3)), 1: ((5, 5), (2, 3), (3, 5)), 2: ((6, 6), (3, 3), (4, 6))}
 MAX_MOTION_FRAMES = 100
-Cell = tuple[int, int]
 
 
 class Params(TaskParams):

@@ -1,22 +1,23 @@
 """G-47 scorer: track the green agent cell by cell, judge its walk, and check the keys came first.
 
-The walk is judged as every grid walk (``vbvr_core.gridpath.judge_walk``: start, ends and stays on the
+The walk is judged as every grid walk (``vbvr_core.families.gridwalk.judge.judge_walk``: start, ends and stays on the
 door, single steps, no wall, steps against the optimal key-collecting route), then multiplied by
 (keys visited before the agent first reaches the door / keys)². A walk straight to the door that skips
 one of two keys keeps a quarter of its score; doing nothing or cutting to the end scores 0.
 
 The agent's cell is the one under the centre of its densest colour patch in each frame, and two-cell
-hops over open floor are bridged (``vbvr_core.gridtrack``), so fast or low-frame-rate videos of a
+hops over open floor are bridged (``vbvr_core.families.gridwalk.track``), so fast or low-frame-rate videos of a
 correct walk are not misread as jumps.
 """
 
 from __future__ import annotations
 
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.gridpath import judge_walk
-from vbvr_core.gridtrack import agent_cells_by_centre, bridge_short_jumps
-from vbvr_core.render import GridLayout
-from vbvr_core.track import collapse
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.gridwalk.judge import judge_walk
+from vbvr_core.families.gridwalk.track import agent_cells_by_centre, bridge_short_jumps
+from vbvr_core.judge.track import collapse
+from vbvr_core.media.video import VideoReader
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from vbvr_core.solve import count_shortest_paths, shortest_path
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.solve.search import count_shortest_paths, shortest_path
 
-Cell = tuple[int, int]
 State = tuple[Cell, int]  # (cell, bit mask of keys collected)
 
 

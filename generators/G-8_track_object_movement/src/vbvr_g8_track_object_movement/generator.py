@@ -19,8 +19,9 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, SHAPE_KINDS, Sprite, Stage, draw_shape, ease_in_out, new_canvas, to_frame
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import PALETTE, SHAPE_KINDS, Sprite, Stage, draw_shape, ease_in_out, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_g8_track_object_movement.plugin import INFO
 

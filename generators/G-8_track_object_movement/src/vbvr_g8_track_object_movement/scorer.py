@@ -18,9 +18,11 @@ moving a look-alike instead scores 0.
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.motion import progress_coverage
-from vbvr_core.track import color_mask, resize_frame
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.motion import progress_coverage
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
 
 STILL_IOU = 0.6
 

@@ -20,9 +20,10 @@ from typing import Any, Literal
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, draw_shape, new_canvas, to_frame
-from vbvr_core.render.mark import ring_image
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
+from vbvr_core.families.marking.draw import ring_image
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o33_counting_object.label import SCENE_BOTTOM, with_label
 from vbvr_o33_counting_object.plugin import INFO

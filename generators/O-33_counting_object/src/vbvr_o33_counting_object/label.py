@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import Image, ImageDraw
-from vbvr_core.render import draw_text
+from vbvr_core.draw import draw_text
 
 LABEL_BOX = (146, 452, 366, 502)  # left, top, right, bottom on the 512 canvas
 LABEL_TEXT_SIZE = 32

@@ -13,10 +13,11 @@ import functools
 import math
 
 import numpy as np
-from vbvr_core import FRAME_SIZE, SampleRef, Score, VideoReader
-from vbvr_core.render import new_canvas, to_frame
-from vbvr_core.scoring import starts_like
-from vbvr_core.track import resize_frame
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.draw import new_canvas, to_frame
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
 
 from vbvr_o33_counting_object.label import LABEL_BOX, with_label
 

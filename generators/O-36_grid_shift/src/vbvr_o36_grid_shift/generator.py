@@ -17,9 +17,10 @@ from typing import Any, Literal
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, Sprite, Stage, interpolate_points, new_canvas, to_frame
-from vbvr_core.render.grid import GridLayout
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.draw import PALETTE, GridLayout, Sprite, Stage, interpolate_points, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o36_grid_shift.geometry import BLOCK_PADDING, DIRECTIONS, shifted
 from vbvr_o36_grid_shift.plugin import INFO
@@ -31,7 +32,6 @@ RELATION_WORDS = {"up": "above", "down": "below", "left": "to the left of", "rig
 # Difficulty strata: (grid side range, blocks range, steps range).
 STRATA = {0: ((4, 6), (2, 3), (1, 1)), 1: ((6, 8), (3, 5), (1, 2)), 2: ((8, 10), (4, 7), (2, 3))}
 MAX_OVERLAP = 0.5
-Cell = tuple[int, int]
 
 
 class Params(TaskParams):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from vbvr_core.render.grid import GridLayout
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.draw import GridLayout
 
-Cell = tuple[int, int]
 DIRECTIONS: dict[str, Cell] = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
 BLOCK_PADDING = 0.08  # share of a cell left free on each side of a block, as in the original task
 

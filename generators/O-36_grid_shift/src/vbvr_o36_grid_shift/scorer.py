@@ -14,9 +14,10 @@ value = final · (0.1 + 0.9 · process): the right end state without the slide k
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.render import GridLayout
-from vbvr_core.track import box_coverage, color_mask
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.draw import GridLayout
+from vbvr_core.judge.masks import box_coverage, color_mask
+from vbvr_core.media.video import VideoReader
 
 from vbvr_o36_grid_shift.geometry import block_box, shifted
 

@@ -3,7 +3,7 @@
 Parameters → draw → solve → render → prompt:
 
 - a perfect maze of ``rooms``×``rooms`` rooms on a ``(2·rooms+1)``² block grid of wall and corridor cells
-  (``vbvr_core.maze``): between any two corridor cells there is exactly one route;
+  (``vbvr_core.solve.maze``): between any two corridor cells there is exactly one route;
 - the green marker starts in one room and the red flag stands in another, in opposite corners or
   anywhere, so that the route is between ``min_route`` and ``max_route`` cells long;
 - BFS finds the route (unique in a perfect maze; ``validate`` checks the maze is a tree);
@@ -18,11 +18,12 @@ from typing import Any, Literal
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.maze import open_cells, perfect_maze, room_cells, wall_cells
-from vbvr_core.render import PALETTE, Sprite, Stage, draw_disc, interpolate_points, new_canvas, to_frame
-from vbvr_core.render.grid import GridLayout
-from vbvr_core.solve import bfs_distances, count_shortest_paths, grid_neighbours, shortest_path
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.draw import PALETTE, GridLayout, Sprite, Stage, draw_disc, interpolate_points, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.solve.maze import open_cells, perfect_maze, room_cells, wall_cells
+from vbvr_core.solve.search import bfs_distances, count_shortest_paths, grid_neighbours, shortest_path
 
 from vbvr_o39_maze.plugin import INFO
 
@@ -34,7 +35,6 @@ TRAIL_COLORS = ("blue", "orange", "cyan")
 # Difficulty strata: rooms per side.
 STRATA = {0: (4, 5), 1: (6, 6), 2: (7, 8)}
 MAX_MOTION_FRAMES = 100
-Cell = tuple[int, int]
 
 
 class Params(TaskParams):

@@ -1,7 +1,7 @@
-"""O-39 scorer: track the green marker cell by cell and judge its walk (see vbvr_core.gridpath).
+"""O-39 scorer: track the green marker cell by cell and judge its walk (see vbvr_core.families.gridwalk.judge).
 
 The marker's cell is the one under the centre of its densest colour patch in each frame
-(``vbvr_core.gridtrack``), and two-cell hops over open floor are bridged, so fast or low-frame-rate
+(``vbvr_core.families.gridwalk.track``), and two-cell hops over open floor are bridged, so fast or low-frame-rate
 videos of a correct walk are not misread as jumps.
 
 Checks: starts on the start cell, ends (and stays) on the flag, moves only between 4-neighbours, never
@@ -11,10 +11,11 @@ efficiency). Doing nothing never reaches the flag (0); a cut to the final frame 
 
 from __future__ import annotations
 
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.gridpath import judge_walk
-from vbvr_core.gridtrack import agent_cells_by_centre, bridge_short_jumps
-from vbvr_core.render import GridLayout
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.gridwalk.judge import judge_walk
+from vbvr_core.families.gridwalk.track import agent_cells_by_centre, bridge_short_jumps
+from vbvr_core.media.video import VideoReader
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

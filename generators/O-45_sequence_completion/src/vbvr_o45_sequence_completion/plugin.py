@@ -1,6 +1,6 @@
 """Registers task O-45 with vbvr-core. Light on purpose: generator and scorer load on first use."""
 
-from vbvr_core import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
 
 INFO = TaskInfo(
     key="O-45_sequence_completion",

@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 from PIL import ImageDraw
-from vbvr_core.render import draw_arrow, draw_shape, draw_text, new_canvas, text_size, to_frame
-from vbvr_core.task import FRAME_SIZE
+from vbvr_core.contract import FRAME_SIZE
+from vbvr_core.draw import draw_arrow, draw_shape, draw_text, new_canvas, text_size, to_frame
 
 MIN_FONT = 14
 MARGIN = 20

@@ -1,14 +1,15 @@
 """O-45 scorer: the answer must appear in the question-mark box and the rest of the row stay as it was.
 
-Checks (see vbvr_core.regions.judge_completion): the video opens on the first frame; over its last
+Checks (see vbvr_core.families.fill_in.judge.judge_completion): the video opens on the first frame; over its last
 frames the question-mark box holds the expected element (a wrong number, shape, colour or direction is
 far from it); nothing outside that box changes. How the answer is drawn in is not judged.
 """
 
 from __future__ import annotations
 
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.regions import judge_completion
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.fill_in.judge import judge_completion
+from vbvr_core.media.video import VideoReader
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import GridLayout, color_distance
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import GridLayout, color_distance
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o47_sliding_puzzle.plugin import INFO
 from vbvr_o47_sliding_puzzle.puzzle import blank_walk, goal_state, scramble, solve

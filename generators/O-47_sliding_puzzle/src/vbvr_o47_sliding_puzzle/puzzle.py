@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from vbvr_core.solve import NEIGHBOUR_STEPS
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.solve.search import NEIGHBOUR_STEPS
 
 State = tuple[int, ...]
-Cell = tuple[int, int]
 
 
 def goal_state(side: int) -> State:
@@ -37,7 +37,7 @@ def slide(state: State, side: int, cell: Cell) -> State:
 
 
 def successors(side: int):
-    """A neighbour function for :func:`vbvr_core.solve.shortest_path`: every state one slide away."""
+    """A neighbour function for :func:`vbvr_core.solve.search.shortest_path`: every state one slide away."""
 
     def neighbours(state: State) -> Iterator[State]:
         row, col = blank_cell(state, side)

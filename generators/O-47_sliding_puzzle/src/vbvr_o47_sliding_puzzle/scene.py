@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import numpy as np
 from PIL import Image, ImageDraw
-from vbvr_core.render import GridLayout, Sprite, Stage, draw_text, interpolate_points, new_canvas, to_frame
+from vbvr_core.draw import GridLayout, Sprite, Stage, draw_text, interpolate_points, new_canvas, to_frame
 
 from vbvr_o47_sliding_puzzle.puzzle import State, blank_cell
 

@@ -12,12 +12,14 @@ solved board makes no legal sequence of slides that solves it and scores ≤ 0.1
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.gridpath import judge_walk, track_agent_cells
-from vbvr_core.regions import PIXEL_TOLERANCE, box_mismatch, scale_box, soften, working_clip
-from vbvr_core.render import GridLayout
-from vbvr_core.task import FRAME_SIZE
-from vbvr_core.track import collapse, resize_frame
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.fill_in.judge import PIXEL_TOLERANCE, box_mismatch, scale_box, soften, working_clip
+from vbvr_core.families.gridwalk.judge import judge_walk
+from vbvr_core.families.gridwalk.track import track_agent_cells
+from vbvr_core.judge.track import collapse
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
 
 from vbvr_o47_sliding_puzzle.puzzle import replay
 

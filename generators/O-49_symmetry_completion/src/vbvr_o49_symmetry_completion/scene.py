@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import ImageDraw
-from vbvr_core.render import PALETTE, GridLayout, draw_text, new_canvas, to_frame
+from vbvr_core.draw import PALETTE, GridLayout, draw_text, new_canvas, to_frame
 
 RGB = tuple[int, int, int]
 # Axis colours (name, RGB), and for each the fill colours that stay far from it.

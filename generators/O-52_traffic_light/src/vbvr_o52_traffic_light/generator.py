@@ -17,8 +17,9 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import text_size
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import text_size
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o52_traffic_light.plugin import INFO
 from vbvr_o52_traffic_light.scene import LABEL_PX, CrossroadScene, LightGeometry

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image, ImageDraw
-from vbvr_core.render import draw_disc, draw_text, new_canvas, to_frame
+from vbvr_core.contract.geometry import Box
+from vbvr_core.draw import draw_disc, draw_text, new_canvas, to_frame
 
 from vbvr_o52_traffic_light.timing import LightsState
 
@@ -15,7 +16,6 @@ LAMP_ON = {"red": (235, 35, 35), "green": (30, 200, 70)}
 LAMP_OFF = {"red": (95, 40, 40), "green": (35, 85, 50)}
 DISPLAY_FILL = (255, 255, 255)
 DISPLAY_TEXT = (15, 15, 20)
-Box = tuple[int, int, int, int]
 LABEL_PX = 22
 
 

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 
 import cv2
 import numpy as np
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.regions import scale_box, soften, working_clip
-from vbvr_core.scoring import starts_like
-from vbvr_core.task import FRAME_SIZE
-from vbvr_core.track import collapse
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.fill_in.judge import scale_box, soften, working_clip
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.track import collapse
+from vbvr_core.media.video import VideoReader
 
 from vbvr_o52_traffic_light.scene import LAMP_OFF, LAMP_ON, display_image
 

@@ -22,10 +22,11 @@ from typing import Any
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.motion import angle_difference
-from vbvr_core.render import PALETTE, Stage, color_distance, draw_disc, draw_text, new_canvas, to_frame
-from vbvr_core.render.rotate import placed_polygon, polygon_sprite, rotate_points
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import PALETTE, Stage, color_distance, draw_disc, draw_text, new_canvas, to_frame
+from vbvr_core.families.rotation.draw import placed_polygon, polygon_sprite, rotate_points
+from vbvr_core.judge.motion import angle_difference
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o53_clock.plugin import INFO
 

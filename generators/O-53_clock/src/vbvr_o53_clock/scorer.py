@@ -16,9 +16,10 @@ frame keeps at most 0.05; a wrong end time scores 0.
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.motion import angle_difference, direction_share, progress_coverage, unwrap_degrees
-from vbvr_core.track import color_mask
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.motion import angle_difference, direction_share, progress_coverage, unwrap_degrees
+from vbvr_core.media.video import VideoReader
 
 HAND_TOLERANCE = 50.0
 MINUTE_END = (6.0, 20.0)  # full credit within, none beyond (degrees)

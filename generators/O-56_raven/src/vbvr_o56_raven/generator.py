@@ -17,9 +17,10 @@ from typing import Any
 
 import numpy as np
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, SHAPE_KINDS
-from vbvr_core.render.reveal import reveal_frames
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import PALETTE, SHAPE_KINDS
+from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o56_raven.plugin import INFO
 from vbvr_o56_raven.rules import build, predictions

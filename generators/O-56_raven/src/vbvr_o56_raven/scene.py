@@ -6,8 +6,8 @@ import math
 
 import numpy as np
 from PIL import ImageDraw
-from vbvr_core.render import draw_shape, draw_text, new_canvas, to_frame
-from vbvr_core.task import FRAME_SIZE
+from vbvr_core.contract import FRAME_SIZE
+from vbvr_core.draw import draw_shape, draw_text, new_canvas, to_frame
 
 RGB = tuple[int, int, int]
 SIZE_FACTORS = (0.38, 0.55, 0.72)  # radius / half a slot, for the sizes small, medium, large

@@ -17,8 +17,9 @@ from typing import Any, Literal
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, Sprite, Stage, ease_in_out, font, new_canvas, to_frame
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import PALETTE, Sprite, Stage, ease_in_out, font, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o59_symbol_insert.plugin import INFO
 

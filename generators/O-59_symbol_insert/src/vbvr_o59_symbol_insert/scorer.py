@@ -14,9 +14,11 @@ value = end · (0.05 + 0.95 · descent · shift): a cut straight to the final fr
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.motion import blob_centroids, progress_coverage
-from vbvr_core.track import color_mask, resize_frame
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.motion import blob_centroids, progress_coverage
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
 
 SLOT_IOU = 0.5
 INK = 60.0

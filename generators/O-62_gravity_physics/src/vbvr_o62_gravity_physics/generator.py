@@ -19,8 +19,9 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core import FPS, BaseGenerator, Sample, TaskParams
-from vbvr_core.render import PALETTE, Sprite, Stage, draw_arrow, draw_disc, draw_text, new_canvas, to_frame
+from vbvr_core.contract import FPS, Sample, TaskParams
+from vbvr_core.draw import PALETTE, Sprite, Stage, draw_arrow, draw_disc, draw_text, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o62_gravity_physics.plugin import INFO
 

@@ -17,8 +17,9 @@ value = start · end · vertical · (0.05 + 0.95 · process · physics): a cut s
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core import FPS, SampleRef, Score, VideoReader
-from vbvr_core.motion import blob_centroids, progress_coverage
+from vbvr_core.contract import FPS, SampleRef, Score
+from vbvr_core.judge.motion import blob_centroids, progress_coverage
+from vbvr_core.media.video import VideoReader
 
 from vbvr_o62_gravity_physics.generator import height_at
 

@@ -20,8 +20,8 @@ import cv2
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core import BaseGenerator, Sample, TaskParams
-from vbvr_core.render import (
+from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.draw import (
     PALETTE,
     Stage,
     color_distance,
@@ -33,7 +33,8 @@ from vbvr_core.render import (
     text_size,
     to_frame,
 )
-from vbvr_core.render.rotate import polygon_sprite, rotate_points
+from vbvr_core.families.rotation.draw import polygon_sprite, rotate_points
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o85_2d_object_rotation.plugin import INFO
 

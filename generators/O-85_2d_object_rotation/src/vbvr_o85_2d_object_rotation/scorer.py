@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from vbvr_core import SampleRef, Score, VideoReader
-from vbvr_core.motion import progress_coverage, unwrap_degrees
-from vbvr_core.render.rotate import polygon_sprite, rotate_points
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.rotation.draw import polygon_sprite, rotate_points
+from vbvr_core.judge.motion import progress_coverage, unwrap_degrees
+from vbvr_core.media.video import VideoReader
 
 ANGLE_STEP = 2
 MIN_CORRELATION = 0.7

@@ -17,11 +17,11 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from vbvr_core.plugins import get_task
-from vbvr_core.sample_io import load_sample_ref
-from vbvr_core.scoring import run_scorer
-from vbvr_core.track import psnr, resize_frame
-from vbvr_core.video import VideoReader, read_video, write_video
+from vbvr_core.discovery import get_task
+from vbvr_core.judge.run import run_scorer
+from vbvr_core.media.frames import psnr, resize_frame
+from vbvr_core.media.video import VideoReader, read_video, write_video
+from vbvr_core.pipeline.sample_io import load_sample_ref
 
 VIDEO_SIZE = 256
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from vbvr_core.produce import produce
-from vbvr_core.sample_io import load_record, verify_sample
-from vbvr_core.seeds import derive_seed
-from vbvr_core.task import FailureRecord
+from vbvr_core.contract import FailureRecord
+from vbvr_core.pipeline.produce import produce
+from vbvr_core.pipeline.sample_io import load_record, verify_sample
+from vbvr_core.pipeline.seeds import derive_seed
 
 from vbvr_trainer.scaling.specs import TaskSpec
 

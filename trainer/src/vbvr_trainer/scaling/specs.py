@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vbvr_core.keys import validate_key
-from vbvr_core.plugins import get_task, known_keys
+from vbvr_core.contract.keys import validate_key
+from vbvr_core.discovery import get_task, known_keys
 
 SPEC_PATTERN = re.compile(r"^(?P<key>[^@]+?)(?:@d(?P<low>[0-2])(?:-(?P<high>[0-2]))?)?$")
 PREFERRED_IN_DOMAIN = "G-15_grid_avoid_obstacles"

@@ -3,7 +3,7 @@
 For each size N and seed: draw N training samples per in-domain task (a seeded subset of one pool),
 train a fresh clip U-Net for a fixed number of steps (the same compute at every N), turn its
 keyframe predictions on held-out in-domain and on out-of-domain samples into videos, and score them with the
-tasks' scorers (``vbvr_core.scoring``). Results go to ``<out>/scaling.json`` and ``<out>/scaling.png``.
+tasks' scorers (``vbvr_core.judge.run``). Results go to ``<out>/scaling.json`` and ``<out>/scaling.png``.
 """
 
 from __future__ import annotations

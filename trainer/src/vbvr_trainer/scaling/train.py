@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-from vbvr_core.video import read_video
+from vbvr_core.media.video import read_video
 
 from vbvr_trainer.scaling.model import UNKNOWN_TASK, ClipUNet, ModelConfig, prompt_bag
 

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vbvr_core.provenance import BUILD_INFO_FILE, checkout_commit
+from vbvr_core.pipeline.provenance import BUILD_INFO_FILE, checkout_commit
 from vbvr_core.release.packages import RepoPackage
 
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "dist", ".pytest_cache", "*.pyc")

@@ -13,14 +13,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vbvr_core.plugins import InstalledTask, TaskRegistration, get_task, installed_task
-from vbvr_core.produce import produce
+from vbvr_core.contract import FailureRecord, TaskRegistration
+from vbvr_core.discovery import InstalledTask, get_task, installed_task
+from vbvr_core.pipeline.produce import produce
+from vbvr_core.pipeline.seeds import sample_seed
 from vbvr_core.review.result import NotRunnable
-from vbvr_core.seeds import sample_seed
-from vbvr_core.task import FailureRecord
 
 if TYPE_CHECKING:
-    from vbvr_core.generator import BaseGenerator
+    from vbvr_core.pipeline.generator import BaseGenerator
     from vbvr_core.review.diversity import DrawStats
     from vbvr_core.review.fresh_run import FreshRun
     from vbvr_core.review.scorer_checks import BaselineScores

@@ -11,12 +11,12 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from vbvr_core.generator import BaseGenerator
-from vbvr_core.keys import dist_name, import_name
+from vbvr_core.contract import Category, TaskInfo, TaskParams
+from vbvr_core.contract.keys import dist_name, import_name
+from vbvr_core.pipeline.generator import BaseGenerator
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.params import parameter_space
 from vbvr_core.review.result import Finding, NotRunnable, check, fail, ok, warn
-from vbvr_core.task import Category, TaskInfo, TaskParams
 
 DIFFICULTIES = (0, 1, 2)
 STRATUM_SEEDS = 20

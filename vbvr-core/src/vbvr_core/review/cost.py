@@ -27,7 +27,7 @@ def check_core_seconds_per_sample(context: ReviewContext) -> Finding:
     scoring = context.baseline_scores.core_seconds
     per_score = mean(scoring) if scoring else 0.0
     summary = f"{per_sample:.3f} core-s per sample, {per_score:.3f} core-s per scored video"
-    fix = ("draw the static background once and paste moving parts per frame (vbvr_core.render.Stage), "
+    fix = ("draw the static background once and paste moving parts per frame (vbvr_core.draw.Stage), "
            "and keep the video to a few seconds")
     if per_sample > SAMPLE_FAIL_SECONDS:
         return fail(f"{summary}: over {SAMPLE_FAIL_SECONDS:.0f} core-s per sample; {fix}")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vbvr_core.produce import produce
+from vbvr_core.contract import FailureRecord
+from vbvr_core.pipeline.produce import produce
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import Finding, check, fail, ok
-from vbvr_core.task import FailureRecord
-from vbvr_core.testing import folder_digest
+from vbvr_core.testing.helpers import folder_digest
 
 FIX_HINT = ("draw every random choice from self.rng (seeded by the generator), never from random, "
             "np.random.* or time; do not iterate over sets or use hash() of strings")

@@ -25,10 +25,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from vbvr_core.produce import Drawn, draw
+from vbvr_core.pipeline.produce import Drawn, draw
+from vbvr_core.pipeline.sample_io import content_hash
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import Finding, NotRunnable, check, fail, ok, warn
-from vbvr_core.sample_io import content_hash
 
 REQUIRED_DISTINCT = 10_000
 DRAW_BUDGET_SECONDS = 20.0

@@ -90,9 +90,8 @@ def main(argv: list[str]) -> int:
     """The child: import the plugin, produce the requested samples, print a JSON report."""
     import importlib
 
-    from vbvr_core.plugins import TaskRegistration
-    from vbvr_core.produce import produce
-    from vbvr_core.task import FailureRecord, TaskInfo
+    from vbvr_core.contract import FailureRecord, TaskInfo, TaskRegistration
+    from vbvr_core.pipeline.produce import produce
 
     request = json.loads(argv[0])
     start_rss = _rss_mb()

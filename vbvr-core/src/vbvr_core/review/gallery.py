@@ -14,10 +14,10 @@ from pathlib import Path
 from jinja2 import Environment, select_autoescape
 from PIL import Image
 
+from vbvr_core.media.video import read_video
+from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, GOAL_TEXT, PROMPT, VIDEO, load_record
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import ReviewReport
-from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, GOAL_TEXT, PROMPT, VIDEO, load_record
-from vbvr_core.video import read_video
 
 PREVIEW_SIZE = 192
 PREVIEW_FPS = 12

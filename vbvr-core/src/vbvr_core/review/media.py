@@ -7,12 +7,20 @@ final_frame.png (a mismatch means the video and the PNGs were rendered from diff
 
 from __future__ import annotations
 
+from vbvr_core.contract import FPS, FRAME_SIZE
+from vbvr_core.media.frames import psnr
+from vbvr_core.media.video import probe_video, read_video
+from vbvr_core.pipeline.sample_io import (
+    FINAL_FRAME,
+    FIRST_FRAME,
+    GOAL_TEXT,
+    VIDEO,
+    load_record,
+    read_png,
+    verify_sample,
+)
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import Finding, check, fail, ok, warn
-from vbvr_core.sample_io import FINAL_FRAME, FIRST_FRAME, GOAL_TEXT, VIDEO, load_record, read_png, verify_sample
-from vbvr_core.task import FPS, FRAME_SIZE
-from vbvr_core.track import psnr
-from vbvr_core.video import probe_video, read_video
 
 MIN_FRAME_PSNR = 30.0
 MAX_SECONDS = 30.0
@@ -32,7 +40,7 @@ def check_video_format(context: ReviewContext) -> Finding:
         found = (facts.codec, facts.pix_fmt, facts.width, facts.height, facts.fps)
         if found != expected:
             return fail(f"sample {record.index}: video is {found}, expected {expected}; frames must be 512×512 "
-                        "uint8 RGB and written with vbvr_core.video")
+                        "uint8 RGB and written with vbvr_core.media.video")
         if facts.frames < 2:
             return fail(f"sample {record.index}: the video has {facts.frames} frame(s); the trajectory must show "
                         "the way from the first to the final state")

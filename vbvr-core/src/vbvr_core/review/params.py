@@ -14,7 +14,7 @@ from typing import Any
 import annotated_types
 from pydantic.fields import FieldInfo
 
-from vbvr_core.task import TaskParams
+from vbvr_core.contract import TaskParams
 
 
 @dataclass(frozen=True)

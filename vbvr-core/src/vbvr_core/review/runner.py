@@ -7,8 +7,8 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from vbvr_core.keys import KEY_PATTERN
-from vbvr_core.plugins import ENTRY_POINT_GROUP, known_keys
+from vbvr_core.contract.keys import KEY_PATTERN
+from vbvr_core.discovery import ENTRY_POINT_GROUP, known_keys
 from vbvr_core.review import contract, cost, determinism, diversity, media, scorer_checks, validation
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import Check, ReviewReport
@@ -53,7 +53,7 @@ def resolve_target(target: str) -> tuple[str, Path | None]:
 
     An installed key is a key even where a folder of that name exists. A folder's task must be installed
     (editable or not); the error says how to install it, also for an uninstalled key that names a folder
-    here. Any other unknown key raises :class:`vbvr_core.plugins.UnknownTaskError` from the context.
+    here. Any other unknown key raises :class:`vbvr_core.discovery.UnknownTaskError` from the context.
     """
     folder = Path(target)
     if KEY_PATTERN.fullmatch(target) and (target in known_keys() or not folder.is_dir()):

@@ -12,13 +12,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vbvr_core.baselines import write_baseline
+from vbvr_core.contract import Score
+from vbvr_core.judge.baselines import write_baseline
+from vbvr_core.judge.run import run_scorer
+from vbvr_core.media.video import VideoReader
+from vbvr_core.pipeline.sample_io import VIDEO, load_sample_ref
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import Finding, check, fail, ok, warn
-from vbvr_core.sample_io import VIDEO, load_sample_ref
-from vbvr_core.scoring import run_scorer
-from vbvr_core.task import Score
-from vbvr_core.video import VideoReader
 
 ORACLE_MIN = 0.98
 CLEARLY_LOW = 0.5

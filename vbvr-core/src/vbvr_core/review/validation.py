@@ -13,11 +13,11 @@ from typing import Any
 
 import numpy as np
 
-from vbvr_core.produce import Drawn, draw
+from vbvr_core.contract import FailureRecord, Sample, TaskParams
+from vbvr_core.pipeline.produce import Drawn, draw
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.params import FieldSpace, parameter_space
 from vbvr_core.review.result import Finding, NotRunnable, check, fail, ok, warn
-from vbvr_core.task import FailureRecord, Sample, TaskParams
 
 UNKNOWN_CHOICE = "__not_a_choice__"
 # Fields TaskParams declares and BaseGenerator handles: their bounds are core's business, not the task's.

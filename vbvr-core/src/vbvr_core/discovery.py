@@ -1,0 +1,121 @@
+"""Discovery of installed tasks through the ``vbvr`` entry-point group, lazily.
+
+``list_tasks()`` reads entry-point names and dist metadata only (no task code is imported).
+``get_task(key)`` loads that one task's light plugin module; its generator and scorer modules are
+imported only when first used (:meth:`TaskRegistration.load_generator`, :meth:`~.load_scorer`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from dataclasses import dataclass
+from importlib import metadata
+from typing import TYPE_CHECKING
+
+import pluggy
+
+from vbvr_core.contract import hookspecs
+from vbvr_core.contract.keys import KEY_PATTERN
+from vbvr_core.contract.registration import TaskRegistration
+
+if TYPE_CHECKING:
+    pass
+
+ENTRY_POINT_GROUP = "vbvr"
+
+
+class UnknownTaskError(LookupError):
+    """Raised for a task key that no installed package registers; names the closest known keys."""
+
+    def __init__(self, key: str, known: list[str]):
+        self.key = key
+        self.suggestions = difflib.get_close_matches(key, known, n=3, cutoff=0.4)
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(
+            f"unknown task {key!r}: no installed package registers it.{hint} "
+            "Run `vbvr list` to see installed tasks; install one with `pip install vbvr-<id>-<name>`."
+        )
+
+
+class PluginError(RuntimeError):
+    """Raised when an installed package breaks the plugin contract (says which and how)."""
+
+
+@dataclass(frozen=True)
+class InstalledTask:
+    """A task as the entry points list it, before any of its code is imported."""
+
+    key: str
+    dist: str
+    version: str
+    entry_point: metadata.EntryPoint
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    return sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+
+
+def list_tasks() -> list[InstalledTask]:
+    """Every installed task, sorted by key, from entry-point metadata alone (imports no task code)."""
+    tasks = []
+    for entry_point in _entry_points():
+        if not KEY_PATTERN.fullmatch(entry_point.name):
+            continue  # a malformed name never reaches a path; `vbvr review` reports it
+        dist = entry_point.dist
+        tasks.append(
+            InstalledTask(
+                key=entry_point.name,
+                dist=dist.metadata["Name"] if dist else "",
+                version=dist.version if dist else "0+unknown",
+                entry_point=entry_point,
+            )
+        )
+    return tasks
+
+
+def known_keys() -> list[str]:
+    """The keys of every installed task."""
+    return [task.key for task in list_tasks()]
+
+
+@functools.lru_cache(maxsize=1)
+def plugin_manager() -> pluggy.PluginManager:
+    """The process-wide plugin manager (non-task plugins register into it too)."""
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    return manager
+
+
+@functools.cache
+def get_task(key: str) -> TaskRegistration:
+    """Load the plugin module of task ``key`` and return its registration.
+
+    Raises :class:`UnknownTaskError` (with close matches) for a key no package registers, and
+    :class:`PluginError` when the package's plugin does not register exactly that key.
+    """
+    installed = {task.key: task for task in list_tasks()}
+    if key not in installed:
+        raise UnknownTaskError(key, sorted(installed))
+    module = installed[key].entry_point.load()
+    manager = plugin_manager()
+    if not manager.is_registered(module):
+        manager.register(module, name=f"task:{key}")
+    implementation = getattr(module, "vbvr_register_task", None)
+    if implementation is None:
+        raise PluginError(f"{key}: entry point {installed[key].entry_point.value} does not implement vbvr_register_task")
+    registration = implementation()
+    if not isinstance(registration, TaskRegistration) or registration.key != key:
+        raise PluginError(
+            f"{key}: vbvr_register_task must return a TaskRegistration whose info.key is {key!r}, "
+            f"got {registration!r}"
+        )
+    return registration
+
+
+def installed_task(key: str) -> InstalledTask:
+    """The entry-point view (dist, version) of task ``key``; raises :class:`UnknownTaskError`."""
+    for task in list_tasks():
+        if task.key == key:
+            return task
+    raise UnknownTaskError(key, known_keys())

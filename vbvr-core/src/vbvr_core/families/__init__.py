@@ -1,0 +1,8 @@
+"""Task families: what several tasks share, with its drawing and its judging side by side.
+
+- ``gridwalk``: an agent walks cell by cell on a grid (draw a walk; track the agent; judge the walk);
+- ``arrangement``: objects move into places in a row (plan and render moves; judge the order and travel);
+- ``marking``: a ring is drawn around the answer (animate the ring; judge which candidate it encloses);
+- ``fill_in``: missing content appears in target boxes (reveal it; judge each box and the rest);
+- ``rotation``: a shape turns about a centre (draw the rotating sprite).
+"""

@@ -1,0 +1,1 @@
+"""Arrangements: objects moved into places in a row, and the judge of the order they end in."""

@@ -1,0 +1,1 @@
+"""Fill-in: content revealed in target boxes, and the judge of each box and of the rest of the picture."""

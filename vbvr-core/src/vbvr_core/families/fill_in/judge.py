@@ -1,0 +1,159 @@
+"""Judging a picture completed in place: did the expected content appear in the target boxes, and only there?
+
+Tasks whose answer is a figure drawn into an empty place (a missing matrix cell, the next element of a
+sequence, the missing cells of a symmetric pattern) share one question: at the end of the model's video,
+does each target box hold what the final frame holds there — and is the rest of the picture still the
+first frame? Content is compared on slightly blurred pictures as the share of a box's pixels that differ
+clearly (by more than ``PIXEL_TOLERANCE`` in some channel), relative to the share the answer covers:
+codec noise and resampling stay under the tolerance, while a figure of the wrong shape, count, size or
+colour differs clearly even when it sits in the right place.
+
+Comparisons happen at the video's own resolution (capped at 512), so a model that renders at 256² is
+not penalised for resampling: the reference frames are brought down to it instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import cv2
+import numpy as np
+
+from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract.geometry import Box
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.credit import ramp
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoClip, VideoReader
+
+# A target is right when its clearly differing pixels are at most MATCH_FULL of the answer's own pixels,
+# and wrong from MATCH_ZERO on; oracle videos measure 0.00 at 512², ≤ 0.08 re-encoded at 256².
+MATCH_FULL, MATCH_ZERO = 0.08, 0.2
+PIXEL_TOLERANCE = 40
+# The rest of the picture: clearly changed pixels, as a share of its drawn (non-background) pixels,
+# tolerated before it counts as redrawn.
+REST_FULL, REST_ZERO = 0.05, 0.25
+
+
+def scale_box(box: Sequence[float], factor: float) -> Box:
+    """A 512-canvas box scaled by ``factor`` (at least one pixel wide and high)."""
+    left, top = int(round(box[0] * factor)), int(round(box[1] * factor))
+    right, bottom = max(left + 1, int(round(box[2] * factor))), max(top + 1, int(round(box[3] * factor)))
+    return left, top, right, bottom
+
+
+def working_clip(video: VideoReader, max_size: int = FRAME_SIZE) -> VideoClip:
+    """The video decoded at its own size (its smaller side, capped at ``max_size``) as a square clip."""
+    probe = video.clip()
+    if not probe.ok or not probe.source_size:
+        return probe
+    return video.clip(size=max(16, min(max_size, *probe.source_size)))
+
+
+def soften(frames: np.ndarray, strength: float = 1.0) -> np.ndarray:
+    """Frames (or one frame) blurred by ``strength`` pixels per 512 of width (at least one pixel), to forgive
+    resampling and codec edges."""
+    sigma = max(1.0, strength * frames.shape[-2] / 512)
+    if frames.ndim == 3:
+        return cv2.GaussianBlur(frames, (0, 0), sigma)
+    return np.stack([cv2.GaussianBlur(frame, (0, 0), sigma) for frame in frames])
+
+
+def box_mismatch(frames: np.ndarray, reference: np.ndarray, boxes: Sequence[Box],
+                 tolerance: float = PIXEL_TOLERANCE) -> np.ndarray:
+    """Share of each box's pixels whose largest channel difference to ``reference`` exceeds ``tolerance`` → T×B."""
+    frames = frames if frames.ndim == 4 else frames[None]
+    out = np.zeros((len(frames), len(boxes)))
+    for k, (left, top, right, bottom) in enumerate(boxes):
+        patch = frames[:, top:bottom, left:right].astype(np.int16)
+        difference = np.abs(patch - reference[top:bottom, left:right].astype(np.int16)).max(axis=-1)
+        out[:, k] = (difference > tolerance).mean(axis=(1, 2))
+    return out
+
+
+def match_credits(frames: np.ndarray, first: np.ndarray, final: np.ndarray, boxes: Sequence[Box]) -> np.ndarray:
+    """Per frame and box, credit in [0, 1] for showing the final content (1) rather than anything else (0).
+
+    A box's clearly differing pixels are counted against the size of the answer: the share of the box
+    where the final frame differs clearly from the box's background (the median colour the first frame
+    shows there), so a question mark or placeholder that the answer replaces does not inflate it.
+    ``frames`` (T×H×W×3), ``first`` and ``final`` share one size; boxes are in that size's pixels. All
+    three are softened (:func:`soften`) before comparing.
+    """
+    first, final, frames = soften(first), soften(final), soften(frames)
+    answer_size = np.zeros(len(boxes))
+    for k, (left, top, right, bottom) in enumerate(boxes):
+        background = np.median(first[top:bottom, left:right].reshape(-1, 3), axis=0)
+        drawn = np.abs(final[top:bottom, left:right].astype(np.int16) - background).max(axis=-1) > PIXEL_TOLERANCE
+        answer_size[k] = max(float(drawn.mean()), 0.02)
+    ratios = box_mismatch(frames, final, boxes) / answer_size
+    return np.clip((MATCH_ZERO - ratios) / (MATCH_ZERO - MATCH_FULL), 0.0, 1.0)
+
+
+def outside_mask(size: int, boxes: Sequence[Box]) -> np.ndarray:
+    """Boolean H×W mask of the pixels outside every box."""
+    mask = np.ones((size, size), dtype=bool)
+    for left, top, right, bottom in boxes:
+        mask[top:bottom, left:right] = False
+    return mask
+
+
+def rest_unchanged(frames: np.ndarray, rest: np.ndarray, tail_frames: int = 3) -> float:
+    """Credit in [0, 1] for keeping the pixels under mask ``rest`` as the opening frame shows them.
+
+    Per frame, the share of ``rest`` pixels that differ clearly from the opening frame is divided by the
+    share of drawn (non-background) pixels there, so moving one figure of a sparse picture counts as much
+    as it looks. Measured against the video's own opening frame (which ``start`` compares with the
+    sample), so resampling differences between our PNG and the model's pixels do not count as change.
+    The worst of the 90th percentile over all frames and the last ``tail_frames`` frames is judged.
+    """
+    softened = soften(frames).astype(np.int16)
+    opening = softened[0]
+    changed = (np.abs(softened - opening).max(axis=-1) > PIXEL_TOLERANCE)[:, rest].mean(axis=1)
+    background = np.median(opening[rest], axis=0)
+    drawn = float((np.abs(opening - background).max(axis=-1) > PIXEL_TOLERANCE)[rest].mean())
+    ratios = changed / max(drawn, 0.01)
+    return ramp(max(float(np.percentile(ratios, 90)), float(ratios[-max(1, tail_frames):].max())), REST_FULL, REST_ZERO)
+
+
+def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, target_boxes: Sequence[Sequence[float]],
+                     tail_frames: int = 3, margin: int = 4, chance: float = 0.0) -> Score:
+    """Score a video that should fill ``target_boxes`` (512-canvas boxes) with the final frame's content.
+
+    value = start · answer · unchanged, where start = the video opens on the first frame; answer = mean
+    credit of the targets over the last ``tail_frames`` frames (the figure must appear and stay);
+    unchanged = the picture outside the targets (grown by ``margin`` canvas pixels) stays as the video's
+    opening frame shows it (:func:`rest_unchanged`). With many targets, ``chance`` (the share a trivial
+    answer gets right, e.g. every cell the most common colour) is discounted: answer = (mean credit −
+    chance) / (1 − chance), floored at 0. ``first``/``final`` are the sample's 512² PNG frames.
+    """
+    overview = video.clip()
+    clip = working_clip(video)
+    if not clip.ok or not overview.ok:
+        return Score.zero(clip.error or overview.error or "video has no frames")
+    size = clip.frames.shape[1]
+    boxes = [scale_box(box, size / FRAME_SIZE) for box in target_boxes]
+    tail = clip.frames[-max(1, tail_frames):]
+    credits = match_credits(tail, resize_frame(first, size), resize_frame(final, size), boxes).mean(axis=0)
+    raw = float(credits.mean()) if len(credits) else 0.0
+    answer = max(0.0, (raw - chance) / (1.0 - chance)) if chance < 1 else raw
+    # The rest of the picture is checked on the small overview clip: cheap, and redrawing shows at any size.
+    small = overview.frames.shape[1]
+    rest = outside_mask(small, [scale_box((left - margin, top - margin, right + margin, bottom + margin),
+                                          small / FRAME_SIZE)
+                                for left, top, right, bottom in target_boxes])
+    unchanged = rest_unchanged(overview.frames, rest, tail_frames)
+    start = starts_like(overview, first)
+    right = int((credits >= 0.5).sum())
+    reasons = []
+    if not start:
+        reasons.append("the video does not open on the first frame")
+    if right < len(boxes):
+        reasons.append(f"{len(boxes) - right} of {len(boxes)} target regions do not show the expected content at the end")
+    if unchanged < 1:
+        reasons.append("the picture outside the target regions changes")
+    return Score(
+        value=start * answer * unchanged,
+        parts={"start": start, "answer": answer, "targets_right": right / max(1, len(boxes)), "unchanged": unchanged},
+        reason="; ".join(reasons) or "the expected content appears in every target region; the rest is unchanged",
+    )

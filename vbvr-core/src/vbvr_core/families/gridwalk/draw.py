@@ -1,0 +1,56 @@
+"""Grid worlds: a grid with coloured cells and marks, and an agent sprite that walks cell to cell.
+
+Shared by every grid navigation task (avoid obstacles, shortest path, mazes, keys and doors): the task
+decides what the cells mean; this draws them and animates the walk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.draw import GridLayout, Sprite, Stage, draw_cross, interpolate_points, new_canvas, to_frame
+
+RGB = tuple[int, int, int]
+
+
+@dataclass
+class GridWorld:
+    """What a grid scene shows: cell fills, crossed cells, and the colours of its lines and background."""
+
+    layout: GridLayout
+    background: RGB = (255, 255, 255)
+    line_color: RGB = (60, 60, 60)
+    line_width: int = 2
+    fills: dict[Cell, RGB] = field(default_factory=dict)
+    crosses: dict[Cell, RGB] = field(default_factory=dict)
+    cross_width: int = 4
+
+    def image(self) -> Image.Image:
+        """The static scene (no agent) as a Pillow image."""
+        canvas = new_canvas(self.background)
+        draw = ImageDraw.Draw(canvas)
+        for cell, color in sorted(self.fills.items()):
+            self.layout.fill_cell(draw, cell, color)
+        inset = max(3, self.layout.cell // 6)
+        for cell, color in sorted(self.crosses.items()):
+            draw_cross(draw, self.layout.cell_box(cell, inset), color, width=self.cross_width)
+        self.layout.draw_lines(draw, self.line_color, self.line_width)
+        return canvas
+
+    def agent_sprite(self, color: RGB, outline: RGB = (40, 40, 40), radius_ratio: float = 0.32) -> Sprite:
+        """A round agent sized to the cells, with an outline so it stands out on any fill."""
+        return Sprite.of_shape("circle", self.layout.cell * radius_ratio, color, outline,
+                               outline_width=max(2, self.layout.cell // 20), reach=1.0)
+
+    def walk(self, path: Sequence[Cell], agent: Sprite, frames_per_step: int) -> tuple[np.ndarray, np.ndarray, Iterator[np.ndarray]]:
+        """First frame, final frame and a fresh frame iterator of ``agent`` walking ``path`` cell by cell."""
+        stage = Stage(to_frame(self.image()))
+        points = interpolate_points([self.layout.cell_center(cell) for cell in path], frames_per_step)
+        first = stage.frame([(agent, points[0])])
+        final = stage.frame([(agent, points[-1])])
+        return first, final, stage.frames([(agent, points)])

@@ -1,0 +1,49 @@
+"""Marking an answer: a ring drawn around a point, stroke by stroke, as a hand would circle it.
+
+Used by every "circle the answer" task (the largest number, the largest angle, the odd one out): the
+video starts on the scene, and over ``frames`` frames an arc sweeps clockwise from the top until it
+closes into a full ring. Also draws static rings (the highlights a counting video puts on each object).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from vbvr_core.contract.geometry import Point
+from vbvr_core.draw import ease_in_out
+
+MARK_RED = (225, 25, 25)
+
+
+def draw_ring(draw: ImageDraw.ImageDraw, center: Point, radius: float, color, width: int = 5,
+              extent: float = 360.0) -> None:
+    """A ring (or, with ``extent`` < 360, an arc starting at the top, clockwise) around ``center``."""
+    x, y = center
+    box = [x - radius, y - radius, x + radius, y + radius]
+    if extent >= 360.0:
+        draw.ellipse(box, outline=color, width=width)
+    elif extent > 0:
+        draw.arc(box, start=-90.0, end=-90.0 + extent, fill=color, width=width)
+
+
+def ring_image(base: np.ndarray, center: Point, radius: float, color=MARK_RED, width: int = 5,
+               extent: float = 360.0) -> np.ndarray:
+    """``base`` (H×W×3 uint8) with a ring drawn on it (a new array)."""
+    image = Image.fromarray(base)
+    draw_ring(ImageDraw.Draw(image), center, radius, color, width, extent)
+    return np.asarray(image, dtype=np.uint8).copy()
+
+
+def ring_sweep(base: np.ndarray, center: Point, radius: float, frames: int, color=MARK_RED,
+               width: int = 5) -> Iterator[np.ndarray]:
+    """``frames`` frames of a ring being drawn around ``center`` on ``base``; the last shows the full ring.
+
+    ``base`` itself is not yielded (the caller starts with it).
+    """
+    if frames < 1:
+        raise ValueError(f"frames must be ≥ 1, got {frames}")
+    for step in range(1, frames + 1):
+        yield ring_image(base, center, radius, color, width, 360.0 * ease_in_out(step / frames))

@@ -1,0 +1,1 @@
+"""Rotation: a polygon sprite turned about a centre."""

@@ -1,0 +1,98 @@
+"""Judging motion in a model's video: blob tracks, progress coverage, angle unwrapping.
+
+Scorers of tasks whose answer is a *process* (a hand sweeps, a shape turns, an object falls or
+slides) measure one scalar per frame (an angle, a coordinate) and ask two questions of the series:
+does it end where it should, and did it pass through the states in between? A video that cuts
+straight from the first state to the last visits no intermediate state, so its progress coverage is 0.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+
+from vbvr_core.contract.geometry import Box
+from vbvr_core.judge.masks import color_mask
+
+
+def blob_centroids(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0, min_pixels: int = 12,
+                   box: Box | None = None) -> list[tuple[float, float] | None]:
+    """Per frame, the (x, y) centre of the pixels within ``tolerance`` of ``rgb`` (None below ``min_pixels``).
+
+    ``box`` (left, top, right, bottom; right/bottom exclusive) restricts the search; coordinates are
+    always in the full frame.
+    """
+    x0, y0 = (box[0], box[1]) if box else (0, 0)
+    region = frames[:, box[1]:box[3], box[0]:box[2]] if box else frames
+    masks = color_mask(region, rgb, tolerance)
+    counts = masks.sum(axis=(1, 2))
+    ys = np.arange(masks.shape[1], dtype=np.float64)
+    xs = np.arange(masks.shape[2], dtype=np.float64)
+    out: list[tuple[float, float] | None] = []
+    for mask, count in zip(masks, counts, strict=True):
+        if count < min_pixels:
+            out.append(None)
+            continue
+        out.append((float(mask.sum(axis=0) @ xs / count) + x0, float(mask.sum(axis=1) @ ys / count) + y0))
+    return out
+
+
+def progress_coverage(values: Sequence[float | None], start: float, end: float, checkpoints: int = 7,
+                      resolution: float = 0.0) -> float:
+    """Share of the ``checkpoints`` evenly spaced intermediate states between ``start`` and ``end`` that
+    some value comes close to (within half a checkpoint spacing, or ``resolution`` — the measurement's
+    own grain — if that is larger); Nones are ignored.
+
+    1.0 for a continuous change from start to end sampled at least ``checkpoints + 1`` times; 0.0 for a
+    video that holds the start or cuts straight to the end. 0.0 when start and end coincide.
+    """
+    span = end - start
+    seen = np.asarray([v for v in values if v is not None], dtype=np.float64)
+    if abs(span) < 1e-9 or seen.size == 0:
+        return 0.0
+    targets = start + span * np.arange(1, checkpoints + 1) / (checkpoints + 1)
+    half_step = max(abs(span) / (checkpoints + 1) / 2, resolution)
+    hit = np.abs(seen[None, :] - targets[:, None]).min(axis=1) <= half_step
+    return float(hit.mean())
+
+
+def unwrap_degrees(angles: Sequence[float | None], period: float = 360.0) -> list[float | None]:
+    """Turn per-frame angles in [0, ``period``) into a continuous track (each step taken as the shortest turn).
+
+    ``period`` is 360 for a plain angle, or 360/k for a shape that looks the same after 1/k of a turn.
+    Nones stay None and do not break the track. Steps of half a period or more are ambiguous by nature:
+    sample the video densely enough that true steps stay well below that.
+    """
+    out: list[float | None] = []
+    previous: float | None = None
+    half = period / 2.0
+    for angle in angles:
+        if angle is None:
+            out.append(None)
+            continue
+        if previous is None:
+            current = float(angle) % period
+            current = current - period if current > half else current
+        else:
+            step = (float(angle) - previous) % period
+            current = previous + (step - period if step > half else step)
+        out.append(current)
+        previous = current
+    return out
+
+
+def angle_difference(a: float, b: float) -> float:
+    """Smallest absolute difference between two angles in degrees (0..180)."""
+    return abs((a - b + 180.0) % 360.0 - 180.0)
+
+
+def direction_share(values: Sequence[float | None], sign: int, dead_band: float = 0.0) -> float:
+    """Share of the clear steps (|step| > ``dead_band``) between consecutive known values that go the
+    ``sign`` way (+1 increasing, -1 decreasing); 0.0 when there is no clear step at all."""
+    seen = [v for v in values if v is not None]
+    steps = [b - a for a, b in itertools.pairwise(seen) if abs(b - a) > dead_band]
+    if not steps:
+        return 0.0
+    return sum(1 for step in steps if step * sign > 0) / len(steps)

@@ -1,0 +1,292 @@
+"""H.264 video on PyAV: a byte-stable streaming writer and a reader that never raises.
+
+Writer: libx264, yuv420p, one encoder thread and fixed options, so the same frames give the same
+bytes on any machine with the same PyAV build. Frames are streamed: memory stays flat however long
+the video.
+
+Reader: :func:`read_video` decodes any file a model may hand us, resamples it to the size, frame rate
+and length a scorer asks for, and reports a problem (``VideoClip.error``) instead of raising.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+
+from vbvr_core.contract import FPS, FRAME_SIZE, VideoFacts
+
+PRESET = "superfast"
+CRF = "18"
+# Options that fix the encoder's output: one thread (no nondeterministic slicing), no scene-cut
+# randomness beyond the stream itself, a fixed keyframe interval.
+X264_OPTIONS = {"preset": PRESET, "crf": CRF, "threads": "1", "g": "48", "bf": "0"}
+
+
+class VideoWriter:
+    """Stream RGB frames into an H.264 mp4; use as a context manager.
+
+    ``write(frame)`` takes an HxWx3 uint8 array of the writer's size; ``close()`` flushes the encoder.
+    """
+
+    def __init__(self, path: str | Path, width: int = FRAME_SIZE, height: int = FRAME_SIZE, fps: int = FPS):
+        self.path = Path(path)
+        self.width, self.height, self.fps = width, height, fps
+        self.frames_written = 0
+        self._container = av.open(str(self.path), mode="w", format="mp4")
+        self._stream = self._container.add_stream("libx264", rate=fps, options=dict(X264_OPTIONS))
+        self._stream.width, self._stream.height = width, height
+        self._stream.pix_fmt = "yuv420p"
+        self._stream.thread_count = 1
+        self._stream.thread_type = "NONE"
+
+    def write(self, frame: np.ndarray) -> None:
+        """Encode one frame (HxWx3 uint8 RGB, the writer's size)."""
+        if frame.shape != (self.height, self.width, 3) or frame.dtype != np.uint8:
+            raise ValueError(
+                f"frame {self.frames_written} has shape {frame.shape} {frame.dtype}; "
+                f"expected ({self.height}, {self.width}, 3) uint8"
+            )
+        video_frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
+        video_frame.pts = self.frames_written
+        for packet in self._stream.encode(video_frame):
+            self._container.mux(packet)
+        self.frames_written += 1
+
+    def close(self) -> None:
+        """Flush the encoder and close the file."""
+        for packet in self._stream.encode(None):
+            self._container.mux(packet)
+        self._container.close()
+
+    def __enter__(self) -> VideoWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def held(frames: Iterable[np.ndarray], hold: int) -> Iterator[np.ndarray]:
+    """Yield ``frames`` with the first and the last repeated ``hold`` extra times.
+
+    Holding the start and end states lets a viewer (or a model) see them before and after the motion.
+    """
+    iterator = iter(frames)
+    try:
+        first = next(iterator)
+    except StopIteration:
+        return
+    yield from itertools.repeat(first, hold + 1)
+    last = first
+    for last in iterator:
+        yield last
+    yield from itertools.repeat(last, hold)
+
+
+def write_video(path: str | Path, frames: Iterable[np.ndarray], fps: int = FPS) -> int:
+    """Encode ``frames`` (streamed) to ``path``; return the number of frames written."""
+    iterator = iter(frames)
+    first = next(iterator, None)
+    if first is None:
+        raise ValueError("write_video: no frames to write")
+    height, width = first.shape[:2]
+    with VideoWriter(path, width=width, height=height, fps=fps) as writer:
+        writer.write(first)
+        for frame in iterator:
+            writer.write(frame)
+        return writer.frames_written
+
+
+def probe_video(path: str | Path) -> VideoFacts:
+    """Read back a written video's facts and a sha256 of its decoded YUV planes.
+
+    Raises ``av.error.FFmpegError`` on an unreadable file: this is for our own outputs; model videos
+    go through :func:`read_video`.
+    """
+    digest = hashlib.sha256()
+    count = 0
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stream.thread_count = 1
+        codec = stream.codec_context.name
+        pix_fmt = stream.codec_context.pix_fmt or ""
+        width, height = stream.codec_context.width, stream.codec_context.height
+        fps = int(round(float(stream.average_rate or stream.guessed_rate or 0)))
+        for frame in container.decode(stream):
+            digest.update(frame.to_ndarray().tobytes())
+            count += 1
+    return VideoFacts(
+        frames=count, fps=fps, width=width, height=height, codec=codec, pix_fmt=pix_fmt,
+        decoded_sha256=digest.hexdigest(),
+    )
+
+
+@dataclass
+class VideoClip:
+    """Frames decoded for a scorer: ``frames`` is (T, H, W, 3) uint8 RGB, resampled as asked.
+
+    ``error`` is None for a good video, else why it could not be used (empty, corrupt, no video
+    stream, too short ...). ``source_*`` describe the file as it was.
+    """
+
+    frames: np.ndarray
+    fps: float
+    error: str | None = None
+    source_size: tuple[int, int] | None = None
+    source_fps: float | None = None
+    source_frames: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the clip has frames and no error."""
+        return self.error is None and len(self.frames) > 0
+
+    @classmethod
+    def failed(cls, reason: str, size: int = 1) -> VideoClip:
+        """An empty clip carrying the reason it failed."""
+        return cls(frames=np.zeros((0, size, size, 3), np.uint8), fps=0.0, error=reason)
+
+
+def _to_rgb(frame: av.VideoFrame, width: int, height: int) -> np.ndarray:
+    """One decoded frame as RGB at ``width``×``height``.
+
+    For limited-range yuv420p (what H.264 encoders write) the three planes are shrunk with area averaging
+    and converted once by OpenCV: 2-3x cheaper than swscale's convert-and-scale and closer to the source
+    picture (swscale's bilinear filter smears edges). Anything else goes through swscale.
+    """
+    if frame.format.name == "yuv420p" and frame.width % 2 == 0 and frame.height % 2 == 0 \
+            and width % 2 == 0 and height % 2 == 0:
+        planes = frame.to_ndarray()
+        rows, cols = frame.height, frame.width
+        luma = cv2.resize(planes[:rows], (width, height), interpolation=cv2.INTER_AREA)
+        chroma = planes[rows:].reshape(2, rows // 2, cols // 2)
+        small = [cv2.resize(plane, (width // 2, height // 2), interpolation=cv2.INTER_AREA) for plane in chroma]
+        i420 = np.concatenate([luma.ravel(), small[0].ravel(), small[1].ravel()]).reshape(height * 3 // 2, width)
+        return cv2.cvtColor(i420, cv2.COLOR_YUV2RGB_I420)
+    return frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
+
+
+def _timed_frames(container: av.container.InputContainer, stream, limit: int, notes: list[str]):
+    """Yield (frame, seconds) for at most ``limit`` decoded frames, noting a cut."""
+    time_base = float(stream.time_base) if stream.time_base else None
+    rate = float(stream.average_rate or stream.guessed_rate or 0) or FPS
+    for index, frame in enumerate(container.decode(stream)):
+        if index >= limit:
+            notes.append(f"cut at {limit} frames")
+            return
+        yield frame, (frame.pts * time_base if frame.pts is not None and time_base else index / rate)
+
+
+def _resampled(timed, fps: float, interval: float, convert):
+    """Converted frames at ``fps``: for each target time from the first frame's on, the last frame shown at or
+    before it (the clip lasts as long as the source, whose frames last ``interval`` seconds). Only picked
+    frames are converted."""
+    start = previous = last_time = None
+    emitted = 0
+    for frame, time in timed:
+        if start is None:
+            start = time
+        converted = None
+        while previous is not None and start + emitted / fps < time:
+            converted = convert(previous) if converted is None else converted
+            yield converted
+            emitted += 1
+        previous, last_time = frame, time
+    if previous is None:
+        return
+    total = max(1, int(round((last_time - start + interval) * fps)))
+    converted = None
+    while emitted < total:
+        converted = convert(previous) if converted is None else converted
+        yield converted
+        emitted += 1
+
+
+def read_video(
+    path: str | Path,
+    size: int | tuple[int, int] = 256,
+    fps: float | None = None,
+    num_frames: int | None = None,
+    max_source_frames: int = 24 * 60,
+) -> VideoClip:
+    """Decode ``path`` to RGB frames at ``size`` (square int or (width, height)); never raises.
+
+    ``fps`` resamples in time (for each target time the last frame shown at or before it; only those frames
+    are colour-converted); ``num_frames`` then picks that many frames evenly from start to end. Colour
+    conversion happens at the target size (cheap). Videos longer than ``max_source_frames`` are cut there,
+    with a note. Any problem is returned as ``VideoClip.error``.
+    """
+    width, height = (size, size) if isinstance(size, int) else size
+    path = Path(path)
+    notes: list[str] = []
+    try:
+        if not path.is_file():
+            return VideoClip.failed(f"missing video: {path.name}", width)
+        if path.stat().st_size == 0:
+            return VideoClip.failed("empty file (0 bytes)", width)
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                return VideoClip.failed("no video stream in file", width)
+            stream = container.streams.video[0]
+            stream.thread_type = "NONE"  # scorers run one process per core; decoder threads only add overhead
+            source_fps = float(stream.average_rate or stream.guessed_rate or 0) or None
+            source_size = (stream.codec_context.width, stream.codec_context.height)
+            decoded = 0
+
+            def counted():
+                nonlocal decoded
+                for item in _timed_frames(container, stream, max_source_frames, notes):
+                    decoded += 1
+                    yield item
+
+            def convert(frame: av.VideoFrame) -> np.ndarray:
+                return _to_rgb(frame, width, height)
+
+            if fps is None:
+                frames = [convert(frame) for frame, _ in counted()]
+            else:
+                frames = list(_resampled(counted(), fps, 1.0 / (source_fps or FPS), convert))
+    except Exception as error:  # noqa: BLE001 - a model video may break the decoder in any way
+        return VideoClip.failed(f"unreadable video: {type(error).__name__}: {error}".strip()[:300], width)
+    if not frames:
+        return VideoClip.failed("video has no decodable frames", width)
+    stack = np.stack(frames)
+    if num_frames is not None and len(stack) != num_frames:
+        picks = np.round(np.linspace(0, len(stack) - 1, num_frames)).astype(int)
+        stack = stack[picks]
+    return VideoClip(
+        frames=stack, fps=float(fps) if fps is not None else (source_fps or float(FPS)),
+        source_size=source_size, source_fps=source_fps, source_frames=decoded, notes=notes,
+    )
+
+
+class VideoReader:
+    """A lazy handle on a model's video: scorers ask for frames at the size, fps and length they need.
+
+    Decoding happens on the first :meth:`clip` call per set of arguments and is cached; :attr:`error` is
+    the first reason any requested clip could not be used (None while every clip was fine).
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._cache: dict[tuple, VideoClip] = {}
+
+    def clip(self, size: int | tuple[int, int] = 256, fps: float | None = None,
+             num_frames: int | None = None) -> VideoClip:
+        """Frames resampled as asked; see :func:`read_video`. Never raises."""
+        key = (size, fps, num_frames)
+        if key not in self._cache:
+            self._cache[key] = read_video(self.path, size=size, fps=fps, num_frames=num_frames)
+        return self._cache[key]
+
+    @property
+    def error(self) -> str | None:
+        """Why a requested clip was unusable (empty, corrupt, no frames), or None."""
+        return next((clip.error or "video has no frames" for clip in self._cache.values() if not clip.ok), None)

@@ -1,0 +1,75 @@
+"""Search helpers tasks share: shortest paths on grids and directed graphs, counting optimal paths."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable
+
+from vbvr_core.contract.geometry import Cell
+
+NEIGHBOUR_STEPS = ((-1, 0), (1, 0), (0, -1), (0, 1))
+
+
+def grid_neighbours(rows: int, cols: int, blocked: set[Cell]) -> Callable[[Cell], Iterable[Cell]]:
+    """4-neighbours of a cell that lie inside a ``rows``×``cols`` grid and are not ``blocked``."""
+
+    def neighbours(cell: Cell) -> Iterable[Cell]:
+        row, col = cell
+        for d_row, d_col in NEIGHBOUR_STEPS:
+            nxt = (row + d_row, col + d_col)
+            if 0 <= nxt[0] < rows and 0 <= nxt[1] < cols and nxt not in blocked:
+                yield nxt
+
+    return neighbours
+
+
+def bfs_distances(start: Hashable, neighbours: Callable[[Hashable], Iterable[Hashable]]) -> dict:
+    """Shortest hop count from ``start`` to every reachable node."""
+    distance = {start: 0}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in neighbours(node):
+            if nxt not in distance:
+                distance[nxt] = distance[node] + 1
+                queue.append(nxt)
+    return distance
+
+
+def shortest_path(start: Hashable, goal: Hashable, neighbours: Callable[[Hashable], Iterable[Hashable]]) -> list | None:
+    """A shortest path from ``start`` to ``goal`` (both included), or None when unreachable.
+
+    Ties are broken by the order ``neighbours`` yields, so the result is deterministic.
+    """
+    parent = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node == goal:
+            path = [node]
+            while parent[path[-1]] is not None:
+                path.append(parent[path[-1]])
+            return path[::-1]
+        for nxt in neighbours(node):
+            if nxt not in parent:
+                parent[nxt] = node
+                queue.append(nxt)
+    return None
+
+
+def count_shortest_paths(start: Hashable, goal: Hashable, neighbours: Callable[[Hashable], Iterable[Hashable]],
+                         limit: int = 1_000_000) -> int:
+    """Number of distinct shortest paths from ``start`` to ``goal`` (0 if unreachable), capped at ``limit``."""
+    distance = {start: 0}
+    ways = {start: 1}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in neighbours(node):
+            if nxt not in distance:
+                distance[nxt] = distance[node] + 1
+                ways[nxt] = 0
+                queue.append(nxt)
+            if distance[nxt] == distance[node] + 1:
+                ways[nxt] = min(limit, ways[nxt] + ways[node])
+    return ways.get(goal, 0)

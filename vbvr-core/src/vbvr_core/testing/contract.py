@@ -1,0 +1,95 @@
+"""The checks every task package's tests share, as a pytest mix-in (imports pytest: for test suites only).
+
+A task's test file adds them with three lines and keeps only what is particular to the task::
+
+    from vbvr_core.testing.contract import SampleContract
+
+    class TestContract(SampleContract):
+        key = "G-15_grid_avoid_obstacles"
+
+The class generates ``count`` samples once and checks: the same seed gives the same bytes; the video is
+H.264 yuv420p 512×512 at 24 fps and its first/last frames match the PNGs; the scorer gives the ground
+truth ≥ 0.98, a held first frame and noise ≤ 0.1, a cut straight to the final frame ≤ ``final_ceiling``
+(where the task asks for the process), another sample's video < 0.5 and an empty file 0. These are the
+quick versions of ``vbvr review``'s checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from vbvr_core.discovery import get_task
+from vbvr_core.judge.run import score_video
+from vbvr_core.media.frames import psnr
+from vbvr_core.media.video import read_video
+from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, VIDEO, canonical_json, load_record, read_png
+from vbvr_core.testing.helpers import folder_digest, make_samples, score_baseline
+
+MIN_PSNR = 30.0
+
+
+_MADE: dict[tuple, list[Path]] = {}
+
+
+def contract_samples(tmp_path_factory, key: str, count: int = 1, seed: int = 0,
+                     params: dict[str, Any] | None = None) -> list[Path]:
+    """Samples of ``key`` made once per test session for these arguments (SampleContract and the task's own
+    tests share them: a task's module fixture returns ``contract_samples(tmp_path_factory, KEY, count=…)``)."""
+    cache_key = (id(tmp_path_factory), key, count, seed, canonical_json(params or {}))
+    if cache_key not in _MADE:
+        _MADE[cache_key] = make_samples(key, tmp_path_factory.mktemp("samples"), count, seed, params)
+    return _MADE[cache_key]
+
+
+class SampleContract:
+    """Subclass as ``Test…`` and set ``key``; optionally ``params`` (small instances keep tests fast)."""
+
+    key: ClassVar[str]
+    count: ClassVar[int] = 2
+    seed: ClassVar[int] = 7
+    params: ClassVar[dict[str, Any] | None] = None
+    final_ceiling: ClassVar[float] = 0.5
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def samples(cls, tmp_path_factory) -> list[Path]:
+        """``count`` samples of the task, made once for the class."""
+        return contract_samples(tmp_path_factory, cls.key, cls.count, cls.seed, cls.params)
+
+    def test_same_seed_gives_identical_bytes(self, samples, tmp_path):
+        again = make_samples(self.key, tmp_path, self.count, self.seed, self.params)
+        assert [folder_digest(a) for a in samples] == [folder_digest(b) for b in again]
+
+    def test_video_format_and_reference_frames(self, samples):
+        for folder in samples:
+            video = load_record(folder).video
+            assert (video.codec, video.pix_fmt, video.width, video.height, video.fps) == ("h264", "yuv420p", 512, 512, 24)
+            clip = read_video(folder / VIDEO, size=512)
+            assert clip.ok and len(clip.frames) == video.frames
+            assert psnr(clip.frames[0], read_png(folder / FIRST_FRAME)) >= MIN_PSNR
+            if (folder / FINAL_FRAME).exists():
+                assert psnr(clip.frames[-1], read_png(folder / FINAL_FRAME)) >= MIN_PSNR
+
+    def test_oracle_scores_at_least_0_98(self, samples, tmp_path):
+        assert all(score_baseline("oracle", folder, tmp_path) >= 0.98 for folder in samples)
+
+    @pytest.mark.parametrize("kind", ["static", "noise"])
+    def test_doing_nothing_scores_at_most_0_1(self, samples, tmp_path, kind):
+        assert score_baseline(kind, samples[0], tmp_path) <= 0.1
+
+    def test_cut_to_the_final_frame_scores_low_where_the_process_is_asked(self, samples, tmp_path):
+        if not get_task(self.key).info.process_required:
+            pytest.skip(f"{self.key} asks for the end state only (process_required=False)")
+        assert score_baseline("final", samples[0], tmp_path) <= self.final_ceiling
+
+    def test_another_samples_video_scores_low(self, samples, tmp_path):
+        assert score_baseline("shuffle", samples[0], tmp_path, other=samples[1]) < 0.5
+
+    def test_empty_file_scores_zero(self, samples, tmp_path):
+        empty = tmp_path / "empty.mp4"
+        empty.write_bytes(b"")
+        result = score_video(samples[0], empty)
+        assert result.value == 0 and "empty" in result.reason

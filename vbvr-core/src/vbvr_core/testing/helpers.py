@@ -1,0 +1,91 @@
+"""Helpers for task packages' tests: make samples, write baseline videos, score them.
+
+A task's test file stays short::
+
+    from vbvr_core.testing.helpers import make_samples, score_baseline
+    def test_static_video_scores_zero(tmp_path):
+        sample = make_samples("G-15_grid_avoid_obstacles", tmp_path, count=1)[0]
+        assert score_baseline("static", sample, tmp_path) <= 0.1
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from vbvr_core.contract import FailureRecord, Score
+from vbvr_core.discovery import get_task
+from vbvr_core.judge.baselines import write_baseline
+from vbvr_core.judge.run import run_scorer, score_video
+from vbvr_core.media.video import VideoReader, write_video
+from vbvr_core.pipeline.produce import produce
+from vbvr_core.pipeline.sample_io import load_sample_ref
+from vbvr_core.pipeline.seeds import sample_seed
+
+
+def make_samples(key: str, out: str | Path, count: int = 1, seed: int = 0,
+                 params: dict[str, Any] | None = None) -> list[Path]:
+    """Produce ``count`` samples of task ``key`` under ``out/key``; fails the test on a dead letter."""
+    folders = []
+    for index in range(count):
+        dest = Path(out) / key / f"{index:08d}"
+        result = produce(key, sample_seed(seed, key, index), dest, index=index, params=params)
+        if isinstance(result, FailureRecord):
+            raise AssertionError(f"{key} sample {index} failed: {result.problems[-3:]}\n{result.traceback or ''}")
+        folders.append(dest)
+    return folders
+
+
+def score_baseline(kind: str, sample_dir: Path, work: Path, other: Path | None = None) -> float:
+    """Write the ``kind`` baseline for ``sample_dir`` into ``work`` and return its score value."""
+    video = write_baseline(kind, sample_dir, Path(work) / f"{kind}-{Path(sample_dir).name}.mp4", other)
+    return score_video(sample_dir, video).value
+
+
+def score_frames(sample_dir: Path, frames, work: Path, name: str = "custom.mp4") -> Score:
+    """Encode ``frames`` (HxWx3 uint8 arrays) as a video and score it against ``sample_dir``."""
+    path = Path(work) / name
+    write_video(path, frames)
+    sample = load_sample_ref(sample_dir)
+    scorer = get_task(sample.record.task_key).load_scorer()
+    return run_scorer(scorer, sample, VideoReader(path))
+
+
+def folder_digest(folder: Path) -> str:
+    """sha256 over every file's relative path and bytes under ``folder`` (for byte-identity checks)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_task_distribution(root: str | Path, key: str, module_name: str, module_source: str,
+                            version: str = "0.0.1") -> Path:
+    """Make ``root`` hold an importable module and a ``*.dist-info`` registering it as task ``key``.
+
+    Put ``root`` on ``sys.path`` (or ``PYTHONPATH`` for subprocesses) and importlib.metadata finds the
+    task like any installed package: the way tests build deliberately broken or faulty tasks without
+    adding packages to the repository. The module must implement ``vbvr_register_task``.
+    """
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / f"{module_name}.py").write_text(module_source, encoding="utf-8")
+    dist = f"vbvr-test-{module_name.replace('_', '-')}"
+    info = root / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir(exist_ok=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[vbvr]\n{key} = {module_name}\n", encoding="utf-8")
+    return root
+
+
+def forget_plugins() -> None:
+    """Clear vbvr_core's discovery caches (after changing what is installed in-process)."""
+    import importlib
+
+    from vbvr_core import discovery
+
+    discovery.get_task.cache_clear()
+    importlib.invalidate_caches()
