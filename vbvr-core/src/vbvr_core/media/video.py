@@ -33,14 +33,16 @@ class VideoWriter:
     """Stream RGB frames into an H.264 mp4; use as a context manager.
 
     ``write(frame)`` takes an HxWx3 uint8 array of the writer's size; ``close()`` flushes the encoder.
+    ``crf`` is x264's quality (lower is better; samples use :data:`CRF`, the robustness suite a lossier one).
     """
 
-    def __init__(self, path: str | Path, width: int = FRAME_SIZE, height: int = FRAME_SIZE, fps: int = FPS):
+    def __init__(self, path: str | Path, width: int = FRAME_SIZE, height: int = FRAME_SIZE, fps: int = FPS,
+                 crf: int = int(CRF)):
         self.path = Path(path)
         self.width, self.height, self.fps = width, height, fps
         self.frames_written = 0
         self._container = av.open(str(self.path), mode="w", format="mp4")
-        self._stream = self._container.add_stream("libx264", rate=fps, options=dict(X264_OPTIONS))
+        self._stream = self._container.add_stream("libx264", rate=fps, options={**X264_OPTIONS, "crf": str(crf)})
         self._stream.width, self._stream.height = width, height
         self._stream.pix_fmt = "yuv420p"
         self._stream.thread_count = 1
@@ -89,14 +91,14 @@ def held(frames: Iterable[np.ndarray], hold: int) -> Iterator[np.ndarray]:
     yield from itertools.repeat(last, hold)
 
 
-def write_video(path: str | Path, frames: Iterable[np.ndarray], fps: int = FPS) -> int:
-    """Encode ``frames`` (streamed) to ``path``; return the number of frames written."""
+def write_video(path: str | Path, frames: Iterable[np.ndarray], fps: int = FPS, crf: int = int(CRF)) -> int:
+    """Encode ``frames`` (streamed) to ``path`` at quality ``crf``; return the number of frames written."""
     iterator = iter(frames)
     first = next(iterator, None)
     if first is None:
         raise ValueError("write_video: no frames to write")
     height, width = first.shape[:2]
-    with VideoWriter(path, width=width, height=height, fps=fps) as writer:
+    with VideoWriter(path, width=width, height=height, fps=fps, crf=crf) as writer:
         writer.write(first)
         for frame in iterator:
             writer.write(frame)
