@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import datasets
 import pytest
 import webdataset
@@ -23,6 +25,48 @@ def test_hf_export_loads_with_one_row_per_sample(sample_root, tmp_path):
     assert row["first_frame"].size == (512, 512) and row["final_frame"].size == (512, 512)
     assert (out / row["video"]).read_bytes() == (sample_root / TASK / "00000002" / "ground_truth.mp4").read_bytes()
     assert (sample_root / TASK / "00000002" / "prompt.txt").read_text().strip() == row["prompt"]
+
+
+def test_reexport_of_other_data_to_the_same_path_loads_exactly_the_new_rows(sample_root, tmp_path):
+    out, cache = tmp_path / "X", str(tmp_path / "cache")
+    export_hf(str(sample_root), out)
+    first = datasets.load_dataset(str(out), cache_dir=cache)["train"]
+    assert sorted(first["index"]) == [0, 1, 2, 3]
+    shutil.rmtree(out)
+    subset = tmp_path / "subset"
+    for index in (1, 3):
+        shutil.copytree(sample_root / TASK / f"{index:08d}", subset / TASK / f"{index:08d}")
+    export_hf(str(subset), out)
+    second = datasets.load_dataset(str(out), cache_dir=cache)["train"]
+    assert second.num_rows == 2 and sorted(second["index"]) == [1, 3]
+    assert "load_dataset" in (out / "README.md").read_text()
+
+
+def test_export_of_the_same_data_has_the_same_fingerprint_and_replaces_old_files(sample_root, tmp_path):
+    out = tmp_path / "X"
+    export_hf(str(sample_root), out, [TASK])
+    names = sorted(path.name for path in (out / "data").iterdir())
+    export_hf(str(sample_root), tmp_path / "Y")
+    assert sorted(path.name for path in (tmp_path / "Y" / "data").iterdir()) == names
+    subset = tmp_path / "subset"
+    shutil.copytree(sample_root / TASK / "00000000", subset / TASK / "00000000")
+    export_hf(str(subset), out)
+    newer = sorted(path.name for path in (out / "data").iterdir())
+    assert len(newer) == 1 and newer != names
+
+
+@pytest.mark.parametrize("fmt", ["hf", "webdataset"])
+def test_cli_export_to_an_unwritable_out_is_one_error_and_exit_2(sample_root, tmp_path, fmt):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    out = blocker / "export"
+    result = CliRunner().invoke(app, ["export", "--samples", str(sample_root), "--to", fmt, "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    message = " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert str(out) in message and "--out" in message and "writable" in message
+    assert blocker.read_text() == "not a folder"
 
 
 def test_webdataset_shards_read_back_with_webdataset(sample_root, tmp_path):

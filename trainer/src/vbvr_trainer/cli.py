@@ -71,6 +71,17 @@ def export_command(
             console.print(f"wrote {len(shards)} WebDataset shard(s) to {out}")
     except NoSamplesError as error:
         raise fail_usage(str(error)) from None
+    except OSError as error:
+        raise fail_usage(_unwritable_message(out, error)) from None
+
+
+def _unwritable_message(out: Path, error: OSError) -> str:
+    """One paragraph for an export that could not be written: the path, the system's reason, the fix."""
+    where = error.filename if error.filename is not None else out
+    reason = error.strerror or str(error)
+    return (f"cannot write the export to {str(out)!r}: {reason} ({where}). Nothing usable was written. "
+            "Give --out a folder you can create and write to (its parent must be a writable directory, "
+            "not a file), or fix that folder's permissions, then run the command again.")
 
 
 def _parse_sizes(text: str) -> list[int]:

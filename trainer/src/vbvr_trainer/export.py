@@ -3,11 +3,19 @@
 ``export_hf(samples, out)`` writes a folder that ``datasets.load_dataset(out)`` loads with one row per
 sample::
 
-    out/README.md                          dataset card; its YAML names the data files
-    out/data/train-00000-of-0000N.parquet  rows: task_key, category, split, index, seed, prompt,
-                                           first_frame, final_frame (Image), goal_text,
-                                           video (path of the mp4, relative to out/), metadata (JSON text)
-    out/videos/<KEY>/<index:08d>.mp4       the ground-truth videos, as files
+    out/README.md                                dataset card; its YAML names the data files
+    out/data/train-<fingerprint>-00000-of-0000N.parquet
+                                                 rows: task_key, category, split, index, seed, prompt,
+                                                 first_frame, final_frame (Image), goal_text,
+                                                 video (path of the mp4, relative to out/), metadata (JSON)
+    out/videos/<KEY>/<index:08d>.mp4             the ground-truth videos, as files
+
+``datasets`` caches a local folder under a key made from its dataset card (the YAML's data-file
+patterns), not from the files' contents, so two exports to the same path would share one cache
+entry and the second load would return the first export's rows. The fingerprint (a digest of every
+exported sample's metadata.json, which holds the sha256 of each of its files) is therefore part of
+the data-file names and of the card: different data ⇒ a different card ⇒ a fresh cache entry; the
+same data ⇒ the same bytes and a valid cache hit.
 
 ``export_webdataset(samples, out)`` writes ``out/vbvr-000000.tar`` ... shards; each sample's files keep
 their names under the key ``<KEY>/<index:08d>`` (``first_frame.png``, ``prompt.txt``,
@@ -17,6 +25,7 @@ a fixed mtime, so the same samples give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +54,7 @@ HF_FEATURES = datasets.Features({
 })
 SAMPLE_FILES = ("first_frame.png", "final_frame.png", "goal.txt", "prompt.txt", "ground_truth.mp4", "metadata.json")
 ROWS_PER_PARQUET = 1000
+FINGERPRINT_CHARS = 16
 # 2000-01-01T00:00:00Z: a fixed member time keeps shards byte-identical across runs.
 FIXED_MTIME = 946684800.0
 
@@ -53,20 +63,37 @@ def _read_optional(fs: AbstractFileSystem, path: str) -> bytes | None:
     return fs.cat_file(path) if fs.exists(path) else None
 
 
-def _dataset_card(count: int, shards: int) -> str:
+def _dataset_card(count: int, shards: int, fingerprint: str) -> str:
     return (
         "---\n"
         "configs:\n"
         "- config_name: default\n"
         "  data_files:\n"
         "  - split: train\n"
-        "    path: data/train-*.parquet\n"
+        f"    path: data/train-{fingerprint}-*.parquet\n"
         "---\n\n"
         "# VBVR samples\n\n"
-        f"{count} samples in {shards} parquet file(s), one row per sample. `first_frame` and `final_frame` are\n"
-        "images; `video` is the path of the ground-truth mp4 relative to this folder; `metadata` is the\n"
-        "sample's metadata.json. Load with `datasets.load_dataset(\"<this folder>\")`.\n"
+        f"{count} samples in {shards} parquet file(s), one row per sample (export fingerprint `{fingerprint}`).\n"
+        "`first_frame` and `final_frame` are images; `video` is the path of the ground-truth mp4 relative to\n"
+        "this folder; `metadata` is the sample's metadata.json.\n\n"
+        "## Loading\n\n"
+        "```python\n"
+        "import datasets\n"
+        "rows = datasets.load_dataset(\"<this folder>\")[\"train\"]\n"
+        "```\n\n"
+        "The fingerprint (a digest of every exported sample's metadata.json) is in the data-file names and in\n"
+        "this card, which is what `datasets` keys its cache on: a re-export of other samples to the same folder\n"
+        "loads the new rows, never stale cached ones. No `download_mode` or cache clearing is needed.\n"
     )
+
+
+def export_fingerprint(fs: AbstractFileSystem, locations: list[SampleLocation]) -> str:
+    """A digest of the exported samples: their keys, indices and metadata.json bytes (which hold every file's sha256)."""
+    digest = hashlib.sha256(b"vbvr-hf-export-1\n")
+    for location in locations:
+        digest.update(f"{location.task_key}/{location.index:08d}\n".encode())
+        digest.update(hashlib.sha256(fs.cat_file(f"{location.folder}/metadata.json")).digest())
+    return digest.hexdigest()[:FINGERPRINT_CHARS]
 
 
 def _hf_row(fs: AbstractFileSystem, location: SampleLocation, video_name: str) -> dict[str, Any]:
@@ -91,10 +118,17 @@ def _hf_row(fs: AbstractFileSystem, location: SampleLocation, video_name: str) -
 
 
 def export_hf(samples: str, out: str | Path, tasks: list[str] | None = None) -> int:
-    """Write the samples under ``samples`` as a Hugging Face datasets folder at ``out``; return the row count."""
+    """Write the samples under ``samples`` as a Hugging Face datasets folder at ``out``; return the row count.
+
+    Data files of an earlier export to ``out`` (``data/train-*.parquet``) are replaced. Raises
+    :class:`~vbvr_trainer.locate.NoSamplesError` when there is nothing to export and ``OSError`` when
+    ``out`` cannot be written.
+    """
     fs, locations = find_samples(samples, tasks)
+    fingerprint = export_fingerprint(fs, locations)
     out = Path(out)
     (out / "data").mkdir(parents=True, exist_ok=True)
+    written = set()
     schema = HF_FEATURES.arrow_schema
     shard_count = -(-len(locations) // ROWS_PER_PARQUET)
     for shard in range(shard_count):
@@ -105,8 +139,13 @@ def export_hf(samples: str, out: str | Path, tasks: list[str] | None = None) -> 
             fs.get_file(f"{location.folder}/ground_truth.mp4", str(out / video_name))
             rows.append(_hf_row(fs, location, video_name))
         table = pa.Table.from_pylist(rows, schema=schema)
-        pq.write_table(table, out / "data" / f"train-{shard:05d}-of-{shard_count:05d}.parquet")
-    (out / "README.md").write_text(_dataset_card(len(locations), shard_count), encoding="utf-8")
+        name = f"train-{fingerprint}-{shard:05d}-of-{shard_count:05d}.parquet"
+        pq.write_table(table, out / "data" / name)
+        written.add(name)
+    for stale in (out / "data").glob("train-*.parquet"):
+        if stale.name not in written:
+            stale.unlink()
+    (out / "README.md").write_text(_dataset_card(len(locations), shard_count, fingerprint), encoding="utf-8")
     return len(locations)
 
 
