@@ -6,7 +6,6 @@ unsafe key, an output root holding another run).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from concurrent.futures.process import BrokenProcessPool
@@ -94,7 +93,8 @@ def run(
     from vbvr_factory.executors import make_executor
     from vbvr_factory.plan import build_plan
     from vbvr_factory.registry import RegistryError, load_registry
-    from vbvr_factory.runner import FactoryRun, RunConflict, chunk_size_for
+    from vbvr_factory.runner import CorruptRunError, FactoryRun, RunConflict, chunk_size_for
+    from vbvr_factory.storage import UnsafePathError
 
     if layout not in LAYOUTS:
         raise fail_usage(f"--layout {layout!r} is unknown; use one of {', '.join(LAYOUTS)}")
@@ -114,10 +114,20 @@ def run(
     root = open_output(out or f"out/{preset or 'run'}", storage_option)
     if address and executor == "local":
         raise fail_usage("--address joins a cluster; use it with a cluster executor such as --executor ray")
+    problem = root.writable_problem()
+    if problem:
+        raise fail_usage(problem)
+    factory_run = FactoryRun(plan, root, None, resume=resume, registry={"source": str(registry), "digest": loaded.digest},
+                             chunk_size=chunk_size_for(plan, workers))
+    try:  # every refusal comes before workers start and before any progress is drawn
+        factory_run.check_root()
+    except (RunConflict, CorruptRunError) as error:
+        raise fail_usage(str(error)) from None
     try:
         engine = make_executor(executor, workers, **({"address": address} if address else {}))
     except (LookupError, ImportError) as error:
         raise fail_usage(str(error)) from None
+    factory_run.executor = engine
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors) as progress:
         overall = progress.add_task("[bold]all tasks", total=plan.total)
@@ -133,16 +143,17 @@ def run(
             progress.advance(bars[result.task_key], len(result.outcomes))
             progress.advance(overall, len(result.outcomes))
 
-        factory_run = FactoryRun(plan, root, engine, resume=resume,
-                                 registry={"source": str(registry), "digest": loaded.digest},
-                                 chunk_size=chunk_size_for(plan, workers), on_result=on_result)
+        factory_run.on_result = on_result
         try:
             report = factory_run.execute()
-        except RunConflict as error:
+        except (RunConflict, UnsafePathError) as error:  # a run or a link appeared in the root since the checks
+            progress.stop()
             raise fail_usage(str(error)) from None
         except (BrokenProcessPool, OSError) as error:
-            errors.print(f"[bold red]run interrupted:[/] {type(error).__name__}: {error}. Samples already written "
-                         "are kept; rerun the same command with --resume to finish.")
+            progress.stop()
+            errors.print(f"[bold red]run stopped:[/] {type(error).__name__}: {error}. Samples already written are "
+                         f"kept. Fix the cause (free disk space, permissions or reachability of {root.url}), then "
+                         "rerun the same command with --resume to finish.", highlight=False)
             raise typer.Exit(code=1) from None
         finally:
             engine.close()
@@ -162,12 +173,13 @@ def verify(
 ) -> None:
     """Check every sample's checksums and format; list missing and corrupt ones; optionally repair them."""
     from vbvr_factory.executors import LocalExecutor
+    from vbvr_factory.runner import CorruptRunError
     from vbvr_factory.verify import NotARunError, repair_root, verify_root
 
     root = open_output(out, storage_option)
     try:
         report = verify_root(root)
-    except NotARunError as error:
+    except (NotARunError, CorruptRunError) as error:
         raise fail_usage(str(error)) from None
     for kind, problems in (("missing", report.missing), ("corrupt", report.corrupt)):
         for problem in problems:
@@ -176,6 +188,8 @@ def verify(
         engine = LocalExecutor(workers)
         try:
             report = repair_root(root, report, engine)
+        except CorruptRunError as error:
+            raise fail_usage(str(error)) from None
         finally:
             engine.close()
         for problem in report.repaired:
@@ -195,22 +209,20 @@ def status(
 ) -> None:
     """Show samples per task, dead letters and disk use of a run's output."""
     from vbvr_factory.layout import task_dir
-    from vbvr_factory.runner import FAILURES, read_run_json
+    from vbvr_factory.liveness import run_state
+    from vbvr_factory.runner import FAILURES, CorruptRunError, read_jsonl, read_run_json
     from vbvr_factory.verify import NotARunError, load_plan
 
     root = open_output(out, storage_option)
     try:
         plan = load_plan(root)
-    except NotARunError as error:
+        document = read_run_json(root) or {}
+        failures: dict[str, int] = {}
+        for line in read_jsonl(root, FAILURES):
+            failures[line["task_key"]] = failures.get(line["task_key"], 0) + 1
+    except (NotARunError, CorruptRunError) as error:
         raise fail_usage(str(error)) from None
-    document = read_run_json(root) or {}
-    failures: dict[str, int] = {}
-    for line in (root.read_bytes(FAILURES) or b"").decode("utf-8").splitlines():
-        if line.strip():
-            key = json.loads(line)["task_key"]
-            failures[key] = failures.get(key, 0) + 1
-    table = Table(title=f"{root.url}: run {document.get('status', '?')}, preset {plan.preset or '(default)'}, "
-                        f"layout {plan.layout}")
+    table = Table(title=f"{root.url}: preset {plan.preset or '(default)'}, layout {plan.layout}")
     for column in ("task", "split", "samples", "requested", "failures", "MB on disk"):
         table.add_column(column, justify="left" if column in ("task", "split") else "right")
     totals = [0, 0, 0, 0]
@@ -221,18 +233,19 @@ def status(
         table.add_row(task.key, task.split, str(row[0]), str(row[1]), str(row[2]), _megabytes(row[3]))
     table.add_row("all", "", str(totals[0]), str(totals[1]), str(totals[2]), _megabytes(totals[3]), style="bold")
     console.print(table)
+    console.print(f"run {run_state(document)}", highlight=False)
 
 
 QueueUrl = Annotated[str, typer.Option("--queue-url", help="URL of the SQS FIFO work queue (the stack's QueueUrl output).")]
 
 
-def _sqs():
-    """A boto3 SQS client, or exit 2 when boto3 is missing."""
-    from vbvr_factory.sqs import sqs_client
+def _sqs(queue_url: str):
+    """A boto3 SQS client for ``queue_url``, or exit 2 when boto3 is missing or no region can be found."""
+    from vbvr_factory.sqs import NoRegionError, sqs_client
 
     try:
-        return sqs_client()
-    except ImportError as error:
+        return sqs_client(queue_url)
+    except (ImportError, NoRegionError) as error:
         raise fail_usage(str(error)) from None
 
 
@@ -248,7 +261,7 @@ def submit(
     storage_option: StorageOptions = None,
 ) -> None:
     """Enqueue REGISTRY's first draws as SQS FIFO messages for serverless workers (Lambda or `worker`)."""
-    client = _sqs()
+    client = _sqs(queue_url)
     from botocore.exceptions import BotoCoreError, ClientError
 
     from vbvr_factory.plan import build_plan
@@ -294,7 +307,7 @@ def worker(
     from vbvr_factory.sqs import work
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    client = _sqs()
+    client = _sqs(queue_url)
     from botocore.exceptions import BotoCoreError, ClientError
 
     try:
@@ -319,7 +332,7 @@ def dlq(
     from vbvr_factory.sqs import QueueError, dead_letter_queue, dead_letters
     from vbvr_factory.sqs import redrive as redrive_letters
 
-    client = _sqs()
+    client = _sqs(queue_url)
     from botocore.exceptions import BotoCoreError, ClientError
 
     try:

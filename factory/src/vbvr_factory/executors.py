@@ -16,6 +16,9 @@ group ``vbvr_factory.executors`` whose object is called as ``factory(workers=N)`
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from importlib import metadata
@@ -25,6 +28,7 @@ from vbvr_factory.chunks import ChunkResult, ChunkSpec, run_chunk
 
 ENTRY_POINT_GROUP = "vbvr_factory.executors"
 IN_FLIGHT_PER_WORKER = 4
+PARENT_POLL_SECONDS = 0.5
 
 
 @runtime_checkable
@@ -40,14 +44,37 @@ class Executor(Protocol):
         ...
 
 
+def _exit_when_parent_dies(parent_pid: int) -> None:
+    """Worker initializer: end this worker within ``PARENT_POLL_SECONDS`` once its coordinator is gone.
+
+    A pool worker blocks on its task queue forever once the coordinator is killed (kill -9 gives it no
+    chance to shut the pool down). A daemon thread polls ``os.getppid()``: a dead parent makes the worker
+    a child of another process. (Linux's ``PR_SET_PDEATHSIG`` is not used: it fires when the *thread* that
+    started the worker ends, which would kill healthy workers of a pool created from a short-lived thread.)
+    """
+    if os.getppid() != parent_pid:  # the parent died before the watch was set up
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vbvr-factory-parent-watch", daemon=True).start()
+
+
 class LocalExecutor:
-    """A pool of ``workers`` local processes (spawned, so each starts clean), a bounded number of chunks in flight."""
+    """A pool of ``workers`` local processes (spawned, so each starts clean), a bounded number of chunks in flight.
+
+    Workers end when the coordinating process dies, however it dies (see :func:`_exit_when_parent_dies`).
+    """
 
     def __init__(self, workers: int = 1):
         if workers < 1:
             raise ValueError(f"workers must be ≥ 1, got {workers}")
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_exit_when_parent_dies, initargs=(os.getpid(),))
 
     def map(self, specs: Iterable[ChunkSpec]) -> Iterator[ChunkResult]:
         """Submit specs as workers free up; yield results in completion order."""

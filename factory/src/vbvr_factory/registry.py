@@ -18,7 +18,11 @@ A registry names a global ``seed``, the ``tasks`` of a default run and named ``p
         params: {rows: 5}                    # optional; merged over the task's params
         tasks: [G-15_grid_avoid_obstacles]   # optional; keys or {key, count, split, params}; default: all tasks
 
-The file is parsed with ``yaml.SafeLoader`` (a ``!!python/...`` tag is an error, never executed). Every
+The file is parsed with ``yaml.SafeLoader`` (a ``!!python/...`` tag is an error, never executed). Anchors
+and aliases (``&small`` / ``*small``) are allowed for sharing a few params, but the document they expand to
+is bounded before anything walks it: at most ``MAX_NODES`` nodes, no alias that refers to itself, nesting at
+most ``MAX_DEPTH`` deep, and a file of at most ``MAX_BYTES``. So a few hundred bytes of nested aliases (a
+"billion laughs" bomb) are refused in milliseconds with bounded memory instead of expanding. Every
 problem is reported as ``FILE:LINE: FIELD: what is wrong. Fix: what to do`` (:class:`RegistryError`).
 The test splits name the benchmark's domains: ``test-id`` is in-domain, ``test-ood`` out-of-domain
 (:meth:`Registry.bench_domains`).
@@ -44,6 +48,11 @@ SPLITS: tuple[str, ...] = ("train", "test-id", "test-ood")
 BENCH_DOMAINS = {"test-id": "In-Domain", "test-ood": "Out-of-Domain"}
 PRESET_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 MAX_SEED = (1 << SEED_BITS) - 1
+# A paper-scale registry (150 tasks, a few presets) expands to a few thousand nodes; these limits are far above
+# any real registry and far below what would take noticeable memory or time to walk.
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+MAX_BYTES = 16 * 1024 * 1024
 
 FieldPath = tuple[str | int, ...]
 
@@ -295,6 +304,59 @@ def _yaml_problem(source: str, error: yaml.YAMLError) -> RegistryProblem:
     return RegistryProblem(source, mark.line + 1 if mark else 0, "", f"not valid registry YAML: {problem}", fix)
 
 
+def _expansion_problem(source: str, root: yaml.Node) -> RegistryProblem | None:
+    """A problem when the node graph ``root`` (aliases share nodes) would expand beyond the limits, else None.
+
+    Sizes are counted once per node (memoised), so this takes time linear in the file, not in the expansion.
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if children_done:
+            on_path.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if sizes[id(node)] > MAX_NODES:
+                return RegistryProblem(source, node.start_mark.line + 1, "", (
+                    f"the document expands to more than {MAX_NODES:,} values (nested anchors and aliases)"),
+                    "write the values out, or use an alias only for a small shared mapping such as params")
+            continue
+        if id(node) in sizes:
+            continue
+        if id(node) in on_path:
+            return RegistryProblem(source, node.start_mark.line + 1, "", "an alias refers to its own anchor (a "
+                                   "recursive structure)", "remove the alias, or point it at another anchor")
+        if depth > MAX_DEPTH:
+            return RegistryProblem(source, node.start_mark.line + 1, "", f"values are nested more than {MAX_DEPTH} "
+                                   "levels deep", "flatten the structure; a registry needs a few levels")
+        on_path.add(id(node))
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in _children(node) if id(child) not in sizes)
+    return None
+
+
+def _nesting_problem(source: str, text: str) -> RegistryProblem | None:
+    """A problem when collections nest deeper than ``MAX_DEPTH`` (checked on the event stream, before the
+    composer, which recurses once per level)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return RegistryProblem(source, event.start_mark.line + 1, "", f"values are nested more than "
+                                       f"{MAX_DEPTH} levels deep", "flatten the structure; a registry needs a few levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
 def _semantic_problems(loaded: LoadedRegistry) -> list[RegistryProblem]:
     registry = loaded.registry
     problems = []
@@ -350,15 +412,28 @@ def load_registry(path: str | Path) -> LoadedRegistry:
     """Read, parse (safely) and validate a registry file; raises :class:`RegistryError` listing every problem."""
     source = str(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise RegistryError([RegistryProblem(source, 0, "", "this is a folder, not a registry file",
+                                             "pass the path of a registry.yaml file")]) from None
     except OSError as error:
         raise RegistryError([RegistryProblem(source, 0, "", f"cannot read the registry: {error.strerror}",
                                              "pass the path of an existing registry.yaml")]) from None
+    if len(data) > MAX_BYTES:
+        raise RegistryError([RegistryProblem(source, 0, "", f"the file is larger than {MAX_BYTES // 2**20} MiB",
+                                             "a registry lists tasks and presets; pass the right file")])
     try:
         text = data.decode("utf-8")
+        problem = _nesting_problem(source, text)
+        if problem:
+            raise RegistryError([problem])
         loader = yaml.SafeLoader(text)
         try:
             root = loader.get_single_node()
+            problem = _expansion_problem(source, root) if root is not None else None
+            if problem:
+                raise RegistryError([problem])
             document = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()

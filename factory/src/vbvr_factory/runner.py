@@ -2,8 +2,10 @@
 
 Files it writes at the output root (besides the sample folders):
 
-- ``run.json``: written first with ``"status": "running"`` (so a resumed run can check it is the same
-  plan), rewritten at the end with timings, throughput, tallies, package versions and commits, host;
+- ``run.json``: written first with ``"status": "running"`` and the coordinator's ``owner`` (host, pid), so a
+  resumed run can check it is the same plan, ``status`` can tell a live run from an interrupted one, and a
+  second run into the same root is refused while the first is alive (:mod:`vbvr_factory.liveness`); its
+  ``heartbeat`` is refreshed while results arrive; rewritten at the end with timings, throughput, tallies, package versions and commits, host;
 - ``manifest.jsonl``: one line per sample, sorted by task key and index, rebuilt from the samples'
   metadata on every run, so a resumed run never repeats a line;
 - ``failures.jsonl``: one line per dead letter (key, index, seed, attempts, problems, traceback), sorted.
@@ -34,8 +36,9 @@ from vbvr_factory.chunks import ChunkResult, ChunkSpec, SampleOutcome, WorkItem
 from vbvr_factory.dedup import Candidate, redraws
 from vbvr_factory.executors import Executor
 from vbvr_factory.layout import task_dir
+from vbvr_factory.liveness import HEARTBEAT_SECONDS, owner_record, run_state
 from vbvr_factory.plan import RunPlan, TaskPlan
-from vbvr_factory.storage import OutputRoot
+from vbvr_factory.storage import OutputRoot, UnsafePathError
 
 RUN_JSON = "run.json"
 MANIFEST = "manifest.jsonl"
@@ -94,17 +97,53 @@ def manifest_line(plan_task: TaskPlan, outcome: SampleOutcome) -> str:
     })
 
 
+class CorruptRunError(ValueError):
+    """A run file (``run.json``, ``manifest.jsonl``, ``failures.jsonl``) that is not what the factory wrote."""
+
+
+def _damaged(root: OutputRoot, name: str, what: str) -> CorruptRunError:
+    return CorruptRunError(f"{root.url}/{name}: {what}, so it was damaged or is not the factory's; restore it "
+                           "from a copy, delete it and rerun with --resume (the samples are checked again), or run "
+                           "into a new --out")
+
+
 def read_run_json(root: OutputRoot) -> dict[str, Any] | None:
-    """The root's ``run.json`` as a dict, or None when there is none."""
+    """The root's ``run.json`` as a dict, or None when there is none; raises :class:`CorruptRunError`."""
     raw = root.read_bytes(RUN_JSON)
-    return json.loads(raw) if raw is not None else None
+    if raw is None:
+        return None
+    try:
+        document = json.loads(raw)
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
+        raise _damaged(root, RUN_JSON, f"not valid UTF-8 JSON ({error})") from None
+    if not isinstance(document, dict):
+        raise _damaged(root, RUN_JSON, f"a JSON {type(document).__name__}, not an object")
+    return document
+
+
+def read_jsonl(root: OutputRoot, name: str) -> list[dict[str, Any]]:
+    """The objects of JSON-lines file ``name`` (none when it is missing); raises :class:`CorruptRunError`."""
+    lines = []
+    for number, line in enumerate((root.read_bytes(name) or b"").split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError:
+            raise _damaged(root, name, f"line {number} is not a complete JSON object") from None
+        if not isinstance(item, dict) or not isinstance(item.get("task_key"), str) or not isinstance(
+                item.get("index"), int):
+            raise _damaged(root, name, f"line {number} lacks a task_key and an index")
+        lines.append(item)
+    return lines
 
 
 def _provenance(plan: RunPlan) -> dict[str, Any]:
     packages = {}
     for dist, module in [("vbvr-core", "vbvr_core"), ("vbvr-factory", "vbvr_factory")] + [
             (dist_name(task.key), import_name(task.key)) for task in plan.tasks]:
-        packages[dist] = package_facts(dist, module).model_dump(mode="json")
+        facts = package_facts(dist, module)  # commit_source is not serialised with the facts; run.json keeps it
+        packages[dist] = {**facts.model_dump(mode="json"), "commit_source": facts.commit_source}
     return packages
 
 
@@ -123,7 +162,7 @@ class FactoryRun:
     ``on_result(result, redraw)`` is called for each chunk result (progress bars listen here).
     """
 
-    def __init__(self, plan: RunPlan, root: OutputRoot, executor: Executor, *, resume: bool,
+    def __init__(self, plan: RunPlan, root: OutputRoot, executor: Executor | None, *, resume: bool,
                  registry: dict[str, str], chunk_size: int = 4,
                  on_result: Callable[[ChunkResult, bool], None] | None = None):
         self.plan = plan
@@ -138,6 +177,8 @@ class FactoryRun:
         # manifest and failure lines are spooled to a local file per task and settled at the end.
         self.candidates: dict[str, dict[int, Candidate]] = {task.key: {} for task in plan.tasks}
         self._spools: dict[str, Any] = {}
+        self._started = ""
+        self._last_beat = time.monotonic()
         self.report = RunReport(plan, {task.key: TaskTally(requested=task.count) for task in plan.tasks})
 
     def check_root(self) -> None:
@@ -145,11 +186,21 @@ class FactoryRun:
         if not self.root.container_exists():
             raise RunConflict(f"{self.root.url}: the bucket {self.root.root.split('/', 1)[0]!r} does not exist (or is "
                               "not visible with these credentials and endpoint); create it first")
+        for task in self.plan.tasks:
+            try:
+                self.root.resolve(task_dir(self.plan.layout, task.key, task.split))
+            except UnsafePathError as error:
+                raise RunConflict(f"{error}: a symbolic link inside the output leads out of it, and a run writes "
+                                  "only inside its --out; remove the link, or use another --out") from None
         existing = read_run_json(self.root)
         if existing is None:
             if not self.root.is_empty():
                 raise RunConflict(f"{self.root.url} is not empty and holds no {RUN_JSON}: choose an empty or new --out")
             return
+        state = run_state(existing)
+        if state.name == "running":
+            raise RunConflict(f"another vbvr-factory run ({state.detail}) is writing into {self.root.url} right now; "
+                              "wait for it to finish (vbvr-factory status shows it), or use another --out")
         if existing.get("plan_digest") != self.plan.digest:
             raise RunConflict(
                 f"{self.root.url} holds another run (preset {existing.get('plan', {}).get('preset')!r}, plan digest "
@@ -180,6 +231,8 @@ class FactoryRun:
                     tally.written += 1
                     tally.bytes_written += outcome.bytes
             self.on_result(result, redraw)
+            if time.monotonic() - self._last_beat >= HEARTBEAT_SECONDS:
+                self._write_run_json("running", self._started, {})
 
     def _write_run_json(self, status: str, started: str, extra: dict[str, Any]) -> None:
         document = {
@@ -187,12 +240,16 @@ class FactoryRun:
             "plan_digest": self.plan.digest, "packages": _provenance(self.plan), "host": _host(),
             "started": started, **extra,
         }
+        if status == "running":
+            document.update(owner=owner_record(), heartbeat=_now())
+            self._last_beat = time.monotonic()
         self.root.write_bytes(RUN_JSON, (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
     def execute(self) -> RunReport:
         """Run the plan to completion (first draws, then dedup rounds) and write manifest, failures and run.json."""
         self.check_root()
         started, clock = _now(), time.perf_counter()
+        self._started = started
         self._write_run_json("running", started, {})
         with tempfile.TemporaryDirectory(prefix="vbvr-factory-spool-") as spool_dir:
             self._spools = {task.key: open(Path(spool_dir) / f"{task.key}.spool", "a+", encoding="utf-8")

@@ -19,6 +19,7 @@ Endpoint, region and credentials come from boto3's usual sources (``AWS_ENDPOINT
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -42,13 +43,38 @@ class QueueError(RuntimeError):
     """An SQS request that failed or a queue set up differently than the factory needs (says what to fix)."""
 
 
-def sqs_client() -> Any:
-    """A boto3 SQS client configured from the environment (needs ``pip install 'vbvr-factory[aws]'``)."""
+# https://sqs.<region>.amazonaws.com/… (also .com.cn), and the legacy https://<region>.queue.amazonaws.com/…
+_REGION_IN_URL = re.compile(r"^https?://(?:sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|([a-z0-9-]+)\.queue\."
+                            r"amazonaws\.com(?:\.cn)?)(?::\d+)?/", re.IGNORECASE)
+
+
+class NoRegionError(ValueError):
+    """No AWS region is configured and the queue URL does not name one."""
+
+
+def region_of(queue_url: str) -> str | None:
+    """The AWS region an SQS queue URL names (``https://sqs.eu-west-1.amazonaws.com/…`` → ``eu-west-1``), or None."""
+    match = _REGION_IN_URL.match(queue_url)
+    region = (match.group(1) or match.group(2)) if match else None
+    return region.lower() if region else None
+
+
+def sqs_client(queue_url: str | None = None) -> Any:
+    """A boto3 SQS client for ``queue_url`` (needs ``pip install 'vbvr-factory[aws]'``).
+
+    The region is the one the queue URL names (an AWS queue lives in exactly that region), else boto3's
+    configured one (``AWS_REGION``, ``AWS_DEFAULT_REGION``, ``~/.aws/config``); with neither, raises
+    :class:`NoRegionError` saying how to set one. Endpoint and credentials come from boto3's usual sources.
+    """
     try:
         import boto3
     except ImportError:
         raise ImportError("the serverless path needs boto3: pip install 'vbvr-factory[aws]'") from None
-    return boto3.client("sqs")
+    region = (region_of(queue_url) if queue_url else None) or boto3.session.Session().region_name
+    if region is None:
+        raise NoRegionError(f"no AWS region: the queue URL {queue_url!r} does not name one and none is configured; "
+                            "set AWS_REGION (e.g. AWS_REGION=us-east-1) or run `aws configure`")
+    return boto3.client("sqs", region_name=region)
 
 
 def _send(client: Any, queue_url: str, entries: list[dict[str, str]]) -> None:

@@ -92,6 +92,31 @@ class OutputRoot:
         """True for local roots; for object stores, whether the bucket exists."""
         return self.is_local or self.fs.exists(self.root.split("/", 1)[0])
 
+    def writable_problem(self) -> str | None:
+        """Why a run could not write into this root (a sentence with the fix), or None when it can.
+
+        Local roots only (object stores answer per request): the root, or the nearest folder that exists
+        on its way, must be a folder this process may write into. Nothing is created or written here.
+        """
+        if not self.is_local:
+            return None
+        path = Path(self.root)
+        existing = Path(os.path.abspath(self.url))  # as given: a link on the way is looked at, not followed
+        while not existing.exists() and existing != existing.parent:
+            if existing.is_symlink():  # a dangling link: the folder it names does not exist
+                return (f"--out {self.url}: {existing} is a symbolic link to a missing {os.readlink(existing)}; "
+                        "create its target or choose another --out")
+            existing = existing.parent
+        if not existing.is_dir():
+            return (f"--out {self.url}: {existing} is a file, not a folder, so nothing can be written under it; "
+                    "choose a folder path for --out")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            what = "the output folder" if existing.resolve() == path else (
+                f"{existing} (where the output folder would be created)")
+            return (f"--out {self.url}: this user may not write into {what} (permission denied or a read-only file "
+                    f"system); choose a folder you can write, or make it writable (chmod u+w {existing})")
+        return None
+
     def is_empty(self) -> bool:
         """True when the root does not exist yet or holds nothing."""
         try:

@@ -10,10 +10,10 @@ belongs to an unfinished run, which ``vbvr-factory run ... --resume`` completes.
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import pydantic
 from vbvr_core.discovery import UnknownTaskError, get_task
 from vbvr_core.pipeline.produce import task_package
 from vbvr_core.pipeline.seeds import sample_seed
@@ -23,7 +23,7 @@ from vbvr_factory.chunks import ChunkSpec, WorkItem
 from vbvr_factory.executors import Executor
 from vbvr_factory.layout import sample_dir
 from vbvr_factory.plan import RunPlan, TaskPlan
-from vbvr_factory.runner import FAILURES, MANIFEST, read_run_json
+from vbvr_factory.runner import FAILURES, MANIFEST, CorruptRunError, read_jsonl, read_run_json
 from vbvr_factory.storage import OutputRoot
 
 CHECK_THREADS = 8
@@ -65,12 +65,12 @@ def load_plan(root: OutputRoot) -> RunPlan:
     document = read_run_json(root)
     if document is None or "plan" not in document:
         raise NotARunError(f"{root.url} holds no run.json: it is not the output of `vbvr-factory run`")
-    return RunPlan.model_validate(document["plan"])
-
-
-def _jsonl(root: OutputRoot, name: str) -> list[dict]:
-    raw = root.read_bytes(name) or b""
-    return [json.loads(line) for line in raw.decode("utf-8").splitlines() if line.strip()]
+    try:
+        return RunPlan.model_validate(document["plan"])
+    except pydantic.ValidationError as error:
+        raise CorruptRunError(f"{root.url}/run.json: its plan is not valid ({error.error_count()} problem(s), first: "
+                              f"{error.errors()[0]['msg']}); restore run.json from a copy, or run into a new --out"
+                              ) from None
 
 
 def _check(root: OutputRoot, plan: RunPlan, task: TaskPlan, index: int) -> tuple[str, SampleProblem | None]:
@@ -94,7 +94,7 @@ def _check(root: OutputRoot, plan: RunPlan, task: TaskPlan, index: int) -> tuple
 def verify_root(root: OutputRoot) -> VerifyReport:
     """Check every expected sample of the run in ``root`` (checksums, formats, plan membership)."""
     plan = load_plan(root)
-    failed = {(line["task_key"], line["index"]) for line in _jsonl(root, FAILURES)}
+    failed = {(line["task_key"], line["index"]) for line in read_jsonl(root, FAILURES)}
     expected = [(task, index) for task in plan.tasks for index in range(task.count)
                 if (task.key, index) not in failed]
     report = VerifyReport(checked=len(expected))
@@ -111,7 +111,7 @@ def repair_root(root: OutputRoot, report: VerifyReport, executor: Executor) -> V
     """Regenerate the missing and corrupt samples of ``report`` that the manifest lists, byte-identically."""
     plan = load_plan(root)
     tasks = {task.key: task for task in plan.tasks}
-    listed = {(line["task_key"], line["index"]): line for line in _jsonl(root, MANIFEST)}
+    listed = {(line["task_key"], line["index"]): line for line in read_jsonl(root, MANIFEST)}
     wanted: dict[str, list[tuple[WorkItem, SampleProblem]]] = {}
     for problem in report.missing + report.corrupt:
         line = listed.get((problem.task_key, problem.index))
