@@ -86,11 +86,16 @@ def _fresh_venv(path: Path) -> Path:
 
 
 def _generate_one(bin_dir: Path, work: Path) -> dict:
+    """The package facts of a sample made in that environment, with the commit source `vbvr list` reports."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     subprocess.run([str(bin_dir / "vbvr"), "generate", "G-15_grid_avoid_obstacles", "--out", str(work / "out")],
                    check=True, cwd=work, env=env, capture_output=True)
     record = json.loads((work / "out" / "G-15_grid_avoid_obstacles" / "00000000" / "metadata.json").read_text())
-    return record["package"]
+    assert "commit_source" not in record["package"], "how a package is installed must not change a sample's bytes"
+    listed = subprocess.run([str(bin_dir / "vbvr"), "list", "--json"], check=True, cwd=work, env=env,
+                            capture_output=True, text=True).stdout
+    row = next(row for row in json.loads(listed) if row["key"] == "G-15_grid_avoid_obstacles")
+    return {**record["package"], "commit_source": row["commit_source"]}
 
 
 needs_checkout = pytest.mark.skipif(not (REPO_ROOT / ".git").exists() or not (REPO_ROOT / G15).is_dir(),
@@ -109,7 +114,8 @@ def test_wheel_from_the_simple_index_records_the_folder_commit(tmp_path):
     package = _generate_one(bin_dir, tmp_path)
     commit, dirty = _checkout_facts(G15)
     assert package["commit_source"] == "baked"
-    assert (package["commit"], package["dirty"], package["version"]) == (commit, dirty, "0.1.0")
+    version = find_package(REPO_ROOT, G15).version
+    assert (package["commit"], package["dirty"], package["version"]) == (commit, dirty, version)
 
 
 @needs_checkout

@@ -62,7 +62,7 @@ def test_generated_package_has_the_promised_files(project):
                      "tests/test_demo_task.py", "CHANGELOG.md"):
         assert (project / relative).is_file(), relative
     pyproject = (project / "pyproject.toml").read_text()
-    assert 'name = "vbvr-o900-demo-task"' in pyproject and 'O-900_demo_task = "vbvr_o900_demo_task.plugin"' in pyproject
+    assert 'name = "vbvr-o900-demo-task"' in pyproject and 'O-900_demo_task = "vbvr_o900_demo_task.plugin:TASK"' in pyproject
     assert "| `dot_radius` | 12 – 32 |" in (project / "README.md").read_text()
 
 

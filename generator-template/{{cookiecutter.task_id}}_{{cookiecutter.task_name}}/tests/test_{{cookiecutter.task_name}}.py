@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from {{ cookiecutter.__import_name }}.generator import (
     {{ cookiecutter.__class_name }},
+    layout_problem,
 )
 from {{ cookiecutter.__import_name }}.scorer import judge_slide
 
@@ -17,25 +17,18 @@ GENERATOR = {{ cookiecutter.__class_name }}
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
-def test_out_of_bounds_params_are_refused():
-    with pytest.raises(ValueError, match="dot_radius"):
-        GENERATOR(0, {"dot_radius": 99})
-
-
 def test_distractor_on_the_way_is_rejected():
-    generator = GENERATOR(1, {"distractors": 1})
-    sample = generator.generate()
-    start, target = sample.solution["start"], sample.solution["target"]
-    midway = [(start[0] + target[0]) / 2, (start[1] + target[1]) / 2, "green"]
-    sample.solution["distractors"] = [midway]
-    assert any("on the dot's way" in problem for problem in generator.validate(sample))
+    problem = layout_problem((100.0, 100.0), (300.0, 100.0), 20, 30, [(200.0, 104.0, "green")])
+    assert problem and "on the dot's way" in problem
 
 
 def test_target_off_the_canvas_is_rejected():
-    generator = GENERATOR(2)
-    sample = generator.generate()
-    sample.solution["target"] = [-40.0, 100.0]
-    assert any("leaves the canvas" in problem for problem in generator.validate(sample))
+    problem = layout_problem((100.0, 100.0), (-40.0, 100.0), 20, 30, [])
+    assert problem and "leaves the canvas" in problem
+
+
+def test_a_clear_layout_is_accepted():
+    assert layout_problem((100.0, 100.0), (300.0, 100.0), 20, 30, [(200.0, 300.0, "green")]) is None
 
 
 def test_straight_slide_scores_one_and_a_jump_scores_zero():

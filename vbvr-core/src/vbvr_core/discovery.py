@@ -11,16 +11,12 @@ import difflib
 import functools
 from dataclasses import dataclass
 from importlib import metadata
-from typing import TYPE_CHECKING
 
 import pluggy
 
 from vbvr_core.contract import hookspecs
 from vbvr_core.contract.keys import KEY_PATTERN
 from vbvr_core.contract.registration import TaskRegistration
-
-if TYPE_CHECKING:
-    pass
 
 ENTRY_POINT_GROUP = "vbvr"
 
@@ -81,15 +77,18 @@ def known_keys() -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def plugin_manager() -> pluggy.PluginManager:
-    """The process-wide plugin manager (non-task plugins register into it too)."""
+    """The process-wide plugin manager, with core's own lifecycle plugin registered; tasks join on lookup."""
+    from vbvr_core.pipeline import lifecycle
+
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
+    manager.register(lifecycle, name="vbvr_core.lifecycle")
     return manager
 
 
 @functools.cache
 def get_task(key: str) -> TaskRegistration:
-    """Load the plugin module of task ``key`` and return its registration.
+    """Load task ``key``'s entry point into the plugin manager and return what its ``vbvr_register_task`` gives.
 
     Raises :class:`UnknownTaskError` (with close matches) for a key no package registers, and
     :class:`PluginError` when the package's plugin does not register exactly that key.
@@ -97,14 +96,20 @@ def get_task(key: str) -> TaskRegistration:
     installed = {task.key: task for task in list_tasks()}
     if key not in installed:
         raise UnknownTaskError(key, sorted(installed))
-    module = installed[key].entry_point.load()
+    entry_point = installed[key].entry_point
     manager = plugin_manager()
-    if not manager.is_registered(module):
-        manager.register(module, name=f"task:{key}")
-    implementation = getattr(module, "vbvr_register_task", None)
-    if implementation is None:
-        raise PluginError(f"{key}: entry point {installed[key].entry_point.value} does not implement vbvr_register_task")
-    registration = implementation()
+    if manager.get_plugin(key) is None:
+        try:
+            manager.register(entry_point.load(), name=key)
+        except ValueError as error:  # pluggy refuses the same object under two names
+            raise PluginError(f"{key}: entry point {entry_point.value} is registered under another key: {error}") from None
+    implementations = [impl for impl in manager.hook.vbvr_register_task.get_hookimpls() if impl.plugin_name == key]
+    if not implementations:
+        raise PluginError(
+            f"{key}: entry point {entry_point.value} does not implement vbvr_register_task; point it at the "
+            "object your plugin module declares with vbvr_core.contract.declare_task (e.g. <import name>.plugin:TASK)"
+        )
+    registration = implementations[0].function()
     if not isinstance(registration, TaskRegistration) or registration.key != key:
         raise PluginError(
             f"{key}: vbvr_register_task must return a TaskRegistration whose info.key is {key!r}, "

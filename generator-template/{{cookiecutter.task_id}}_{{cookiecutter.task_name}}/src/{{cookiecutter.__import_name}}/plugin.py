@@ -1,8 +1,8 @@
-"""Registers task {{ cookiecutter.task_id }} with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task {{ cookiecutter.task_id }} (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="{{ cookiecutter.__key }}",
     title="{{ cookiecutter.title }}",
     category=Category.{{ cookiecutter.category | upper }},
@@ -10,15 +10,6 @@ INFO = TaskInfo(
         "A blue dot slides in a straight line, without jumps, into the centre of the red ring; "
         "the other dots stay where they are."
     ),
-    process_required=True,
+    generator="{{ cookiecutter.__import_name }}.generator:{{ cookiecutter.__class_name }}",
+    scorer="{{ cookiecutter.__import_name }}.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """{{ cookiecutter.task_id }}'s info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="{{ cookiecutter.__import_name }}.generator:{{ cookiecutter.__class_name }}",
-        scorer_path="{{ cookiecutter.__import_name }}.scorer:score",
-    )

@@ -17,6 +17,8 @@ from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.judge.motion import blob_centroids, progress_coverage
 from vbvr_core.media.video import VideoReader
 
+from {{ cookiecutter.__import_name }}.generator import Solution
+
 SIZE = 256
 TAIL_FRAMES = 3
 MIN_PIXELS = 40
@@ -62,11 +64,11 @@ def judge_slide(
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video against the sample's dot, target and colours."""
-    solution = sample.solution
+    solution = Solution.model_validate(sample.solution)
     scale = SIZE / FRAME_SIZE
     clip = video.clip(size=SIZE)
-    track = blob_centroids(clip.frames, solution["dot_color"], min_pixels=MIN_PIXELS)
-    start = [value * scale for value in solution["start"]]
-    target = [value * scale for value in solution["target"]]
-    tolerance = 0.5 * solution["ring_radius"] * scale
+    track = blob_centroids(clip.frames, solution.dot_color, min_pixels=MIN_PIXELS)
+    start = [value * scale for value in solution.start]
+    target = [value * scale for value in solution.target]
+    tolerance = 0.5 * solution.ring_radius * scale
     return judge_slide(track, start, target, tolerance)

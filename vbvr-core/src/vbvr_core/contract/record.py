@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from vbvr_core.contract.info import Category
 
@@ -30,13 +30,20 @@ class VideoFacts(BaseModel):
 
 
 class PackageFacts(BaseModel):
-    """The task package that made a sample: dist, version, git commit and dirty flag."""
+    """The task package that made a sample: dist, version, git commit and dirty flag.
+
+    ``commit_source`` says how the commit was found here (``baked`` into a wheel, pip's ``direct_url``, a
+    ``checkout``, or ``unknown``). It describes the installation, not the sample, so it is never serialised:
+    a wheel-made and a checkout-made sample of one commit and seed have byte-identical ``metadata.json``.
+    Run records that want it (``run.json``, ``vbvr list --json``) add it explicitly; read back from a
+    sample it is None.
+    """
 
     dist: str
     version: str
     commit: str | None
     dirty: bool | None
-    commit_source: str
+    commit_source: str | None = Field(None, exclude=True)
 
 
 class SampleRecord(BaseModel):

@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel, ConfigDict
+
 from vbvr_core.contract.params import TaskParams
 from vbvr_core.contract.record import SampleRecord
 
@@ -15,19 +17,29 @@ if TYPE_CHECKING:
 FrameSource = Callable[[], Iterator["np.ndarray"]]
 
 
+class TaskSolution(BaseModel):
+    """Base class of a task's solution: the JSON-able facts its scorer needs (geometry, answer, optimum).
+
+    Written into ``metadata.json`` as it is, so it holds what the scorer reads and nothing else (no flags
+    that only the generator's checks need). A scorer reads it back with ``Solution.model_validate(sample.solution)``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
 @dataclass
 class Sample:
     """One generated instance, in memory, before it is saved.
 
     ``trajectory`` is a callable that returns a fresh iterator over the solution frames (HxWx3 uint8,
     from the start state to the end state), so a video of any length is streamed, never held whole.
-    ``solution`` is the JSON-able data the scorer needs (geometry, answer, optimal path length, ...).
+    ``solution`` is the task's :class:`TaskSolution` (what the scorer needs: geometry, answer, optimum).
     """
 
     first_frame: np.ndarray
     prompt: str
     trajectory: FrameSource
-    solution: dict[str, Any]
+    solution: TaskSolution | dict[str, Any]
     params: TaskParams
     final_frame: np.ndarray | None = None
     goal_text: str | None = None

@@ -26,6 +26,10 @@ PALETTE: dict[str, RGB] = {
     "brown": (140, 90, 40),
 }
 
+# Light background tints a task may draw from (a ``background`` parameter is an index into this list); every
+# palette colour above stays far from all of them.
+BACKGROUNDS: list[RGB] = [(255, 255, 255), (250, 248, 240), (240, 244, 248), (246, 246, 246)]
+
 
 def new_canvas(color: RGB = PALETTE["white"], size: int = FRAME_SIZE) -> Image.Image:
     """A blank square RGB image."""

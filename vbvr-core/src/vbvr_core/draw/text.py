@@ -1,30 +1,77 @@
-"""Text with the bundled DejaVu Sans font (Pillow's default font is ASCII only)."""
+"""Text in bundled fonts (Pillow's default font is ASCII only), and a switch to set it in another typeface.
+
+Samples are drawn in DejaVu Sans (:data:`DEFAULT_FAMILY`). The other families (:data:`FAMILIES`, licences
+beside the files in ``vbvr_core/fonts``) exist so a task can show that its scorer reads text the way a
+model writes it: inside ``with typeface("liberation-serif", scale=0.8):`` every :func:`font`,
+:func:`text_size` and :func:`draw_text` call that names no family uses that family at 0.8× the size.
+:func:`vbvr_core.judge.alternatives.font_alternatives` renders a solution in :data:`ALTERNATIVE_TYPEFACES`.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+from collections.abc import Iterator
 from importlib import resources
 
 from PIL import ImageDraw, ImageFont
 
-FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+DEFAULT_FAMILY = "dejavu-sans"
+# family -> (regular file, bold file)
+FAMILIES = {
+    "dejavu-sans": ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    "liberation-sans": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
+    "liberation-serif": ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"),
+    "liberation-mono": ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"),
+}
+# Other families and sizes a model might write in: what a scorer that reads text must accept.
+ALTERNATIVE_TYPEFACES = (("liberation-serif", 0.7), ("liberation-sans", 1.3), ("liberation-mono", 1.0))
+
+_TYPEFACE: contextvars.ContextVar[tuple[str, float]] = contextvars.ContextVar("typeface", default=(DEFAULT_FAMILY, 1.0))
 
 
-@functools.lru_cache(maxsize=64)
-def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    """The bundled font at ``size`` pixels (cached)."""
-    path = resources.files("vbvr_core").joinpath("fonts", FONT_FILES[bold])
+@contextlib.contextmanager
+def typeface(family: str, scale: float = 1.0) -> Iterator[None]:
+    """Within the block, text that names no family is set in ``family`` at ``scale`` × the asked size.
+
+    Raises ValueError for an unknown family (the error lists the bundled ones) or a scale ≤ 0.
+    """
+    if family not in FAMILIES:
+        raise ValueError(f"unknown font family {family!r}; bundled: {', '.join(FAMILIES)}")
+    if scale <= 0:
+        raise ValueError(f"typeface scale must be > 0, got {scale}")
+    token = _TYPEFACE.set((family, scale))
+    try:
+        yield
+    finally:
+        _TYPEFACE.reset(token)
+
+
+@functools.lru_cache(maxsize=128)
+def _load(family: str, size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    path = resources.files("vbvr_core").joinpath("fonts", FAMILIES[family][int(bold)])
     with resources.as_file(path) as font_path:
         return ImageFont.truetype(str(font_path), size)
 
 
-def text_size(text: str, size: int, bold: bool = False) -> tuple[int, int]:
-    """Width and height in pixels of ``text`` set in the bundled font."""
-    left, top, right, bottom = font(size, bold).getbbox(text)
+def font(size: int, bold: bool = False, family: str | None = None) -> ImageFont.FreeTypeFont:
+    """A bundled font at ``size`` pixels (cached): ``family``, or the current :func:`typeface`'s (scaled)."""
+    if family is not None:
+        if family not in FAMILIES:
+            raise ValueError(f"unknown font family {family!r}; bundled: {', '.join(FAMILIES)}")
+        return _load(family, size, bold)
+    current, scale = _TYPEFACE.get()
+    return _load(current, max(1, round(size * scale)), bold)
+
+
+def text_size(text: str, size: int, bold: bool = False, family: str | None = None) -> tuple[int, int]:
+    """Width and height in pixels of ``text`` set in a bundled font (see :func:`font`)."""
+    left, top, right, bottom = font(size, bold, family).getbbox(text)
     return right - left, bottom - top
 
 
 def draw_text(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, size: int, fill=(0, 0, 0),
-              bold: bool = False, anchor: str = "mm") -> None:
+              bold: bool = False, anchor: str = "mm", family: str | None = None) -> None:
     """Draw ``text`` at ``xy``; ``anchor`` is Pillow's (``mm`` centres it on the point)."""
-    draw.text(xy, text, fill=fill, font=font(size, bold), anchor=anchor)
+    draw.text(xy, text, fill=fill, font=font(size, bold, family), anchor=anchor)

@@ -1,28 +1,47 @@
-"""Reference "models" every scorer must tell apart, written as videos from a saved sample.
+"""Shortcut videos: what a model that does not reason hands in, written from a saved sample.
 
-- ``oracle``: the ground truth itself;
-- ``static``: the first frame held for the ground truth's length (doing nothing);
-- ``final``: the first frame, then a cut straight to the final frame (the answer without the process);
-- ``noise``: uniform random pixels, seeded (at most two seconds: any length must be accepted);
-- ``shuffle``: another sample's ground truth (a plausible video of the wrong instance).
+Each kind has the ground truth's length, size and 24 fps (noise: at most two seconds):
 
-Used by ``vbvr review``, ``vbvr-bench baseline`` and ``validate-scorers``, and by task tests.
+- ``oracle``: the ground truth itself (the reference every shortcut is compared with);
+- ``static``: the first frame held (doing nothing);
+- ``noise``: uniform random pixels, seeded;
+- ``final_only``: the final frame held from the start (the answer, without the given start);
+- ``final``: the jump-cut — the first frame held half the length, then a hard cut to the final frame;
+- ``crossfade``: the first frame dissolving linearly into the final frame;
+- ``reversed``: the ground truth played backwards;
+- ``freeze``: the ground truth up to half-way, then that frame held;
+- ``shuffle``: another sample's ground truth (a plausible video of the wrong instance);
+- ``rotate``: the first frame slowly turning by :data:`ROTATE_DEGREES`;
+- ``mirror``: the first frame, then its mirror image from half-way.
+
+``final`` and ``crossfade`` show the right end state without the process: for end-state tasks
+(``process_required=False``) they are correct answers (:data:`ANSWER_ONLY`). The final frame is
+``final_frame.png``, or the ground truth's last frame where the goal is text.
+
+Used by ``vbvr review``, ``vbvr-bench baseline`` / ``validate-scorers``, the robustness suite and task tests.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
-from vbvr_core.media.video import probe_video, write_video
+from vbvr_core.media.video import probe_video, read_video, write_video
 from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, METADATA, VIDEO, load_record, read_png
 from vbvr_core.pipeline.seeds import derive_seed, rng
 
 BASELINES = ("oracle", "static", "final", "noise", "shuffle")
+SHORTCUTS = ("static", "noise", "final_only", "final", "crossfade", "reversed", "freeze", "shuffle", "rotate", "mirror")
+ANSWER_ONLY = ("final", "crossfade")
 # Per-pixel noise is the costliest thing to encode; two seconds of it are as uninformative as ten.
 NOISE_FRAMES = 48
+ROTATE_DEGREES = 30.0
+# Shortcuts that need the decoded ground truth (the others are made from the PNGs alone).
+_NEEDS_TRUTH = ("reversed", "freeze")
+_NEEDS_FINAL = ("final_only", "final", "crossfade")
 
 
 def _video_shape(sample_dir: Path) -> tuple[int, int, int]:
@@ -35,31 +54,88 @@ def _video_shape(sample_dir: Path) -> tuple[int, int, int]:
     return max(2, facts.frames), facts.height, facts.width
 
 
-def write_baseline(kind: str, sample_dir: str | Path, dest: str | Path, other_sample_dir: str | Path | None = None) -> Path:
-    """Write the ``kind`` baseline video for the sample in ``sample_dir`` to ``dest`` (an .mp4 path).
+def decode_truth(sample_dir: str | Path) -> np.ndarray:
+    """The sample's ground truth as (T, H, W, 3) RGB frames at its own size and rate."""
+    path = Path(sample_dir) / VIDEO
+    facts = probe_video(path)
+    clip = read_video(path, size=(facts.width, facts.height))
+    if not clip.ok:
+        raise ValueError(f"{sample_dir}: the ground truth cannot be decoded: {clip.error}")
+    return clip.frames
 
-    ``shuffle`` needs ``other_sample_dir`` (a different sample of the same task).
+
+def _rotated(frame: np.ndarray, degrees: float) -> np.ndarray:
+    import cv2
+
+    height, width = frame.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    return cv2.warpAffine(frame, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def shortcut_frames(kind: str, first: np.ndarray, final: np.ndarray, length: int,
+                    truth: np.ndarray | None = None, seed: int = 0) -> Iterator[np.ndarray]:
+    """The frames of shortcut ``kind`` (not ``oracle`` / ``shuffle``, which are files) for a ``length``-frame video.
+
+    ``truth`` (the decoded ground truth) is needed by ``reversed`` and ``freeze``; ``seed`` seeds ``noise``.
+    Raises ValueError for an unknown kind.
+    """
+    half = length // 2
+    if kind == "static":
+        yield from (first for _ in range(length))
+    elif kind == "noise":
+        generator = rng(seed)
+        yield from (generator.integers(0, 256, first.shape, dtype=np.uint8) for _ in range(min(length, NOISE_FRAMES)))
+    elif kind == "final_only":
+        yield from (final for _ in range(length))
+    elif kind == "final":
+        yield from (first if k < half else final for k in range(length))
+    elif kind == "crossfade":
+        start, end = first.astype(np.float32), final.astype(np.float32)
+        for k in range(length):
+            share = k / max(1, length - 1)
+            yield np.clip(np.rint(start + (end - start) * share), 0, 255).astype(np.uint8)
+    elif kind in _NEEDS_TRUTH:
+        if truth is None:
+            raise ValueError(f"the {kind} shortcut needs the decoded ground truth")
+        if kind == "reversed":
+            yield from truth[::-1]
+        else:
+            middle = len(truth) // 2
+            yield from (truth[min(k, middle)] for k in range(len(truth)))
+    elif kind == "rotate":
+        yield from (_rotated(first, ROTATE_DEGREES * k / max(1, length - 1)) for k in range(length))
+    elif kind == "mirror":
+        mirrored = np.ascontiguousarray(first[:, ::-1])
+        yield from (first if k < half else mirrored for k in range(length))
+    else:
+        raise ValueError(f"unknown shortcut {kind!r}; known: oracle, {', '.join(SHORTCUTS)}")
+
+
+def write_baseline(kind: str, sample_dir: str | Path, dest: str | Path, other_sample_dir: str | Path | None = None,
+                   truth: np.ndarray | None = None) -> Path:
+    """Write the ``kind`` video (``oracle`` or one of :data:`SHORTCUTS`) for the sample in ``sample_dir`` to ``dest``.
+
+    ``shuffle`` needs ``other_sample_dir`` (a different sample of the same task). ``truth``, the decoded ground
+    truth, saves a decode where the caller has it already. Raises ValueError for an unknown kind.
     """
     sample_dir, dest = Path(sample_dir), Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     if kind == "oracle":
         shutil.copyfile(sample_dir / VIDEO, dest)
-    elif kind == "shuffle":
+        return dest
+    if kind == "shuffle":
         if other_sample_dir is None:
             raise ValueError("the shuffle baseline needs another sample of the same task")
         shutil.copyfile(Path(other_sample_dir) / VIDEO, dest)
-    elif kind in ("static", "final"):
-        first = read_png(sample_dir / FIRST_FRAME)
-        length = _video_shape(sample_dir)[0]
+        return dest
+    if kind in _NEEDS_TRUTH and truth is None:
+        truth = decode_truth(sample_dir)
+    first = read_png(sample_dir / FIRST_FRAME)
+    final = first
+    if kind in _NEEDS_FINAL:
         final_path = sample_dir / FINAL_FRAME
-        last = read_png(final_path) if kind == "final" and final_path.exists() else first
-        cut = length // 2 if kind == "final" else length
-        write_video(dest, (first if k < cut else last for k in range(length)))
-    elif kind == "noise":
-        length, height, width = _video_shape(sample_dir)
-        generator = rng(derive_seed("noise", sample_dir.parent.name, sample_dir.name))
-        frames = min(length, NOISE_FRAMES)
-        write_video(dest, (generator.integers(0, 256, (height, width, 3), dtype=np.uint8) for _ in range(frames)))
-    else:
-        raise ValueError(f"unknown baseline {kind!r}; known: {', '.join(BASELINES)}")
+        final = read_png(final_path) if final_path.exists() else (truth if truth is not None else decode_truth(sample_dir))[-1]
+    length = _video_shape(sample_dir)[0]
+    seed = derive_seed("noise", sample_dir.parent.name, sample_dir.name)
+    write_video(dest, shortcut_frames(kind, first, final, length, truth, seed))
     return dest

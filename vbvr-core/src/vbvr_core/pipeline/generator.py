@@ -1,13 +1,11 @@
 """``BaseGenerator``: the class every task's generator subclasses.
 
-A subclass declares ``info`` (a :class:`TaskInfo`) and ``Params`` (a :class:`TaskParams` subclass with
-bounds), and implements two methods:
-
-- ``draw_params(rng, difficulty)`` → dict of parameter values drawn for that difficulty stratum;
-- ``generate()`` → :class:`Sample`, built from ``self.params`` and ``self.rng`` alone.
-
-It may extend ``validate(sample)`` (call ``super().validate(sample)`` first). Saving is shared
-(:func:`vbvr_core.pipeline.sample_io.save_sample`). All randomness comes from ``self.rng``, seeded with ``seed``.
+A subclass declares ``info`` (its plugin's ``TASK.info``), ``Params`` (a :class:`TaskParams` subclass whose
+fields carry their bounds and draws) and ``Solution`` (a :class:`TaskSolution` subclass: what its scorer
+needs), and implements ``generate()`` → :class:`Sample`, built from ``self.params`` and ``self.rng`` alone.
+An instance that cannot be used (unsolvable, ambiguous, occluded, trivial) raises :class:`Reject` with the
+reason; ``produce`` redraws it with the next attempt's seed. ``validate(sample)`` may add checks that need
+the rendered sample. Saving is shared (:func:`vbvr_core.pipeline.sample_io.save_sample`).
 """
 
 from __future__ import annotations
@@ -16,21 +14,27 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any, ClassVar
 
-import numpy as np
-
-from vbvr_core.contract import FRAME_SIZE, Sample, SampleRecord, TaskInfo, TaskParams
+from vbvr_core.contract import Sample, SampleRecord, TaskInfo, TaskParams
+from vbvr_core.contract.sample import TaskSolution
 from vbvr_core.pipeline.seeds import rng as make_rng
+
+
+class Reject(Exception):  # noqa: N818 - it is a verdict, not an error: the instance is redrawn
+    """Raised by ``generate()`` for an instance that must not be saved; the message is the reason."""
 
 
 class BaseGenerator(ABC):
     """Draws, solves and renders one task instance from a seed.
 
-    ``params`` may fix some parameters (a dict or a ``Params`` instance); the rest are drawn.
-    Out-of-bounds values raise ``pydantic.ValidationError`` naming the field and its bounds.
+    ``params`` may fix some parameters (a dict or a ``Params`` instance); the rest are drawn from the seed
+    (:meth:`TaskParams.draw`), after the fixed ones, so values derived from them see the fixed values.
+    Unknown names raise ``ValueError``; out-of-bounds values raise ``pydantic.ValidationError`` naming the
+    field and its bounds.
     """
 
     info: ClassVar[TaskInfo]
     Params: ClassVar[type[TaskParams]]
+    Solution: ClassVar[type[TaskSolution]]
     max_attempts: ClassVar[int] = 20
 
     def __init__(self, seed: int, params: TaskParams | dict[str, Any] | None = None):
@@ -42,48 +46,36 @@ class BaseGenerator(ABC):
             raise ValueError(
                 f"{self.info.key}: unknown parameter(s) {unknown}; known: {sorted(self.Params.model_fields)}"
             )
-        self.overrides = overrides
-        difficulty = overrides.get("difficulty")
+        difficulty = overrides.pop("difficulty", None)
         if difficulty is None:
             difficulty = int(self.rng.integers(0, 3))
-        else:  # refuse an out-of-range stratum before draw_params looks it up
+        else:  # refuse an out-of-range stratum before any draw looks it up
             difficulty = TaskParams.model_validate({"difficulty": difficulty}).difficulty
-        drawn = self.draw_params(self.rng, int(difficulty))
-        self.params = self.Params.model_validate({**drawn, **overrides, "difficulty": difficulty})
-
-    @abstractmethod
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Draw parameter values for one difficulty stratum (0 easy, 1 medium, 2 hard).
-
-        Values fixed by the caller are in ``self.overrides`` and win over drawn ones.
-        """
+        legacy_draw = getattr(self, "draw_params", None)
+        if legacy_draw is not None:  # transition: tasks not yet moved to declared draws (removed once all are)
+            self.overrides = overrides
+            drawn = legacy_draw(self.rng, int(difficulty))
+            self.params = self.Params.model_validate({**drawn, **overrides, "difficulty": difficulty})
+            return
+        self.params = self.Params.draw(self.rng, int(difficulty), fixed=overrides)
 
     @abstractmethod
     def generate(self) -> Sample:
-        """Build the instance from ``self.params`` and ``self.rng``, solve it, render it."""
+        """Build the instance from ``self.params`` and ``self.rng``, solve it, render it; ``Reject`` if unusable."""
 
     def validate(self, sample: Sample) -> list[str]:
-        """Return the problems with ``sample`` (empty when it is fit to save).
+        """Return problems that only the rendered sample shows (empty when fit to save); the default has none.
 
-        The base checks the shared format; tasks add their own (solvable, unambiguous, no occlusion).
+        Core's format checks (frame size, prompt, final frame or goal) run for every task through the
+        ``vbvr_check_sample`` hook.
         """
-        problems = []
-        for name, frame in (("first_frame", sample.first_frame), ("final_frame", sample.final_frame)):
-            if frame is None:
-                continue
-            if frame.shape != (FRAME_SIZE, FRAME_SIZE, 3) or frame.dtype != np.uint8:
-                problems.append(f"{name} is {frame.shape} {frame.dtype}, expected (512, 512, 3) uint8")
-        if sample.final_frame is None and not sample.goal_text:
-            problems.append("sample has neither a final frame nor a goal text")
-        if not sample.prompt.strip():
-            problems.append("prompt is empty")
-        return problems
+        return []
 
     def save(self, sample: Sample, dest: str | Path, **record_fields: Any) -> SampleRecord:
         """Write ``sample`` into folder ``dest`` atomically; see :func:`vbvr_core.pipeline.sample_io.save_sample`.
 
-        ``seed`` defaults to this generator's seed; :func:`vbvr_core.pipeline.produce.produce` passes the sample's
-        base seed and the attempt number instead.
+        ``seed`` defaults to this generator's seed; :func:`vbvr_core.pipeline.produce.produce` passes the
+        sample's base seed and the attempt number instead.
         """
         from vbvr_core.pipeline.sample_io import save_sample
 

@@ -17,7 +17,7 @@ import pydantic
 from vbvr_core.contract import FailureRecord, PackageFacts, Sample, SampleRecord, TaskRegistration
 from vbvr_core.contract.keys import dist_name, import_name
 from vbvr_core.discovery import get_task, plugin_manager
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.pipeline.provenance import package_facts
 from vbvr_core.pipeline.seeds import derive_seed
 
@@ -39,6 +39,14 @@ class Drawn:
 def attempt_seed(seed: int, attempt: int) -> int:
     """The seed of attempt ``attempt`` of a sample whose seed is ``seed``."""
     return seed if attempt == 0 else derive_seed(seed, "attempt", attempt)
+
+
+def sample_problems(task_key: str, generator: BaseGenerator, sample: Sample) -> list[str]:
+    """Every problem with a generated sample: the task's ``validate`` and every ``vbvr_check_sample`` plugin's."""
+    found = list(generator.validate(sample))
+    for extra in plugin_manager().hook.vbvr_check_sample(task_key=task_key, sample=sample):
+        found.extend(extra or [])
+    return found
 
 
 def _as_registration(task: str | TaskRegistration) -> TaskRegistration:
@@ -75,9 +83,9 @@ def draw(
             )
         try:
             sample = generator.generate()
-            found = list(generator.validate(sample))
-            for extra in plugin_manager().hook.vbvr_check_sample(task_key=registration.key, sample=sample):
-                found.extend(extra or [])
+            found = sample_problems(registration.key, generator, sample)
+        except Reject as rejection:
+            found = [str(rejection) or "rejected without a reason"]
         except Exception as error:  # noqa: BLE001 - a task bug becomes a dead letter, not a crash
             found = [f"{type(error).__name__}: {error}"]
             last_traceback = traceback.format_exc()
@@ -113,12 +121,11 @@ def save_drawn(
     split: str | None = None,
     package: PackageFacts | None = None,
 ) -> SampleRecord:
-    """Save a drawn sample into folder ``dest`` and notify ``vbvr_sample_saved`` observers."""
+    """Save a drawn sample into folder ``dest``."""
     record = drawn.generator.save(
         drawn.sample, dest, package=package or task_package(registration), index=index,
         attempt=drawn.attempt, split=split, seed=drawn.seed,
     )
-    plugin_manager().hook.vbvr_sample_saved(record=record, location=str(dest))
     return record
 
 

@@ -11,27 +11,35 @@ from rich.console import Console
 from vbvr_core.release.build import BuildError, build_package
 from vbvr_core.release.index import write_simple_index
 from vbvr_core.release.packages import find_package, repo_packages
-from vbvr_core.release.versions import check_version_bumps
+from vbvr_core.release.versions import BASELINE_FILE, ReleaseCheckError, check_version_bumps
 
 app = typer.Typer(help="Release tooling: version-bump check, wheels with the git commit baked in, a PEP 503 index.",
                   no_args_is_help=True)
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # a path or a fix is never broken mid-word
 ROOT_OPTION = typer.Option("--root", help="Repository root (default: the current directory).")
 
 
 @app.command()
 def check(
-    since: Annotated[str, typer.Option("--since", help="Git revision to compare with, e.g. origin/main.")],
+    since: Annotated[str | None, typer.Option(
+        "--since", help=f"Git revision to compare with [default: the last release, recorded in {BASELINE_FILE}].")] = None,
     root: Annotated[Path, ROOT_OPTION] = Path("."),
 ) -> None:
-    """Fail (exit 1) for every package whose code changed since REV without a version bump."""
-    problems = check_version_bumps(root.resolve(), since)
+    """Fail (exit 1) for every package whose code changed since the last release (or REV) without a version bump.
+
+    Exit 2 when the check cannot run: not a git repository, or a revision that does not exist.
+    """
+    try:
+        problems = check_version_bumps(root.resolve(), since)
+    except ReleaseCheckError as error:
+        errors.print(f"[bold red]error:[/] {error}", highlight=False)
+        raise typer.Exit(code=2) from None
     for problem in problems:
         errors.print(f"[red]version not bumped:[/] {problem}", highlight=False)
     if problems:
         raise typer.Exit(code=1)
-    console.print(f"every changed package since {since} carries a new version")
+    console.print(f"every package changed since {since or 'the release baseline'} carries a new version")
 
 
 @app.command()

@@ -20,6 +20,7 @@ from vbvr_core.pipeline.seeds import sample_seed
 from vbvr_core.review.result import NotRunnable
 
 if TYPE_CHECKING:
+    from vbvr_core.judge.certificate import TaskCertificate
     from vbvr_core.pipeline.generator import BaseGenerator
     from vbvr_core.review.diversity import DrawStats
     from vbvr_core.review.fresh_run import FreshRun
@@ -136,6 +137,18 @@ class ReviewContext:
         from vbvr_core.review.diversity import draw_fingerprints
 
         return draw_fingerprints(self)
+
+    @cached_property
+    def robustness(self) -> TaskCertificate:
+        """The robustness certificate of the first samples (probe videos under ``work_dir/robustness``)."""
+        from vbvr_core.review.robustness import certify_samples
+
+        return certify_samples(self)
+
+    @property
+    def robustness_if_run(self) -> TaskCertificate | None:
+        """The certificate when a check has made it, else None (the gallery shows it only then)."""
+        return self.__dict__.get("robustness")
 
     @cached_property
     def baseline_scores(self) -> BaselineScores:

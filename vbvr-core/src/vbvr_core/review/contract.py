@@ -24,7 +24,7 @@ STRATUM_SEEDS = 20
 
 @check("contract")
 def check_entry_point(context: ReviewContext) -> Finding:
-    """One ``vbvr`` entry point named by the task key, in the dist DESIGN.md names, pointing at ``<import>.plugin``."""
+    """One ``vbvr`` entry point named by the task key, in the dist DESIGN.md names, pointing at ``<import>.plugin:TASK``."""
     installed = context.installed
     if installed is None:
         return warn("reviewed from a TaskRegistration, not an installed package: the entry point is not checked")
@@ -32,10 +32,10 @@ def check_entry_point(context: ReviewContext) -> Finding:
     if installed.dist.lower().replace("_", "-") != expected_dist:
         return fail(f"the entry point {context.key} comes from dist {installed.dist!r}; name the dist "
                     f"{expected_dist!r} in pyproject.toml [project] name")
-    expected_module = f"{import_name(context.key)}.plugin"
-    if installed.entry_point.value != expected_module:
+    expected = f"{import_name(context.key)}.plugin:TASK"
+    if installed.entry_point.value != expected:
         return warn(f"the entry point points at {installed.entry_point.value!r}; the convention is "
-                    f"{expected_module!r} (a light module that only registers the task)")
+                    f"{expected!r} (the object a light plugin module declares with declare_task)")
     if context.source is not None:
         location = _installed_location(context)
         if location is not None and Path(context.source).resolve() not in [location, *location.parents]:
@@ -55,14 +55,14 @@ def _installed_location(context: ReviewContext) -> Path | None:
 def check_registers_task(context: ReviewContext) -> Finding:
     """``vbvr_register_task`` returns the task; its generator subclasses BaseGenerator and its scorer takes (sample, video)."""
     if context.registration is None:
-        return fail(f"the plugin does not register the task: {context.registration_error}; implement "
-                    f"@hookimpl def vbvr_register_task() -> TaskRegistration in {import_name(context.key)}.plugin")
+        return fail(f"the plugin does not register the task: {context.registration_error}; declare it in "
+                    f"{import_name(context.key)}.plugin as TASK = declare_task(...) and point the entry point at it")
     task = context.task
     generator = context.generator_class
     if not (inspect.isclass(generator) and issubclass(generator, BaseGenerator)):
         return fail(f"{task.generator_path} is not a BaseGenerator subclass")
     if getattr(generator, "info", None) != task.info:
-        return fail(f"{task.generator_path}.info differs from the registered TaskInfo; use the plugin's INFO in both")
+        return fail(f"{task.generator_path}.info differs from the registered TaskInfo; set `info = TASK.info`")
     scorer = task.load_scorer()
     if not callable(scorer):
         return fail(f"{task.scorer_path} is not callable")
@@ -83,7 +83,7 @@ def check_plugin_is_light(context: ReviewContext) -> Finding:
         raise NotRunnable(fresh.error)
     if fresh.plugin_imports:
         return fail(f"importing {context.installed.entry_point.value} imports {', '.join(fresh.plugin_imports)}; "
-                    "name the generator and scorer by import string in TaskRegistration instead of importing them")
+                    "name the generator and scorer by import string in declare_task instead of importing them")
     return ok(f"{context.installed.entry_point.value} imports neither the generator nor the scorer")
 
 

@@ -1,8 +1,10 @@
 """The review gallery: one HTML page showing what a reviewer looks at.
 
-For each saved sample: the first frame, the final frame (or the goal text), an animated preview of
-the ground truth, and the prompt; then the review's table of checks. The page and its images are
-written into one folder that opens from disk (``file://``) or from a CI artifact, without a server.
+At the top, when the review ran the robustness suite: the certificate's table — failing probes first, each
+probe's limit, mean and every sample's score linking to that probe's video (copied into the gallery's
+``robustness/`` folder). Then for each saved sample: the first frame, the final frame (or the goal text), an
+animated preview of the ground truth, and the prompt; then the review's table of checks. The page and its
+files are written into one folder that opens from disk (``file://``) or from a CI artifact, without a server.
 Text from the task (prompts, messages) is HTML-escaped.
 """
 
@@ -14,10 +16,12 @@ from pathlib import Path
 from jinja2 import Environment, select_autoescape
 from PIL import Image
 
+from vbvr_core.judge.certificate import TaskCertificate, certificate_rows
 from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, GOAL_TEXT, PROMPT, VIDEO, load_record
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import ReviewReport
+from vbvr_core.review.robustness import ROBUSTNESS_FOLDER
 
 PREVIEW_SIZE = 192
 PREVIEW_FPS = 12
@@ -33,11 +37,24 @@ h1 { font-size: 20px; margin: 0 0 4px; } .meta { color: #555; margin-bottom: 12p
 figcaption { font-size: 12px; color: #555; } .prompt { max-width: 340px; white-space: pre-wrap; }
 .goal { width: 256px; height: 256px; border: 1px solid #ccc; padding: 8px; box-sizing: border-box; }
 table { border-collapse: collapse; margin-top: 16px; } td, th { border: 1px solid #ddd; padding: 3px 6px; text-align: left; }
-.pass { color: #176f2c; } .warn { color: #9a6700; } .fail { color: #b42318; font-weight: bold; }
+.pass { color: #176f2c; } .warn { color: #9a6700; } .fail, .miss { color: #b42318; font-weight: bold; }
+.exempt { color: #777; }
 </style></head><body>
 <h1>{{ key }} — {{ title }}</h1>
 <div class="meta">{{ category }} · {{ counts.pass }} pass, {{ counts.warn }} warn, {{ counts.fail }} fail
  · {{ samples|length }} samples · {{ description }}</div>
+{% if robustness %}
+<h2 id="robustness">Robustness certificate: {{ "passed" if robustness.passed else "FAILED" }}
+ ({{ robustness.misses|length }} of {{ robustness.verdicts|length }} probes miss)</h2>
+<table class="robustness"><tr><th>group</th><th>probe</th><th>status</th><th>mean</th><th>limit</th>
+{% for name in robustness_samples %}<th>{{ name }}</th>{% endfor %}<th>problem</th></tr>
+{% for row in robustness_rows %}<tr><td>{{ row.group }}</td><td>{{ row.name }}</td>
+<td class="{{ row.status }}">{{ row.status }}</td><td>{{ "%.3f"|format(row.mean) }}</td><td>{{ row.limit }}</td>
+{% for name in robustness_samples %}<td>{% if name in row.values %}<a href="{{ row.links[name] }}">{{ "%.3f"|format(row.values[name]) }}</a>{% else %}–{% endif %}</td>{% endfor %}
+<td>{{ row.problem }}</td></tr>
+{% endfor %}</table>
+{% for note in robustness.notes + robustness.errors %}<div class="meta">{{ note }}</div>{% endfor %}
+{% endif %}
 {% for sample in samples %}
 <div class="sample" id="sample-{{ sample.name }}">
   <figure><img src="{{ sample.name }}/first.png" alt="first frame of sample {{ sample.name }}">
@@ -70,6 +87,24 @@ def write_preview(video: Path, dest: Path) -> int:
     return len(images)
 
 
+def copy_probe_videos(context: ReviewContext, certificate: TaskCertificate, dest: Path) -> list[dict]:
+    """Copy every probe video into ``dest/robustness/<sample>/…``; the certificate's rows (misses first) with
+    ``links`` from sample name to the copied video, relative to ``dest``."""
+    rows = []
+    for verdict in certificate_rows(certificate):
+        links = {}
+        for sample, video in verdict.videos.items():
+            relative = Path(ROBUSTNESS_FOLDER) / sample / video
+            source = context.work_dir / relative
+            if source.is_file():
+                (dest / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, dest / relative)
+            links[sample] = relative.as_posix()
+        rows.append({"group": verdict.group, "name": verdict.name, "status": verdict.status, "mean": verdict.mean,
+                     "limit": verdict.limit, "problem": verdict.problem, "values": verdict.values, "links": links})
+    return rows
+
+
 def write_gallery(context: ReviewContext, report: ReviewReport, dest: str | Path) -> Path:
     """Write the gallery of ``context``'s samples and ``report`` into folder ``dest``; return index.html's path."""
     dest = Path(dest)
@@ -92,12 +127,16 @@ def write_gallery(context: ReviewContext, report: ReviewReport, dest: str | Path
             "params": ", ".join(f"{name}={value}" for name, value in record.params.items()),
             "frames": write_preview(folder / VIDEO, target / "preview.gif"),
         })
+    certificate = context.robustness_if_run
+    robustness_rows = copy_probe_videos(context, certificate, dest) if certificate is not None else []
+    robustness_samples = sorted({sample for row in robustness_rows for sample in row["values"]})
     info = context.registration.info if context.registration else None
     environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     html = environment.from_string(PAGE).render(
         key=context.key, title=info.title if info else "(plugin broken)",
         category=info.category.value if info else "?", description=info.description if info else "",
-        counts=report.counts(), samples=samples, results=report.results,
+        counts=report.counts(), samples=samples, results=report.results, robustness=certificate,
+        robustness_rows=robustness_rows, robustness_samples=robustness_samples,
     )
     index = dest / INDEX
     index.write_text(html, encoding="utf-8")

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from vbvr_core.contract.keys import KEY_PATTERN
 from vbvr_core.discovery import ENTRY_POINT_GROUP, known_keys
-from vbvr_core.review import contract, cost, determinism, diversity, media, scorer_checks, validation
+from vbvr_core.review import contract, cost, determinism, diversity, media, robustness, scorer_checks, validation
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import Check, ReviewReport
 
 ALL_CHECKS: list[Check] = [
     *contract.CHECKS, *determinism.CHECKS, *media.CHECKS, *validation.CHECKS, *diversity.CHECKS,
-    *scorer_checks.CHECKS, *cost.CHECKS,
+    *scorer_checks.CHECKS, *robustness.CHECKS, *cost.CHECKS,
 ]
 
 

@@ -1,9 +1,10 @@
 """Scorer sanity: the scorer tells the right video from the videos every wrong model makes.
 
-On the saved samples: the ground truth (oracle) scores ≥ 0.98; the first frame held (static), noise,
+On the saved samples: the ground truth (oracle) scores ≥ ``ORACLE_MIN``; the first frame held (static), noise,
 another sample's ground truth (shuffle) and — for tasks whose answer is a process — a cut straight
-to the final frame (final) score clearly lower (a fail at ≥ 0.5, a warning above 0.1); an empty or
-truncated file scores exactly 0; the same video scores the same twice.
+to the final frame (final) score clearly lower (a fail from ``CLEARLY_LOW``, a warning above ``SHORTCUT_MAX``);
+an empty or truncated file scores exactly 0; the same video scores the same twice. The limits are the one
+table of :mod:`vbvr_core.judge.thresholds`; the full robustness suite is :mod:`vbvr_core.review.robustness`.
 """
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ from pathlib import Path
 from vbvr_core.contract import Score
 from vbvr_core.judge.baselines import write_baseline
 from vbvr_core.judge.run import run_scorer
+from vbvr_core.judge.thresholds import CLEARLY_LOW, ORACLE_MIN, SHORTCUT_MAX
 from vbvr_core.media.video import VideoReader
 from vbvr_core.pipeline.sample_io import VIDEO, load_sample_ref
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.result import Finding, check, fail, ok, warn
 
-ORACLE_MIN = 0.98
-CLEARLY_LOW = 0.5
-LOW = 0.1
 BASELINE_SAMPLES = 3
 TRUNCATED_BYTES = 2048
 
@@ -77,8 +76,9 @@ def _worst_high(context: ReviewContext, kind: str, what: str, fix: str) -> Findi
     if worst.value >= CLEARLY_LOW:
         return fail(f"{what} scores {worst.value:.2f} on sample {name} ({worst.reason!r}); it must score "
                     f"clearly lower than the ground truth (< {CLEARLY_LOW}): {fix}")
-    if worst.value > LOW:
-        return warn(f"{what} scores up to {worst.value:.2f} (sample {name}: {worst.reason!r}); expected ≤ {LOW}: {fix}")
+    if worst.value > SHORTCUT_MAX:
+        return warn(f"{what} scores up to {worst.value:.2f} (sample {name}: {worst.reason!r}); "
+                    f"expected ≤ {SHORTCUT_MAX}: {fix}")
     return ok(f"{what}: {values}")
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from vbvr_core.contract import FailureRecord, Sample, TaskParams
-from vbvr_core.pipeline.produce import Drawn, draw
+from vbvr_core.pipeline.produce import Drawn, draw, sample_problems
 from vbvr_core.review.context import ReviewContext
 from vbvr_core.review.params import FieldSpace, parameter_space
 from vbvr_core.review.result import Finding, NotRunnable, check, fail, ok, warn
@@ -88,16 +88,17 @@ def _broken_variants(sample: Sample, goal_is_text: bool) -> dict[str, Sample]:
 
 @check("validation")
 def check_validate_rejects_broken_samples(context: ReviewContext) -> Finding:
-    """``validate()`` reports problems for a sample with an empty prompt, a wrong-size frame or no answer."""
+    """The sample checks (the task's ``validate()`` and every ``vbvr_check_sample`` plugin) refuse a sample with an
+    empty prompt, a wrong-size or wrong-type frame, or no answer."""
     drawn = draw(context.task, context.seed_of(0))
     if not isinstance(drawn, Drawn):
         raise NotRunnable(f"no valid sample to break: {drawn.problems[-1:]}")
     accepted = [what for what, variant in _broken_variants(drawn.sample, context.task.info.goal_is_text).items()
-                if not drawn.generator.validate(variant)]
+                if not sample_problems(context.key, drawn.generator, variant)]
     if accepted:
-        return fail(f"validate() accepted a sample with {', '.join(accepted)}; start it with "
-                    "`problems = super().validate(sample)` and add the task's own checks")
-    return ok("validate() rejects empty prompts, wrong-size or wrong-type frames and missing answers")
+        return fail(f"the sample checks accepted a sample with {', '.join(accepted)}; a plugin or the task's "
+                    "validate() must not swallow core's format checks")
+    return ok("the sample checks refuse empty prompts, wrong-size or wrong-type frames and missing answers")
 
 
 @check("validation")

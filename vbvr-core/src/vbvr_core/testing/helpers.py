@@ -68,7 +68,8 @@ def write_task_distribution(root: str | Path, key: str, module_name: str, module
 
     Put ``root`` on ``sys.path`` (or ``PYTHONPATH`` for subprocesses) and importlib.metadata finds the
     task like any installed package: the way tests build deliberately broken or faulty tasks without
-    adding packages to the repository. The module must implement ``vbvr_register_task``.
+    adding packages to the repository. The module must implement ``vbvr_register_task`` (a module-level
+    ``@hookimpl`` function or, as task packages do, ``TASK = declare_task(...)`` with ``key = module:TASK``).
     """
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
@@ -88,4 +89,5 @@ def forget_plugins() -> None:
     from vbvr_core import discovery
 
     discovery.get_task.cache_clear()
+    discovery.plugin_manager.cache_clear()
     importlib.invalidate_caches()
