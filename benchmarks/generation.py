@@ -29,7 +29,7 @@ from vbvr_core import discovery
 from vbvr_core.contract import FailureRecord
 from vbvr_core.media.video import held, write_video
 from vbvr_core.pipeline.produce import draw, produce
-from vbvr_core.pipeline.sample_io import write_png
+from vbvr_core.pipeline.sample_io import sample_name, write_png
 from vbvr_core.pipeline.seeds import sample_seed
 
 
@@ -46,7 +46,7 @@ def measure(key: str, samples: int, work: Path) -> dict[str, float]:
     registration = discovery.get_task(key)
     for index in range(samples):
         seed = sample_seed(0, key, index)
-        result, end_to_end = cpu(produce, registration, seed, work / key / f"{index:08d}")
+        result, end_to_end = cpu(produce, registration, seed, work / key / sample_name(index))
         if isinstance(result, FailureRecord):
             raise SystemExit(f"{key} sample {index} failed: {result.problems[-1]}")
         drawn, draw_seconds = cpu(draw, registration, seed)

@@ -11,6 +11,7 @@ steer a write outside the output root.
 from __future__ import annotations
 
 from vbvr_core.contract.keys import validate_key
+from vbvr_core.pipeline.sample_io import sample_name
 
 LAYOUTS: tuple[str, ...] = ("vbvr", "vbvr-bench")
 BENCH_SPLIT_FOLDERS = {"test-id": "In-Domain_50", "test-ood": "Out-of-Domain_50"}
@@ -45,7 +46,5 @@ def task_dir(layout: str, key: str, split: str) -> str:
 
 def sample_dir(layout: str, key: str, split: str, index: int) -> str:
     """The folder (relative, '/'-separated) of sample ``index`` of ``key``."""
-    if not isinstance(index, int) or index < 0:
-        raise ValueError(f"sample index must be a non-negative integer, got {index!r}")
-    width = 5 if layout == "vbvr-bench" else 8
-    return f"{task_dir(layout, key, split)}/{index:0{width}d}"
+    name = sample_name(index)  # validates the index
+    return f"{task_dir(layout, key, split)}/{name[-5:] if layout == 'vbvr-bench' else name}"

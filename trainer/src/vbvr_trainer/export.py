@@ -36,6 +36,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import webdataset
 from fsspec import AbstractFileSystem
+from vbvr_core.pipeline.sample_io import sample_name
 
 from vbvr_trainer.locate import SampleLocation, find_samples
 
@@ -91,7 +92,7 @@ def export_fingerprint(fs: AbstractFileSystem, locations: list[SampleLocation]) 
     """A digest of the exported samples: their keys, indices and metadata.json bytes (which hold every file's sha256)."""
     digest = hashlib.sha256(b"vbvr-hf-export-1\n")
     for location in locations:
-        digest.update(f"{location.task_key}/{location.index:08d}\n".encode())
+        digest.update(f"{location.task_key}/{sample_name(location.index)}\n".encode())
         digest.update(hashlib.sha256(fs.cat_file(f"{location.folder}/metadata.json")).digest())
     return digest.hexdigest()[:FINGERPRINT_CHARS]
 
@@ -134,7 +135,7 @@ def export_hf(samples: str, out: str | Path, tasks: list[str] | None = None) -> 
     for shard in range(shard_count):
         rows = []
         for location in locations[shard * ROWS_PER_PARQUET:(shard + 1) * ROWS_PER_PARQUET]:
-            video_name = f"videos/{location.task_key}/{location.index:08d}.mp4"
+            video_name = f"videos/{location.task_key}/{sample_name(location.index)}.mp4"
             (out / video_name).parent.mkdir(parents=True, exist_ok=True)
             fs.get_file(f"{location.folder}/ground_truth.mp4", str(out / video_name))
             rows.append(_hf_row(fs, location, video_name))
@@ -152,7 +153,7 @@ def export_hf(samples: str, out: str | Path, tasks: list[str] | None = None) -> 
 def webdataset_records(fs: AbstractFileSystem, locations: list[SampleLocation]) -> Iterator[dict[str, Any]]:
     """One WebDataset record per sample: ``__key__`` plus the bytes of each file the sample has."""
     for location in locations:
-        record: dict[str, Any] = {"__key__": f"{location.task_key}/{location.index:08d}"}
+        record: dict[str, Any] = {"__key__": f"{location.task_key}/{sample_name(location.index)}"}
         for name in SAMPLE_FILES:
             data = _read_optional(fs, f"{location.folder}/{name}")
             if data is not None:

@@ -23,7 +23,7 @@ import torch
 from PIL import Image
 from torch.utils.data import Dataset
 from vbvr_core.media.video import read_video, write_video
-from vbvr_core.pipeline.sample_io import write_png
+from vbvr_core.pipeline.sample_io import sample_name, write_png
 
 from vbvr_trainer.data import ClipSpec, SampleReader, image_tensor, video_tensor
 from vbvr_trainer.locate import find_samples
@@ -70,7 +70,7 @@ def prepare_wan(samples: str, out: str | Path, size: int = WAN_SIZE, num_frames:
     rows = []
     for location in locations:
         item = reader.read(location)
-        stem = f"{location.task_key}_{location.index:08d}"
+        stem = f"{location.task_key}_{sample_name(location.index)}"
         frames = (item["video"].permute(0, 2, 3, 1).mul(255.0).round().to(torch.uint8)).numpy()
         write_video(out / "videos" / f"{stem}.mp4", iter(frames))
         write_png(out / "images" / f"{stem}.png", frames[0])

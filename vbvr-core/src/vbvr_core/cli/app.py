@@ -17,6 +17,7 @@ from rich.table import Table
 from vbvr_core import discovery
 from vbvr_core.contract import FailureRecord
 from vbvr_core.contract.keys import InvalidTaskKey, dist_name, import_name, validate_key
+from vbvr_core.pipeline.sample_io import sample_name
 
 app = typer.Typer(
     name="vbvr",
@@ -103,7 +104,7 @@ def generate(
     with Progress(*columns, console=errors, transient=True) as progress:
         bar = progress.add_task(key, total=count)
         for index in range(count):
-            dest = out / key / f"{index:08d}"
+            dest = out / key / sample_name(index)
             try:
                 result = produce(registration, sample_seed(seed, key, index), dest, index=index,
                                  params=overrides, require_commit=require_commit)

@@ -30,6 +30,13 @@ VIDEO = "ground_truth.mp4"
 PNG_COMPRESS_LEVEL = 6
 
 
+def sample_name(index: int) -> str:
+    """The folder name of sample ``index`` in a task's folder: eight digits (DESIGN.md, "One sample on disk")."""
+    if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+        raise ValueError(f"sample index must be a non-negative integer, got {index!r}")
+    return f"{index:08d}"
+
+
 def core_version() -> str:
     """The installed vbvr-core version."""
     try:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from vbvr_core.contract import FailureRecord, TaskRegistration
 from vbvr_core.discovery import InstalledTask, get_task, installed_task
 from vbvr_core.pipeline.produce import produce
+from vbvr_core.pipeline.sample_io import sample_name
 from vbvr_core.pipeline.seeds import sample_seed
 from vbvr_core.review.result import NotRunnable
 
@@ -102,7 +103,7 @@ class ReviewContext:
         """
         made = Production()
         for index in range(self.sample_count):
-            dest = self.work_dir / "samples" / self.key / f"{index:08d}"
+            dest = self.work_dir / "samples" / self.key / sample_name(index)
             try:
                 result = produce(self.task, self.seed_of(index), dest, index=index)
             except Exception as error:  # noqa: BLE001 - e.g. trajectory frames the video writer refuses

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vbvr_core.pipeline.sample_io import sample_name
+
 if TYPE_CHECKING:
     from vbvr_core.review.context import ReviewContext
 
@@ -105,7 +107,7 @@ def main(argv: list[str]) -> int:
     reply = {"folders": [], "core_seconds": [], "plugin_imports": plugin_imports, "error": None,
              "start_rss_mb": start_rss}
     for index, seed in request["samples"]:
-        dest = Path(request["out"]) / f"{index:08d}"
+        dest = Path(request["out"]) / sample_name(index)
         started = time.process_time()
         result = produce(registration, seed, dest, index=index)
         if isinstance(result, FailureRecord):

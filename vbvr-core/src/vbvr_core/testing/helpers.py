@@ -20,7 +20,7 @@ from vbvr_core.judge.baselines import write_baseline
 from vbvr_core.judge.run import run_scorer, score_video
 from vbvr_core.media.video import VideoReader, write_video
 from vbvr_core.pipeline.produce import produce
-from vbvr_core.pipeline.sample_io import load_sample_ref
+from vbvr_core.pipeline.sample_io import load_sample_ref, sample_name
 from vbvr_core.pipeline.seeds import sample_seed
 
 
@@ -29,7 +29,7 @@ def make_samples(key: str, out: str | Path, count: int = 1, seed: int = 0,
     """Produce ``count`` samples of task ``key`` under ``out/key``; fails the test on a dead letter."""
     folders = []
     for index in range(count):
-        dest = Path(out) / key / f"{index:08d}"
+        dest = Path(out) / key / sample_name(index)
         result = produce(key, sample_seed(seed, key, index), dest, index=index, params=params)
         if isinstance(result, FailureRecord):
             raise AssertionError(f"{key} sample {index} failed: {result.problems[-3:]}\n{result.traceback or ''}")
