@@ -5,24 +5,23 @@ Parameters → draw → solve → render → prompt:
 - four attributes per panel: shape, colour, count (1–4) and size (3 levels);
 - ``varied`` of them follow a row rule (constant, progression for count and size, or distribute-three);
   the others are the same in every panel;
-- the answer is panel (2, 2) as the rules build it; ``validate`` infers every rule that fits the eight
-  shown panels and rejects the instance unless all of them predict that one figure;
+- the answer is panel (2, 2) as the rules build it; every rule that fits the eight shown panels is
+  inferred, and the instance is rejected unless all of them predict that one figure;
 - the video wipes the answer into the empty panel; nothing else changes.
 """
 
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import Annotated
 
-import numpy as np
 from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.draw import PALETTE, SHAPE_KINDS
+from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS
 from vbvr_core.families.fill_in.draw import reveal_frames
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o56_raven.plugin import INFO
+from vbvr_o56_raven.plugin import TASK
 from vbvr_o56_raven.rules import build, predictions
 from vbvr_o56_raven.scene import MatrixScene
 
@@ -32,40 +31,53 @@ FIGURE_COLORS = ("red", "green", "blue", "yellow", "purple", "cyan")
 FIGURE_SHAPES = tuple(kind for kind in SHAPE_KINDS if kind != "hexagon")
 DOMAINS = {"shape": len(FIGURE_SHAPES), "color": len(FIGURE_COLORS), "count": 4, "size": 3}
 ORDERED = ("count", "size")  # attributes with an order, so a progression makes sense
-BACKGROUNDS = [(255, 255, 255), (244, 244, 238), (232, 238, 246), (238, 238, 238)]
 PANEL_FILLS = [(255, 255, 255), (250, 250, 245), (246, 250, 255)]
 PANEL_LINES = [(60, 60, 70), (90, 90, 110), (40, 40, 40)]
-STRATA = {0: (2, 2), 1: (3, 3), 2: (4, 4)}  # how many attributes vary
 
 
 class Params(TaskParams):
-    """O-56's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-56's parameter space: more attributes follow a rule as the difficulty grows."""
 
-    varied: int = Field(3, ge=1, le=4, description="how many of shape, colour, count and size follow a row rule")
-    margin: int = Field(28, ge=16, le=48, description="space around the matrix, pixels")
-    gap: int = Field(10, ge=4, le=18, description="space between panels, pixels")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    panel_style: int = Field(0, ge=0, le=len(PANEL_FILLS) * len(PANEL_LINES) - 1, description="panel fill and border style index")
-    reveal_frames: int = Field(24, ge=12, le=36, description="frames over which the answer is drawn in")
+    varied: Annotated[int, Strata((2, 2), (3, 3), (4, 4))] = Field(
+        3, ge=1, le=4, description="how many of shape, colour, count and size follow a row rule")
+    margin: Annotated[int, Uniform(16, 48)] = Field(28, ge=16, le=48, description="space around the matrix, pixels")
+    gap: Annotated[int, Uniform(4, 18)] = Field(10, ge=4, le=18, description="space between panels, pixels")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    panel_style: Annotated[int, Uniform(0, len(PANEL_FILLS) * len(PANEL_LINES) - 1)] = Field(
+        0, ge=0, le=len(PANEL_FILLS) * len(PANEL_LINES) - 1, description="panel fill and border style index")
+    reveal_frames: Annotated[int, Uniform(18, 30)] = Field(
+        24, ge=12, le=36, description="frames over which the answer is drawn in")
+
+
+class Solution(TaskSolution):
+    """The rule and value table of every attribute, the answer in words, and the empty panel's box."""
+
+    rules: dict[str, str]
+    tables: dict[str, list[list[int]]]
+    answer: dict[str, str | int]
+    shapes: list[str]
+    colors: list[str]
+    target_box: Box
+
+
+def ambiguity(tables: dict[str, list[list[int]]]) -> str | None:
+    """Why the eight shown panels do not determine the missing one (no rule fits, or rules disagree), or None."""
+    for name in ATTRIBUTES:
+        found = predictions(tables[name], DOMAINS[name])
+        if not found:
+            return f"{name}: no rule fits the shown panels"
+        if set(found.values()) != {tables[name][2][2]}:
+            return f"ambiguous {name}: fitting rules predict {found}, the answer is {tables[name][2][2]}"
+    return None
 
 
 class RavenGenerator(BaseGenerator):
     """Draws a rule-governed 3×3 matrix with its last panel empty and reveals the panel the rules give."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """How many attributes vary from the stratum; layout and style uniformly."""
-        low, high = STRATA[difficulty]
-        return {
-            "varied": int(rng.integers(low, high + 1)),
-            "margin": int(rng.integers(16, 49)),
-            "gap": int(rng.integers(4, 19)),
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "panel_style": int(rng.integers(0, len(PANEL_FILLS) * len(PANEL_LINES))),
-            "reveal_frames": int(rng.integers(18, 31)),
-        }
+    Solution = Solution
 
     def _rules(self) -> dict[str, str]:
         """A rule per attribute: ``varied`` attributes get a non-trivial rule, the rest stay constant."""
@@ -91,12 +103,17 @@ class RavenGenerator(BaseGenerator):
                 tables[name] = build("constant", DOMAINS[name], rng, fixed=int(rng.integers(0, DOMAINS[name])))
             else:
                 tables[name] = build(rules[name], DOMAINS[name], rng)
+        problem = ambiguity(tables)
+        if problem:
+            raise Reject(problem)
         panels = [[{name: tables[name][row][col] for name in ATTRIBUTES} for col in range(3)] for row in range(3)]
         shapes = [str(s) for s in rng.permutation(FIGURE_SHAPES)]
         color_names = [str(c) for c in rng.permutation(FIGURE_COLORS)]
         colors = [PALETTE[name] for name in color_names]
         fills, lines = PANEL_FILLS[p.panel_style % len(PANEL_FILLS)], PANEL_LINES[p.panel_style // len(PANEL_FILLS)]
         scene = MatrixScene(p.margin, p.gap, BACKGROUNDS[p.background], fills, lines)
+        if not scene.figures_fit():
+            raise Reject("occlusion: the largest figures overlap their neighbours")
         first = scene.render(panels, colors, shapes, question=True)
         final = scene.render(panels, colors, shapes, question=False)
         target = scene.panel_box(2, 2, inset=3)
@@ -108,16 +125,11 @@ class RavenGenerator(BaseGenerator):
             "mark. Work out the rules and draw the figures that complete the matrix into that cell, keeping "
             "every other cell unchanged."
         )
-        solution = {
-            "rules": rules,
-            "tables": tables,
-            "answer": {"shape": shapes[answer["shape"]], "color": color_names[answer["color"]],
-                       "count": answer["count"] + 1, "size": ["small", "medium", "large"][answer["size"]]},
-            "shapes": shapes,
-            "colors": color_names,
-            "target_box": list(target),
-            "figures_fit": scene.figures_fit(),
-        }
+        solution = Solution(
+            rules=rules, tables=tables, shapes=shapes, colors=color_names, target_box=target,
+            answer={"shape": shapes[answer["shape"]], "color": color_names[answer["color"]],
+                    "count": answer["count"] + 1, "size": ["small", "medium", "large"][answer["size"]]},
+        )
         return Sample(
             first_frame=first,
             final_frame=final,
@@ -126,18 +138,3 @@ class RavenGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject matrices whose missing panel is not determined by the other eight, and overlapping figures."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        for name in ATTRIBUTES:
-            table = solution["tables"][name]
-            found = predictions(table, DOMAINS[name])
-            if not found:
-                problems.append(f"{name}: no rule fits the shown panels")
-            elif set(found.values()) != {table[2][2]}:
-                problems.append(f"ambiguous {name}: fitting rules predict {found}, the answer is {table[2][2]}")
-        if not solution["figures_fit"]:
-            problems.append("occlusion: the largest figures overlap their neighbours")
-        return problems

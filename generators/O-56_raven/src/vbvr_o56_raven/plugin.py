@@ -1,8 +1,8 @@
-"""Registers task O-56 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-56 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-56_raven",
     title="Raven's progressive matrix",
     category=Category.ABSTRACTION,
@@ -11,16 +11,7 @@ INFO = TaskInfo(
         "number and size follow a rule (constant, progression, or each of three values once). The bottom-right "
         "panel is empty; the figure that satisfies every rule is drawn into it."
     ),
-    # The answer is the completed panel; how it is drawn in is not what the task asks.
-    process_required=False,
+    generator="vbvr_o56_raven.generator:RavenGenerator",
+    scorer="vbvr_o56_raven.scorer:score",
+    process_required=False,  # the answer is the completed panel; how it is drawn in is not what the task asks
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-56's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o56_raven.generator:RavenGenerator",
-        scorer_path="vbvr_o56_raven.scorer:score",
-    )
