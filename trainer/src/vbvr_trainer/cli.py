@@ -96,20 +96,28 @@ def _parse_sizes(text: str) -> list[int]:
 
 @app.command("scaling")
 def scaling_command(
-    out: Annotated[Path, typer.Option("--out", help="Output folder (samples, videos, scaling.json, scaling.png).")],
-    tasks_id: Annotated[str | None, typer.Option("--tasks-id", help="In-domain task specs: KEY[@dN[-M]],… (default: from installed tasks).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder (samples, runs/, videos, scaling.json/.md/.png).")],
+    tasks_id: Annotated[str | None, typer.Option("--tasks-id", help="In-domain task specs: KEY[@dN[-M]],… (default: the study's design tasks when installed).")] = None,
     tasks_ood: Annotated[str | None, typer.Option("--tasks-ood", help="Out-of-domain task specs, same syntax.")] = None,
-    sizes: Annotated[str | None, typer.Option("--sizes", help="Training samples per in-domain task, e.g. 10,30,100,300.")] = None,
+    sizes: Annotated[str | None, typer.Option("--sizes", help="Training samples per in-domain task, e.g. 3,10,30,100,300.")] = None,
     seeds: Annotated[int | None, typer.Option("--seeds", min=1, help="Training seeds per size.")] = None,
-    quick: Annotated[bool, typer.Option("--quick", help="Small settings that finish in minutes on 2 cores.")] = False,
-    steps: Annotated[int | None, typer.Option("--steps", min=1, help="Optimiser steps per run (same at every size).")] = None,
-    test_per_task: Annotated[int | None, typer.Option("--test-per-task", min=1, help="Held-out samples per task.")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Study seed (samples and runs derive from it).")] = 0,
-    threads: Annotated[int, typer.Option("--threads", min=1, help="torch CPU threads (1 is fastest on a shared machine).")] = 1,
+    quick: Annotated[bool, typer.Option("--quick", help="Smoke run: N = 3,10,30, 2 seeds, 8 test samples per task, at most 150 steps.")] = False,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Step cap of any run.")] = None,
+    min_steps: Annotated[int | None, typer.Option("--min-steps", min=1, help="Step budget of the smallest runs.")] = None,
+    epochs: Annotated[float | None, typer.Option("--epochs", min=0.1, help="Step budget = epochs × training samples / batch, clamped to [min, max] steps; runs stop earlier at a plateau of held-out loss.")] = None,
+    test_per_task: Annotated[int | None, typer.Option("--test-per-task", min=1, help="Held-out test samples per task.")] = None,
+    val_per_task: Annotated[int | None, typer.Option("--val-per-task", min=1, help="Validation samples per in-domain task (the held-out loss that stops training).")] = None,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Study seed (samples and runs derive from it).")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Runs trained at once, in worker processes of one torch thread each.")] = 1,
+    threads: Annotated[int, typer.Option("--threads", min=1, help="torch CPU threads of the main process (1 is fastest on a shared machine).")] = 1,
 ) -> None:
-    """Train a small clip U-Net on N samples per task and plot bench scores against N (in- and out-of-domain)."""
+    """Train a small clip U-Net on N samples per task and report bench scores against N (in- and out-of-domain).
+
+    Each finished (N, seed) run is kept under OUT/runs/; rerunning the same command resumes where it stopped.
+    """
     import torch
 
+    from vbvr_trainer.scaling.report import TABLE_COLUMNS, table_rows
     from vbvr_trainer.scaling.specs import default_specs, parse_specs
     from vbvr_trainer.scaling.study import StudyConfig, quick_config, run_study
 
@@ -122,32 +130,33 @@ def scaling_command(
             note = "tasks given on the command line"
         else:
             specs_id, specs_ood, note = default_specs()
+        config = quick_config(specs_id, specs_ood, note) if quick else StudyConfig(specs_id, specs_ood, task_note=note)
+        for name, value in (("sizes", parsed_sizes), ("seeds", seeds), ("max_steps", max_steps),
+                            ("min_steps", min_steps), ("epochs", epochs), ("test_per_task", test_per_task),
+                            ("val_per_task", val_per_task)):
+            if value is not None:
+                setattr(config, name, value)
+        config.seed = seed
+        config.__post_init__()
     except (ValueError, LookupError) as error:
         raise fail_usage(str(error)) from None
-    config = quick_config(specs_id, specs_ood, note) if quick else StudyConfig(specs_id, specs_ood, task_note=note)
-    if parsed_sizes:
-        config.sizes = sorted(set(parsed_sizes))
-    for name, value in (("seeds", seeds), ("steps", steps), ("test_per_task", test_per_task)):
-        if value is not None:
-            setattr(config, name, value)
-    config.seed = seed
     torch.set_num_threads(threads)
     console.print(f"[bold]tasks:[/] {note}")
     started, cpu_started = time.perf_counter(), time.process_time()
-    report = run_study(config, out, tick=console.print)
+    report = run_study(config, out, tick=console.print, jobs=jobs)
     report["wall_seconds"] = time.perf_counter() - started
-    report["cpu_seconds"] = time.process_time() - cpu_started
+    report["cpu_seconds_main_process"] = time.process_time() - cpu_started
     (Path(out) / "scaling.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    table = Table(title="bench score vs samples per task (mean ± sd over seeds)")
-    for column in ("N", "in-domain", "out-of-domain", "in-domain partial", "out-of-domain partial"):
+    table = Table(title="bench score vs training samples per task: mean [95 % CI] over seeds and test samples")
+    for column in TABLE_COLUMNS:
         table.add_column(column)
-    for point in report["curve"]:
-        table.add_row(str(point["size"]),
-                      *(f"{point[f'{split}_{metric}_mean']:.3f} ± {point[f'{split}_{metric}_std']:.3f}"
-                        for metric in ("score", "partial_credit") for split in ("in_domain", "out_of_domain")))
+    for row in table_rows(report):
+        table.add_row(*row)
     console.print(table)
-    console.print(f"wrote {Path(out) / 'scaling.json'} and {Path(out) / 'scaling.png'} "
-                  f"in {report['wall_seconds']:.0f} s ({report['cpu_seconds']:.0f} CPU s)")
+    for line in report["summary"]:
+        console.print(f"- {line}", highlight=False)
+    console.print(f"wrote {Path(out) / 'scaling.json'}, scaling.md and scaling.png in {report['wall_seconds']:.0f} s",
+                  highlight=False)
 
 
 @app.command("prepare-wan")

@@ -4,12 +4,18 @@ Samples are held in memory as small tensors (:class:`FrameSet`): the first frame
 picked evenly from the ground-truth video after it (the last is its final frame). The loss is L1 on
 the keyframes, weighted up where a keyframe differs from the first frame: most pixels never change,
 and an unweighted loss is minimised by copying the input.
+
+Training stops at a plateau of held-out loss: with a validation set, its loss is measured every
+``eval_every`` steps and training ends when it has not improved by ``min_improvement`` (relative)
+for ``patience`` checks, or at ``steps``; the weights of the best check are kept. So a small training
+set stops early (it over-fits quickly) and a large one trains longer: compute follows the data.
 """
 
 from __future__ import annotations
 
+import copy
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -88,24 +94,57 @@ def weighted_l1(prediction: torch.Tensor, first: torch.Tensor, clip: torch.Tenso
 
 @dataclass
 class TrainResult:
-    """A trained model, its loss curve and the CPU seconds the training took."""
+    """A trained model, its loss curve, the CPU seconds the training took, the steps run and the
+    held-out losses measured (step, loss) with the step whose weights were kept."""
 
     model: ClipUNet
     losses: list[float]
     cpu_seconds: float
+    steps: int = 0
+    validation: list[tuple[int, float]] = field(default_factory=list)
+    best_step: int = 0
+
+
+@dataclass(frozen=True)
+class StopRule:
+    """When to stop at a plateau of held-out loss: check every ``eval_every`` steps; stop after
+    ``patience`` checks without a relative improvement of ``min_improvement``."""
+
+    eval_every: int = 50
+    patience: int = 3
+    min_improvement: float = 0.01
+
+
+@torch.no_grad()
+def held_out_loss(model: ClipUNet, frames: FrameSet) -> float:
+    """The change-weighted L1 of ``model`` on ``frames`` with their task ids (eval mode: no task dropout)."""
+    was_training = model.training
+    model.eval()
+    loss = float(weighted_l1(model(frames.first, frames.task_ids, frames.bags), frames.first, frames.clip))
+    model.train(was_training)
+    return loss
 
 
 def train_model(frames: FrameSet, num_tasks: int, config: ModelConfig, steps: int, batch_size: int,
-                learning_rate: float, seed: int) -> TrainResult:
-    """Train a fresh :class:`ClipUNet` (seeded) for ``steps`` Adam steps on ``frames``."""
+                learning_rate: float, seed: int, validation: FrameSet | None = None,
+                stop: StopRule | None = None) -> TrainResult:
+    """Train a fresh :class:`ClipUNet` (seeded) for at most ``steps`` Adam steps on ``frames``.
+
+    With ``validation``, stop at a plateau of its loss (``stop``, default :class:`StopRule`) and
+    return the weights of the best check; without it, run all ``steps``.
+    """
     torch.manual_seed(seed)
     model = ClipUNet(config, num_tasks)
     optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
     generator = torch.Generator().manual_seed(seed)
+    stop = stop or StopRule()
     model.train()
-    losses = []
+    losses: list[float] = []
+    checks: list[tuple[int, float]] = []
+    best_loss, best_step, best_state, stale = float("inf"), 0, None, 0
     started = time.process_time()
-    for _ in range(steps):
+    step = 0
+    for step in range(1, steps + 1):
         batch = torch.randint(0, len(frames), (min(batch_size, len(frames)),), generator=generator)
         prediction = model(frames.first[batch], frames.task_ids[batch], frames.bags[batch])
         loss = weighted_l1(prediction, frames.first[batch], frames.clip[batch])
@@ -113,8 +152,20 @@ def train_model(frames: FrameSet, num_tasks: int, config: ModelConfig, steps: in
         loss.backward()
         optimizer.step()
         losses.append(float(loss.item()))
+        if validation is not None and (step % stop.eval_every == 0 or step == steps):
+            checks.append((step, held_out_loss(model, validation)))
+            if checks[-1][1] < best_loss * (1.0 - stop.min_improvement):
+                best_loss, best_step, stale = checks[-1][1], step, 0
+                best_state = copy.deepcopy(model.state_dict())
+            else:
+                stale += 1
+                if stale >= stop.patience:
+                    break
+    if best_state is not None:
+        model.load_state_dict(best_state)
     model.eval()
-    return TrainResult(model, losses, time.process_time() - started)
+    return TrainResult(model, losses, time.process_time() - started, steps=step, validation=checks,
+                       best_step=best_step if best_state is not None else step)
 
 
 @torch.no_grad()
