@@ -1,8 +1,8 @@
-"""Registers task O-49 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-49 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-49_symmetry_completion",
     title="Symmetry completion",
     category=Category.ABSTRACTION,
@@ -11,16 +11,7 @@ INFO = TaskInfo(
         "hidden (grey, with a question mark). Each hidden cell is filled with the colour of its mirror image "
         "across the axis, white where that cell is empty, so the whole pattern becomes symmetric."
     ),
-    # The answer is the completed pattern; the order in which cells are filled is not asked for.
-    process_required=False,
+    generator="vbvr_o49_symmetry_completion.generator:SymmetryCompletionGenerator",
+    scorer="vbvr_o49_symmetry_completion.scorer:score",
+    process_required=False,  # the answer is the completed pattern; the order of the fills is not asked for
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-49's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o49_symmetry_completion.generator:SymmetryCompletionGenerator",
-        scorer_path="vbvr_o49_symmetry_completion.scorer:score",
-    )
