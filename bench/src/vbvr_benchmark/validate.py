@@ -1,14 +1,19 @@
 """``validate-scorers``: prove, on the samples at hand, that every task's scorer separates reasoning from not.
 
-For every task, with the baselines of :mod:`vbvr_benchmark.baselines` (means over the task's samples):
+For every task, with the baselines of :mod:`vbvr_benchmark.baselines` (means over the task's samples; limits
+from :mod:`vbvr_core.judge.thresholds`, the one table review and the task tests read too):
 
-- the ground truth (``oracle``) scores ≥ 0.98;
-- holding the first frame (``static``) and random pixels (``noise``) score ≤ 0.1;
-- another sample's ground truth (``shuffle``) scores at least 0.3 below the oracle;
+- the ground truth (``oracle``) scores ≥ ``ORACLE_MIN``;
+- holding the first frame (``static``) and random pixels (``noise``) score ≤ ``SHORTCUT_MAX``;
+- another sample's ground truth (``shuffle``) scores at least ``SHUFFLE_MARGIN`` below the oracle;
 - where the task asks for a process (a path, moves, steps), cutting straight to the final frame
-  (``final``) scores ≤ 0.5;
+  (``final``) scores below ``CLEARLY_LOW``;
 - scoring the same videos again (first two samples of each task, every baseline) gives identical values
   and parts.
+
+With ``--robustness`` it runs the full suite instead (:func:`validate_robustness`): every legitimate variant,
+shortcut and task-declared alternative of every sample, judged into a certificate per task
+(:mod:`vbvr_core.judge.certificate`).
 """
 
 from __future__ import annotations
@@ -19,18 +24,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vbvr_core.judge.baselines import BASELINES
+from vbvr_core.judge.certificate import TaskCertificate, certify
+from vbvr_core.judge.robustness import SampleRobustness, run_suite
+from vbvr_core.judge.thresholds import CLEARLY_LOW, ORACLE_MIN, SHORTCUT_MAX, SHUFFLE_MARGIN
 
-from vbvr_benchmark.baselines import write_baselines
+from vbvr_benchmark.baselines import shuffle_partners, write_baselines
 from vbvr_benchmark.layout import find_samples
+from vbvr_benchmark.pool import TimedPool
 from vbvr_benchmark.scoring import DEFAULT_TIMEOUT, Row, TaskFacts, score_folders, task_facts
 from vbvr_benchmark.worker import MISSING
 
-ORACLE_MIN = 0.98
-STATIC_MAX = 0.1
-NOISE_MAX = 0.1
-FINAL_MAX = 0.5
-SHUFFLE_MARGIN = 0.3
 DETERMINISM_SAMPLES = 2
+# One sample's whole suite (≈ 30 videos written and scored) in one worker.
+SUITE_TIMEOUT = 900.0
 
 
 @dataclass
@@ -67,12 +73,12 @@ def judge(facts: TaskFacts, means: dict[str, float | None], unstable: str | None
     oracle, static, final, noise, shuffle = (means.get(kind) for kind in BASELINES)
     if oracle is None or oracle < ORACLE_MIN:
         check.failures.append(f"oracle {oracle if oracle is None else round(oracle, 3)} < {ORACLE_MIN}")
-    if static is None or static > STATIC_MAX:
-        check.failures.append(f"static {static if static is None else round(static, 3)} > {STATIC_MAX}")
-    if noise is None or noise > NOISE_MAX:
-        check.failures.append(f"noise {noise if noise is None else round(noise, 3)} > {NOISE_MAX}")
-    if facts.process_required and (final is None or final > FINAL_MAX):
-        check.failures.append(f"final {final if final is None else round(final, 3)} > {FINAL_MAX} (task needs a process)")
+    if static is None or static > SHORTCUT_MAX:
+        check.failures.append(f"static {static if static is None else round(static, 3)} > {SHORTCUT_MAX}")
+    if noise is None or noise > SHORTCUT_MAX:
+        check.failures.append(f"noise {noise if noise is None else round(noise, 3)} > {SHORTCUT_MAX}")
+    if facts.process_required and (final is None or final >= CLEARLY_LOW):
+        check.failures.append(f"final {final if final is None else round(final, 3)} ≥ {CLEARLY_LOW} (task needs a process)")
     if shuffle is not None and oracle is not None and shuffle > oracle - SHUFFLE_MARGIN:
         check.failures.append(f"shuffle {shuffle:.3f} not {SHUFFLE_MARGIN} below oracle {oracle:.3f}")
     if unstable is not None:
@@ -82,8 +88,12 @@ def judge(facts: TaskFacts, means: dict[str, float | None], unstable: str | None
 
 def validate_scorers(samples_root: str | Path, work: str | Path, *, workers: int = 2,
                      timeout: float = DEFAULT_TIMEOUT, registry: dict[str, str] | None = None,
-                     on_stage: Callable[[str], None] | None = None) -> list[TaskCheck]:
-    """Write every baseline for the samples into ``work/<kind>``, score them (the first samples twice), judge each task."""
+                     on_stage: Callable[[str], None] | None = None,
+                     on_video: Callable[[int, int], None] | None = None) -> list[TaskCheck]:
+    """Write every baseline for the samples into ``work/<kind>``, score them (the first samples twice), judge each task.
+
+    ``on_stage(message)`` names each stage as it starts; ``on_video(done, total)`` counts the scored videos of it.
+    """
     samples_root, work = Path(samples_root), Path(work)
     entries = find_samples(samples_root)
     facts = task_facts(entries, registry)
@@ -94,11 +104,25 @@ def validate_scorers(samples_root: str | Path, work: str | Path, *, workers: int
     stage = on_stage or (lambda _message: None)
     stage("writing the baselines")
     write_baselines(BASELINES, samples_root, work, workers=workers)
-    stage("scoring the baselines")
     folders = [work / kind for kind in BASELINES]
-    runs = score_folders(samples_root, folders, registry=registry, workers=workers, timeout=timeout)
+
+    def counter(total: int) -> Callable[[Row], None]:
+        done = 0
+
+        def count(_row: Row) -> None:
+            nonlocal done
+            done += 1
+            if on_video is not None:
+                on_video(done, total)
+
+        return count
+
+    stage("scoring the baselines")
+    runs = score_folders(samples_root, folders, registry=registry, workers=workers, timeout=timeout,
+                         on_done=counter(len(entries) * len(folders)))
     stage("scoring again to check determinism")
-    again = score_folders(samples_root, folders, registry=registry, workers=workers, timeout=timeout, only=recheck)
+    again = score_folders(samples_root, folders, registry=registry, workers=workers, timeout=timeout, only=recheck,
+                          on_done=counter(len(recheck) * len(folders)))
     unstable: dict[str, str] = {}
     for kind, run, rerun in zip(BASELINES, runs, again, strict=True):
         first = [row for row in run.rows if (row.key, row.index) in recheck]
@@ -109,3 +133,58 @@ def validate_scorers(samples_root: str | Path, work: str | Path, *, workers: int
     means = {kind: _means(run.rows) for kind, run in zip(BASELINES, runs, strict=True)}
     return [judge(facts[key], {kind: means[kind].get(key) for kind in BASELINES}, unstable.get(key))
             for key in sorted(facts)]
+
+
+@dataclass(frozen=True)
+class SuiteJob:
+    """One sample's robustness suite: the sample, a second sample of its task (for ``shuffle``), where to write."""
+
+    sample_folder: str
+    other_folder: str | None
+    work: str
+
+
+def run_suite_job(job: SuiteJob) -> dict:
+    """Run one sample's suite in a worker; the result as plain data (see :class:`SampleRobustness`)."""
+    import cv2
+
+    cv2.setNumThreads(1)
+    return run_suite(job.sample_folder, job.work, job.other_folder).to_dict()
+
+
+def _failed_suite(job: SuiteJob, status: str, reason: str) -> dict:
+    return {"failed": f"{job.sample_folder}: {status}: {reason}"}
+
+
+def validate_robustness(samples_root: str | Path, work: str | Path, *, workers: int = 2,
+                        timeout: float = SUITE_TIMEOUT,
+                        on_sample: Callable[[str], None] | None = None) -> list[TaskCertificate]:
+    """Run the robustness suite on every sample of ours under ``samples_root`` (probe videos under
+    ``work/<KEY>/<index>/``) and certify each task; ``on_sample(key)`` is called as each sample finishes.
+
+    Samples without ``metadata.json`` (official ground truth) have no scorer of their own and are left out;
+    a sample whose suite crashed or timed out is a note on its task's certificate (and fails it).
+    """
+    samples_root, work = Path(samples_root), Path(work)
+    entries = [entry for entry in find_samples(samples_root) if entry.has_metadata]
+    partners = shuffle_partners(entries)
+    jobs = []
+    for entry in entries:
+        other = partners[(entry.key, entry.index)]
+        jobs.append(SuiteJob(str(entry.folder), str(other.folder) if other is not None else None,
+                             str(work / entry.key / entry.folder.name)))
+    done = (lambda job_id, _result: on_sample(entries[job_id].key)) if on_sample else None
+    results = TimedPool(run_suite_job, workers, timeout, _failed_suite).map(jobs, done) if jobs else []
+    by_task: dict[str, list[SampleRobustness]] = defaultdict(list)
+    crashed: dict[str, list[str]] = defaultdict(list)
+    for entry, result in zip(entries, results, strict=True):
+        if "failed" in result:
+            crashed[entry.key].append(result["failed"])
+        else:
+            by_task[entry.key].append(SampleRobustness.from_dict(result))
+    certificates = []
+    for key in sorted({entry.key for entry in entries}):
+        certificate = certify(key, by_task.get(key, []))
+        certificate.errors.extend(crashed.get(key, []))
+        certificates.append(certificate)
+    return certificates

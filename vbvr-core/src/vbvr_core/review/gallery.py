@@ -50,7 +50,7 @@ table { border-collapse: collapse; margin-top: 16px; } td, th { border: 1px soli
 {% for name in robustness_samples %}<th>{{ name }}</th>{% endfor %}<th>problem</th></tr>
 {% for row in robustness_rows %}<tr><td>{{ row.group }}</td><td>{{ row.name }}</td>
 <td class="{{ row.status }}">{{ row.status }}</td><td>{{ "%.3f"|format(row.mean) }}</td><td>{{ row.limit }}</td>
-{% for name in robustness_samples %}<td>{% if name in row.values %}<a href="{{ row.links[name] }}">{{ "%.3f"|format(row.values[name]) }}</a>{% else %}–{% endif %}</td>{% endfor %}
+{% for name in robustness_samples %}<td>{% if name in row.scores %}<a href="{{ row.links[name] }}">{{ "%.3f"|format(row.scores[name]) }}</a>{% else %}–{% endif %}</td>{% endfor %}
 <td>{{ row.problem }}</td></tr>
 {% endfor %}</table>
 {% for note in robustness.notes + robustness.errors %}<div class="meta">{{ note }}</div>{% endfor %}
@@ -101,7 +101,7 @@ def copy_probe_videos(context: ReviewContext, certificate: TaskCertificate, dest
                 shutil.copyfile(source, dest / relative)
             links[sample] = relative.as_posix()
         rows.append({"group": verdict.group, "name": verdict.name, "status": verdict.status, "mean": verdict.mean,
-                     "limit": verdict.limit, "problem": verdict.problem, "values": verdict.values, "links": links})
+                     "limit": verdict.limit, "problem": verdict.problem, "scores": verdict.values, "links": links})
     return rows
 
 
@@ -129,7 +129,7 @@ def write_gallery(context: ReviewContext, report: ReviewReport, dest: str | Path
         })
     certificate = context.robustness_if_run
     robustness_rows = copy_probe_videos(context, certificate, dest) if certificate is not None else []
-    robustness_samples = sorted({sample for row in robustness_rows for sample in row["values"]})
+    robustness_samples = sorted({sample for row in robustness_rows for sample in row["scores"]})
     info = context.registration.info if context.registration else None
     environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     html = environment.from_string(PAGE).render(
