@@ -5,25 +5,24 @@ Parameters → draw → solve → render → prompt:
 - a row of ``length`` boxes; the first ``length - 1`` show a sequence, the last a question mark;
 - the sequence is a number progression (arithmetic, geometric, squares, Fibonacci) or a cycle of
   ``period`` distinct figures (shapes, colours, arrow directions, coloured shapes);
-- the answer is the element the rule gives next; ``validate`` rejects prefixes whose continuation is
-  not determined (another rule family fits the numbers with another answer, the cycle is not seen to
-  repeat) and numbers too long to set legibly;
+- the answer is the element the rule gives next; prefixes whose continuation is not determined (another
+  rule family fits the numbers with another answer, the cycle is not seen to repeat) and numbers too long
+  to set legibly are rejected;
 - the video wipes the answer into the last box; nothing else changes.
 """
 
 from __future__ import annotations
 
 import itertools
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-import numpy as np
 from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.draw import PALETTE, SHAPE_KINDS
+from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS
 from vbvr_core.families.fill_in.draw import reveal_frames
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o45_sequence_completion.plugin import INFO
+from vbvr_o45_sequence_completion.plugin import TASK
 from vbvr_o45_sequence_completion.rules import (
     CYCLE_KINDS,
     DIRECTIONS,
@@ -37,13 +36,6 @@ from vbvr_o45_sequence_completion.scene import MIN_FONT, RowScene
 
 KINDS = NUMBER_KINDS + CYCLE_KINDS
 FIGURE_COLORS = ("red", "green", "blue", "yellow", "purple", "orange", "cyan", "pink")
-BACKGROUNDS = [(255, 255, 255), (248, 246, 238), (236, 242, 248), (242, 242, 242)]
-# Difficulty strata: the kinds drawn, the row lengths and the cycle periods.
-STRATA = {
-    0: (("arithmetic", "shape_cycle", "color_cycle"), (5, 6), (2, 3)),
-    1: (("arithmetic", "geometric", "square", "shape_cycle", "direction_cycle"), (6, 7), (3, 3)),
-    2: (("fibonacci", "square", "geometric", "direction_cycle", "mixed_cycle"), (7, 8), (3, 4)),
-}
 PROMPTS = {
     "arithmetic": "complete the arithmetic sequence (each number differs from the one before by the same amount)",
     "geometric": "complete the geometric sequence (each number is the one before times the same factor)",
@@ -57,56 +49,86 @@ PROMPTS = {
 
 
 class Params(TaskParams):
-    """O-45's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-45's parameter space: harder rule kinds, longer rows and longer cycles as the difficulty grows."""
 
-    kind: Literal[KINDS] = Field("arithmetic", description="the rule of the sequence")
-    length: int = Field(6, ge=5, le=8, description="boxes in the row, the question mark included")
-    first: int = Field(3, ge=0, le=40, description="first number (number kinds)")
+    kind: Annotated[Literal[KINDS], Strata(("arithmetic", "shape_cycle", "color_cycle"),
+                                           ("arithmetic", "geometric", "square", "shape_cycle", "direction_cycle"),
+                                           ("fibonacci", "square", "geometric", "direction_cycle", "mixed_cycle"))] = Field(
+        "arithmetic", description="the rule of the sequence")
+    length: Annotated[int, Strata((5, 6), (6, 7), (7, 8))] = Field(
+        6, ge=5, le=8, description="boxes in the row, the question mark included (a cycle shows itself and 2 more)")
+    period: Annotated[int, Strata((2, 3), (3, 3), (3, 4))] = Field(3, ge=2, le=4, description="cycle length (cycle kinds)")
+    first: int = Field(3, ge=0, le=40, description="first number (number kinds); drawn so the answer stays < 10 000")
     step: int = Field(2, ge=-9, le=12, description="difference (arithmetic), factor (geometric) or second term (Fibonacci)")
-    period: int = Field(3, ge=2, le=4, description="cycle length (cycle kinds)")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    row_offset: int = Field(0, ge=-120, le=120, description="vertical offset of the row from the centre, pixels")
-    gap: int = Field(10, ge=6, le=16, description="gap between boxes, pixels")
-    reveal_frames: int = Field(24, ge=12, le=36, description="frames over which the answer is drawn in")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    row_offset: Annotated[int, Uniform(-120, 120)] = Field(
+        0, ge=-120, le=120, description="vertical offset of the row from the centre, pixels")
+    gap: Annotated[int, Uniform(6, 16)] = Field(10, ge=6, le=16, description="gap between boxes, pixels")
+    reveal_frames: Annotated[int, Uniform(18, 30)] = Field(
+        24, ge=12, le=36, description="frames over which the answer is drawn in")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """The numbers of a number kind (so that the answer stays under 10 000); a row long enough to show a
+        cycle and two more of its elements, a geometric row of at most 6."""
+        kind, length = values["kind"], values["length"]
+        if "length" not in fixed:
+            length = min(length, 6) if kind == "geometric" else length
+            length = min(8, max(length, values["period"] + 3)) if kind in CYCLE_KINDS else length
+        first, step = 0, 1
+        if kind == "arithmetic":
+            steps = [-5, -3, -2, 2, 3, 4, 5, 6, 7, 9] if values["difficulty"] else [1, 2, 3, 4, 5]
+            step = values["step"] if "step" in fixed else steps[int(rng.integers(0, len(steps)))]
+            first = int(rng.integers(max(0, -step * (length - 1)), 40 + 1))
+        elif kind == "geometric":
+            step = values["step"] if "step" in fixed else int(rng.integers(2, 4))
+            first = int(rng.integers(1, max(2, min(40, 9999 // max(2, abs(step)) ** (length - 1)) + 1)))
+        elif kind == "square":
+            first = int(rng.integers(0, 25))
+        elif kind == "fibonacci":
+            first, step = int(rng.integers(1, 10)), int(rng.integers(1, 13))
+        return {**values, "length": length, "first": first, "step": step, **fixed}
+
+
+class Solution(TaskSolution):
+    """The sequence's kind and elements (the last is the answer), and the box the answer goes into."""
+
+    kind: str
+    elements: list[dict[str, Any]]
+    answer: dict[str, Any]
+    target_box: Box
+
+
+def undetermined(kind: str, elements: list[dict[str, Any]], font_size: int) -> str | None:
+    """Why the shown elements do not determine the answer, or the numbers cannot be set legibly; or None."""
+    shown = elements[:-1]
+    if kind in NUMBER_KINDS:
+        numbers = [element["number"] for element in elements]
+        if min(numbers) < 0 or max(numbers) > 9999:
+            return f"numbers out of the legible range 0..9999: {numbers}"
+        predictions = fitting_predictions(numbers[:-1])
+        if kind not in predictions:
+            return f"the shown numbers do not follow the {kind} rule"
+        if set(predictions.values()) != {numbers[-1]}:
+            return f"ambiguous: the shown numbers fit rules predicting {predictions}"
+        if font_size < MIN_FONT:
+            return f"illegible: numbers set at {font_size} px (< {MIN_FONT})"
+        return None
+    period = minimal_period(shown)
+    if len({str(sorted(element.items())) for element in shown[:period]}) != period:
+        return "the cycle repeats an element"
+    if len(shown) < period + 2:
+        return f"undetermined: {len(shown)} shown elements do not show the {period}-cycle repeating"
+    return None
 
 
 class SequenceCompletionGenerator(BaseGenerator):
     """Draws a sequence with a hidden last element and reveals the element its rule gives."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Kind, length and period from the stratum; numbers so that the answer stays under 10 000."""
-        kinds, (len_lo, len_hi), (per_lo, per_hi) = STRATA[difficulty]
-        kind = str(kinds[int(rng.integers(0, len(kinds)))])
-        length = int(rng.integers(len_lo, len_hi + 1))
-        first, step = 0, 1
-        if kind == "arithmetic":
-            step = int(rng.choice([-5, -3, -2, 2, 3, 4, 5, 6, 7, 9])) if difficulty else int(rng.integers(1, 6))
-            first = int(rng.integers(max(0, -step * (length - 1)), 40 + 1))
-        elif kind == "geometric":
-            length = min(length, 6)
-            step = int(rng.integers(2, 4))
-            first = int(rng.integers(1, max(2, min(40, 9999 // step ** (length - 1)) + 1)))
-        elif kind == "square":
-            first = int(rng.integers(0, 25))
-        elif kind == "fibonacci":
-            first, step = int(rng.integers(1, 10)), int(rng.integers(1, 13))
-        period = int(rng.integers(per_lo, per_hi + 1))
-        if kind in CYCLE_KINDS:  # show the cycle once and at least two elements of its repeat
-            length = min(8, max(length, period + 3))
-        return {
-            "kind": kind,
-            "length": length,
-            "first": first,
-            "step": step,
-            "period": period,
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "row_offset": int(rng.integers(-120, 121)),
-            "gap": int(rng.integers(6, 17)),
-            "reveal_frames": int(rng.integers(18, 31)),
-        }
+    Solution = Solution
 
     def _cycle(self) -> list[dict[str, Any]]:
         """``period`` distinct figures of the kind, drawn with the generator's RNG."""
@@ -134,6 +156,9 @@ class SequenceCompletionGenerator(BaseGenerator):
         elements = self._elements()
         scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background],
                          {name: PALETTE[name] for name in FIGURE_COLORS})
+        problem = undetermined(p.kind, elements, scene.font_size(elements))
+        if problem:
+            raise Reject(problem)
         first = scene.render(elements[:-1], question=True)
         final = scene.render(elements, question=False)
         target = scene.box(p.length - 1, inset=3)
@@ -143,14 +168,7 @@ class SequenceCompletionGenerator(BaseGenerator):
             f"pattern, then replace the question mark with the correct {what} to {PROMPTS[p.kind]}. Draw the "
             "answer in the box of the question mark and keep everything else in the picture unchanged."
         )
-        solution = {
-            "kind": p.kind,
-            "elements": elements,
-            "answer": elements[-1],
-            "target_box": list(target),
-            "box_boxes": [list(scene.box(k)) for k in range(p.length)],
-            "font_size": scene.font_size(elements),
-        }
+        solution = Solution(kind=p.kind, elements=elements, answer=elements[-1], target_box=target)
         return Sample(
             first_frame=first,
             final_frame=final,
@@ -159,31 +177,3 @@ class SequenceCompletionGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject undetermined rules, negative or too long numbers, and illegibly small text."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        elements = solution["elements"]
-        shown = elements[:-1]
-        if solution["kind"] in NUMBER_KINDS:
-            numbers = [element["number"] for element in elements]
-            if min(numbers) < 0 or max(numbers) > 9999:
-                problems.append(f"numbers out of the legible range 0..9999: {numbers}")
-            predictions = fitting_predictions([element["number"] for element in shown])
-            if solution["kind"] not in predictions:
-                problems.append(f"the shown numbers do not follow the {solution['kind']} rule")
-            if set(predictions.values()) != {numbers[-1]}:
-                problems.append(f"ambiguous: the shown numbers fit rules predicting {predictions}")
-            if solution["font_size"] < MIN_FONT:
-                problems.append(f"illegible: numbers set at {solution['font_size']} px (< {MIN_FONT})")
-        else:
-            period = minimal_period(shown)
-            cycle = shown[:period]
-            if len({str(sorted(element.items())) for element in cycle}) != period:
-                problems.append("the cycle repeats an element")
-            if len(shown) < period + 2:
-                problems.append(f"undetermined: {len(shown)} shown elements do not show the {period}-cycle repeating")
-            if elements[-1] != shown[len(shown) % period]:
-                problems.append("solver bug: the answer does not continue the shown cycle")
-        return problems

@@ -1,8 +1,8 @@
-"""Registers task O-45 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-45 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-45_sequence_completion",
     title="Sequence completion",
     category=Category.ABSTRACTION,
@@ -11,16 +11,7 @@ INFO = TaskInfo(
         "progression, or a repeating cycle of shapes, colours, arrow directions or coloured shapes) and a "
         "final box with a question mark; the question mark is replaced by the element the rule gives next."
     ),
-    # The answer is the completed element: how it is drawn in does not matter, so a cut to the answer is fine.
-    process_required=False,
+    generator="vbvr_o45_sequence_completion.generator:SequenceCompletionGenerator",
+    scorer="vbvr_o45_sequence_completion.scorer:score",
+    process_required=False,  # the answer is the completed element; how it is drawn in does not matter
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-45's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o45_sequence_completion.generator:SequenceCompletionGenerator",
-        scorer_path="vbvr_o45_sequence_completion.scorer:score",
-    )

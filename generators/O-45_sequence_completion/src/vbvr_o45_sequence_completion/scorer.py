@@ -11,7 +11,10 @@ from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.fill_in.judge import judge_completion
 from vbvr_core.media.video import VideoReader
 
+from vbvr_o45_sequence_completion.generator import Solution
+
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-45 against the sample's first and final frames."""
-    return judge_completion(video, sample.first_frame, sample.final_frame, [sample.solution["target_box"]])
+    solution = Solution.model_validate(sample.solution)
+    return judge_completion(video, sample.first_frame, sample.final_frame, [solution.target_box])
