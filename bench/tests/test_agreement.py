@@ -119,7 +119,8 @@ def test_agreement_command_writes_the_report_of_a_simulated_study(samples, cli, 
     assert result.exit_code == 0, result.output
     out = reports / "agreement"
     document = json.loads((out / "agreement.json").read_text("utf-8"))
-    assert document["counts"] == {"videos": 9, "ratings": 18, "raters": 2, "models": 3,
+    assert document["counts"] == {"videos": 9, "ratings": 18, "raters": 2, "models": 3, "human_raters": 0,
+                                  "simulated_raters": 2, "simulated_raters_left_out": 0,
                                   "rated_but_not_scored": 0, "scored_but_not_rated": 0}
     assert document["overall"]["rho"] > 0.8 and document["overall"]["rho_low"] is not None
     assert "Spearman ρ" in (out / "agreement.md").read_text("utf-8")

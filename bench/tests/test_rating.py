@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import http.client
 import os
-import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -29,7 +27,6 @@ from vbvr_core.judge.baselines import write_baseline
 BASELINES = ("oracle", "static", "noise")
 KEY = "G-15_grid_avoid_obstacles"
 MODEL_PREFIX = "model_"  # distinctive, so the blindness check can look for it in the page
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 TRAVERSALS = ("/media/../../../../etc/passwd", "/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/app.py",
               "/static/..%2f..%2fapp.py", "/media/%2e%2e%2f%2e%2e%2fetc%2fpasswd/video.mp4",
               "/media/..%2F..%2F..%2Fetc/first_frame.png", "/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd")
@@ -168,17 +165,19 @@ def test_only_loopback_counts_as_private():
     assert not _is_loopback("0.0.0.0") and not _is_loopback("192.168.1.4") and not _is_loopback("example.org")
 
 
-def test_store_keeps_one_row_per_rater_and_video_and_exports_csv(tmp_path):
+def test_store_counts_the_latest_rating_keeps_every_one_and_exports_csv(tmp_path):
     store = RatingStore(tmp_path / "r.sqlite")
     store.save_many([Rating("ana", "m", "G-15_x", 0, 5, 4, 3, "ok, \"fine\"\nsecond line"),
                      Rating("bo", "m", "G-15_x", 0, 1, 2, 3)])
     store.save(Rating("ana", "m", "G-15_x", 0, 2, 2, 2))
     assert [(r.rater, r.task_completion) for r in store.ratings()] == [("ana", 2), ("bo", 1)]
+    assert [(r.rater, r.task_completion) for r in store.history()] == [("ana", 5), ("bo", 1), ("ana", 2)]
     with sqlite3.connect(tmp_path / "r.sqlite") as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         with pytest.raises(sqlite3.IntegrityError):
-            connection.execute("INSERT INTO ratings VALUES ('x','m','k',0,6,1,1,'','')")
-    assert store.export_csv(tmp_path / "r.csv") == 2
+            connection.execute("INSERT INTO ratings (rater, model, task_key, sample_index, task_completion, "
+                               "reasoning_logic, visual_quality, rated_at) VALUES ('x','m','k',0,6,1,1,'')")
+    assert store.export_csv(tmp_path / "r.csv") == 3
     assert (tmp_path / "r.csv").read_text("utf-8").splitlines()[0] == (
         "rater,model,key,index,task_completion,reasoning_logic,visual_quality,comment,rated_at")
 
@@ -278,28 +277,6 @@ def test_kill_9_during_a_stream_of_posts_loses_no_confirmed_rating(samples, mode
     with sqlite3.connect(db) as connection:
         stored = set(connection.execute("SELECT rater, model, task_key, sample_index FROM ratings").fetchall())
     assert set(confirmed) <= stored
-
-
-@pytest.fixture()
-def browser(monkeypatch):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (Debian: apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    monkeypatch.setenv("SE_OFFLINE", "true")  # selenium-manager must never download a browser or driver
-    profile = tempfile.mkdtemp(prefix="vbvr-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--no-first-run", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
-                     f"--user-data-dir={profile}"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def _rows(db: Path) -> dict[tuple[str, str, int], tuple[int, int, int, str]]:

@@ -10,6 +10,11 @@ Inputs are the bench's score reports (``vbvr-bench score --report``, one per mod
   of videos (seeded, so reruns give the same numbers). A scope with fewer than 3 videos, or where either
   side is constant, has no correlation (None) rather than a made-up one.
 - Krippendorff's α (ordinal) per scale among raters, over every video that at least two raters rated.
+
+Only the ratings that count enter: a rater's latest rating of each video (the store and the export keep
+the earlier ones). Simulated raters (``rate --simulate``) are never counted as people: with any human
+rating present they are left out unless ``include_simulated`` pools them; without one they are used as a
+dry run. :attr:`Agreement.raters_label` says which, and every output repeats it.
 """
 
 from __future__ import annotations
@@ -132,18 +137,33 @@ def _rating_from_csv(row: dict[str, str], where: str) -> Rating:
         raise RatingsError(f"{where}: not a rating row ({error}). Fix: use the CSV of `vbvr-bench rate --export`, "
                            f"columns {', '.join(CSV_COLUMNS)}") from None
     if not all(LOWEST <= values[scale] <= HIGHEST for scale in SCALES):
-        raise RatingsError(f"{where}: ratings must be {LOWEST}-{HIGHEST}, got {values}")
+        raise RatingsError(f"{where}: ratings must be {LOWEST}-{HIGHEST}, got {values}. Fix: correct that row, or "
+                           "export the ratings again with `vbvr-bench rate --export`")
     return rating
 
 
+def latest_ratings(ratings: Iterable[Rating]) -> list[Rating]:
+    """The last rating of every rater × video in ``ratings`` (in saving order), i.e. the ones that count."""
+    latest: dict[tuple[str, str, str, int], Rating] = {}
+    for rating in ratings:
+        latest[(rating.rater, rating.model, rating.key, rating.index)] = rating
+    return sorted(latest.values(), key=lambda rating: (rating.rater, rating.model, rating.key, rating.index))
+
+
 def load_ratings(path: str | Path) -> list[Rating]:
-    """Ratings from the SQLite file of ``vbvr-bench rate`` or its ``--export`` CSV (by the ``.csv`` suffix)."""
+    """The ratings that count (latest per rater × video) from the SQLite file of ``vbvr-bench rate`` or its
+    ``--export`` CSV (by the ``.csv`` suffix; a later row supersedes an earlier one)."""
     path = Path(path)
     if not path.is_file():
         raise RatingsError(f"--ratings {path}: no such file")
     if path.suffix.lower() == ".csv":
-        with open(path, encoding="utf-8", newline="") as handle:
-            return [_rating_from_csv(row, f"{path}:{line}") for line, row in enumerate(csv.DictReader(handle), 2)]
+        try:
+            with open(path, encoding="utf-8", newline="") as handle:
+                return latest_ratings(_rating_from_csv(row, f"{path}:{line}")
+                                      for line, row in enumerate(csv.DictReader(handle), 2))
+        except UnicodeDecodeError as error:
+            raise RatingsError(f"--ratings {path}: not UTF-8 text (byte {error.start}). Fix: pass the CSV of "
+                               "`vbvr-bench rate --export`, or save it as UTF-8") from None
     try:
         return RatingStore(path).ratings()
     except (RatingStoreError, sqlite3.DatabaseError) as error:
@@ -259,6 +279,37 @@ class Agreement:
     rated_unscored: int
     scored_unrated: int
     seed: int
+    simulated_raters: tuple[str, ...] = ()
+    excluded_simulated_raters: tuple[str, ...] = ()
+
+    @property
+    def human_raters(self) -> tuple[str, ...]:
+        """The raters counted who are people."""
+        return tuple(rater for rater in self.raters if rater not in self.simulated_raters)
+
+    @property
+    def raters_label(self) -> str:
+        """Who the raters are, e.g. ``2 human rater(s); 3 simulated rater(s) left out (--include-simulated)``."""
+        humans, simulated = len(self.human_raters), len(self.simulated_raters)
+        if not humans:
+            return f"{simulated} simulated rater(s) only: a dry run, not agreement with people"
+        label = f"{humans} human rater(s)"
+        if simulated:
+            label += f" pooled with {simulated} simulated rater(s)"
+        if self.excluded_simulated_raters:
+            label += (f"; {len(self.excluded_simulated_raters)} simulated rater(s) left out "
+                      "(--include-simulated pools them)")
+        return label
+
+
+def select_raters(ratings: Sequence[Rating], include_simulated: bool) -> tuple[list[Rating], tuple[str, ...]]:
+    """The ratings to measure and the simulated raters left out: humans only when there are any (unless
+    ``include_simulated``), else the simulated ones (a dry run)."""
+    simulated = tuple(sorted({rating.rater for rating in ratings if rating.simulated}))
+    humans = [rating for rating in ratings if not rating.simulated]
+    if include_simulated or not humans:
+        return list(ratings), ()
+    return humans, simulated
 
 
 def _pairs(videos: Sequence[RatedVideo], measure: str) -> tuple[list[float], list[float]]:
@@ -266,8 +317,12 @@ def _pairs(videos: Sequence[RatedVideo], measure: str) -> tuple[list[float], lis
 
 
 def measure_agreement(scores: dict[VideoId, ScoredVideo], ratings: Sequence[Rating],
-                      seed: int = BOOTSTRAP_SEED) -> Agreement:
-    """Join ``scores`` and ``ratings`` and compute every correlation and α (deterministic for a seed)."""
+                      seed: int = BOOTSTRAP_SEED, include_simulated: bool = False) -> Agreement:
+    """Join ``scores`` and ``ratings`` and compute every correlation and α (deterministic for a seed).
+
+    Simulated raters are left out when people rated too, unless ``include_simulated`` (see the module doc).
+    """
+    ratings, excluded = select_raters(ratings, include_simulated)
     videos = rated_videos(scores, ratings)
     rated_ids = {(rating.model, rating.key, rating.index) for rating in ratings}
     by_category: dict[str, list[RatedVideo]] = defaultdict(list)
@@ -289,6 +344,8 @@ def measure_agreement(scores: dict[VideoId, ScoredVideo], ratings: Sequence[Rati
         rated_unscored=len(rated_ids - set(scores)),
         scored_unrated=len(set(scores) - rated_ids),
         seed=seed,
+        simulated_raters=tuple(sorted({rating.rater for rating in ratings if rating.simulated})),
+        excluded_simulated_raters=excluded,
     )
 
 

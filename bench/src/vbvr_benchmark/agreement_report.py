@@ -32,7 +32,10 @@ def agreement_document(result: Agreement) -> dict:
         "schema": SCHEMA,
         "bootstrap": {"resamples": RESAMPLES, "confidence": CONFIDENCE, "seed": result.seed},
         "counts": {"videos": len(result.videos), "ratings": sum(result.raters.values()),
-                   "raters": len(result.raters), "models": len({video.video.model for video in result.videos}),
+                   "raters": len(result.raters), "human_raters": len(result.human_raters),
+                   "simulated_raters": len(result.simulated_raters),
+                   "simulated_raters_left_out": len(result.excluded_simulated_raters),
+                   "models": len({video.video.model for video in result.videos}),
                    "rated_but_not_scored": result.rated_unscored, "scored_but_not_rated": result.scored_unrated},
         "overall": result.overall.as_dict(),
         "scales": {scale: correlation.as_dict() for scale, correlation in result.scales.items()},
@@ -40,6 +43,8 @@ def agreement_document(result: Agreement) -> dict:
         "tasks": {key: correlation.as_dict() for key, correlation in result.tasks.items()},
         "krippendorff_alpha_ordinal": result.alpha,
         "raters": result.raters,
+        "simulated_raters": list(result.simulated_raters),
+        "raters_label": result.raters_label,
     }
 
 
@@ -62,7 +67,7 @@ def agreement_markdown(document: dict, result: Agreement) -> str:
     lines = [
         "# Agreement between rule-based scores and human ratings\n",
         f"{counts['videos']} videos of {counts['models']} model(s), {counts['ratings']} ratings by "
-        f"{counts['raters']} rater(s). A video's human score is the mean over its raters of the three 1–5 "
+        f"{result.raters_label}. A video's human score is the mean over its raters of the three 1–5 "
         f"scales, averaged. Intervals: {CONFIDENCE:.0%} bootstrap over videos ({RESAMPLES} resamples, seed "
         f"{result.seed}); – where a scope has under 3 videos or no variation.\n",
         f"**Overall: Spearman ρ = {_value(result.overall.rho)}, Kendall τ = {_value(result.overall.tau)}** "

@@ -28,27 +28,34 @@ def agreement(
     out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: <first --report>/agreement).")]
     = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap resamples.")] = 0,
+    include_simulated: Annotated[bool, typer.Option("--include-simulated", help="Pool simulated raters (`rate "
+                                                        "--simulate`) with the human ones; by default they are "
+                                                        "left out whenever people rated.")] = False,
 ) -> None:
-    """Spearman ρ and Kendall τ between rule-based scores and mean human ratings (overall, per category, per
-    task, per scale) with bootstrap intervals; Krippendorff's α among raters; a scatter plot and agreement.md."""
+    """Measure how well rule-based scores agree with human ratings, and raters with each other.
+
+    Spearman ρ and Kendall τ between rule-based scores and mean human ratings (overall, per category, per task,
+    per scale) with bootstrap intervals; Krippendorff's α among raters; a scatter plot and agreement.md.
+    Simulated raters are left out whenever people rated (--include-simulated pools them).
+    """
     from vbvr_benchmark.agreement import RatingsError, ScoresError, load_ratings, load_scores, measure_agreement
     from vbvr_benchmark.agreement_report import SCATTER_PNG, write_agreement
     from vbvr_benchmark.rating.db import SCALE_LABELS
 
     try:
-        scores = load_scores(report)
         rated = load_ratings(ratings)
+        scores = load_scores(report)
     except (ScoresError, RatingsError) as error:
         raise fail_usage(str(error)) from None
     if not rated:
         raise fail_usage(f"--ratings {ratings}: holds no rating yet")
-    result = measure_agreement(scores, rated, seed=seed)
+    result = measure_agreement(scores, rated, seed=seed, include_simulated=include_simulated)
     if not result.videos:
         raise fail_usage("no rated video has a rule-based score: the MODEL names in the ratings "
                          f"({', '.join(sorted({r.model for r in rated})[:5])}) must match the reports' --model names")
     folder = out or report[0] / AGREEMENT_FOLDER
     write_agreement(result, folder)
-    table = Table(title=f"Agreement: {len(result.videos)} videos, {len(result.raters)} rater(s)")
+    table = Table(title=f"Agreement: {len(result.videos)} videos, {result.raters_label}")
     for column in ("scope", "videos", "Spearman ρ [95%]", "Kendall τ [95%]"):
         table.add_column(column)
     rows = [("overall (human score)", result.overall),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -30,6 +32,26 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def bind_listener(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``, or exit 2 saying the port is taken (checked before anything is written)."""
+    try:
+        family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        raise fail_usage(f"--host {host}: not an address of this machine ({error.strerror}); use 127.0.0.1") from None
+    listener = socket.socket(family, kind, protocol)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart may reuse a port in TIME_WAIT
+    try:
+        listener.bind(address)
+    except OSError as error:
+        listener.close()
+        if error.errno == errno.EADDRINUSE:
+            raise fail_usage(f"--port {port}: {host}:{port} is already in use by another server (an earlier "
+                             "`vbvr-bench rate`?); stop it, or choose another --port") from None
+        raise fail_usage(f"--host {host} --port {port}: cannot listen there ({error.strerror}); use 127.0.0.1 and "
+                         "a port above 1023") from None
+    return listener
+
+
 def _export(db: Path, export: Path) -> None:
     from vbvr_benchmark.rating.db import RatingStore, RatingStoreError
 
@@ -39,6 +61,9 @@ def _export(db: Path, export: Path) -> None:
         count = RatingStore(db).export_csv(export)
     except RatingStoreError as error:
         raise fail_usage(str(error)) from None
+    except OSError as error:
+        raise fail_usage(f"--export {export}: cannot write it ({error.strerror}). Fix: choose a file in a folder "
+                         "you can write") from None
     console.print(f"{count} rating(s) written to {export}")
 
 
@@ -83,17 +108,20 @@ def _serve(samples: Path, videos: list[str], db: Path, host: str, port: int, see
         errors.print(f"[yellow]skipped[/] {reason}")
     if len(study.skipped) > 10:
         errors.print(f"[yellow]skipped[/] {len(study.skipped) - 10} more")
-    if not _is_loopback(host):
-        errors.print(f"[bold yellow]warning:[/] serving on {host}: anyone who can reach this address can rate "
-                     "and see the videos (there is no login)")
+    listener = bind_listener(host, port)  # before the database exists or a URL is printed
     try:
         store = RatingStore(db)
     except RatingStoreError as error:
+        listener.close()
         raise fail_usage(str(error)) from None
+    if not _is_loopback(host):
+        errors.print(f"[bold yellow]warning:[/] serving on {host}: anyone who can reach this address can rate "
+                     "and see the videos (there is no login)")
     app = create_app(study, store)
-    console.print(f"rating {len(study.items)} video(s) of {len(models)} model(s) at http://{host}:{port}/ "
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"rating {len(study.items)} video(s) of {len(models)} model(s) at http://{shown}:{port}/ "
                   f"(ratings in {db}; Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listener])
 
 
 def rate(

@@ -9,7 +9,9 @@ Routes::
     GET  /static/...                the page's CSS and JS (package data)
 
 The page is blind: it shows the prompt, the first frame and the video, never the model. A bad form
-value gets a 400 page that names the field and what it must be; nothing is stored then. A form posted from
+value gets a 400 page that names the field and what it must be; nothing is stored then. Posting a rating
+for a video the rater already rated (the back button, a second tab) adds it to the history: the new one
+counts, the earlier one is kept, and the next page says the video was re-rated. A form posted from
 another site's page (an ``Origin`` header naming another host) is refused with 403. A rating is
 committed to SQLite before the 303 is sent (see :mod:`vbvr_benchmark.rating.db`).
 """
@@ -111,9 +113,11 @@ def create_app(study: Study, store: RatingStore) -> Starlette:
             return refuse(str(error))
         item, done = next_item(rater)
         latest = store.latest(rater)
+        rerated = request.query_params.get("rerated") == "1" and latest is not None
         if item is None:
-            return page("done.html", rater=rater, done=done, total=len(study.items), latest=latest)
+            return page("done.html", rater=rater, done=done, total=len(study.items), latest=latest, rerated=rerated)
         return page("rate.html", rater=rater, item=item, done=done, total=len(study.items), latest=latest,
+                    rerated=rerated,
                     scales=[(scale, SCALE_LABELS[scale], SCALE_HINTS[scale]) for scale in SCALES], values=range(LOWEST, HIGHEST + 1))
 
     async def submit(request: Request) -> Response:
@@ -138,10 +142,12 @@ def create_app(study: Study, store: RatingStore) -> Starlette:
             comment = clean_comment(fields.get("comment"))
         except FormError as error:
             return refuse(str(error), rater=rater_text[:MAX_RATER_LENGTH])
+        again = store.times_rated(rater, item.model, item.key, item.index) > 0
         store.save(Rating(rater=rater, model=item.model, key=item.key, index=item.index, comment=comment,
                           task_completion=scores["task_completion"], reasoning_logic=scores["reasoning_logic"],
                           visual_quality=scores["visual_quality"]))
-        return RedirectResponse("/rate?" + urlencode({"rater": rater}), status_code=303)
+        query = {"rater": rater, **({"rerated": "1"} if again else {})}
+        return RedirectResponse("/rate?" + urlencode(query), status_code=303)
 
     async def media(request: Request) -> Response:
         item = study.item(request.path_params["token"])

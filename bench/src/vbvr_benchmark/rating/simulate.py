@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 from vbvr_core.pipeline.seeds import derive_seed, rng
 
-from vbvr_benchmark.rating.db import HIGHEST, LOWEST, SCALES, Rating
+from vbvr_benchmark.rating.db import HIGHEST, LOWEST, SCALES, SIMULATED, Rating
 
 KINDS = ("following", "random")
 BIAS_SD, NOISE_SD = 0.3, 0.5
@@ -41,5 +41,5 @@ def simulate_ratings(scores: Mapping[tuple[str, str, int], float], kind: str, ra
         for (model, key, index), row in zip(videos, values, strict=True):
             task_completion, reasoning_logic, visual_quality = (int(value) for value in row)
             ratings.append(Rating(name, model, key, index, task_completion, reasoning_logic, visual_quality,
-                                  rated_at="simulated"))
+                                  rated_at=SIMULATED))
     return ratings
