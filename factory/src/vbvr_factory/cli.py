@@ -77,8 +77,8 @@ def run(
     registry: Annotated[Path, typer.Argument(help="The registry file (registry.yaml).")],
     preset: Annotated[str | None, typer.Option("--preset", help="A preset of the registry (demo, train, test, …).")] = None,
     count: Annotated[int | None, typer.Option("--count", min=1, help="Samples per task, overriding the registry.")] = None,
-    out: Annotated[str | None, typer.Option("--out", help="Output folder or s3://bucket/prefix [default: out/PRESET].")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes [default: CPU count].")] = os.cpu_count() or 1,
+    out: Annotated[str | None, typer.Option("--out", help="Output folder or s3://bucket/prefix (default: out/PRESET).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, show_default=False, help="Worker processes (default: the number of CPUs).")] = os.cpu_count() or 1,
     resume: Annotated[bool, typer.Option("--resume", help="Keep intact samples already in OUT; make only the rest.")] = False,
     executor: Annotated[str, typer.Option("--executor", help="Execution engine: local (built in), ray, or any installed.")] = "local",
     address: Annotated[str | None, typer.Option("--address", help="Cluster to join (ray: auto or HOST:PORT; default a private local instance).")] = None,
@@ -168,7 +168,7 @@ def run(
 def verify(
     out: Annotated[str, typer.Argument(help="A run's output folder or s3://bucket/prefix.")],
     repair: Annotated[bool, typer.Option("--repair", help="Regenerate missing and corrupt samples, byte-identically.")] = False,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes for --repair.")] = os.cpu_count() or 1,
+    workers: Annotated[int, typer.Option("--workers", min=1, show_default=False, help="Worker processes for --repair (default: the number of CPUs).")] = os.cpu_count() or 1,
     storage_option: StorageOptions = None,
 ) -> None:
     """Check every sample's checksums and format; list missing and corrupt ones; optionally repair them."""
@@ -366,7 +366,7 @@ def estimate(
     preset: Annotated[str | None, typer.Option("--preset", help="A preset of the registry.")] = None,
     count: Annotated[int | None, typer.Option("--count", min=1, help="Samples per task, overriding the registry.")] = None,
     samples: Annotated[int | None, typer.Option("--samples", min=1, help="Scale every task's count so the run makes about this many samples.")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Workers (cores, or concurrent Lambdas) [default: CPU count; lambda 990].")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Workers: cores, or concurrent Lambdas (default: the number of CPUs; lambda 990).")] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, max=16, help="Samples per chunk (per Lambda invocation).")] = 16,
     measure: Annotated[int, typer.Option("--measure", min=1, max=50, help="Samples per task to measure (after one warm-up).")] = 2,
     from_run: Annotated[str | None, typer.Option("--from-run", help="Read per-sample CPU seconds from this run's run.json instead of measuring.")] = None,

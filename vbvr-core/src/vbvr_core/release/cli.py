@@ -23,7 +23,7 @@ ROOT_OPTION = typer.Option("--root", help="Repository root (default: the current
 @app.command()
 def check(
     since: Annotated[str | None, typer.Option(
-        "--since", help=f"Git revision to compare with [default: the last release, recorded in {BASELINE_FILE}].")] = None,
+        "--since", help=f"Git revision to compare with (default: the last release, recorded in {BASELINE_FILE}).")] = None,
     root: Annotated[Path, ROOT_OPTION] = Path("."),
 ) -> None:
     """Fail (exit 1) for every package whose code changed since the last release (or REV) without a version bump.
