@@ -9,7 +9,7 @@ PACKAGES := vbvr-core $(sort $(wildcard generators/*)) $(wildcard factory bench 
 EDITABLE := $(foreach pkg,$(PACKAGES),-e "$(pkg)[test]")
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test venv install lint dist clean
+.PHONY: demo test venv install lint dist clean release-check
 
 venv: $(BIN)/python
 
@@ -33,6 +33,10 @@ demo: install
 ## test: install, then run every package's tests (2 workers)
 test: install
 	$(BIN)/python -m pytest -n 2 $(foreach pkg,$(PACKAGES),$(pkg)/tests)
+
+## release-check: every package changed since the last release (release-baseline.toml) carries a new version
+release-check: install
+	$(BIN)/vbvr release check
 
 ## dist: wheel + sdist of every package (git commit baked in) and a PEP 503 index in dist/simple
 dist: install

@@ -226,3 +226,22 @@ def test_help_has_no_stray_spaces_and_one_line_in_the_command_list(command):
     listing = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "250"}).output.splitlines()
     row = next(number for number, line in enumerate(listing) if line.startswith(f"│ {command} "))
     assert not re.match(r"│ {5,}\S", listing[row + 1]), f"a hard line break in the command list: {listing[row + 1]}"
+
+
+def test_ci_fails_loudly_when_the_browser_cannot_be_installed(tmp_path):
+    """.ci/run installs Debian's chromium and chromium-driver or stops; it never goes on without them."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    for tool in ("dirname", "id"):  # only what the script needs before `make`; no chromium, no make
+        (fake_bin / tool).symlink_to(subprocess.run(["which", tool], capture_output=True, text=True,
+                                                    check=True).stdout.strip())
+    (fake_bin / "apt-get").write_text("#!/bin/sh\necho 'E: Unable to locate package chromium' >&2\nexit 100\n")
+    (fake_bin / "apt-get").chmod(0o755)
+    (fake_bin / "sudo").write_text('#!/bin/sh\nexec "$@"\n')
+    (fake_bin / "sudo").chmod(0o755)
+    script = BENCH_TESTS.parents[1] / ".ci" / "run"
+    done = subprocess.run(["/bin/bash", str(script)], env={"PATH": str(fake_bin), "HOME": str(tmp_path)},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert "could not install Debian's chromium and chromium-driver" in done.stderr
+    assert "apt-get install chromium chromium-driver" in done.stderr
