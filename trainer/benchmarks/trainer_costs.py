@@ -67,7 +67,7 @@ def main() -> None:
     def lora_step() -> None:
         trainer.step(batch, torch.Generator().manual_seed(0))
 
-    print(f"scaling U-Net step (batch 8, 64², 16 keyframes): {cpu_seconds(unet_step, 10):.3f} CPU s")
+    print(f"scaling U-Net step (batch 8, 64², 16 keyframes, width {config.width}): {cpu_seconds(unet_step, 10):.3f} CPU s")
     print(f"one test video written and scored (G-15):        {cpu_seconds(scored_video, 3):.3f} CPU s")
     print(f"tiny Wan2.2 LoRA step (batch 2, 9×32²):          {cpu_seconds(lora_step, 10):.3f} CPU s")
 

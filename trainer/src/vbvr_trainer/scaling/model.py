@@ -30,7 +30,7 @@ class ModelConfig:
 
     image_size: int = 64
     clip_frames: int = 16
-    width: int = 24
+    width: int = 16
     prompt_buckets: int = 512
     condition_dim: int = 64
     task_dropout: float = 0.2

@@ -53,7 +53,7 @@ class StudyConfig:
     max_steps: int = 600
     batch_size: int = 8
     learning_rate: float = 2e-3
-    model: ModelConfig = field(default_factory=lambda: ModelConfig(image_size=64, clip_frames=16, width=16))
+    model: ModelConfig = field(default_factory=ModelConfig)
     stop: StopRule = field(default_factory=StopRule)
     seed: int = 0
     task_note: str = ""
@@ -269,8 +269,9 @@ def run_study(config: StudyConfig, out: str | Path, tick: Callable[[str], None] 
     refs = references(config, data, out)
     runs: dict[tuple[int, int], dict] = {}
     todo = []
-    for size in config.sizes:
-        for seed in range(config.seeds):
+    # seed-major order: a study stopped early has every size at its first seeds, not the small sizes only
+    for seed in range(config.seeds):
+        for size in config.sizes:
             finished = load_finished(out, config, size, seed)
             if finished is not None:
                 runs[size, seed] = finished
