@@ -76,3 +76,24 @@ def test_status_calls_a_killed_run_interrupted(tmp_path, faulty_path, factory):
     done = factory("status", out)
     assert "run interrupted" in done.stdout and not re.search(r"\brunning\b", done.stdout), done.stdout
     assert "--resume" in done.stdout
+
+
+def test_run_states_from_owner_and_heartbeat():
+    from datetime import UTC, datetime, timedelta
+
+    from vbvr_factory.liveness import STALE_AFTER_SECONDS, owner_record, run_state
+
+    me = owner_record()
+    now = datetime.now(UTC)
+    assert run_state({"status": "complete"}).name == "complete"
+    assert run_state({"status": "running", "owner": me}).name == "running"
+    reused = {**me, "pid_started": (me["pid_started"] or 0) + 1}  # the pid now belongs to another process
+    assert run_state({"status": "running", "owner": reused}).name == "interrupted"
+    gone = {**me, "pid": 2**22 + 7}  # above Linux's pid_max default: no such process
+    assert run_state({"status": "running", "owner": gone}).name == "interrupted"
+    remote = {"host": "another-host.invalid", "pid": 1, "pid_started": 1}
+    fresh = (now - timedelta(seconds=5)).isoformat()
+    old = (now - timedelta(seconds=STALE_AFTER_SECONDS + 60)).isoformat()
+    assert run_state({"status": "running", "owner": remote, "heartbeat": fresh}, now).name == "running"
+    assert run_state({"status": "running", "owner": remote, "heartbeat": old}, now).name == "stale"
+    assert run_state({"status": "running"}).name == "unknown"
