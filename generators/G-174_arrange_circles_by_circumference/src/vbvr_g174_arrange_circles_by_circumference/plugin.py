@@ -1,8 +1,8 @@
-"""Registers task G-174 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task G-174 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="G-174_arrange_circles_by_circumference",
     title="Arrange circles by circumference",
     category=Category.PERCEPTION,
@@ -10,15 +10,6 @@ INFO = TaskInfo(
         "Circles of different sizes and colours lie scattered; they move, unchanged, onto one horizontal "
         "line centred in the image, ordered left to right from the largest circumference to the smallest."
     ),
-    process_required=True,
+    generator="vbvr_g174_arrange_circles_by_circumference.generator:ArrangeCirclesGenerator",
+    scorer="vbvr_g174_arrange_circles_by_circumference.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """G-174's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_g174_arrange_circles_by_circumference.generator:ArrangeCirclesGenerator",
-        scorer_path="vbvr_g174_arrange_circles_by_circumference.scorer:score",
-    )

@@ -4,56 +4,70 @@ Parameters → draw → solve → render → prompt:
 
 - ``num_objects`` shapes, each its own colour, in a row near the top; the ``sort_key`` is either the
   shape kind (``num_groups`` kinds, in an order the prompt states) or the size (``num_groups`` clearly
-  different size classes of one kind, smallest or largest first);
+  different size classes of one kind, smallest or largest first); with more shapes than key values,
+  some key is always shared, so stability shows;
 - the solver is a stable sort (Python's ``sorted``): shapes with equal keys keep their left-to-right order;
+  a row that is already sorted is rejected;
 - the video moves the shapes one after another in the sorted order — down to a free lane, along it,
-  and down into their place in the new row — never letting two shapes overlap.
+  and down into their place in the new row — never letting two shapes overlap (else rejected).
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
-from typing import Any, Literal
+from typing import Annotated, Literal
 
 import numpy as np
 from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.draw import PALETTE, Sprite, new_canvas, to_frame
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, new_canvas, to_frame
 from vbvr_core.draw.shapes import SHAPE_REACH
 from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_slots
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_g3_stable_sort.plugin import INFO
+from vbvr_g3_stable_sort.plugin import TASK
 
-BACKGROUNDS = [(255, 255, 255), (246, 246, 246), (250, 248, 240), (238, 242, 248)]
 # Gray and brown are left out: blends of a black outline with a light background or with orange pass for them.
 OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink")
 KINDS = ("circle", "square", "triangle", "star", "hexagon")
-SIZE_KINDS = ("circle", "square", "triangle", "hexagon")
-PLURALS = {"circle": "circles", "square": "squares", "triangle": "triangles", "star": "stars", "hexagon": "hexagons"}
-SIZE_CLASSES = {2: (18, 31), 3: (16, 24, 34)}
+SIZE_KINDS = ("circle", "square", "triangle", "hexagon")  # never the thin-armed star for sizes
+SIZE_CLASSES = {2: (18, 31), 3: (16, 24, 34)}  # neighbouring classes differ by ≥ 40 %
 SIZE_NAMES = {2: ("small", "large"), 3: ("small", "medium", "large")}
-# How far a shape of nominal radius r reaches (stars and squares stick out the most), plus the outline.
-REACH = SHAPE_REACH
 ROW_WIDTH = 496
-# Difficulty strata: (object count range, group count range).
-STRATA = {0: ((5, 6), (2, 2)), 1: ((6, 7), (2, 3)), 2: ((7, 8), (3, 3))}
 
 
 class Params(TaskParams):
-    """G-3's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """G-3's parameter space: the row grows and gets more key values with the difficulty stratum."""
 
-    num_objects: int = Field(6, ge=4, le=8, description="number of shapes in the row")
-    num_groups: int = Field(2, ge=2, le=3, description="number of distinct key values (shape kinds or size classes)")
-    sort_key: Literal["shape", "size"] = Field("shape", description="what the row is sorted by")
-    descending: bool = Field(False, description="for the size key: largest first instead of smallest first")
-    top_y: int = Field(150, ge=110, le=190, description="height of the starting row's centre line, pixels")
-    bottom_y: int = Field(370, ge=330, le=410, description="height of the sorted row's centre line, pixels")
-    spacing: int = Field(14, ge=8, le=24, description="gap between neighbouring shapes in a row, pixels")
-    outline_width: int = Field(2, ge=1, le=3, description="black outline width, pixels")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    frames_per_move: int = Field(12, ge=9, le=16, description="video frames one shape takes to reach its place")
-    stagger: int = Field(6, ge=3, le=10, description="frames between the starts of consecutive moves")
+    num_objects: Annotated[int, Strata((5, 6), (6, 7), (7, 8))] = Field(
+        6, ge=4, le=8, description="number of shapes in the row")
+    num_groups: Annotated[int, Strata((2, 2), (2, 3), (3, 3))] = Field(
+        2, ge=2, le=3, description="number of distinct key values (shape kinds or size classes)")
+    sort_key: Annotated[Literal["shape", "size"], Uniform()] = Field("shape", description="what the row is sorted by")
+    descending: Annotated[bool, Uniform()] = Field(
+        False, description="for the size key: largest first instead of smallest first")
+    top_y: Annotated[int, Uniform(120, 180)] = Field(
+        150, ge=110, le=190, description="height of the starting row's centre line, pixels")
+    bottom_y: Annotated[int, Uniform(340, 400)] = Field(
+        370, ge=330, le=410, description="height of the sorted row's centre line, pixels")
+    spacing: Annotated[int, Uniform(10, 20)] = Field(
+        14, ge=8, le=24, description="gap between neighbouring shapes in a row, pixels")
+    outline_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=3, description="black outline width, pixels")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    frames_per_move: Annotated[int, Uniform(10, 13)] = Field(
+        12, ge=9, le=16, description="video frames one shape takes to reach its place")
+    stagger: Annotated[int, Uniform(5, 8)] = Field(
+        6, ge=3, le=10, description="frames between the starts of consecutive moves")
+
+
+class Solution(TaskSolution):
+    """Each shape's colour, start and place in the sorted row, and the row's left-to-right order."""
+
+    colors: list[tuple[int, int, int]]
+    starts: list[Point]
+    ends: list[Point]
+    order: list[int]
 
 
 def stable_order(keys: list[int]) -> list[int]:
@@ -61,28 +75,20 @@ def stable_order(keys: list[int]) -> list[int]:
     return sorted(range(len(keys)), key=lambda index: keys[index])
 
 
+def unstable_order(keys: list[int]) -> list[int]:
+    """The sorted order with the members of the largest key group in reverse: sorted by key, but not stable."""
+    order = stable_order(keys)
+    group = max(set(keys), key=keys.count)
+    reversed_members = iter([k for k in order if keys[k] == group][::-1])
+    return [next(reversed_members) if keys[k] == group else k for k in order]
+
+
 class StableSortGenerator(BaseGenerator):
     """Draws a row of shapes with repeated keys and stable-sorts it into a new row below."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Row length and group count from the stratum; key, layout, style and pace uniformly."""
-        (count_lo, count_hi), (group_lo, group_hi) = STRATA[difficulty]
-        return {
-            "num_objects": int(rng.integers(count_lo, count_hi + 1)),
-            "num_groups": int(rng.integers(group_lo, group_hi + 1)),
-            "sort_key": ["shape", "size"][int(rng.integers(0, 2))],
-            "descending": bool(rng.random() < 0.5),
-            "top_y": int(rng.integers(120, 181)),
-            "bottom_y": int(rng.integers(340, 401)),
-            "spacing": int(rng.integers(10, 21)),
-            "outline_width": int(rng.integers(1, 4)),
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "frames_per_move": int(rng.integers(10, 14)),
-            "stagger": int(rng.integers(5, 9)),
-        }
+    Solution = Solution
 
     def _objects(self) -> tuple[list[str], list[float], list[int], list[str]]:
         """Kinds, radii, sort keys (0 sorts first) and the key names in sort order."""
@@ -90,14 +96,10 @@ class StableSortGenerator(BaseGenerator):
         groups = [int(g) for g in rng.permutation(np.arange(p.num_objects) % p.num_groups)]
         if p.sort_key == "shape":
             names = [KINDS[int(k)] for k in rng.choice(len(KINDS), p.num_groups, replace=False)]
-            kinds = [names[g] for g in groups]
             radii = [float(rng.integers(18, 29)) for _ in groups]
-            return kinds, radii, groups, [PLURALS[name] for name in names]
-        classes = SIZE_CLASSES[p.num_groups]
-        # One kind for the whole row (sizes of different kinds are hard to compare by eye), never the
-        # thin-armed star.
+            return [names[g] for g in groups], radii, groups, [f"{name}s" for name in names]
         kinds = [SIZE_KINDS[int(rng.integers(0, len(SIZE_KINDS)))]] * p.num_objects
-        radii = [float(classes[g]) for g in groups]
+        radii = [float(SIZE_CLASSES[p.num_groups][g]) for g in groups]
         keys = [p.num_groups - 1 - g if p.descending else g for g in groups]
         names = list(SIZE_NAMES[p.num_groups])
         return kinds, radii, keys, names[::-1] if p.descending else names
@@ -116,74 +118,69 @@ class StableSortGenerator(BaseGenerator):
             "top row. Keep every shape's kind, size and color unchanged."
         )
 
+    def _row(self, order: list[int], y: float, spacing: float) -> list[Point]:
+        """Each shape's place when the shapes stand left to right in ``order`` on line ``y``, ``spacing`` apart."""
+        ends: list[Point] = [(0.0, 0.0)] * len(order)
+        for index, slot in zip(order, row_slots([2 * self.reach[k] for k in order], y, spacing), strict=True):
+            ends[index] = slot
+        return ends
+
+    def _moves(self, order: list[int], ends: list[Point]) -> tuple[list[Mover], list[list[Point]]]:
+        """The movers in ``order`` (down to the lane, along it, down into ``ends``) and their collision-free
+        positions per frame; ``Reject`` when no plan keeps the shapes apart."""
+        p = self.params
+        lane = (p.top_y + p.bottom_y) / 2
+        movers = [Mover(self.sprites[k], (self.starts[k], (self.starts[k][0], lane), (ends[k][0], lane), ends[k]),
+                        self.reach[k]) for k in order]
+        plan = plan_moves(movers, p.frames_per_move, p.stagger)
+        if plan is None:
+            raise Reject("occlusion: the shapes would overlap while moving")
+        return movers, plan[1]
+
+    def _frames(self, order: list[int], ends: list[Point]) -> FrameSource:
+        movers, positions = self._moves(order, ends)
+        return lambda: render_moves(self.background, movers, positions)
+
     def generate(self) -> Sample:
         """Draw the row, stable-sort it, and move the shapes into the sorted row."""
         p = self.params
-        kinds, radii, keys, key_names = self._objects()
+        kinds, radii, self.keys, key_names = self._objects()
         # Shrink every shape by one factor when the row would not fit (equal sizes stay equal).
         room = ROW_WIDTH - (p.num_objects - 1) * p.spacing - 2 * p.num_objects * p.outline_width
-        scale = min(1.0, room / sum(2 * REACH * r for r in radii))
+        scale = min(1.0, room / sum(2 * SHAPE_REACH * r for r in radii))
         radii = [round(r * scale, 1) for r in radii]
         names = [OBJECT_COLORS[int(k)] for k in self.rng.choice(len(OBJECT_COLORS), p.num_objects, replace=False)]
         colors = [PALETTE[name] for name in names]
-        reach = [REACH * r + p.outline_width for r in radii]
-        starts = row_slots([2 * r for r in reach], p.top_y, p.spacing)
-        order = stable_order(keys)
-        ends: list[tuple[float, float]] = [(0.0, 0.0)] * p.num_objects
-        for index, slot in zip(order, row_slots([2 * reach[k] for k in order], p.bottom_y, p.spacing), strict=True):
-            ends[index] = slot
-        lane = (p.top_y + p.bottom_y) / 2
-        sprites = [Sprite.of_shape(k, r, c, outline_width=p.outline_width) for k, r, c in zip(kinds, radii, colors, strict=True)]
-        movers = [Mover(sprites[k], (starts[k], (starts[k][0], lane), (ends[k][0], lane), ends[k]), reach[k])
-                  for k in order]
-        plan = plan_moves(movers, p.frames_per_move, p.stagger)
-        positions = plan[1] if plan else [[m.waypoints[0] for m in movers], [m.waypoints[-1] for m in movers]]
-        background = to_frame(new_canvas(BACKGROUNDS[p.background]))
-        first = next(render_moves(background, movers, positions[:1]))
-        final = next(render_moves(background, movers, positions[-1:]))
-        solution = {
-            "sort_key": p.sort_key,
-            "kinds": kinds,
-            "radii": radii,
-            "keys": keys,
-            "key_names": key_names,
-            "colors": [list(c) for c in colors],
-            "color_names": names,
-            "starts": [[round(x, 2), round(y, 2)] for x, y in starts],
-            "ends": [[round(x, 2), round(y, 2)] for x, y in ends],
-            "order": order,
-            "collision_free": plan is not None,
-        }
+        self.reach = [SHAPE_REACH * r + p.outline_width for r in radii]
+        self.starts = row_slots([2 * r for r in self.reach], p.top_y, p.spacing)
+        self.order = stable_order(self.keys)
+        if self.order == sorted(self.order):
+            raise Reject("trivial: the row is already sorted")
+        ends = self._row(self.order, p.bottom_y, p.spacing)
+        self.sprites = [Sprite.of_shape(k, r, c, outline_width=p.outline_width)
+                        for k, r, c in zip(kinds, radii, colors, strict=True)]
+        movers, positions = self._moves(self.order, ends)
+        self.background = to_frame(new_canvas(BACKGROUNDS[p.background]))
+        solution = Solution(colors=colors, starts=[(round(x, 2), round(y, 2)) for x, y in self.starts],
+                            ends=[(round(x, 2), round(y, 2)) for x, y in ends], order=self.order)
         return Sample(
-            first_frame=first,
-            final_frame=final,
+            first_frame=next(render_moves(self.background, movers, positions[:1])),
+            final_frame=next(render_moves(self.background, movers, positions[-1:])),
             prompt=self._prompt(key_names),
-            trajectory=lambda: render_moves(background, movers, positions),
+            trajectory=lambda: render_moves(self.background, movers, positions),
             solution=solution,
             params=p,
         )
 
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject rows already sorted, rows where stability cannot show, overlaps and rows off the canvas."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        keys, order = solution["keys"], solution["order"]
-        if order == sorted(order):
-            problems.append("trivial: the row is already sorted")
-        if max(keys.count(k) for k in set(keys)) < 2:
-            problems.append("stability cannot show: no two shapes share a key")
-        if len(set(keys)) < 2:
-            problems.append("trivial: every shape has the same key")
-        if not solution["collision_free"]:
-            problems.append("occlusion: the shapes would overlap while moving")
-        reach = [REACH * r for r in solution["radii"]]
-        for row in ("starts", "ends"):
-            left = min(x - r for (x, _), r in zip(solution[row], reach, strict=True))
-            right = max(x + r for (x, _), r in zip(solution[row], reach, strict=True))
-            if left < 6 or right > 506:
-                problems.append(f"the {row[:-1]} row spans x {left:.0f}..{right:.0f}, off the canvas")
-        if solution["sort_key"] == "size":
-            sizes = sorted(set(solution["radii"]))
-            if any(b / a < 1.3 for a, b in pairwise(sizes)):
-                problems.append("ambiguous: two size classes are too close to tell apart")
-        return problems
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """The stable order in a row 24 px lower with wider gaps (up to twice): the prompt fixes neither."""
+        p = self.params
+        room = ROW_WIDTH - 2 * sum(self.reach)
+        spacing = min(2 * p.spacing, room / (p.num_objects - 1))
+        return {"lower_wider_row": self._frames(self.order, self._row(self.order, p.bottom_y + 24, spacing))}
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """Sorted by key but not stable (the largest group of equal keys reversed), moved the same way."""
+        unstable = unstable_order(self.keys)
+        return {"equal_keys_swapped": self._frames(unstable, self._row(unstable, self.params.bottom_y,
+                                                                        self.params.spacing))}

@@ -1,8 +1,8 @@
-"""Registers task G-3 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task G-3 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="G-3_stable_sort",
     title="Stable sort",
     category=Category.PERCEPTION,
@@ -10,15 +10,6 @@ INFO = TaskInfo(
         "A row of coloured shapes is moved into a new row below, sorted by the stated key "
         "(shape kind in a stated order, or size); shapes with equal keys keep their original left-to-right order."
     ),
-    process_required=True,
+    generator="vbvr_g3_stable_sort.generator:StableSortGenerator",
+    scorer="vbvr_g3_stable_sort.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """G-3's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_g3_stable_sort.generator:StableSortGenerator",
-        scorer_path="vbvr_g3_stable_sort.scorer:score",
-    )

@@ -17,12 +17,14 @@ from vbvr_core.contract.geometry import Box
 from vbvr_core.judge.masks import color_mask
 
 
-def blob_centroids(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0, min_pixels: int = 12,
-                   box: Box | None = None) -> list[tuple[float, float] | None]:
-    """Per frame, the (x, y) centre of the pixels within ``tolerance`` of ``rgb`` (None below ``min_pixels``).
+def blob_track(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0, min_pixels: int = 12,
+               box: Box | None = None) -> tuple[list[tuple[float, float] | None], np.ndarray]:
+    """The one colour-blob tracker: per frame, the (x, y) centre of the pixels within ``tolerance``
+    (Euclidean RGB) of ``rgb`` (None below ``min_pixels``), and each frame's pixel count.
 
     ``box`` (left, top, right, bottom; right/bottom exclusive) restricts the search; coordinates are
-    always in the full frame.
+    always in the full frame. Colours are compared as they are: a scorer whose model may drift in colour
+    tracks the colour the video shows (:func:`observed_color`).
     """
     x0, y0 = (box[0], box[1]) if box else (0, 0)
     region = frames[:, box[1]:box[3], box[0]:box[2]] if box else frames
@@ -36,7 +38,31 @@ def blob_centroids(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60
             out.append(None)
             continue
         out.append((float(mask.sum(axis=0) @ xs / count) + x0, float(mask.sum(axis=1) @ ys / count) + y0))
-    return out
+    return out, counts
+
+
+def observed_color(opening: np.ndarray, reference: np.ndarray, rgb: Sequence[int], tolerance: float = 24.0,
+                   min_pixels: int = 6) -> tuple[int, int, int]:
+    """The colour ``rgb`` as the video shows it: the median of the video's opening frame over the pixels
+    where the sample's first frame ``reference`` (same size) has that colour, one pixel in from their edge.
+
+    A model's video may be brighter, darker or tinted, and clip a saturated channel; tracking the colour it
+    actually shows follows the object through any such drift. Falls back to ``rgb`` when fewer than
+    ``min_pixels`` pixels are found (an object too small at this size).
+    """
+    import cv2
+
+    mask = cv2.erode(color_mask(reference, rgb, tolerance).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    if mask.sum() < min_pixels:
+        return (int(rgb[0]), int(rgb[1]), int(rgb[2]))
+    median = np.median(opening[mask], axis=0)
+    return (int(median[0]), int(median[1]), int(median[2]))
+
+
+def blob_centroids(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0, min_pixels: int = 12,
+                   box: Box | None = None) -> list[tuple[float, float] | None]:
+    """The centres of :func:`blob_track` alone."""
+    return blob_track(frames, rgb, tolerance, min_pixels, box)[0]
 
 
 def progress_coverage(values: Sequence[float | None], start: float, end: float, checkpoints: int = 7,

@@ -1,9 +1,10 @@
 """Judging an arrangement: did each uniquely coloured object travel continuously into its place in a row?
 
 Used by every task whose answer is objects moved into an order (sort a row, line circles up by size).
-Each object has its own colour, so it is followed through the clip by its colour alone. The end state
-is judged on the last frames (all objects present and intact, on one horizontal line, in the expected
-left-to-right order, the row where it should stand) and the process on the whole clip: each object must
+Each object has its own colour, so it is followed through the clip by its colour alone — the colour the
+video's opening frame shows it in, so a brighter, darker or tinted video is followed as well. The end state is judged on the last frames (all objects
+present and intact, on one horizontal line — by centres, tops or bottoms — in the expected left-to-right
+order, the row where it should stand) and the process on the whole clip: each object must
 travel to its place in steps, not jump there (a cut straight to the end is one jump of the whole way).
 """
 
@@ -18,11 +19,17 @@ from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.motion import blob_track, observed_color
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoClip
 
-COLOR_TOLERANCE = 28
-# Row alignment on the 512 canvas: vertical spread of the centres tolerated in full, then none.
+# Euclidean RGB reach of an object's colour as the video shows it: below half the distance between any two
+# object colours (orange–yellow, the closest pair, are ≈ 80 apart; ≈ 70 in a video 12 % darker).
+COLOR_TOLERANCE = 38.0
+# Row alignment on the 512 canvas: vertical spread of the best-aligned line (tops, centres or bottoms)
+# tolerated in full, then none.
 ROW_FULL, ROW_ZERO = 10.0, 40.0
 # Where the row stands (512 canvas): offset of its horizontal middle tolerated in full, then none.
 CENTER_FULL, CENTER_ZERO = 24.0, 64.0
@@ -33,27 +40,6 @@ INTACT_LOW, INTACT_HIGH = 0.5, 1.6
 # frames where it is seen. Up to STEP_FULL is a move (8-fps videos of brisk moves reach ≈ 0.5); from
 # STEP_ZERO on it is a jump (a cut is 1). Only objects that travel (progress spanning ≥ 0.8) earn it.
 STEP_FULL, STEP_ZERO = 0.55, 0.95
-
-
-def color_blobs(frames: np.ndarray, color: Sequence[int], min_pixels: int) -> tuple[list[Point | None], np.ndarray]:
-    """Per frame, the centre of the pixels within ``COLOR_TOLERANCE`` of ``color`` in every channel (None
-    below ``min_pixels``), and the pixel counts.
-
-    Tasks pick object colours that no blend of another object's outline with the background can pass
-    for (the palette without gray and brown), so no clean-up of the mask is needed.
-    """
-    import cv2
-
-    low = np.clip(np.asarray(color) - COLOR_TOLERANCE, 0, 255).astype(np.uint8)
-    high = np.clip(np.asarray(color) + COLOR_TOLERANCE, 0, 255).astype(np.uint8)
-    centres: list[Point | None] = []
-    counts = np.zeros(len(frames))
-    for index, frame in enumerate(frames):
-        moments = cv2.moments(cv2.inRange(np.ascontiguousarray(frame), low, high), binaryImage=True)
-        counts[index] = moments["m00"]
-        centres.append((moments["m10"] / moments["m00"], moments["m01"] / moments["m00"])
-                       if moments["m00"] >= min_pixels else None)
-    return centres, counts
 
 
 def _projection(track: Sequence[Point | None], start: np.ndarray, end: np.ndarray) -> list[float | None]:
@@ -82,51 +68,83 @@ def order_credit(xs: Sequence[float], expected_order: Sequence[int]) -> float:
     return 0.5 * right / max(1, len(pairs))
 
 
+def row_lines(masks: np.ndarray) -> np.ndarray:
+    """Per object mask (objects × H × W), its top, centre and bottom row (NaN where the mask is empty)."""
+    lines = np.full((len(masks), 3), np.nan)
+    for index, mask in enumerate(masks):
+        ys = np.nonzero(mask.any(axis=1))[0]
+        if len(ys):
+            lines[index] = (ys[0], (ys[0] + ys[-1]) / 2, ys[-1])
+    return lines
+
+
+def row_spread(lines: np.ndarray) -> float:
+    """How far the objects stray from one horizontal row, aligned the way they line up best: by their tops,
+    centres or bottoms (a baseline) — the largest distance of one object's line from the median line."""
+    return float(min(np.abs(lines[:, k] - np.median(lines[:, k])).max() for k in range(lines.shape[1])))
+
+
 def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, colors: Sequence[Sequence[int]],
                       starts: Sequence[Point], ends: Sequence[Point], expected_order: Sequence[int],
                       height_tolerance: float = 40.0, tail_frames: int = 3) -> Score:
     """Score a video that should move object ``k`` (colour ``colors[k]``) from ``starts[k]`` to ``ends[k]``.
 
     ``expected_order`` lists object indices left to right in the goal row; points are on the 512 canvas;
-    ``first``/``final`` are the sample's 512² frames. The exact spacing of the row is not asked for, so
-    ``ends`` fix only where the row stands: its height (± ``height_tolerance`` px in full, none from twice
-    that) and its horizontal middle. value = start · intact · row · (0.7 · order + 0.3 · layout) ·
-    (0.08 + 0.92 · continuity): a cut straight to the end keeps 0.08.
+    ``first``/``final`` are the sample's 512² frames. Each object is tracked by the colour the video's
+    opening frame shows it in (a brighter or tinted video keeps its objects). The exact spacing of the row
+    is not asked for, nor whether the objects line up by their centres, tops or bottoms, so ``ends`` fix
+    only where the row stands: its height (± ``height_tolerance`` px in full, none from twice that) and its
+    horizontal middle. value = start · intact · row · height · (0.7 · order + 0.3 · centred) ·
+    (0.08 + 0.92 · continuity): a cut straight to the end keeps 0.08; objects left in (or returned to)
+    their starting places are not in the goal row and score 0.
     """
     start = starts_like(clip, first)
     if not start:
         return Score.zero("the video does not open on the first frame", start=0.0)
     size = clip.frames.shape[1]
     factor = size / FRAME_SIZE
-    final_small = resize_frame(final, size)[None]
-    expected_pixels = [int(color_blobs(final_small, color, 1)[1][0]) for color in colors]
+    frames = clip.frames
+    final_small = resize_frame(final, size)
+    expected_pixels = [int(color_mask(final_small, color, COLOR_TOLERANCE).sum()) for color in colors]
+    first_small = resize_frame(first, size)
+    colors = [observed_color(frames[0], first_small, color) for color in colors]
     tail_length = max(1, tail_frames)
+    verdict = Verdict()
     tracks, intact_flags = [], []
     for color, pixels in zip(colors, expected_pixels, strict=True):
-        track, counts = color_blobs(clip.frames, color, max(3, pixels // 4))
+        track, counts = blob_track(frames, color, COLOR_TOLERANCE, max(3, pixels // 4))
         tracks.append(track)
         intact_flags.append(INTACT_LOW <= float(np.median(counts[-tail_length:])) / max(1, pixels) <= INTACT_HIGH)
     end_positions: list[Point | None] = []
     for track in tracks:
         seen = [p for p in track[-tail_length:] if p is not None]
         end_positions.append(tuple(np.median(np.asarray(seen), axis=0)) if seen else None)
-    present = sum(p is not None for p in end_positions) / len(colors)
-    intact = float(np.mean(intact_flags))
-    if present < 1:
-        missing = [k for k, p in enumerate(end_positions) if p is None]
-        return Score(value=0.0, parts={"start": start, "present": present, "intact": intact},
-                     reason=f"objects {missing} are not visible at the end")
+    verdict.part("start", start)
+    missing = [k for k, p in enumerate(end_positions) if p is None]
+    verdict.note("present", 1 - len(missing) / len(colors))
+    verdict.part("intact", float(np.mean(intact_flags)), unless="some objects changed size or were merged")
+    if missing:
+        verdict.factor(0.0, when=True, reason=f"objects {missing} are not visible at the end")
+        return verdict.score(ok="")
     ends_small = np.asarray(ends, dtype=np.float64) * factor
     found = np.asarray(end_positions, dtype=np.float64)
-    spread = float(np.abs(found[:, 1] - np.median(found[:, 1])).max()) / factor
-    row = ramp(spread, ROW_FULL, ROW_ZERO)
+    spread = row_spread(row_lines(np.stack([color_mask(frames[-1], color, COLOR_TOLERANCE) for color in colors])))
+    verdict.part("row", ramp(spread / factor, ROW_FULL, ROW_ZERO),
+                 unless=f"the objects are not on one horizontal line (spread {spread / factor:.0f} px)")
     order = order_credit(list(found[:, 0]), expected_order)
-    height = ramp(abs(float(np.median(found[:, 1]) - np.median(ends_small[:, 1]))) / factor,
-                  height_tolerance, 2 * height_tolerance)
+    offset = abs(float(np.median(found[:, 1]) - np.median(ends_small[:, 1]))) / factor
+    verdict.part("height", ramp(offset, height_tolerance, 2 * height_tolerance),
+                 unless=f"the row stands {offset:.0f} px off its height")
     middle = (found[:, 0].min() + found[:, 0].max()) / 2
     expected_middle = (ends_small[:, 0].min() + ends_small[:, 0].max()) / 2
     centred = ramp(abs(float(middle - expected_middle)) / factor, CENTER_FULL, CENTER_ZERO)
-    layout = height * centred
+    verdict.note("order", order)
+    verdict.note("centred", centred)
+    verdict.part("placement", 0.7 * order + 0.3 * centred)
+    if order < 1:
+        verdict.fail("the left-to-right order is wrong")
+    if centred < 1:
+        verdict.fail(f"the row is off centre (centred {centred:.2f})")
     smoothness = []
     for track, begin, end in zip(tracks, starts, ends, strict=True):
         begin_small, end_small = np.multiply(begin, factor), np.multiply(end, factor)
@@ -137,21 +155,7 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
         travelled = float(max(known) - min(known)) if known else 0.0
         smoothness.append(ramp(largest_step(progress), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4))
     continuity = float(np.mean(smoothness)) if smoothness else 1.0
-    value = start * intact * row * (0.7 * order + 0.3 * layout) * (0.08 + 0.92 * continuity)
-    reasons = []
-    if intact < 1:
-        reasons.append("some objects changed size or were merged")
-    if row < 1:
-        reasons.append(f"the objects are not on one horizontal line (spread {spread:.0f} px)")
-    if order < 1:
-        reasons.append("the left-to-right order is wrong")
-    if layout < 1:
-        reasons.append(f"the row stands off its place (height {height:.2f}, centred {centred:.2f})")
-    if continuity < 1:
-        reasons.append(f"objects jump instead of moving (continuity {continuity:.2f})")
-    return Score(
-        value=value,
-        parts={"start": start, "present": present, "intact": intact, "row": row, "order": order,
-               "layout": layout, "continuity": continuity},
-        reason="; ".join(reasons) or "every object moved continuously into its place in the right order",
-    )
+    verdict.note("continuity", continuity)
+    verdict.part("process", 0.08 + 0.92 * continuity,
+                 unless=f"objects jump instead of moving (continuity {continuity:.2f})")
+    return verdict.score(ok="every object moved continuously into its place in the right order")
