@@ -53,6 +53,8 @@ def test_study_writes_every_run_and_a_report_with_intervals(study):
             assert "score" in point[split]["parts"][TASK]
     assert report["config"]["tasks_ood"] == [f"{TASK}@d2"]
     assert report["summary"] and all(isinstance(line, str) for line in report["summary"])
+    loss = report["curve"][0]["held_out_loss"]
+    assert loss["ci_low"] <= loss["mean"] <= loss["ci_high"] and "held_out_loss" in report["findings"]
 
 
 def test_markdown_table_holds_the_rows_the_cli_prints(study, monkeypatch):

@@ -19,7 +19,7 @@ from vbvr_trainer.scaling.stats import Estimate, mean_interval, size_difference,
 
 SPLITS = ("in_domain", "out_of_domain")
 SPLIT_NAMES = {"in_domain": "in-domain", "out_of_domain": "out-of-domain"}
-TABLE_COLUMNS = ("N per task", "steps (mean)", "in-domain score", "out-of-domain score",
+TABLE_COLUMNS = ("N per task", "steps (mean)", "held-out loss", "in-domain score", "out-of-domain score",
                  "in-domain partial credit", "out-of-domain partial credit")
 
 
@@ -79,12 +79,22 @@ def findings(curve_runs: dict[int, list[dict]]) -> dict:
                 entry["last_step_sizes"] = [sizes[-2], sizes[-1]]
             entry["verdict"] = _verdict(rise, _estimate(entry["last_step"]) if "last_step" in entry else None)
             result[split][metric] = entry
+    if all(run.get("validation_losses") for size in sizes for run in curve_runs[size]):
+        losses = {size: np.array([[min(loss for _, loss in run["validation_losses"])] for run in curve_runs[size]])
+                  for size in sizes}
+        drop = _seed_difference(losses[sizes[-1]], losses[sizes[0]])
+        result["held_out_loss"] = {"change": drop.to_json(), "from_size": sizes[0], "to_size": sizes[-1]}
     result["gap"] = {metric: [{"size": size, **split_difference(_matrix(curve_runs[size], "in_domain", value),
                                                                _matrix(curve_runs[size], "out_of_domain", value)
                                                                ).to_json()}
                               for size in sizes]
                      for metric, value in (("score", _score), ("partial_credit", _partial))}
     return result
+
+
+def _seed_difference(larger: np.ndarray, smaller: np.ndarray) -> Estimate:
+    """Difference of per-seed values (seeds × 1) of two sizes, seeds resampled independently."""
+    return size_difference(larger, smaller)
 
 
 def _verdict(rise: Estimate, last_step: Estimate | None) -> str:
@@ -111,6 +121,11 @@ def sentences(report: dict) -> list[str]:
                 low, high = entry["last_step_sizes"]
                 line += f"; N={low}→{high}: {last.mean:+.3f} [{last.low:+.3f}, {last.high:+.3f}]"
             lines.append(line + ")")
+    if "held_out_loss" in found:
+        change = _estimate(found["held_out_loss"]["change"])
+        lines.append(f"held-out (validation) loss of the kept weights, N={found['held_out_loss']['from_size']}→"
+                     f"{found['held_out_loss']['to_size']}: {change.mean:+.4f} [{change.low:+.4f}, {change.high:+.4f}]"
+                     f" — {'falls' if change.high < 0 else 'rises' if change.low > 0 else 'no change shown'}")
     for metric, label in (("score", "strict score"), ("partial_credit", "partial credit")):
         gaps = found["gap"][metric]
         held = sum(1 for gap in gaps if gap["ci_low"] > 0)
@@ -129,8 +144,10 @@ def build_report(config, runs: list[dict], refs: dict, duplicates_dropped: dict[
     curve = []
     for size in sorted(by_size):
         at_size = sorted(by_size[size], key=lambda run: run["seed"])
+        best_losses = [min(loss for _, loss in run["validation_losses"]) for run in at_size]
         curve.append({"size": size, "seeds": len(at_size), "steps": [run["steps"] for run in at_size],
                       "step_budget": at_size[0]["step_budget"],
+                      "held_out_loss": mean_interval(np.array(best_losses)[:, None]).to_json(),
                       **{split: _split_summary(at_size, split) for split in SPLITS}})
     report = {
         "config": config.to_json(),
@@ -149,12 +166,12 @@ def table_rows(report: dict) -> list[list[str]]:
     """Rows under :data:`TABLE_COLUMNS`: each size (mean [95 % interval]), then the two references."""
     rows = []
     for point in report["curve"]:
-        rows.append([str(point["size"]), f"{np.mean(point['steps']):.0f}",
+        rows.append([str(point["size"]), f"{np.mean(point['steps']):.0f}", _estimate(point["held_out_loss"]).text(),
                      *(_estimate(point[split][metric]).text()
                        for metric in ("score", "partial_credit") for split in SPLITS)])
     for kind, label in (("static", "static (first frame held)"), ("oracle", "oracle (true keyframes, model size)")):
         reference = report["references"][kind]
-        rows.append([label, "–", *(f"{reference[split][metric]['mean']:.3f}"
+        rows.append([label, "–", "–", *(f"{reference[split][metric]['mean']:.3f}"
                                    for metric in ("score", "partial_credit") for split in SPLITS)])
     return rows
 
