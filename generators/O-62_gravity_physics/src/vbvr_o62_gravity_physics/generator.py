@@ -2,53 +2,82 @@
 
 Parameters → draw → solve → render → prompt:
 
-- a ball at height ``height`` m (its bottom above the ground) with vertical velocity ``velocity`` m/s
+- a red ball at height ``height`` m (its bottom above the ground) with vertical velocity ``velocity`` m/s
   (positive up) under gravity ``gravity`` m/s²; a height scale in metres, a gravity arrow and an
   information box state the numbers (as the original generator's frames do);
 - the solution is the kinematics h(t) = h0 + v0·t − g·t²/2 in real time (24 frames per second) until
-  h reaches 0 at t_land = (v0 + √(v0² + 2·g·h0)) / g; the ball does not bounce and stays where it lands;
-- ``validate`` rejects flights too short to show or too long for the video, and balls that would leave
-  the picture at the top of their rise.
+  h reaches 0 at t_land = (v0 + √(v0² + 2·g·h0)) / g; the ball does not bounce; the clip starts at release
+  and ends at landing (no held frames);
+- a flight shorter than 0.8 s or longer than 3 s, or a fall too short on the picture to be seen, is
+  rejected and redrawn.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import FPS, Sample, TaskParams
-from vbvr_core.draw import PALETTE, Sprite, Stage, draw_arrow, draw_disc, draw_text, new_canvas, to_frame
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.contract import FPS, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, Stage, draw_arrow, draw_disc, draw_text, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o62_gravity_physics.plugin import INFO
+from vbvr_o62_gravity_physics.plugin import TASK
 
 GROUND_TOP = 464
 TOP_MARGIN = 24
-BACKGROUNDS = [(255, 255, 255), (246, 248, 252), (250, 248, 240), (244, 250, 244)]
 GROUND_COLOR = (110, 110, 110)
-BALL_COLORS = ("red", "blue", "green", "orange", "purple")
+BALL_COLOR = PALETTE["red"]  # the official task's ball is red (its evaluator finds the ball by a red hue)
 TEXT_COLOR = (40, 40, 40)
 GRAVITY_COLOR = (70, 70, 70)
 # Flight time bounds (seconds): long enough to show the acceleration, short enough for the video.
 MIN_FLIGHT, MAX_FLIGHT = 0.8, 3.0
-# Difficulty strata: gravity choices (None = any in the field's range) and whether the ball is thrown.
-STRATA = {0: ((9.8,), False), 1: ((1.6, 3.7, 9.8, 11.2, 24.8, None), False), 2: ((None,), True)}
 
 
 class Params(TaskParams):
-    """O-62's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-62's parameter space: Earth's gravity and a drop at first, any gravity and a throw later."""
 
-    height: float = Field(10.0, ge=1.0, le=60.0, description="start height of the ball's bottom above the ground (m)")
-    velocity: float = Field(0.0, ge=-8.0, le=12.0, description="start vertical velocity (m/s, positive up)")
-    gravity: float = Field(9.8, ge=1.0, le=25.0, description="gravitational acceleration (m/s²)")
-    ball_x: int = Field(240, ge=120, le=340, description="horizontal position of the ball (px), clear of the scale and the labels")
-    ball_radius: int = Field(16, ge=12, le=22, description="ball radius (px)")
-    ball_color: int = Field(0, ge=0, le=len(BALL_COLORS) - 1, description="ball colour index")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    fill: float = Field(0.9, ge=0.5, le=1.0, description="share of the picture's height the ball's highest point takes")
+    height: float = Field(10.0, ge=1.0, le=60.0, description="start height of the ball's bottom above the ground "
+                                                             "(m); drawn from a flight time of 1–2.6 s")
+    velocity: Annotated[float, Strata(0.0, 0.0, (-5.0, 10.0), digits=1)] = Field(
+        0.0, ge=-8.0, le=12.0, description="start vertical velocity (m/s, positive up)")
+    gravity: Annotated[float, Strata(9.8, (1.6, 24.8), (5.0, 15.0), digits=1)] = Field(
+        9.8, ge=1.0, le=25.0, description="gravitational acceleration (m/s²)")
+    ball_x: Annotated[int, Uniform(130, 340)] = Field(
+        240, ge=120, le=340, description="horizontal position of the ball (px), clear of the scale and the labels")
+    ball_radius: Annotated[int, Uniform(13, 20)] = Field(16, ge=12, le=22, description="ball radius (px)")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    fill: Annotated[float, Uniform(0.55, 1.0)] = Field(
+        0.9, ge=0.5, le=1.0, description="share of the picture's height the ball's highest point takes")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """The start height from a flight time of 1–2.6 s under the drawn (or fixed) gravity and velocity."""
+        if "height" in fixed:
+            return values
+        flight = float(rng.uniform(1.0, 2.6))
+        height = values["gravity"] * flight * flight / 2 - values["velocity"] * flight
+        return {**values, "height": min(60.0, max(1.0, round(height, 1)))}
+
+
+class Solution(TaskSolution):
+    """The kinematics and how they map onto the picture: what the scorer compares the ball's track with."""
+
+    ball_color: tuple[int, int, int]
+    ball_radius: int
+    ball_x: int
+    ground_top: int
+    pixels_per_metre: float
+    height: float
+    velocity: float
+    gravity: float
+    flight_time: float
+    start_y: float
+    landing_y: float
+    peak_y: float
 
 
 def flight_time(height: float, velocity: float, gravity: float) -> float:
@@ -86,10 +115,9 @@ class FlightScene:
         self.params = p = params
         peak = peak_height(p.height, p.velocity, p.gravity)
         self.pixels_per_metre = p.fill * (GROUND_TOP - TOP_MARGIN - 2 * p.ball_radius - 8) / peak
-        self.color = PALETTE[BALL_COLORS[p.ball_color]]
         side = 2 * p.ball_radius + 4
         image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), p.ball_radius, fill=self.color + (255,),
+        draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), p.ball_radius, fill=BALL_COLOR + (255,),
                   outline=(20, 20, 20, 255), width=2)
         self.ball = Sprite.from_image(image)
         self.stage = Stage(self._background(self.pixels_per_metre))
@@ -129,33 +157,22 @@ class FlightScene:
 class GravityPhysicsGenerator(BaseGenerator):
     """Draws the scene and the ball's real-time flight to the ground."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Gravity and throw from the stratum; the height from a flight time in range; style uniformly."""
-        gravities, thrown = STRATA[difficulty]
-        gravity = gravities[int(rng.integers(0, len(gravities)))]
-        gravity = round(float(rng.uniform(5.0, 15.0)), 1) if gravity is None else gravity
-        velocity = round(float(rng.uniform(-5.0, 10.0)), 1) if thrown else 0.0
-        flight = float(rng.uniform(1.0, 2.6))
-        height = max(1.0, round(gravity * flight * flight / 2 - velocity * flight, 1))
-        return {
-            "height": min(60.0, height),
-            "velocity": velocity,
-            "gravity": gravity,
-            "ball_x": int(rng.integers(130, 341)),
-            "ball_radius": int(rng.integers(13, 21)),
-            "ball_color": int(rng.integers(0, len(BALL_COLORS))),
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "fill": round(float(rng.uniform(0.55, 1.0)), 3),
-        }
+    Solution = Solution
+    pace_fixed = True  # the prompt asks for real time: a slowed or sped-up fall is wrong physics
 
     def generate(self) -> Sample:
-        """Solve the flight and render it frame by frame in real time."""
+        """Solve the flight (rejecting one too short or too long to show, or too short a fall to see) and
+        render it frame by frame in real time."""
         p = self.params
-        scene = FlightScene(p)
         landing = flight_time(p.height, p.velocity, p.gravity)
+        if not MIN_FLIGHT <= landing <= MAX_FLIGHT:
+            raise Reject(f"flight of {landing:.2f} s is outside {MIN_FLIGHT}–{MAX_FLIGHT} s: too short to show the "
+                         "acceleration or too long for the video")
+        scene = FlightScene(p)
+        if scene.centre_y(0.0) - scene.centre_y(p.height) < 6 * p.ball_radius:
+            raise Reject("the ball starts too close to the ground for its fall to be seen")
         flight_frames = math.ceil(landing * FPS)
 
         def trajectory():
@@ -169,34 +186,14 @@ class GravityPhysicsGenerator(BaseGenerator):
             "and there is no air resistance. Show its motion in real time, following h = h₀ + v₀·t − g·t²/2, "
             "until it reaches the ground, where it stops without bouncing."
         )
-        solution = {
-            "ball_color": list(scene.color),
-            "ball_radius": p.ball_radius,
-            "ball_x": p.ball_x,
-            "ground_top": GROUND_TOP,
-            "pixels_per_metre": round(scene.pixels_per_metre, 4),
-            "height": p.height,
-            "velocity": p.velocity,
-            "gravity": p.gravity,
-            "flight_time": round(landing, 4),
-            "flight_frames": flight_frames,
-            "start_y": scene.centre_y(p.height),
-            "landing_y": scene.centre_y(0.0),
-            "peak_height": round(peak_height(p.height, p.velocity, p.gravity), 3),
-            "peak_y": scene.centre_y(peak_height(p.height, p.velocity, p.gravity)),
-        }
+        peak = peak_height(p.height, p.velocity, p.gravity)
+        solution = Solution(
+            ball_color=BALL_COLOR, ball_radius=p.ball_radius, ball_x=p.ball_x, ground_top=GROUND_TOP,
+            pixels_per_metre=round(scene.pixels_per_metre, 4), height=p.height, velocity=p.velocity,
+            gravity=p.gravity, flight_time=round(landing, 4), start_y=scene.centre_y(p.height),
+            landing_y=scene.centre_y(0.0), peak_y=scene.centre_y(peak),
+        )
+        # The clip starts at release and ends at landing, as the official one: no held frames (held frames
+        # read as zero accelerations, and the landing as a jump, to the official evaluator).
         return Sample(first_frame=scene.frame(p.height), final_frame=scene.frame(0.0),
-                      prompt=prompt, trajectory=trajectory, solution=solution, params=p)
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject flights outside the showable time range and falls too short to see."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        if not MIN_FLIGHT <= solution["flight_time"] <= MAX_FLIGHT:
-            problems.append(
-                f"flight of {solution['flight_time']:.2f} s is outside {MIN_FLIGHT}–{MAX_FLIGHT} s: too short to show "
-                "the acceleration or too long for the video"
-            )
-        if solution["landing_y"] - solution["start_y"] < 6 * solution["ball_radius"]:
-            problems.append("the ball starts too close to the ground for its fall to be seen")
-        return problems
+                      prompt=prompt, trajectory=trajectory, solution=solution, params=p, hold_frames=0)

@@ -1,23 +1,15 @@
-"""Registers task O-62 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-62 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-62_gravity_physics",
     title="Gravity physics",
     category=Category.KNOWLEDGE,
     description=(
-        "A ball at a given height with a given vertical velocity moves under the stated gravity, y = y0 + v0 t - g t^2 / 2 in real time, and comes to rest on the ground."
+        "A ball at a given height with a given vertical velocity moves under the stated gravity, "
+        "y = y0 + v0 t - g t^2 / 2 in real time, and comes to rest on the ground."
     ),
-    process_required=True,
+    generator="vbvr_o62_gravity_physics.generator:GravityPhysicsGenerator",
+    scorer="vbvr_o62_gravity_physics.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-62's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o62_gravity_physics.generator:GravityPhysicsGenerator",
-        scorer_path="vbvr_o62_gravity_physics.scorer:score",
-    )
