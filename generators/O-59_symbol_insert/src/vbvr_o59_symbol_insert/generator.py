@@ -7,21 +7,22 @@ Parameters → draw → solve → render → prompt:
 - the solution is the row after insertion, centred again; the video shows the original generator's
   three phases: the symbols move apart to open a gap at the position, the new symbol fades in above
   the gap, then slides down into it;
-- ``validate`` refuses a new symbol whose colour the row already uses, so "the red star" names one symbol.
+- a new symbol whose colour the row already uses is rejected, so "the red star" names one symbol.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Literal
 
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.draw import PALETTE, Sprite, Stage, ease_in_out, font, new_canvas, to_frame
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, Stage, ease_in_out, font, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o59_symbol_insert.plugin import INFO
+from vbvr_o59_symbol_insert.plugin import TASK
 
 SHAPE_NAMES = {
     "●": "circle", "▲": "triangle", "■": "square", "★": "star", "◆": "diamond", "♥": "heart",
@@ -34,27 +35,48 @@ SYMBOL_SETS = {
     "mixed": ("●", "▲", "■", "★", "◆", "♥", "A", "B", "K", "X", "Z", "3", "7", "8"),
 }
 COLOR_NAMES = ("red", "green", "blue", "orange", "purple", "cyan", "pink", "brown", "yellow")
-BACKGROUNDS = [(255, 255, 255), (250, 248, 240), (242, 245, 250)]
-# Difficulty strata: (row length range, symbol sets).
-STRATA = {0: ((3, 5), ("shapes",)), 1: ((5, 7), ("shapes", "letters", "digits")), 2: ((7, 9), ("mixed", "letters"))}
 SHIFT_FRAMES, FADE_FRAMES, SLIDE_FRAMES = 16, 10, 16
 
 
 class Params(TaskParams):
-    """O-59's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-59's parameter space: longer rows of less regular symbols with the difficulty stratum."""
 
-    length: int = Field(5, ge=3, le=9, description="symbols in the row before the insertion")
-    position: int = Field(3, ge=1, le=10, description="1-based position of the new symbol in the new row")
-    symbol_set: Literal["shapes", "letters", "digits", "mixed"] = Field("shapes", description="kind of symbols")
-    symbol_size: int = Field(60, ge=32, le=72, description="largest symbol size in pixels (shrunk to fit long rows)")
-    row_y: int = Field(270, ge=230, le=320, description="vertical position of the row")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    length: Annotated[int, Strata((3, 5), (5, 7), (7, 9))] = Field(
+        5, ge=3, le=9, description="symbols in the row before the insertion")
+    position: Annotated[int, Uniform(1, lambda v: v["length"] + 1)] = Field(
+        3, ge=1, le=10, description="1-based position of the new symbol in the new row")
+    symbol_set: Annotated[Literal["shapes", "letters", "digits", "mixed"],
+                          Strata(("shapes",), ("shapes", "letters", "digits"), ("mixed", "letters"))] = Field(
+        "shapes", description="kind of symbols")
+    symbol_size: Annotated[int, Uniform(44, 72)] = Field(
+        60, ge=32, le=72, description="largest symbol size in pixels (shrunk to fit long rows)")
+    row_y: Annotated[int, Uniform(240, 310)] = Field(270, ge=230, le=320, description="vertical position of the row")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
 
     @model_validator(mode="after")
     def _position_fits_the_row(self) -> Params:
         if self.position > self.length + 1:
             raise ValueError(f"position {self.position} is beyond the new row's end: use 1..{self.length + 1}")
         return self
+
+
+Symbol = tuple[str, tuple[int, int, int]]
+
+
+class Solution(TaskSolution):
+    """The row before and after the insertion (glyph and colour per symbol), and where everything stands."""
+
+    row: list[Symbol]
+    new_symbol: Symbol
+    new_name: str
+    position: int
+    symbol_size: int
+    spacing: float
+    row_y: int
+    above_y: int
+    final_row: list[Symbol]
+    final_xs: list[float]
 
 
 def symbol_name(glyph: str) -> str:
@@ -93,20 +115,18 @@ def faded(sprite: Sprite, opacity: float) -> Sprite:
 class RowScene:
     """Sprites and slot geometry of one instance; renders any phase of the insertion."""
 
-    def __init__(self, solution: dict[str, Any], background: tuple[int, int, int]):
-        self.solution = solution
+    def __init__(self, solution: Solution, background: tuple[int, int, int]):
         self.stage = Stage(to_frame(new_canvas(background)))
-        size = solution["symbol_size"]
-        self.sprites = [symbol_sprite(glyph, tuple(color), size) for glyph, color in solution["row"]]
-        glyph, color = solution["new_symbol"]
-        self.new_sprite = symbol_sprite(glyph, tuple(color), size)
-        self.before = slot_xs(len(self.sprites), solution["spacing"])
-        after = slot_xs(len(self.sprites) + 1, solution["spacing"])
-        gap = solution["position"] - 1
+        size = solution.symbol_size
+        self.sprites = [symbol_sprite(glyph, color, size) for glyph, color in solution.row]
+        self.new_sprite = symbol_sprite(*solution.new_symbol, size)
+        self.before = slot_xs(len(self.sprites), solution.spacing)
+        after = slot_xs(len(self.sprites) + 1, solution.spacing)
+        gap = solution.position - 1
         self.after = after[:gap] + after[gap + 1:]
         self.gap_x = after[gap]
-        self.row_y = solution["row_y"]
-        self.above_y = solution["above_y"]
+        self.row_y = solution.row_y
+        self.above_y = solution.above_y
 
     def frame(self, shift: float, opacity: float, descent: float) -> np.ndarray:
         """The row with the others moved ``shift`` (0..1) of the way apart and the new symbol at
@@ -131,73 +151,50 @@ class RowScene:
 class SymbolInsertGenerator(BaseGenerator):
     """Draws a row of symbols and the video of the stated insertion."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Row length and symbol set from the stratum; position, size and placement uniformly."""
-        (length_lo, length_hi), sets = STRATA[difficulty]
-        length = int(rng.integers(length_lo, length_hi + 1))
-        return {
-            "length": length,
-            "position": int(rng.integers(1, length + 2)),
-            "symbol_set": sets[int(rng.integers(0, len(sets)))],
-            "symbol_size": int(rng.integers(44, 73)),
-            "row_y": int(rng.integers(240, 311)),
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-        }
+    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the row and the new symbol, solve the new row, render the insertion."""
         p = self.params
         symbols = SYMBOL_SETS[p.symbol_set]
-        # Drawn independently, as the original generator does; validate() refuses a new colour the row already
-        # uses, since the prompt must name one symbol.
+        # Drawn independently, as the original generator does; a new colour the row already uses is rejected,
+        # since the prompt must name one symbol.
         row = [(symbols[int(self.rng.integers(0, len(symbols)))], COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))])
                for _ in range(p.length)]
         new_color = COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))]
         new_symbol = (symbols[int(self.rng.integers(0, len(symbols)))], new_color)
+        if any(color == new_color for _, color in row):
+            raise Reject(f"ambiguous: the new symbol's colour ({new_color}) is already in the row")
         size = min(p.symbol_size, int(470 / (p.length + 1) / 1.3))
         spacing = round(size * 1.3, 2)
-        solution = {
-            "row": [[glyph, list(PALETTE[color])] for glyph, color in row],
-            "row_names": [f"{color} {symbol_name(glyph)}" for glyph, color in row],
-            "new_symbol": [new_symbol[0], list(PALETTE[new_symbol[1]])],
-            "new_name": f"{new_symbol[1]} {symbol_name(new_symbol[0])}",
-            "position": p.position,
-            "symbol_size": size,
-            "spacing": spacing,
-            "row_y": p.row_y,
-            "above_y": p.row_y - round(1.5 * size),
-        }
         final_row = row[:p.position - 1] + [new_symbol] + row[p.position - 1:]
-        solution["final_row"] = [[glyph, list(PALETTE[color])] for glyph, color in final_row]
-        solution["final_xs"] = slot_xs(len(final_row), spacing)
+        solution = Solution(
+            row=[(glyph, PALETTE[color]) for glyph, color in row],
+            new_symbol=(new_symbol[0], PALETTE[new_color]),
+            new_name=f"{new_color} {symbol_name(new_symbol[0])}",
+            position=p.position, symbol_size=size, spacing=spacing, row_y=p.row_y,
+            above_y=p.row_y - round(1.5 * size),
+            final_row=[(glyph, PALETTE[color]) for glyph, color in final_row],
+            final_xs=slot_xs(len(final_row), spacing),
+        )
         scene = RowScene(solution, BACKGROUNDS[p.background])
         where = ("at the very start of the row" if p.position == 1 else
                  "at the very end of the row" if p.position == p.length + 1 else
                  f"so that it becomes the {ordinal(p.position)} symbol from the left")
         shown = f" ({new_symbol[0]})" if new_symbol[0] in SHAPE_NAMES else ""
         prompt = (
-            f"Insert a {solution['new_name']}{shown} into the row {where}. Show it step by step: the "
+            f"Insert a {solution.new_name}{shown} into the row {where}. Show it step by step: the "
             "symbols move apart to open a gap at that place, the new symbol fades in just above the gap, then "
             "slides down into it. The other symbols keep their order, shapes and colours."
         )
         return Sample(first_frame=scene.frame(0.0, 0.0, 0.0), final_frame=scene.frame(1.0, 1.0, 1.0), prompt=prompt,
                       trajectory=scene.frames, solution=solution, params=p)
 
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject impossible positions, rows that do not fit, and a new colour shared with the row."""
-        problems = super().validate(sample)
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """The same symbol inserted one place off (to the right, or to the left at the row's end), shown the same way."""
         solution = sample.solution
-        if not 1 <= solution["position"] <= len(solution["row"]) + 1:
-            problems.append(f"position {solution['position']} is outside 1..{len(solution['row']) + 1}")
-        xs = solution["final_xs"]
-        half = solution["symbol_size"] * 0.75
-        if xs[0] - half < 8 or xs[-1] + half > 504:
-            problems.append("the row after insertion does not fit the picture")
-        if solution["above_y"] - half < 8:
-            problems.append("the new symbol's start above the row leaves the picture")
-        if any(color == solution["new_symbol"][1] for _, color in solution["row"]):
-            problems.append("ambiguous: the new symbol's colour is already in the row")
-        return problems
+        wrong = solution.position + 1 if solution.position <= len(solution.row) else solution.position - 1
+        scene = RowScene(solution.model_copy(update={"position": wrong}), BACKGROUNDS[self.params.background])
+        return {"one_place_off": scene.frames}
