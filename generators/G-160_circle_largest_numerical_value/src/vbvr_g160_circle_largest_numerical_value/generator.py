@@ -7,7 +7,8 @@ Parameters → draw → solve → render → prompt:
   (0.8 vs 0.75, 9.9 vs 10.2, −3 vs −12);
 - each printed in the bundled font at its own size (``size_trap`` draws the largest value smallest) and
   a dark colour, at random places whose marking rings cannot touch another number;
-- the solver parses the printed texts and takes the largest value (validation demands a unique one);
+- the solver parses the printed texts and takes the largest value; a largest value printed twice (``1`` and
+  ``1.0``) or numbers that do not fit with their rings apart are rejected;
 - the video draws a red ring around it, stroke by stroke.
 """
 
@@ -15,38 +16,49 @@ from __future__ import annotations
 
 import math
 from itertools import chain
-from typing import Any, Literal
+from typing import Annotated, Literal
 
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import draw_text, new_canvas, text_size, to_frame
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_g160_circle_largest_numerical_value.plugin import INFO
+from vbvr_g160_circle_largest_numerical_value.plugin import TASK
 
 TEXT_COLORS = [(0, 0, 0), (30, 40, 120), (20, 90, 40), (80, 40, 110), (90, 55, 20), (60, 60, 60)]
-NUMBER_KINDS = ("integers", "close", "mixed")
-# Difficulty strata: (count range, number kinds, chance of the size trap).
-STRATA = {0: ((3, 4), ("integers",), 0.0), 1: ((4, 6), ("integers", "close"), 0.3), 2: ((5, 7), ("close", "mixed"), 0.6)}
 RING_PADDING = 10
 GAP = 8
 EDGE = 10
 
 
 class Params(TaskParams):
-    """G-160's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """G-160's parameter space: more numbers, closer values and the size trap as the difficulty grows."""
 
-    num_numbers: int = Field(5, ge=3, le=8, description="how many numbers are shown")
-    number_kind: Literal["integers", "close", "mixed"] = Field(
+    min_font: Annotated[int, Uniform(24, 32)] = Field(26, ge=22, le=40, description="smallest font size, pixels")
+    num_numbers: Annotated[int, Strata((3, 4), (4, 6), (5, 7))] = Field(
+        5, ge=3, le=8, description="how many numbers are shown")
+    number_kind: Annotated[Literal["integers", "close", "mixed"], Strata(
+        ("integers",), ("integers", "close"), ("close", "mixed"))] = Field(
         "integers", description="integers of different lengths, close integers of one length, or decimals/negatives")
-    min_font: int = Field(26, ge=22, le=40, description="smallest font size, pixels")
-    max_font: int = Field(48, ge=28, le=64, description="largest font size, pixels")
-    size_trap: bool = Field(False, description="print the largest value in the smallest font")
-    ring_width: int = Field(5, ge=4, le=7, description="stroke width of the red ring, pixels")
-    mark_frames: int = Field(18, ge=10, le=30, description="video frames over which the ring is drawn")
+    max_font: Annotated[int, Uniform(lambda v: v["min_font"] + 8, 56)] = Field(
+        48, ge=28, le=64, description="largest font size, pixels")
+    size_trap: Annotated[bool, Strata(0.0, 0.3, 0.6)] = Field(
+        False, description="print the largest value in the smallest font")
+    ring_width: Annotated[int, Uniform(4, 6)] = Field(5, ge=4, le=7, description="stroke width of the red ring, pixels")
+    mark_frames: Annotated[int, Uniform(14, 22)] = Field(
+        18, ge=10, le=30, description="video frames over which the ring is drawn")
+
+
+class Solution(TaskSolution):
+    """The printed numbers, where they stand, the radius of a ring around each, and which one is the largest."""
+
+    texts: list[str]
+    centers: list[Point]
+    ring_radii: list[float]
+    target: int
 
 
 def format_number(value: float, decimals: int) -> str:
@@ -59,25 +71,20 @@ def parse_number(text: str) -> float:
     return float(text)
 
 
+def largest_index(texts: list[str]) -> int:
+    """The index of the printed number with the largest value; ``Reject`` when that value is printed twice."""
+    values = [parse_number(text) for text in texts]
+    if sorted(values)[-2] == max(values):
+        raise Reject(f"ambiguous: the largest value {max(values)} is printed twice")
+    return int(np.argmax(values))
+
+
 class LargestNumberGenerator(BaseGenerator):
     """Prints numbers of varied form and size and circles the largest value."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Count, kind and trap from the stratum; fonts and pace uniformly."""
-        (count_lo, count_hi), kinds, trap_chance = STRATA[difficulty]
-        min_font = int(rng.integers(24, 33))
-        return {
-            "num_numbers": int(rng.integers(count_lo, count_hi + 1)),
-            "number_kind": kinds[int(rng.integers(0, len(kinds)))],
-            "min_font": min_font,
-            "max_font": int(rng.integers(min_font + 8, 57)),
-            "size_trap": bool(rng.random() < trap_chance),
-            "ring_width": int(rng.integers(4, 7)),
-            "mark_frames": int(rng.integers(14, 23)),
-        }
+    Solution = Solution
 
     def _texts(self) -> list[str]:
         """The printed numbers, all different, with one largest value (first in the list)."""
@@ -106,7 +113,7 @@ class LargestNumberGenerator(BaseGenerator):
             texts = list(texts)
         return sorted(texts, key=lambda t: (-parse_number(t), t))
 
-    def _layout(self, texts: list[str], fonts: list[int]) -> list[tuple[float, float]] | None:
+    def _layout(self, texts: list[str], fonts: list[int]) -> list[Point] | None:
         """Centres for the texts such that each one's ring (half-diagonal + padding) stays clear of the others."""
         placed: list[tuple[float, float, float]] = []
         for text, size in zip(texts, fonts, strict=True):
@@ -133,15 +140,11 @@ class LargestNumberGenerator(BaseGenerator):
         order = [int(k) for k in self.rng.permutation(len(texts))]
         texts, fonts = [texts[k] for k in order], [fonts[k] for k in order]
         colors = [TEXT_COLORS[int(self.rng.integers(0, len(TEXT_COLORS)))] for _ in texts]
-        centers = None
-        for _ in range(10):
-            centers = self._layout(texts, fonts)
-            if centers is not None:
-                break
-        centers = centers or [(256.0, 256.0)] * len(texts)
+        centers = next((layout for layout in (self._layout(texts, fonts) for _ in range(10)) if layout), None)
+        if centers is None:
+            raise Reject("cluttered: the numbers do not fit with their rings apart")
+        target = largest_index(texts)
         radii = [round(math.hypot(*text_size(t, f)) / 2 + RING_PADDING, 1) for t, f in zip(texts, fonts, strict=True)]
-        values = [parse_number(t) for t in texts]
-        target = int(np.argmax(values))
         canvas = new_canvas()
         draw = ImageDraw.Draw(canvas)
         for text, size, color, center in zip(texts, fonts, colors, centers, strict=True):
@@ -152,15 +155,8 @@ class LargestNumberGenerator(BaseGenerator):
             "Several numbers are shown on the screen. Find the number with the largest value and draw a red "
             "circle around it. Do not change anything else in the image."
         )
-        solution = {
-            "texts": texts,
-            "values": values,
-            "font_sizes": fonts,
-            "centers": [[round(x, 2), round(y, 2)] for x, y in centers],
-            "ring_radii": radii,
-            "target": target,
-            "laid_out": len(set(map(tuple, centers))) == len(centers),
-        }
+        solution = Solution(texts=texts, centers=[(round(x, 2), round(y, 2)) for x, y in centers],
+                            ring_radii=radii, target=target)
         return Sample(
             first_frame=first,
             final_frame=final,
@@ -170,23 +166,3 @@ class LargestNumberGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject a shared maximum, repeated numbers, crowded layouts and text under 20 px."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        values = sorted((parse_number(t) for t in solution["texts"]), reverse=True)
-        if values[0] == values[1]:
-            problems.append(f"ambiguous: the largest value {values[0]} is printed twice")
-        if len(set(solution["texts"])) != len(solution["texts"]):
-            problems.append("the same number is printed twice")
-        if not solution["laid_out"]:
-            problems.append("cluttered: the numbers do not fit with their rings apart")
-        centers, radii = solution["centers"], solution["ring_radii"]
-        for a in range(len(centers)):
-            for b in range(a + 1, len(centers)):
-                if math.dist(centers[a], centers[b]) < radii[a] + radii[b]:
-                    problems.append(f"cluttered: numbers {a} and {b} would share a ring")
-        if min(solution["font_sizes"]) < 20:
-            problems.append("illegible: a number is printed smaller than 20 px")
-        return problems

@@ -1,8 +1,8 @@
-"""Registers task G-160 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task G-160 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="G-160_circle_largest_numerical_value",
     title="Circle the largest numerical value",
     category=Category.KNOWLEDGE,
@@ -11,15 +11,7 @@ INFO = TaskInfo(
         "the one with the largest value gets a red circle drawn around it, and nothing else changes. Only the "
         "answer is asked for, so the process is not required."
     ),
+    generator="vbvr_g160_circle_largest_numerical_value.generator:LargestNumberGenerator",
+    scorer="vbvr_g160_circle_largest_numerical_value.scorer:score",
     process_required=False,
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """G-160's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_g160_circle_largest_numerical_value.generator:LargestNumberGenerator",
-        scorer_path="vbvr_g160_circle_largest_numerical_value.scorer:score",
-    )

@@ -1,8 +1,9 @@
-"""G-160 scorer: find the red ring the model drew and judge which number it marks (see vbvr_core.families.marking.judge).
+"""G-160 scorer: find the red mark the model drew and judge which number it marks (the marking family's judge).
 
-Checks: the video opens on the first frame; at the end a closed, thin red ring encloses the number with
-the largest value and no other number; the numbers and background are unchanged. How the ring appears
-is not asked for, so drawing it at once costs only 0.1.
+Checks (see :func:`vbvr_core.families.marking.judge.judge_mark`): the video opens on the first frame; at
+the end a clear red mark (ring, outline, dot or fill) sits on the number with the largest value and takes
+in no other number; the numbers and background are unchanged up to a global colour drift. How the mark
+appears is not asked for, so drawing it at once costs only 0.1.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.marking.judge import judge_mark
 from vbvr_core.media.video import VideoReader
 
+from vbvr_g160_circle_largest_numerical_value.generator import Solution
+
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-160 against the sample's numbers and the largest one."""
-    solution = sample.solution
-    return judge_mark(video.clip(), sample.first_frame, [tuple(c) for c in solution["centers"]],
-                      solution["target"], solution["ring_radii"][solution["target"]])
+    solution = Solution.model_validate(sample.solution)
+    return judge_mark(video, sample.first_frame, solution.centers, solution.target,
+                      solution.ring_radii[solution.target])

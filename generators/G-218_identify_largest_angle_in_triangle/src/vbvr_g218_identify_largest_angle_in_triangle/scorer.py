@@ -15,5 +15,5 @@ from vbvr_core.media.video import VideoReader
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-218 against the sample's vertices and the largest angle's vertex."""
     solution = sample.solution
-    return judge_mark(video.clip(), sample.first_frame, [tuple(v) for v in solution["vertices"]],
+    return judge_mark(video, sample.first_frame, [tuple(v) for v in solution["vertices"]],
                       solution["target"], solution["ring_radius"])

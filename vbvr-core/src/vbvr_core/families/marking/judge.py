@@ -1,10 +1,12 @@
-"""Judging a drawn mark: which candidate did the model's red ring enclose, and was nothing else changed?
+"""Judging a drawn mark: which candidate did the model mark in red, and was nothing else changed?
 
 Used by every "circle the answer" task (the largest number, the largest angle, the odd one out). The
-scene holds candidates (points on the 512² canvas); the answer is a red ring around exactly one of them.
-From the last frames of the clip, the pixels that turned red are collected; their centre and median
-distance give the ring; the ring must be ring-like (closed all around, thin), enclose the target and no
-other candidate, and leave the rest of the picture as the first frame showed it.
+scene holds candidates (points on the 512² canvas); the answer is a red mark on exactly one of them. Any
+clear mark counts, in the style a model might draw it: a ring, an outline, a dot or a filled disc. From
+the last ``tail_seconds`` of the clip, the pixels that turned red (judged against the frame's own
+greys, so a colour drift does not hide them) form the mark; its centre must lie on the target (within
+the expected ring radius) and its reach must take in no other candidate. The rest of the picture must
+stay as the first frame showed it, up to a global brightness and colour drift.
 """
 
 from __future__ import annotations
@@ -17,19 +19,32 @@ from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
-from vbvr_core.media.video import VideoClip
+from vbvr_core.media.video import VideoReader
 
+# Frames a second the judge reads: time windows below are in seconds, whatever the video's own rate.
+JUDGE_FPS = 12.0
+JUDGE_SIZE = 256
+# The picture outside the mark: mean absolute residual (grey levels) after a per-channel gain/offset fit
+# to the first frame, on softened frames: full credit up to REST_FULL, none from REST_ZERO.
+REST_FULL, REST_ZERO = 6.0, 20.0
+# A mark counts from this share of a thin ring's pixels on (a dot of a third of the radius has about as many).
+MIN_MARK_SHARE = 0.15
+# A mark must surround its target: the share of directions around it that the mark covers (a ring, an
+# outline, a dot or a fill cover all; a half-drawn ring covers half), full credit from COVER_FULL.
 SECTORS = 16
-# The picture outside the mark: mean absolute difference (grey levels) tolerated, then none.
-REST_FULL, REST_ZERO = 4.0, 16.0
+COVER_FULL, COVER_ZERO = 0.85, 0.6
 
 
 def red_mask(frames: np.ndarray) -> np.ndarray:
-    """Pixels that are clearly red (high red, low green and blue): robust to H.264 and to scaling."""
-    rgb = frames.astype(np.int16)
-    red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    return (red >= 150) & (red - green >= 80) & (red - blue >= 80)
+    """Pixels that are clearly red, judged against the frame's own background: each channel is divided by its
+    median over the frame (the background's colour) first, so a brightness or colour drift keeps them red."""
+    rgb = np.asarray(frames, dtype=np.float32)
+    background = np.median(rgb.reshape(*rgb.shape[:-3], -1, 3), axis=-2)[..., None, None, :]
+    balanced = rgb * (255.0 / np.maximum(background, 1.0))
+    red, green, blue = balanced[..., 0], balanced[..., 1], balanced[..., 2]
+    return (red >= 120) & (red - green >= 70) & (red - blue >= 70)
 
 
 def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
@@ -39,73 +54,89 @@ def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
     return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
-def ring_fit(mask: np.ndarray) -> tuple[Point, float, float, float] | None:
-    """Centre, radius (median distance), sector coverage (0..1) and relative spread of a ring mask."""
+def mark_fit(mask: np.ndarray) -> tuple[Point, float] | None:
+    """Centre (mean of the pixels) and reach (90th percentile of their distance to it) of a mark, or None."""
     ys, xs = np.nonzero(mask)
     if len(xs) == 0:
         return None
     center = (float(xs.mean()), float(ys.mean()))
-    distances = np.hypot(xs - center[0], ys - center[1])
-    radius = float(np.median(distances))
-    if radius <= 0:
-        return center, 0.0, 0.0, 1.0
-    angles = np.arctan2(ys - center[1], xs - center[0])
+    return center, float(np.percentile(np.hypot(xs - center[0], ys - center[1]), 90))
+
+
+def coverage_around(mask: np.ndarray, point: Point) -> float:
+    """Share of :data:`SECTORS` directions around ``point`` in which ``mask`` has at least two pixels."""
+    ys, xs = np.nonzero(mask)
+    angles = np.arctan2(ys - point[1], xs - point[0])
     bins = ((angles + np.pi) / (2 * np.pi) * SECTORS).astype(int) % SECTORS
-    coverage = float((np.bincount(bins, minlength=SECTORS) >= 2).mean())
-    spread = float(np.subtract(*np.percentile(distances, [75, 25])) / radius)
-    return center, radius, coverage, spread
+    return float((np.bincount(bins, minlength=SECTORS) >= 2).mean())
 
 
-def judge_mark(clip: VideoClip, first: np.ndarray, candidates: Sequence[Point], target: int,
-               expected_radius: float, tail_frames: int = 3) -> Score:
-    """Score a video that should draw a red ring around ``candidates[target]`` (512-canvas points).
+def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Per frame, the mean absolute difference from ``first`` over the pixels in ``keep``, after fitting each
+    channel's gain and offset (a global brightness or colour drift is no change) on softened frames."""
+    import cv2
 
-    value = start · selection · unchanged · (0.8 + 0.2 · ring) · (0.9 + 0.1 · progressive), where
-    selection = the ring encloses the target and no other candidate; ring = closed and thin, of a
-    sensible size (``expected_radius`` on the 512 canvas); unchanged = the rest of the picture matches
-    the first frame; progressive = the mark grows over several frames (the process is not required,
-    so it weighs little).
+    soft_first = cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5)[keep]
+    out = []
+    for frame in frames:
+        soft = cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5)[keep]
+        residual = 0.0
+        for channel in range(3):
+            x, y = soft_first[:, channel], soft[:, channel]
+            gain, offset = np.polyfit(x, y, 1) if np.ptp(x) > 1 else (1.0, float(y.mean() - x.mean()))
+            residual += float(np.abs(y - (gain * x + offset)).mean()) / 3
+        out.append(residual)
+    return np.asarray(out)
+
+
+def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point], target: int,
+               expected_radius: float, tail_seconds: float = 0.25) -> Score:
+    """Score a video that should mark ``candidates[target]`` (512-canvas points) in red, changing nothing else.
+
+    value = start · selection · closed · unchanged · (0.9 + 0.1 · progressive), where start = the video
+    opens on ``first``, not yet marked; selection = the mark of the last ``tail_seconds`` is centred on the target (within
+    ``expected_radius``, the 512-canvas radius of a ring around it) and reaches no other candidate;
+    closed = the mark surrounds the target (a ring, outline, dot or fill does, a half-drawn ring does not);
+    unchanged = the rest of the picture matches the first frame up to a global colour drift; progressive =
+    the mark grows over at least 1/6 s (the process is not required, so it weighs little). Never raises.
     """
-    size = clip.frames.shape[1]
-    factor = size / FRAME_SIZE
-    first_small = resize_frame(first, size)
-    start = starts_like(clip, first)
-    if not start:
-        return Score.zero("the video does not open on the first frame", start=0.0)
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    factor = JUDGE_SIZE / FRAME_SIZE
+    first_small = resize_frame(first, JUDGE_SIZE)
+    verdict = Verdict()
     already_red = _dilate(red_mask(first_small), 1)
-    tail = clip.frames[-max(1, tail_frames):]
-    mark = (red_mask(tail).mean(axis=0) >= 0.5) & ~already_red
-    ring_pixels = 2 * np.pi * expected_radius * factor * max(1.0, 4 * factor)
-    fit = ring_fit(mark) if mark.sum() >= 0.25 * ring_pixels else None
-    if fit is None:
-        return Score.zero("no red mark at the end of the video", start=start, selection=0.0)
-    center, radius, coverage, spread = fit
-    points = np.asarray(candidates, dtype=np.float64) * factor
-    distances = np.hypot(points[:, 0] - center[0], points[:, 1] - center[1])
-    enclosed = [int(k) for k in np.nonzero(distances < radius)[0]]
-    selection = 1.0 if enclosed == [target] else 0.0
-    size_ok = 1.0 if 0.4 <= radius / max(1e-6, expected_radius * factor) <= 2.5 else 0.5
-    ring = ramp(-coverage, -0.85, -0.5) * ramp(spread, 0.3, 0.7) * size_ok
-    exclusion = _dilate(mark, max(2, int(round(6 * factor))))
-    rest = ~exclusion
-    per_frame = np.abs(clip.frames.astype(np.int16) - first_small.astype(np.int16))[:, rest].mean(axis=(1, 2))
-    unchanged = ramp(float(max(np.percentile(per_frame, 90), per_frame[-1])), REST_FULL, REST_ZERO)
     counts = (red_mask(clip.frames) & ~already_red).sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum())
-    progressive = 1.0 if growing >= 2 else 0.0
-    reasons = []
-    if not selection:
-        reasons.append(f"the ring encloses candidates {enclosed}, expected only {target}")
-    if ring < 1:
-        reasons.append(f"the mark is not a clean ring (coverage {coverage:.2f}, spread {spread:.2f})")
-    if unchanged < 1:
-        reasons.append("the picture outside the mark changes")
-    if not progressive:
-        reasons.append("the mark appears at once")
-    return Score(
-        value=start * selection * unchanged * (0.8 + 0.2 * ring) * (0.9 + 0.1 * progressive),
-        parts={"start": start, "selection": selection, "ring": ring, "unchanged": unchanged,
-               "progressive": progressive},
-        reason="; ".join(reasons) or "a clean red ring encloses the right candidate only; the rest is unchanged",
-    )
+    opens = starts_like(clip, first) and counts[0] < 0.2 * final_count  # the mark is not there from the start
+    if not verdict.part("start", float(opens), unless="the video does not open on the unmarked first frame"):
+        return verdict.score(ok="")
+    tail = clip.frames[-max(1, round(tail_seconds * JUDGE_FPS)):]
+    mark = (red_mask(tail).mean(axis=0) >= 0.5) & ~already_red
+    radius = expected_radius * factor
+    fit = mark_fit(mark) if mark.sum() >= MIN_MARK_SHARE * 2 * np.pi * radius * max(2.0, 4 * factor) else None
+    if fit is None:
+        verdict.part("selection", 0.0, unless="no red mark at the end of the video")
+        return verdict.score(ok="")
+    center, reach = fit
+    points = np.asarray(candidates, dtype=np.float64) * factor
+    distances = np.hypot(points[:, 0] - center[0], points[:, 1] - center[1])
+    reached = [int(k) for k in np.nonzero(distances <= max(reach, 0.5 * radius))[0]]
+    on_target = distances[target] <= max(0.6 * radius, 0.5 * reach)
+    verdict.part("selection", float(on_target and reached == [target]),
+                 unless=f"the mark centred at {tuple(round(v / factor) for v in center)} takes in candidates {reached}, "
+                        f"expected only {target}")
+    cover = coverage_around(mark, tuple(points[target]))
+    verdict.part("closed", ramp(-cover, -COVER_FULL, -COVER_ZERO),
+                 unless=f"the mark surrounds the target in {cover:.0%} of directions only")
+    verdict.note("reach", reach / factor)
+    keep = ~_dilate(mark, max(3, round(8 * factor)))
+    change = rest_change(clip.frames, first_small, keep)
+    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
+                 unless="the picture outside the mark changes")
+    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
+    progressive = growing >= 1 / 6
+    verdict.note("progressive", float(progressive))
+    verdict.factor(0.9, when=not progressive, reason="the mark appears at once")
+    return verdict.score(ok="a clear red mark on the right candidate only; the rest is unchanged")
