@@ -65,6 +65,7 @@ def test_ink_of_a_blurred_thin_stroke_still_overlaps_the_sharp_one():
 class TestContract(SampleContract):
     key = "O-59_symbol_insert"
     count = 3
+    seed = 0  # its third sample is one the old absolute-colour slots misread after blur and resizing (0.22)
 
     def test_symbol_inserted_one_place_off_scores_low(self, samples, tmp_path):
         recreated = recreate(samples[0])
@@ -74,8 +75,8 @@ class TestContract(SampleContract):
 
     @pytest.mark.parametrize("size", [(832, 480), (256, 256)])
     def test_ground_truth_resized_or_blurred_scores_high(self, samples, tmp_path, size):
-        # Issue 15: one sample in six scored 0.2 after resizing, blur or 832x480 on main at eefdcef
-        # (a thin glyph's pixels left the absolute colour window of its slot).
+        # Issue 15: one sample in six scored 0.2 after resizing, blur or 832x480 on main at eefdcef (a thin
+        # glyph's pixels left the absolute colour window of its slot); samples[2] here scored 0.219 at 832x480.
         import cv2
 
         for folder in samples:

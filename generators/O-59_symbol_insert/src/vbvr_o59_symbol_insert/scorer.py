@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.judge.compare import colour_fit, match_colours
-from vbvr_core.judge.ink import background_of, ink_map, ink_overlap
+from vbvr_core.judge.ink import background_of, ink_centres, ink_map, ink_overlap
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
@@ -48,24 +48,6 @@ def slot_matches(frame: np.ndarray, reference: np.ndarray, solution: Solution) -
         got = ink_map(frame[box], color, frame_background)
         matches.append(ink_overlap(want, got, sigma) >= SLOT_IOU)
     return matches
-
-
-def ink_centres(frames: np.ndarray, color: tuple[int, int, int], box: tuple[int, int, int, int],
-                min_ink: float) -> list[tuple[float, float] | None]:
-    """Per frame, the ink-weighted centre of colour ``color`` inside ``box`` (left, top, right, bottom), in frame
-    coordinates; None where the box holds less than ``min_ink`` (in pixels' worth of full colour)."""
-    x0, y0, x1, y1 = box
-    background = background_of(frames[0])
-    centres: list[tuple[float, float] | None] = []
-    for frame in frames:
-        ink = ink_map(frame[y0:y1, x0:x1], color, background)
-        total = float(ink.sum())
-        if total < min_ink:
-            centres.append(None)
-            continue
-        ys, xs = np.indices(ink.shape)
-        centres.append((float((ink * xs).sum() / total) + x0, float((ink * ys).sum() / total) + y0))
-    return centres
 
 
 def edge_track(frames: np.ndarray, solution: Solution, side: str) -> list[float | None]:

@@ -5,7 +5,8 @@ blends of the colour with the background. An absolute colour window loses them (
 size keeps almost no pixel within 60 levels of yellow). :func:`ink_map` reads every pixel as
 ``background + t · (colour − background)`` and keeps ``t`` — how much of the colour it holds — where the
 pixel lies on that blend line (other colours lie off it and hold none). :func:`ink_overlap` compares two
-such maps after the same blur, so a glyph a pixel or two off, or drawn by another renderer, still overlaps.
+such maps after the same blur, so a glyph a pixel or two off, or drawn by another renderer, still overlaps;
+:func:`ink_centres` follows a thin coloured object through a clip by its ink.
 """
 
 from __future__ import annotations
@@ -46,3 +47,21 @@ def ink_overlap(a: np.ndarray, b: np.ndarray, sigma: float) -> float:
         b = cv2.GaussianBlur(b, (0, 0), sigma)
     union = float(np.maximum(a, b).sum())
     return float(np.minimum(a, b).sum()) / union if union > 1e-6 else 0.0
+
+
+def ink_centres(frames: np.ndarray, color: tuple[int, int, int], box: tuple[int, int, int, int],
+                min_ink: float) -> list[tuple[float, float] | None]:
+    """Per frame, the ink-weighted centre of colour ``color`` inside ``box`` (left, top, right, bottom), in frame
+    coordinates; None where the box holds less than ``min_ink`` (in pixels' worth of full colour)."""
+    x0, y0, x1, y1 = box
+    background = background_of(frames[0])
+    centres: list[tuple[float, float] | None] = []
+    for frame in frames:
+        ink = ink_map(frame[y0:y1, x0:x1], color, background)
+        total = float(ink.sum())
+        if total < min_ink:
+            centres.append(None)
+            continue
+        ys, xs = np.indices(ink.shape)
+        centres.append((float((ink * xs).sum() / total) + x0, float((ink * ys).sum() / total) + y0))
+    return centres

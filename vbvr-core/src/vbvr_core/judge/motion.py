@@ -65,6 +65,23 @@ def blob_centroids(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60
     return blob_track(frames, rgb, tolerance, min_pixels, box)[0]
 
 
+def channel_centroids(frames: np.ndarray, channel: int, box: Box, min_pixels: int,
+                      margin: int = 30) -> list[tuple[float, float] | None]:
+    """Per frame, the centre of the pixels in ``box`` (left, top, right, bottom) whose ``channel`` (0 red,
+    1 green, 2 blue) exceeds both others by ``margin`` — a hue, not one RGB value, so a thin line blended
+    with the background at a low resolution, or a brighter or tinted video, keeps it; None below
+    ``min_pixels``. Coordinates are in the full frame."""
+    x0, y0, x1, y1 = box
+    region = frames[:, y0:y1, x0:x1].astype(np.int16)
+    others = [k for k in range(3) if k != channel]
+    masks = (region[..., channel] - np.maximum(region[..., others[0]], region[..., others[1]])) >= margin
+    out: list[tuple[float, float] | None] = []
+    for mask in masks:
+        ys, xs = np.nonzero(mask)
+        out.append(None if len(xs) < min_pixels else (float(xs.mean()) + x0, float(ys.mean()) + y0))
+    return out
+
+
 def progress_coverage(values: Sequence[float | None], start: float, end: float, checkpoints: int = 7,
                       resolution: float = 0.0) -> float:
     """Share of the ``checkpoints`` evenly spaced intermediate states between ``start`` and ``end`` that
