@@ -1,18 +1,19 @@
-"""G-218 specifications: the solver, the generator's determinism and validation, and the scorer."""
+"""G-218 specifications: the solver, the rejections, and the scorer on right, wrong and drifted marks."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
-from vbvr_core.families.marking.draw import ring_sweep
-from vbvr_core.pipeline.sample_io import read_png
-from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.sample_io import load_record, read_png
+from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_g218_identify_largest_angle_in_triangle.generator import (
     LargestAngleGenerator,
+    Solution,
     interior_angles,
+    reject_reason,
     triangle_from_angles,
 )
 
@@ -33,55 +34,55 @@ def test_triangle_is_built_with_the_asked_angles():
 
 def test_largest_angle_is_the_target_in_every_stratum():
     for difficulty in range(3):
-        sample = LargestAngleGenerator(difficulty, {"difficulty": difficulty}).generate()
-        angles = sample.solution["angles"]
-        assert sample.solution["target"] == int(np.argmax(angles))
-        assert sorted(angles)[-1] - sorted(angles)[-2] >= 5
+        solution = LargestAngleGenerator(difficulty, {"difficulty": difficulty}).generate().solution
+        angles = interior_angles(solution.vertices)
+        assert solution.target == int(np.argmax(angles)) and sorted(angles)[-1] - sorted(angles)[-2] >= 5
 
 
-def test_near_equal_largest_angles_are_rejected():
-    generator = LargestAngleGenerator(1)
-    sample = generator.generate()
-    sample.solution["angles"] = [80.0, 78.0, 22.0]
-    assert any("ambiguous" in problem for problem in generator.validate(sample))
+def test_unusable_triangles_are_rejected():
+    near_equal = [(100, 400), (400, 400), (250, 400 - 150 * np.tan(np.radians(62)))]  # 62°, 62°, 56°
+    assert "ambiguous" in reject_reason(near_equal, 30)
+    assert "sliver" in reject_reason([(200, 200), (240, 200), (300, 420)], 30)
+    assert "cluttered" in reject_reason([(200, 300), (260, 300), (150, 380)], 30)
+    assert "edge" in reject_reason([(10, 250), (300, 100), (400, 400)], 30)
+    assert reject_reason([(100, 400), (400, 400), (150, 150)], 30) is None
 
 
-def test_vertices_too_close_for_the_ring_are_rejected():
-    generator = LargestAngleGenerator(2)
-    sample = generator.generate()
-    sample.solution["vertices"] = [[200, 200], [240, 200], [300, 400]]
-    assert any("cluttered" in problem for problem in generator.validate(sample))
-
-
-def test_out_of_bounds_params_are_refused():
-    with pytest.raises(ValueError, match="largest_angle"):
-        LargestAngleGenerator(0, {"largest_angle": 170})
+def test_drawn_instances_are_diverse():
+    firsts = []
+    for seed in range(30):
+        try:
+            firsts.append(hash(LargestAngleGenerator(seed).generate().first_frame.tobytes()))
+        except Reject:
+            continue
+    assert len(firsts) >= 20 and len(set(firsts)) == len(firsts)
 
 
 class TestContract(SampleContract):
     key = KEY
 
+    def _marked(self, folder, vertex: int, extent: float = 360.0, shift: int = 0):
+        solution = Solution.model_validate(load_record(folder).solution)
+        first = read_png(folder / "first_frame.png")
+        sweep = list(ring_sweep(first, solution.vertices[vertex], solution.ring_radius, 16))
+        if extent < 360:
+            sweep = [ring_image(first, solution.vertices[vertex], solution.ring_radius, extent=extent)]
+        frames = [first] * 12 + sweep + sweep[-1:] * 12
+        return [np.clip(f.astype(np.int16) + shift, 0, 255).astype(np.uint8) for f in frames], solution
 
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory):
-    return contract_samples(tmp_path_factory, KEY, count=2, seed=7)
+    def test_answer_without_the_drawing_keeps_most_credit(self, samples, tmp_path):
+        assert score_baseline("final", samples[0], tmp_path) == pytest.approx(0.9)
 
+    def test_ring_on_the_second_largest_angle_scores_zero(self, samples, tmp_path):
+        solution = Solution.model_validate(load_record(samples[0]).solution)
+        second = int(np.argsort(interior_angles(solution.vertices))[-2])
+        result = score_frames(samples[0], self._marked(samples[0], second)[0], tmp_path)
+        assert result.value == 0 and result.parts["selection"] == 0
 
-def test_answer_without_the_drawing_keeps_most_credit(samples, tmp_path):
-    # The process is not asked for: a cut to the marked frame loses only the "progressive" share.
-    assert score_baseline("final", samples[0], tmp_path) == pytest.approx(0.9)
+    def test_a_half_drawn_ring_scores_low(self, samples, tmp_path):
+        target = Solution.model_validate(load_record(samples[0]).solution).target
+        assert score_frames(samples[0], self._marked(samples[0], target, extent=180)[0], tmp_path).value <= 0.1
 
-
-def test_ring_on_the_second_largest_angle_scores_zero(samples, tmp_path):
-    folder = samples[0]
-    solution = json.loads((folder / "metadata.json").read_text())["solution"]
-    second = int(np.argsort(solution["angles"])[-2])
-    first = read_png(folder / "first_frame.png")
-    frames = [first] * 12 + list(ring_sweep(first, tuple(solution["vertices"][second]), solution["ring_radius"], 16))
-    result = score_frames(folder, frames + frames[-1:] * 12, tmp_path)
-    assert result.value == 0 and result.parts["selection"] == 0
-
-
-def test_drawn_instances_are_diverse():
-    hashes = {LargestAngleGenerator(seed).generate().first_frame.tobytes().__hash__() for seed in range(30)}
-    assert len(hashes) == 30
+    def test_a_darker_rendering_keeps_the_score(self, samples, tmp_path):
+        target = Solution.model_validate(load_record(samples[0]).solution).target
+        assert score_frames(samples[0], self._marked(samples[0], target, shift=-8)[0], tmp_path).value >= 0.95

@@ -1,8 +1,8 @@
-"""Registers task G-218 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task G-218 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="G-218_identify_largest_angle_in_triangle",
     title="Identify the largest angle in a triangle",
     category=Category.PERCEPTION,
@@ -10,15 +10,7 @@ INFO = TaskInfo(
         "A triangle is shown; its largest interior angle gets marked with a red circle drawn around that "
         "vertex, and nothing else changes. Only the answer is asked for, so the process is not required."
     ),
+    generator="vbvr_g218_identify_largest_angle_in_triangle.generator:LargestAngleGenerator",
+    scorer="vbvr_g218_identify_largest_angle_in_triangle.scorer:score",
     process_required=False,
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """G-218's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_g218_identify_largest_angle_in_triangle.generator:LargestAngleGenerator",
-        scorer_path="vbvr_g218_identify_largest_angle_in_triangle.scorer:score",
-    )
