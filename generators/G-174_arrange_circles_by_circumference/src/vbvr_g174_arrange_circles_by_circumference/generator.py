@@ -171,11 +171,13 @@ class ArrangeCirclesGenerator(BaseGenerator):
         movers, positions = planned
         self.background = to_frame(new_canvas(BACKGROUNDS[p.background]))
         direction = "largest to smallest" if p.order == "largest_first" else "smallest to largest"
+        # The official task's sentences; "through the middle of the image" keeps the row's height stated.
         prompt = (
             f"The scene shows {p.num_circles} circles of different sizes and colors arranged randomly. "
-            "Keep every circle unchanged in size and color; only move them. Line all circles up on a single "
-            "horizontal line through the middle of the image, with the whole row centered, and sort them from left to right by "
-            f"circumference, from {direction}."
+            "Keep every circle unchanged in size and color. Only rearrange their positions. "
+            "Align all circles on a single horizontal line through the middle of the image. "
+            "Center the entire row of circles in the image. "
+            f"Sort them from left to right by circumference, from {direction}."
         )
         solution = Solution(colors=colors, starts=[(round(x, 2), round(y, 2)) for x, y in starts],
                             ends=[(round(x, 2), round(y, 2)) for x, y in ends], order=self.order)
