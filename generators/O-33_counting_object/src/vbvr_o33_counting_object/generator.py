@@ -15,73 +15,86 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-import numpy as np
 from PIL import ImageDraw
-from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
+from pydantic import Field, model_validator
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import ring_image
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o33_counting_object.label import SCENE_BOTTOM, with_label
-from vbvr_o33_counting_object.plugin import INFO
+from vbvr_o33_counting_object.plugin import TASK
 
 KINDS = ("circle", "square", "triangle", "star")
 PLURALS = {"circle": "circles", "square": "squares", "triangle": "triangles", "star": "stars"}
 ADJECTIVES = {"circle": "circular", "square": "square", "triangle": "triangular", "star": "star-shaped"}
 OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink", "brown")
-BACKGROUNDS = [(240, 240, 240), (255, 255, 255), (248, 246, 238), (236, 242, 248)]
 HIGHLIGHT = (215, 0, 215)
 # How far a shape of nominal radius r reaches (stars stick out the most).
 REACH = 1.25
 GAP = 14
 EDGE = 8
-# Difficulty strata: (modes, count range, distractor range).
-STRATA = {
-    0: (("all_same",), (1, 6), (0, 0)),
-    1: (("all_mixed", "kind"), (4, 10), (2, 5)),
-    2: (("kind",), (8, 18), (4, 10)),
-}
+
+
+def _if_kind(n: int):
+    """A draw bound: ``n`` when only one kind is counted (mode ``kind``), else 0 (no distractors)."""
+    return lambda values: n if values["mode"] == "kind" else 0
+
+
+def _size_cap(values: dict[str, Any]) -> int:
+    """The largest object size that lets ``count + distractors`` objects fit above the label."""
+    total = values["count"] + values["distractors"]
+    return 60 if total <= 8 else 50 if total <= 14 else 44 if total <= 20 else 40
 
 
 class Params(TaskParams):
-    """O-33's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-33's parameter space: more objects, mixed kinds and distractors as the difficulty grows."""
 
-    mode: Literal["all_same", "all_mixed", "kind"] = Field(
+    mode: Annotated[Literal["all_same", "all_mixed", "kind"], Strata(("all_same",), ("all_mixed", "kind"), ("kind",))] = Field(
         "all_same", description="count every object of one kind, every object of mixed kinds, or one kind among others")
-    count: int = Field(5, ge=1, le=20, description="how many objects are to be counted (the answer)")
-    distractors: int = Field(0, ge=0, le=10, description="objects of other kinds that are not counted (mode 'kind')")
-    min_size: int = Field(30, ge=24, le=60, description="smallest object size (outer width), pixels")
-    max_size: int = Field(54, ge=28, le=64, description="largest object size (outer width), pixels")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    frames_per_object: int = Field(4, ge=3, le=8, description="video frames each counted object stays highlighted")
+    count: Annotated[int, Strata((1, 6), (4, 10), (8, 18))] = Field(
+        5, ge=1, le=20, description="how many objects are to be counted (the answer)")
+    distractors: Annotated[int, Strata((0, 0), (_if_kind(2), _if_kind(5)), (_if_kind(4), _if_kind(10)))] = Field(
+        0, ge=0, le=10, description="objects of other kinds that are not counted (mode 'kind')")
+    min_size: Annotated[int, Uniform(26, 32)] = Field(
+        30, ge=24, le=60, description="smallest object size (outer width), pixels")
+    max_size: Annotated[int, Uniform(lambda v: _size_cap(v) - 8, _size_cap)] = Field(
+        54, ge=28, le=64, description="largest object size (outer width), pixels")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    frames_per_object: int = Field(4, ge=3, le=8, description="video frames each counted object stays highlighted; "
+                                                             "60 // count, within 3–6")
+
+    @model_validator(mode="after")
+    def _something_to_ignore(self) -> Params:
+        if self.mode == "kind" and self.distractors < 1:
+            raise ValueError("distractors: mode 'kind' needs at least one object of another kind (else it is 'all_same')")
+        return self
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """About 60 highlighted frames in all, whatever the count."""
+        return {"frames_per_object": max(3, min(6, 60 // max(1, values["count"]))), **values}
+
+
+class Solution(TaskSolution):
+    """The answer, each object's place and size, which objects are counted, and the highlight colour."""
+
+    answer: int
+    centers: list[Point]
+    sizes: list[float]
+    counted: list[int]
+    highlight: tuple[int, int, int]
 
 
 class CountingGenerator(BaseGenerator):
     """Scatters shapes, counts those of the asked kind and shows the running and final count."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Mode, count and distractors from the stratum; sizes, background and pace to fit."""
-        modes, (count_lo, count_hi), (extra_lo, extra_hi) = STRATA[difficulty]
-        mode = modes[int(rng.integers(0, len(modes)))]
-        count = int(rng.integers(count_lo, count_hi + 1))
-        distractors = int(rng.integers(extra_lo, extra_hi + 1)) if mode == "kind" else 0
-        total = count + distractors
-        max_size = 60 if total <= 8 else 50 if total <= 14 else 44 if total <= 20 else 40
-        return {
-            "mode": mode,
-            "count": count,
-            "distractors": distractors,
-            "min_size": int(rng.integers(26, 33)),
-            "max_size": int(rng.integers(max_size - 8, max_size + 1)),
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "frames_per_object": max(3, min(6, 60 // count)),
-        }
+    Solution = Solution
 
     def _kinds(self) -> tuple[list[str], str | None]:
         """Each object's kind (counted objects first) and the asked kind (None when all are counted)."""
@@ -95,7 +108,7 @@ class CountingGenerator(BaseGenerator):
         others = [kind for kind in KINDS if kind != asked]
         return [asked] * p.count + [others[int(rng.integers(0, len(others)))] for _ in range(p.distractors)], asked
 
-    def _place(self, radii: list[float]) -> list[tuple[float, float]] | None:
+    def _place(self, radii: list[float]) -> list[Point] | None:
         """Non-touching centres above the label box for objects reaching ``radii``, or None."""
         placed: list[tuple[float, float, float]] = []
         for radius in radii:
@@ -139,10 +152,10 @@ class CountingGenerator(BaseGenerator):
         names = [OBJECT_COLORS[int(self.rng.integers(0, len(OBJECT_COLORS)))] for _ in kinds]
         shuffle = [int(k) for k in self.rng.permutation(len(kinds))]
         kinds, sizes, radii, names = ([seq[k] for k in shuffle] for seq in (kinds, sizes, radii, names))
-        # One layout attempt: a crowded draw is sent back by validate() and redrawn with a derived seed.
+        # One layout attempt: a crowded draw is redrawn with a derived seed.
         centers = self._place([size / 2 for size in sizes])
-        laid_out = centers is not None
-        centers = centers or [(256.0, 220.0)] * len(kinds)
+        if centers is None:
+            raise Reject("cluttered: the objects do not fit without touching")
         counted = [k for k, kind in enumerate(kinds) if asked is None or kind == asked]
         # Reading order: bands of 80 px from the top, left to right inside a band.
         visit = sorted(counted, key=lambda k: (int(centers[k][1] // 80), centers[k][0]))
@@ -162,38 +175,7 @@ class CountingGenerator(BaseGenerator):
                     yield state
             yield final
 
-        solution = {
-            "answer": len(counted),
-            "asked_kind": asked,
-            "kinds": kinds,
-            "sizes": sizes,
-            "color_names": names,
-            "centers": [[round(x, 2), round(y, 2)] for x, y in centers],
-            "counted": counted,
-            "visit_order": visit,
-            "highlight": list(HIGHLIGHT),
-            "laid_out": laid_out,
-        }
+        solution = Solution(answer=len(counted), centers=[(round(x, 2), round(y, 2)) for x, y in centers],
+                            sizes=sizes, counted=counted, highlight=HIGHLIGHT)
         return Sample(first_frame=first, final_frame=final, prompt=self._prompt(kinds, asked), trajectory=frames,
                       solution=solution, params=p)
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject overlapping or cramped layouts, tiny objects and a count with nothing to count or to ignore."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        if not solution["laid_out"]:
-            problems.append("cluttered: the objects do not fit without touching")
-        centers, sizes = solution["centers"], solution["sizes"]
-        for a in range(len(centers)):
-            for b in range(a + 1, len(centers)):
-                if math.dist(centers[a], centers[b]) < (sizes[a] + sizes[b]) / 2 + 4:
-                    problems.append(f"occlusion: objects {a} and {b} touch")
-        if any(y + size / 2 > SCENE_BOTTOM + 1 for (_, y), size in zip(centers, sizes, strict=True)):
-            problems.append("occlusion: an object reaches into the label box")
-        if min(sizes) < 24:
-            problems.append("illegible: an object is smaller than 24 px")
-        if solution["answer"] < 1:
-            problems.append("nothing to count")
-        if solution["asked_kind"] is not None and solution["answer"] == len(solution["kinds"]):
-            problems.append("trivial: every object is of the asked kind, though the prompt implies others")
-        return problems

@@ -1,8 +1,8 @@
-"""Registers task O-33 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-33 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-33_counting_object",
     title="Counting objects",
     category=Category.PERCEPTION,
@@ -11,15 +11,7 @@ INFO = TaskInfo(
         "is shown as 'Count: N' in a box at the bottom. Only the total is judged strictly, so the process "
         "(highlighting each object in turn) is not required."
     ),
+    generator="vbvr_o33_counting_object.generator:CountingGenerator",
+    scorer="vbvr_o33_counting_object.scorer:score",
     process_required=False,
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-33's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o33_counting_object.generator:CountingGenerator",
-        scorer_path="vbvr_o33_counting_object.scorer:score",
-    )
