@@ -6,51 +6,91 @@ Parameters → draw → solve → render → prompt:
 - each second the running countdowns drop by one; when one reaches zero both lights switch and the
   countdowns go dark (see :mod:`vbvr_o52_traffic_light.timing`); with ``extra_seconds`` > 0 the prompt
   asks for the state that many seconds after the switch;
-- ``validate`` rejects instances whose countdown is too short to show a process (< 4 seconds), lights
-  that overlap the roads or the canvas edge, and illegibly small digits;
+- countdowns too short to show a process (a switch before 4 seconds) are refused as parameters; lights
+  that overlap the roads or the canvas edge are rejected;
 - the video shows every second in order, ``frames_per_second`` frames each.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-import numpy as np
-from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.draw import text_size
-from vbvr_core.pipeline.generator import BaseGenerator
+from pydantic import Field, model_validator
+from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.draw import BACKGROUNDS, text_size
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o52_traffic_light.plugin import INFO
+from vbvr_o52_traffic_light.plugin import TASK
 from vbvr_o52_traffic_light.scene import LABEL_PX, CrossroadScene, LightGeometry
 from vbvr_o52_traffic_light.timing import states, switch_time
 
-BACKGROUNDS = [(240, 240, 235), (214, 232, 204), (236, 232, 220), (226, 234, 240)]
 ROADS = [(60, 60, 60), (78, 78, 84), (96, 92, 88)]
 HOUSINGS = [(30, 30, 34), (52, 58, 52), (40, 44, 66)]
 MAX_FRAMES = 96
-MIN_DIGIT_PX = 14
 MIN_SWITCH = 4  # seconds: at least three countdown states between the first and the switched one
 ROAD_BAND = (192, 320)  # the roads cover this band of x and of y on the 512² canvas
-# Difficulty strata: A's countdown range, whether B counts down, extra seconds after the switch.
-STRATA = {0: ((4, 8), False, (0, 0)), 1: ((6, 15), True, (0, 0)), 2: ((5, 12), True, (1, 6))}
 
 
 class Params(TaskParams):
-    """O-52's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-52's parameter space: longer countdowns, a second countdown and a later question as the difficulty grows."""
 
-    a_count: int = Field(5, ge=1, le=15, description="light A (red) countdown, seconds")
-    b_count: int = Field(0, ge=0, le=15, description="light B (green) countdown, seconds; 0 = no countdown")
-    extra_seconds: int = Field(0, ge=0, le=6, description="seconds after the switch the prompt asks about (0: the switch)")
-    a_quadrant: Literal["top", "bottom"] = Field("top", description="light A stands left of the roads, above or below")
-    b_quadrant: Literal["top", "bottom"] = Field("top", description="light B stands right of the roads, above or below")
-    a_x: int = Field(96, ge=40, le=152, description="light A's centre x, pixels")
-    b_x: int = Field(416, ge=360, le=472, description="light B's centre x, pixels")
-    lamp_radius: int = Field(17, ge=14, le=19, description="lamp radius, pixels")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="ground colour index")
-    road: int = Field(0, ge=0, le=len(ROADS) - 1, description="road colour index")
-    housing: int = Field(0, ge=0, le=len(HOUSINGS) - 1, description="light housing colour index")
-    frames_per_second: int = Field(6, ge=3, le=8, description="video frames per second of the scene (capped to keep ≤ 96)")
+    a_count: Annotated[int, Strata((4, 8), (6, 15), (5, 12))] = Field(
+        5, ge=1, le=15, description="light A (red) countdown, seconds")
+    b_count: int = Field(0, ge=0, le=15, description="light B (green) countdown, seconds; 0 = no countdown; "
+                                                    "none when easy, else 4–15 in 70 % of instances")
+    extra_seconds: Annotated[int, Strata((0, 0), (0, 0), (1, 6))] = Field(
+        0, ge=0, le=6, description="seconds after the switch the prompt asks about (0: the switch)")
+    a_quadrant: Annotated[Literal["top", "bottom"], Uniform()] = Field(
+        "top", description="light A stands left of the roads, above or below")
+    b_quadrant: Annotated[Literal["top", "bottom"], Uniform()] = Field(
+        "top", description="light B stands right of the roads, above or below")
+    a_x: Annotated[int, Uniform(56, 136)] = Field(96, ge=40, le=152, description="light A's centre x, pixels")
+    b_x: Annotated[int, Uniform(376, 456)] = Field(416, ge=360, le=472, description="light B's centre x, pixels")
+    lamp_radius: Annotated[int, Uniform(15, 18)] = Field(17, ge=14, le=19, description="lamp radius, pixels")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="ground colour index")
+    road: Annotated[int, Uniform(0, len(ROADS) - 1)] = Field(0, ge=0, le=len(ROADS) - 1, description="road colour index")
+    housing: Annotated[int, Uniform(0, len(HOUSINGS) - 1)] = Field(
+        0, ge=0, le=len(HOUSINGS) - 1, description="light housing colour index")
+    frames_per_second: Annotated[int, Uniform(4, 8)] = Field(
+        6, ge=3, le=8, description="video frames per second of the scene (capped to keep ≤ 96)")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """B counts down (4–15) in 70 % of medium and hard instances, never in easy ones."""
+        if "b_count" in fixed:
+            return values
+        counts_down = values["difficulty"] > 0 and rng.random() < 0.7
+        return {**values, "b_count": int(rng.integers(4, 16)) if counts_down else 0}
+
+    @model_validator(mode="after")
+    def _shows_a_process(self) -> Params:
+        if switch_time(self.a_count, self.b_count) < MIN_SWITCH:
+            raise ValueError(f"a_count/b_count: the lights would switch after {switch_time(self.a_count, self.b_count)} s; "
+                             f"at least {MIN_SWITCH} s are needed to show a countdown")
+        return self
+
+
+class Solution(TaskSolution):
+    """Where each light's parts are, the countdowns, and the expected state at every second."""
+
+    lights: list[dict[str, Any]]
+    a_count: int
+    b_count: int
+    timeline: list[tuple[str, str, int | None, int | None]]
+
+
+def placement_problem(lights: tuple[LightGeometry, ...]) -> str | None:
+    """Why these lights cannot be drawn (one leaves the canvas or stands on the road), or None."""
+    for light in lights:
+        label_px = text_size(light.title, LABEL_PX, bold=True)[0]
+        center = (light.housing[0] + light.housing[2]) / 2
+        left, top, right, bottom = center - label_px / 2, light.housing[1] - 30, center + label_px / 2, light.display[3]
+        if left < 4 or top < 0 or right > 508 or bottom > 508:
+            return f"light {light.label} leaves the canvas"
+        if any(lo < ROAD_BAND[1] and hi > ROAD_BAND[0] for lo, hi in ((left, right), (top, bottom))):
+            return f"occlusion: light {light.label} stands on the road"
+    return None
 
 
 def _top_in(quadrant: str, lamp_radius: int) -> int:
@@ -63,34 +103,18 @@ def _top_in(quadrant: str, lamp_radius: int) -> int:
 class TrafficLightGenerator(BaseGenerator):
     """Draws two opposite traffic lights with countdowns and shows them second by second."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Countdowns and extra time from the stratum; placement and colours uniformly."""
-        (a_lo, a_hi), b_counts, (extra_lo, extra_hi) = STRATA[difficulty]
-        a_count = int(rng.integers(a_lo, a_hi + 1))
-        b_count = int(rng.integers(4, 16)) if b_counts and rng.random() < 0.7 else 0
-        return {
-            "a_count": a_count,
-            "b_count": b_count,
-            "extra_seconds": int(rng.integers(extra_lo, extra_hi + 1)),
-            "a_quadrant": str(rng.choice(["top", "bottom"])),
-            "b_quadrant": str(rng.choice(["top", "bottom"])),
-            "a_x": int(rng.integers(56, 137)),
-            "b_x": int(rng.integers(376, 457)),
-            "lamp_radius": int(rng.integers(15, 19)),
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "road": int(rng.integers(0, len(ROADS))),
-            "housing": int(rng.integers(0, len(HOUSINGS))),
-            "frames_per_second": int(rng.integers(4, 9)),
-        }
+    Solution = Solution
 
     def generate(self) -> Sample:
         """Run the timing rule, render one frame per state, and hold each for one scene-second."""
         p = self.params
         lights = (LightGeometry.at("A", p.a_x, _top_in(p.a_quadrant, p.lamp_radius), p.lamp_radius),
                   LightGeometry.at("B", p.b_x, _top_in(p.b_quadrant, p.lamp_radius), p.lamp_radius))
+        problem = placement_problem(lights)
+        if problem:
+            raise Reject(problem)
         scene = CrossroadScene(lights, BACKGROUNDS[p.background], ROADS[p.road], HOUSINGS[p.housing])
         switch = switch_time(p.a_count, p.b_count)
         seconds = switch + p.extra_seconds
@@ -107,16 +131,8 @@ class TrafficLightGenerator(BaseGenerator):
             "both lights switch (Light A turns green, Light B turns red) and the countdowns go dark. Generate a "
             f"video showing the countdown second by second, {ask}."
         )
-        solution = {
-            "lights": [light.to_dict() for light in lights],
-            "a_count": p.a_count,
-            "b_count": p.b_count,
-            "seconds": seconds,
-            "switch_second": switch,
-            "timeline": [list(state) for state in timeline],
-            "digit_px": int(int(p.lamp_radius * 2) * 0.72),
-            "label_px": text_size(lights[0].title, LABEL_PX, bold=True)[0],
-        }
+        solution = Solution(lights=[light.to_dict() for light in lights], a_count=p.a_count, b_count=p.b_count,
+                            timeline=[tuple(state) for state in timeline])
 
         def trajectory():
             for state in timeline:
@@ -126,22 +142,3 @@ class TrafficLightGenerator(BaseGenerator):
 
         return Sample(first_frame=first, final_frame=final, prompt=prompt, trajectory=trajectory, solution=solution,
                       params=p)
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject countdowns too short to show a process, lights on the road or off the canvas, tiny digits."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        if solution["switch_second"] < MIN_SWITCH:
-            problems.append(f"trivial: the lights switch after {solution['switch_second']} s (< {MIN_SWITCH})")
-        for light in solution["lights"]:
-            center = (light["housing"][0] + light["housing"][2]) / 2
-            left, top = center - solution["label_px"] / 2, light["housing"][1] - 30
-            right, bottom = center + solution["label_px"] / 2, light["display"][3]
-            if left < 4 or top < 0 or right > 508 or bottom > 508:
-                problems.append(f"light {light['label']} leaves the canvas")
-            on_road = lambda lo, hi: lo < ROAD_BAND[1] and hi > ROAD_BAND[0]  # noqa: E731
-            if on_road(left, right) or on_road(top, bottom):
-                problems.append(f"occlusion: light {light['label']} stands on the road")
-        if solution["digit_px"] < MIN_DIGIT_PX:
-            problems.append(f"illegible: countdown digits {solution['digit_px']} px (< {MIN_DIGIT_PX})")
-        return problems

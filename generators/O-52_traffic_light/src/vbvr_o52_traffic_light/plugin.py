@@ -1,8 +1,8 @@
-"""Registers task O-52 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-52 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-52_traffic_light",
     title="Traffic lights",
     category=Category.KNOWLEDGE,
@@ -11,15 +11,6 @@ INFO = TaskInfo(
         "The countdowns go down by one each second, together; when one reaches zero both lights switch and "
         "the countdowns go dark. The video shows every second in order up to the state the prompt asks for."
     ),
-    process_required=True,
+    generator="vbvr_o52_traffic_light.generator:TrafficLightGenerator",
+    scorer="vbvr_o52_traffic_light.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-52's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o52_traffic_light.generator:TrafficLightGenerator",
-        scorer_path="vbvr_o52_traffic_light.scorer:score",
-    )

@@ -1,8 +1,8 @@
 """O-52 scorer: read both lights and both countdowns in every frame, and compare the order of states.
 
-Per frame, each lamp is classified lit or dark by its colour, and each countdown display by the nearest
-of its rendered templates (dark, 0 … the largest count); frames where anything is unreadable are
-skipped. The readable states, with repeats collapsed, must follow the timing rule's sequence: value =
+The video is read at 12 frames a second. Per frame, each lamp is classified lit or dark by its colour,
+and each countdown display is read font-independently (:mod:`vbvr_core.judge.read_text`: blank = dark);
+frames where anything is unreadable are skipped. The readable states, with repeats collapsed, must follow the timing rule's sequence: value =
 start · end · order, where start = the video opens on the first state, end = its last frames show the
 asked-for final state, and order = the states in between that appear in order (longest common
 subsequence with the expected states, minus the two ends) over the in-between states of the longer of
@@ -14,18 +14,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import cv2
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.fill_in.judge import scale_box, soften, working_clip
+from vbvr_core.families.fill_in.judge import scale_box
 from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.read_text import read_text
 from vbvr_core.judge.track import collapse
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o52_traffic_light.scene import LAMP_OFF, LAMP_ON, display_image
+from vbvr_o52_traffic_light.generator import Solution
+from vbvr_o52_traffic_light.scene import LAMP_OFF, LAMP_ON
 
 LAMP_TOLERANCE = 90.0  # a lamp farther than this from both its lit and dark colour is unreadable
-DISPLAY_TOLERANCE = 45.0  # mean absolute difference above which a display matches no template
+MIN_GLYPH_MATCH = 0.6  # a display whose digits match no font's glyph this well is unreadable
+JUDGE_FPS = 12.0
+TAIL_SECONDS = 1 / 6  # the end state must hold this long
+JUDGE_SIZE = 512  # countdown digits are about 25 px tall on the 512 canvas
 
 
 def _lamp_on(frames: np.ndarray, box: Sequence[int], color: str) -> list[bool | None]:
@@ -45,21 +50,14 @@ def _light_colors(frames: np.ndarray, light: dict, factor: float) -> list[str | 
     return ["red" if r and g is False else "green" if g and r is False else None for r, g in zip(red, green, strict=False)]
 
 
-def _display_counts(frames: np.ndarray, light: dict, factor: float, largest: int) -> list[int | None]:
-    """Per frame, the count the display shows (None: dark), or ``-1`` when no template matches."""
-    left, top, right, bottom = light["display"]
-    values: list[int | None] = [None, *range(largest + 1)]
-    box = scale_box(light["display"], factor)
-    width, height = box[2] - box[0], box[3] - box[1]
-    templates = np.stack([
-        soften(cv2.resize(np.asarray(display_image(right - left, bottom - top, value)), (width, height),
-                          interpolation=cv2.INTER_AREA)).astype(np.int16)
-        for value in values
-    ])
-    patches = soften(frames[:, box[1]:box[3], box[0]:box[2]]).astype(np.int16)
-    distances = np.abs(patches[:, None] - templates[None]).mean(axis=(2, 3, 4))
-    best = distances.argmin(axis=1)
-    return [values[k] if distances[t, k] <= DISPLAY_TOLERANCE else -1 for t, k in enumerate(best)]
+def _display_counts(frames: np.ndarray, light: dict, factor: float) -> list[int | None]:
+    """Per frame, the count the display shows (None: dark), or ``-1`` when its digits cannot be read."""
+    left, top, right, bottom = scale_box(light["display"], factor)
+    counts: list[int | None] = []
+    for frame in frames:
+        text, match = read_text(frame[top:bottom, left:right], max_height=0.85 * (bottom - top))
+        counts.append(None if not text else int(text) if match >= MIN_GLYPH_MATCH else -1)
+    return counts
 
 
 def longest_common_subsequence(a: Sequence, b: Sequence) -> int:
@@ -71,14 +69,13 @@ def longest_common_subsequence(a: Sequence, b: Sequence) -> int:
     return table[-1][-1]
 
 
-def read_states(clip_frames: np.ndarray, solution: dict) -> list[tuple | None]:
+def read_states(clip_frames: np.ndarray, solution: Solution) -> list[tuple | None]:
     """Per frame, (A colour, B colour, A count, B count), or None where any part is unreadable."""
     factor = clip_frames.shape[1] / FRAME_SIZE
-    largest = max(solution["a_count"], solution["b_count"])
-    light_a, light_b = solution["lights"]
+    light_a, light_b = solution.lights
     colors_a, colors_b = _light_colors(clip_frames, light_a, factor), _light_colors(clip_frames, light_b, factor)
-    counts_a = _display_counts(clip_frames, light_a, factor, largest)
-    counts_b = _display_counts(clip_frames, light_b, factor, largest)
+    counts_a = _display_counts(clip_frames, light_a, factor)
+    counts_b = _display_counts(clip_frames, light_b, factor)
     out: list[tuple | None] = []
     for state in zip(colors_a, colors_b, counts_a, counts_b, strict=False):
         readable = state[0] is not None and state[1] is not None and state[2] != -1 and state[3] != -1
@@ -88,29 +85,25 @@ def read_states(clip_frames: np.ndarray, solution: dict) -> list[tuple | None]:
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-52 against the sample's timeline of light states."""
-    solution = sample.solution
-    clip = working_clip(video)
+    solution = Solution.model_validate(sample.solution)
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
     if not clip.ok:
         return Score.zero(clip.error or "video has no frames")
-    expected = collapse([tuple(state) for state in solution["timeline"]])
+    expected = collapse([tuple(state) for state in solution.timeline])
     frame_states = read_states(clip.frames, solution)
     seen = collapse(frame_states)
-    readable = sum(state is not None for state in frame_states) / len(frame_states)
+    verdict = Verdict()
+    verdict.note("readable", sum(state is not None for state in frame_states) / len(frame_states))
     if not seen:
-        return Score.zero("the lights and countdowns are never readable", readable=readable)
-    start = starts_like(video.clip(), sample.first_frame) * (1.0 if seen[0] == expected[0] else 0.0)
-    tail = [state for state in frame_states[-3:] if state is not None]
-    end = 1.0 if tail and all(state == expected[-1] for state in tail) else 0.0
+        verdict.part("start", 0.0, unless="the lights and countdowns are never readable")
+        return verdict.score(ok="")
+    verdict.part("start", starts_like(clip, sample.first_frame) * float(seen[0] == expected[0]),
+                 unless=f"opens on {seen[0]}, not {expected[0]}")
+    tail = [state for state in frame_states[-round(TAIL_SECONDS * JUDGE_FPS):] if state is not None]
+    verdict.part("end", float(bool(tail) and all(state == expected[-1] for state in tail)),
+                 unless=f"ends on {tail[-1] if tail else 'an unreadable state'}, not {expected[-1]}")
     # The first and last states are judged by start and end; order counts the states in between.
     matched = longest_common_subsequence(seen, expected)
-    order = max(0, matched - 2) / max(1, max(len(expected), len(seen)) - 2)
-    reasons = []
-    if not start:
-        reasons.append(f"opens on {seen[0]}, not {expected[0]}")
-    if not end:
-        reasons.append(f"ends on {tail[-1] if tail else 'an unreadable state'}, not {expected[-1]}")
-    if order < 1:
-        reasons.append(f"{len(seen)} states shown, {matched} of the {len(expected)} expected in order")
-    return Score(value=start * end * order,
-                 parts={"start": start, "end": end, "order": order, "readable": readable},
-                 reason="; ".join(reasons) or f"all {len(expected)} states in order")
+    verdict.part("order", max(0, matched - 2) / max(1, max(len(expected), len(seen)) - 2),
+                 unless=f"{len(seen)} states shown, {matched} of the {len(expected)} expected in order")
+    return verdict.score(ok=f"all {len(expected)} states in order")
