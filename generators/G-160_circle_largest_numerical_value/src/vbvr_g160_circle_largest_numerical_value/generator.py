@@ -23,7 +23,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import draw_text, new_canvas, text_size, to_frame
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.families.marking.draw import ring_image, ring_sweep, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g160_circle_largest_numerical_value.plugin import TASK
@@ -113,22 +113,6 @@ class LargestNumberGenerator(BaseGenerator):
             texts = list(texts)
         return sorted(texts, key=lambda t: (-parse_number(t), t))
 
-    def _layout(self, texts: list[str], fonts: list[int]) -> list[Point] | None:
-        """Centres for the texts such that each one's ring (half-diagonal + padding) stays clear of the others."""
-        placed: list[tuple[float, float, float]] = []
-        for text, size in zip(texts, fonts, strict=True):
-            width, height = text_size(text, size)
-            radius = math.hypot(width, height) / 2 + RING_PADDING
-            for _ in range(300):
-                x = float(self.rng.uniform(EDGE + radius, 512 - EDGE - radius))
-                y = float(self.rng.uniform(EDGE + radius, 512 - EDGE - radius))
-                if all(math.hypot(x - px, y - py) >= radius + pr + GAP for px, py, pr in placed):
-                    placed.append((x, y, radius))
-                    break
-            else:
-                return None
-        return [(x, y) for x, y, _ in placed]
-
     def generate(self) -> Sample:
         """Draw the numbers, lay them out, print them, and circle the largest value."""
         p = self.params
@@ -140,28 +124,32 @@ class LargestNumberGenerator(BaseGenerator):
         order = [int(k) for k in self.rng.permutation(len(texts))]
         texts, fonts = [texts[k] for k in order], [fonts[k] for k in order]
         colors = [TEXT_COLORS[int(self.rng.integers(0, len(TEXT_COLORS)))] for _ in texts]
-        centers = next((layout for layout in (self._layout(texts, fonts) for _ in range(10)) if layout), None)
+        # Each number's ring (half its diagonal + padding) must stay clear of the other numbers' rings.
+        radii = [math.hypot(*text_size(t, f)) / 2 + RING_PADDING for t, f in zip(texts, fonts, strict=True)]
+        area = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
+        centers = next((layout for layout in (scatter_discs(self.rng, radii, area, GAP, 300) for _ in range(10))
+                        if layout), None)
         if centers is None:
             raise Reject("cluttered: the numbers do not fit with their rings apart")
         target = largest_index(texts)
-        radii = [round(math.hypot(*text_size(t, f)) / 2 + RING_PADDING, 1) for t, f in zip(texts, fonts, strict=True)]
+        ring_radii = [round(r, 1) for r in radii]
         canvas = new_canvas()
         draw = ImageDraw.Draw(canvas)
         for text, size, color, center in zip(texts, fonts, colors, centers, strict=True):
             draw_text(draw, center, text, size, fill=color)
         first = to_frame(canvas)
-        final = ring_image(first, centers[target], radii[target], width=p.ring_width)
+        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
         prompt = (
             "Several numbers are shown on the screen. Find the number with the largest value and draw a red "
             "circle around it. Do not change anything else in the image."
         )
         solution = Solution(texts=texts, centers=[(round(x, 2), round(y, 2)) for x, y in centers],
-                            ring_radii=radii, target=target)
+                            ring_radii=ring_radii, target=target)
         return Sample(
             first_frame=first,
             final_frame=final,
             prompt=prompt,
-            trajectory=lambda: chain([first], ring_sweep(first, centers[target], radii[target], p.mark_frames,
+            trajectory=lambda: chain([first], ring_sweep(first, centers[target], ring_radii[target], p.mark_frames,
                                                         width=p.ring_width)),
             solution=solution,
             params=p,

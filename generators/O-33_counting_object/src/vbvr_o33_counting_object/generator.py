@@ -14,14 +14,13 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-import math
 from typing import Annotated, Any, Literal
 
 from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, to_frame
-from vbvr_core.families.marking.draw import ring_image
+from vbvr_core.families.marking.draw import ring_image, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o33_counting_object.label import SCENE_BOTTOM, with_label
@@ -108,20 +107,6 @@ class CountingGenerator(BaseGenerator):
         others = [kind for kind in KINDS if kind != asked]
         return [asked] * p.count + [others[int(rng.integers(0, len(others)))] for _ in range(p.distractors)], asked
 
-    def _place(self, radii: list[float]) -> list[Point] | None:
-        """Non-touching centres above the label box for objects reaching ``radii``, or None."""
-        placed: list[tuple[float, float, float]] = []
-        for radius in radii:
-            for _ in range(40):
-                x = float(self.rng.uniform(EDGE + radius, 512 - EDGE - radius))
-                y = float(self.rng.uniform(EDGE + radius, SCENE_BOTTOM - radius))
-                if all(math.hypot(x - px, y - py) >= radius + pr + GAP for px, py, pr in placed):
-                    placed.append((x, y, radius))
-                    break
-            else:
-                return None
-        return [(x, y) for x, y, _ in placed]
-
     def _prompt(self, kinds: list[str], asked: str | None) -> str:
         tail = ("Write the total at the bottom of the image as \"Count: N\" in a white box, and change nothing else.")
         if asked is not None:
@@ -153,7 +138,7 @@ class CountingGenerator(BaseGenerator):
         shuffle = [int(k) for k in self.rng.permutation(len(kinds))]
         kinds, sizes, radii, names = ([seq[k] for k in shuffle] for seq in (kinds, sizes, radii, names))
         # One layout attempt: a crowded draw is redrawn with a derived seed.
-        centers = self._place([size / 2 for size in sizes])
+        centers = scatter_discs(self.rng, [size / 2 for size in sizes], (EDGE, EDGE, 512 - EDGE, SCENE_BOTTOM), GAP, 40)
         if centers is None:
             raise Reject("cluttered: the objects do not fit without touching")
         counted = [k for k, kind in enumerate(kinds) if asked is None or kind == asked]

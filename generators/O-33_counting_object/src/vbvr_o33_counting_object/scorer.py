@@ -9,10 +9,9 @@ process (each counted object ringed in turn) is not required; it weighs 0.15.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.marking.judge import ring_seen
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.read_text import read_number
 from vbvr_core.judge.verdict import Verdict
@@ -36,20 +35,6 @@ def read_count(frame: np.ndarray) -> int | None:
     return read_number(band, LABEL_ALPHABET, max_height=MAX_GLYPH * factor)
 
 
-def _highlighted(frames: np.ndarray, center, radius: float, color, stroke: float) -> bool:
-    """Whether a ring of ``color`` (``stroke`` pixels wide) appears around ``center`` in some frame."""
-    size = frames.shape[1]
-    x, y = center
-    reach = int(math.ceil(radius + 4))
-    x0, y0 = max(0, int(x) - reach), max(0, int(y) - reach)
-    x1, y1 = min(size, int(x) + reach + 1), min(size, int(y) + reach + 1)
-    patch = frames[:, y0:y1, x0:x1].astype(np.int16)
-    near = np.abs(patch - np.asarray(color, dtype=np.int16)).max(axis=-1) <= 70
-    ys, xs = np.mgrid[y0:y1, x0:x1]
-    band = np.abs(np.hypot(xs - x, ys - y) - radius) <= 3
-    return bool((near[:, band].sum(axis=1) >= 0.4 * 2 * math.pi * radius * stroke).any())
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-33 against the sample's answer and objects."""
     solution = Solution.model_validate(sample.solution)
@@ -71,7 +56,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         core = (slice(int(round(y)) - half, int(round(y)) + half + 1), slice(int(round(x)) - half, int(round(x)) + half + 1))
         changed += np.abs(last[core].astype(np.int16) - first[core].astype(np.int16)).mean() > OBJECT_CHANGE_LIMIT
     verdict.part("intact", 1 - changed / len(solution.centers), unless=f"{changed} objects were changed or removed")
-    ringed = [_highlighted(clip.frames, solution.centers[k], solution.sizes[k] / 2 + 7, solution.highlight, 4.0)
+    ringed = [ring_seen(clip.frames, solution.centers[k], solution.sizes[k] / 2 + 7, solution.highlight, 4.0)
               for k in solution.counted]
     process = float(np.mean(ringed))
     verdict.note("process", process)

@@ -2,12 +2,15 @@
 
 Used by every "circle the answer" task (the largest number, the largest angle, the odd one out): the
 video starts on the scene, and over ``frames`` frames an arc sweeps clockwise from the top until it
-closes into a full ring. Also draws static rings (the highlights a counting video puts on each object).
+closes into a full ring. Also draws static rings (the highlights a counting video puts on each object), and
+scatters the candidates so that a ring around one never touches another.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -47,3 +50,22 @@ def ring_sweep(base: np.ndarray, center: Point, radius: float, frames: int, colo
         raise ValueError(f"frames must be ≥ 1, got {frames}")
     for step in range(1, frames + 1):
         yield ring_image(base, center, radius, color, width, 360.0 * ease_in_out(step / frames))
+
+
+def scatter_discs(rng: Any, radii: Sequence[float], area: tuple[float, float, float, float], gap: float,
+                  tries: int) -> list[Point] | None:
+    """Centres for discs of ``radii``, placed in turn at uniform random spots inside ``area`` (left, top,
+    right, bottom: each disc wholly inside) at least ``gap`` apart from every disc placed before, or None
+    when one of them finds no spot in ``tries`` draws. ``rng`` is a numpy Generator (x drawn before y)."""
+    left, top, right, bottom = area
+    placed: list[tuple[float, float, float]] = []
+    for radius in radii:
+        for _ in range(tries):
+            x = float(rng.uniform(left + radius, right - radius))
+            y = float(rng.uniform(top + radius, bottom - radius))
+            if all(math.hypot(x - px, y - py) >= radius + pr + gap for px, py, pr in placed):
+                placed.append((x, y, radius))
+                break
+        else:
+            return None
+    return [(x, y) for x, y, _ in placed]

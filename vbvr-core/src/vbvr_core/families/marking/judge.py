@@ -71,6 +71,23 @@ def coverage_around(mask: np.ndarray, point: Point) -> float:
     return float((np.bincount(bins, minlength=SECTORS) >= 2).mean())
 
 
+def ring_seen(frames: np.ndarray, center: Point, radius: float, color: Sequence[int], stroke: float,
+              tolerance: float = 70.0) -> bool:
+    """Whether some frame shows a ring of ``color`` (within ``tolerance`` per channel, ``stroke`` px wide) of
+    ``radius`` around ``center`` (frame pixels) on at least 40 % of its length: a highlight a video puts on
+    one object at a time."""
+    size = frames.shape[1]
+    x, y = center
+    reach = int(np.ceil(radius + 4))
+    x0, y0 = max(0, int(x) - reach), max(0, int(y) - reach)
+    x1, y1 = min(size, int(x) + reach + 1), min(size, int(y) + reach + 1)
+    patch = frames[:, y0:y1, x0:x1].astype(np.int16)
+    near = np.abs(patch - np.asarray(color, dtype=np.int16)).max(axis=-1) <= tolerance
+    ys, xs = np.mgrid[y0:y1, x0:x1]
+    band = np.abs(np.hypot(xs - x, ys - y) - radius) <= 3
+    return bool((near[:, band].sum(axis=1) >= 0.4 * 2 * np.pi * radius * stroke).any())
+
+
 def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """Per frame, the mean absolute difference from ``first`` over the pixels in ``keep``, after fitting each
     channel's gain and offset (a global brightness or colour drift is no change) on softened frames."""
