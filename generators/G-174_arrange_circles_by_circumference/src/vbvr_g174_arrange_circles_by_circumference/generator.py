@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_slots
+from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_places
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g174_arrange_circles_by_circumference.plugin import TASK
@@ -121,11 +121,9 @@ class ArrangeCirclesGenerator(BaseGenerator):
     def _row(self, order: list[int], baseline: bool = False) -> list[Point]:
         """Each circle's place when they stand left to right in ``order`` on line ``row_y``, by their centres
         or (``baseline``) with their bottoms on the largest circle's bottom."""
-        p, largest = self.params, max(self.radii)
-        ends: list[Point] = [(0.0, 0.0)] * p.num_circles
-        for k, (x, y) in zip(order, row_slots([2 * self.radii[k] for k in order], p.row_y, p.spacing), strict=True):
-            ends[k] = (x, y + largest - self.radii[k] if baseline else y)
-        return ends
+        places = row_places(order, [2 * r for r in self.radii], self.params.row_y, self.params.spacing)
+        drop = [max(self.radii) - r if baseline else 0 for r in self.radii]
+        return [(x, y + shift) for (x, y), shift in zip(places, drop, strict=True)]
 
     def _plan(self, starts: list[Point], ends: list[Point]) -> tuple[list[Mover], list[list[Point]]] | None:
         """Movers (start → above or below the place, clear of the row → straight in) and their collision-free

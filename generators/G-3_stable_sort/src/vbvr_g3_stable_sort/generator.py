@@ -22,7 +22,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, new_canvas, to_frame
 from vbvr_core.draw.shapes import SHAPE_REACH
-from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_slots
+from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_places, row_slots
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g3_stable_sort.plugin import TASK
@@ -120,10 +120,7 @@ class StableSortGenerator(BaseGenerator):
 
     def _row(self, order: list[int], y: float, spacing: float) -> list[Point]:
         """Each shape's place when the shapes stand left to right in ``order`` on line ``y``, ``spacing`` apart."""
-        ends: list[Point] = [(0.0, 0.0)] * len(order)
-        for index, slot in zip(order, row_slots([2 * self.reach[k] for k in order], y, spacing), strict=True):
-            ends[index] = slot
-        return ends
+        return row_places(order, [2 * r for r in self.reach], y, spacing)
 
     def _moves(self, order: list[int], ends: list[Point]) -> tuple[list[Mover], list[list[Point]]]:
         """The movers in ``order`` (down to the lane, along it, down into ``ends``) and their collision-free

@@ -43,6 +43,16 @@ def row_slots(widths: Sequence[float], y: float, gap: float, size: int = FRAME_S
     return slots
 
 
+def row_places(order: Sequence[int], widths: Sequence[float], y: float, gap: float,
+               size: int = FRAME_SIZE) -> list[Point]:
+    """Each object's centre (listed by object index) when the objects stand left to right in ``order`` on the
+    line ``y``, ``gap`` apart, the row centred; ``widths`` are listed by object index too."""
+    places: list[Point] = [(0.0, 0.0)] * len(order)
+    for index, slot in zip(order, row_slots([widths[k] for k in order], y, gap, size), strict=True):
+        places[index] = slot
+    return places
+
+
 def point_along(waypoints: Sequence[Point], fraction: float) -> Point:
     """The point ``fraction`` (0..1) of the way along the polyline ``waypoints``, by arc length."""
     lengths = [math.dist(a, b) for a, b in pairwise(waypoints)]
