@@ -30,6 +30,7 @@ from vbvr_g160_circle_largest_numerical_value.plugin import TASK
 
 TEXT_COLORS = [(0, 0, 0), (30, 40, 120), (20, 90, 40), (80, 40, 110), (90, 55, 20), (60, 60, 60)]
 RING_PADDING = 10
+MIN_RING_RADIUS = 35  # the official evaluator wants a ring of radius 30–200 px
 GAP = 8
 EDGE = 10
 
@@ -47,7 +48,7 @@ class Params(TaskParams):
         48, ge=28, le=64, description="largest font size, pixels")
     size_trap: Annotated[bool, Strata(0.0, 0.3, 0.6)] = Field(
         False, description="print the largest value in the smallest font")
-    ring_width: Annotated[int, Uniform(4, 6)] = Field(5, ge=4, le=7, description="stroke width of the red ring, pixels")
+    ring_width: Annotated[int, Uniform(6, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
     mark_frames: Annotated[int, Uniform(14, 22)] = Field(
         18, ge=10, le=30, description="video frames over which the ring is drawn")
 
@@ -124,8 +125,9 @@ class LargestNumberGenerator(BaseGenerator):
         order = [int(k) for k in self.rng.permutation(len(texts))]
         texts, fonts = [texts[k] for k in order], [fonts[k] for k in order]
         colors = [TEXT_COLORS[int(self.rng.integers(0, len(TEXT_COLORS)))] for _ in texts]
-        # Each number's ring (half its diagonal + padding) must stay clear of the other numbers' rings.
-        radii = [math.hypot(*text_size(t, f)) / 2 + RING_PADDING for t, f in zip(texts, fonts, strict=True)]
+        # Each number's ring (half its diagonal + padding, at least MIN_RING_RADIUS) must stay clear of the others.
+        radii = [max(MIN_RING_RADIUS, math.hypot(*text_size(t, f)) / 2 + RING_PADDING)
+                 for t, f in zip(texts, fonts, strict=True)]
         area = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
         centers = next((layout for layout in (scatter_discs(self.rng, radii, area, GAP, 300) for _ in range(10))
                         if layout), None)
