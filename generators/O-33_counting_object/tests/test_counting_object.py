@@ -108,3 +108,13 @@ class TestContract(SampleContract):
         final[y - half:y + half, x - half:x + half] = first[2, 2]
         result = score_frames(samples[0], [first] * 12 + [final] * 12, tmp_path)
         assert result.parts["intact"] < 1 and result.value < 0.85
+
+    def test_a_video_of_the_answer_alone_or_blurred_is_judged_right(self, samples, tmp_path):
+        import cv2
+
+        first = read_png(samples[0] / "first_frame.png")
+        final = read_png(samples[0] / "final_frame.png")
+        assert score_frames(samples[0], [final] * 24, tmp_path, "final_only.mp4").value <= 0.1
+        truth = [first] * 12 + [final] * 12
+        blurred = [cv2.GaussianBlur(frame, (0, 0), 1.5) for frame in truth]
+        assert score_frames(samples[0], blurred, tmp_path, "blurred.mp4").value >= 0.85

@@ -3,7 +3,8 @@
 The answer is read font-independently (:mod:`vbvr_core.judge.read_text`): the dark glyphs in the band
 below the scene, in the last quarter second, are matched against glyphs of every bundled font, and the
 last number is the answer ("Count: 12", "12" and "count 12" all read 12). Checks: the video opens on the
-first frame; the number written is the answer; every object is still there, unchanged. The counting
+first frame, with no count written yet; the number written is the answer; every object is still there,
+unchanged. The counting
 process (each counted object ringed in turn) is not required; it weighs 0.15.
 """
 
@@ -42,7 +43,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     if not clip.ok:
         return Score.zero(clip.error or "video has no frames")
     verdict = Verdict()
-    if not verdict.part("start", starts_like(clip, sample.first_frame), unless="the video does not open on the first frame"):
+    opens = starts_like(clip, sample.first_frame) and read_count(clip.frames[0]) is None  # no answer yet
+    if not verdict.part("start", float(opens), unless="the video does not open on the first frame, without a count"):
         return verdict.score(ok="")
     first = resize_frame(sample.first_frame, JUDGE_SIZE)
     last = np.median(clip.frames[-3:], axis=0).astype(np.uint8)

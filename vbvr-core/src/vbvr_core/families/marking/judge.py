@@ -72,10 +72,10 @@ def coverage_around(mask: np.ndarray, point: Point) -> float:
 
 
 def ring_seen(frames: np.ndarray, center: Point, radius: float, color: Sequence[int], stroke: float,
-              tolerance: float = 70.0) -> bool:
+              tolerance: float = 90.0) -> bool:
     """Whether some frame shows a ring of ``color`` (within ``tolerance`` per channel, ``stroke`` px wide) of
-    ``radius`` around ``center`` (frame pixels) on at least 40 % of its length: a highlight a video puts on
-    one object at a time."""
+    ``radius`` around ``center`` (frame pixels) on at least a quarter of its area (a blurred or thinner ring
+    still counts): a highlight a video puts on one object at a time."""
     size = frames.shape[1]
     x, y = center
     reach = int(np.ceil(radius + 4))
@@ -85,7 +85,7 @@ def ring_seen(frames: np.ndarray, center: Point, radius: float, color: Sequence[
     near = np.abs(patch - np.asarray(color, dtype=np.int16)).max(axis=-1) <= tolerance
     ys, xs = np.mgrid[y0:y1, x0:x1]
     band = np.abs(np.hypot(xs - x, ys - y) - radius) <= 3
-    return bool((near[:, band].sum(axis=1) >= 0.4 * 2 * np.pi * radius * stroke).any())
+    return bool((near[:, band].sum(axis=1) >= 0.25 * 2 * np.pi * radius * stroke).any())
 
 
 def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.ndarray:
