@@ -10,7 +10,7 @@ from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import VIDEO, load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_g8_track_object_movement.generator import (
     BORDER_WIDTH,
     MIN_SLIDE,
@@ -98,6 +98,12 @@ def slide(folder, solution: Solution, frames: int = 40) -> list[np.ndarray]:
 
 class TestContract(SampleContract):
     key = "G-8_track_object_movement"
+    count = 3
+    seed = 0  # its third sample's cross-fade scored 1.0 when the border was tracked as one centroid of all green
+
+    def test_cross_fade_to_the_final_frame_scores_low(self, samples, tmp_path):
+        # Two half-faded borders are not one border between them: the slide is never shown.
+        assert all(score_baseline("crossfade", folder, tmp_path) <= 0.1 for folder in samples)
 
     def test_moving_the_wrong_lookalike_scores_zero(self, samples, tmp_path):
         folder = samples[0]

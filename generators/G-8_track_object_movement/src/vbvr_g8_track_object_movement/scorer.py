@@ -55,7 +55,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     field = (0, int(solution.field_top * scale), size, frames.shape[1])
     half = solution.border_half
     border_area = 8 * half * scale * max(1.0, 4 * scale)  # side length × line width, in clip pixels
-    centres = channel_centroids(frames, 1, field, min_pixels=int(0.3 * border_area))  # the green border
+    # The green border: one square outline, whose pixels spread about 0.7 of its half side around its centre.
+    centres = channel_centroids(frames, 1, field, min_pixels=int(0.3 * border_area), max_spread=1.1 * half * scale)
     tracked = solution.objects[0]
     start, end = tracked.center, solution.end
     tolerance = 0.35 * solution.radius + 2

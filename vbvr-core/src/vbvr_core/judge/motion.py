@@ -65,12 +65,13 @@ def blob_centroids(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60
     return blob_track(frames, rgb, tolerance, min_pixels, box)[0]
 
 
-def channel_centroids(frames: np.ndarray, channel: int, box: Box, min_pixels: int,
-                      margin: int = 30) -> list[tuple[float, float] | None]:
+def channel_centroids(frames: np.ndarray, channel: int, box: Box, min_pixels: int, margin: int = 30,
+                      max_spread: float | None = None) -> list[tuple[float, float] | None]:
     """Per frame, the centre of the pixels in ``box`` (left, top, right, bottom) whose ``channel`` (0 red,
     1 green, 2 blue) exceeds both others by ``margin`` — a hue, not one RGB value, so a thin line blended
     with the background at a low resolution, or a brighter or tinted video, keeps it; None below
-    ``min_pixels``. Coordinates are in the full frame."""
+    ``min_pixels``, or where the pixels' horizontal standard deviation exceeds ``max_spread`` (two objects
+    of the hue at once, as in a cross-fade, are not one object between them). Coordinates are in the full frame."""
     x0, y0, x1, y1 = box
     region = frames[:, y0:y1, x0:x1].astype(np.int16)
     others = [k for k in range(3) if k != channel]
@@ -78,7 +79,8 @@ def channel_centroids(frames: np.ndarray, channel: int, box: Box, min_pixels: in
     out: list[tuple[float, float] | None] = []
     for mask in masks:
         ys, xs = np.nonzero(mask)
-        out.append(None if len(xs) < min_pixels else (float(xs.mean()) + x0, float(ys.mean()) + y0))
+        spread_out = max_spread is not None and len(xs) and float(xs.std()) > max_spread
+        out.append(None if len(xs) < min_pixels or spread_out else (float(xs.mean()) + x0, float(ys.mean()) + y0))
     return out
 
 
