@@ -98,3 +98,12 @@ class TestContract(SampleContract):
         assert score_frames(samples[0], _video(samples[0], wrong), tmp_path).value == 0.0
         counting_up = [LightsState("red", "green", 6 - k, None) for k in range(6)][::-1] + [states(6, 0, 6)[-1]]
         assert score_frames(samples[0], _video(samples[0], counting_up), tmp_path, "up.mp4").value < 0.3
+
+    def test_a_blurred_or_low_resolution_rendering_keeps_the_score(self, samples, tmp_path):
+        import cv2
+
+        frames = _video(samples[0], states(6, 0, 6))
+        blurred = [cv2.GaussianBlur(frame, (0, 0), 1.5) for frame in frames]
+        small = [cv2.resize(cv2.resize(frame, (256, 256), interpolation=cv2.INTER_AREA), (512, 512)) for frame in frames]
+        assert score_frames(samples[0], blurred, tmp_path, "blurred.mp4").value >= 0.9
+        assert score_frames(samples[0], small, tmp_path, "small.mp4").value >= 0.9

@@ -53,9 +53,11 @@ def _light_colors(frames: np.ndarray, light: dict, factor: float) -> list[str | 
 def _display_counts(frames: np.ndarray, light: dict, factor: float) -> list[int | None]:
     """Per frame, the count the display shows (None: dark), or ``-1`` when its digits cannot be read."""
     left, top, right, bottom = scale_box(light["display"], factor)
+    # Inside the display's frame: a blurred or resampled frame would otherwise merge with the digits.
+    inset_x, inset_y = int(0.12 * (right - left)), int(0.17 * (bottom - top))
     counts: list[int | None] = []
     for frame in frames:
-        text, match = read_text(frame[top:bottom, left:right], max_height=0.85 * (bottom - top))
+        text, match = read_text(frame[top + inset_y:bottom - inset_y, left + inset_x:right - inset_x])
         counts.append(None if not text else int(text) if match >= MIN_GLYPH_MATCH else -1)
     return counts
 

@@ -34,7 +34,7 @@ MIN_MARK_SHARE = 0.15
 # A mark must surround its target: the share of directions around it that the mark covers (a ring, an
 # outline, a dot or a fill cover all; a half-drawn ring covers half), full credit from COVER_FULL.
 SECTORS = 16
-COVER_FULL, COVER_ZERO = 0.85, 0.6
+COVER_FULL, COVER_ZERO = 0.85, 0.7
 
 
 def red_mask(frames: np.ndarray) -> np.ndarray:
