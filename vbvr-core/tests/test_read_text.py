@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import Image, ImageDraw
-
 from vbvr_core.draw.text import FAMILIES, font
 from vbvr_core.judge.read_text import read_number, read_text
 

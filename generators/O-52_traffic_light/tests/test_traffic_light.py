@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pydantic
 import pytest
-from PIL import ImageDraw
 from vbvr_core.draw import BACKGROUNDS
 from vbvr_core.draw.text import typeface
 from vbvr_core.pipeline.sample_io import load_record
