@@ -80,15 +80,18 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     column = (int(max(0, gap_x - solution.spacing * 0.6 * scale)), 0,
               int(min(size, gap_x + solution.spacing * 0.6 * scale)), frames.shape[1])
     centres = ink_centres(frames, solution.new_symbol[1], column, min_ink=max(2.0, (solution.symbol_size * scale) ** 2 * 0.03))
+    # As for the shift below: two intermediate heights, each within a quarter of the way (an eased slide at 8 fps).
     descent = progress_coverage([None if c is None else c[1] / scale for c in centres], solution.above_y,
-                                solution.row_y, checkpoints=4)
+                                solution.row_y, checkpoints=2, resolution=(solution.row_y - solution.above_y) / 4)
     at_end = solution.position == len(solution.row) + 1
     half_step = solution.spacing / 2
     edges = edge_track(frames, solution, "left" if at_end else "right")
     shift = 0.0
     if edges[0] is not None:
-        shift = progress_coverage(edges, edges[0], edges[0] + (-half_step if at_end else half_step), checkpoints=3,
-                                  resolution=1.0 / scale)
+        # Two intermediate edges, each within a quarter of the way: the gap opens in a few frames, and at 8 fps
+        # an eased opening shows only 10 %, 50 % and 90 % of it.
+        shift = progress_coverage(edges, edges[0], edges[0] + (-half_step if at_end else half_step), checkpoints=2,
+                                  resolution=max(1.0 / scale, half_step / 4))
     verdict = Verdict()
     wrong = [k + 1 for k, ok in enumerate(matches) if not ok]
     verdict.part("end", end, unless=f"the final row differs from the expected one at position(s) {wrong}")
