@@ -94,6 +94,8 @@ def glyph_masks(region: np.ndarray, max_height: float | None = None) -> list[np.
                 continue
         groups.append([k])
     masks = [np.isin(labels, group) for group in groups]
+    if not masks:
+        return []
     line_height = max(int(np.ptp(np.nonzero(mask.any(axis=1))[0])) + 1 for mask in masks)
     return [piece for mask in masks for piece in _split_wide(mask, line_height)]
 
