@@ -44,3 +44,11 @@ def test_tall_frames_are_not_read_as_glyphs():
     image = _written("7", 30, "dejavu-sans", True, (0, 0)).copy()
     image[2:68, 20:23] = 0  # a box edge taller than any glyph
     assert read_number(image, max_height=50) == 7
+
+
+def test_a_region_with_specks_only_reads_nothing():
+    specks = np.full((40, 60, 3), 240, np.uint8)
+    specks[5, 5] = specks[30, 50] = 20  # compression noise, not glyphs
+    specks[10:30, 20:40] = 0
+    specks[10:30, 20:40][1:-1, 1:-1] = 240  # and a frame taller than any glyph
+    assert read_text(specks, max_height=15) == ("", 0.0)
