@@ -6,12 +6,19 @@ the video.
 
 Reader: :func:`read_video` decodes any file a model may hand us, resamples it to the size, frame rate
 and length a scorer asks for, and reports a problem (``VideoClip.error``) instead of raising.
+
+What a model video may be (anything else is refused with the reason, so the bench records ``bad_video``):
+at most :data:`MAX_VIDEO_SECONDS` long by its stream's declared duration *and* by its frames' timestamps,
+frames at most :data:`MAX_FRAME_SIDE` pixels a side; frames past :data:`MAX_SOURCE_FRAMES` are cut with a
+note. So the memory a clip takes is bounded by what the scorer asks for (size × fps × 60 s), never by
+what the file claims: a 10 KB file stamped at 4 hours is refused before one frame is decoded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +34,16 @@ CRF = "18"
 # Options that fix the encoder's output: one thread (no nondeterministic slicing), no scene-cut
 # randomness beyond the stream itself, a fixed keyframe interval.
 X264_OPTIONS = {"preset": PRESET, "crf": CRF, "threads": "1", "g": "48", "bf": "0"}
+
+# Bounds of a model video (see the module docstring). Samples last a few seconds and the public models'
+# videos 5-10 s: a minute is generous, and at a scorer's usual 256² × 24 fps it bounds a clip to ≈ 280 MB.
+MAX_VIDEO_SECONDS = 60.0
+MAX_SOURCE_FRAMES = 24 * 60
+MAX_FRAME_SIDE = 4096
+
+
+class VideoBoundsError(ValueError):
+    """A video outside the bounds a model video may have (too long, absurd timestamps, huge frames)."""
 
 
 class VideoWriter:
@@ -175,15 +192,41 @@ def _to_rgb(frame: av.VideoFrame, width: int, height: int) -> np.ndarray:
     return frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
 
 
+def check_bounds(stream) -> None:
+    """Raise :class:`VideoBoundsError` when ``stream`` declares a size or duration no model video may have.
+
+    Checked before anything is decoded, from the container's header only.
+    """
+    width, height = stream.codec_context.width, stream.codec_context.height
+    if width > MAX_FRAME_SIDE or height > MAX_FRAME_SIDE:
+        raise VideoBoundsError(f"frames of {width}x{height} pixels; a model video may have at most "
+                               f"{MAX_FRAME_SIDE} pixels a side")
+    if stream.duration is not None and stream.time_base:
+        declared = float(stream.duration * stream.time_base)
+        if declared > MAX_VIDEO_SECONDS:
+            raise VideoBoundsError(f"declares {declared:.0f} s; a model video may last at most "
+                                   f"{MAX_VIDEO_SECONDS:g} s")
+
+
 def _timed_frames(container: av.container.InputContainer, stream, limit: int, notes: list[str]):
-    """Yield (frame, seconds) for at most ``limit`` decoded frames, noting a cut."""
+    """Yield (frame, seconds) for at most ``limit`` decoded frames, noting a cut.
+
+    Raises :class:`VideoBoundsError` for a frame stamped more than :data:`MAX_VIDEO_SECONDS` away from the
+    first one (a header can lie about the duration; the timestamps are what resampling follows).
+    """
     time_base = float(stream.time_base) if stream.time_base else None
     rate = float(stream.average_rate or stream.guessed_rate or 0) or FPS
+    start = None
     for index, frame in enumerate(container.decode(stream)):
         if index >= limit:
             notes.append(f"cut at {limit} frames")
             return
-        yield frame, (frame.pts * time_base if frame.pts is not None and time_base else index / rate)
+        seconds = frame.pts * time_base if frame.pts is not None and time_base else index / rate
+        start = seconds if start is None else start
+        if not math.isfinite(seconds) or abs(seconds - start) > MAX_VIDEO_SECONDS:
+            raise VideoBoundsError(f"frame {index} is stamped at {seconds:.0f} s, {seconds - start:.0f} s after the "
+                                   f"first; a model video may last at most {MAX_VIDEO_SECONDS:g} s")
+        yield frame, seconds
 
 
 def _resampled(timed, fps: float, interval: float, convert):
@@ -203,7 +246,10 @@ def _resampled(timed, fps: float, interval: float, convert):
         previous, last_time = frame, time
     if previous is None:
         return
-    total = max(1, int(round((last_time - start + interval) * fps)))
+    # The last frame lasts one source interval, but never more than a second, and the clip never more than
+    # the bound: a header's frame rate (0.0001 fps) is no more trusted than its duration.
+    span = min(last_time - start + min(interval, 1.0), MAX_VIDEO_SECONDS)
+    total = max(1, int(round(span * fps)))
     converted = None
     while emitted < total:
         converted = convert(previous) if converted is None else converted
@@ -216,14 +262,15 @@ def read_video(
     size: int | tuple[int, int] = 256,
     fps: float | None = None,
     num_frames: int | None = None,
-    max_source_frames: int = 24 * 60,
+    max_source_frames: int = MAX_SOURCE_FRAMES,
 ) -> VideoClip:
     """Decode ``path`` to RGB frames at ``size`` (square int or (width, height)); never raises.
 
     ``fps`` resamples in time (for each target time the last frame shown at or before it; only those frames
     are colour-converted); ``num_frames`` then picks that many frames evenly from start to end. Colour
     conversion happens at the target size (cheap). Videos longer than ``max_source_frames`` are cut there,
-    with a note. Any problem is returned as ``VideoClip.error``.
+    with a note. Any problem, including a video outside the bounds of the module docstring, is returned as
+    ``VideoClip.error``.
     """
     width, height = (size, size) if isinstance(size, int) else size
     path = Path(path)
@@ -238,6 +285,7 @@ def read_video(
                 return VideoClip.failed("no video stream in file", width)
             stream = container.streams.video[0]
             stream.thread_type = "NONE"  # scorers run one process per core; decoder threads only add overhead
+            check_bounds(stream)
             source_fps = float(stream.average_rate or stream.guessed_rate or 0) or None
             source_size = (stream.codec_context.width, stream.codec_context.height)
             decoded = 0
@@ -255,6 +303,8 @@ def read_video(
                 frames = [convert(frame) for frame, _ in counted()]
             else:
                 frames = list(_resampled(counted(), fps, 1.0 / (source_fps or FPS), convert))
+    except VideoBoundsError as error:
+        return VideoClip.failed(f"video out of bounds: {error}", width)
     except Exception as error:  # noqa: BLE001 - a model video may break the decoder in any way
         return VideoClip.failed(f"unreadable video: {type(error).__name__}: {error}".strip()[:300], width)
     if not frames:
