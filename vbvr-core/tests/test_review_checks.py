@@ -183,7 +183,7 @@ def test_crash_inside_a_check_is_a_fail_naming_the_error(fixture_tasks, tmp_path
 
 
 def test_cli_review_of_installed_nondeterministic_task_exits_1(fixture_tasks, tmp_path):
-    outcome = CliRunner().invoke(app, ["review", "O-991_tiny_nondeterministic", "--samples", "2", "--draws", "30",
+    outcome = CliRunner().invoke(app, ["review", "O-991_tiny_nondeterministic", "--count", "2", "--draws", "30",
                                        "--json", "--work", str(tmp_path)])
     assert outcome.exit_code == 1, outcome.output
     results = {row["name"]: row for row in json.loads(outcome.output)["results"]}
@@ -197,7 +197,7 @@ def test_broken_plugin_fails_review_without_crashing_it(tmp_path):
     sys.path.insert(0, str(root))
     forget_plugins()
     try:
-        outcome = CliRunner().invoke(app, ["review", "O-992_broken_plugin", "--samples", "2", "--json",
+        outcome = CliRunner().invoke(app, ["review", "O-992_broken_plugin", "--count", "2", "--json",
                                            "--gallery", str(tmp_path / "gallery")])
     finally:
         sys.path.remove(str(root))

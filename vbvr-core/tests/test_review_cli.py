@@ -59,7 +59,7 @@ def test_uninstalled_key_naming_a_folder_here_says_how_to_install(tmp_path, monk
 def g15_review(tmp_path_factory):
     """Review G-15 with a gallery (small sample and draw counts); returns (exit code, output, gallery folder)."""
     gallery = tmp_path_factory.mktemp("gallery")
-    outcome = CliRunner().invoke(app, ["review", G15, "--samples", "2", "--draws", "200", "--gallery", str(gallery)])
+    outcome = CliRunner().invoke(app, ["review", G15, "--count", "2", "--draws", "200", "--gallery", str(gallery)])
     return outcome.exit_code, outcome.output, gallery
 
 

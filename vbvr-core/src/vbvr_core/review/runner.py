@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from vbvr_core.contract.keys import KEY_PATTERN
 from vbvr_core.discovery import ENTRY_POINT_GROUP, known_keys
 from vbvr_core.review import contract, cost, determinism, diversity, media, robustness, scorer_checks, validation
 from vbvr_core.review.context import ReviewContext
-from vbvr_core.review.result import Check, ReviewReport
+from vbvr_core.review.result import Check, CheckResult, ReviewReport
 
 ALL_CHECKS: list[Check] = [
     *contract.CHECKS, *determinism.CHECKS, *media.CHECKS, *validation.CHECKS, *diversity.CHECKS,
@@ -23,12 +23,22 @@ class ReviewTargetError(ValueError):
     """The reviewer named something that is neither an installed task key nor an installable task folder."""
 
 
-def run_review(context: ReviewContext, checks: Sequence[Check] = ALL_CHECKS) -> ReviewReport:
-    """Run ``checks`` in order on ``context``; a crash in one check is that check's fail, never the review's."""
+def run_review(context: ReviewContext, checks: Sequence[Check] = ALL_CHECKS,
+               on_check: Callable[[Check, CheckResult | None], None] | None = None) -> ReviewReport:
+    """Run ``checks`` in order on ``context``; a crash in one check is that check's fail, never the review's.
+
+    ``on_check(check, None)`` is called as each check starts and ``on_check(check, result)`` as it ends
+    (a progress display names the check being run).
+    """
     started = time.perf_counter()
     report = ReviewReport(task_key=context.key)
     for single_check in checks:
-        report.results.append(single_check(context))
+        if on_check is not None:
+            on_check(single_check, None)
+        result = single_check(context)
+        report.results.append(result)
+        if on_check is not None:
+            on_check(single_check, result)
     report.seconds = time.perf_counter() - started
     return report
 
