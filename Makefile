@@ -4,8 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Every package of the repository, core first; task packages are discovered by folder.
-PACKAGES := vbvr-core $(sort $(wildcard generators/*)) $(wildcard factory bench trainer)
+# Every package of the repository, core first; the one list is vbvr_core/release/packages.py (stdlib only).
+PACKAGES := $(shell $(PYTHON) vbvr-core/src/vbvr_core/release/packages.py)
 EDITABLE := $(foreach pkg,$(PACKAGES),-e "$(pkg)[test]")
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 

@@ -7,14 +7,16 @@
     nox -s versions -- origin/main           # every changed package carries a new version
     nox --no-venv -s review -- KEY           # use the current environment (e.g. after `make install`)
 
-Packages are found by folder (vbvr-core, generators/*, factory, bench, trainer when present), as the
-Makefile does. Each session installs the package editable with its ``[test]`` extra, after the
+Packages are found by folder (vbvr-core, factory, bench, trainer when present, generators/*) by
+``vbvr-core/src/vbvr_core/release/packages.py``, the one package list the Makefile reads too. Each session installs the package editable with its ``[test]`` extra, after the
 repository's own packages it depends on (they are not on PyPI). torch is only ever installed pinned
 (``torch==2.13.0``, a CPU build on the project's machines), before the trainer.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import tomllib
 from pathlib import Path
 
@@ -31,11 +33,20 @@ nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 
 
+def _packages_module():
+    """``vbvr_core.release.packages`` loaded from its file (nox's own Python has no vbvr-core installed)."""
+    name = "_vbvr_repo_packages"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "vbvr-core/src/vbvr_core/release/packages.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while the class is made
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 def package_folders() -> list[str]:
-    """Every package folder of the repository, core first (relative paths, as the Makefile lists them)."""
-    generators = sorted(str(path.parent.relative_to(ROOT)) for path in ROOT.glob("generators/*/pyproject.toml"))
-    extras = [name for name in ("factory", "bench", "trainer") if (ROOT / name / "pyproject.toml").is_file()]
-    return ["vbvr-core", *generators, *extras]
+    """Every package folder of the repository, core first (relative paths, the list the Makefile reads too)."""
+    return _packages_module().package_folders(ROOT)
 
 
 def _project(folder: str) -> dict:

@@ -9,7 +9,7 @@ from pathlib import Path
 import av
 import numpy as np
 from typer.testing import CliRunner
-from vbvr_core.cli import app
+from vbvr_core.cli.app import app
 
 
 def snapshot(folder: Path, *, skip: Path | None = None) -> dict[str, tuple[int, int, int]]:

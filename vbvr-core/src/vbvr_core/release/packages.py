@@ -1,4 +1,8 @@
-"""The packages of the repository: where they are, what they are called, which version they carry."""
+"""The packages of the repository: where they are, what they are called, which version they carry.
+
+This is the one package list: the Makefile and the noxfile run this file (standard library only, so it works
+before anything is installed): ``python3 vbvr-core/src/vbvr_core/release/packages.py`` prints the folders.
+"""
 
 from __future__ import annotations
 
@@ -63,3 +67,7 @@ def find_package(root: Path, name: str) -> RepoPackage:
         if package.dist == name:
             return package
     raise LookupError(f"no package {name!r} in {root}; known: {', '.join(Path(f).name for f in folders)}")
+
+
+if __name__ == "__main__":  # the Makefile's and the noxfile's package list
+    print(" ".join(package_folders(Path(__file__).resolve().parents[4])))
