@@ -23,7 +23,7 @@ def test_oracle_scores_full_and_static_nothing_with_every_report_file(samples, t
     for kind in ("oracle", "static"):
         result = cli("baseline", kind, "--samples", samples, "--out", tmp_path / kind)
         assert result.exit_code == 0, result.output
-        result = cli("score", "--samples", samples, "--videos", tmp_path / kind, "--report", tmp_path / f"{kind}-report")
+        result = cli("score", "--samples", samples, "--videos", tmp_path / kind, "--out", tmp_path / f"{kind}-report")
         assert result.exit_code == 0, result.output
     assert _overall(tmp_path / "oracle-report") >= 0.98
     assert _overall(tmp_path / "static-report") <= 0.1
@@ -40,7 +40,7 @@ def test_oracle_scores_full_and_static_nothing_with_every_report_file(samples, t
 def test_same_videos_give_byte_identical_reports(samples, tmp_path, cli):
     cli("baseline", "oracle", "--samples", samples, "--out", tmp_path / "videos")
     for name in ("a", "b"):
-        result = cli("score", "--samples", samples, "--videos", tmp_path / "videos", "--report", tmp_path / name,
+        result = cli("score", "--samples", samples, "--videos", tmp_path / "videos", "--out", tmp_path / name,
                      "--model", "m", "--workers", "1" if name == "a" else "2")
         assert result.exit_code == 0, result.output
     assert (tmp_path / "a" / "report.json").read_bytes() == (tmp_path / "b" / "report.json").read_bytes()

@@ -57,6 +57,8 @@ def _write_without_metadata(kind: str, entry: SampleEntry, dest: Path, other: Sa
 def write_one(kind: str, entry: SampleEntry, dest: Path, other: SampleEntry | None) -> Path:
     """Write the ``kind`` baseline video of ``entry`` to ``dest`` (``other``: a sample for ``shuffle``)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.is_symlink():
+        dest.unlink()  # replace the link itself: writing through it could overwrite a file anywhere
     if entry.has_metadata:
         write_baseline(kind, entry.folder, dest, other.folder if other is not None else None)
     else:
@@ -76,13 +78,22 @@ def shuffle_partners(entries: list[SampleEntry]) -> dict[tuple[str, int], Sample
     return partners
 
 
-def write_baselines(kinds: str | Sequence[str], samples_root: str | Path, out: str | Path,
-                    workers: int = 2) -> BaselineRun:
-    """Write the baseline(s) ``kinds`` for every sample under ``samples_root`` (mirrored layout).
+@dataclass(frozen=True)
+class PlannedBaseline:
+    """One baseline video to write: its kind, the sample it answers, where it goes, the shuffle partner."""
+
+    kind: str
+    entry: SampleEntry
+    dest: Path
+    other: SampleEntry | None
+
+
+def plan_baselines(kinds: str | Sequence[str], samples_root: str | Path,
+                   out: str | Path) -> tuple[list[PlannedBaseline], list[str]]:
+    """What :func:`write_baselines` would write (and the samples it would skip, with the reason).
 
     One kind goes straight into ``out``; several go into ``out/<kind>/`` each. Raises ValueError for an
-    unknown kind. A sample whose baseline cannot be made (shuffle with a single sample of its task, an
-    unreadable ground truth) is skipped with the reason.
+    unknown kind. Nothing is written: a command checks the destinations (exist? writable?) first.
     """
     kinds = [kinds] if isinstance(kinds, str) else list(kinds)
     for kind in kinds:
@@ -91,22 +102,34 @@ def write_baselines(kinds: str | Sequence[str], samples_root: str | Path, out: s
     samples_root, out = Path(samples_root), Path(out)
     entries = find_samples(samples_root)
     partners = shuffle_partners(entries)
-    run = BaselineRun()
-    planned = []
+    planned, skipped = [], []
     for kind in kinds:
         folder = out if len(kinds) == 1 else out / kind
         for entry in entries:
             other = partners[(entry.key, entry.index)]
             if kind == "shuffle" and other is None:
-                run.skipped.append(f"{entry.key}/{entry.index}: shuffle needs a second sample of the task")
+                skipped.append(f"{entry.key}/{entry.index}: shuffle needs a second sample of the task")
                 continue
-            planned.append((kind, entry, mirrored_video_path(samples_root, folder, entry), other))
+            planned.append(PlannedBaseline(kind, entry, mirrored_video_path(samples_root, folder, entry), other))
+    return planned, skipped
+
+
+def write_baselines(kinds: str | Sequence[str], samples_root: str | Path, out: str | Path,
+                    workers: int = 2) -> BaselineRun:
+    """Write the baseline(s) ``kinds`` for every sample under ``samples_root`` (mirrored layout, see
+    :func:`plan_baselines`), replacing files of the same name (a symlink is replaced, never written through).
+
+    A sample whose baseline cannot be made (shuffle with a single sample of its task, an unreadable ground
+    truth, a destination that cannot be written) is skipped with the reason.
+    """
+    planned, skipped = plan_baselines(kinds, samples_root, out)
+    run = BaselineRun(skipped=skipped)
     with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=forkserver_context()) as executor:
-        futures = [(kind, entry, executor.submit(write_one, kind, entry, dest, other))
-                   for kind, entry, dest, other in planned]
-        for kind, entry, future in futures:
+        futures = [(item, executor.submit(write_one, item.kind, item.entry, item.dest, item.other))
+                   for item in planned]
+        for item, future in futures:
             try:
                 run.written.append(future.result())
             except Exception as error:  # noqa: BLE001 - one broken sample must not stop the others
-                run.skipped.append(f"{kind} {entry.key}/{entry.index}: {type(error).__name__}: {error}")
+                run.skipped.append(f"{item.kind} {item.entry.key}/{item.entry.index}: {type(error).__name__}: {error}")
     return run

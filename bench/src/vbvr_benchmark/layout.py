@@ -21,12 +21,14 @@ from pathlib import Path
 
 from vbvr_core.contract.keys import KEY_PATTERN
 from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, METADATA, VIDEO
+from vbvr_core.splits import DOMAIN_OF_SPLIT, OFFICIAL_FOLDER_OF_SPLIT
 
 OFFICIAL_SUFFIX = "_data-generator"
 VIDEO_IN_FOLDER = "video.mp4"
 _INDEX = re.compile(r"^\d{1,9}$")
 _OFFICIAL_NAME = re.compile(r"^([GO]-\d{1,3})_([A-Za-z0-9_]+)$")
-_SPLIT_FOLDERS = {"in-domain": "in-domain", "out-of-domain": "out-of-domain"}
+# "In-Domain_50" → prefix "in-domain" → domain in-domain (any suffix: In-Domain_20 reads the same).
+_SPLIT_FOLDERS = {folder.split("_")[0].lower(): DOMAIN_OF_SPLIT[split] for split, folder in OFFICIAL_FOLDER_OF_SPLIT.items()}
 
 
 @dataclass(frozen=True)

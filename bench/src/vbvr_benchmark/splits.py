@@ -22,12 +22,12 @@ from typing import Any
 
 import yaml
 from vbvr_core.contract.keys import KEY_PATTERN
+from vbvr_core.splits import DOMAIN_OF_SPLIT, IN_DOMAIN, OUT_OF_DOMAIN, SPLITS_TEXT
 
-IN_DOMAIN, OUT_OF_DOMAIN, UNKNOWN = "in-domain", "out-of-domain", "unknown"
-SPLITS = (IN_DOMAIN, OUT_OF_DOMAIN, UNKNOWN)
+UNKNOWN = "unknown"
+SPLITS = (IN_DOMAIN, OUT_OF_DOMAIN, UNKNOWN)  # the bench's splits are the domains (names in vbvr_core.splits)
 CATEGORIES = ("perception", "transformation", "spatiality", "abstraction", "knowledge")
-_REGISTRY_SPLITS = {"train": IN_DOMAIN, "test-id": IN_DOMAIN, "test-ood": OUT_OF_DOMAIN,
-                    IN_DOMAIN: IN_DOMAIN, OUT_OF_DOMAIN: OUT_OF_DOMAIN}
+_REGISTRY_SPLITS = {**DOMAIN_OF_SPLIT, IN_DOMAIN: IN_DOMAIN, OUT_OF_DOMAIN: OUT_OF_DOMAIN}
 
 
 class RegistryReadError(ValueError):
@@ -60,7 +60,7 @@ def _task_items(items: Any, where: str, source: Path) -> list[tuple[str, str | N
                                     "Fix: use a key like G-15_grid_avoid_obstacles")
         if split is not None and bench_split(split) is None:
             raise RegistryReadError(f"{source}: {where}[{position}].split: {split!r} is not a split. "
-                                    "Fix: use train, test-id or test-ood")
+                                    f"Fix: use {SPLITS_TEXT}")
         pairs.append((key, split))
     return pairs
 
@@ -88,7 +88,7 @@ def registry_splits(path: str | Path, preset: str | None = None) -> dict[str, st
         default = shape.get("split")
         if default is not None and bench_split(default) is None:
             raise RegistryReadError(f"{source}: presets.{preset}.split: {default!r} is not a split. "
-                                    "Fix: use train, test-id or test-ood")
+                                    f"Fix: use {SPLITS_TEXT}")
         splits = {key: bench_split(split or default) or splits.get(key, UNKNOWN) for key, split in listed}
     return {key: split or UNKNOWN for key, split in splits.items()}
 

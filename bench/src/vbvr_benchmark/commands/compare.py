@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from vbvr_benchmark.commands.common import console, fail_usage
+from vbvr_benchmark.commands.common import console, fail_usage, writable_folder
 from vbvr_benchmark.splits import CATEGORIES, IN_DOMAIN, OUT_OF_DOMAIN
 
 
@@ -24,6 +24,8 @@ def compare(
     from vbvr_benchmark.compare import category_correlation, strongest_pairs, write_comparison
     from vbvr_benchmark.report import ReportError, load_report
 
+    if out is not None:
+        writable_folder(out, "--out")
     try:
         documents = [load_report(path) for path in reports]
     except ReportError as error:

@@ -1,4 +1,9 @@
-"""``vbvr-bench score``: score a model's videos folder and write the report."""
+"""``vbvr-bench score``: score a model's videos folder and write the report.
+
+The report folder (``--out``) is created and proved writable before the first video is scored; if writing
+the report still fails afterwards (the disk filled up), the report goes to a temporary file that the
+error names, so the scores are never lost.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,23 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from vbvr_benchmark.commands.common import console, errors, existing_folder, fail_usage, progress_bar
+from vbvr_benchmark.commands.common import (
+    SamplesOption,
+    WorkersOption,
+    console,
+    deprecated,
+    errors,
+    existing_folder,
+    fail_usage,
+    progress_bar,
+    writable_folder,
+)
 from vbvr_benchmark.layout import find_samples
 from vbvr_benchmark.scoring import DEFAULT_TIMEOUT, Row
 from vbvr_benchmark.splits import RegistryReadError, registry_splits
 
-SamplesOption = Annotated[Path, typer.Option("--samples", help="Ground-truth samples: our layout (<KEY>/<index>/) "
-                                              "or the official VBVR-Bench layout (In-Domain_50/...).")]
-WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")]
+__all__ = ["PresetOption", "RegistryOption", "SamplesOption", "TimeoutOption", "WorkersOption", "load_splits",
+           "score"]
 TimeoutOption = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds one video may take before its "
                                                "worker is killed and it scores 0 (timeout).")]
 RegistryOption = Annotated[Path | None, typer.Option("--registry", help="registry.yaml giving each task's split "
@@ -54,20 +68,23 @@ def score(
     samples: SamplesOption,
     videos: Annotated[Path, typer.Option("--videos", help="The model's videos: <KEY>/<index>.mp4, "
                                           "<KEY>/<index>/video.mp4, or the official layout.")],
-    report: Annotated[Path | None, typer.Option("--report", help="Folder for report.json, scores.csv, "
-                                                    "report.md and plots/.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for report.json, scores.csv, "
+                                             "report.md and plots/.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model name in the report (default: the "
                                                   "videos folder's name).")] = None,
     workers: WorkersOption = 2,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     registry: RegistryOption = None,
     preset: PresetOption = None,
+    report: Annotated[Path | None, typer.Option("--report", hidden=True, help="Deprecated: use --out.")] = None,
 ) -> None:
     """Score every sample's video with its task's scorer; aggregate per task, category, split and overall."""
     from vbvr_benchmark.aggregate import summarize
     from vbvr_benchmark.report import report_document, write_report
     from vbvr_benchmark.scoring import score_folder
 
+    out = deprecated("--out", out, "--report", report, None)
+    failed_to_write = False
     existing_folder(samples, "--samples")
     existing_folder(videos, "--videos")
     splits = load_splits(registry, preset)
@@ -75,6 +92,8 @@ def score(
     if count == 0:
         raise fail_usage(f"--samples {samples}: no samples found (expected <KEY>/<index>/metadata.json or "
                          "In-Domain_50/<KEY>_data-generator/<index>/ground_truth.mp4)")
+    if out is not None:
+        writable_folder(out, "--out")
     with progress_bar() as progress:
         bar = progress.add_task("scoring", total=count)
 
@@ -84,7 +103,16 @@ def score(
         run = score_folder(samples, videos, registry=splits, workers=workers, timeout=timeout, on_done=advance)
     summary = summarize(run.rows)
     name = model or videos.resolve().name
-    document = write_report(report, name, run, summary) if report else report_document(name, run, summary)
+    document = report_document(name, run, summary)
+    if out is not None:
+        try:
+            write_report(out, name, run, summary)
+        except OSError as error:
+            saved = _save_elsewhere(document)
+            errors.print(f"[bold red]error:[/] --out {out}: the report could not be written ({error.strerror or error}); "
+                         f"the scores are saved in {saved}", highlight=False, soft_wrap=True)
+            out = None
+            failed_to_write = True
     console.print(summary_table(document))
     problems = [row for row in run.rows if row.status != "ok"]
     if problems:
@@ -93,5 +121,18 @@ def score(
                      + (" ..." if len(problems) > 10 else ""))
     if run.unmatched_videos:
         errors.print(f"{len(run.unmatched_videos)} video(s) matched no sample and were ignored")
-    if report:
-        console.print(f"report written to {report}")
+    if out is not None:
+        console.print(f"report written to {out}")
+    if failed_to_write:
+        raise typer.Exit(code=1)
+
+
+def _save_elsewhere(document: dict) -> Path:
+    """Write ``document`` as JSON to a new temporary file; return its path."""
+    import json
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", prefix="vbvr-bench-report-", suffix=".json", delete=False,
+                                     encoding="utf-8") as file:
+        json.dump(document, file, indent=2, sort_keys=True)
+    return Path(file.name)
