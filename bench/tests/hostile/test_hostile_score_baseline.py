@@ -227,3 +227,13 @@ def test_compare_into_an_unwritable_out_is_a_usage_error(workspace, model_videos
     blocker = workspace / "a-file"
     blocker.write_text("x")
     refused(invoke("compare", workspace / "report", "--out", blocker / "cmp"), "--out", "cannot write there")
+
+
+def test_folder_names_that_look_like_markup_are_printed_not_parsed(workspace):
+    videos = workspace / "model[red]x"
+    result = invoke("baseline", "static", "--samples", workspace / "samples", "--out", videos)
+    assert result.exit_code == 0, result.output
+    scored = invoke("score", "--samples", workspace / "samples", "--videos", videos, "--out", workspace / "r[/]",
+                    "--workers", "1")
+    assert scored.exit_code == 0, scored.output
+    assert "model[red]x" in scored.output and (workspace / "r[/]" / "report.json").is_file()

@@ -125,3 +125,11 @@ def test_review_samples_is_a_deprecated_spelling_of_count():
     result = invoke("review", "G-999_nope", "--samples", "3")
     assert "--samples is deprecated" in result.output and "--count" in result.output
     assert result.exit_code == 2
+
+
+def test_an_output_path_that_looks_like_markup_is_printed_not_parsed(tmp_path):
+    out = tmp_path / "runs[/]bold"
+    result = invoke("generate", KEY, "--out", out, "--params", SMALL)
+    assert result.exit_code == 0, result.output
+    assert "runs[/]bold" in result.output.replace("\n", "")
+    assert (out / KEY / "00000000" / "metadata.json").is_file()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from vbvr_benchmark.commands.common import (
     ForceOption,
@@ -58,9 +59,9 @@ def baseline(
     writable_folder(out, "--out")
     run = write_baselines(kind.value, samples, out, workers=workers)
     for reason in run.skipped:
-        errors.print(f"[yellow]skipped[/] {reason}", highlight=False)
+        errors.print(f"[yellow]skipped[/] {escape(reason)}", highlight=False)
     if not run.written:
-        errors.print(f"[bold red]error:[/] no {kind.value} video was written to {out}: every sample was skipped "
+        errors.print(f"[bold red]error:[/] no {kind.value} video was written to {escape(str(out))}: every sample was skipped "
                      "(reasons above)", highlight=False, soft_wrap=True)
         raise typer.Exit(code=1)
-    console.print(f"{len(run.written)} {kind.value} video(s) written to {out}")
+    console.print(f"{len(run.written)} {kind.value} video(s) written to {out}", markup=False, highlight=False)

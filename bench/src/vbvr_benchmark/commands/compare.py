@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from vbvr_benchmark.commands.common import console, fail_usage, writable_folder
 from vbvr_benchmark.splits import CATEGORIES, IN_DOMAIN, OUT_OF_DOMAIN
@@ -34,7 +35,7 @@ def compare(
     for column in ("model", "overall", "in-domain", "out-of-domain", *CATEGORIES):
         table.add_column(column)
     for document in sorted(documents, key=lambda doc: -doc["overall"]["mean"]):
-        table.add_row(document["model"], _cell(document["overall"]), _cell(document["splits"].get(IN_DOMAIN)),
+        table.add_row(Text(document["model"]), _cell(document["overall"]), _cell(document["splits"].get(IN_DOMAIN)),
                       _cell(document["splits"].get(OUT_OF_DOMAIN)),
                       *(_cell(document["categories"].get(name)) for name in CATEGORIES))
     console.print(table)
@@ -46,4 +47,4 @@ def compare(
         console.print("category correlation needs at least 3 models with varying category scores")
     if out is not None:
         write_comparison(documents, out)
-        console.print(f"comparison written to {out}")
+        console.print(f"comparison written to {out}", markup=False, highlight=False)

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from vbvr_benchmark.commands.common import (
     SamplesOption,
@@ -51,8 +52,9 @@ def load_splits(registry: Path | None, preset: str | None) -> dict[str, str] | N
 
 def summary_table(document: dict) -> Table:
     """Overall, split and category scores of a report as a rich table."""
-    table = Table(title=f"{document['model']}: {document['overall']['videos']} videos, "
-                        f"{document['overall']['tasks']} tasks")
+    # Text, not markup: the model name is the videos folder's name, which may hold "[" and "]".
+    table = Table(title=Text(f"{document['model']}: {document['overall']['videos']} videos, "
+                             f"{document['overall']['tasks']} tasks"))
     for column in ("", "score", "95% interval", "tasks"):
         table.add_column(column)
     sections = [("overall", {"overall": document["overall"]}), ("split", document["splits"]),
@@ -109,8 +111,9 @@ def score(
             write_report(out, name, run, summary)
         except OSError as error:
             saved = _save_elsewhere(document)
-            errors.print(f"[bold red]error:[/] --out {out}: the report could not be written ({error.strerror or error}); "
-                         f"the scores are saved in {saved}", highlight=False, soft_wrap=True)
+            errors.print(f"error: --out {out}: the report could not be written ({error.strerror or error}); "
+                         f"the scores are saved in {saved}", style="bold red", markup=False, highlight=False,
+                         soft_wrap=True)
             out = None
             failed_to_write = True
     console.print(summary_table(document))
@@ -122,7 +125,7 @@ def score(
     if run.unmatched_videos:
         errors.print(f"{len(run.unmatched_videos)} video(s) matched no sample and were ignored")
     if out is not None:
-        console.print(f"report written to {out}")
+        console.print(f"report written to {out}", markup=False, highlight=False)
     if failed_to_write:
         raise typer.Exit(code=1)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from vbvr_core.cli.usage import MAX_SEED, SEED_HELP, errors, fail_usage, refuse_existing, writable_folder
@@ -68,8 +69,9 @@ def generate(
                 if result.problems and result.problems[0].startswith("invalid params"):
                     raise fail_usage(f"{key}: {result.problems[0]}")
             progress.advance(bar)
-    console.print(f"{count - len(failures)} of {count} samples of {key} written to {out / key}")
+    console.print(f"{count - len(failures)} of {count} samples of {key} written to {out / key}", markup=False,
+                  highlight=False)
     for failure in failures:
-        errors.print(f"[red]failed[/] sample {failure.index} (seed {failure.seed}): {failure.problems[-1]}")
+        errors.print(f"[red]failed[/] sample {failure.index} (seed {failure.seed}): {escape(failure.problems[-1])}")
     if failures:
         raise typer.Exit(code=1)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from vbvr_core import discovery
 from vbvr_core.cli.usage import MAX_SEED, SEED_HELP, deprecated, errors, fail_usage, writable_folder
@@ -67,7 +68,7 @@ def review(
     else:
         print_report(report, console)
         if index is not None:
-            console.print(f"gallery: {index}")
+            console.print(f"gallery: {index}", markup=False, highlight=False)
     if report.failed or (gallery is not None and index is None):
         raise typer.Exit(code=1)
 
@@ -79,6 +80,7 @@ def _gallery(write_gallery, context, report, gallery: Path | None) -> Path | Non
     try:
         return write_gallery(context, report, gallery)
     except OSError as error:
-        errors.print(f"[bold red]error:[/] --gallery {gallery}: could not write the gallery ({error.strerror or error}); "
+        errors.print(f"[bold red]error:[/] --gallery {escape(str(gallery))}: could not write the gallery "
+                     f"({escape(str(error.strerror or error))}); "
                      "the review's results follow", highlight=False, soft_wrap=True)
         return None

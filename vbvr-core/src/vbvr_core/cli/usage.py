@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from vbvr_core.pipeline.seeds import SEED_BITS
 
@@ -28,9 +29,11 @@ Value = TypeVar("Value")
 def fail_usage(message: str) -> typer.Exit:
     """Print ``message`` to stderr and return an exit-2 (bad usage) exception to raise.
 
-    The message names the bad input and the fix, in one paragraph: ``raise fail_usage(f"--out {out}: ...")``.
+    The message names the bad input and the fix, in one paragraph: ``raise fail_usage(f"--out {out}: ...")``;
+    a message of several lines (several problems) gets ``error:`` before each.
     """
-    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True, markup=True)
+    for line in message.splitlines() or [message]:
+        errors.print(f"[bold red]error:[/] {escape(line)}", highlight=False, soft_wrap=True)
     return typer.Exit(code=2)
 
 
@@ -44,7 +47,7 @@ def deprecated(new_flag: str, new_value: Value, old_flag: str, old_value: Value 
     """
     if old_value is None:
         return default if new_value is None else new_value
-    errors.print(f"[yellow]warning:[/] {old_flag} is deprecated and will be removed in the next release; "
+    errors.print(f"[yellow]warning:[/] {escape(old_flag)} is deprecated and will be removed in the next release; "
                  f"use {new_flag}", highlight=False, soft_wrap=True)
     if new_value is not None and new_value != old_value:
         raise fail_usage(f"{old_flag} {old_value} and {new_flag} {new_value} disagree; give {new_flag} only")
