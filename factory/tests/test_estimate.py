@@ -50,7 +50,7 @@ def test_costs_from_a_previous_run_json():
 
 def test_estimate_command_measures_and_scales(tmp_path, faulty_in_process):
     registry = write_registry(tmp_path / "registry.yaml", [{"key": FAULTY_KEY, "count": 10, "split": "train"}])
-    result = CliRunner().invoke(app, ["estimate", str(registry), "--executor", "lambda", "--samples", "1000000",
+    result = CliRunner().invoke(app, ["estimate", str(registry), "--executor", "lambda", "--total", "1000000",
                                       "--measure", "1", "--workers", "100"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "1,000,000 samples, executor lambda, 100 workers" in result.output

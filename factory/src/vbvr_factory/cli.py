@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from vbvr_core.cli.usage import deprecated, fail_usage
 
 from vbvr_factory.layout import LAYOUTS
 
@@ -33,11 +34,6 @@ StorageOptions = Annotated[list[str] | None, typer.Option(
     "--storage-option", help="fsspec option NAME=VALUE for the output root, repeatable (e.g. endpoint_url=http://…).")]
 
 
-def fail_usage(message: str) -> typer.Exit:
-    """Print ``message`` to stderr and return an exit-2 exception to raise."""
-    for line in message.splitlines():
-        errors.print(f"[bold red]error:[/] {line}", highlight=False, markup=True, soft_wrap=True)
-    return typer.Exit(code=2)
 
 
 def open_output(out: str, storage_option: list[str] | None):
@@ -365,12 +361,13 @@ def estimate(
     executor: Annotated[str, typer.Option("--executor", help="local, ray or lambda.")] = "local",
     preset: Annotated[str | None, typer.Option("--preset", help="A preset of the registry.")] = None,
     count: Annotated[int | None, typer.Option("--count", min=1, help="Samples per task, overriding the registry.")] = None,
-    samples: Annotated[int | None, typer.Option("--samples", min=1, help="Scale every task's count so the run makes about this many samples.")] = None,
+    total: Annotated[int | None, typer.Option("--total", min=1, help="Scale every task's count so the run makes about this many samples in all.")] = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Workers: cores, or concurrent Lambdas (default: the number of CPUs; lambda 990).")] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, max=16, help="Samples per chunk (per Lambda invocation).")] = 16,
     measure: Annotated[int, typer.Option("--measure", min=1, max=50, help="Samples per task to measure (after one warm-up).")] = 2,
     from_run: Annotated[str | None, typer.Option("--from-run", help="Read per-sample CPU seconds from this run's run.json instead of measuring.")] = None,
     price: Annotated[list[str] | None, typer.Option("--price", help="Override a price or knob NAME=VALUE, repeatable (see `vbvr_factory.estimate.CostModel`).")] = None,
+    samples: Annotated[int | None, typer.Option("--samples", min=1, hidden=True, help="Deprecated: use --total.")] = None,
 ) -> None:
     """Project wall time and cost of a run from measured per-sample core-seconds (local, Ray or Lambda)."""
     from vbvr_factory.estimate import (
@@ -386,6 +383,7 @@ def estimate(
     from vbvr_factory.registry import RegistryError, load_registry
     from vbvr_factory.runner import read_run_json
 
+    total = deprecated("--total", total, "--samples", samples, None)
     if executor not in EXECUTORS:
         raise fail_usage(f"--executor {executor!r} is unknown for estimates; use one of {', '.join(EXECUTORS)}")
     try:
@@ -405,7 +403,7 @@ def estimate(
         for task in plan.tasks:
             errors.print(f"measuring {task.key} ({measure} samples after a warm-up)…")
             costs[task.key] = measure_task(task, plan.seed, measure)
-    counts = scaled_counts(plan, samples)
+    counts = scaled_counts(plan, total)
     engines = workers or (PAPER_LAMBDA_WORKERS if executor == "lambda" else os.cpu_count() or 1)
     projection = project(executor, counts, costs, workers=engines, chunk_size=chunk_size, model=model)
 

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from vbvr_core.cli.usage import MAX_SEED, deprecated, fail_usage
 
 app = typer.Typer(
     name="vbvr-trainer",
@@ -24,12 +25,6 @@ app = typer.Typer(
 )
 console = Console()
 errors = Console(stderr=True)
-
-
-def fail_usage(message: str) -> typer.Exit:
-    """Print ``message`` to stderr and return an exit-2 (bad usage) exception to raise."""
-    errors.print(f"[bold red]error:[/] {message}", highlight=False)
-    return typer.Exit(code=2)
 
 
 def _task_list(tasks: str | None) -> list[str] | None:
@@ -107,9 +102,10 @@ def scaling_command(
     epochs: Annotated[float | None, typer.Option("--epochs", min=0.1, help="Step budget = epochs × training samples / batch, clamped to [min, max] steps; runs stop earlier at a plateau of held-out loss.")] = None,
     test_per_task: Annotated[int | None, typer.Option("--test-per-task", min=1, help="Held-out test samples per task.")] = None,
     val_per_task: Annotated[int | None, typer.Option("--val-per-task", min=1, help="Validation samples per in-domain task (the held-out loss that stops training).")] = None,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Study seed (samples and runs derive from it).")] = 0,
-    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Runs trained at once, in worker processes of one torch thread each.")] = 1,
+    seed: Annotated[int, typer.Option("--seed", min=0, max=MAX_SEED, help="Study seed (samples and runs derive from it).")] = 0,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, show_default=False, help="Runs trained at once, in worker processes of one torch thread each (default: 1).")] = None,
     threads: Annotated[int, typer.Option("--threads", min=1, help="torch CPU threads of the main process (1 is fastest on a shared machine).")] = 1,
+    jobs: Annotated[int | None, typer.Option("--jobs", min=1, hidden=True, help="Deprecated: use --workers.")] = None,
 ) -> None:
     """Train a small clip U-Net on N samples per task and report bench scores against N (in- and out-of-domain).
 
@@ -121,6 +117,7 @@ def scaling_command(
     from vbvr_trainer.scaling.specs import default_specs, parse_specs
     from vbvr_trainer.scaling.study import StudyConfig, quick_config, run_study
 
+    workers = deprecated("--workers", workers, "--jobs", jobs, 1)
     parsed_sizes = _parse_sizes(sizes) if sizes else None
     try:
         if tasks_id or tasks_ood:
@@ -143,7 +140,7 @@ def scaling_command(
     torch.set_num_threads(threads)
     console.print(f"[bold]tasks:[/] {note}")
     started, cpu_started = time.perf_counter(), time.process_time()
-    report = run_study(config, out, tick=console.print, jobs=jobs)
+    report = run_study(config, out, tick=console.print, jobs=workers)
     report["wall_seconds"] = time.perf_counter() - started
     report["cpu_seconds_main_process"] = time.process_time() - cpu_started
     (Path(out) / "scaling.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
