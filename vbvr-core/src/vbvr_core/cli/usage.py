@@ -81,5 +81,6 @@ def refuse_existing(paths: list[Path], flag: str, out: Path, what: str) -> None:
     if not existing:
         return
     shown = ", ".join(str(path) for path in existing[:3]) + (" ..." if len(existing) > 3 else "")
-    raise fail_usage(f"{flag} {out}: {len(existing)} {what} already exist ({shown}) and would be replaced. "
-                     "Fix: choose an empty folder, or add --force to overwrite them")
+    raise fail_usage(f"{flag} {out} already holds {len(existing)} of the {len(paths)} {what} this command would "
+                     f"write ({shown}); they already exist and were not written by this run. Fix: choose an empty "
+                     "folder, or add --force to overwrite them")
