@@ -11,12 +11,13 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
+from vbvr_core.families.gridwalk.place import Placement, pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.search import count_shortest_paths, grid_neighbours, shortest_path
 
@@ -36,7 +37,7 @@ class Params(TaskParams):
     cols: Annotated[int, SIDES] = Field(7, ge=5, le=10, description="grid columns")
     obstacle_density: Annotated[float, Strata((0.10, 0.20), (0.15, 0.28), (0.20, 0.35))] = Field(
         0.2, ge=0.05, le=0.4, description="share of free cells holding an obstacle")
-    placement: Annotated[Literal["corners", "edges", "anywhere"], Uniform()] = Field(
+    placement: Annotated[Placement, Uniform()] = Field(
         "anywhere", description="where start and goal go")
     min_distance: int = Field(4, ge=2, le=18, description="least grid (Manhattan) distance from start to goal; "
                                                           "drawn as max(2, (rows + cols) // 3)")
@@ -64,15 +65,6 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-def endpoint_candidates(rows: int, cols: int, placement: str) -> list[Cell]:
-    """The cells where start and goal may stand for ``placement``."""
-    if placement == "corners":
-        return [(0, 0), (0, cols - 1), (rows - 1, 0), (rows - 1, cols - 1)]
-    if placement == "edges":
-        return [(r, c) for r in range(rows) for c in range(cols) if r in (0, rows - 1) or c in (0, cols - 1)]
-    return [(r, c) for r in range(rows) for c in range(cols)]
-
-
 def obstacle_between(start: Cell, goal: Cell, obstacles: set[Cell]) -> bool:
     """True when some obstacle lies in the rectangle spanned by start and goal (there is something to avoid)."""
     rows = range(min(start[0], goal[0]), max(start[0], goal[0]) + 1)
@@ -87,19 +79,10 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
     Params = Params
     Solution = Solution
 
-    def _place_endpoints(self) -> tuple[Cell, Cell]:
-        p = self.params
-        candidates = endpoint_candidates(p.rows, p.cols, p.placement)
-        pairs = [(a, b) for a in candidates for b in candidates
-                 if abs(a[0] - b[0]) + abs(a[1] - b[1]) >= p.min_distance]
-        if not pairs:
-            raise Reject(f"no {p.placement} start and goal are {p.min_distance} steps apart on a {p.rows}×{p.cols} grid")
-        return pairs[int(self.rng.integers(0, len(pairs)))]
-
     def generate(self) -> Sample:
         """Place start, goal and obstacles; solve with BFS; render the walk."""
         p = self.params
-        start, goal = self._place_endpoints()
+        start, goal = pick_endpoints(self.rng, p.rows, p.cols, p.placement, p.min_distance)
         free = [(r, c) for r in range(p.rows) for c in range(p.cols) if (r, c) not in (start, goal)]
         picks = self.rng.choice(len(free), size=int(round(p.obstacle_density * len(free))), replace=False)
         obstacles = sorted(free[int(k)] for k in picks)

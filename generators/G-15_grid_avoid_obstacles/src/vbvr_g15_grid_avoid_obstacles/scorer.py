@@ -12,7 +12,7 @@ from __future__ import annotations
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.draw import GridLayout
 from vbvr_core.families.gridwalk.judge import judge_walk
-from vbvr_core.families.gridwalk.track import agent_cells_by_centre, bridge_short_jumps
+from vbvr_core.families.gridwalk.track import track_walk
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g15_grid_avoid_obstacles.generator import Solution
@@ -22,14 +22,5 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-15 against the sample's grid, start, goal and obstacles."""
     solution = Solution.model_validate(sample.solution)
     obstacles = set(solution.obstacles)
-    # 12 frames a second see every cell of a walk at any sensible pace (hops of two cells are bridged).
-    clip = video.clip(fps=12)
-    track = agent_cells_by_centre(clip, GridLayout(**solution.layout), solution.agent_color)
-    return judge_walk(
-        bridge_short_jumps(track, obstacles),
-        start=solution.start,
-        goal=solution.goal,
-        forbidden=obstacles,
-        optimal_steps=solution.optimal_steps,
-        tail_frames=2,  # the last 1/6 s on the goal
-    )
+    track = track_walk(video, GridLayout(**solution.layout), solution.agent_color, obstacles)
+    return judge_walk(track, solution.start, solution.goal, obstacles, solution.optimal_steps)

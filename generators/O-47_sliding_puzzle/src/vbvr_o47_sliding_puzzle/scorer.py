@@ -16,7 +16,7 @@ from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import GridLayout
 from vbvr_core.families.fill_in.judge import PIXEL_TOLERANCE, box_mismatch, scale_box, soften, working_clip
 from vbvr_core.families.gridwalk.judge import judge_walk
-from vbvr_core.families.gridwalk.track import track_agent_cells
+from vbvr_core.families.gridwalk.track import agent_cells_by_centre
 from vbvr_core.judge.track import collapse
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -52,7 +52,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     layout = GridLayout(**solution["layout"])
     side = layout.rows
     start_cell, goal_cell = tuple(solution["blank_path"][0]), tuple(solution["blank_path"][-1])
-    track = track_agent_cells(video.clip(), layout, solution["blank_color"], tolerance=60.0, min_coverage=0.6)
+    track = agent_cells_by_centre(video.clip(), layout, solution["blank_color"], tolerance=60.0)
     walk = judge_walk(track, start_cell, goal_cell, set(), solution["optimal_moves"])
     if not walk.parts.get("visible"):
         return Score.zero("the empty space is never seen", **walk.parts)

@@ -11,26 +11,41 @@ from collections.abc import Sequence
 
 from vbvr_core.contract import Score
 from vbvr_core.contract.geometry import Cell
+from vbvr_core.families.gridwalk.track import TRACK_FPS
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
 
 OBSTACLE_PENALTY = 0.3
+#: how long the agent must be seen on the goal at the end of the video
+TAIL_SECONDS = 1 / 6
 
 
 def judge_walk(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden: set[Cell],
-               optimal_steps: int, tail_frames: int = 3) -> Score:
-    """Score a per-frame cell track of an agent that should walk from ``start`` to ``goal`` optimally.
+               optimal_steps: int, fps: float = TRACK_FPS) -> Score:
+    """Score a per-frame cell track (``fps`` frames a second) of an agent that should walk from ``start``
+    to ``goal`` optimally; see :func:`walk_verdict`."""
+    verdict = walk_verdict(track, start, goal, forbidden, optimal_steps, fps)
+    if verdict is None:
+        return Score.zero("the agent is never visible", visible=0.0)
+    return verdict.score(ok=f"optimal walk of {optimal_steps} steps")
+
+
+def walk_verdict(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden: set[Cell],
+                 optimal_steps: int, fps: float = TRACK_FPS) -> Verdict | None:
+    """The parts of a walk's score, for tasks that add their own (keys collected first); None when the
+    agent is never seen.
 
     value = start · goal · continuity · efficiency · (0.3 if a forbidden cell is entered else 1), where
+    goal = the walk ends on the goal and the last :data:`TAIL_SECONDS` of the track show it there,
     continuity = single steps / grid distance covered (a cut straight to the goal gives 0) and
     efficiency = optimal steps / steps taken.
     """
     seen = [cell for cell in track if cell is not None]
     visible = len(seen) / max(1, len(track))
     if not seen:
-        return Score.zero("the agent is never visible", visible=0.0)
+        return None
     walk = [tuple(cell) for cell in collapse(track)]
-    tail = [cell for cell in track[-max(1, tail_frames):] if cell is not None]
+    tail = [cell for cell in track[-max(1, round(TAIL_SECONDS * fps)):] if cell is not None]
     distances = [abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in zip(walk, walk[1:], strict=False)]
     covered = sum(distances)
     single_steps = sum(1 for d in distances if d == 1)
@@ -48,4 +63,4 @@ def judge_walk(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden:
     verdict.note("obstacle_free", 0.0 if entered else 1.0)
     verdict.factor(OBSTACLE_PENALTY, when=bool(entered), reason=f"enters forbidden cells {entered}")
     verdict.note("visible", visible)
-    return verdict.score(ok=f"optimal walk of {covered} steps")
+    return verdict

@@ -1,14 +1,17 @@
 """Tracking a grid agent in fast or low-frame-rate videos without misreading them as jumps.
 
-:func:`agent_cells_by_centre` puts the agent in the cell under the centre of its densest colour patch,
-so it is seen in every frame, even half-way between two cells (``vbvr_core.families.gridwalk.judge.track_agent_cells``
-asks for a fifth of a cell's interior and loses it there). Noise never forms a dense patch.
+One tracker: :func:`densest_points` finds, per frame, the centre of the densest patch of a colour (a box
+filter about the object's size; noise never forms a dense patch), so the agent is seen in every frame,
+even half-way between two cells. :func:`agent_cells_by_centre` puts that centre in a grid cell.
 
 A model that walks a long corridor quickly, or a video resampled to few frames, can show the agent
 two cells further on in the next frame. When the two-cell jump is straight and the cell jumped over
 is passable, or is a turn round a corner with a passable corner cell, the agent must have crossed
 that cell: :func:`bridge_short_jumps` writes it into the track. Longer jumps and jumps that could only
 have crossed blocked cells stay jumps (and cost continuity in :func:`vbvr_core.families.gridwalk.judge.judge_walk`).
+
+:func:`track_walk` is what a grid-walk scorer calls: the video read once at :data:`TRACK_FPS` (whatever its
+own frame rate), the agent's cell per frame, short jumps bridged.
 """
 
 from __future__ import annotations
@@ -18,34 +21,44 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
-from vbvr_core.contract.geometry import Cell
+from vbvr_core.contract.geometry import Cell, Point
 from vbvr_core.draw import GridLayout
-from vbvr_core.judge.masks import box_coverage, color_mask
-from vbvr_core.judge.track import argmax_track
-from vbvr_core.media.video import VideoClip
+from vbvr_core.judge.masks import color_mask
+from vbvr_core.media.video import VideoClip, VideoReader
+
+#: frames a second a walk is judged at: every cell of a walk at any sensible pace is seen (two-cell hops bridged)
+TRACK_FPS = 12.0
 
 
-def agent_cells_by_centre(
-    clip: VideoClip,
-    layout: GridLayout,
-    color: Sequence[int],
-    tolerance: float = 80.0,
-    window: float = 0.4,
-    min_density: float = 0.5,
-) -> list[Cell | None]:
-    """Per frame, the cell under the centre of the densest ``window``-cell-wide patch of ``color``.
+def densest_points(frames: np.ndarray, color: Sequence[int], side: int, tolerance: float = 80.0,
+                   min_density: float = 0.5) -> list[Point | None]:
+    """Per frame, the (x, y) centre of the densest ``side``-pixel-wide window of pixels near ``color``.
 
-    None where no patch reaches ``min_density`` (the agent is absent, or the frame is noise) or the
-    centre lies outside the grid. ``layout`` is the grid on the 512² canvas; it is scaled to the clip.
+    None where no window is at least ``min_density`` full (the object is absent, or the frame is noise).
     """
-    scaled = layout.scaled(clip.frames.shape[2] / 512)
-    side = max(2, int(round(scaled.cell * window)))
-    cells: list[Cell | None] = []
-    for mask in color_mask(clip.frames, color, tolerance):
+    side = max(2, int(side))
+    points: list[Point | None] = []
+    for mask in color_mask(frames, color, tolerance):
         density = cv2.blur(mask.astype(np.float32), (side, side))
         y, x = np.unravel_index(int(density.argmax()), density.shape)
-        cells.append(scaled.cell_at(x + 0.5, y + 0.5) if density[y, x] >= min_density else None)
-    return cells
+        points.append((float(x) + 0.5, float(y) + 0.5) if density[y, x] >= min_density else None)
+    return points
+
+
+def agent_cells_by_centre(clip: VideoClip, layout: GridLayout, color: Sequence[int], tolerance: float = 80.0,
+                          window: float = 0.4, min_density: float = 0.5) -> list[Cell | None]:
+    """Per frame, the cell under the centre of the densest ``window``-cell-wide patch of ``color`` inside the
+    grid (what lies around the grid is never the agent, even where it has the agent's colour).
+
+    None where no patch reaches ``min_density``. ``layout`` is the grid on the 512² canvas; it is scaled to
+    the clip.
+    """
+    scaled = layout.scaled(clip.frames.shape[2] / 512)
+    left, top, right, bottom = scaled.box
+    inside = clip.frames[:, max(0, top):bottom, max(0, left):right]
+    points = densest_points(inside, color, round(scaled.cell * window), tolerance, min_density)
+    return [None if point is None else scaled.cell_at(point[0] + max(0, left), point[1] + max(0, top))
+            for point in points]
 
 
 def bridge_short_jumps(track: Sequence[Cell | None], blocked: set[Cell]) -> list[Cell | None]:
@@ -72,14 +85,11 @@ def bridge_short_jumps(track: Sequence[Cell | None], blocked: set[Cell]) -> list
     return out
 
 
-def track_agent_cells(clip: VideoClip, layout: GridLayout, color: Sequence[int], tolerance: float = 80.0,
-                      min_coverage: float = 0.2) -> list[Cell | None]:
-    """Per frame, the cell whose interior the agent colour covers most (None where it is not seen).
-
-    ``layout`` is the grid on the 512² canvas; it is scaled to the clip's size.
-    """
-    scaled = layout.scaled(clip.frames.shape[2] / 512)
-    inset = max(1, scaled.cell // 6)
-    cells = [(row, col) for row in range(scaled.rows) for col in range(scaled.cols)]
-    coverage = box_coverage(color_mask(clip.frames, color, tolerance), [scaled.cell_box(cell, inset) for cell in cells])
-    return [cells[k] if k is not None else None for k in argmax_track(coverage, min_coverage)]
+def track_walk(video: VideoReader, layout: GridLayout, color: Sequence[int], blocked: set[Cell],
+               tolerance: float = 80.0) -> list[Cell | None]:
+    """The agent's cell per frame of ``video`` read at :data:`TRACK_FPS`, with short jumps over passable
+    cells bridged (``blocked`` cells are never crossed). An unreadable video gives an empty track."""
+    clip = video.clip(fps=TRACK_FPS)
+    if not clip.ok:
+        return []
+    return bridge_short_jumps(agent_cells_by_centre(clip, layout, color, tolerance), blocked)

@@ -1,0 +1,33 @@
+"""Where a grid walk starts and ends: candidate cells by placement, and a start–goal pair far enough apart."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+from vbvr_core.contract.geometry import Cell
+from vbvr_core.pipeline.generator import Reject
+
+Placement = Literal["corners", "edges", "anywhere"]
+
+
+def endpoint_candidates(rows: int, cols: int, placement: Placement) -> list[Cell]:
+    """The cells of a ``rows``×``cols`` grid where start and goal may stand for ``placement``, row-major."""
+    if placement == "corners":
+        return [(0, 0), (0, cols - 1), (rows - 1, 0), (rows - 1, cols - 1)]
+    if placement == "edges":
+        return [(r, c) for r in range(rows) for c in range(cols) if r in (0, rows - 1) or c in (0, cols - 1)]
+    return [(r, c) for r in range(rows) for c in range(cols)]
+
+
+def pick_endpoints(rng: np.random.Generator, rows: int, cols: int, placement: Placement,
+                   min_distance: int) -> tuple[Cell, Cell]:
+    """A (start, goal) pair of ``placement`` cells at grid (Manhattan) distance ≥ ``min_distance``, drawn
+    uniformly from all such ordered pairs; :class:`Reject` when the grid has none."""
+    candidates = endpoint_candidates(rows, cols, placement)
+    pairs = [(a, b) for a in candidates for b in candidates
+             if abs(a[0] - b[0]) + abs(a[1] - b[1]) >= min_distance]
+    if not pairs:
+        raise Reject(f"no {placement} start and goal are {min_distance} steps apart on a {rows}×{cols} grid")
+    return pairs[int(rng.integers(0, len(pairs)))]
