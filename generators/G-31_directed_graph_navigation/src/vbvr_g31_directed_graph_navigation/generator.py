@@ -12,13 +12,13 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
+from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import (
+    BACKGROUNDS,
     PALETTE,
     Sprite,
     Stage,
@@ -29,81 +29,86 @@ from vbvr_core.draw import (
     regular_polygon,
     to_frame,
 )
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.search import bfs_distances, count_shortest_paths, shortest_path
 
 from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, hop_distance, lattice_graph, layout_problems
-from vbvr_g31_directed_graph_navigation.plugin import INFO
+from vbvr_g31_directed_graph_navigation.plugin import TASK
 
 START_COLOR = PALETTE["green"]
 TARGET_COLOR = PALETTE["red"]
 NODE_FILLS = [(255, 255, 255), (225, 225, 225), (250, 240, 200)]
 EDGE_COLORS = [(60, 60, 60), (40, 40, 40), (90, 90, 90)]
-BACKGROUNDS = [(255, 255, 255), (250, 248, 240), (240, 244, 248)]
-AGENT_COLORS = ("blue", "purple", "orange")
-# Difficulty strata: (lattice shapes, missing nodes range, min hops).
 GRAPH_DRAWS = 8
-STRATA = {0: ([(3, 3)], (0, 1), 3), 1: ([(3, 4), (4, 3)], (0, 2), 3), 2: ([(4, 4)], (1, 3), 4)}
 
 
 class Params(TaskParams):
-    """G-31's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """G-31's parameter space: the lattice, its gaps and the route length grow with the difficulty stratum."""
 
-    lattice_rows: int = Field(3, ge=3, le=4, description="rows of node slots")
-    lattice_cols: int = Field(3, ge=3, le=4, description="columns of node slots")
-    missing: int = Field(0, ge=0, le=3, description="node slots left empty")
-    density: float = Field(0.75, ge=0.5, le=0.95, description="probability that a lattice edge is drawn")
-    diagonal_share: float = Field(0.4, ge=0.0, le=0.7, description="probability of a diagonal edge per lattice square")
-    min_hops: int = Field(3, ge=2, le=6, description="least number of moves from start to target")
-    directions_matter: bool = Field(True, description="ignoring the arrows must give a shorter, wrong route")
-    node_radius: int = Field(22, ge=16, le=28, description="node radius in pixels")
-    node_fill: int = Field(0, ge=0, le=len(NODE_FILLS) - 1, description="fill colour index of ordinary nodes")
-    edge_color: int = Field(0, ge=0, le=len(EDGE_COLORS) - 1, description="arrow colour index")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    agent_color: Literal["blue", "purple", "orange"] = Field("blue", description="colour of the triangular agent")
-    frames_per_hop: int = Field(10, ge=8, le=14, description="video frames per move along one edge")
+    lattice_rows: Annotated[int, Strata(3, (3, 4), 4)] = Field(3, ge=3, le=4, description="rows of node slots")
+    lattice_cols: int = Field(3, ge=3, le=4, description="columns of node slots; drawn so that the lattice is "
+                                                         "3×3 (easy), 3×4 or 4×3 (medium), 4×4 (hard)")
+    missing: Annotated[int, Strata((0, 1), (0, 2), (1, 3))] = Field(0, ge=0, le=3, description="node slots left empty")
+    density: Annotated[float, Uniform(0.6, 0.9)] = Field(
+        0.75, ge=0.5, le=0.95, description="probability that a lattice edge is drawn")
+    diagonal_share: Annotated[float, Uniform(0.2, 0.6)] = Field(
+        0.4, ge=0.0, le=0.7, description="probability of a diagonal edge per lattice square")
+    min_hops: Annotated[int, Strata(3, 3, 4)] = Field(3, ge=2, le=6, description="least number of moves from start to target")
+    directions_matter: bool = Field(True, description="ignoring the arrows must give a shorter, wrong route; "
+                                                      "drawn as difficulty > 0")
+    node_radius: Annotated[int, Uniform(18, 26)] = Field(22, ge=16, le=28, description="node radius in pixels")
+    node_fill: Annotated[int, Uniform(0, len(NODE_FILLS) - 1)] = Field(
+        0, ge=0, le=len(NODE_FILLS) - 1, description="fill colour index of ordinary nodes")
+    edge_color: Annotated[int, Uniform(0, len(EDGE_COLORS) - 1)] = Field(
+        0, ge=0, le=len(EDGE_COLORS) - 1, description="arrow colour index")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    agent_color: Annotated[Literal["blue", "purple", "orange"], Uniform()] = Field(
+        "blue", description="colour of the triangular agent")
+    frames_per_hop: Annotated[int, Uniform(8, 12)] = Field(10, ge=8, le=14, description="video frames per move along one edge")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """A medium lattice is 3×4 or 4×3, the others square; arrows matter from the medium stratum on."""
+        rows, medium = values["lattice_rows"], values["difficulty"] == 1
+        return {"lattice_cols": 7 - rows if medium else rows, "directions_matter": values["difficulty"] > 0, **values}
+
+
+class Solution(TaskSolution):
+    """The graph (node centres in canvas pixels, directed edges), start, target and the unique shortest route."""
+
+    graph: dict[str, list]
+    start: int
+    target: int
+    path: list[int]
+    optimal_hops: int
+    node_radius: int
+    agent_color: tuple[int, int, int]
 
 
 class DirectedGraphGenerator(BaseGenerator):
     """Draws a directed lattice graph, a start and a target, and the unique shortest directed route."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Lattice, gaps and route length from the stratum; density, colours and pace uniformly."""
-        shapes, (miss_lo, miss_hi), min_hops = STRATA[difficulty]
-        rows, cols = shapes[int(rng.integers(0, len(shapes)))]
-        return {
-            "lattice_rows": rows,
-            "lattice_cols": cols,
-            "missing": int(rng.integers(miss_lo, miss_hi + 1)),
-            "density": round(float(rng.uniform(0.6, 0.9)), 3),
-            "diagonal_share": round(float(rng.uniform(0.2, 0.6)), 3),
-            "min_hops": min_hops,
-            "directions_matter": difficulty > 0,
-            "node_radius": int(rng.integers(18, 27)),
-            "node_fill": int(rng.integers(0, len(NODE_FILLS))),
-            "edge_color": int(rng.integers(0, len(EDGE_COLORS))),
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "agent_color": AGENT_COLORS[int(rng.integers(0, len(AGENT_COLORS)))],
-            "frames_per_hop": int(rng.integers(8, 13)),
-        }
+    Solution = Solution
 
     def _endpoints(self, graph: DirectedGraph) -> tuple[int, int] | None:
-        """A (start, target) pair far enough apart with a unique shortest route (directions mattering if asked
-        and possible), or None when the graph has no such pair."""
+        """A (start, target) pair at least ``min_hops`` apart with a unique shortest route, or None when the
+        graph has none; :class:`Reject` when arrows must matter and ignoring them never shortens the route."""
         p = self.params
         successors = graph.successors()
-        good, fallback = [], []
+        good, fair = [], []
         for start in range(len(graph.nodes)):
             for target, hops in bfs_distances(start, successors).items():
                 if hops < p.min_hops or count_shortest_paths(start, target, successors) != 1:
                     continue
-                fallback.append((start, target))
+                fair.append((start, target))
                 if hop_distance(graph, start, target, directed=False) < hops:
                     good.append((start, target))
-        pool = good if (good and p.directions_matter) else fallback
+        if fair and p.directions_matter and not good:
+            raise Reject("arrows do not matter: ignoring them gives no shorter route")
+        pool = good if p.directions_matter else fair
         return pool[int(self.rng.integers(0, len(pool)))] if pool else None
 
     def generate(self) -> Sample:
@@ -114,12 +119,15 @@ class DirectedGraphGenerator(BaseGenerator):
             endpoints = self._endpoints(graph)
             if endpoints:
                 break
-        start, target = endpoints or (0, len(graph.nodes) - 1)
-        successors = graph.successors()
-        route = shortest_path(start, target, successors)
+        else:
+            raise Reject(f"no start and target {p.min_hops} moves apart with a unique shortest route")
+        problems = layout_problems(graph, p.node_radius)
+        if problems:
+            raise Reject(problems[0])
+        start, target = endpoints
+        route = shortest_path(start, target, graph.successors())
         scene = GraphScene(graph, start, target, p)
-        agent_rgb = PALETTE[p.agent_color]
-        points = interpolate_points([graph.nodes[k] for k in (route or [start])], p.frames_per_hop)
+        points = interpolate_points([graph.nodes[k] for k in route], p.frames_per_hop)
         stage = Stage(scene.background)
         prompt = (
             f"The picture shows {len(graph.nodes)} round nodes joined by arrows. A {p.agent_color} triangle stands "
@@ -127,18 +135,8 @@ class DirectedGraphGenerator(BaseGenerator):
             "only in the direction each arrow points, until it reaches the red node, using as few moves as "
             "possible and showing every move."
         )
-        solution = {
-            "graph": graph.to_dict(),
-            "start": start,
-            "target": target,
-            "path": route,
-            "optimal_hops": len(route) - 1 if route else None,
-            "shortest_routes": count_shortest_paths(start, target, successors),
-            "undirected_hops": hop_distance(graph, start, target, directed=False),
-            "node_radius": p.node_radius,
-            "agent_color": list(agent_rgb),
-            "layout_problems": layout_problems(graph, p.node_radius),
-        }
+        solution = Solution(graph=graph.to_dict(), start=start, target=target, path=route,
+                            optimal_hops=len(route) - 1, node_radius=p.node_radius, agent_color=PALETTE[p.agent_color])
         return Sample(
             first_frame=stage.frame([(scene.agent, points[0])]),
             final_frame=stage.frame([(scene.agent, points[-1])]),
@@ -147,20 +145,6 @@ class DirectedGraphGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject unreachable, short, ambiguous and cluttered instances, and ones where arrows do not matter."""
-        problems = super().validate(sample)
-        solution, p = sample.solution, sample.params
-        if solution["path"] is None:
-            return problems + ["unsolvable: the target cannot be reached along the arrows"]
-        if solution["optimal_hops"] < p.min_hops:
-            problems.append(f"trivial: the target is {solution['optimal_hops']} moves away (< {p.min_hops})")
-        if solution["shortest_routes"] != 1:
-            problems.append(f"ambiguous: {solution['shortest_routes']} shortest routes")
-        if p.directions_matter and solution["undirected_hops"] >= solution["optimal_hops"]:
-            problems.append("arrows do not matter: ignoring them gives no shorter route")
-        return problems + solution["layout_problems"]
 
 
 class GraphScene:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from vbvr_core.contract.geometry import Point
+from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.solve.search import bfs_distances
 
 Edge = tuple[int, int]
@@ -101,15 +102,6 @@ def lattice_graph(
             parent[find(a)] = find(b)
     edges = [(a, b) if rng.random() < 0.5 else (b, a) for a, b in chosen]
     return DirectedGraph(nodes, sorted(edges))
-
-
-def segment_distance(point: Point, a: Point, b: Point) -> float:
-    """Distance from ``point`` to the segment from ``a`` to ``b``."""
-    (px, py), (ax, ay), (bx, by) = point, a, b
-    dx, dy = bx - ax, by - ay
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
-    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
 
 
 def _crosses(a: Point, b: Point, c: Point, d: Point) -> bool:

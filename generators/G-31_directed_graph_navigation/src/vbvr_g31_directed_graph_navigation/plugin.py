@@ -1,8 +1,8 @@
-"""Registers task G-31 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task G-31 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="G-31_directed_graph_navigation",
     title="Directed graph navigation",
     category=Category.SPATIALITY,
@@ -10,15 +10,6 @@ INFO = TaskInfo(
         "Nodes joined by arrows; a triangular agent travels from the green start node to the red target node "
         "along edges, only in their direction, by a route with the fewest moves."
     ),
-    process_required=True,
+    generator="vbvr_g31_directed_graph_navigation.generator:DirectedGraphGenerator",
+    scorer="vbvr_g31_directed_graph_navigation.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """G-31's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_g31_directed_graph_navigation.generator:DirectedGraphGenerator",
-        scorer_path="vbvr_g31_directed_graph_navigation.scorer:score",
-    )
