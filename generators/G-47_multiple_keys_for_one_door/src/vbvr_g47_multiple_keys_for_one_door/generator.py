@@ -15,14 +15,14 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated
 
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.contract.geometry import Cell
+from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import (
+    BACKGROUNDS,
     PALETTE,
     GridLayout,
     Sprite,
@@ -33,53 +33,57 @@ from vbvr_core.draw import (
     new_canvas,
     to_frame,
 )
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import bfs_distances, grid_neighbours
 
-from vbvr_g47_multiple_keys_for_one_door.plugin import INFO
-from vbvr_g47_multiple_keys_for_one_door.solver import key_order, key_route
+from vbvr_g47_multiple_keys_for_one_door.plugin import TASK
+from vbvr_g47_multiple_keys_for_one_door.solver import key_route
 
 WALL_COLOR = (0, 0, 0)
-FLOOR_COLORS = [(255, 255, 255), (250, 248, 240), (244, 246, 250)]
 AGENT_COLOR = PALETTE["green"]
 DOOR_COLOR = PALETTE["red"]
 KEY_COLORS = ("yellow", "blue", "orange", "purple", "cyan")
-# Difficulty strata: (rooms per side, keys, extra passages).
-STRATA = {0: ((4, 4), (2, 2), (2, 3)), 1: ((5, 5), (2, 3), (3, 5)), 2: ((6, 6), (3, 3), (4, 6))}
 MAX_MOTION_FRAMES = 100
 
 
 class Params(TaskParams):
-    """G-47's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """G-47's parameter space: the maze, its keys and loops grow with the difficulty stratum."""
 
-    rooms: int = Field(5, ge=3, le=7, description="rooms per side; the block grid has 2·rooms+1 cells per side")
-    keys: int = Field(2, ge=2, le=4, description="number of keys to collect")
-    loops: int = Field(4, ge=0, le=10, description="extra passages opened in the perfect maze")
+    rooms: Annotated[int, Strata(4, 5, 6)] = Field(
+        5, ge=3, le=7, description="rooms per side; the block grid has 2·rooms+1 cells per side")
+    keys: Annotated[int, Strata(2, (2, 3), 3)] = Field(2, ge=2, le=4, description="number of keys to collect")
+    loops: Annotated[int, Strata((2, 3), (3, 5), (4, 6))] = Field(
+        4, ge=0, le=10, description="extra passages opened in the perfect maze")
     max_route: int = Field(56, ge=12, le=60, description="greatest route length in cells (keeps videos short)")
-    floor: int = Field(0, ge=0, le=len(FLOOR_COLORS) - 1, description="corridor colour index")
-    palette_shift: int = Field(0, ge=0, le=len(KEY_COLORS) - 1, description="first key colour in the key palette")
-    frames_per_step: int = Field(3, ge=2, le=4, description="video frames per one-cell move (fewer on long routes)")
+    floor: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="corridor colour index")
+    palette_shift: Annotated[int, Uniform(0, len(KEY_COLORS) - 1)] = Field(
+        0, ge=0, le=len(KEY_COLORS) - 1, description="first key colour in the key palette")
+    frames_per_step: Annotated[int, Uniform(2, 4)] = Field(
+        3, ge=2, le=4, description="video frames per one-cell move (fewer on long routes)")
+
+
+class Solution(TaskSolution):
+    """The maze, the pieces and one shortest key-collecting route."""
+
+    layout: dict[str, int]
+    start: Cell
+    door: Cell
+    keys: list[Cell]
+    key_colors: list[str]
+    walls: list[Cell]
+    path: list[Cell]
+    optimal_steps: int
+    agent_color: tuple[int, int, int]
 
 
 class MultipleKeysGenerator(BaseGenerator):
     """Draws a looped maze with an agent, keys and a door, and the shortest key-collecting walk."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Maze size, key count and loops from the stratum; colours and pace uniformly."""
-        (rooms_lo, rooms_hi), (keys_lo, keys_hi), (loops_lo, loops_hi) = STRATA[difficulty]
-        return {
-            "rooms": int(rng.integers(rooms_lo, rooms_hi + 1)),
-            "keys": int(rng.integers(keys_lo, keys_hi + 1)),
-            "loops": int(rng.integers(loops_lo, loops_hi + 1)),
-            "max_route": 56,
-            "floor": int(rng.integers(0, len(FLOOR_COLORS))),
-            "palette_shift": int(rng.integers(0, len(KEY_COLORS))),
-            "frames_per_step": int(rng.integers(2, 5)),
-        }
+    Solution = Solution
 
     def _place(self, grid: np.ndarray) -> list[Cell]:
         """Agent, keys and door in distinct rooms, each at grid distance ≥ 3 from the others when possible."""
@@ -92,9 +96,7 @@ class MultipleKeysGenerator(BaseGenerator):
                 chosen.append(cell)
             if len(chosen) == self.params.keys + 2:
                 return chosen
-        return (
-            chosen + [rooms[int(i)] for i in order if rooms[int(i)] not in chosen][: self.params.keys + 2 - len(chosen)]
-        )
+        return chosen + [rooms[int(i)] for i in order if rooms[int(i)] not in chosen][: self.params.keys + 2 - len(chosen)]
 
     def generate(self) -> Sample:
         """Carve the maze, place the pieces, solve over (cell, keys) states, render the walk."""
@@ -103,14 +105,17 @@ class MultipleKeysGenerator(BaseGenerator):
         start, *keys, door = self._place(grid)
         walls = wall_cells(grid)
         floor = grid_neighbours(grid.shape[0], grid.shape[1], set(walls))
-        route, routes = key_route(floor, start, keys, door)
-        direct = bfs_distances(start, floor).get(door)
-        path = route or [start]
+        route, _ = key_route(floor, start, keys, door)
+        if route is None:
+            raise Reject("unsolvable: no route collects every key and reaches the door")
+        if len(route) - 1 <= bfs_distances(start, floor)[door]:
+            raise Reject("trivial: every key lies on a shortest route to the door")
+        if len(route) - 1 > p.max_route:
+            raise Reject(f"route of {len(route) - 1} cells exceeds max_route={p.max_route}")
         layout = GridLayout.fit(grid.shape[0], grid.shape[1])
-        steps = max(1, len(path) - 1)
-        frames_per_step = max(2, min(p.frames_per_step, MAX_MOTION_FRAMES // steps))
+        frames_per_step = max(2, min(p.frames_per_step, MAX_MOTION_FRAMES // (len(route) - 1)))
         key_names = [KEY_COLORS[(p.palette_shift + k) % len(KEY_COLORS)] for k in range(p.keys)]
-        scene = KeyScene(layout, walls, door, FLOOR_COLORS[p.floor], keys, [PALETTE[n] for n in key_names])
+        scene = KeyScene(layout, walls, door, BACKGROUNDS[p.floor], keys, [PALETTE[n] for n in key_names])
         listing = ", ".join(key_names[:-1]) + f" and {key_names[-1]}"
         prompt = (
             f"The picture shows a maze: black cells are walls, light cells are corridors. A green ball, {p.keys} "
@@ -119,51 +124,18 @@ class MultipleKeysGenerator(BaseGenerator):
             "the corridors, never into a wall, to pick up every key (a key disappears when the ball reaches it) "
             "and then reach the red door, taking the shortest possible route overall."
         )
-        solution = {
-            "layout": layout.to_dict(),
-            "start": list(start),
-            "door": list(door),
-            "keys": [list(cell) for cell in keys],
-            "key_colors": key_names,
-            "walls": [list(cell) for cell in walls],
-            "path": [list(cell) for cell in route] if route else None,
-            "optimal_steps": len(route) - 1 if route else None,
-            "key_order": key_order(route, keys) if route else [],
-            "shortest_routes": routes,
-            "direct_steps": direct,
-            "agent_color": list(AGENT_COLOR),
-            "frames_per_step": frames_per_step,
-        }
-        first, final = scene.first_and_final(path)
+        solution = Solution(layout=layout.to_dict(), start=start, door=door, keys=keys, key_colors=key_names,
+                            walls=walls, path=route, optimal_steps=len(route) - 1, agent_color=AGENT_COLOR)
+        first, final = scene.first_and_final(route)
         return Sample(
             first_frame=first,
             final_frame=final,
             prompt=prompt,
-            trajectory=lambda: scene.frames(path, frames_per_step),
+            trajectory=lambda: scene.frames(route, frames_per_step),
             solution=solution,
             params=p,
             hold_frames=8,
         )
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject unsolvable, trivial (keys on the way anyway), over-long and cluttered instances."""
-        problems = super().validate(sample)
-        solution, p = sample.solution, sample.params
-        if solution["path"] is None:
-            return problems + ["unsolvable: no route collects every key and reaches the door"]
-        pieces = [tuple(solution["start"]), tuple(solution["door"])] + [tuple(cell) for cell in solution["keys"]]
-        walls = {tuple(cell) for cell in solution["walls"]}
-        if len(set(pieces)) != len(pieces) or walls & set(pieces):
-            problems.append("occlusion: two pieces share a cell or one stands on a wall")
-        if any(abs(a[0] - b[0]) + abs(a[1] - b[1]) < 2 for i, a in enumerate(pieces) for b in pieces[i + 1 :]):
-            problems.append("cluttered: two pieces stand next to each other")
-        if solution["optimal_steps"] <= solution["direct_steps"]:
-            problems.append("trivial: every key lies on a shortest route to the door")
-        if solution["optimal_steps"] > p.max_route:
-            problems.append(f"route of {solution['optimal_steps']} cells exceeds max_route={p.max_route}")
-        if len(solution["key_order"]) != len(solution["keys"]) or any(tuple(c) in walls for c in solution["path"]):
-            problems.append("solver bug: the route misses a key or enters a wall")
-        return problems
 
 
 class KeyScene:

@@ -1,8 +1,8 @@
-"""Registers task G-47 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task G-47 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="G-47_multiple_keys_for_one_door",
     title="Multiple keys for one door",
     category=Category.SPATIALITY,
@@ -10,15 +10,6 @@ INFO = TaskInfo(
         "A maze with a green round agent, several coloured diamond keys and one red door; the agent walks "
         "cell by cell, collecting every key, then reaches the door, by a shortest such route."
     ),
-    process_required=True,
+    generator="vbvr_g47_multiple_keys_for_one_door.generator:MultipleKeysGenerator",
+    scorer="vbvr_g47_multiple_keys_for_one_door.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """G-47's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_g47_multiple_keys_for_one_door.generator:MultipleKeysGenerator",
-        scorer_path="vbvr_g47_multiple_keys_for_one_door.scorer:score",
-    )

@@ -44,12 +44,3 @@ def key_route(
     if states is None:
         return None, 0
     return [cell for cell, _ in states], count_shortest_paths(first, goal, neighbours)
-
-
-def key_order(route: Sequence[Cell], keys: Sequence[Cell]) -> list[int]:
-    """Indices of ``keys`` in the order ``route`` first reaches them (keys never reached are left out)."""
-    seen: list[int] = []
-    for cell in route:
-        if cell in keys and keys.index(cell) not in seen:
-            seen.append(keys.index(cell))
-    return seen
