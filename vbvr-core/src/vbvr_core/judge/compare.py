@@ -1,4 +1,10 @@
-"""Comparing a clip's frames with the sample's reference frames."""
+"""Comparing a clip's frames with the sample's reference frames, forgiving a model's colour drift.
+
+A model's video may be a little brighter or darker than ours, or shifted in hue (a per-channel gain): the
+same picture, drawn by another renderer. :func:`colour_fit` finds the per-channel gain and offset that map the
+video's colours onto ours (least squares over one frame pair), and :func:`match_colours` applies it, so later
+comparisons see our palette. The gain is bounded, so noise or another picture is never "fitted" onto ours.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,31 @@ import numpy as np
 from vbvr_core.media.frames import psnr, resize_frame
 from vbvr_core.media.video import VideoClip
 
+GAIN_RANGE = (0.7, 1.4)
+
+
+def colour_fit(observed: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-channel ``(gain, offset)`` with ``observed * gain + offset ≈ reference`` (two same-sized RGB frames)."""
+    x = observed.reshape(-1, 3).astype(np.float64)
+    y = reference.reshape(-1, 3).astype(np.float64)
+    x_mean, y_mean = x.mean(axis=0), y.mean(axis=0)
+    variance = ((x - x_mean) ** 2).mean(axis=0)
+    covariance = ((x - x_mean) * (y - y_mean)).mean(axis=0)
+    gain = np.where(variance > 1.0, covariance / np.maximum(variance, 1e-9), 1.0)
+    gain = np.clip(gain, *GAIN_RANGE)
+    return gain, y_mean - gain * x_mean
+
+
+def match_colours(frames: np.ndarray, gain: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    """``frames`` (one frame or a stack, uint8 RGB) with the colour map of :func:`colour_fit` applied."""
+    return np.clip(np.rint(frames.astype(np.float32) * gain.astype(np.float32) + offset.astype(np.float32)),
+                   0, 255).astype(np.uint8)
+
 
 def starts_like(clip: VideoClip, reference: np.ndarray, min_psnr: float = 18.0) -> float:
-    """1.0 when the clip's first frame looks like ``reference`` (PSNR ≥ ``min_psnr`` at the clip's size), else 0."""
+    """1.0 when the clip's first frame looks like ``reference`` once its colours are mapped onto the reference's
+    (PSNR ≥ ``min_psnr`` at the clip's size), else 0."""
     size = clip.frames.shape[1]
-    return 1.0 if psnr(clip.frames[0], resize_frame(reference, size)) >= min_psnr else 0.0
+    target = resize_frame(reference, size)
+    opening = clip.frames[0]
+    return 1.0 if psnr(match_colours(opening, *colour_fit(opening, target)), target) >= min_psnr else 0.0

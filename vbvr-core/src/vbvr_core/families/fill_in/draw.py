@@ -49,3 +49,20 @@ def reveal_frames(first: np.ndarray, final: np.ndarray, boxes: Sequence[Box], fr
             weights = _blend_weights(bottom - top, right - left, ease_in_out(step / frames_per_box), style)
             current[top:bottom, left:right] = np.rint(start + (end - start) * weights).astype(np.uint8)
             yield current.copy()
+
+
+def nudged_answer(final: np.ndarray, box: Box, dx: int, dy: int) -> np.ndarray:
+    """``final`` with what ``box`` holds drawn ``(dx, dy)`` pixels off its spot inside the box (the strip it
+    leaves takes the box's background, its most common colour): the right answer placed slightly off, as a
+    model may draw it."""
+    left, top, right, bottom = box
+    nudged = np.array(final, dtype=np.uint8, copy=True)
+    content = final[top:bottom, left:right]
+    colours, counts = np.unique(content.reshape(-1, 3), axis=0, return_counts=True)
+    moved = np.empty_like(content)
+    moved[:] = colours[int(np.argmax(counts))]
+    height, width = content.shape[:2]
+    moved[max(0, dy):height + min(0, dy), max(0, dx):width + min(0, dx)] = \
+        content[max(0, -dy):height - max(0, dy), max(0, -dx):width - max(0, dx)]
+    nudged[top:bottom, left:right] = moved
+    return nudged

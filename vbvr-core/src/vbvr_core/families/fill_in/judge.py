@@ -21,8 +21,9 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Box
-from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoClip, VideoReader
 
@@ -30,6 +31,11 @@ from vbvr_core.media.video import VideoClip, VideoReader
 # and wrong from MATCH_ZERO on; oracle videos measure 0.00 at 512², ≤ 0.08 re-encoded at 256².
 MATCH_FULL, MATCH_ZERO = 0.08, 0.2
 PIXEL_TOLERANCE = 40
+# Comparisons blur by this many pixels per 512 of width: a model's video may be softer than ours (σ 1.5).
+COMPARE_BLUR = 2.0
+# An answer may stand this far off its exact spot: 6 canvas pixels, at most a tenth of its box.
+OFFSET_PIXELS, OFFSET_SHARE = 6, 0.10
+PARTIAL_FLOOR = 0.5
 # The rest of the picture: clearly changed pixels, as a share of its drawn (non-background) pixels,
 # tolerated before it counts as redrawn.
 REST_FULL, REST_ZERO = 0.05, 0.25
@@ -71,22 +77,66 @@ def box_mismatch(frames: np.ndarray, reference: np.ndarray, boxes: Sequence[Box]
     return out
 
 
-def match_credits(frames: np.ndarray, first: np.ndarray, final: np.ndarray, boxes: Sequence[Box]) -> np.ndarray:
+def inner_box(box: Box, radius: int) -> Box:
+    """``box`` shrunk by ``radius`` on every side (kept at least a third of its size)."""
+    left, top, right, bottom = box
+    radius = max(0, min(radius, (right - left) // 3, (bottom - top) // 3))
+    return left + radius, top + radius, right - radius, bottom - radius
+
+
+def best_offsets(frames: np.ndarray, final: np.ndarray, boxes: Sequence[Box], reach: Sequence[int]) -> list[tuple[int, int]]:
+    """Per box, the (dx, dy) within ``reach`` pixels at which the last frame best shows the final content of
+    the box's interior (:func:`inner_box`; least squared difference): an answer drawn a few pixels off its
+    exact spot is judged where it is."""
+    last = frames[-1].astype(np.float32)
+    size = last.shape[0]
+    offsets = []
+    for box, radius in zip(boxes, reach, strict=True):
+        left, top, right, bottom = inner_box(box, radius)
+        x0, y0 = max(0, left - radius), max(0, top - radius)
+        x1, y1 = min(size, right + radius), min(size, bottom + radius)
+        if radius < 1 or right - left < 2 or bottom - top < 2:
+            offsets.append((0, 0))
+            continue
+        costs = cv2.matchTemplate(last[y0:y1, x0:x1], final[top:bottom, left:right].astype(np.float32), cv2.TM_SQDIFF)
+        # prefer the exact spot on ties: add a tiny cost that grows with the distance
+        ys, xs = np.mgrid[0:costs.shape[0], 0:costs.shape[1]]
+        costs = costs * (1 + 1e-6 * ((xs + x0 - left) ** 2 + (ys + y0 - top) ** 2)) + 1e-3 * (
+            (xs + x0 - left) ** 2 + (ys + y0 - top) ** 2)
+        dy, dx = np.unravel_index(int(np.argmin(costs)), costs.shape)
+        offsets.append((int(dx + x0 - left), int(dy + y0 - top)))
+    return offsets
+
+
+def match_credits(frames: np.ndarray, first: np.ndarray, final: np.ndarray, boxes: Sequence[Box],
+                  reach: Sequence[int] | None = None) -> np.ndarray:
     """Per frame and box, credit in [0, 1] for showing the final content (1) rather than anything else (0).
 
     A box's clearly differing pixels are counted against the size of the answer: the share of the box
     where the final frame differs clearly from the box's background (the median colour the first frame
     shows there), so a question mark or placeholder that the answer replaces does not inflate it.
     ``frames`` (T×H×W×3), ``first`` and ``final`` share one size; boxes are in that size's pixels. All
-    three are softened (:func:`soften`) before comparing.
+    three are softened (:func:`soften`, by ``COMPARE_BLUR``) before comparing, and each box is compared
+    where the last frame shows its content best, up to ``reach`` pixels (per box) off its exact spot; the
+    box's interior (:func:`inner_box`) is what is compared, so a figure near its edge may cross it.
     """
-    first, final, frames = soften(first), soften(final), soften(frames)
+    first, final, frames = (soften(image, COMPARE_BLUR) for image in (first, final, frames))
+    reach = reach if reach is not None else [0] * len(boxes)
+    offsets = best_offsets(frames, final, boxes, reach)
+    inners = [inner_box(box, radius) for box, radius in zip(boxes, reach, strict=True)]
     answer_size = np.zeros(len(boxes))
-    for k, (left, top, right, bottom) in enumerate(boxes):
-        background = np.median(first[top:bottom, left:right].reshape(-1, 3), axis=0)
+    for k, ((left, top, right, bottom), (box_left, box_top, box_right, box_bottom)) in enumerate(zip(inners, boxes,
+                                                                                                     strict=True)):
+        background = np.median(first[box_top:box_bottom, box_left:box_right].reshape(-1, 3), axis=0)
         drawn = np.abs(final[top:bottom, left:right].astype(np.int16) - background).max(axis=-1) > PIXEL_TOLERANCE
         answer_size[k] = max(float(drawn.mean()), 0.02)
-    ratios = box_mismatch(frames, final, boxes) / answer_size
+    mismatch = np.zeros((len(frames), len(boxes)))
+    for k, ((left, top, right, bottom), (dx, dy)) in enumerate(zip(inners, offsets, strict=True)):
+        # the model's content at the offset, compared with the final frame's content at the exact spot
+        drawn = frames[:, top + dy:bottom + dy, left + dx:right + dx].astype(np.int16)
+        difference = np.abs(drawn - final[top:bottom, left:right].astype(np.int16)).max(axis=-1)
+        mismatch[:, k] = (difference > PIXEL_TOLERANCE).mean(axis=(1, 2))
+    ratios = mismatch / answer_size
     return np.clip((MATCH_ZERO - ratios) / (MATCH_ZERO - MATCH_FULL), 0.0, 1.0)
 
 
@@ -120,12 +170,15 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
                      tail_frames: int = 3, margin: int = 4, chance: float = 0.0) -> Score:
     """Score a video that should fill ``target_boxes`` (512-canvas boxes) with the final frame's content.
 
-    value = start · answer · unchanged, where start = the video opens on the first frame; answer = mean
+    value = start · open_question · answer · unchanged, where start = the video opens on the first frame,
+    open_question = its targets do not already show the answer (it must be drawn in); answer = mean
     credit of the targets over the last ``tail_frames`` frames (the figure must appear and stay);
     unchanged = the picture outside the targets (grown by ``margin`` canvas pixels) stays as the video's
-    opening frame shows it (:func:`rest_unchanged`). With many targets, ``chance`` (the share a trivial
-    answer gets right, e.g. every cell the most common colour) is discounted: answer = (mean credit −
-    chance) / (1 − chance), floored at 0. ``first``/``final`` are the sample's 512² PNG frames.
+    opening frame shows it (:func:`rest_unchanged`). With many targets, what a partial or trivial answer
+    earns is discounted: answer = (mean credit − floor) / (1 − floor), floored at 0, where floor is the larger
+    of ``chance`` (the share a trivial answer gets right, e.g. every cell the most common colour) and
+    ``PARTIAL_FLOOR`` (half the targets filled in earns nothing: a video frozen half-way is no answer).
+    ``first``/``final`` are the sample's 512² PNG frames.
     """
     overview = video.clip()
     clip = working_clip(video)
@@ -133,27 +186,29 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
         return Score.zero(clip.error or overview.error or "video has no frames")
     size = clip.frames.shape[1]
     boxes = [scale_box(box, size / FRAME_SIZE) for box in target_boxes]
-    tail = clip.frames[-max(1, tail_frames):]
-    credits = match_credits(tail, resize_frame(first, size), resize_frame(final, size), boxes).mean(axis=0)
+    reach = [int(min(OFFSET_PIXELS * size / FRAME_SIZE, OFFSET_SHARE * min(right - left, bottom - top)))
+             for left, top, right, bottom in boxes]
+    reference_first, reference_final = resize_frame(first, size), resize_frame(final, size)
+    # the video's colours mapped onto ours (a model may render a little brighter, darker or tinted)
+    colours = colour_fit(clip.frames[0], reference_first)
+    tail = match_colours(clip.frames[-max(1, tail_frames):], *colours)
+    credits = match_credits(tail, reference_first, reference_final, boxes, reach).mean(axis=0)
+    opening = match_credits(match_colours(clip.frames[:1], *colours), reference_first, reference_final, boxes, reach)
     raw = float(credits.mean()) if len(credits) else 0.0
-    answer = max(0.0, (raw - chance) / (1.0 - chance)) if chance < 1 else raw
+    floor = max(chance, PARTIAL_FLOOR) if len(boxes) > 1 else 0.0
     # The rest of the picture is checked on the small overview clip: cheap, and redrawing shows at any size.
     small = overview.frames.shape[1]
     rest = outside_mask(small, [scale_box((left - margin, top - margin, right + margin, bottom + margin),
                                           small / FRAME_SIZE)
                                 for left, top, right, bottom in target_boxes])
-    unchanged = rest_unchanged(overview.frames, rest, tail_frames)
-    start = starts_like(overview, first)
     right = int((credits >= 0.5).sum())
-    reasons = []
-    if not start:
-        reasons.append("the video does not open on the first frame")
-    if right < len(boxes):
-        reasons.append(f"{len(boxes) - right} of {len(boxes)} target regions do not show the expected content at the end")
-    if unchanged < 1:
-        reasons.append("the picture outside the target regions changes")
-    return Score(
-        value=start * answer * unchanged,
-        parts={"start": start, "answer": answer, "targets_right": right / max(1, len(boxes)), "unchanged": unchanged},
-        reason="; ".join(reasons) or "the expected content appears in every target region; the rest is unchanged",
-    )
+    verdict = Verdict()
+    verdict.part("start", starts_like(overview, first), unless="the video does not open on the first frame")
+    verdict.part("open_question", float(opening.mean()) < 0.5,
+                 unless="the video shows the answer from its first frame (nothing is drawn in)")
+    verdict.part("answer", max(0.0, (raw - floor) / (1.0 - floor)) if floor < 1 else raw,
+                 unless=f"{len(boxes) - right} of {len(boxes)} target regions do not show the expected content at the end")
+    verdict.note("targets_right", right / max(1, len(boxes)))
+    verdict.part("unchanged", rest_unchanged(overview.frames, rest, tail_frames),
+                 unless="the picture outside the target regions changes")
+    return verdict.score(ok="the expected content appears in every target region; the rest is unchanged")
