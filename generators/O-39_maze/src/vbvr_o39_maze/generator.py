@@ -5,123 +5,110 @@ Parameters → draw → solve → render → prompt:
 - a perfect maze of ``rooms``×``rooms`` rooms on a ``(2·rooms+1)``² block grid of wall and corridor cells
   (``vbvr_core.solve.maze``): between any two corridor cells there is exactly one route;
 - the green marker starts in one room and the red flag stands in another, in opposite corners or
-  anywhere, so that the route is between ``min_route`` and ``max_route`` cells long;
-- BFS finds the route (unique in a perfect maze; ``validate`` checks the maze is a tree);
-- the video walks the marker along the route, painting a trail behind it, so each visited cell shows.
+  anywhere, so that the route is between ``min_route`` and ``max_route`` cells long (else ``Reject``);
+- BFS finds the route (the only one: the maze is a tree);
+- the video walks the marker along the route, painting an orange trail behind it, so each visited cell shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.contract.geometry import Cell
-from vbvr_core.draw import PALETTE, GridLayout, Sprite, Stage, draw_disc, interpolate_points, new_canvas, to_frame
-from vbvr_core.pipeline.generator import BaseGenerator
-from vbvr_core.solve.maze import open_cells, perfect_maze, room_cells, wall_cells
-from vbvr_core.solve.search import bfs_distances, count_shortest_paths, grid_neighbours, shortest_path
+from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite, Stage, draw_disc, interpolate_points, new_canvas, to_frame
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.solve.maze import perfect_maze, room_cells, wall_cells
+from vbvr_core.solve.search import bfs_distances, grid_neighbours, shortest_path
 
-from vbvr_o39_maze.plugin import INFO
+from vbvr_o39_maze.plugin import TASK
 
 WALL_COLOR = (0, 0, 0)
-FLOOR_COLORS = [(255, 255, 255), (250, 248, 240), (244, 246, 250)]
 MARKER_COLOR = PALETTE["green"]
 FLAG_COLOR = PALETTE["red"]
-TRAIL_COLORS = ("blue", "orange", "cyan")
-# Difficulty strata: rooms per side.
-STRATA = {0: (4, 5), 1: (6, 6), 2: (7, 8)}
+TRAIL_COLOR = PALETTE["orange"]  # the official solution path is orange (issue 16)
 MAX_MOTION_FRAMES = 100
 
 
 class Params(TaskParams):
-    """O-39's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-39's parameter space: the maze grows with the difficulty stratum."""
 
-    rooms: int = Field(6, ge=3, le=8, description="rooms per side; the block grid has 2·rooms+1 cells per side")
-    placement: Literal["corners", "anywhere"] = Field("corners", description="where the start and the flag go")
-    min_route: int = Field(12, ge=6, le=40, description="least route length in cells")
+    rooms: Annotated[int, Strata((4, 5), (6, 6), (7, 8))] = Field(
+        6, ge=3, le=8, description="rooms per side; the block grid has 2·rooms+1 cells per side")
+    placement: Annotated[Literal["corners", "anywhere"], Uniform()] = Field(
+        "corners", description="where the start and the flag go")
+    min_route: int = Field(12, ge=6, le=40, description="least route length in cells; drawn as 2·rooms + 2")
     max_route: int = Field(56, ge=12, le=60, description="greatest route length in cells (keeps videos short)")
-    floor: int = Field(0, ge=0, le=len(FLOOR_COLORS) - 1, description="corridor colour index")
-    trail_color: Literal["blue", "orange", "cyan"] = Field("blue", description="colour of the trail left behind")
-    frames_per_step: int = Field(3, ge=2, le=4, description="video frames per one-cell move (fewer on long routes)")
+    floor: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="corridor colour index")
+    frames_per_step: Annotated[int, Uniform(2, 4)] = Field(
+        3, ge=2, le=4, description="video frames per one-cell move (fewer on long routes)")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """The least route grows with the maze: two cells more than a side of rooms and passages."""
+        return {"min_route": 2 * values["rooms"] + 2, **values}
+
+
+class Solution(TaskSolution):
+    """The maze, the start and the flag, the unique route and the marker's colour."""
+
+    layout: dict[str, int]
+    start: Cell
+    goal: Cell
+    walls: list[Cell]
+    path: list[Cell]
+    optimal_steps: int
+    agent_color: tuple[int, int, int]
+
+
+def route_endpoints(rng: np.random.Generator, grid: np.ndarray, placement: str, min_route: int,
+                    max_route: int) -> tuple[Cell, Cell]:
+    """A (start, flag) pair of rooms — corner rooms or any — whose route length lies in [min_route, max_route],
+    drawn uniformly from all such ordered pairs; :class:`Reject` when the maze has none."""
+    side = grid.shape[0] - 2
+    candidates = [(1, 1), (1, side), (side, 1), (side, side)] if placement == "corners" else room_cells(grid)
+    neighbours = grid_neighbours(grid.shape[0], grid.shape[1], set(wall_cells(grid)))
+    fitting = []
+    for start in candidates:
+        distances = bfs_distances(start, neighbours)
+        fitting.extend((start, goal) for goal in candidates
+                       if goal != start and min_route <= distances[goal] <= max_route)
+    if not fitting:
+        raise Reject(f"no {placement} rooms are {min_route}–{max_route} cells apart along the maze")
+    return fitting[int(rng.integers(0, len(fitting)))]
 
 
 class MazeGenerator(BaseGenerator):
     """Carves a perfect maze, places start and flag, and walks the unique route between them."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Maze size from the stratum; placement, colours and pace uniformly."""
-        lo, hi = STRATA[difficulty]
-        rooms = int(rng.integers(lo, hi + 1))
-        return {
-            "rooms": rooms,
-            "placement": ["corners", "anywhere"][int(rng.integers(0, 2))],
-            "min_route": 2 * rooms + 2,
-            "max_route": 56,
-            "floor": int(rng.integers(0, len(FLOOR_COLORS))),
-            "trail_color": TRAIL_COLORS[int(rng.integers(0, len(TRAIL_COLORS)))],
-            "frames_per_step": int(rng.integers(2, 5)),
-        }
-
-    def _endpoints(self, grid: np.ndarray) -> tuple[Cell, Cell]:
-        """Start and flag rooms whose route length lies in [min_route, max_route] (the longest such if corners)."""
-        p = self.params
-        rooms = room_cells(grid)
-        side = grid.shape[0] - 2
-        if p.placement == "corners":
-            candidates = [(1, 1), (1, side), (side, 1), (side, side)]
-        else:
-            candidates = rooms
-        blocked = set(wall_cells(grid))
-        neighbours = grid_neighbours(grid.shape[0], grid.shape[1], blocked)
-        pairs = []
-        for start in candidates:
-            distances = bfs_distances(start, neighbours)
-            pairs.extend((start, goal, distances[goal]) for goal in candidates if goal != start)
-        fitting = [(s, g) for s, g, d in pairs if p.min_route <= d <= p.max_route]
-        if not fitting:  # route bounds cannot be met: take the pair closest to them (validate rejects it)
-            best = min(pairs, key=lambda item: abs(item[2] - p.max_route))
-            return best[0], best[1]
-        return fitting[int(self.rng.integers(0, len(fitting)))]
+    Solution = Solution
 
     def generate(self) -> Sample:
         """Carve the maze, choose the endpoints, find the route, render the walk with its trail."""
         p = self.params
         grid = perfect_maze(self.rng, p.rooms, p.rooms)
-        start, goal = self._endpoints(grid)
+        start, goal = route_endpoints(self.rng, grid, p.placement, p.min_route, p.max_route)
         walls = wall_cells(grid)
-        neighbours = grid_neighbours(grid.shape[0], grid.shape[1], set(walls))
-        route = shortest_path(start, goal, neighbours)
+        route = shortest_path(start, goal, grid_neighbours(grid.shape[0], grid.shape[1], set(walls)))
         layout = GridLayout.fit(grid.shape[0], grid.shape[1])
-        steps = len(route) - 1
-        frames_per_step = max(2, min(p.frames_per_step, MAX_MOTION_FRAMES // steps))
-        scene = MazeScene(layout, walls, goal, FLOOR_COLORS[p.floor], PALETTE[p.trail_color])
+        frames_per_step = max(2, min(p.frames_per_step, MAX_MOTION_FRAMES // (len(route) - 1)))
+        solution = Solution(layout=layout.to_dict(), start=start, goal=goal, walls=walls, path=route,
+                            optimal_steps=len(route) - 1, agent_color=MARKER_COLOR)
+        scene = self.scene(solution)
         first, final = scene.first_and_final(route)
         prompt = (
             f"The picture shows a maze of {grid.shape[0]}x{grid.shape[1]} cells: black cells are walls, light "
             "cells are corridors. Move the green ball from where it stands to the red flag, one cell at a time "
             "(up, down, left or right), only through corridor cells and never into a wall, along the maze's "
-            f"route to the flag, leaving a {p.trail_color} trail on every cell it passes."
+            "route to the flag, leaving an orange trail on every cell it passes."
         )
-        solution = {
-            "layout": layout.to_dict(),
-            "start": list(start),
-            "goal": list(goal),
-            "walls": [list(cell) for cell in walls],
-            "path": [list(cell) for cell in route],
-            "optimal_steps": steps,
-            "routes": count_shortest_paths(start, goal, neighbours),
-            "tree": _is_tree(grid),
-            "agent_color": list(MARKER_COLOR),
-            "trail_color": list(PALETTE[p.trail_color]),
-            "frames_per_step": frames_per_step,
-        }
         return Sample(
             first_frame=first,
             final_frame=final,
@@ -132,42 +119,35 @@ class MazeGenerator(BaseGenerator):
             hold_frames=8,
         )
 
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject mazes with loops, routes out of bounds, and endpoints on walls."""
-        problems = super().validate(sample)
-        solution, p = sample.solution, sample.params
-        walls = {tuple(cell) for cell in solution["walls"]}
-        if tuple(solution["start"]) in walls or tuple(solution["goal"]) in walls:
-            problems.append("occlusion: the start or the flag stands on a wall")
-        if not solution["tree"] or solution["routes"] != 1:
-            problems.append(f"ambiguous: the maze has loops ({solution['routes']} shortest routes)")
-        if not p.min_route <= solution["optimal_steps"] <= p.max_route:
-            problems.append(f"route of {solution['optimal_steps']} cells is outside [{p.min_route}, {p.max_route}]")
-        if any(tuple(cell) in walls for cell in solution["path"]):
-            problems.append("solver bug: the route enters a wall")
-        return problems
+    def scene(self, solution: Solution) -> MazeScene:
+        """The maze of ``solution`` drawn in this instance's colours."""
+        return MazeScene(GridLayout(**solution.layout), solution.walls, solution.goal, BACKGROUNDS[self.params.floor])
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """The route stopped one cell before the flag, and the route with a detour into a dead end and back."""
+        solution, scene = sample.solution, self.scene(sample.solution)
+        walk = dead_end_detour(solution.path, set(solution.walls), solution.layout["rows"])
+        misses = {"one_cell_short": lambda: scene.frames(solution.path[:-1], 3)}
+        if walk is not None:
+            misses["dead_end_detour"] = lambda: scene.frames(walk, 3)
+        return misses
 
 
-def _is_tree(grid: np.ndarray) -> bool:
-    """True when the open cells form a tree (connected, one fewer adjacency than cells): a perfect maze."""
-    cells = open_cells(grid)
-    links = int((grid[1:, :] & grid[:-1, :]).sum() + (grid[:, 1:] & grid[:, :-1]).sum())
-    reachable = bfs_distances(cells[0], grid_neighbours(grid.shape[0], grid.shape[1], set(wall_cells(grid))))
-    return links == len(cells) - 1 and len(reachable) == len(cells)
+def dead_end_detour(route: list[Cell], walls: set[Cell], side: int) -> list[Cell] | None:
+    """``route`` with one step into the first open side cell it passes and back (None when it passes none)."""
+    neighbours = grid_neighbours(side, side, walls)
+    for index, cell in enumerate(route[:-1]):
+        side_cells = [n for n in neighbours(cell) if n not in route]
+        if side_cells:
+            return route[: index + 1] + [side_cells[0]] + route[index:]
+    return None
 
 
 class MazeScene:
     """The maze drawn once; frames paste the marker and paint the trail as it grows."""
 
-    def __init__(
-        self,
-        layout: GridLayout,
-        walls: list[Cell],
-        goal: Cell,
-        floor: tuple[int, int, int],
-        trail: tuple[int, int, int],
-    ):
-        self.layout, self.trail = layout, trail
+    def __init__(self, layout: GridLayout, walls: list[Cell], goal: Cell, floor: tuple[int, int, int]):
+        self.layout = layout
         canvas = new_canvas(floor)
         draw = ImageDraw.Draw(canvas)
         for cell in walls:
@@ -178,14 +158,8 @@ class MazeScene:
         radius = layout.cell * 0.33
         side = int(2 * radius + 6)
         image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        draw_disc(
-            ImageDraw.Draw(image),
-            (side / 2, side / 2),
-            radius,
-            fill=MARKER_COLOR + (255,),
-            outline=(30, 30, 30, 255),
-            width=2,
-        )
+        draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), radius, fill=MARKER_COLOR + (255,),
+                  outline=(30, 30, 30, 255), width=2)
         self.marker = Sprite.from_image(image)
 
     def _paint(self, canvas: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> None:
@@ -193,7 +167,7 @@ class MazeScene:
         w = self.half_width
         x0, x1 = sorted((int(round(a[0])), int(round(b[0]))))
         y0, y1 = sorted((int(round(a[1])), int(round(b[1]))))
-        canvas[y0 - w : y1 + w, x0 - w : x1 + w] = self.trail
+        canvas[y0 - w : y1 + w, x0 - w : x1 + w] = TRAIL_COLOR
 
     def first_and_final(self, route: list[Cell]) -> tuple[np.ndarray, np.ndarray]:
         """The first frame (marker at the start, no trail) and the final frame (whole trail, marker at the flag)."""

@@ -1,8 +1,8 @@
-"""Registers task O-39 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-39 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-39_maze",
     title="Maze",
     category=Category.SPATIALITY,
@@ -10,15 +10,6 @@ INFO = TaskInfo(
         "A perfect maze of black wall cells and white corridor cells; a green marker walks cell by cell from "
         "its start to the red flag along the maze's unique route, leaving a trail, never entering a wall."
     ),
-    process_required=True,
+    generator="vbvr_o39_maze.generator:MazeGenerator",
+    scorer="vbvr_o39_maze.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-39's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o39_maze.generator:MazeGenerator",
-        scorer_path="vbvr_o39_maze.scorer:score",
-    )
