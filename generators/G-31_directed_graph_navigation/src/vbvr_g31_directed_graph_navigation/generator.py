@@ -8,11 +8,14 @@ Parameters → draw → solve → render → prompt:
   with exactly one shortest directed route; on harder strata ignoring the arrows must give a
   shorter (wrong) route, so the directions matter;
 - BFS (``vbvr_core.solve.search``) finds the route; the video slides the blue triangle along each edge.
+
+Official convention (VBVR-EvalKit's evaluator, see the README): the agent is always blue and nothing
+else in the picture is blue; start green, target red.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from PIL import Image, ImageDraw
 from pydantic import Field
@@ -37,6 +40,7 @@ from vbvr_g31_directed_graph_navigation.plugin import TASK
 
 START_COLOR = PALETTE["green"]
 TARGET_COLOR = PALETTE["red"]
+AGENT_COLOR = PALETTE["blue"]
 NODE_FILLS = [(255, 255, 255), (225, 225, 225), (250, 240, 200)]
 EDGE_COLORS = [(60, 60, 60), (40, 40, 40), (90, 90, 90)]
 GRAPH_DRAWS = 8
@@ -63,8 +67,6 @@ class Params(TaskParams):
         0, ge=0, le=len(EDGE_COLORS) - 1, description="arrow colour index")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    agent_color: Annotated[Literal["blue", "purple", "orange"], Uniform()] = Field(
-        "blue", description="colour of the triangular agent")
     frames_per_hop: Annotated[int, Uniform(8, 12)] = Field(10, ge=8, le=14, description="video frames per move along one edge")
 
     @classmethod
@@ -130,13 +132,13 @@ class DirectedGraphGenerator(BaseGenerator):
         points = interpolate_points([graph.nodes[k] for k in route], p.frames_per_hop)
         stage = Stage(scene.background)
         prompt = (
-            f"The picture shows {len(graph.nodes)} round nodes joined by arrows. A {p.agent_color} triangle stands "
+            f"The picture shows {len(graph.nodes)} round nodes joined by arrows. A blue triangle stands "
             "on the green node; the red node is the target. Move the triangle from node to node along the arrows, "
             "only in the direction each arrow points, until it reaches the red node, using as few moves as "
             "possible and showing every move."
         )
         solution = Solution(graph=graph.to_dict(), start=start, target=target, path=route,
-                            optimal_hops=len(route) - 1, node_radius=p.node_radius, agent_color=PALETTE[p.agent_color])
+                            optimal_hops=len(route) - 1, node_radius=p.node_radius, agent_color=AGENT_COLOR)
         return Sample(
             first_frame=stage.frame([(scene.agent, points[0])]),
             final_frame=stage.frame([(scene.agent, points[-1])]),
@@ -173,6 +175,6 @@ class GraphScene:
         image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
         triangle = regular_polygon((side / 2, side / 2 + radius * 0.1), radius * 0.72, 3)
         ImageDraw.Draw(image).polygon(
-            triangle, fill=PALETTE[p.agent_color] + (255,), outline=(20, 20, 20, 255), width=2
+            triangle, fill=AGENT_COLOR + (255,), outline=(20, 20, 20, 255), width=2
         )
         self.agent = Sprite.from_image(image)
