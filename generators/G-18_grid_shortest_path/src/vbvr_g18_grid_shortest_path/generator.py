@@ -1,12 +1,15 @@
-"""G-18 grid_shortest_path: walk from the green start cell to the pink goal cell by a shortest route.
+"""G-18 grid_shortest_path: walk from the green start cell to the red goal cell by a shortest route.
 
 Parameters → draw → solve → render → prompt:
 
 - an open ``rows``×``cols`` grid (no obstacles, as in the original task);
-- the green start cell (holding the agent) and the pink goal cell are at least ``min_distance`` apart;
+- the green start cell (holding the agent) and the red goal cell are at least ``min_distance`` apart;
 - on an open grid every monotone route is shortest: the solver draws one of them uniformly by
   shuffling the row and column moves; the scorer accepts any walk of the optimal length;
 - the video walks the agent along it, ``frames_per_step`` frames per cell.
+
+Official convention (VBVR-EvalKit's evaluator, see the README): a round agent in one of its agent colours
+(purple or orange here: red is our goal colour and pink is also a goal colour to the evaluator), a red goal.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from vbvr_core.pipeline.generator import BaseGenerator
 from vbvr_g18_grid_shortest_path.plugin import TASK
 
 START_COLOR = PALETTE["green"]
-GOAL_COLOR = PALETTE["pink"]
+GOAL_COLOR = PALETTE["red"]
 SIDES = Strata((5, 6), (7, 8), (9, 10))
 
 
@@ -36,7 +39,7 @@ class Params(TaskParams):
     placement: Annotated[Placement, Uniform()] = Field("anywhere", description="where start and goal go")
     min_distance: int = Field(4, ge=3, le=18, description="least grid (Manhattan) distance from start to goal; "
                                                           "drawn as max(3, (rows + cols) // 3)")
-    agent_color: Annotated[Literal["purple", "blue", "orange"], Uniform()] = Field(
+    agent_color: Annotated[Literal["purple", "orange"], Uniform()] = Field(
         "purple", description="colour of the round agent")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
@@ -91,8 +94,8 @@ class GridShortestPathGenerator(BaseGenerator):
         first, final, _ = world.walk(path, agent, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. A {p.agent_color} ball stands on the green "
-            "start cell; the pink cell is the goal. Move the ball one cell at a time (up, down, left or right) "
-            "to the pink cell along a shortest possible route, showing every step."
+            "start cell; the red cell is the goal. Move the ball one cell at a time (up, down, left or right) "
+            "to the red cell along a shortest possible route, showing every step."
         )
         solution = Solution(layout=layout.to_dict(), start=start, goal=goal, path=path,
                             optimal_steps=len(path) - 1, agent_color=agent_rgb)

@@ -8,7 +8,7 @@ TASK = declare_task(
     category=Category.SPATIALITY,
     description=(
         "A round agent on the green start cell of an open grid walks between 4-neighbouring cells to the "
-        "pink goal cell along a shortest path (as many steps as the grid distance)."
+        "red goal cell along a shortest path (as many steps as the grid distance)."
     ),
     generator="vbvr_g18_grid_shortest_path.generator:GridShortestPathGenerator",
     scorer="vbvr_g18_grid_shortest_path.scorer:score",
