@@ -11,12 +11,15 @@ import difflib
 import functools
 from dataclasses import dataclass
 from importlib import metadata
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from vbvr_core.contract import hookspecs
 from vbvr_core.contract.keys import KEY_PATTERN
-from vbvr_core.contract.registration import TaskRegistration
+
+if TYPE_CHECKING:
+    from vbvr_core.contract.registration import TaskRegistration
 
 ENTRY_POINT_GROUP = "vbvr"
 
@@ -109,6 +112,8 @@ def get_task(key: str) -> TaskRegistration:
             f"{key}: entry point {entry_point.value} does not implement vbvr_register_task; point it at the "
             "object your plugin module declares with vbvr_core.contract.declare_task (e.g. <import name>.plugin:TASK)"
         )
+    from vbvr_core.contract.registration import TaskRegistration  # pydantic models: built on the first lookup
+
     registration = implementations[0].function()
     if not isinstance(registration, TaskRegistration) or registration.key != key:
         raise PluginError(
