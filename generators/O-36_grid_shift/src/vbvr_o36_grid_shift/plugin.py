@@ -1,8 +1,8 @@
-"""Registers task O-36 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-36 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-36_grid_shift",
     title="Grid shift",
     category=Category.TRANSFORMATION,
@@ -10,15 +10,6 @@ INFO = TaskInfo(
         "Coloured square blocks on a grid all slide together, one cell per step, by the stated number of "
         "cells in the stated direction (up, down, left or right), staying inside the grid."
     ),
-    process_required=True,
+    generator="vbvr_o36_grid_shift.generator:GridShiftGenerator",
+    scorer="vbvr_o36_grid_shift.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-36's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o36_grid_shift.generator:GridShiftGenerator",
-        scorer_path="vbvr_o36_grid_shift.scorer:score",
-    )

@@ -1,5 +1,7 @@
 """O-36 scorer: do the blocks end in the shifted cells, and did they get there by sliding together?
 
+The video is read at :data:`SCORE_FPS` frames a second at 256², whatever its own rate and size.
+
 - final cells: which cells the block colour fills (≥ half of a cell's interior) in the last frame,
   against the expected cells: Jaccard², so a wrong direction or step count keeps little;
 - process: in every frame the block-colour mask is matched against the starting layout moved
@@ -17,15 +19,18 @@ import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.draw import GridLayout
 from vbvr_core.judge.masks import box_coverage, color_mask
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
+from vbvr_o36_grid_shift.generator import Solution
 from vbvr_o36_grid_shift.geometry import block_box, shifted
 
+SCORE_FPS = 12.0
 MIN_IOU = 0.5
 END_STATE_WEIGHT = 0.1
 
 
-def _ideal_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> np.ndarray:
+def layout_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> np.ndarray:
     """Boolean masks (len(offsets), H, W) of block interiors with the layout moved by each offset."""
     masks = np.zeros((len(offsets),) + shape, dtype=bool)
     inset = max(1, layout.cell // 10)
@@ -36,49 +41,47 @@ def _ideal_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> n
     return masks
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
-    """Score a model's video of O-36 against the sample's blocks, direction and steps."""
-    solution = sample.solution
-    clip = video.clip()
-    frames = clip.frames
-    layout = GridLayout(**solution["layout"]).scaled(frames.shape[2] / 512)
-    cells = [tuple(cell) for cell in solution["cells"]]
-    steps = solution["steps"]
-    masks = color_mask(frames, solution["block_color"], 60.0)
-
-    grid_cells = [(r, c) for r in range(layout.rows) for c in range(layout.cols)]
-    coverage = box_coverage(masks[-1:], [block_box(layout, cell, max(1, layout.cell // 10)) for cell in grid_cells])[0]
-    end_cells = {cell for cell, share in zip(grid_cells, coverage, strict=False) if share >= 0.5}
-    expected = {tuple(cell) for cell in solution["targets"]}
-    jaccard = len(end_cells & expected) / len(end_cells | expected) if end_cells | expected else 0.0
-    final = jaccard**2
-
-    offsets = np.arange(0, 4 * (steps + 1) + 1) / 4
-    ideal = _ideal_masks(layout, cells, solution["direction"], offsets, masks.shape[1:])
+def matched_offsets(masks: np.ndarray, ideal: np.ndarray, offsets: np.ndarray) -> list[float]:
+    """For each frame's mask, the offset whose ideal layout it matches best, if that match has IoU ≥ MIN_IOU."""
     ideal_area = ideal.sum(axis=(1, 2))
-    matched_offsets = []
+    matched = []
     for mask in masks:
         inter = (ideal & mask).sum(axis=(1, 2))
         iou = inter / np.maximum(1, ideal_area + mask.sum() - inter)
         best = int(iou.argmax())
         if iou[best] >= MIN_IOU:
-            matched_offsets.append(float(offsets[best]))
-    matched_share = len(matched_offsets) / len(masks)
-    waypoints = np.arange(1, 2 * steps) / 2
-    passed = [w for w in waypoints if any(abs(o - w) <= 0.25 for o in matched_offsets)]
-    coverage_share = len(passed) / len(waypoints)
-    process = coverage_share * matched_share
-    value = final * (END_STATE_WEIGHT + (1 - END_STATE_WEIGHT) * process)
+            matched.append(float(offsets[best]))
+    return matched
 
-    reasons = []
-    if jaccard < 1:
-        reasons.append(f"end cells match the shifted layout at Jaccard {jaccard:.2f}")
-    if coverage_share < 1:
-        reasons.append(f"{len(waypoints) - len(passed)} of {len(waypoints)} intermediate positions never shown")
-    if matched_share < 0.9:
-        reasons.append(f"{1 - matched_share:.0%} of frames do not show the block layout rigidly shifted")
-    return Score(
-        value=value,
-        parts={"final_cells": final, "process": process, "waypoints": coverage_share, "rigid_frames": matched_share},
-        reason="; ".join(reasons) or f"all blocks slid {steps} cell(s) {solution['direction']} together",
-    )
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-36 against the sample's blocks, direction and steps."""
+    solution = Solution.model_validate(sample.solution)
+    frames = video.clip(fps=SCORE_FPS).frames
+    layout = GridLayout(**solution.layout).scaled(frames.shape[2] / 512)
+    masks = color_mask(frames, solution.block_color, 60.0)
+
+    grid_cells = [(r, c) for r in range(layout.rows) for c in range(layout.cols)]
+    coverage = box_coverage(masks[-1:], [block_box(layout, cell, max(1, layout.cell // 10)) for cell in grid_cells])[0]
+    end_cells = {cell for cell, share in zip(grid_cells, coverage, strict=True) if share >= 0.5}
+    expected = set(solution.targets)
+    jaccard = len(end_cells & expected) / len(end_cells | expected)
+
+    offsets = np.arange(0, 4 * (solution.steps + 1) + 1) / 4
+    matched = matched_offsets(masks, layout_masks(layout, solution.cells, solution.direction, offsets, masks.shape[1:]),
+                              offsets)
+    rigid = len(matched) / len(masks)
+    waypoints = np.arange(1, 2 * solution.steps) / 2
+    passed = [w for w in waypoints if any(abs(o - w) <= 0.25 for o in matched)]
+    shown = len(passed) / len(waypoints)
+
+    verdict = Verdict()
+    verdict.part("final_cells", jaccard**2, unless=f"end cells match the shifted layout at Jaccard {jaccard:.2f}")
+    verdict.part("process", END_STATE_WEIGHT + (1 - END_STATE_WEIGHT) * shown * rigid)
+    if shown < 1:
+        verdict.fail(f"{len(waypoints) - len(passed)} of {len(waypoints)} intermediate positions never shown")
+    if rigid < 0.9:
+        verdict.fail(f"{1 - rigid:.0%} of frames do not show the block layout rigidly shifted")
+    verdict.note("waypoints", shown)
+    verdict.note("rigid_frames", rigid)
+    return verdict.score(ok=f"all blocks slid {solution.steps} cell(s) {solution.direction} together")
