@@ -1,8 +1,8 @@
-"""Registers task O-47 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-47 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-47_sliding_puzzle",
     title="Sliding puzzle",
     category=Category.ABSTRACTION,
@@ -11,15 +11,6 @@ INFO = TaskInfo(
         "at a time into the empty space until they read in order with the empty space at the bottom right, "
         "using as few moves as possible."
     ),
-    process_required=True,
+    generator="vbvr_o47_sliding_puzzle.generator:SlidingPuzzleGenerator",
+    scorer="vbvr_o47_sliding_puzzle.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-47's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o47_sliding_puzzle.generator:SlidingPuzzleGenerator",
-        scorer_path="vbvr_o47_sliding_puzzle.scorer:score",
-    )
