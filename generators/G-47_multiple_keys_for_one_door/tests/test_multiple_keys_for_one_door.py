@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
 from vbvr_core.draw import GridLayout
 from vbvr_core.judge.variants import retimed
 from vbvr_core.media.video import held, read_video, write_video
-from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.pipeline.sample_io import FIRST_FRAME, load_record, read_png
 from vbvr_core.solve.search import grid_neighbours, shortest_path
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
@@ -52,6 +54,22 @@ class TestContract(SampleContract):
             assert len(route) == len(solution.path) == solution.optimal_steps + 1
             assert set(solution.keys) <= set(solution.path[:-1]) and solution.path[-1] == solution.door
 
+    def test_keys_and_door_are_what_the_official_evaluator_reads(self, samples):
+        # Issue 16: its keys are saturated blobs of 200-5000 px² (ours were ~140 px² diamonds), its door the only
+        # thing of hue 10-25 (ours was a red outline: a key to it). Measured: 0.596 before, 0.927 after.
+        for folder in samples:
+            solution = Solution.model_validate(load_record(folder).solution)
+            hsv = cv2.cvtColor(read_png(folder / FIRST_FRAME), cv2.COLOR_RGB2HSV)
+            saturated = (hsv[..., 1] >= 100) & (hsv[..., 2] >= 100)
+            _, _, stats, centres = cv2.connectedComponentsWithStats(saturated.astype(np.uint8))
+            layout = GridLayout(**solution.layout)
+            blobs = {layout.cell_at(*centre): stats[k, cv2.CC_STAT_AREA] for k, centre in enumerate(centres) if k}
+            assert all(400 <= blobs[tuple(key)] <= 4000 for key in solution.keys)
+            door_hue = (hsv[..., 0] >= 10) & (hsv[..., 0] <= 25) & (hsv[..., 1] >= 50) & (hsv[..., 2] >= 50)
+            ys, xs = np.nonzero(door_hue)
+            assert len(xs) > 400 and {layout.cell_at(x, y) for x, y in zip(xs, ys, strict=True)} == {solution.door}
+            assert not (door_hue & saturated).any()  # the door is no key to it
+
     def test_walk_straight_to_the_door_skipping_keys_scores_low(self, samples, tmp_path):
         solution = Solution.model_validate(load_record(samples[0]).solution)
         rows = solution.layout["rows"]
@@ -76,3 +94,4 @@ class TestContract(SampleContract):
         slow = tmp_path / "fps8.mp4"
         write_video(slow, retimed(truth, 24, 8, len(truth) / 24, lambda t: t), fps=8)
         assert score_video(folder, slow).value >= 0.98
+

@@ -7,7 +7,7 @@ TASK = declare_task(
     title="Multiple keys for one door",
     category=Category.SPATIALITY,
     description=(
-        "A maze with a green round agent, several coloured diamond keys and one red door; the agent walks "
+        "A maze with a green round agent, several coloured diamond keys and one brown door; the agent walks "
         "cell by cell, collecting every key, then reaches the door, by a shortest such route."
     ),
     generator="vbvr_g47_multiple_keys_for_one_door.generator:MultipleKeysGenerator",
