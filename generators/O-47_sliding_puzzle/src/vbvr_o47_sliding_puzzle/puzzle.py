@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import numpy as np
 from vbvr_core.contract.geometry import Cell
-from vbvr_core.solve.search import NEIGHBOUR_STEPS
+from vbvr_core.solve.search import NEIGHBOUR_STEPS, bidirectional_shortest_path
 
 State = tuple[int, ...]
 
@@ -59,47 +59,8 @@ def scramble(side: int, moves: int, rng: np.random.Generator) -> State:
 
 def solve(state: State, side: int, max_moves: int) -> list[State] | None:
     """A shortest sequence of states from ``state`` to the goal (both included), or None if it needs more than
-    ``max_moves`` slides (or the goal is unreachable).
-
-    Bidirectional breadth-first search, one level at a time from the side with the smaller frontier: the
-    first level at which the two searches meet holds a shortest path. Ties are broken by discovery order,
-    so the result is deterministic.
-    """
-    goal = goal_state(side)
-    if state == goal:
-        return [state]
-    neighbours = successors(side)
-    parents: list[dict[State, State | None]] = [{state: None}, {goal: None}]
-    depths: list[dict[State, int]] = [{state: 0}, {goal: 0}]
-    frontiers: list[list[State]] = [[state], [goal]]
-    levels = [0, 0]
-    while frontiers[0] and frontiers[1] and levels[0] + levels[1] < max_moves:
-        side_index = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-        other = 1 - side_index
-        levels[side_index] += 1
-        found: list[State] = []
-        for node in frontiers[side_index]:
-            for nxt in neighbours(node):
-                if nxt not in parents[side_index]:
-                    parents[side_index][nxt] = node
-                    depths[side_index][nxt] = levels[side_index]
-                    found.append(nxt)
-        frontiers[side_index] = found
-        meetings = [node for node in found if node in parents[other]]
-        if meetings:
-            meet = min(meetings, key=lambda node: depths[other][node])
-            forward: list[State] = []
-            node: State | None = meet
-            while node is not None:
-                forward.append(node)
-                node = parents[0][node]
-            backward: list[State] = []
-            node = parents[1][meet]
-            while node is not None:
-                backward.append(node)
-                node = parents[1][node]
-            return forward[::-1] + backward
-    return None
+    ``max_moves`` slides (or the goal is unreachable): a bidirectional breadth-first search."""
+    return bidirectional_shortest_path(state, goal_state(side), successors(side), max_moves)
 
 
 def blank_walk(states: list[State], side: int) -> list[Cell]:

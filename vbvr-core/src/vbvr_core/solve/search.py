@@ -73,3 +73,45 @@ def count_shortest_paths(start: Hashable, goal: Hashable, neighbours: Callable[[
             if distance[nxt] == distance[node] + 1:
                 ways[nxt] = min(limit, ways[nxt] + ways[node])
     return ways.get(goal, 0)
+
+
+def bidirectional_shortest_path(start: Hashable, goal: Hashable, neighbours: Callable[[Hashable], Iterable[Hashable]],
+                                max_depth: int) -> list | None:
+    """A shortest path from ``start`` to ``goal`` (both included) of at most ``max_depth`` steps, or None.
+
+    For move graphs too large for :func:`shortest_path` (puzzle states): breadth-first search from both
+    ends, one level at a time from the side with the smaller frontier; the first level at which the two
+    searches meet holds a shortest path. ``neighbours`` must be symmetric (every move can be undone).
+    Ties are broken by discovery order, so the result is deterministic.
+    """
+    if start == goal:
+        return [start]
+    parents: list[dict] = [{start: None}, {goal: None}]
+    depths: list[dict] = [{start: 0}, {goal: 0}]
+    frontiers: list[list] = [[start], [goal]]
+    levels = [0, 0]
+    while frontiers[0] and frontiers[1] and levels[0] + levels[1] < max_depth:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        levels[side] += 1
+        found = []
+        for node in frontiers[side]:
+            for nxt in neighbours(node):
+                if nxt not in parents[side]:
+                    parents[side][nxt] = node
+                    depths[side][nxt] = levels[side]
+                    found.append(nxt)
+        frontiers[side] = found
+        meetings = [node for node in found if node in parents[1 - side]]
+        if meetings:
+            meet = min(meetings, key=lambda node: depths[1 - side][node])
+            return _walk_back(parents[0], meet)[::-1] + _walk_back(parents[1], parents[1][meet])
+    return None
+
+
+def _walk_back(parents: dict, node: Hashable | None) -> list:
+    """``node`` and its ancestors in ``parents``, nearest first."""
+    path = []
+    while node is not None:
+        path.append(node)
+        node = parents[node]
+    return path
