@@ -7,8 +7,8 @@ Parameters → draw → solve → render → prompt:
   read it) or the answer;
 - the solution: the minute hand turns clockwise by 6° per minute (whole turns included), the hour hand by
   0.5° per minute, both at once, so at every frame the hour hand sits where the minute hand says;
-- ``validate`` rejects instances whose start or end time has the hands (almost) on top of each other
-  (unreadable) and colour choices that do not stand apart.
+- instances whose start or end time has the hands (almost) on top of each other (unreadable), and hand
+  colours that do not stand apart, are rejected.
 
 The original generator (hour hand only, "where is it after k hours") is stratum 0's special case
 of whole-hour advances; strata 1 and 2 advance by quarter hours and by 5-minute steps.
@@ -16,19 +16,19 @@ of whole-hour advances; strata 1 and 2 advance by quarter hours and by 5-minute 
 
 from __future__ import annotations
 
-import math
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
-from vbvr_core.draw import PALETTE, Stage, color_distance, draw_disc, draw_text, new_canvas, to_frame
-from vbvr_core.families.rotation.draw import placed_polygon, polygon_sprite, rotate_points
+from vbvr_core.contract import Point, Sample, TaskParams, TaskSolution, Uniform
+from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, draw_disc, new_canvas, to_frame
+from vbvr_core.draw.canvas import RGB
+from vbvr_core.families.rotation.draw import draw_dial, placed_polygon, pointer_outline, rotate_points
 from vbvr_core.judge.motion import angle_difference
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o53_clock.plugin import INFO
+from vbvr_o53_clock.plugin import TASK
 
 CENTER = (256.0, 256.0)
 FACES = [(255, 255, 255), (250, 246, 232), (236, 244, 252), (238, 248, 238)]
@@ -38,22 +38,50 @@ MARK_COLOR = (35, 35, 35)
 HOUR_LENGTH, MINUTE_LENGTH, NUMBER_RADIUS = 0.48, 0.70, 0.82
 # Least angle between the hands at the start and end times for the clock to be read without doubt.
 MIN_HAND_GAP = 12.0
-# Difficulty strata: (advance step in minutes, largest advance in minutes).
-STRATA = {0: (60, 300), 1: (15, 240), 2: (5, 300)}
+# Per difficulty: (advance step in minutes, largest advance in minutes).
+ADVANCES = {0: (60, 300), 1: (15, 240), 2: (5, 300)}
+COLOR_INDEX = Uniform(0, len(HAND_COLORS) - 1)
 
 
 class Params(TaskParams):
-    """O-53's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-53's parameter space: the advance's grain grows with the difficulty; time, style and pace are uniform."""
 
-    start_hour: int = Field(3, ge=1, le=12, description="hour shown at the start (12-hour clock)")
-    start_minute: int = Field(0, ge=0, le=55, multiple_of=5, description="minute shown at the start")
-    advance_minutes: int = Field(60, ge=5, le=360, multiple_of=5, description="how far to advance the clock")
-    radius: int = Field(200, ge=170, le=225, description="clock face radius in pixels")
-    face: int = Field(0, ge=0, le=len(FACES) - 1, description="face colour index")
-    rim: int = Field(0, ge=0, le=len(RIMS) - 1, description="rim colour index")
-    hour_color: int = Field(1, ge=0, le=len(HAND_COLORS) - 1, description="hour hand colour index")
-    minute_color: int = Field(0, ge=0, le=len(HAND_COLORS) - 1, description="minute hand colour index")
-    sweep_frames: int = Field(60, ge=40, le=80, description="video frames the hands take to advance")
+    start_hour: Annotated[int, Uniform(1, 12)] = Field(3, ge=1, le=12, description="hour shown at the start (12-hour clock)")
+    start_minute: int = Field(0, ge=0, le=55, multiple_of=5,
+                              description="minute shown at the start; drawn as a multiple of 5")
+    advance_minutes: int = Field(60, ge=5, le=360, multiple_of=5, description=(
+        "how far to advance the clock; drawn in whole hours up to 5 h (easy), quarter hours up to 4 h (medium), "
+        "5-minute steps from 10 min to 5 h (hard)"))
+    radius: Annotated[int, Uniform(175, 220)] = Field(200, ge=170, le=225, description="clock face radius in pixels")
+    face: Annotated[int, Uniform(0, len(FACES) - 1)] = Field(0, ge=0, le=len(FACES) - 1, description="face colour index")
+    rim: Annotated[int, Uniform(0, len(RIMS) - 1)] = Field(0, ge=0, le=len(RIMS) - 1, description="rim colour index")
+    hour_color: Annotated[int, COLOR_INDEX] = Field(1, ge=0, le=len(HAND_COLORS) - 1, description="hour hand colour index")
+    minute_color: Annotated[int, COLOR_INDEX] = Field(0, ge=0, le=len(HAND_COLORS) - 1,
+                                                      description="minute hand colour index")
+    sweep_frames: Annotated[int, Uniform(44, 64)] = Field(60, ge=40, le=80, description="video frames the hands take to advance")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """The start minute (a multiple of 5) and the advance (in the stratum's steps, at least 10 minutes)."""
+        step, largest = ADVANCES[values["difficulty"]]
+        return {"start_minute": int(5 * rng.integers(0, 12)),
+                "advance_minutes": int(step * rng.integers(max(1, 10 // step), largest // step + 1)), **values}
+
+
+class Solution(TaskSolution):
+    """Where the clock is, how its hands look, and where they start and end (degrees clockwise from 12)."""
+
+    center: Point
+    radius: int
+    hour_color: RGB
+    minute_color: RGB
+    hour_length: float
+    minute_length: float
+    start_time: str
+    end_time: str
+    start_angles: dict[str, float]
+    end_angles: dict[str, float]
+    minute_turn: float
 
 
 def hand_angles(total_minutes: float) -> tuple[float, float]:
@@ -78,132 +106,86 @@ def clock_label(total_minutes: int) -> str:
     return f"{hours or 12}:{minutes:02d}"
 
 
-def hand_outline(length: float, width: float) -> list[tuple[float, float]]:
-    """A tapered hand pointing at 12 from the pivot (the origin)."""
-    half = width / 2
-    return [(-half, 0.0), (-half, -0.86 * length), (0.0, -length), (half, -0.86 * length), (half, 0.0)]
+def overlap_problem(start: int, end: int) -> str | None:
+    """Why the clock cannot be read at the start or end time (its hands nearly on top of each other), or None."""
+    for moment, minutes in (("start", start), ("end", end)):
+        if angle_difference(*hand_angles(minutes)) < MIN_HAND_GAP:
+            return f"occlusion: the hands overlap at the {moment} time {clock_label(minutes)}"
+    return None
+
+
+def colour_problem(face: RGB, hour: RGB, minute: RGB) -> str | None:
+    """Why the hand colours cannot be told apart from each other, the face or the marks, or None."""
+    # A hand's anti-aliased edge is half hand, half face: it must not pass for the other hand either.
+    blends = [tuple((a + b) / 2 for a, b in zip(color, face, strict=True)) for color in (hour, minute)]
+    if color_distance(hour, minute) < 100 or color_distance(blends[0], minute) < 80 or color_distance(blends[1], hour) < 80:
+        return "the hour and minute hands have look-alike colours"
+    for name, color in (("hour", hour), ("minute", minute)):
+        if color_distance(color, face) < 100:
+            return f"the {name} hand colour is too close to the face"
+        if color_distance(color, MARK_COLOR) < 90:
+            return f"the {name} hand colour is too close to the numbers and ticks"
+    return None
 
 
 class ClockFace:
-    """The static face and the two hand sprites of one clock, drawn from a sample's style fields
-    (``solution["style"]``: radius, background, face, rim, hour_color, minute_color)."""
+    """The static face and the two hand sprites of one clock drawn as ``params`` say."""
 
-    def __init__(self, style: dict[str, Any]):
-        style = {name: tuple(value) if isinstance(value, list) else value for name, value in style.items()}
-        self.style = style
-        radius = style["radius"]
-        canvas = new_canvas(style["background"])
+    def __init__(self, params: Params):
+        radius, face = params.radius, FACES[params.face]
+        self.hour_color, self.minute_color = (PALETTE[HAND_COLORS[k]] for k in (params.hour_color, params.minute_color))
+        canvas = new_canvas((232, 232, 232) if face == (255, 255, 255) else (255, 255, 255))
         draw = ImageDraw.Draw(canvas)
-        draw_disc(draw, CENTER, radius, fill=style["face"], outline=style["rim"], width=max(6, radius // 22))
-        for tick in range(60):
-            inner = 0.86 if tick % 5 == 0 else 0.92
-            (x0, y0), (x1, y1) = rotate_points([(CENTER[0], CENTER[1] - inner * radius),
-                                                 (CENTER[0], CENTER[1] - 0.96 * radius)], CENTER, tick * 6)
-            draw.line([(x0, y0), (x1, y1)], fill=MARK_COLOR, width=4 if tick % 5 == 0 else 2)
-        for number in range(1, 13):
-            (x, y), = rotate_points([(CENTER[0], CENTER[1] - NUMBER_RADIUS * radius)], CENTER, number * 30)
-            draw_text(draw, (x, y), str(number), int(radius * 0.13), fill=MARK_COLOR, bold=True)
+        draw_disc(draw, CENTER, radius, fill=face, outline=RIMS[params.rim], width=max(6, radius // 22))
+        draw_dial(draw, CENTER, radius, MARK_COLOR, [str(number) for number in range(1, 13)], NUMBER_RADIUS)
         self.stage = Stage(to_frame(canvas))
-        self.hour_shape = [(CENTER[0] + x, CENTER[1] + y) for x, y in hand_outline(HOUR_LENGTH * radius, radius * 0.075)]
-        self.minute_shape = [(CENTER[0] + x, CENTER[1] + y) for x, y in hand_outline(MINUTE_LENGTH * radius, radius * 0.045)]
-        self.cap_side = int(radius * 0.16)
-        cap_radius = radius * 0.06
-        rim = [(cap_radius * math.sin(math.radians(a)), -cap_radius * math.cos(math.radians(a))) for a in range(0, 360, 15)]
-        self.cap = polygon_sprite(rim, self.cap_side, MARK_COLOR)
+        self.hour_shape = pointer_outline(CENTER, HOUR_LENGTH * radius, radius * 0.075)
+        self.minute_shape = pointer_outline(CENTER, MINUTE_LENGTH * radius, radius * 0.045)
+        self.cap = Sprite.of_shape("circle", radius * 0.06, MARK_COLOR, outline=MARK_COLOR, outline_width=1)
 
     def frame(self, hour_angle: float, minute_angle: float) -> np.ndarray:
         """The clock with its hands at the given angles (degrees clockwise from 12)."""
-        hour = placed_polygon(rotate_points(self.hour_shape, CENTER, hour_angle), tuple(self.style["hour_color"]))
-        minute = placed_polygon(rotate_points(self.minute_shape, CENTER, minute_angle), tuple(self.style["minute_color"]))
+        hour = placed_polygon(rotate_points(self.hour_shape, CENTER, hour_angle), self.hour_color)
+        minute = placed_polygon(rotate_points(self.minute_shape, CENTER, minute_angle), self.minute_color)
         return self.stage.frame([hour, minute, (self.cap, CENTER)])
+
+    def at(self, minutes: float) -> np.ndarray:
+        """The clock showing the time ``minutes`` after 12:00."""
+        return self.frame(*hand_angles(minutes))
 
 
 class ClockGenerator(BaseGenerator):
     """Draws a clock at a start time and the video of its hands advancing by the stated duration."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Advance step and size from the stratum; start time, colours and pace uniformly."""
-        step, largest = STRATA[difficulty]
-        hour_color, minute_color = (int(k) for k in rng.choice(len(HAND_COLORS), size=2, replace=False))
-        return {
-            "start_hour": int(rng.integers(1, 13)),
-            "start_minute": int(5 * rng.integers(0, 12)),
-            "advance_minutes": int(step * rng.integers(max(1, 10 // step), largest // step + 1)),
-            "radius": int(rng.integers(175, 221)),
-            "face": int(rng.integers(0, len(FACES))),
-            "rim": int(rng.integers(0, len(RIMS))),
-            "hour_color": hour_color,
-            "minute_color": minute_color,
-            "sweep_frames": int(rng.integers(44, 65)),
-        }
+    Solution = Solution
 
     def generate(self) -> Sample:
         """Solve the target time and render the hands sweeping to it."""
         p = self.params
         start = (p.start_hour % 12) * 60 + p.start_minute
         end = start + p.advance_minutes
-        style = {
-            "radius": p.radius,
-            "background": (232, 232, 232) if FACES[p.face] == (255, 255, 255) else (255, 255, 255),
-            "face": FACES[p.face],
-            "rim": RIMS[p.rim],
-            "hour_color": list(PALETTE[HAND_COLORS[p.hour_color]]),
-            "minute_color": list(PALETTE[HAND_COLORS[p.minute_color]]),
-        }
-        clock = ClockFace(style)
-
-        def at(minutes: float) -> np.ndarray:
-            return clock.frame(*hand_angles(minutes))
-
-        def trajectory():
-            for k in range(p.sweep_frames + 1):
-                yield at(start + p.advance_minutes * k / p.sweep_frames)
-
+        clock = ClockFace(p)
+        problem = overlap_problem(start, end) or colour_problem(FACES[p.face], clock.hour_color, clock.minute_color)
+        if problem:
+            raise Reject(problem)
         hour_name, minute_name = HAND_COLORS[p.hour_color], HAND_COLORS[p.minute_color]
         prompt = (
             f"The clock shows a time. Advance it by {time_phrase(p.advance_minutes)}: turn the long {minute_name} "
             f"minute hand clockwise through every passing minute while the short {hour_name} hour hand moves "
             "along with it at one twelfth of its speed, and stop when the clock shows the new time."
         )
-        start_hour_angle, start_minute_angle = hand_angles(start)
-        end_hour_angle, end_minute_angle = hand_angles(end)
-        solution = {
-            "style": style,
-            "center": list(CENTER),
-            "start_time": clock_label(start),
-            "end_time": clock_label(end),
-            "advance_minutes": p.advance_minutes,
-            "start_angles": {"hour": start_hour_angle, "minute": start_minute_angle},
-            "end_angles": {"hour": end_hour_angle, "minute": end_minute_angle},
-            "minute_turn": p.advance_minutes * 6.0,
-            "hour_length": HOUR_LENGTH * p.radius,
-            "minute_length": MINUTE_LENGTH * p.radius,
-        }
-        return Sample(first_frame=at(start), final_frame=at(end), prompt=prompt, trajectory=trajectory,
-                      solution=solution, params=p)
-
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject overlapping hands at the start or end and hand colours that blend with each other or the face."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        for moment in ("start", "end"):
-            angles = solution[f"{moment}_angles"]
-            if angle_difference(angles["hour"], angles["minute"]) < MIN_HAND_GAP:
-                problems.append(f"occlusion: the hands overlap at the {moment} time {solution[f'{moment}_time']}")
-        style = solution["style"]
-        hour, minute = tuple(style["hour_color"]), tuple(style["minute_color"])
-        face = tuple(style["face"])
-        # A hand's anti-aliased edge is half hand, half face: it must not pass for the other hand either.
-        blends = [tuple((a + b) / 2 for a, b in zip(color, face, strict=True)) for color in (hour, minute)]
-        if (color_distance(hour, minute) < 100 or color_distance(blends[0], minute) < 80
-                or color_distance(blends[1], hour) < 80):
-            problems.append("the hour and minute hands have look-alike colours")
-        for name, color in (("hour", hour), ("minute", minute)):
-            if color_distance(color, tuple(style["face"])) < 100:
-                problems.append(f"the {name} hand colour is too close to the face")
-            if color_distance(color, MARK_COLOR) < 90:
-                problems.append(f"the {name} hand colour is too close to the numbers and ticks")
-        return problems
+        (start_hour, start_minute), (end_hour, end_minute) = hand_angles(start), hand_angles(end)
+        solution = Solution(
+            center=CENTER, radius=p.radius, hour_color=clock.hour_color, minute_color=clock.minute_color,
+            hour_length=HOUR_LENGTH * p.radius, minute_length=MINUTE_LENGTH * p.radius,
+            start_time=clock_label(start), end_time=clock_label(end),
+            start_angles={"hour": start_hour, "minute": start_minute}, end_angles={"hour": end_hour, "minute": end_minute},
+            minute_turn=p.advance_minutes * 6.0,
+        )
+        return Sample(
+            first_frame=clock.at(start), final_frame=clock.at(end), prompt=prompt,
+            trajectory=lambda: (clock.at(start + p.advance_minutes * k / p.sweep_frames) for k in range(p.sweep_frames + 1)),
+            solution=solution, params=p,
+        )

@@ -1,1 +1,1 @@
-"""Rotation: a polygon sprite turned about a centre."""
+"""Rotation: shapes and pointers turned about a centre (`draw`), and turns judged from per-frame angles (`judge`)."""

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 
 from vbvr_core.contract.geometry import Point
-from vbvr_core.draw import Sprite
+from vbvr_core.draw import Sprite, draw_text
 
 
 def rotate_points(points: Sequence[Point], center: Point, degrees_clockwise: float) -> list[Point]:
@@ -59,3 +60,52 @@ def placed_polygon(points: Sequence[Point], fill, outline=None, width: int = 0) 
     ImageDraw.Draw(image).polygon([(x - left, y - top) for x, y in points], fill=_rgba(fill), outline=_rgba(outline),
                                   width=width)
     return Sprite(np.asarray(image, dtype=np.uint8)), (left + width_px / 2, top + height_px / 2)
+
+
+def pointer_outline(pivot: Point, length: float, width: float) -> list[Point]:
+    """A tapered pointer (a clock hand, a needle) from ``pivot`` pointing at 12: ``width`` wide, ``length`` long."""
+    half, (px, py) = width / 2, pivot
+    return [(px - half, py), (px - half, py - 0.86 * length), (px, py - length), (px + half, py - 0.86 * length),
+            (px + half, py)]
+
+
+def draw_dial(draw: ImageDraw.ImageDraw, center: Point, radius: float, color, labels: Sequence[str],
+              label_radius: float = 0.82, ticks: int = 60) -> None:
+    """A dial's marks inside a face of ``radius`` at ``center``: ``ticks`` ticks at its rim (every
+    ``ticks // len(labels)``-th one long and thick) and ``labels`` set clockwise from the first major tick after 12
+    (a clock's "1" … "12") at ``label_radius`` × ``radius``, bold, 0.13 × ``radius`` high."""
+    major = ticks // len(labels)
+    cx, cy = center
+    for tick in range(ticks):
+        inner = 0.86 if tick % major == 0 else 0.92
+        ends = rotate_points([(cx, cy - inner * radius), (cx, cy - 0.96 * radius)], center, tick * 360 / ticks)
+        draw.line(ends, fill=color, width=4 if tick % major == 0 else 2)
+    for number, label in enumerate(labels, start=1):
+        (x, y), = rotate_points([(cx, cy - label_radius * radius)], center, number * 360 / len(labels))
+        draw_text(draw, (x, y), label, int(radius * 0.13), fill=color, bold=True)
+
+
+def centred(points: Sequence[Point]) -> list[Point]:
+    """``points`` shifted so the polygon's area centroid — the centre a shape turns about — is the origin
+    (coordinates rounded to 0.01 px, so they survive a JSON round trip unchanged)."""
+    xs, ys = np.array([p[0] for p in points]), np.array([p[1] for p in points])
+    cross = xs * np.roll(ys, -1) - np.roll(xs, -1) * ys
+    area = cross.sum() / 2
+    cx = ((xs + np.roll(xs, -1)) * cross).sum() / (6 * area)
+    cy = ((ys + np.roll(ys, -1)) * cross).sum() / (6 * area)
+    return [(round(float(x - cx), 2), round(float(y - cy), 2)) for x, y in points]
+
+
+def self_overlap(vertices: Sequence[Point], degrees: float = 10.0) -> float:
+    """IoU of the polygon ``vertices`` with itself turned by ``degrees`` about the origin (rasterised at 4×):
+    near 1 for a shape whose turn is hard to see (nearly round, or symmetric under that turn)."""
+    scale = 4.0
+    points = np.asarray(vertices, dtype=np.float64)
+    reach = float(np.abs(points).max()) * scale + 4
+    side = int(2 * reach) + 1
+    masks = []
+    for turned in (points, np.asarray(rotate_points([tuple(v) for v in vertices], (0.0, 0.0), degrees))):
+        mask = np.zeros((side, side), dtype=np.uint8)
+        cv2.fillPoly(mask, [np.round(turned * scale + reach).astype(np.int32)], 1)
+        masks.append(mask.astype(bool))
+    return float((masks[0] & masks[1]).sum() / (masks[0] | masks[1]).sum())

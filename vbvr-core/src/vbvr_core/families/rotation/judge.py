@@ -1,0 +1,94 @@
+"""Judging a turn: a per-frame angle series of a model's video against the turn the prompt asks for.
+
+Tasks whose answer is a rotation (a clock's minute hand sweeping, a shape turning about its centre) each
+measure one angle per frame in their own way; what follows is shared. The angles, taken relative to the
+start orientation and unwrapped over the object's symmetry period, give the turn so far; the series is then
+asked: does it start unturned, does it end at the stated signed turn, does it pass through the angles in
+between (a cut or a cross-fade to the end visits none), and do its steps go the stated way?
+
+Angles are in degrees, clockwise positive on screen (see :mod:`vbvr_core.families.rotation.draw`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from vbvr_core.contract.geometry import Point
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.motion import direction_share, progress_coverage, unwrap_degrees
+
+
+def turn_series(angles: Sequence[float | None], start_angle: float = 0.0,
+                period: float = 360.0) -> list[float | None]:
+    """Per-frame angles (None where unseen) as the continuous turn from ``start_angle``, unwrapped over ``period``.
+
+    Each step is taken as the shorter way round, so the video must be sampled densely enough that a true
+    step stays well under half a period.
+    """
+    return unwrap_degrees([None if a is None else (a - start_angle) % period for a in angles], period)
+
+
+@dataclass(frozen=True)
+class TurnJudgement:
+    """What a turn series shows, each part in [0, 1] (``reached`` is the last measured turn in degrees)."""
+
+    reached: float
+    start: float
+    end: float
+    process: float
+    sense: float
+
+
+def judge_turn(turn: Sequence[float | None], target: float, end_full: float, end_zero: float,
+               resolution: float, checkpoints: int = 7, start_tolerance: float = 8.0) -> TurnJudgement | None:
+    """Judge the turn series ``turn`` (see :func:`turn_series`) against the signed ``target`` turn.
+
+    - ``start``: 1 when the first measured turn is within ``start_tolerance`` of 0, else 0;
+    - ``end``: the last measured turn's error from ``target``, full credit up to ``end_full``, none from
+      ``end_zero`` (:func:`~vbvr_core.judge.credit.ramp`);
+    - ``process``: the share of ``checkpoints`` intermediate turns some frame comes within ``resolution``
+      (or half a checkpoint spacing) of (:func:`~vbvr_core.judge.motion.progress_coverage`);
+    - ``sense``: the share of clear steps (over ``resolution`` / 4) that go the target's way.
+
+    Returns None when fewer than two frames were measured.
+    """
+    known = [value for value in turn if value is not None]
+    if len(known) < 2:
+        return None
+    sign = 1 if target >= 0 else -1
+    return TurnJudgement(
+        reached=known[-1],
+        start=1.0 if abs(known[0]) <= start_tolerance else 0.0,
+        end=ramp(abs(known[-1] - target), end_full, end_zero),
+        process=progress_coverage(turn, 0.0, target, checkpoints=checkpoints, resolution=resolution),
+        sense=direction_share(turn, sign, dead_band=resolution / 4),
+    )
+
+
+def pointer_angles(frames: np.ndarray, center: Point, radius: float, color: Sequence[int], min_pixels: float,
+                   tolerance: float = 50.0, inner: float = 0.13, outer: float = 0.92) -> list[float | None]:
+    """Per frame, the direction (degrees clockwise from 12) of a straight pointer of ``color`` — a clock hand, a
+    dial's needle — pivoting at ``center`` (pixels of ``frames``), or None where it is not seen.
+
+    The direction is that of the summed unit vectors from the centre to the pointer's pixels (within
+    ``tolerance`` of ``color``) in the ring from ``inner`` to ``outer`` × ``radius``, clear of a central cap.
+    A frame with fewer than ``min_pixels`` such pixels, or whose pixels spread around the centre like noise
+    rather than lie along one ray, gives None.
+    """
+    cx, cy = center
+    x0, x1 = int(max(0, cx - radius)), int(min(frames.shape[2], cx + radius + 1))
+    y0, y1 = int(max(0, cy - radius)), int(min(frames.shape[1], cy + radius + 1))
+    ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float64)
+    dx, dy = xs + 0.5 - cx, ys + 0.5 - cy
+    distance = np.hypot(dx, dy)
+    ring = (distance > inner * radius) & (distance < outer * radius)
+    ux, uy = (np.where(ring, d / np.maximum(distance, 1e-9), 0.0) for d in (dx, dy))
+    masks = color_mask(frames[:, y0:y1, x0:x1], color, tolerance) & ring
+    counts = masks.sum(axis=(1, 2))
+    sums_x, sums_y = (masks * ux).sum(axis=(1, 2)), (masks * uy).sum(axis=(1, 2))
+    return [None if count < min_pixels or np.hypot(sx, sy) < 0.6 * count else float(np.degrees(np.arctan2(sx, -sy)) % 360.0)
+            for count, sx, sy in zip(counts, sums_x, sums_y, strict=True)]
