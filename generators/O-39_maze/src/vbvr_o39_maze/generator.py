@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite, Stage, draw_disc, interpolate_points, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Stage, interpolate_points, to_frame
+from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.maze import perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import bfs_distances, grid_neighbours, shortest_path
@@ -148,19 +149,12 @@ class MazeScene:
 
     def __init__(self, layout: GridLayout, walls: list[Cell], goal: Cell, floor: tuple[int, int, int]):
         self.layout = layout
-        canvas = new_canvas(floor)
-        draw = ImageDraw.Draw(canvas)
-        for cell in walls:
-            layout.fill_cell(draw, cell, WALL_COLOR)
-        _draw_flag(draw, layout, goal)
+        world = GridWorld(layout, background=floor, line_width=0, fills=dict.fromkeys(walls, WALL_COLOR))
+        canvas = world.image()
+        _draw_flag(ImageDraw.Draw(canvas), layout, goal)
         self.background = to_frame(canvas)
         self.half_width = max(2, layout.cell // 7)
-        radius = layout.cell * 0.33
-        side = int(2 * radius + 6)
-        image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), radius, fill=MARKER_COLOR + (255,),
-                  outline=(30, 30, 30, 255), width=2)
-        self.marker = Sprite.from_image(image)
+        self.marker = world.agent_sprite(MARKER_COLOR, radius_ratio=0.33)
 
     def _paint(self, canvas: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> None:
         """Paint the trail segment from point ``a`` to point ``b`` (axis-aligned) into ``canvas``."""
