@@ -2,7 +2,9 @@
 
 Parameters → draw → solve → render → prompt:
 
-- a ``rows``×``cols`` grid; a share ``obstacle_density`` of the free cells holds obstacles (black X);
+- the official 10×10 grid filling the frame (50 px cells, 6 px border: each of the official evaluator's
+  frame-tenth cells lies inside one of ours); a share ``obstacle_density`` of the free cells holds
+  obstacles (black X); difficulty grows with the density and the start–goal distance;
 - start (blue cell, yellow agent) and goal (red cell) are placed in corners, on edges or anywhere;
 - BFS finds a shortest 4-connected path; an instance without one, with a trivial one, or whose obstacles
   never stand between start and goal is rejected and redrawn;
@@ -11,7 +13,7 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
@@ -26,30 +28,24 @@ from vbvr_g15_grid_avoid_obstacles.plugin import TASK
 START_COLOR = (40, 90, 220)
 GOAL_COLOR = (220, 30, 30)
 AGENT_COLOR = (250, 210, 20)
-OBSTACLE_COLOR = (0, 0, 0)
-SIDES = Strata((5, 6), (7, 8), (9, 10))
+OBSTACLE_COLOR = (30, 30, 30)  # dark grey: pure black turns into saturated chroma noise when encoded
+SIDE = 10  # cells a side, as in the official task
+BORDER = 6  # pixels around the grid: 50 px cells on the 512 px frame
 
 
 class Params(TaskParams):
-    """G-15's parameter space: the grid's size and density grow with the difficulty stratum."""
+    """G-15's parameter space: obstacle density and start–goal distance grow with the difficulty stratum."""
 
-    rows: Annotated[int, SIDES] = Field(7, ge=5, le=10, description="grid rows")
-    cols: Annotated[int, SIDES] = Field(7, ge=5, le=10, description="grid columns")
     obstacle_density: Annotated[float, Strata((0.10, 0.20), (0.15, 0.28), (0.20, 0.35))] = Field(
         0.2, ge=0.05, le=0.4, description="share of free cells holding an obstacle")
     placement: Annotated[Placement, Uniform()] = Field(
         "anywhere", description="where start and goal go")
-    min_distance: int = Field(4, ge=2, le=18, description="least grid (Manhattan) distance from start to goal; "
-                                                          "drawn as max(2, (rows + cols) // 3)")
+    min_distance: Annotated[int, Strata((3, 5), (5, 7), (7, 9))] = Field(
+        6, ge=2, le=18, description="least grid (Manhattan) distance from start to goal")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
     line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
     frames_per_step: Annotated[int, Uniform(5, 7)] = Field(6, ge=4, le=8, description="video frames per one-cell move")
-
-    @classmethod
-    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
-        """The least start–goal distance grows with the grid: a third of its half-perimeter."""
-        return {"min_distance": max(2, (values["rows"] + values["cols"]) // 3), **values}
 
 
 class Solution(TaskSolution):
@@ -82,11 +78,11 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
     def generate(self) -> Sample:
         """Place start, goal and obstacles; solve with BFS; render the walk."""
         p = self.params
-        start, goal = pick_endpoints(self.rng, p.rows, p.cols, p.placement, p.min_distance)
-        free = [(r, c) for r in range(p.rows) for c in range(p.cols) if (r, c) not in (start, goal)]
+        start, goal = pick_endpoints(self.rng, SIDE, SIDE, p.placement, p.min_distance)
+        free = [(r, c) for r in range(SIDE) for c in range(SIDE) if (r, c) not in (start, goal)]
         picks = self.rng.choice(len(free), size=int(round(p.obstacle_density * len(free))), replace=False)
         obstacles = sorted(free[int(k)] for k in picks)
-        neighbours = grid_neighbours(p.rows, p.cols, set(obstacles))
+        neighbours = grid_neighbours(SIDE, SIDE, set(obstacles))
         path = shortest_path(start, goal, neighbours)
         if path is None:
             raise Reject("unsolvable: no path from start to goal avoids the obstacles")
@@ -94,14 +90,14 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
             raise Reject(f"trivial: the goal is only {len(path) - 1} steps away")
         if not obstacle_between(start, goal, set(obstacles)):
             raise Reject("no obstacle lies between start and goal: nothing to avoid")
-        layout = GridLayout.fit(p.rows, p.cols)
+        layout = GridLayout.fit(SIDE, SIDE, margin=BORDER)
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={start: START_COLOR, goal: GOAL_COLOR},
                           crosses={cell: OBSTACLE_COLOR for cell in obstacles})
         agent = world.agent_sprite(AGENT_COLOR)
         first, final, _ = world.walk(path, agent, p.frames_per_step)
         prompt = (
-            f"The grid has {p.rows} rows and {p.cols} columns. The yellow ball starts on the blue cell; the red "
+            f"The grid has {SIDE} rows and {SIDE} columns. The yellow ball starts on the blue cell; the red "
             "cell is the goal. Cells marked with a black X are obstacles. Move the ball one cell at a time "
             "(up, down, left or right) to the red cell along a shortest possible route, never entering a cell "
             "with a black X."
