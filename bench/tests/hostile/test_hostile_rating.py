@@ -9,39 +9,27 @@ import socket
 import sqlite3
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pytest
 from starlette.testclient import TestClient
-from typer.testing import CliRunner
 from vbvr_benchmark.agreement import ScoredVideo, load_ratings, measure_agreement
 from vbvr_benchmark.cli import app
 from vbvr_benchmark.rating import SCALES, Rating, RatingStore, build_study
 from vbvr_benchmark.rating.app import create_app
 from vbvr_benchmark.rating.simulate import simulate_ratings
 from vbvr_core.judge.baselines import write_baseline
+from vbvr_core.testing import hostile
+from vbvr_core.testing.hostile import refused, snapshot
 
 KEY = "G-15_grid_avoid_obstacles"
+invoke = partial(hostile.invoke, app)
 BENCH_TESTS = Path(__file__).resolve().parents[1]
 
 
-def invoke(*args):
-    return CliRunner().invoke(app, [str(arg) for arg in args], env={"COLUMNS": "200"})
 
-
-def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(path.relative_to(folder)): (path.lstat().st_size, path.lstat().st_mtime_ns)
-            for path in sorted(folder.rglob("*"))}
-
-
-def refused(result, *phrases: str) -> str:
-    text = " ".join(result.output.split())
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output and (result.exception is None or isinstance(result.exception, SystemExit))
-    for phrase in phrases:
-        assert phrase in text, f"{phrase!r} not in {result.output}"
-    return text
 
 
 @pytest.fixture(scope="module")
@@ -219,11 +207,11 @@ def test_chromium_without_chromedriver_skips_locally_and_fails_in_ci_with_the_fi
 def test_help_has_no_stray_spaces_and_one_line_in_the_command_list(command):
     import re
 
-    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "250"})
+    result = hostile.invoke(app, command, "--help", env={"COLUMNS": "250"})
     assert result.exit_code == 0
     stray = [line for line in result.output.splitlines() if re.search(r"\S +[.,;:](\s|$)|\( | \)", line.strip("│ "))]
     assert not stray, result.output
-    listing = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "250"}).output.splitlines()
+    listing = hostile.invoke(app, "--help", env={"COLUMNS": "250"}).output.splitlines()
     row = next(number for number, line in enumerate(listing) if line.startswith(f"│ {command} "))
     assert not re.match(r"│ {5,}\S", listing[row + 1]), f"a hard line break in the command list: {listing[row + 1]}"
 

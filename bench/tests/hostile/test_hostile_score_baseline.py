@@ -9,55 +9,22 @@ import json
 import os
 import shutil
 import time
-from fractions import Fraction
+from functools import partial
 from pathlib import Path
 
-import av
-import numpy as np
 import pytest
-from typer.testing import CliRunner
 from vbvr_benchmark.cli import app
 from vbvr_benchmark.layout import find_videos
 from vbvr_core.judge.baselines import write_baseline
+from vbvr_core.testing import hostile
+from vbvr_core.testing.hostile import refused, snapshot, stamped_video
 
 KEY = "G-15_grid_avoid_obstacles"
+invoke = partial(hostile.invoke, app)
 
 
-def invoke(*args):
-    return CliRunner().invoke(app, [str(arg) for arg in args], env={"COLUMNS": "200"})
 
 
-def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
-    return {str(path.relative_to(folder)): (path.lstat().st_mode, path.lstat().st_size, path.lstat().st_mtime_ns)
-            for path in sorted(folder.rglob("*"))}
-
-
-def refused(result, *phrases: str, code: int = 2) -> str:
-    text = " ".join(result.output.split())
-    assert result.exit_code == code, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    for phrase in phrases:
-        assert phrase in text, f"{phrase!r} not in {result.output}"
-    return text
-
-
-def stamped_video(path: Path, stamps: list[float], fps: int = 24) -> Path:
-    """A 64² H.264 video with one frame per stamp (seconds)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(path), "w", format="mp4") as container:
-        stream = container.add_stream("libx264", rate=fps)
-        stream.width = stream.height = 64
-        stream.pix_fmt = "yuv420p"
-        stream.codec_context.time_base = Fraction(1, fps)
-        for number, stamp in enumerate(stamps):
-            frame = av.VideoFrame.from_ndarray(np.full((64, 64, 3), 50 + 60 * number % 200, np.uint8), format="rgb24")
-            frame.pts, frame.time_base = int(round(stamp * fps)), Fraction(1, fps)
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode(None):
-            container.mux(packet)
-    return path
 
 
 @pytest.fixture()
