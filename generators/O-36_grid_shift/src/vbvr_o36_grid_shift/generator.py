@@ -11,11 +11,13 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite, Stage, interpolate_points, new_canvas, to_frame
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -101,14 +103,7 @@ class GridShiftGenerator(BaseGenerator):
         if overlap(cells, targets) > MAX_OVERLAP:
             raise Reject(f"ambiguous: start and end layouts share {overlap(cells, targets):.0%} of their cells")
         layout = GridLayout.fit(p.grid_size, p.grid_size)
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        layout.draw_lines(ImageDraw.Draw(canvas), (51, 51, 51), p.line_width)
-        stage = Stage(to_frame(canvas))
-        rgb = PALETTE[p.color]
-        block = block_sprite(layout.cell, rgb)
-        tracks = [(block, interpolate_points([layout.cell_center(shifted([cell], p.direction, k)[0])
-                                              for k in range(p.steps + 1)], p.frames_per_step))
-                  for cell in cells]
+        stage, tracks = self.slide(layout, cells, p.direction, p.steps)
         steps_word = "cell" if p.steps == 1 else "cells"
         prompt = (
             f"The grid has {p.grid_size}x{p.grid_size} cells and holds {len(cells)} {p.color} square blocks with black "
@@ -117,7 +112,7 @@ class GridShiftGenerator(BaseGenerator):
             f"each stands {p.steps} {steps_word} {RELATION_WORDS[p.direction]} where it started."
         )
         solution = Solution(layout=layout.to_dict(), cells=cells, targets=targets, direction=p.direction,
-                            steps=p.steps, block_color=rgb)
+                            steps=p.steps, block_color=PALETTE[p.color])
         return Sample(
             first_frame=stage.frame([(sprite, points[0]) for sprite, points in tracks]),
             final_frame=stage.frame([(sprite, points[-1]) for sprite, points in tracks]),
@@ -126,6 +121,28 @@ class GridShiftGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
+
+    def slide(self, layout: GridLayout, cells: list[Cell], direction: str, steps: int) -> tuple[Stage, list]:
+        """The empty grid as a stage, and each block's track sliding ``steps`` cells ``direction``, one cell per step."""
+        p = self.params
+        canvas = new_canvas(BACKGROUNDS[p.background])
+        layout.draw_lines(ImageDraw.Draw(canvas), (51, 51, 51), p.line_width)
+        block = block_sprite(layout.cell, PALETTE[p.color])
+        return Stage(to_frame(canvas)), [
+            (block, interpolate_points([layout.cell_center(shifted([cell], direction, k)[0]) for k in range(steps + 1)],
+                                       p.frames_per_step))
+            for cell in cells]
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """The same slide the opposite way, and (for shifts of two or more cells) one cell short."""
+        solution = sample.solution
+        layout = GridLayout(**solution.layout)
+        opposite = {"up": "down", "down": "up", "left": "right", "right": "left"}[solution.direction]
+        wrong = {"opposite_direction": (opposite, solution.steps)}
+        if solution.steps > 1:
+            wrong["one_cell_short"] = (solution.direction, solution.steps - 1)
+        slides = {name: self.slide(layout, solution.cells, *shift) for name, shift in wrong.items()}
+        return {name: partial(stage.frames, tracks) for name, (stage, tracks) in slides.items()}
 
 
 def block_sprite(cell: int, rgb: tuple[int, int, int]) -> Sprite:

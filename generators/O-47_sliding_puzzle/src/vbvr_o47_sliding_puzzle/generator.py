@@ -11,10 +11,12 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, GridLayout
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -77,7 +79,7 @@ class SlidingPuzzleGenerator(BaseGenerator):
         if moves < 2:
             raise Reject("already solved: the scramble returned to the goal" if moves == 0 else "trivial: solved in 1 move")
         layout = GridLayout.fit(p.side, p.side, margin=p.margin)
-        scene = BoardScene(layout, BOARD_COLORS[p.board_color], TILE_COLORS[p.tile_color], BACKGROUNDS[p.background])
+        scene = self.scene(layout)
         prompt = (
             f"Complete this {p.side}×{p.side} sliding puzzle. The goal is to arrange the numbered tiles in order "
             "(filling each row from left to right, rows from top to bottom) with the empty space at the "
@@ -96,3 +98,15 @@ class SlidingPuzzleGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
+
+    def scene(self, layout: GridLayout) -> BoardScene:
+        """The board on ``layout`` in this instance's colours."""
+        p = self.params
+        return BoardScene(layout, BOARD_COLORS[p.board_color], TILE_COLORS[p.tile_color], BACKGROUNDS[p.background])
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """The shortest solution stopped one slide short, and with one slide made and undone on the way."""
+        states = solve(tuple(sample.solution.start_state), self.params.side, self.params.max_moves)
+        scene, pace = self.scene(GridLayout(**sample.solution.layout)), self.params.frames_per_slide
+        return {"one_slide_short": partial(scene.slides, states[:-1], pace),
+                "slide_undone": partial(scene.slides, states[:2] + states[:1] + states[1:], pace)}
