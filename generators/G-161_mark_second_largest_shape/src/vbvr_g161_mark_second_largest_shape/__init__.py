@@ -1,0 +1,1 @@
+"""VBVR task G-161_mark_second_largest_shape (perception)."""

@@ -1,0 +1,207 @@
+"""G-161 mark_second_largest_shape: ring the shape with the second largest area.
+
+Parameters → draw → solve → render → prompt:
+
+- ``num_shapes`` filled shapes (circles and regular polygons: one kind, or mixed kinds when ``mixed_kinds``),
+  in one colour or several;
+- their areas are drawn as a ladder: the second largest has the area of a disc of ``second_radius`` px, the
+  largest is at least ``size_step`` times bigger, the third at least ``size_step`` times smaller, every
+  other shape smaller still; each shape's size follows from its area and kind, so a triangle reaches
+  farther than a circle of the same area;
+- shapes are scattered so that a ring around any one of them touches no other; crowded layouts are rejected;
+- the solver measures every drawn outline's area (shoelace, or πr² for a circle) and takes the second largest;
+  the video draws a red ring around it, stroke by stroke.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from itertools import chain
+from typing import Annotated, Literal
+
+import numpy as np
+from PIL import Image, ImageDraw
+from pydantic import Field
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, ease_in_out, new_canvas, shape_points, to_frame
+from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep, scatter_discs
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
+
+from vbvr_g161_mark_second_largest_shape.plugin import TASK
+
+Kind = Literal["circle", "square", "triangle", "diamond", "pentagon", "hexagon"]
+KINDS: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
+# Fill colours far from the red of the mark (no red, orange or pink) and dark enough to read as a shape.
+FILL_COLORS = ("green", "blue", "purple", "cyan", "brown", "gray")
+RING_PADDING = 8
+GAP = 6
+EDGE = 8
+MIN_RADIUS = 14.0  # no shape smaller than a disc of this radius (px): smaller ones are hard to compare
+
+
+class Params(TaskParams):
+    """G-161's parameter space: more shapes, closer areas and mixed kinds as the difficulty grows."""
+
+    num_shapes: Annotated[int, Strata((3, 4), (4, 5), (5, 7))] = Field(
+        4, ge=3, le=8, description="how many shapes are shown")
+    size_step: Annotated[float, Strata((1.6, 1.9), (1.35, 1.6), (1.2, 1.35), digits=2)] = Field(
+        1.5, ge=1.15, le=2.5, description="least area ratio between the second largest shape and its neighbours in size")
+    mixed_kinds: Annotated[bool, Strata(0.0, 0.5, 1.0)] = Field(
+        False, description="shapes of different kinds (areas compared across kinds) instead of one kind")
+    kind: Annotated[Kind, Uniform()] = Field("circle", description="the shape kind when the kinds are not mixed")
+    mixed_colors: Annotated[bool, Strata(0.3, 0.6, 1.0)] = Field(
+        True, description="each shape in its own colour instead of all in one")
+    second_radius: Annotated[float, Uniform(30, 44, digits=1)] = Field(
+        38.0, ge=24, le=50, description="radius (px) of the disc with the second largest shape's area")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    ring_width: Annotated[int, Uniform(6, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
+    mark_frames: Annotated[int, Uniform(10, 14)] = Field(
+        12, ge=8, le=30, description="video frames over which the ring is drawn")
+
+
+class Solution(TaskSolution):
+    """The shapes (kind, centre, nominal radius, rotation, area), the ring radius around each, and the target."""
+
+    kinds: list[str]
+    centers: list[Point]
+    radii: list[float]
+    rotations: list[float]
+    areas: list[float]
+    ring_radii: list[float]
+    target: int
+
+
+def outline(kind: str, center: Point, radius: float, rotation: float) -> list[Point]:
+    """The drawn outline of a shape (a circle as a 96-gon, for measuring only)."""
+    if kind == "circle":
+        return [(center[0] + radius * math.cos(2 * math.pi * k / 96), center[1] + radius * math.sin(2 * math.pi * k / 96))
+                for k in range(96)]
+    return shape_points(kind, center, radius, rotation)
+
+
+def shape_area(kind: str, radius: float) -> float:
+    """The area (px²) of a shape of ``kind`` with nominal ``radius``: πr² or the shoelace of its outline."""
+    if kind == "circle":
+        return math.pi * radius**2
+    xs, ys = np.asarray(shape_points(kind, (0.0, 0.0), radius, 0.0), dtype=np.float64).T
+    return float(abs(np.dot(xs, np.roll(ys, 1)) - np.dot(ys, np.roll(xs, 1))) / 2)
+
+
+def shape_reach(kind: str, radius: float) -> float:
+    """How far a shape of ``kind`` and nominal ``radius`` reaches from its centre (px)."""
+    if kind == "circle":
+        return radius
+    return max(math.hypot(x, y) for x, y in shape_points(kind, (0.0, 0.0), radius, 0.0))
+
+
+def second_largest(areas: list[float], least_ratio: float = 1.1) -> int:
+    """The index of the second largest area; ``Reject`` when it is within ``least_ratio`` of its neighbours."""
+    order = sorted(range(len(areas)), key=lambda k: -areas[k])
+    first, second = areas[order[0]], areas[order[1]]
+    third = areas[order[2]] if len(areas) > 2 else 0.0
+    if first < least_ratio * second or second < least_ratio * third:
+        raise Reject(f"ambiguous: the second largest area {second:.0f} px² is too close to {first:.0f} or {third:.0f}")
+    return order[1]
+
+
+class SecondLargestShapeGenerator(BaseGenerator):
+    """Scatters filled shapes of laddered areas and rings the one with the second largest area."""
+
+    info = TASK.info
+    Params = Params
+    Solution = Solution
+
+    def _areas(self) -> list[float]:
+        """The shapes' areas, largest first: a ladder around the second largest with ``size_step`` gaps."""
+        p, rng = self.params, self.rng
+        second = math.pi * p.second_radius**2
+        areas = [second * p.size_step * float(rng.uniform(1.0, 1.25)), second]
+        while len(areas) < p.num_shapes:
+            step = p.size_step * float(rng.uniform(1.0, 1.25)) if len(areas) == 2 else float(rng.uniform(1.1, 1.5))
+            areas.append(areas[-1] / step)
+        if areas[-1] < math.pi * MIN_RADIUS**2:
+            raise Reject(f"illegible: the smallest shape ({areas[-1]:.0f} px²) is smaller than a {MIN_RADIUS:.0f}-px disc")
+        return areas
+
+    def generate(self) -> Sample:
+        """Draw the areas, kinds and layout, paint the shapes, and ring the second largest."""
+        p, rng = self.params, self.rng
+        areas = self._areas()
+        count = len(areas)
+        kinds = [KINDS[int(rng.integers(0, len(KINDS)))] if p.mixed_kinds else p.kind for _ in range(count)]
+        radii = [math.sqrt(area / shape_area(kind, 1.0)) for kind, area in zip(kinds, areas, strict=True)]
+        rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if kind != "circle" else 0.0 for kind in kinds]
+        ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
+        # Place the biggest rings first (they are the hardest to fit); each ring, stroke included, stays apart.
+        order = sorted(range(count), key=lambda k: -ring_radii[k])
+        area_box = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
+        spots = next((layout for layout in (scatter_discs(rng, [ring_radii[k] + p.ring_width for k in order],
+                                                            area_box, GAP, 300) for _ in range(8)) if layout), None)
+        if spots is None:
+            raise Reject("cluttered: the shapes do not fit with their rings apart")
+        centers: list[Point] = [(0.0, 0.0)] * count
+        for k, spot in zip(order, spots, strict=True):
+            centers[k] = (round(spot[0], 2), round(spot[1], 2))
+        colors = ([PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=count,
+                                                                    replace=count > len(FILL_COLORS))]
+                  if p.mixed_colors else [PALETTE[FILL_COLORS[int(rng.integers(0, len(FILL_COLORS)))]]] * count)
+        shuffle = [int(k) for k in rng.permutation(count)]  # the list order says nothing about the sizes
+        kinds, radii, rotations, ring_radii, centers, colors = (
+            [values[k] for k in shuffle] for values in (kinds, radii, rotations, ring_radii, centers, colors))
+        measured = [shape_area(kind, r) for kind, r in zip(kinds, radii, strict=True)]
+        target = second_largest(measured)
+
+        canvas = new_canvas(BACKGROUNDS[p.background])
+        draw = ImageDraw.Draw(canvas)
+        for kind, center, radius, rotation, color in zip(kinds, centers, radii, rotations, colors, strict=True):
+            draw_shape(draw, kind, center, radius, fill=color, rotation=rotation)
+        first = to_frame(canvas)
+        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
+        prompt = (
+            "Several shapes of different sizes are shown. Find the shape with the second largest area and mark it "
+            "by drawing a red circle around it. Mark only that shape and do not change anything else in the image."
+        )
+        solution = Solution(kinds=kinds, centers=centers, radii=[round(r, 2) for r in radii], rotations=rotations,
+                            areas=[round(a, 1) for a in measured], ring_radii=ring_radii, target=target)
+        return Sample(
+            first_frame=first,
+            final_frame=final,
+            prompt=prompt,
+            trajectory=lambda: self._ring_frames(first, target, solution),
+            solution=solution,
+            params=p,
+        )
+
+    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
+        """The first frame, then a red ring drawn around shape ``index`` stroke by stroke."""
+        p = self.params
+        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
+                                         width=p.ring_width))
+
+    def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
+        """The first frame, then the target's own outline traced in red, vertex to vertex."""
+        k = solution.target
+        points = outline(solution.kinds[k], solution.centers[k], solution.radii[k] + 3, solution.rotations[k])
+        points = points + points[:1]
+        yield first
+        frames = self.params.mark_frames
+        for step in range(1, frames + 1):
+            upto = max(2, round(ease_in_out(step / frames) * (len(points) - 1)) + 1)
+            image = Image.fromarray(first.copy())
+            ImageDraw.Draw(image).line(points[:upto], fill=MARK_RED, width=5, joint="curve")
+            yield to_frame(image)
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """Other correct marks: the target's own outline traced in red instead of a ring around it."""
+        solution = Solution.model_validate(sample.solution)
+        return {"outline_traced": lambda: self._outline_frames(sample.first_frame, solution)}
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """Wrong answers ringed exactly like the right one: the largest shape, and the third largest."""
+        solution = Solution.model_validate(sample.solution)
+        order = sorted(range(len(solution.areas)), key=lambda k: -solution.areas[k])
+        return {"largest_ringed": lambda: self._ring_frames(sample.first_frame, order[0], solution),
+                "third_largest_ringed": lambda: self._ring_frames(sample.first_frame, order[2], solution)}
