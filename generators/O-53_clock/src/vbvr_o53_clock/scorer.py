@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import judge_turn, pointer_angles, turn_series
+from vbvr_core.families.rotation.judge import judge_turn, turn_series
+from vbvr_core.families.rotation.track import pointer_angles
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import angle_difference
 from vbvr_core.judge.verdict import Verdict

@@ -7,21 +7,23 @@ Parameters → draw → solve → render → prompt:
 - a title states the direction and the angle (as the original generator's frames do);
 - the solution is the signed angle (clockwise positive on screen) by which every shape turns; the video
   turns all shapes at a uniform speed over ``rotation_frames`` frames, the centres fixed;
-- ``validate`` rejects angles that leave a symmetric shape looking (almost) unchanged — a square turned
-  by 90° or a triangle by 115° — since the end state would not show whether the turn happened.
+- instances whose end state would not show the turn (a square turned by 90°, a nearly round or nearly
+  symmetric irregular polygon), whose indicator leaves its area or whose fill blends with the background
+  are rejected.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-import cv2
 import numpy as np
 from PIL import ImageDraw
-from pydantic import Field
-from vbvr_core.contract import Sample, TaskParams
+from pydantic import BaseModel, ConfigDict, Field
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import (
+    BACKGROUNDS,
     PALETTE,
     Stage,
     color_distance,
@@ -33,15 +35,15 @@ from vbvr_core.draw import (
     text_size,
     to_frame,
 )
-from vbvr_core.families.rotation.draw import polygon_sprite, rotate_points
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.draw.canvas import RGB
+from vbvr_core.families.rotation.draw import centred, polygon_sprite, rotate_points, self_overlap
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o85_2d_object_rotation.plugin import INFO
+from vbvr_o85_2d_object_rotation.plugin import TASK
 
 SHAPES = ("triangle", "square", "pentagon", "star", "ellipse", "arrow", "irregular")
 # Rotational symmetry order of each kind: it looks the same after 360/order degrees.
 SYMMETRY = {"triangle": 3, "square": 4, "pentagon": 5, "star": 5, "ellipse": 2, "arrow": 1, "irregular": 1}
-BACKGROUNDS = [(255, 255, 255), (250, 248, 240), (240, 244, 248), (246, 246, 246)]
 OUTLINE = (30, 30, 30)
 OUTLINE_WIDTH = 3
 INDICATOR = (70, 70, 70)
@@ -52,32 +54,57 @@ MIN_VISIBLE_TURN = 10
 MAX_SELF_OVERLAP = 0.91
 # Largest overlap of a shape meant to have no symmetry with itself turned by 1/k of a turn (k = 2..6).
 MAX_HIDDEN_SYMMETRY = 0.8
-# Difficulty strata: (object count range, angle step, largest angle).
-STRATA = {0: ((1, 1), 45, 180), 1: ((1, 2), 15, 180), 2: ((3, 4), 5, 270)}
+# Per difficulty: (angle step, largest angle); the least angle is 15°.
+ANGLES = {0: (45, 180), 1: (15, 180), 2: (5, 270)}
 
 
 class Params(TaskParams):
-    """O-85's parameter space; every field is drawn from the difficulty stratum unless fixed."""
+    """O-85's parameter space: more shapes and a finer angle grain as the difficulty grows."""
 
-    num_objects: int = Field(2, ge=1, le=4, description="number of shapes, each turning about its own centre")
-    degrees: int = Field(90, ge=15, le=270, description="angle of the turn, in degrees")
-    direction: Literal["clockwise", "counterclockwise"] = Field("clockwise", description="sense of the turn")
-    size: float = Field(0.8, ge=0.6, le=1.0, description="shape size as a share of the largest that fits its cell")
-    background: int = Field(0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    rotation_frames: int = Field(40, ge=30, le=72, description="video frames the turn takes")
+    num_objects: Annotated[int, Strata((1, 1), (1, 2), (3, 4))] = Field(
+        2, ge=1, le=4, description="number of shapes, each turning about its own centre")
+    degrees: int = Field(90, ge=15, le=270, description=(
+        "angle of the turn, in degrees; drawn in multiples of 45° up to 180° (easy), of 15° up to 180° (medium), "
+        "of 5° up to 270° (hard)"))
+    direction: Annotated[Literal["clockwise", "counterclockwise"], Uniform()] = Field(
+        "clockwise", description="sense of the turn")
+    size: Annotated[float, Uniform(0.65, 1.0)] = Field(
+        0.8, ge=0.6, le=1.0, description="shape size as a share of the largest that fits its cell")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    rotation_frames: Annotated[int, Uniform(32, 48)] = Field(40, ge=30, le=72, description="video frames the turn takes")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """The angle, in the stratum's step from 15° to its largest angle."""
+        step, largest = ANGLES[values["difficulty"]]
+        return {"degrees": int(step * rng.integers(math.ceil(15 / step), largest // step + 1)), **values}
 
 
-def _centred(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """``points`` shifted so the polygon's area centroid is the origin (the centre it turns about)."""
-    xs, ys = np.array([p[0] for p in points]), np.array([p[1] for p in points])
-    cross = xs * np.roll(ys, -1) - np.roll(xs, -1) * ys
-    area = cross.sum() / 2
-    cx = ((xs + np.roll(xs, -1)) * cross).sum() / (6 * area)
-    cy = ((ys + np.roll(ys, -1)) * cross).sum() / (6 * area)
-    return [(round(float(x - cx), 2), round(float(y - cy), 2)) for x, y in points]
+class Shape(BaseModel):
+    """One turning shape: its kind and fill, where it turns, its outline at the start, how it is drawn."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    color: RGB
+    color_name: str
+    center: Point
+    radius: float
+    vertices: tuple[Point, ...]
+    symmetry: int
+    outline_width: int
+    sprite_side: int
 
 
-def shape_outline(kind: str, radius: float, rng: np.random.Generator) -> list[tuple[float, float]]:
+class Solution(TaskSolution):
+    """The shapes and the signed turn (degrees, clockwise positive) every one of them makes."""
+
+    objects: list[Shape]
+    signed_degrees: int
+
+
+def shape_outline(kind: str, radius: float, rng: np.random.Generator) -> list[Point]:
     """Vertices of a ``kind`` shape of nominal ``radius`` around its centroid, at its start orientation.
 
     Every kind stays within 1.25 × ``radius`` of its centre; ``rng`` shapes the irregular polygon only.
@@ -95,10 +122,10 @@ def shape_outline(kind: str, radius: float, rng: np.random.Generator) -> list[tu
         points = [(float(rr * math.cos(a)), float(rr * math.sin(a))) for rr, a in zip(radii, angles, strict=True)]
     else:
         points = shape_points(kind, (0.0, 0.0), radius)
-    return _centred(points)
+    return centred(points)
 
 
-def cell_centers(count: int) -> tuple[list[tuple[float, float]], float]:
+def cell_centers(count: int) -> tuple[list[Point], float]:
     """Centres of the cells that hold ``count`` shapes below the title band, and the cells' smaller side."""
     height = 512 - TITLE_BAND
     if count == 1:
@@ -109,26 +136,32 @@ def cell_centers(count: int) -> tuple[list[tuple[float, float]], float]:
     return [(x, y) for y in rows for x in (128.0, 384.0)][:count], height / 2
 
 
-def self_overlap(vertices, degrees: float = 10.0) -> float:
-    """IoU of the polygon ``vertices`` with itself turned by ``degrees`` about the origin (rasterised at 4×)."""
-    scale = 4.0
-    points = np.asarray(vertices, dtype=np.float64)
-    reach = float(np.abs(points).max()) * scale + 4
-    side = int(2 * reach) + 1
-    masks = []
-    for turned in (points, np.asarray(rotate_points([tuple(v) for v in vertices], (0.0, 0.0), degrees))):
-        mask = np.zeros((side, side), dtype=np.uint8)
-        cv2.fillPoly(mask, [np.round(turned * scale + reach).astype(np.int32)], 1)
-        masks.append(mask.astype(bool))
-    return float((masks[0] & masks[1]).sum() / (masks[0] | masks[1]).sum())
-
-
 def arc_radius(shape_radius: float) -> float:
     """Radius of the curved arrow drawn around a shape of nominal ``shape_radius`` (clear of its outline)."""
     return 1.25 * shape_radius + 10
 
 
-def scene_stage(params: Params, objects: list[dict[str, Any]]) -> Stage:
+def shape_problem(shape: Shape, degrees: int, background: RGB) -> str | None:
+    """Why ``shape`` turned by ``degrees`` cannot be judged from the picture (the turn hides in its symmetry,
+    its indicator leaves its area, its fill blends with the background), or None."""
+    period = 360 / shape.symmetry
+    residue = degrees % period
+    if min(residue, period - residue) < MIN_VISIBLE_TURN:
+        return f"ambiguous: a {shape.kind} turned by {degrees}° looks (almost) as it started (it repeats every {period:g}°)"
+    if self_overlap(shape.vertices) > MAX_SELF_OVERLAP:
+        return f"ambiguous: the {shape.kind} is so nearly round that its turn is hard to see"
+    if shape.symmetry == 1 and any(self_overlap(shape.vertices, 360 / order) > MAX_HIDDEN_SYMMETRY for order in range(2, 7)):
+        return f"ambiguous: the {shape.kind} looks almost the same after a part of a turn"
+    reach = arc_radius(shape.radius) + 18 + text_size(f"{degrees}°", 16)[0] / 2 + 2
+    cx, cy = shape.center
+    if cx - reach < 0 or cx + reach > 512 or cy - reach < TITLE_BAND - 8 or cy + reach > 512:
+        return f"the indicator of the {shape.kind} at {shape.center} leaves its area"
+    if color_distance(shape.color, background) < 80:
+        return f"the {shape.color_name} fill is too close to the background"
+    return None
+
+
+def scene_stage(params: Params, objects: list[Shape]) -> Stage:
     """The static scene: title, and around each shape a curved arrow with the angle; shapes are sprites."""
     canvas = new_canvas(BACKGROUNDS[params.background])
     draw = ImageDraw.Draw(canvas)
@@ -137,8 +170,7 @@ def scene_stage(params: Params, objects: list[dict[str, Any]]) -> Stage:
     sign = 1 if params.direction == "clockwise" else -1
     sweep = sign * params.degrees
     for obj in objects:
-        cx, cy = obj["center"]
-        r = arc_radius(obj["radius"])
+        (cx, cy), r = obj.center, arc_radius(obj.radius)
         start, end = sorted((-90.0, -90.0 + sweep))
         draw.arc([cx - r, cy - r, cx + r, cy + r], start=start, end=end, fill=INDICATOR, width=3)
         tip = math.radians(-90.0 + sweep)
@@ -153,63 +185,39 @@ def scene_stage(params: Params, objects: list[dict[str, Any]]) -> Stage:
     return Stage(to_frame(canvas))
 
 
-def turned_frame(stage: Stage, objects: list[dict[str, Any]], angle: float) -> np.ndarray:
+def turned_frame(stage: Stage, objects: list[Shape], angle: float) -> np.ndarray:
     """The scene with every shape turned by ``angle`` degrees (clockwise positive) about its centre."""
-    placements = []
-    for obj in objects:
-        turned = rotate_points([tuple(v) for v in obj["vertices"]], (0.0, 0.0), angle)
-        sprite = polygon_sprite(turned, obj["sprite_side"], tuple(obj["color"]), OUTLINE, obj["outline_width"])
-        placements.append((sprite, tuple(obj["center"])))
-    return stage.frame(placements)
+    return stage.frame([(polygon_sprite(rotate_points(obj.vertices, (0.0, 0.0), angle), obj.sprite_side, obj.color,
+                                        OUTLINE, obj.outline_width), obj.center) for obj in objects])
 
 
 class ObjectRotationGenerator(BaseGenerator):
     """Draws shapes with turn indicators and the video of their uniform turn."""
 
-    info = INFO
+    info = TASK.info
     Params = Params
-
-    def draw_params(self, rng: np.random.Generator, difficulty: int) -> dict[str, Any]:
-        """Object count and angle grain from the stratum; direction, size, style and pace uniformly."""
-        (count_lo, count_hi), step, largest = STRATA[difficulty]
-        return {
-            "num_objects": int(rng.integers(count_lo, count_hi + 1)),
-            "degrees": int(step * rng.integers(math.ceil(15 / step), largest // step + 1)),
-            "direction": ["clockwise", "counterclockwise"][int(rng.integers(0, 2))],
-            "size": round(float(rng.uniform(0.65, 1.0)), 3),
-            "background": int(rng.integers(0, len(BACKGROUNDS))),
-            "rotation_frames": int(rng.integers(32, 49)),
-        }
+    Solution = Solution
 
     def generate(self) -> Sample:
         """Place the shapes, draw the indicators, and turn every shape by the signed angle."""
         p = self.params
         centers, cell_side = cell_centers(p.num_objects)
         radius = round(p.size * (cell_side / 2 - 36) / (1.25 * 1.25 + 0.1), 2)
-        side = int(2 * 1.3 * radius + 8)
         colors = distinct_colors(self.rng, p.num_objects, exclude=("white", "black", "gray", "light_gray"))
         objects = []
         for (cx, cy), color in zip(centers, colors, strict=True):
             kind = SHAPES[int(self.rng.integers(0, len(SHAPES)))]
             jitter = self.rng.uniform(-8, 8, 2)
-            objects.append({
-                "kind": kind,
-                "color": list(PALETTE[color]),
-                "color_name": color,
-                "center": [round(cx + float(jitter[0]), 1), round(cy + float(jitter[1]), 1)],
-                "radius": radius,
-                "vertices": [list(v) for v in shape_outline(kind, radius, self.rng)],
-                "symmetry": SYMMETRY[kind],
-                "outline_width": OUTLINE_WIDTH,
-                "sprite_side": side,
-            })
+            shape = Shape(kind=kind, color=PALETTE[color], color_name=color,
+                          center=(round(cx + float(jitter[0]), 1), round(cy + float(jitter[1]), 1)), radius=radius,
+                          vertices=tuple(shape_outline(kind, radius, self.rng)), symmetry=SYMMETRY[kind],
+                          outline_width=OUTLINE_WIDTH, sprite_side=int(2 * 1.3 * radius + 8))
+            problem = shape_problem(shape, p.degrees, BACKGROUNDS[p.background])
+            if problem:
+                raise Reject(problem)
+            objects.append(shape)
         signed = p.degrees if p.direction == "clockwise" else -p.degrees
         stage = scene_stage(p, objects)
-
-        def trajectory():
-            for k in range(p.rotation_frames + 1):
-                yield turned_frame(stage, objects, signed * k / p.rotation_frames)
-
         count = p.num_objects
         prompt = (
             f"Rotate {'the shape' if count == 1 else f'each of the {count} shapes'} about "
@@ -217,40 +225,15 @@ class ObjectRotationGenerator(BaseGenerator):
             f"arrow{'' if count == 1 else 's'} show{'s' if count == 1 else ''}, turning at a steady speed. "
             f"The shape{'' if count == 1 else 's'} must not move, resize or change colour."
         )
-        solution = {
-            "objects": objects,
-            "degrees": p.degrees,
-            "direction": p.direction,
-            "signed_degrees": signed,
-            "rotation_frames": p.rotation_frames,
-        }
-        return Sample(first_frame=turned_frame(stage, objects, 0.0), final_frame=turned_frame(stage, objects, signed), prompt=prompt,
-                      trajectory=trajectory, solution=solution, params=p)
+        return Sample(
+            first_frame=turned_frame(stage, objects, 0.0), final_frame=turned_frame(stage, objects, signed), prompt=prompt,
+            trajectory=lambda: (turned_frame(stage, objects, signed * k / p.rotation_frames) for k in range(p.rotation_frames + 1)),
+            solution=Solution(objects=objects, signed_degrees=signed), params=p,
+        )
 
-    def validate(self, sample: Sample) -> list[str]:
-        """Reject turns a symmetric shape hides, indicators leaving the canvas, and low-contrast fills."""
-        problems = super().validate(sample)
-        solution = sample.solution
-        background = BACKGROUNDS[self.params.background]
-        for obj in solution["objects"]:
-            period = 360 / obj["symmetry"]
-            residue = solution["degrees"] % period
-            if min(residue, period - residue) < MIN_VISIBLE_TURN:
-                problems.append(
-                    f"ambiguous: a {obj['kind']} turned by {solution['degrees']}° looks (almost) as it started "
-                    f"(it repeats every {period:g}°)"
-                )
-            if self_overlap(obj["vertices"]) > MAX_SELF_OVERLAP:
-                problems.append(f"ambiguous: the {obj['kind']} is so nearly round that its turn is hard to see")
-            if obj["symmetry"] == 1:
-                for order in range(2, 7):
-                    if self_overlap(obj["vertices"], 360 / order) > MAX_HIDDEN_SYMMETRY:
-                        problems.append(f"ambiguous: the {obj['kind']} looks almost the same after 1/{order} of a turn")
-                        break
-            reach = arc_radius(obj["radius"]) + 18 + text_size(f"{solution['degrees']}°", 16)[0] / 2 + 2
-            cx, cy = obj["center"]
-            if cx - reach < 0 or cx + reach > 512 or cy - reach < TITLE_BAND - 8 or cy + reach > 512:
-                problems.append(f"the indicator of the {obj['kind']} at {obj['center']} leaves its area")
-            if color_distance(tuple(obj["color"]), background) < 80:
-                problems.append(f"the {obj['color_name']} fill is too close to the background")
-        return problems
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """The same turn the wrong way, and stopped at 60 % of the angle, drawn exactly like the right one."""
+        objects, signed, frames = sample.solution.objects, sample.solution.signed_degrees, self.params.rotation_frames
+        stage = scene_stage(self.params, objects)
+        return {name: (lambda final=final: (turned_frame(stage, objects, final * k / frames) for k in range(frames + 1)))
+                for name, final in (("wrong_direction", -signed), ("short_turn", 0.6 * signed))}

@@ -1,23 +1,15 @@
-"""Registers task O-85 with vbvr-core. Light on purpose: generator and scorer load on first use."""
+"""Declares task O-85 (imports the contract only: listing tasks never loads the generator or scorer)."""
 
-from vbvr_core.contract import Category, TaskInfo, TaskRegistration, hookimpl
+from vbvr_core.contract import Category, declare_task
 
-INFO = TaskInfo(
+TASK = declare_task(
     key="O-85_2d_object_rotation",
     title="2-D object rotation",
     category=Category.TRANSFORMATION,
     description=(
-        "Each 2-D shape turns about its own centre by the stated angle in the stated direction (clockwise or counterclockwise), at a steady pace, without moving."
+        "Each 2-D shape turns about its own centre by the stated angle in the stated direction (clockwise or "
+        "counterclockwise), at a steady pace, without moving."
     ),
-    process_required=True,
+    generator="vbvr_o85_2d_object_rotation.generator:ObjectRotationGenerator",
+    scorer="vbvr_o85_2d_object_rotation.scorer:score",
 )
-
-
-@hookimpl
-def vbvr_register_task() -> TaskRegistration:
-    """O-85's info, generator and scorer."""
-    return TaskRegistration(
-        info=INFO,
-        generator_path="vbvr_o85_2d_object_rotation.generator:ObjectRotationGenerator",
-        scorer_path="vbvr_o85_2d_object_rotation.scorer:score",
-    )

@@ -14,11 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
-from vbvr_core.contract.geometry import Point
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import direction_share, progress_coverage, unwrap_degrees
 
 
@@ -68,27 +64,3 @@ def judge_turn(turn: Sequence[float | None], target: float, end_full: float, end
         sense=direction_share(turn, sign, dead_band=resolution / 4),
     )
 
-
-def pointer_angles(frames: np.ndarray, center: Point, radius: float, color: Sequence[int], min_pixels: float,
-                   tolerance: float = 50.0, inner: float = 0.13, outer: float = 0.92) -> list[float | None]:
-    """Per frame, the direction (degrees clockwise from 12) of a straight pointer of ``color`` — a clock hand, a
-    dial's needle — pivoting at ``center`` (pixels of ``frames``), or None where it is not seen.
-
-    The direction is that of the summed unit vectors from the centre to the pointer's pixels (within
-    ``tolerance`` of ``color``) in the ring from ``inner`` to ``outer`` × ``radius``, clear of a central cap.
-    A frame with fewer than ``min_pixels`` such pixels, or whose pixels spread around the centre like noise
-    rather than lie along one ray, gives None.
-    """
-    cx, cy = center
-    x0, x1 = int(max(0, cx - radius)), int(min(frames.shape[2], cx + radius + 1))
-    y0, y1 = int(max(0, cy - radius)), int(min(frames.shape[1], cy + radius + 1))
-    ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float64)
-    dx, dy = xs + 0.5 - cx, ys + 0.5 - cy
-    distance = np.hypot(dx, dy)
-    ring = (distance > inner * radius) & (distance < outer * radius)
-    ux, uy = (np.where(ring, d / np.maximum(distance, 1e-9), 0.0) for d in (dx, dy))
-    masks = color_mask(frames[:, y0:y1, x0:x1], color, tolerance) & ring
-    counts = masks.sum(axis=(1, 2))
-    sums_x, sums_y = (masks * ux).sum(axis=(1, 2)), (masks * uy).sum(axis=(1, 2))
-    return [None if count < min_pixels or np.hypot(sx, sy) < 0.6 * count else float(np.degrees(np.arctan2(sx, -sy)) % 360.0)
-            for count, sx, sy in zip(counts, sums_x, sums_y, strict=True)]
