@@ -52,7 +52,8 @@ class Params(TaskParams):
     advance_minutes: int = Field(60, ge=5, le=360, multiple_of=5, description=(
         "how far to advance the clock; drawn in whole hours up to 5 h (easy), quarter hours up to 4 h (medium), "
         "5-minute steps from 10 min to 5 h (hard)"))
-    radius: Annotated[int, Uniform(175, 220)] = Field(200, ge=170, le=225, description="clock face radius in pixels")
+    radius: Annotated[int, Uniform(155, 195)] = Field(185, ge=150, le=200, description=(
+        "clock face radius in pixels (the official evaluator finds faces up to 200 px)"))
     face: Annotated[int, Uniform(0, len(FACES) - 1)] = Field(0, ge=0, le=len(FACES) - 1, description="face colour index")
     rim: Annotated[int, Uniform(0, len(RIMS) - 1)] = Field(0, ge=0, le=len(RIMS) - 1, description="rim colour index")
     hour_color: Annotated[int, COLOR_INDEX] = Field(1, ge=0, le=len(HAND_COLORS) - 1, description="hour hand colour index")
