@@ -121,3 +121,13 @@ class TestContract(SampleContract):
         slow = tmp_path / "fps8.mp4"
         write_video(slow, retimed(truth, 24, 8, len(truth) / 24, lambda t: t), fps=8)
         assert score_video(folder, slow).value >= 0.98
+
+    def test_ground_truth_12_percent_darker_keeps_full_marks(self, samples, tmp_path):
+        # Issue 15 (robustness suite, variant "darker"): the second of these samples scored 0.44 before the fix,
+        # two others 0.11 / 0.13 (the goal board was compared with ours in absolute colours).
+        for folder in samples:
+            truth = read_video(folder / "ground_truth.mp4", size=512).frames.astype(np.float32)
+            darker = np.clip(np.rint(truth * (0.88 * np.array([0.95, 1.0, 1.05]))), 0, 255).astype(np.uint8)
+            video = tmp_path / f"darker_{folder.name}.mp4"
+            write_video(video, darker, fps=24)
+            assert score_video(folder, video).value >= 0.98

@@ -20,6 +20,7 @@ from vbvr_core.draw import GridLayout
 from vbvr_core.families.fill_in.judge import PIXEL_TOLERANCE, box_mismatch, scale_box, soften, working_clip
 from vbvr_core.families.gridwalk.judge import walk_verdict
 from vbvr_core.families.gridwalk.track import TRACK_FPS, agent_cells_by_centre
+from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.track import collapse
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -35,16 +36,20 @@ def cells_matching_goal(video: VideoReader, final_frame: np.ndarray, solution: S
     """Share of board cells whose content over the last frames matches the goal board.
 
     A cell matches when its clearly differing pixels are a small share of what is drawn there (the tile,
-    against the board colour), so resampling at another resolution does not count as a wrong tile.
+    against the board colour), so resampling at another resolution or a colour drift (mapped onto ours by
+    a bounded per-channel gain and offset) does not count as a wrong tile.
     """
     layout = GridLayout(**solution.layout)
     clip = working_clip(video)
     size = clip.frames.shape[1]
     boxes = [scale_box(layout.cell_box((row, col), inset=2), size / FRAME_SIZE)
              for row in range(layout.rows) for col in range(layout.cols)]
-    # Tiles are small and edged: blur twice as much as figures, so a resampled board still matches.
-    goal = soften(resize_frame(final_frame, size), strength=2.0)
-    mismatch = box_mismatch(soften(clip.frames[-3:], strength=2.0), goal, boxes).mean(axis=0)
+    # Colours mapped onto ours first (a darker or tinted video shows the same board), then blurred twice as
+    # much as figures (tiles are small and edged), so a resampled board still matches.
+    reference = resize_frame(final_frame, size)
+    last = match_colours(clip.frames[-3:], *colour_fit(clip.frames[-1], reference))
+    goal = soften(reference, strength=2.0)
+    mismatch = box_mismatch(soften(last, strength=2.0), goal, boxes).mean(axis=0)
     board = np.asarray(solution.blank_color, dtype=np.int16)
     drawn = np.array([max(0.05, float((np.abs(goal[top:bottom, left:right].astype(np.int16) - board).max(axis=-1)
                                        > PIXEL_TOLERANCE).mean())) for left, top, right, bottom in boxes])
