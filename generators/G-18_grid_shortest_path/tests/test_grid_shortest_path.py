@@ -17,6 +17,7 @@ from vbvr_g18_grid_shortest_path.generator import (
     START_COLOR,
     GridShortestPathGenerator,
     Solution,
+    l_path,
     monotone_path,
 )
 
@@ -68,6 +69,12 @@ class TestContract(SampleContract):
         assert 0.5 < result.value < 0.98
         assert result.parts["efficiency"] == pytest.approx(optimal / (optimal + 2))
 
+    def test_other_shortest_routes_keep_full_marks(self, samples, tmp_path):
+        solution = Solution.model_validate(load_record(samples[0]).solution)
+        for rows_first in (True, False):
+            route = l_path(solution.start, solution.goal, rows_first)
+            assert score_frames(samples[0], walk_video(samples[0], route), tmp_path).value >= 0.98
+
     def test_walk_that_stops_short_of_the_goal_scores_zero(self, samples, tmp_path):
         folder = samples[1]
         path = Solution.model_validate(load_record(folder).solution).path
@@ -89,3 +96,8 @@ class TestContract(SampleContract):
         truth = read_video(folder / "ground_truth.mp4", size=512).frames
         darker = legitimate_variants(truth)["darker"].frames()
         assert score_frames(folder, darker, tmp_path).value >= 0.98
+
+
+def test_l_paths_are_the_two_extreme_shortest_routes():
+    assert l_path((0, 0), (2, 1), rows_first=True) == [(0, 0), (1, 0), (2, 0), (2, 1)]
+    assert l_path((2, 1), (0, 0), rows_first=False) == [(2, 1), (2, 0), (1, 0), (0, 0)]

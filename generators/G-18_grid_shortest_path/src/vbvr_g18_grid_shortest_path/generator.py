@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import Placement, pick_endpoints
@@ -74,6 +75,17 @@ def monotone_path(start: Cell, goal: Cell, rng: np.random.Generator) -> list[Cel
     return path
 
 
+def l_path(start: Cell, goal: Cell, rows_first: bool) -> list[Cell]:
+    """The shortest 4-connected path that makes all its row moves first (or all its column moves first)."""
+    path = [start]
+    for axis in (0, 1) if rows_first else (1, 0):
+        while path[-1][axis] != goal[axis]:
+            cell = list(path[-1])
+            cell[axis] += 1 if goal[axis] > cell[axis] else -1
+            path.append((cell[0], cell[1]))
+    return path
+
+
 class GridShortestPathGenerator(BaseGenerator):
     """Draws an open grid with start and goal cells and one shortest walk between them."""
 
@@ -92,6 +104,7 @@ class GridShortestPathGenerator(BaseGenerator):
         agent_rgb = PALETTE[p.agent_color]
         agent = world.agent_sprite(agent_rgb)
         first, final, _ = world.walk(path, agent, p.frames_per_step)
+        self.walk = lambda cells: lambda: world.walk(cells, agent, p.frames_per_step)[2]
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. A {p.agent_color} ball stands on the green "
             "start cell; the red cell is the goal. Move the ball one cell at a time (up, down, left or right) "
@@ -103,7 +116,17 @@ class GridShortestPathGenerator(BaseGenerator):
             first_frame=first,
             final_frame=final,
             prompt=prompt,
-            trajectory=lambda: world.walk(path, agent, p.frames_per_step)[2],
+            trajectory=self.walk(path),
             solution=solution,
             params=p,
         )
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """Other shortest routes: every row move first, or every column move first."""
+        start, goal = sample.solution.start, sample.solution.goal
+        return {"rows_first": self.walk(l_path(start, goal, True)), "columns_first": self.walk(l_path(start, goal, False))}
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """The ground-truth walk with one step made and undone on the way, and stopped one step short."""
+        path = sample.solution.path
+        return {"step_undone": self.walk(path[:2] + path[:1] + path[1:]), "one_step_short": self.walk(path[:-1])}
