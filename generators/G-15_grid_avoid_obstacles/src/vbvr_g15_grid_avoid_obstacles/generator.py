@@ -13,7 +13,7 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
@@ -34,8 +34,14 @@ BORDER = 6  # pixels around the grid: 50 px cells on the 512 px frame
 
 
 class Params(TaskParams):
-    """G-15's parameter space: obstacle density and start–goal distance grow with the difficulty stratum."""
+    """G-15's parameter space: obstacle density and start–goal distance grow with the difficulty stratum.
 
+    The grid is the official 10×10 in every drawn sample; ``rows``/``cols`` are not drawn, only fixed by a caller
+    who wants smaller grids (quick tests, a curriculum).
+    """
+
+    rows: int = Field(SIDE, ge=5, le=SIDE, description="grid rows (10 unless fixed smaller)")
+    cols: int = Field(SIDE, ge=5, le=SIDE, description="grid columns (10 unless fixed smaller)")
     obstacle_density: Annotated[float, Strata((0.10, 0.20), (0.15, 0.28), (0.20, 0.35))] = Field(
         0.2, ge=0.05, le=0.4, description="share of free cells holding an obstacle")
     placement: Annotated[Placement, Uniform()] = Field(
@@ -46,6 +52,14 @@ class Params(TaskParams):
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
     line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
     frames_per_step: Annotated[int, Uniform(5, 7)] = Field(6, ge=4, le=8, description="video frames per one-cell move")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """On a grid fixed smaller than 10×10, the drawn start–goal distance is capped to fit it."""
+        if "min_distance" in fixed:
+            return values
+        reach = values.get("rows", SIDE) + values.get("cols", SIDE) - 3
+        return {**values, "min_distance": min(values["min_distance"], reach)}
 
 
 class Solution(TaskSolution):
@@ -78,11 +92,11 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
     def generate(self) -> Sample:
         """Place start, goal and obstacles; solve with BFS; render the walk."""
         p = self.params
-        start, goal = pick_endpoints(self.rng, SIDE, SIDE, p.placement, p.min_distance)
-        free = [(r, c) for r in range(SIDE) for c in range(SIDE) if (r, c) not in (start, goal)]
+        start, goal = pick_endpoints(self.rng, p.rows, p.cols, p.placement, p.min_distance)
+        free = [(r, c) for r in range(p.rows) for c in range(p.cols) if (r, c) not in (start, goal)]
         picks = self.rng.choice(len(free), size=int(round(p.obstacle_density * len(free))), replace=False)
         obstacles = sorted(free[int(k)] for k in picks)
-        neighbours = grid_neighbours(SIDE, SIDE, set(obstacles))
+        neighbours = grid_neighbours(p.rows, p.cols, set(obstacles))
         path = shortest_path(start, goal, neighbours)
         if path is None:
             raise Reject("unsolvable: no path from start to goal avoids the obstacles")
@@ -90,14 +104,14 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
             raise Reject(f"trivial: the goal is only {len(path) - 1} steps away")
         if not obstacle_between(start, goal, set(obstacles)):
             raise Reject("no obstacle lies between start and goal: nothing to avoid")
-        layout = GridLayout.fit(SIDE, SIDE, margin=BORDER)
+        layout = GridLayout.fit(p.rows, p.cols, margin=BORDER)
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={start: START_COLOR, goal: GOAL_COLOR},
                           crosses={cell: OBSTACLE_COLOR for cell in obstacles})
         agent = world.agent_sprite(AGENT_COLOR)
         first, final, _ = world.walk(path, agent, p.frames_per_step)
         prompt = (
-            f"The grid has {SIDE} rows and {SIDE} columns. The yellow ball starts on the blue cell; the red "
+            f"The grid has {p.rows} rows and {p.cols} columns. The yellow ball starts on the blue cell; the red "
             "cell is the goal. Cells marked with a black X are obstacles. Move the ball one cell at a time "
             "(up, down, left or right) to the red cell along a shortest possible route, never entering a cell "
             "with a black X."
