@@ -85,6 +85,12 @@ class TestContract(SampleContract):
         assert result.value < 0.3, reason
         assert result.parts["end"] < 0.5
 
+    def test_whole_picture_turned_scores_zero(self, samples, tmp_path):
+        turn = _turn_video(samples[0], load_record(samples[0]).solution["signed_degrees"])
+        frames = list(shortcut_frames("rotate", turn[0], turn[-1], len(turn)))
+        result = score_frames(samples[0], frames, tmp_path)
+        assert result.value == 0 and result.parts["scene_held"] == 0
+
     def test_correct_turn_rendered_independently_scores_high(self, samples, tmp_path):
         target = load_record(samples[1]).solution["signed_degrees"]
         assert score_frames(samples[1], _turn_video(samples[1], target, frames=30), tmp_path).value >= 0.95
