@@ -132,3 +132,25 @@ def test_fixed_values_are_used_before_derived_ones_are_drawn():
 def test_a_category_stays_one_of_the_five():
     assert {member.value for member in Category} == {"perception", "transformation", "spatiality", "abstraction",
                                                      "knowledge"}
+
+
+def test_threads_looking_up_one_task_at_once_all_get_it(tiny_task, monkeypatch):
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+    from importlib.metadata import EntryPoint
+
+    forget_plugins()
+    arrived = threading.Barrier(4)
+    load = EntryPoint.load
+
+    def slow_load(self):  # without a lock, every thread is past the "not registered yet" check before any registers
+        try:
+            arrived.wait(timeout=0.5)
+        except threading.BrokenBarrierError:  # with the lock only one thread loads: nobody to wait for
+            pass
+        return load(self)
+
+    monkeypatch.setattr(EntryPoint, "load", slow_load)
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda _: discovery.get_task(tiny_task).key, range(4)))
+    assert found == [tiny_task] * 4

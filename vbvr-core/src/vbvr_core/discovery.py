@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import threading
 from dataclasses import dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from vbvr_core.contract.registration import TaskRegistration
 
 ENTRY_POINT_GROUP = "vbvr"
+_REGISTERING = threading.Lock()
 
 
 class UnknownTaskError(LookupError):
@@ -101,11 +103,13 @@ def get_task(key: str) -> TaskRegistration:
         raise UnknownTaskError(key, sorted(installed))
     entry_point = installed[key].entry_point
     manager = plugin_manager()
-    if manager.get_plugin(key) is None:
-        try:
-            manager.register(entry_point.load(), name=key)
-        except ValueError as error:  # pluggy refuses the same object under two names
-            raise PluginError(f"{key}: entry point {entry_point.value} is registered under another key: {error}") from None
+    with _REGISTERING:  # threads (the factory's verify, bench pools) may look the same task up at once
+        if manager.get_plugin(key) is None:
+            try:
+                manager.register(entry_point.load(), name=key)
+            except ValueError as error:  # pluggy refuses the same object under two names
+                raise PluginError(f"{key}: entry point {entry_point.value} is registered under another key: "
+                                  f"{error}") from None
     implementations = [impl for impl in manager.hook.vbvr_register_task.get_hookimpls() if impl.plugin_name == key]
     if not implementations:
         raise PluginError(
