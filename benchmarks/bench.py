@@ -40,10 +40,10 @@ DEMO_PARAMS = {"difficulty": 0}
 SEED = 7
 
 
-def ensure_samples(root: Path, per_task: int) -> None:
-    """``per_task`` demo samples of every installed task under ``root`` (a task already there is left alone)."""
+def ensure_samples(root: Path, per_task: int, keys: list[str]) -> None:
+    """``per_task`` demo samples of each task of ``keys`` under ``root`` (a task already there is left alone)."""
     present = {entry.key for entry in find_samples(root)} if root.is_dir() else set()
-    for key in known_keys():
+    for key in keys:
         if key not in present:
             make_samples(key, root, count=per_task, seed=SEED, params=DEMO_PARAMS)
 
@@ -70,16 +70,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--samples", type=Path, default=None, help="keep the generated samples here (or reuse)")
     parser.add_argument("--profile", type=int, default=0, help="print this many costliest functions")
+    parser.add_argument("--tasks", default="", help="comma-separated task keys (default: every installed task)")
     args = parser.parse_args()
+    keys = [key for key in args.tasks.split(",") if key] or known_keys()
     with tempfile.TemporaryDirectory(prefix="vbvr-bench-speed-") as scratch:
         root = args.samples or Path(scratch) / "samples"
-        ensure_samples(root, args.per_task)
-        entries = [entry for entry in find_samples(root) if entry.has_metadata]
+        ensure_samples(root, args.per_task, keys)
+        entries = [entry for entry in find_samples(root) if entry.has_metadata and entry.key in keys]
         frames = [load_record(entry.folder).video.frames for entry in entries]
         videos = Path(scratch) / "oracle"
         write_baselines("oracle", root, videos, workers=args.workers)
         started = time.perf_counter()
-        run = score_folder(root, videos, workers=args.workers)
+        run = score_folder(root, videos, workers=args.workers, only={(entry.key, entry.index) for entry in entries})
         wall = time.perf_counter() - started
         profile = cProfile.Profile() if args.profile else None
         by_task = cpu_per_video([entry.folder for entry in entries], profile)

@@ -56,9 +56,14 @@ def _display_counts(frames: np.ndarray, light: dict, factor: float) -> list[int 
     # Inside the display's frame: a blurred or resampled frame would otherwise merge with the digits.
     inset_x, inset_y = int(0.12 * (right - left)), int(0.17 * (bottom - top))
     counts: list[int | None] = []
+    read: dict[bytes, int | None] = {}  # a display mostly shows the same pixels for many frames: read them once
     for frame in frames:
-        text, match = read_text(frame[top + inset_y:bottom - inset_y, left + inset_x:right - inset_x])
-        counts.append(None if not text else int(text) if match >= MIN_GLYPH_MATCH else -1)
+        display = frame[top + inset_y:bottom - inset_y, left + inset_x:right - inset_x]
+        key = display.tobytes()
+        if key not in read:
+            text, match = read_text(display)
+            read[key] = None if not text else int(text) if match >= MIN_GLYPH_MATCH else -1
+        counts.append(read[key])
     return counts
 
 

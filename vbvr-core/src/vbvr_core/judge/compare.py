@@ -29,9 +29,20 @@ def colour_fit(observed: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray,
 
 
 def match_colours(frames: np.ndarray, gain: np.ndarray, offset: np.ndarray) -> np.ndarray:
-    """``frames`` (one frame or a stack, uint8 RGB) with the colour map of :func:`colour_fit` applied."""
-    return np.clip(np.rint(frames.astype(np.float32) * gain.astype(np.float32) + offset.astype(np.float32)),
-                   0, 255).astype(np.uint8)
+    """``frames`` (one frame or a stack, uint8 RGB) with the colour map of :func:`colour_fit` applied.
+
+    The map is a function of each channel's byte value, so it is computed once per value (in float32, rounded
+    and clipped) and looked up for every pixel.
+    """
+    import cv2
+
+    values = np.arange(256, dtype=np.float32)[:, None]
+    table = np.clip(np.rint(values * gain.astype(np.float32) + offset.astype(np.float32)), 0, 255).astype(np.uint8)
+    frames = np.asarray(frames)
+    if frames.size == 0:
+        return np.zeros(frames.shape, np.uint8)
+    rows = np.ascontiguousarray(frames, dtype=np.uint8).reshape(-1, frames.shape[-2], 3)
+    return cv2.LUT(rows, np.ascontiguousarray(table.reshape(1, 256, 3))).reshape(frames.shape)
 
 
 def starts_like(clip: VideoClip, reference: np.ndarray, min_psnr: float = 18.0) -> float:

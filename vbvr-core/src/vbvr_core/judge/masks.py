@@ -13,24 +13,27 @@ import numpy as np
 
 from vbvr_core.contract.geometry import Box
 
+# Squared channel distances are summed in 16 bits (saturating), exact for any tolerance below this.
+_SATURATED = 65535
+
 
 def color_mask(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0) -> np.ndarray:
     """Boolean mask of pixels within ``tolerance`` (Euclidean RGB) of ``rgb``; works on one frame or a stack."""
     import cv2
 
-    target = np.asarray(rgb, dtype=np.int32)
-    reach = int(np.floor(tolerance))
-    low = np.clip(target - reach, 0, 255).astype(np.uint8)
-    high = np.clip(target + reach, 0, 255).astype(np.uint8)
-    rows = np.ascontiguousarray(frames).reshape(-1, frames.shape[-2], 3)
-    # The cube around the colour is found by OpenCV in one pass; only its pixels get the exact sphere test.
-    candidates = cv2.inRange(rows, low, high)
-    ys, xs = np.nonzero(candidates)
-    difference = rows[ys, xs].astype(np.int32) - target
-    inside = (difference * difference).sum(axis=1) <= tolerance * tolerance
-    mask = np.zeros(rows.shape[:2], dtype=bool)
-    mask[ys[inside], xs[inside]] = True
-    return mask.reshape(frames.shape[:-1])
+    rows = np.ascontiguousarray(frames, dtype=np.uint8).reshape(-1, frames.shape[-2], 3)
+    limit = float(np.floor(tolerance * tolerance)) if tolerance >= 0 else -1.0
+    if rows.size == 0 or limit >= _SATURATED:
+        difference = rows.astype(np.int32) - np.asarray(rgb, dtype=np.int32)
+        return ((difference * difference).sum(axis=-1) <= tolerance * tolerance).reshape(frames.shape[:-1])
+    # Per channel, a table of the squared distance of each byte value to the colour's; OpenCV looks the three
+    # channels up and adds them (saturating at 16 bits, which only ever lies beyond the limit) in a few passes.
+    values = np.arange(256, dtype=np.int64)
+    total = None
+    for plane, target in zip(cv2.split(rows), rgb, strict=True):
+        squares = cv2.LUT(plane, np.minimum((values - int(target)) ** 2, _SATURATED).astype(np.uint16))
+        total = squares if total is None else cv2.add(total, squares)
+    return (total <= limit).reshape(frames.shape[:-1])
 
 
 def box_coverage(mask: np.ndarray, boxes: Sequence[Box]) -> np.ndarray:

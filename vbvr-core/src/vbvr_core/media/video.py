@@ -173,23 +173,69 @@ class VideoClip:
         return cls(frames=np.zeros((0, size, size, 3), np.uint8), fps=0.0, error=reason)
 
 
-def _to_rgb(frame: av.VideoFrame, width: int, height: int) -> np.ndarray:
-    """One decoded frame as RGB at ``width``×``height``.
+def _plane(frame: av.VideoFrame, index: int, width: int, height: int) -> np.ndarray:
+    """Plane ``index`` of a decoded frame as a ``height``×``width`` view of the decoder's buffer (no copy)."""
+    plane = frame.planes[index]
+    return np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[:height, :width]
+
+
+def _to_rgb(frame: av.VideoFrame, width: int, height: int, out: np.ndarray | None = None) -> np.ndarray:
+    """One decoded frame as RGB at ``width``×``height`` (written into ``out`` when given).
 
     For limited-range yuv420p (what H.264 encoders write) the three planes are shrunk with area averaging
-    and converted once by OpenCV: 2-3x cheaper than swscale's convert-and-scale and closer to the source
-    picture (swscale's bilinear filter smears edges). Anything else goes through swscale.
+    straight from the decoder's buffers into one I420 picture and converted once by OpenCV: 2-3x cheaper
+    than swscale's convert-and-scale and closer to the source picture (swscale's bilinear filter smears
+    edges). Anything else goes through swscale.
     """
     if frame.format.name == "yuv420p" and frame.width % 2 == 0 and frame.height % 2 == 0 \
             and width % 2 == 0 and height % 2 == 0:
-        planes = frame.to_ndarray()
-        rows, cols = frame.height, frame.width
-        luma = cv2.resize(planes[:rows], (width, height), interpolation=cv2.INTER_AREA)
-        chroma = planes[rows:].reshape(2, rows // 2, cols // 2)
-        small = [cv2.resize(plane, (width // 2, height // 2), interpolation=cv2.INTER_AREA) for plane in chroma]
-        i420 = np.concatenate([luma.ravel(), small[0].ravel(), small[1].ravel()]).reshape(height * 3 // 2, width)
-        return cv2.cvtColor(i420, cv2.COLOR_YUV2RGB_I420)
-    return frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
+        area = width * height
+        i420 = np.empty(area * 3 // 2, np.uint8)
+        targets = (i420[:area].reshape(height, width),
+                   i420[area:area * 5 // 4].reshape(height // 2, width // 2),
+                   i420[area * 5 // 4:].reshape(height // 2, width // 2))
+        for index, target in enumerate(targets):
+            divisor = 1 if index == 0 else 2
+            source = _plane(frame, index, frame.width // divisor, frame.height // divisor)
+            if source.shape == target.shape:
+                target[:] = source
+            else:
+                cv2.resize(source, (target.shape[1], target.shape[0]), dst=target, interpolation=cv2.INTER_AREA)
+        return cv2.cvtColor(i420.reshape(height * 3 // 2, width), cv2.COLOR_YUV2RGB_I420, dst=out)
+    rgb = frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
+    if out is None:
+        return rgb
+    out[:] = rgb
+    return out
+
+
+class _FrameStack:
+    """A (T, H, W, 3) uint8 stack filled frame by frame, without a list of frames and a final copy: each frame
+    is converted straight into its slot, a repeated frame is copied from the slot before."""
+
+    def __init__(self, width: int, height: int, capacity: int):
+        self.data = np.empty((max(1, capacity), height, width, 3), np.uint8)
+        self.count = 0
+
+    def slot(self) -> np.ndarray:
+        """The next free frame slot (the stack grows as needed)."""
+        if self.count == len(self.data):
+            grown = np.empty((2 * len(self.data), *self.data.shape[1:]), np.uint8)
+            grown[:self.count] = self.data
+            self.data = grown
+        self.count += 1
+        return self.data[self.count - 1]
+
+    def repeat(self) -> None:
+        """Append a copy of the last frame."""
+        last = self.data[self.count - 1]
+        self.slot()[:] = last
+
+    def frames(self) -> np.ndarray:
+        """The filled frames (copied out when the stack is much larger, so the spare slots are freed)."""
+        if self.count < 0.75 * len(self.data):
+            return self.data[:self.count].copy()
+        return self.data[:self.count]
 
 
 def check_bounds(stream) -> None:
@@ -229,19 +275,22 @@ def _timed_frames(container: av.container.InputContainer, stream, limit: int, no
         yield frame, seconds
 
 
-def _resampled(timed, fps: float, interval: float, convert):
-    """Converted frames at ``fps``: for each target time from the first frame's on, the last frame shown at or
-    before it (the clip lasts as long as the source, whose frames last ``interval`` seconds). Only picked
-    frames are converted."""
+def _resampled(timed, fps: float, interval: float, stack: _FrameStack, convert) -> None:
+    """Fill ``stack`` with frames at ``fps``: for each target time from the first frame's on, the last frame shown
+    at or before it (the clip lasts as long as the source, whose frames last ``interval`` seconds). Only picked
+    frames are converted (``convert(frame, out)``); a frame picked again is copied."""
     start = previous = last_time = None
     emitted = 0
     for frame, time in timed:
         if start is None:
             start = time
-        converted = None
+        fresh = True
         while previous is not None and start + emitted / fps < time:
-            converted = convert(previous) if converted is None else converted
-            yield converted
+            if fresh:
+                convert(previous, stack.slot())
+                fresh = False
+            else:
+                stack.repeat()
             emitted += 1
         previous, last_time = frame, time
     if previous is None:
@@ -250,11 +299,113 @@ def _resampled(timed, fps: float, interval: float, convert):
     # the bound: a header's frame rate (0.0001 fps) is no more trusted than its duration.
     span = min(last_time - start + min(interval, 1.0), MAX_VIDEO_SECONDS)
     total = max(1, int(round(span * fps)))
-    converted = None
+    fresh = True
     while emitted < total:
-        converted = convert(previous) if converted is None else converted
-        yield converted
+        if fresh:
+            convert(previous, stack.slot())
+            fresh = False
+        else:
+            stack.repeat()
         emitted += 1
+
+
+# A first stack is allocated for the frames the header announces, but never more than this (a header may lie;
+# the stack grows as frames actually arrive).
+FIRST_STACK_BYTES = 64 * 2**20
+# A VideoReader keeps a video's decoded frames up to this many bytes, so a scorer's second clip (another size or
+# rate) is converted from them instead of decoding the file again; a larger video is decoded again.
+KEEP_DECODED_BYTES = 128 * 2**20
+
+
+@dataclass
+class _Decoded:
+    """A video's decoded frames with their times, kept for further clips, and what was learnt decoding it."""
+
+    frames: list[tuple[av.VideoFrame, float]]
+    source_fps: float | None
+    source_size: tuple[int, int]
+    notes: list[str]
+
+
+def _capacity(announced: int, source_fps: float | None, fps: float | None, frame_bytes: int) -> int:
+    """How many frames a clip's first stack holds: what the header announces, resampled, within bounds."""
+    if fps is None:
+        estimate, bound = announced, MAX_SOURCE_FRAMES
+    else:
+        estimate, bound = int(announced / (source_fps or FPS) * fps) + 2, int(MAX_VIDEO_SECONDS * fps) + 2
+    return max(1, min(estimate, bound, FIRST_STACK_BYTES // frame_bytes))
+
+
+def _read(path: Path, width: int, height: int, fps: float | None, num_frames: int | None, max_source_frames: int,
+          source: _Decoded | None = None, keep_bytes: int = 0) -> tuple[VideoClip, _Decoded | None]:
+    """:func:`read_video` from the file, or from ``source`` (frames decoded before); with ``keep_bytes`` it also
+    returns the decoded frames when they took at most that many bytes (else None)."""
+    notes: list[str] = []
+    decoded = 0
+    kept: list | None = None
+
+    def convert(frame: av.VideoFrame, out: np.ndarray) -> None:
+        _to_rgb(frame, width, height, out)
+
+    def fill(timed, announced: int, source_fps: float | None) -> _FrameStack:
+        stack = _FrameStack(width, height, _capacity(announced, source_fps, fps, width * height * 3))
+        if fps is None:
+            for frame, _ in timed:
+                convert(frame, stack.slot())
+        else:
+            _resampled(timed, fps, 1.0 / (source_fps or FPS), stack, convert)
+        return stack
+
+    try:
+        if source is not None:
+            source_fps, source_size = source.source_fps, source.source_size
+            notes, decoded = list(source.notes), len(source.frames)
+            stack = fill(iter(source.frames), len(source.frames), source_fps)
+        else:
+            if not path.is_file():
+                return VideoClip.failed(f"missing video: {path.name}", width), None
+            if path.stat().st_size == 0:
+                return VideoClip.failed("empty file (0 bytes)", width), None
+            with av.open(str(path)) as container:
+                if not container.streams.video:
+                    return VideoClip.failed("no video stream in file", width), None
+                stream = container.streams.video[0]
+                stream.thread_type = "NONE"  # scorers run one process per core; decoder threads only add overhead
+                check_bounds(stream)
+                source_fps = float(stream.average_rate or stream.guessed_rate or 0) or None
+                source_size = (stream.codec_context.width, stream.codec_context.height)
+                kept = [] if keep_bytes > 0 else None
+                budget = keep_bytes
+
+                def counted():
+                    nonlocal decoded, kept, budget
+                    for item in _timed_frames(container, stream, max_source_frames, notes):
+                        decoded += 1
+                        if kept is not None:
+                            budget -= sum(plane.buffer_size for plane in item[0].planes)
+                            if budget < 0:
+                                kept = None
+                            else:
+                                kept.append(item)
+                        yield item
+
+                stack = fill(counted(), max(0, int(stream.frames or 0)), source_fps)
+    except VideoBoundsError as error:
+        return VideoClip.failed(f"video out of bounds: {error}", width), None
+    except Exception as error:  # noqa: BLE001 - a model video may break the decoder in any way
+        return VideoClip.failed(f"unreadable video: {type(error).__name__}: {error}".strip()[:300], width), None
+    if not stack.count:
+        return VideoClip.failed("video has no decodable frames", width), None
+    frames = stack.frames()
+    if num_frames is not None and len(frames) != num_frames:
+        picks = np.round(np.linspace(0, len(frames) - 1, num_frames)).astype(int)
+        frames = frames[picks]
+    clip = VideoClip(
+        frames=frames, fps=float(fps) if fps is not None else (source_fps or float(FPS)),
+        source_size=source_size, source_fps=source_fps, source_frames=decoded, notes=notes,
+    )
+    keep = _Decoded(kept, source_fps, source_size, list(notes)) if kept else None
+    return clip, keep
 
 
 def read_video(
@@ -273,69 +424,33 @@ def read_video(
     ``VideoClip.error``.
     """
     width, height = (size, size) if isinstance(size, int) else size
-    path = Path(path)
-    notes: list[str] = []
-    try:
-        if not path.is_file():
-            return VideoClip.failed(f"missing video: {path.name}", width)
-        if path.stat().st_size == 0:
-            return VideoClip.failed("empty file (0 bytes)", width)
-        with av.open(str(path)) as container:
-            if not container.streams.video:
-                return VideoClip.failed("no video stream in file", width)
-            stream = container.streams.video[0]
-            stream.thread_type = "NONE"  # scorers run one process per core; decoder threads only add overhead
-            check_bounds(stream)
-            source_fps = float(stream.average_rate or stream.guessed_rate or 0) or None
-            source_size = (stream.codec_context.width, stream.codec_context.height)
-            decoded = 0
-
-            def counted():
-                nonlocal decoded
-                for item in _timed_frames(container, stream, max_source_frames, notes):
-                    decoded += 1
-                    yield item
-
-            def convert(frame: av.VideoFrame) -> np.ndarray:
-                return _to_rgb(frame, width, height)
-
-            if fps is None:
-                frames = [convert(frame) for frame, _ in counted()]
-            else:
-                frames = list(_resampled(counted(), fps, 1.0 / (source_fps or FPS), convert))
-    except VideoBoundsError as error:
-        return VideoClip.failed(f"video out of bounds: {error}", width)
-    except Exception as error:  # noqa: BLE001 - a model video may break the decoder in any way
-        return VideoClip.failed(f"unreadable video: {type(error).__name__}: {error}".strip()[:300], width)
-    if not frames:
-        return VideoClip.failed("video has no decodable frames", width)
-    stack = np.stack(frames)
-    if num_frames is not None and len(stack) != num_frames:
-        picks = np.round(np.linspace(0, len(stack) - 1, num_frames)).astype(int)
-        stack = stack[picks]
-    return VideoClip(
-        frames=stack, fps=float(fps) if fps is not None else (source_fps or float(FPS)),
-        source_size=source_size, source_fps=source_fps, source_frames=decoded, notes=notes,
-    )
+    return _read(Path(path), width, height, fps, num_frames, max_source_frames)[0]
 
 
 class VideoReader:
     """A lazy handle on a model's video: scorers ask for frames at the size, fps and length they need.
 
-    Decoding happens on the first :meth:`clip` call per set of arguments and is cached; :attr:`error` is
-    the first reason any requested clip could not be used (None while every clip was fine).
+    Decoding happens on the first :meth:`clip` call; its decoded frames are kept (up to
+    :data:`KEEP_DECODED_BYTES`), so a clip of another size or rate is converted from them without decoding
+    again. Each clip is cached by its arguments. :attr:`error` is the first reason any requested clip could not
+    be used (None while every clip was fine).
     """
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._cache: dict[tuple, VideoClip] = {}
+        self._decoded: _Decoded | None = None
 
     def clip(self, size: int | tuple[int, int] = 256, fps: float | None = None,
              num_frames: int | None = None) -> VideoClip:
         """Frames resampled as asked; see :func:`read_video`. Never raises."""
         key = (size, fps, num_frames)
         if key not in self._cache:
-            self._cache[key] = read_video(self.path, size=size, fps=fps, num_frames=num_frames)
+            width, height = (size, size) if isinstance(size, int) else size
+            clip, decoded = _read(self.path, width, height, fps, num_frames, MAX_SOURCE_FRAMES, self._decoded,
+                                  KEEP_DECODED_BYTES if self._decoded is None else 0)
+            self._decoded = self._decoded or decoded
+            self._cache[key] = clip
         return self._cache[key]
 
     @property

@@ -40,9 +40,11 @@ COVER_FULL, COVER_ZERO = 0.85, 0.7
 def red_mask(frames: np.ndarray) -> np.ndarray:
     """Pixels that are clearly red, judged against the frame's own background: each channel is divided by its
     median over the frame (the background's colour) first, so a brightness or colour drift keeps them red."""
-    rgb = np.asarray(frames, dtype=np.float32)
-    background = np.median(rgb.reshape(*rgb.shape[:-3], -1, 3), axis=-2)[..., None, None, :]
-    balanced = rgb * (255.0 / np.maximum(background, 1.0))
+    frames = np.asarray(frames)
+    pixels = frames.reshape(*frames.shape[:-3], -1, 3)
+    # The median of bytes, exact, as float32 (what it was when taken over the float32 frame).
+    background = np.median(pixels, axis=-2).astype(np.float32)[..., None, None, :]
+    balanced = frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
     red, green, blue = balanced[..., 0], balanced[..., 1], balanced[..., 2]
     return (red >= 120) & (red - green >= 70) & (red - blue >= 70)
 
@@ -93,16 +95,19 @@ def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.n
     channel's gain and offset (a global brightness or colour drift is no change) on softened frames."""
     import cv2
 
-    soft_first = cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5)[keep]
+    soft_first = cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
+    x_mean = soft_first.mean(axis=0)
+    x_centred = soft_first - x_mean
+    x_variance = (x_centred * x_centred).sum(axis=0)
+    flat = np.ptp(soft_first, axis=0) <= 1
     out = []
     for frame in frames:
-        soft = cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5)[keep]
-        residual = 0.0
-        for channel in range(3):
-            x, y = soft_first[:, channel], soft[:, channel]
-            gain, offset = np.polyfit(x, y, 1) if np.ptp(x) > 1 else (1.0, float(y.mean() - x.mean()))
-            residual += float(np.abs(y - (gain * x + offset)).mean()) / 3
-        out.append(residual)
+        soft = cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
+        y_mean = soft.mean(axis=0)
+        # The least-squares line per channel (np.polyfit's, in closed form); a flat channel fits only an offset.
+        gain = np.where(flat, 1.0, (x_centred * (soft - y_mean)).sum(axis=0) / np.where(flat, 1.0, x_variance))
+        offset = y_mean - gain * x_mean
+        out.append(float((np.abs(soft - (gain * soft_first + offset)).mean(axis=0) / 3).sum()))
     return np.asarray(out)
 
 
@@ -124,13 +129,14 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     first_small = resize_frame(first, JUDGE_SIZE)
     verdict = Verdict()
     already_red = _dilate(red_mask(first_small), 1)
-    counts = (red_mask(clip.frames) & ~already_red).sum(axis=(1, 2))
+    reds = red_mask(clip.frames)
+    counts = (reds & ~already_red).sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
     opens = starts_like(clip, first) and counts[0] < 0.2 * final_count  # the mark is not there from the start
     if not verdict.part("start", float(opens), unless="the video does not open on the unmarked first frame"):
         return verdict.score(ok="")
     tail = clip.frames[-max(1, round(tail_seconds * JUDGE_FPS)):]
-    mark = (red_mask(tail).mean(axis=0) >= 0.5) & ~already_red
+    mark = (reds[-len(tail):].mean(axis=0) >= 0.5) & ~already_red
     radius = expected_radius * factor
     fit = mark_fit(mark) if mark.sum() >= MIN_MARK_SHARE * 2 * np.pi * radius * max(2.0, 4 * factor) else None
     if fit is None:

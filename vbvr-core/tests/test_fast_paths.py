@@ -1,0 +1,84 @@
+"""The bench's fast paths give exactly what the plain computations give (issue 15, item 4: the bench stays fast)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from vbvr_core.judge.compare import match_colours
+from vbvr_core.judge.masks import color_mask
+from vbvr_core.media import video as video_module
+from vbvr_core.media.video import VideoReader, read_video, write_video
+
+
+@pytest.fixture(scope="module")
+def moving_video(tmp_path_factory) -> str:
+    """A 40-frame 96×64 video of a square crossing a gradient (every frame differs)."""
+    path = tmp_path_factory.mktemp("fast") / "moving.mp4"
+    ys, xs = np.mgrid[0:64, 0:96]
+    base = np.stack([xs * 2, ys * 3, 255 - xs * 2], axis=-1).astype(np.uint8)
+
+    def frames():
+        for k in range(40):
+            frame = base.copy()
+            frame[20:40, 2 * k:2 * k + 16] = (220, 30, 40)
+            yield frame
+
+    write_video(path, frames(), fps=24)
+    return str(path)
+
+
+CLIPS = [dict(), dict(size=64), dict(size=(48, 32), fps=12.0), dict(fps=30.0), dict(size=32, num_frames=7),
+         dict(size=(31, 21))]
+
+
+@pytest.mark.parametrize("first", [dict(), dict(size=(96, 64), fps=8.0)])
+def test_a_second_clip_from_the_kept_decode_equals_a_fresh_read(moving_video, first):
+    reader = VideoReader(moving_video)
+    reader.clip(**first)
+    assert reader._decoded is not None  # small enough to keep
+    for args in CLIPS:
+        kept, fresh = reader.clip(**args), read_video(moving_video, **args)
+        assert kept.frames.shape == fresh.frames.shape and np.array_equal(kept.frames, fresh.frames), args
+        assert (kept.fps, kept.source_fps, kept.source_size, kept.source_frames, kept.notes) == \
+               (fresh.fps, fresh.source_fps, fresh.source_size, fresh.source_frames, fresh.notes)
+
+
+def test_a_video_over_the_keep_budget_is_decoded_again(moving_video, monkeypatch):
+    monkeypatch.setattr(video_module, "KEEP_DECODED_BYTES", 1000)
+    reader = VideoReader(moving_video)
+    reader.clip()
+    assert reader._decoded is None
+    assert np.array_equal(reader.clip(size=64).frames, read_video(moving_video, size=64).frames)
+
+
+def test_the_stack_grows_past_a_header_that_announces_too_few_frames(moving_video, monkeypatch):
+    expected = read_video(moving_video, size=64, fps=30.0).frames
+    monkeypatch.setattr(video_module, "FIRST_STACK_BYTES", 1)  # the first stack holds one frame
+    clip = read_video(moving_video, size=64, fps=30.0)
+    assert clip.ok and np.array_equal(clip.frames, expected)
+
+
+def _sphere(frames: np.ndarray, rgb, tolerance: float) -> np.ndarray:
+    difference = frames.astype(np.int64) - np.asarray(rgb, np.int64)
+    return ((difference * difference).sum(axis=-1) <= tolerance * tolerance) & (tolerance >= 0)
+
+
+def test_color_mask_is_the_exact_sphere_test():
+    generator = np.random.default_rng(3)
+    stack = generator.integers(0, 256, (4, 40, 30, 3), dtype=np.uint8)
+    for frames in (stack, stack[0], stack[:, 5:20, 3:25], stack[:0]):
+        for rgb in ((255, 255, 255), (0, 0, 0), (200, 30, 30), (10, 250, 3)):
+            for tolerance in (0.0, 1.0, 24.0, 37.5, 60.0, 90.0, 255.5, 300.0, -1.0):
+                mask = color_mask(frames, rgb, tolerance)
+                assert mask.dtype == bool and np.array_equal(mask, _sphere(frames, rgb, tolerance)), (rgb, tolerance)
+
+
+def test_match_colours_is_the_float32_map_of_every_pixel():
+    generator = np.random.default_rng(4)
+    frames = generator.integers(0, 256, (3, 20, 24, 3), dtype=np.uint8)
+    for _ in range(50):
+        gain, offset = generator.uniform(0.7, 1.4, 3), generator.uniform(-60, 60, 3)
+        expected = np.clip(np.rint(frames.astype(np.float32) * gain.astype(np.float32) + offset.astype(np.float32)),
+                           0, 255).astype(np.uint8)
+        assert np.array_equal(match_colours(frames, gain, offset), expected)
+        assert np.array_equal(match_colours(frames[1], gain, offset), expected[1])
