@@ -1,0 +1,1 @@
+"""VBVR task G-206_identify_pentagons (perception)."""
