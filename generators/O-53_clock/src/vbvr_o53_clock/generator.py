@@ -22,6 +22,7 @@ import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, draw_disc, new_canvas, to_frame
 from vbvr_core.draw.canvas import RGB
 from vbvr_core.families.rotation.draw import draw_dial, placed_polygon, pointer_outline, rotate_points
@@ -190,3 +191,15 @@ class ClockGenerator(BaseGenerator):
             trajectory=lambda: (clock.at(start + p.advance_minutes * k / p.sweep_frames) for k in range(p.sweep_frames + 1)),
             solution=solution, params=p,
         )
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """Drawn like the answer: advanced an hour too far, and with the hour hand left behind until the end."""
+        p, clock = self.params, ClockFace(self.params)
+        start = (p.start_hour % 12) * 60 + p.start_minute
+        hour, minute = hand_angles(start)
+        steps = range(p.sweep_frames + 1)
+        return {
+            "hour_too_far": lambda: (clock.at(start + (p.advance_minutes + 60) * k / p.sweep_frames) for k in steps),
+            "hour_hand_lags": lambda: (clock.frame(hour + (p.advance_minutes * 0.5 if k == p.sweep_frames else 0.0),
+                                                   minute + p.advance_minutes * 6 * k / p.sweep_frames) for k in steps),
+        }
