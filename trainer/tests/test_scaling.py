@@ -71,6 +71,18 @@ def test_markdown_table_holds_the_rows_the_cli_prints(study, monkeypatch):
     assert "resuming: 4 run(s) already finished, 0 to go" in result.output
     for row in table_rows(report):
         assert all(cell in result.output for cell in row)
+    # the time it took: wall and CPU (main process and its ended workers), printed and in the JSON
+    printed = json.loads((out / "scaling.json").read_text())
+    assert printed["cpu_seconds"] >= printed["cpu_seconds_main_process"] >= 0
+    assert f"s wall, {printed['cpu_seconds']:.0f} s CPU" in result.output
+
+
+def test_scaling_help_shows_the_step_bounds(monkeypatch):
+    # a literal "[min, max]" in help text is eaten as rich markup unless escaped
+    monkeypatch.setenv("COLUMNS", "300")
+    result = CliRunner().invoke(app, ["scaling", "--help"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    assert "clamped to [min-steps, max-steps] steps" in result.output
 
 
 def _no_training(*args, **kwargs):

@@ -1,3 +1,3 @@
 """VBVR trainer: data loaders, a CPU scaling study and the Wan2.2 LoRA recipe."""
 
-__version__ = "0.2.0"
+__version__ = "0.2.1"

@@ -96,10 +96,10 @@ def scaling_command(
     tasks_ood: Annotated[str | None, typer.Option("--tasks-ood", help="Out-of-domain task specs, same syntax.")] = None,
     sizes: Annotated[str | None, typer.Option("--sizes", help="Training samples per in-domain task, e.g. 3,10,30,100,300.")] = None,
     seeds: Annotated[int | None, typer.Option("--seeds", min=1, help="Training seeds per size.")] = None,
-    quick: Annotated[bool, typer.Option("--quick", help="Smoke run: N = 3,10,30, 2 seeds, 8 test samples per task, at most 150 steps.")] = False,
+    quick: Annotated[bool, typer.Option("--quick", help="Smoke run: N = 3,10,30, 2 seeds, 5 test samples per task, 60–150 steps.")] = False,
     max_steps: Annotated[int | None, typer.Option("--max-steps", min=1, help="Step cap of any run.")] = None,
     min_steps: Annotated[int | None, typer.Option("--min-steps", min=1, help="Step budget of the smallest runs.")] = None,
-    epochs: Annotated[float | None, typer.Option("--epochs", min=0.1, help="Step budget = epochs × training samples / batch, clamped to [min, max] steps; runs stop earlier at a plateau of held-out loss.")] = None,
+    epochs: Annotated[float | None, typer.Option("--epochs", min=0.1, help="Step budget = epochs × training samples / batch, clamped to \\[min-steps, max-steps] steps; runs stop earlier at a plateau of held-out loss.")] = None,
     test_per_task: Annotated[int | None, typer.Option("--test-per-task", min=1, help="Held-out test samples per task.")] = None,
     val_per_task: Annotated[int | None, typer.Option("--val-per-task", min=1, help="Validation samples per in-domain task (the held-out loss that stops training).")] = None,
     seed: Annotated[int, typer.Option("--seed", min=0, max=MAX_SEED, help="Study seed (samples and runs derive from it).")] = 0,
@@ -139,10 +139,12 @@ def scaling_command(
         raise fail_usage(str(error)) from None
     torch.set_num_threads(threads)
     console.print(f"[bold]tasks:[/] {note}")
-    started, cpu_started = time.perf_counter(), time.process_time()
+    started, cpu_started, children_started = time.perf_counter(), time.process_time(), _children_cpu_seconds()
     report = run_study(config, out, tick=console.print, jobs=workers)
     report["wall_seconds"] = time.perf_counter() - started
     report["cpu_seconds_main_process"] = time.process_time() - cpu_started
+    # worker processes (sample making, training, scoring) have ended and been waited for by now
+    report["cpu_seconds"] = report["cpu_seconds_main_process"] + _children_cpu_seconds() - children_started
     (Path(out) / "scaling.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     table = Table(title="bench score vs training samples per task: mean [95 % CI] over seeds and test samples")
     for column in TABLE_COLUMNS:
@@ -152,8 +154,18 @@ def scaling_command(
     console.print(table)
     for line in report["summary"]:
         console.print(f"- {line}", highlight=False)
-    console.print(f"wrote {Path(out) / 'scaling.json'}, scaling.md and scaling.png in {report['wall_seconds']:.0f} s",
-                  highlight=False)
+    console.print(f"wrote {Path(out) / 'scaling.json'}, scaling.md and scaling.png in {report['wall_seconds']:.0f} s "
+                  f"wall, {report['cpu_seconds']:.0f} s CPU (all processes of this invocation)", highlight=False)
+
+
+def _children_cpu_seconds() -> float:
+    """User + system CPU seconds of this process's ended, waited-for child processes (0 where unknown)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @app.command("prepare-wan")
@@ -193,14 +205,15 @@ def lora_wan_command(
     rank: Annotated[int, typer.Option("--rank", min=1, help="LoRA rank.")] = 32,
     learning_rate: Annotated[float, typer.Option("--lr", help="AdamW learning rate.")] = 1e-4,
     steps: Annotated[int, typer.Option("--steps", min=1, help="Optimiser steps.")] = 1000,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Clips per optimiser step.")] = 1,
     size: Annotated[int, typer.Option("--size", help="Square frame size (multiple of 16).")] = 384,
     num_frames: Annotated[int, typer.Option("--num-frames", help="Frames per clip, 4k+1.")] = 81,
     boundary: Annotated[float, typer.Option("--boundary", help="Expert split as a position in the schedule.")] = 0.358,
     device: Annotated[str, typer.Option("--device", help="cpu, cuda, cuda:1, …")] = "cpu",
     gradient_checkpointing: Annotated[bool, typer.Option("--gradient-checkpointing", help="Trade compute for memory.")] = False,
     overfit_one_batch: Annotated[bool, typer.Option("--overfit-one-batch", help="Repeat the first batch with fixed noise (a smoke check that the loss falls).")] = False,
-    seed: Annotated[int, typer.Option("--seed")] = 0,
+    seed: Annotated[int, typer.Option("--seed", min=0, max=MAX_SEED,
+                                      help="Seed of the LoRA initialisation, the data order and the noise draws.")] = 0,
 ) -> None:
     """LoRA fine-tuning of Wan2.2 image-to-video (one expert per run) with the VBVR paper's defaults."""
     import torch
