@@ -4,5 +4,7 @@
 - ``arrangement``: objects move into places in a row (plan and render moves; judge the order and travel);
 - ``marking``: a ring is drawn around the answer (animate the ring; judge which candidate it encloses);
 - ``fill_in``: missing content appears in target boxes (reveal it; judge each box and the rest);
-- ``rotation``: a shape turns about a centre (draw the rotating sprite).
+- ``rotation``: a shape turns about a centre (draw the rotating sprite);
+- ``sequence_choice``: figures whose size follows a rule, candidates below, the next one ringed (size rules and
+  solver, scene and generator, the judge: the marking judge plus a same-scene check).
 """

@@ -1,0 +1,1 @@
+"""VBVR task G-134_select_next_figure_large_small_alternating_sequence (abstraction)."""

@@ -1,0 +1,53 @@
+"""G-134 select_next_figure_large_small_alternating_sequence: ring the figure that continues a large-small alternation.
+
+Parameters → draw → solve → render → prompt (the sequence-choice family does the shared work):
+
+- ``length`` figures of one kind in the top row, alternating large, small, large, … (small radius ``small``,
+  large = ``ratio`` × small; all scaled together to fit their slots), then a "?";
+- ``candidates`` figures in the bottom row: the answer (same kind, the size that comes next), always the same
+  kind in the other size (the last shown size repeated), the answer's size in another kind, and possibly a
+  size halfway between (when it differs from both by at least 15 %) or other kinds;
+- the solver takes the radius two places back as the next one and picks the candidate of the sequence's kind
+  with that radius; the video sweeps a red ring around it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+from vbvr_core.contract import Strata, Uniform
+from vbvr_core.families.sequence_choice.scene import SequenceChoiceSolution
+from vbvr_core.families.sequence_choice.task import ChoiceParams, SequenceChoiceGenerator
+
+from vbvr_g134_select_next_figure_large_small_alternating_sequence.plugin import TASK
+
+
+class Params(ChoiceParams):
+    """G-134's parameter space: longer sequences and closer sizes as the difficulty grows."""
+
+    length: Annotated[int, Strata((3, 4), (4, 5), (5, 5))] = Field(
+        4, ge=3, le=5, description="how many figures of the sequence are shown")
+    small: Annotated[float, Uniform(11, 16, digits=1)] = Field(
+        13.0, ge=9, le=18, description="nominal radius (px) of the small figures, before fitting")
+    ratio: Annotated[float, Strata((1.8, 2.1), (1.5, 1.8), (1.3, 1.5), digits=2)] = Field(
+        1.6, ge=1.25, le=2.2, description="radius of the large figures over that of the small ones")
+
+
+class Solution(SequenceChoiceSolution):
+    """The alternating sequence, the candidates, and the index of the next figure (rule ``large_small``)."""
+
+
+class LargeSmallAlternatingGenerator(SequenceChoiceGenerator):
+    """Shows a sequence alternating large and small figures and rings the candidate that comes next."""
+
+    info = TASK.info
+    Params = Params
+    Solution = Solution
+    rule = "large_small"
+    prompt = (
+        "The top row shows figures of the same shape whose size alternates, large, small, large, and so on, "
+        "from left to right; the question mark is where the next figure belongs. Among the candidate figures "
+        "in the bottom row, find the one that continues the pattern and mark it by drawing a red circle around "
+        "it. Mark only that figure and do not change anything else in the image."
+    )

@@ -1,0 +1,1 @@
+"""VBVR task G-51_predict_next_color (abstraction)."""

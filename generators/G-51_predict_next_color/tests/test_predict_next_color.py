@@ -1,0 +1,89 @@
+"""G-51 specifications: the period solver, rejection of rows that repeat nothing or mix look-alike colours,
+near misses, and the checks every task shares."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from vbvr_core.judge.alternatives import recreate
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.sample_io import read_png
+from vbvr_core.review import parameter_table
+from vbvr_core.testing.contract import SampleContract, contract_samples
+from vbvr_core.testing.helpers import score_frames
+from vbvr_g51_predict_next_color.generator import PredictNextColorGenerator, Solution, next_color
+from vbvr_g51_predict_next_color.scorer import row_shown
+
+KEY = "G-51_predict_next_color"
+GENERATOR = PredictNextColorGenerator
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_the_shortest_period_gives_the_next_colour():
+    assert next_color(["red", "blue", "red", "blue"]) == (2, "red")
+    assert next_color(["red", "blue", "green", "red"]) == (3, "blue")
+    assert next_color(["red", "blue", "green", "cyan", "red", "blue"]) == (4, "green")
+
+
+def test_a_row_that_repeats_nothing_cannot_be_continued():
+    with pytest.raises(ValueError, match="repeats nothing"):
+        next_color(["red", "blue", "green", "cyan"])
+
+
+def test_a_row_too_short_to_show_the_cycle_again_is_rejected():
+    with pytest.raises(Reject, match="ambiguous"):
+        GENERATOR(0, {"period": 4, "shown": 4}).generate()
+
+
+def test_look_alike_colours_never_share_a_row():
+    for seed in range(60):
+        try:
+            solution = Solution.model_validate(GENERATOR(seed).generate().solution)
+        except Reject:
+            continue
+        assert not {"yellow", "orange"} <= set(solution.colors)
+        assert solution.answer == solution.colors[len(solution.colors) - solution.period]
+
+
+def test_a_row_of_the_same_layout_in_other_colours_is_not_this_row():
+    fixed = {"period": 2, "shown": 4, "block": 56, "gap": 14, "background": 0}
+    samples = []
+    for seed in range(20):
+        try:
+            samples.append(GENERATOR(seed, fixed).generate())
+        except Reject:
+            continue
+    ours = samples[0]
+    solution = Solution.model_validate(ours.solution)
+    assert row_shown(ours.first_frame, ours.first_frame, solution) == []
+    other = next(s for s in samples if Solution.model_validate(s.solution).colors != solution.colors)
+    assert row_shown(other.first_frame, ours.first_frame, solution)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return contract_samples(tmp_path_factory, KEY)[0]
+
+
+@pytest.mark.parametrize("miss", ["last_color_repeated", "unused_color"])
+def test_a_wrong_colour_in_the_box_scores_low(sample, tmp_path, miss):
+    made = recreate(sample)
+    frames = made.generator.near_misses(made.sample)[miss]()
+    assert score_frames(sample, list(frames), tmp_path).value <= 0.1
+
+
+def test_the_answer_appearing_at_once_keeps_full_credit(sample, tmp_path):
+    first, final = read_png(sample / "first_frame.png"), read_png(sample / "final_frame.png")
+    assert score_frames(sample, list(itertools.chain([first] * 8, [final] * 12)), tmp_path).value >= 0.9
+
+
+def test_readme_documents_every_parameter():
+    readme = README.read_text("utf-8")
+    missing = [row for row in parameter_table(GENERATOR.Params).splitlines() if row not in readme]
+    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
+
+
+class TestContract(SampleContract):
+    key = KEY
