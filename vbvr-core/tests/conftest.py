@@ -9,9 +9,12 @@ from vbvr_core.testing.helpers import forget_plugins, write_task_distribution
 
 TINY_TASK = '''
 """A tiny task for core's tests: a red dot slides right; ``fail_seeds`` make generate() raise."""
+from typing import Annotated
+
 import numpy as np
 from pydantic import Field
-from vbvr_core.contract import Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, hookimpl
+from vbvr_core.contract import (Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, TaskSolution,
+                                Uniform, hookimpl)
 from vbvr_core.pipeline.generator import BaseGenerator
 from vbvr_core.draw import draw_disc, new_canvas, to_frame
 from PIL import ImageDraw
@@ -20,16 +23,16 @@ INFO = TaskInfo(key="O-901_tiny_dot", title="Tiny dot", category=Category.TRANSF
                 description="A red dot slides to the right edge.")
 
 class Params(TaskParams):
-    y: int = Field(256, ge=64, le=448)
+    y: Annotated[int, Uniform(64, 448)] = Field(256, ge=64, le=448)
     always_fail: bool = False
+
+class Solution(TaskSolution):
+    y: int
 
 class TinyGenerator(BaseGenerator):
     info = INFO
     Params = Params
     max_attempts = 3
-
-    def draw_params(self, rng, difficulty):
-        return {"y": int(rng.integers(64, 449))}
 
     def _frame(self, x):
         image = new_canvas()
@@ -42,7 +45,7 @@ class TinyGenerator(BaseGenerator):
         xs = list(range(64, 449, 32))
         return Sample(first_frame=self._frame(xs[0]), final_frame=self._frame(xs[-1]),
                       prompt="Slide the red dot to the right.", trajectory=lambda: (self._frame(x) for x in xs),
-                      solution={"y": self.params.y}, params=self.params, hold_frames=2)
+                      solution=Solution(y=self.params.y), params=self.params, hold_frames=2)
 
     def validate(self, sample):
         problems = super().validate(sample)

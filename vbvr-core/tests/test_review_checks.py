@@ -27,9 +27,12 @@ from vbvr_core.testing.helpers import forget_plugins, write_task_distribution
 MODULE = "review_fixture_tasks"
 SOURCE = '''
 """Tiny tasks for review's tests: a black square slides 60 px right. Subclasses each carry one fault."""
+from typing import Annotated
+
 import numpy as np
 from pydantic import Field
-from vbvr_core.contract import Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, hookimpl
+from vbvr_core.contract import (Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, TaskSolution,
+                                Uniform, hookimpl)
 from vbvr_core.pipeline.generator import BaseGenerator
 from vbvr_core.judge.motion import blob_centroids, progress_coverage
 
@@ -39,16 +42,18 @@ STEPS = 6
 
 
 class Params(TaskParams):
-    x: int = Field(100, ge=40, le=380, description="left edge of the square at the start")
-    y: int = Field(100, ge=40, le=460, description="top edge of the square")
+    x: Annotated[int, Uniform(40, 380)] = Field(100, ge=40, le=380, description="left edge of the square at the start")
+    y: Annotated[int, Uniform(40, 460)] = Field(100, ge=40, le=460, description="top edge of the square")
+
+
+class Solution(TaskSolution):
+    x: int
+    y: int
 
 
 class SoundGenerator(BaseGenerator):
     info = INFO
     Params = Params
-
-    def draw_params(self, rng, difficulty):
-        return {"x": int(rng.integers(40, 381)), "y": int(rng.integers(40, 461))}
 
     def _frame(self, x, y):
         frame = np.full((512, 512, 3), 255, np.uint8)
@@ -61,11 +66,11 @@ class SoundGenerator(BaseGenerator):
         return Sample(first_frame=self._frame(xs[0], y), final_frame=self._frame(xs[-1], y),
                       prompt="Slide the black square 60 pixels to the right.",
                       trajectory=lambda: (self._frame(step_x, y) for step_x in xs),
-                      solution={"x": x, "y": y}, params=self.params, hold_frames=4)
+                      solution=Solution(x=x, y=y), params=self.params, hold_frames=4)
 
     def validate(self, sample):
         problems = super().validate(sample)
-        if sample.solution["y"] > 440:
+        if sample.solution.y > 440:
             problems.append("occlusion: the square touches the bottom edge")
         return problems
 
@@ -84,8 +89,10 @@ class LaxGenerator(SoundGenerator):
 
 
 class FewGenerator(SoundGenerator):
-    def draw_params(self, rng, difficulty):
-        return {"x": int(rng.choice([100, 200, 300])), "y": int(rng.choice([100, 200, 300]))}
+    def __init__(self, seed, params=None):
+        super().__init__(seed, params)  # the fault: the drawn place is snapped to one of nine
+        snap = [100, 200, 300]
+        self.params = self.params.model_copy(update={"x": snap[self.params.x % 3], "y": snap[self.params.y % 3]})
 
 
 class UncheckedGenerator(SoundGenerator):

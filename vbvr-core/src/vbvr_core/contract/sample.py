@@ -39,7 +39,7 @@ class Sample:
     first_frame: np.ndarray
     prompt: str
     trajectory: FrameSource
-    solution: TaskSolution | dict[str, Any]
+    solution: TaskSolution
     params: TaskParams
     final_frame: np.ndarray | None = None
     goal_text: str | None = None

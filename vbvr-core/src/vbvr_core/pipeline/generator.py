@@ -51,12 +51,6 @@ class BaseGenerator(ABC):
             difficulty = int(self.rng.integers(0, 3))
         else:  # refuse an out-of-range stratum before any draw looks it up
             difficulty = TaskParams.model_validate({"difficulty": difficulty}).difficulty
-        legacy_draw = getattr(self, "draw_params", None)
-        if legacy_draw is not None:  # transition: tasks not yet moved to declared draws (removed once all are)
-            self.overrides = overrides
-            drawn = legacy_draw(self.rng, int(difficulty))
-            self.params = self.Params.model_validate({**drawn, **overrides, "difficulty": difficulty})
-            return
         self.params = self.Params.draw(self.rng, int(difficulty), fixed=overrides)
 
     @abstractmethod

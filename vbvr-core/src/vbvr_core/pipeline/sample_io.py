@@ -125,7 +125,7 @@ def save_sample(
             core_version=core_version(),
             video=video,
             files=files,
-            solution=sample.solution if isinstance(sample.solution, dict) else sample.solution.model_dump(mode="json"),
+            solution=sample.solution.model_dump(mode="json"),
         )
         (staging / METADATA).write_text(
             json.dumps(record.model_dump(mode="json"), indent=2, sort_keys=True) + "\n", encoding="utf-8"

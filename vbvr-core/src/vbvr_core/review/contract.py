@@ -137,7 +137,7 @@ def check_params_bounded(context: ReviewContext) -> Finding:
             try:
                 generator(context.seed_of(seed), {"difficulty": difficulty})
             except ValueError as error:
-                return fail(f"draw_params at difficulty {difficulty} (seed {seed}) draws out of bounds: "
+                return fail(f"the declared draws at difficulty {difficulty} (seed {seed}) draws out of bounds: "
                             f"{' '.join(str(error).split())[:300]}; keep the strata inside the Field bounds")
     return ok(f"{len(spaces)} parameters bounded and described; difficulties 0–2 draw in bounds")
 

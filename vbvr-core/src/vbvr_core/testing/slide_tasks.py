@@ -25,10 +25,13 @@ FRAGILE_KEY = "O-982_slide_fragile"
 
 SLIDE_TASK = '''
 """A red disc slides from the left to the right edge (see vbvr_core.testing.slide_tasks)."""
+from typing import Annotated
+
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, hookimpl
+from vbvr_core.contract import (Category, Sample, Score, TaskInfo, TaskParams, TaskRegistration, TaskSolution,
+                                Uniform, hookimpl)
 from vbvr_core.draw import draw_disc, new_canvas, to_frame
 from vbvr_core.judge.alternatives import nudged_positions
 from vbvr_core.pipeline.generator import BaseGenerator
@@ -41,15 +44,16 @@ INFO = TaskInfo(key="O-981_slide_robust", title="Slide robustly", category=Categ
 
 
 class Params(TaskParams):
-    y: int = Field(256, ge=96, le=416)
+    y: Annotated[int, Uniform(96, 416)] = Field(256, ge=96, le=416)
+
+
+class Solution(TaskSolution):
+    y: int
 
 
 class SlideGenerator(BaseGenerator):
     info = INFO
     Params = Params
-
-    def draw_params(self, rng, difficulty):
-        return {"y": int(rng.integers(96, 417))}
 
     def frame(self, x, y):
         image = new_canvas()
@@ -64,7 +68,7 @@ class SlideGenerator(BaseGenerator):
         y = self.params.y
         frames = lambda: (self.frame(x, py) for x, py in self.path(END_X, y))
         return Sample(first_frame=self.frame(START_X, y), final_frame=self.frame(END_X, y), prompt="Slide the disc right.",
-                      trajectory=frames, solution={"y": y}, params=self.params, hold_frames=6)
+                      trajectory=frames, solution=Solution(y=y), params=self.params, hold_frames=6)
 
     def alternatives(self, sample):
         y = self.params.y
