@@ -143,6 +143,13 @@ def test_step_budget_grows_with_the_data_within_its_bounds():
     assert budgets == [100, 150, 500, 800]
 
 
+
+def test_default_budgets_grow_across_the_larger_default_sizes():
+    # the default study must not train every N for the same steps (that measures compute, not data)
+    config = StudyConfig(tasks_id=[TaskSpec(TASK), TaskSpec("O-36_grid_shift")], tasks_ood=[TaskSpec(TASK)])
+    budgets = [config.step_budget(size) for size in config.sizes]
+    assert budgets == sorted(budgets) and budgets[-3] < budgets[-2] < budgets[-1]
+
 def _learnable_frames(count: int, seed: int) -> FrameSet:
     generator = torch.Generator().manual_seed(seed)
     first = torch.rand(count, 3, 16, 16, generator=generator)

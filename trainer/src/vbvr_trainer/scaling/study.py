@@ -48,9 +48,9 @@ class StudyConfig:
     seeds: int = 3
     test_per_task: int = 20
     val_per_task: int = 12
-    epochs: float = 20.0
-    min_steps: int = 200
-    max_steps: int = 600
+    epochs: float = 60.0
+    min_steps: int = 150
+    max_steps: int = 1200
     batch_size: int = 8
     learning_rate: float = 2e-3
     model: ModelConfig = field(default_factory=ModelConfig)
