@@ -12,7 +12,7 @@ from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_o49_symmetry_completion.generator import SymmetryCompletionGenerator, hidden_cells_problem
 from vbvr_o49_symmetry_completion.patterns import copy_complete, half_pattern, mirror_complete
-from vbvr_o49_symmetry_completion.scene import AXIS_COLORS, PatternScene
+from vbvr_o49_symmetry_completion.scene import PatternScene
 
 KEY = "O-49_symmetry_completion"
 
@@ -45,7 +45,7 @@ def _completion_video(folder, pattern):
     p = SymmetryCompletionGenerator.Params(**record.params)
     solution = record.solution
     layout = GridLayout(**solution["layout"])
-    scene = PatternScene(layout, p.axis, BACKGROUNDS[p.background], AXIS_COLORS[p.axis_color], solution["fill_colors"])
+    scene = PatternScene(layout, p.axis, BACKGROUNDS[p.background], solution["fill_colors"])
     first = read_png(folder / "first_frame.png")
     final = scene.render(pattern, hidden=set())
     cells = [layout.cell_box(tuple(cell)) for cell in solution["hidden_cells"]]

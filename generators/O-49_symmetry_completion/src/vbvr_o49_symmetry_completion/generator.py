@@ -2,8 +2,9 @@
 
 Parameters → draw → solve → render → prompt:
 
-- an ``size``×``size`` grid (even) split by a marked axis (vertical or horizontal); the first half holds a
-  pattern of one to three colours (random, checkerboard, diagonal stripes, increasing rows, blocks);
+- an ``size``×``size`` grid (even) split by a marked vertical axis (horizontal only when set); the first half
+  holds a pattern of one to three colours, navy first (random, checkerboard, diagonal stripes, increasing
+  rows, blocks); filled cells are inset from the grid lines, so filled neighbours stay apart;
 - a share ``hidden`` of the other half's cells is hidden (grey with a question mark), the rest shown;
 - the answer gives each hidden cell the colour of its mirror cell; an instance is rejected where a copy
   of the half (a translation) would give the same answer on most hidden cells (mirror and copy must be
@@ -25,7 +26,7 @@ from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o49_symmetry_completion.patterns import KINDS, copy_complete, half_pattern, mirror_complete
 from vbvr_o49_symmetry_completion.plugin import TASK
-from vbvr_o49_symmetry_completion.scene import AXIS_COLORS, FILL_COLORS, PatternScene
+from vbvr_o49_symmetry_completion.scene import FILL_COLORS, FILL_INSET, PatternScene
 
 MAX_REVEAL_FRAMES = 84
 MIN_DISAGREEMENT = 0.25  # least share of hidden cells where mirroring and copying differ
@@ -37,16 +38,14 @@ class Params(TaskParams):
 
     size: Annotated[Literal[4, 6, 8, 10], Strata((4, 6), (6, 8), (8, 10))] = Field(
         6, description="grid side (cells); even so the axis runs between cells")
-    axis: Annotated[Literal["vertical", "horizontal"], Uniform()] = Field(
-        "vertical", description="the mirror axis; the first half is left or top")
+    axis: Literal["vertical", "horizontal"] = Field(
+        "vertical", description="the mirror axis, vertical as in the official task (not drawn; horizontal may be set)")
     kind: Annotated[Literal[KINDS], Uniform()] = Field("random", description="the pattern of the given half")
     colors: Annotated[int, Strata((1, 1), (1, 2), (2, 3))] = Field(1, ge=1, le=3, description="number of fill colours")
     hidden: Annotated[float, Strata((0.4, 0.6), (0.6, 0.8), (0.8, 1.0))] = Field(
         0.6, ge=0.3, le=1.0, description="share of the second half's cells that are hidden")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    axis_color: Annotated[int, Uniform(0, len(AXIS_COLORS) - 1)] = Field(
-        0, ge=0, le=len(AXIS_COLORS) - 1, description="axis line colour index")
     margin: Annotated[int, Uniform(28, 80)] = Field(48, ge=28, le=80, description="space around the grid, pixels")
     frames_per_cell: Annotated[int, Uniform(2, 6)] = Field(
         4, ge=1, le=8, description="frames to fill one hidden cell (capped so the video stays short)")
@@ -100,18 +99,20 @@ class SymmetryCompletionGenerator(BaseGenerator):
         problem = hidden_cells_problem(answers, float(np.mean([full[cell] != copied[cell] for cell in hidden])))
         if problem:
             raise Reject(problem)
-        fill_names = [str(name) for name in rng.choice(FILL_COLORS[p.axis_color], size=p.colors, replace=False)]
+        # navy first, as the official task's only fill colour; further colours drawn from the rest
+        others = [name for name in FILL_COLORS if name != "navy"]
+        fill_names = ["navy", *(str(name) for name in rng.choice(others, size=p.colors - 1, replace=False))]
         layout = GridLayout.fit(p.size, p.size, margin=p.margin)
-        scene = PatternScene(layout, p.axis, BACKGROUNDS[p.background], AXIS_COLORS[p.axis_color], fill_names)
+        scene = PatternScene(layout, p.axis, BACKGROUNDS[p.background], fill_names)
         first = scene.render(full, hidden=set(hidden))
         final = scene.render(full, hidden=set())
         cells = [layout.cell_box(cell) for cell in hidden]
-        boxes = [layout.cell_box(cell, inset=3) for cell in hidden]  # judged without the grid lines
+        boxes = [layout.cell_box(cell, inset=FILL_INSET + 2) for cell in hidden]  # judged inside the fill
         per_cell = max(1, min(p.frames_per_cell, MAX_REVEAL_FRAMES // len(boxes)))
         first_half = "left" if p.axis == "vertical" else "top"
         second_half = "right" if p.axis == "vertical" else "bottom"
         prompt = (
-            f"The {p.size}×{p.size} grid pattern should be symmetric about the {AXIS_COLORS[p.axis_color][0]} "
+            f"The {p.size}×{p.size} grid pattern should be symmetric about the dark grey "
             f"{p.axis} line through its middle. The {first_half} half is complete; the grey cells marked with a "
             f"question mark in the {second_half} half are unknown. Fill every question-mark cell so that it "
             "matches its mirror image across the line (the same colour, or white where the mirror cell is "
