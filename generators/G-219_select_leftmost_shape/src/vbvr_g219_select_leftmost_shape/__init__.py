@@ -1,0 +1,1 @@
+"""VBVR task G-219_select_leftmost_shape (spatiality)."""
