@@ -1,0 +1,1 @@
+"""VBVR task G-222_mark_tangent_point_of_circles (perception)."""
