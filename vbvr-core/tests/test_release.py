@@ -92,7 +92,7 @@ def _generate_one(bin_dir: Path, work: Path) -> dict:
                    check=True, cwd=work, env=env, capture_output=True)
     record = json.loads((work / "out" / "G-15_grid_avoid_obstacles" / "00000000" / "metadata.json").read_text())
     assert "commit_source" not in record["package"], "how a package is installed must not change a sample's bytes"
-    listed = subprocess.run([str(bin_dir / "vbvr"), "list", "--json"], check=True, cwd=work, env=env,
+    listed = subprocess.run([str(bin_dir / "vbvr"), "list", "--json", "--commits"], check=True, cwd=work, env=env,
                             capture_output=True, text=True).stdout
     row = next(row for row in json.loads(listed) if row["key"] == "G-15_grid_avoid_obstacles")
     return {**record["package"], "commit_source": row["commit_source"]}

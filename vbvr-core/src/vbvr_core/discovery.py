@@ -1,6 +1,8 @@
 """Discovery of installed tasks through the ``vbvr`` entry-point group, lazily.
 
-``list_tasks()`` reads entry-point names and dist metadata only (no task code is imported).
+``list_tasks()`` reads entry-point names and dist metadata only (no task code is imported), once per
+``sys.path`` state in a process (:func:`vbvr_core.testing.helpers.forget_plugins` clears it after an
+in-process install).
 ``get_task(key)`` loads that one task's light plugin module; its generator and scorer modules are
 imported only when first used (:meth:`TaskRegistration.load_generator`, :meth:`~.load_scorer`).
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import sys
 import threading
 from dataclasses import dataclass
 from importlib import metadata
@@ -59,6 +62,12 @@ def _entry_points() -> list[metadata.EntryPoint]:
 
 def list_tasks() -> list[InstalledTask]:
     """Every installed task, sorted by key, from entry-point metadata alone (imports no task code)."""
+    return list(_installed_tasks(tuple(sys.path)))
+
+
+@functools.lru_cache(maxsize=8)
+def _installed_tasks(search_path: tuple[str, ...]) -> tuple[InstalledTask, ...]:
+    """The installed tasks as seen from ``search_path`` (the key of the cache: metadata is read once)."""
     tasks = []
     for entry_point in _entry_points():
         if not KEY_PATTERN.fullmatch(entry_point.name):
@@ -72,7 +81,7 @@ def list_tasks() -> list[InstalledTask]:
                 entry_point=entry_point,
             )
         )
-    return tasks
+    return tuple(tasks)
 
 
 def known_keys() -> list[str]:

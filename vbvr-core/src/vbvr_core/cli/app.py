@@ -45,8 +45,11 @@ def resolve_task(key: str) -> discovery.TaskRegistration:
 @app.command("list")
 def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array instead of a table.")] = False,
+    commits: Annotated[bool, typer.Option(
+        "--commits", help="Also resolve each package's git commit and dirty flag (slower: git is asked per package).",
+    )] = False,
 ) -> None:
-    """List installed tasks: key, category, version and git commit of the package."""
+    """List installed tasks: key, category, version (and with --commits the package's git commit)."""
     from vbvr_core.pipeline.provenance import package_facts
 
     rows = []
@@ -57,21 +60,22 @@ def list_command(
             title = registration.info.title
         except Exception as error:  # noqa: BLE001 - one broken plugin must not hide the others
             category, title = "?", f"broken plugin: {error}"
-        facts = package_facts(dist_name(task.key), import_name(task.key))
-        rows.append({
-            "key": task.key, "category": category, "title": title, "dist": task.dist,
-            "version": task.version, "commit": facts.commit, "dirty": facts.dirty,
-            "commit_source": facts.commit_source,
-        })
+        row = {"key": task.key, "category": category, "title": title, "dist": task.dist, "version": task.version}
+        if commits:
+            facts = package_facts(dist_name(task.key), import_name(task.key))
+            row.update(commit=facts.commit, dirty=facts.dirty, commit_source=facts.commit_source)
+        rows.append(row)
     if as_json:
         print(json.dumps(rows, indent=2))
         return
     table = Table(title=f"{len(rows)} installed VBVR tasks")
-    for column in ("key", "category", "version", "commit"):
+    for column in ("key", "category", "version", *(["commit"] if commits else [])):
         table.add_column(column)
     for row in rows:
-        commit = (row["commit"] or "unknown")[:12] + (" (dirty)" if row["dirty"] else "")
-        table.add_row(row["key"], row["category"], row["version"], commit)
+        cells = [row["key"], row["category"], row["version"]]
+        if commits:
+            cells.append((row["commit"] or "unknown")[:12] + (" (dirty)" if row["dirty"] else ""))
+        table.add_row(*cells)
     console.print(table)
 
 

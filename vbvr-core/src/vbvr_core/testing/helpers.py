@@ -89,5 +89,6 @@ def forget_plugins() -> None:
     from vbvr_core import discovery
 
     discovery.get_task.cache_clear()
+    discovery._installed_tasks.cache_clear()
     discovery.plugin_manager.cache_clear()
     importlib.invalidate_caches()
