@@ -1,0 +1,1 @@
+"""VBVR task G-45_key_door_matching (spatiality)."""
