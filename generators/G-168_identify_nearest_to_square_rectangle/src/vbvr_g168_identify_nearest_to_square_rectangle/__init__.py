@@ -1,0 +1,1 @@
+"""VBVR task G-168_identify_nearest_to_square_rectangle (perception)."""
