@@ -1,0 +1,1 @@
+"""VBVR task G-13_grid_number_sequence (spatiality)."""
