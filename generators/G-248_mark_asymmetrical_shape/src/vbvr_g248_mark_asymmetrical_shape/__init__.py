@@ -1,0 +1,1 @@
+"""VBVR task G-248_mark_asymmetrical_shape (perception)."""
