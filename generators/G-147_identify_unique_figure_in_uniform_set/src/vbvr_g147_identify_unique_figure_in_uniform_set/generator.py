@@ -1,0 +1,176 @@
+"""G-147 identify_unique_figure_in_uniform_set: ring the one figure whose shape differs from all the others.
+
+Parameters → draw → solve → render → prompt:
+
+- a ``rows`` × ``cols`` array of figures, all the same regular polygon (``base_sides`` corners), the same
+  size and the same turn; one of them has ``base_sides`` ± ``side_gap`` corners instead;
+- figures sit near their cell centres (moved by up to ``jitter`` of the cell); with ``mixed_colors`` each
+  figure has its own colour, so colour says nothing, else all share one;
+- the solver counts each figure's corners and takes the only one whose count differs from the rest;
+  the video draws a red ring around it, stroke by stroke.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator
+from itertools import chain
+from typing import Annotated
+
+import numpy as np
+from PIL import Image, ImageDraw
+from pydantic import Field, model_validator
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out, new_canvas, regular_polygon, to_frame
+from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
+
+from vbvr_g147_identify_unique_figure_in_uniform_set.plugin import TASK
+
+FILL_COLORS = ("green", "blue", "purple", "cyan", "brown", "gray")
+RING_PADDING = 7
+MARGIN = 12
+
+
+class Params(TaskParams):
+    """G-147's parameter space: bigger arrays and closer corner counts as the difficulty grows."""
+
+    rows: Annotated[int, Strata((3, 3), (3, 4), (4, 5))] = Field(3, ge=2, le=5, description="rows of figures")
+    cols: Annotated[int, Strata((3, 4), (4, 4), (4, 5))] = Field(4, ge=2, le=5, description="columns of figures")
+    base_sides: Annotated[int, Strata((3, 6), (3, 7), (4, 7))] = Field(
+        4, ge=3, le=8, description="corners of the common figure (a regular polygon)")
+    side_gap: Annotated[int, Strata((2, 3), (1, 2), (1, 1))] = Field(
+        2, ge=1, le=5, description="how many corners the unique figure has more or fewer than the others")
+    mixed_colors: Annotated[bool, Strata(0.0, 0.3, 0.6)] = Field(
+        False, description="each figure in its own colour (colour is no clue) instead of all in one")
+    jitter: Annotated[float, Strata((0.0, 0.04), (0.03, 0.08), (0.05, 0.1), digits=3)] = Field(
+        0.05, ge=0, le=0.12, description="largest offset of a figure from its cell centre, share of the cell")
+    size: Annotated[float, Uniform(0.27, 0.32, digits=3)] = Field(
+        0.3, ge=0.22, le=0.34, description="figure radius as a share of the cell side")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    ring_width: Annotated[int, Uniform(5, 6)] = Field(5, ge=4, le=8, description="stroke width of the red ring, pixels")
+    mark_frames: Annotated[int, Uniform(10, 14)] = Field(
+        12, ge=8, le=30, description="video frames over which the ring is drawn")
+
+    @model_validator(mode="after")
+    def _enough_figures(self) -> Params:
+        if self.rows * self.cols < 5:
+            raise ValueError("rows × cols must be ≥ 5: a uniform set needs several figures besides the unique one")
+        return self
+
+
+class Solution(TaskSolution):
+    """The figures (centre, corner count), their radius and turn, the ring radius, the unique one."""
+
+    centers: list[Point]
+    sides: list[int]
+    radius: float
+    rotation: float
+    ring_radius: float
+    target: int
+
+
+def odd_sides(base: int, gap: int, upward: bool) -> int:
+    """The unique figure's corner count: ``base`` ± ``gap`` (the side ``upward`` prefers first) within 3–8."""
+    up, down = base + gap, base - gap
+    options = [v for v in ((up, down) if upward else (down, up)) if 3 <= v <= 8]
+    if not options:
+        raise Reject(f"no corner count {gap} away from {base} within 3–8")
+    return options[0]
+
+
+def unique_one(sides: list[int]) -> int:
+    """The index of the only figure whose corner count differs from the rest; ``Reject`` otherwise."""
+    counts = Counter(sides)
+    singles = [k for k, v in enumerate(sides) if counts[v] == 1]
+    if len(counts) != 2 or len(singles) != 1 or len(sides) < 3:
+        raise Reject(f"ambiguous: corner counts {dict(counts)}")
+    return singles[0]
+
+
+def outline(center: Point, sides: int, radius: float, rotation: float) -> list[Point]:
+    """The drawn outline: a regular polygon."""
+    return regular_polygon(center, radius, sides, rotation)
+
+
+class UniqueFigureGenerator(BaseGenerator):
+    """Draws an array of identical figures with one of a different corner count and rings that one."""
+
+    info = TASK.info
+    Params = Params
+    Solution = Solution
+
+    def generate(self) -> Sample:
+        """Lay out the array, pick the unique figure and its corner count, paint, and ring it."""
+        p, rng = self.params, self.rng
+        count = p.rows * p.cols
+        cell = min((512 - 2 * MARGIN) / p.cols, (512 - 2 * MARGIN) / p.rows)
+        left = (512 - cell * p.cols) / 2
+        top = (512 - cell * p.rows) / 2
+        radius = round(p.size * cell, 2)
+        odd = int(rng.integers(0, count))
+        other = odd_sides(p.base_sides, p.side_gap, bool(rng.random() < 0.5))
+        sides = [other if k == odd else p.base_sides for k in range(count)]
+        rotation = round(float(rng.uniform(0, 2 * math.pi)), 3)
+        centers: list[Point] = []
+        for k in range(count):
+            row, col = divmod(k, p.cols)
+            dx, dy = (float(v) for v in rng.uniform(-p.jitter, p.jitter, size=2))
+            centers.append((round(left + (col + 0.5 + dx) * cell, 2), round(top + (row + 0.5 + dy) * cell, 2)))
+        ring = round(radius + RING_PADDING, 1)
+        target = unique_one(sides)
+        colors = ([PALETTE[FILL_COLORS[int(i)]] for i in rng.integers(0, len(FILL_COLORS), size=count)]
+                  if p.mixed_colors else [PALETTE[FILL_COLORS[int(rng.integers(0, len(FILL_COLORS)))]]] * count)
+
+        canvas = new_canvas(BACKGROUNDS[p.background])
+        draw = ImageDraw.Draw(canvas)
+        for center, n, color in zip(centers, sides, colors, strict=True):
+            draw.polygon(outline(center, n, radius, rotation), fill=color)
+        first = to_frame(canvas)
+        solution = Solution(centers=centers, sides=sides, radius=radius, rotation=rotation, ring_radius=ring,
+                            target=target)
+        final = ring_image(first, centers[target], ring, width=p.ring_width)
+        prompt = (
+            "An array of figures is shown. All of them have the same shape except one. Find the figure whose "
+            "shape is different from all the others and mark it by drawing a red circle around it. Mark only that "
+            "figure and do not change anything else in the image."
+        )
+        return Sample(first_frame=first, final_frame=final, prompt=prompt,
+                      trajectory=lambda: self._ring_frames(first, target, solution), solution=solution, params=p)
+
+    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
+        """The first frame, then a red ring drawn around figure ``index`` stroke by stroke."""
+        p = self.params
+        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radius, p.mark_frames,
+                                         width=p.ring_width))
+
+    def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
+        """The first frame, then the unique figure's own outline traced in red, corner to corner."""
+        k = solution.target
+        points = outline(solution.centers[k], solution.sides[k], solution.radius + 3, solution.rotation)
+        points = points + points[:1]
+        yield first
+        frames = self.params.mark_frames
+        for step in range(1, frames + 1):
+            upto = max(2, round(ease_in_out(step / frames) * (len(points) - 1)) + 1)
+            image = Image.fromarray(first.copy())
+            ImageDraw.Draw(image).line(points[:upto], fill=MARK_RED, width=4, joint="curve")
+            yield to_frame(image)
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """Another correct mark: the unique figure's own outline traced in red instead of a ring around it."""
+        solution = Solution.model_validate(sample.solution)
+        return {"outline_traced": lambda: self._outline_frames(sample.first_frame, solution)}
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """Wrong answers ringed exactly like the right one: the unique figure's nearest neighbour, and the
+        figure diagonally opposite it in the array."""
+        s = Solution.model_validate(sample.solution)
+        others = [k for k in range(len(s.sides)) if k != s.target]
+        nearest = min(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))
+        farthest = max(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))
+        return {"neighbour_ringed": lambda: self._ring_frames(sample.first_frame, nearest, s),
+                "far_figure_ringed": lambda: self._ring_frames(sample.first_frame, farthest, s)}
