@@ -1,0 +1,1 @@
+"""VBVR task O-38_majority_color (perception)."""
