@@ -7,4 +7,6 @@
 - ``rotation``: a shape turns about a centre (draw the rotating sprite);
 - ``sequence_choice``: figures whose size follows a rule, candidates below, the next one ringed (size rules and
   solver, scene and generator, the judge: the marking judge plus a same-scene check).
+- ``shape_rules``: visual analogies on shapes — an example changes by rule steps (scale, colour, outline/fill,
+  move) and the same steps are applied, one by one, to a new shape (scene, animation, the rule judge).
 """

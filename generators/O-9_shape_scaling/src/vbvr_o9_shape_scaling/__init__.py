@@ -1,0 +1,1 @@
+"""VBVR task O-9_shape_scaling (abstraction)."""

@@ -1,0 +1,111 @@
+"""The shape-rules family: rule steps, instance building and rejection, drawing, and the judge's readings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import ImageDraw
+from vbvr_core.draw import PALETTE, new_canvas, to_frame
+from vbvr_core.families.shape_rules.draw import _turn_hue, draw_state, render_final, render_first, solution_frames
+from vbvr_core.families.shape_rules.judge import nearest_color, progress, read_slot, silhouette_overlap
+from vbvr_core.families.shape_rules.scene import Instance, ShapeState, Step, apply, build, hole_scale, hue_distance
+from vbvr_core.pipeline.generator import Reject
+
+WHITE = (255, 255, 255)
+
+
+def state(kind="circle", color="blue", radius=30.0, filled=True, dy=0.0):
+    return ShapeState(kind=kind, color=color, radius=radius, filled=filled, dy=dy)
+
+
+def test_each_step_changes_one_attribute():
+    start = state()
+    assert apply(Step(kind="scale", factor=1.5), start).radius == 45.0
+    assert apply(Step(kind="color", new_color="red"), start).color == "red"
+    assert apply(Step(kind="style"), start).filled is False
+    assert apply(Step(kind="move", shift=-50), start).dy == -50.0
+    assert apply(Step(kind="style"), apply(Step(kind="style"), start)) == start
+
+
+def test_a_two_step_instance_lays_out_a_chain_with_two_answers():
+    steps = (Step(kind="color", new_color="orange"), Step(kind="scale", factor=1.5))
+    solution = build(Instance(steps=steps, example=state("circle"), question=state("square"), stroke=4))
+    assert solution.layout == "chain" and solution.answers == [4, 5]
+    assert solution.states[4] == state("square", color="orange")
+    assert solution.states[5] == state("square", color="orange", radius=45.0)
+    assert solution.source(5) == 4
+
+
+@pytest.mark.parametrize(("example", "question", "steps", "why"), [
+    (state("star"), state("star"), (Step(kind="style"),), "trivial"),
+    (state(color="red"), state("square", color="red"), (Step(kind="color", new_color="orange"),), "slight"),
+    (state(radius=48), state("square", radius=48), (Step(kind="scale", factor=1.9),), "does not fit"),
+    (state("star", radius=24), state("circle", radius=24), (Step(kind="style"),), "too small"),
+])
+def test_unreadable_or_trivial_instances_are_rejected(example, question, steps, why):
+    with pytest.raises(Reject, match=why):
+        build(Instance(steps=steps, example=example, question=question, stroke=5))
+
+
+def test_an_outline_keeps_the_stroke_on_every_edge():
+    assert hole_scale("circle", 30, 6) == pytest.approx(0.8)
+    assert hole_scale("star", 30, 6) < hole_scale("square", 30, 6) < hole_scale("circle", 30, 6)
+
+
+def test_a_colour_step_turns_the_hue_without_passing_through_grey():
+    for t in np.linspace(0, 1, 11):
+        r, g, b = _turn_hue("blue", "orange", float(t))
+        assert max(r, g, b) - min(r, g, b) > 100
+    assert _turn_hue("blue", "orange", 1.0) == pytest.approx(PALETTE["orange"], abs=2)
+    assert hue_distance("red", "pink") < 60 < hue_distance("red", "green")
+
+
+def _slot_frame(shape: ShapeState, stroke=5):
+    canvas = new_canvas(WHITE)
+    draw_state(ImageDraw.Draw(canvas), shape, (256.0, 256.0), stroke, WHITE)
+    return to_frame(canvas)
+
+
+def test_the_reading_tells_filled_from_outline_and_measures_size_and_place():
+    box = (150, 150, 362, 362)
+    filled, outline = read_slot(_slot_frame(state()), box, (256, 256)), read_slot(
+        _slot_frame(state(filled=False)), box, (256, 256))
+    assert filled.present and outline.present
+    assert filled.fill > 0.95 and outline.fill < 0.6
+    larger = read_slot(_slot_frame(state(radius=45.0)), box, (256, 256))
+    assert larger.size / filled.size == pytest.approx(1.5, rel=0.05)
+    moved = read_slot(_slot_frame(state(dy=40.0)), box, (256, 256))
+    assert moved.dy * 512 == pytest.approx(40, abs=2) and abs(filled.dy) < 0.005
+    assert nearest_color(filled.rgb) == "blue"
+    empty = read_slot(to_frame(new_canvas(WHITE)), box, (256, 256))
+    assert not empty.present
+
+
+def test_a_washed_out_stroke_keeps_its_colour_name():
+    # purple blended half-way with white is nearer pink in RGB, but keeps purple's hue
+    blend = tuple((np.array(PALETTE["purple"]) + 255) / 2)
+    assert nearest_color(blend) == "purple"
+
+
+def test_silhouettes_of_one_kind_overlap_more_than_of_two():
+    box = (150, 150, 362, 362)
+    read = {kind: read_slot(_slot_frame(state(kind, radius=r)), box, (256, 256)).silhouette
+            for kind, r in (("circle", 30), ("triangle", 30), ("star", 34))}
+    circle_again = read_slot(_slot_frame(state("circle", radius=40)), box, (256, 256)).silhouette
+    assert silhouette_overlap(read["circle"], circle_again) > 0.9
+    assert silhouette_overlap(read["circle"], read["triangle"]) < 0.8
+    assert silhouette_overlap(read["circle"], read["star"]) < 0.8
+
+
+def test_colour_progress_goes_the_short_way_round():
+    assert progress("color", 350.0, 340.0, 20.0) == pytest.approx(0.25)
+    assert progress("scale", 1.5, 1.0, 3.0) == pytest.approx(0.25)
+
+
+def test_the_video_starts_on_the_first_frame_and_ends_on_the_final_frame():
+    steps = (Step(kind="style"), Step(kind="move", shift=50.0))
+    solution = build(Instance(steps=steps, example=state("circle"), question=state("square"), stroke=4))
+    frames = list(solution_frames(solution, WHITE, step_frames=6, pause_frames=1, lead_frames=2))
+    assert np.array_equal(frames[0], render_first(solution, WHITE))
+    assert np.abs(frames[-1].astype(int) - render_final(solution, WHITE)).max() <= 2
+    assert len(frames) == 1 + 2 * (2 + 6) + 1
