@@ -1,0 +1,152 @@
+"""G-138 spot_unique_non_repeated_color: ring the one shape whose colour no other shape shares.
+
+Parameters → draw → solve → render → prompt:
+
+- ``num_repeated`` colours each worn by two or more shapes (``copies`` at most), and one more colour worn
+  by exactly one shape; ``num_shapes`` shapes in all (circles and regular polygons, kinds drawn
+  independently of the colours so the kind is no clue);
+- shapes are scattered so that a ring around any one of them touches no other; crowded layouts are rejected;
+- the solver counts the shapes of each drawn colour and takes the shape whose colour occurs once (an
+  instance with no such colour or with two is rejected); the video draws a red ring around it, stroke by
+  stroke.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator
+from itertools import chain
+from typing import Annotated, Literal
+
+import numpy as np
+from PIL import ImageDraw
+from pydantic import Field, model_validator
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import BACKGROUNDS, PALETTE, color_distance, draw_shape, new_canvas, shape_points, to_frame
+from vbvr_core.families.marking.draw import ring_image, ring_sweep, scatter_discs
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
+
+from vbvr_g138_spot_unique_non_repeated_color.plugin import TASK
+
+KINDS: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
+# Fill colours far from the red of the mark (no red, orange or pink), each distinct from the others.
+COLORS: tuple[str, ...] = ("green", "blue", "yellow", "purple", "cyan", "brown", "gray")
+RING_PADDING = 7
+GAP = 6
+EDGE = 8
+
+
+class Params(TaskParams):
+    """G-138's parameter space: more shapes and more colours as the difficulty grows."""
+
+    num_repeated: Annotated[int, Strata((2, 2), (2, 3), (3, 5))] = Field(
+        2, ge=1, le=6, description="how many colours occur more than once")
+    copies: Annotated[int, Strata((2, 3), (2, 3), (2, 4))] = Field(
+        3, ge=2, le=4, description="most shapes a repeated colour may have (each has at least two)")
+    mixed_kinds: Annotated[bool, Strata(0.4, 0.7, 1.0)] = Field(
+        True, description="shapes of different kinds instead of one kind")
+    kind: Annotated[Literal["circle", "square", "triangle", "diamond", "pentagon", "hexagon"], Uniform()] = Field(
+        "circle", description="the shape kind when the kinds are not mixed")
+    radius: Annotated[int, Strata((28, 34), (24, 30), (20, 26))] = Field(
+        28, ge=16, le=40, description="nominal radius of every shape, pixels")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    ring_width: Annotated[int, Uniform(5, 6)] = Field(5, ge=4, le=8, description="stroke width of the red ring, pixels")
+    mark_frames: Annotated[int, Uniform(10, 14)] = Field(
+        12, ge=8, le=30, description="video frames over which the ring is drawn")
+
+    @model_validator(mode="after")
+    def _enough_colours(self) -> Params:
+        if self.num_repeated + 1 > len(COLORS):
+            raise ValueError(f"{self.num_repeated} repeated colours and a unique one need more than {len(COLORS)}")
+        return self
+
+
+class Solution(TaskSolution):
+    """The shapes (kind, centre, nominal radius, rotation, colour name), the ring radius around each, the target."""
+
+    kinds: list[str]
+    centers: list[Point]
+    radii: list[float]
+    rotations: list[float]
+    colors: list[str]
+    ring_radii: list[float]
+    target: int
+
+
+def unique_colour_shape(colors: list[str]) -> int:
+    """The index of the one shape whose colour no other shape has; ``Reject`` unless exactly one colour is unique."""
+    counts = Counter(colors)
+    single = [name for name, count in counts.items() if count == 1]
+    if len(single) != 1:
+        raise Reject(f"ambiguous: {len(single)} colours occur once ({single})")
+    return colors.index(single[0])
+
+
+def shape_reach(kind: str, radius: float) -> float:
+    """How far a shape of ``kind`` reaches from its centre (px)."""
+    if kind == "circle":
+        return radius
+    return max(math.hypot(x, y) for x, y in shape_points(kind, (0.0, 0.0), radius, 0.0))
+
+
+class UniqueColorGenerator(BaseGenerator):
+    """Scatters shapes whose colours all repeat but one, and rings the shape of the unrepeated colour."""
+
+    info = TASK.info
+    Params = Params
+    Solution = Solution
+
+    def generate(self) -> Sample:
+        """Draw the colours, kinds and layout, paint the shapes, and ring the one of the unique colour."""
+        p, rng = self.params, self.rng
+        names = [COLORS[int(i)] for i in rng.choice(len(COLORS), size=p.num_repeated + 1, replace=False)]
+        colors = [names[0]]
+        for name in names[1:]:
+            colors += [name] * int(rng.integers(2, p.copies + 1))
+        colors = [colors[int(k)] for k in rng.permutation(len(colors))]
+        count = len(colors)
+        kinds = [KINDS[int(rng.integers(0, len(KINDS)))] if p.mixed_kinds else p.kind for _ in range(count)]
+        radii = [round(p.radius * float(rng.uniform(0.85, 1.15)), 1) for _ in range(count)]
+        rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if kind != "circle" else 0.0 for kind in kinds]
+        ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
+        spots = next((layout for layout in (scatter_discs(rng, [r + p.ring_width for r in ring_radii],
+                                                          (EDGE, EDGE, 512 - EDGE, 512 - EDGE), GAP, 300)
+                                            for _ in range(6)) if layout), None)
+        if spots is None:
+            raise Reject("cluttered: the shapes do not fit with their rings apart")
+        centers = [(round(x, 2), round(y, 2)) for x, y in spots]
+        target = unique_colour_shape(colors)
+        canvas = new_canvas(BACKGROUNDS[p.background])
+        draw = ImageDraw.Draw(canvas)
+        for kind, center, radius, rotation, color in zip(kinds, centers, radii, rotations, colors, strict=True):
+            draw_shape(draw, kind, center, radius, fill=PALETTE[color], rotation=rotation)
+        first = to_frame(canvas)
+        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
+        prompt = (
+            "Several coloured shapes are shown. Every colour appears on two or more shapes except one colour, which "
+            "appears on exactly one shape. Find that shape with the unique, non-repeated colour and mark it by "
+            "drawing a red circle around it. Mark only that shape and do not change anything else in the image."
+        )
+        solution = Solution(kinds=kinds, centers=centers, radii=radii, rotations=rotations, colors=colors,
+                            ring_radii=ring_radii, target=target)
+        return Sample(first_frame=first, final_frame=final, prompt=prompt,
+                      trajectory=lambda: self._ring_frames(first, target, solution),
+                      solution=solution, params=p)
+
+    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
+        """The first frame, then a red ring drawn around shape ``index`` stroke by stroke."""
+        p = self.params
+        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
+                                         width=p.ring_width))
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """A wrong answer ringed exactly like the right one: a shape of a repeated colour, the one whose colour is
+        nearest the unique colour."""
+        solution = Solution.model_validate(sample.solution)
+        unique = PALETTE[solution.colors[solution.target]]
+        others = [k for k in range(len(solution.colors)) if k != solution.target]
+        nearest = min(others, key=lambda k: color_distance(PALETTE[solution.colors[k]], unique))
+        return {"nearest_repeated_colour_ringed": lambda: self._ring_frames(sample.first_frame, nearest, solution)}
