@@ -3,8 +3,8 @@ step played out (in the task's order), while the rest of the picture stays as it
 
 Each answer slot is read per frame (:func:`read_slot`) from the *saturated* pixels of its box — every shape
 colour is saturated, while the background, the arrows and the "?" are not — as facts in fractions of the
-frame: size (the ink's radius of gyration, weighted by saturation), fill ratio (ink mass over
-the silhouette's: ≈ 1 filled, well under for an outline), offset of the centre from the slot's centre, colour (the median of the
+frame: size (the ink's radius of gyration, weighted by saturation), fill ratio (ink over
+silhouette: ≈ 1 filled, well under for an outline), offset of the centre from the slot's centre, colour (the median of the
 most saturated ink) and the silhouette itself. The expected facts are read the same way from the sample's
 reference frames, so a model's slightly different rendering (stroke, anti-aliasing, size) is compared
 within tolerances, not pixel for pixel:
@@ -29,7 +29,6 @@ import cv2
 import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
-from vbvr_core.draw import PALETTE
 from vbvr_core.families.fill_in.judge import outside_mask, rest_unchanged, scale_box, soften
 from vbvr_core.families.shape_rules.draw import slot_box
 from vbvr_core.families.shape_rules.scene import COLORS, ShapeRuleSolution, hue
@@ -113,13 +112,8 @@ def read_slot(frame: np.ndarray, box: tuple[int, int, int, int], center: tuple[f
     strong = chroma[ink]
     pixels = region[ink][strong >= 0.7 * np.percentile(strong, 95)]
     rgb = tuple(float(v) for v in np.median(pixels, axis=0))
-    # Fill: the ink's mass (chroma, which blends linearly with a grey background) over what the silhouette
-    # would hold filled with the named colour — blur spreads a thin stroke but keeps its mass.
-    # The silhouette is taken at half the colour's chroma (a blurred edge keeps its place there) unless the
-    # stroke is too faint for that, then at the detection threshold.
-    full = chroma_of(PALETTE[nearest_color(rgb)])
-    half = _fill_holes(near & (chroma >= 0.5 * full))
-    fill = total / (max(float(half.sum()), 0.7 * area) * full)
+    # Fill: the ink's share of the silhouette (a thin stroke reads thicker when blurred, so tolerances are wide)
+    fill = float(ink.sum()) / area
     return SlotFacts(present=True, size=gyration / size, fill=fill,
                      dx=(mx + left - center[0]) / size, dy=(my + top - center[1]) / size, rgb=rgb,
                      silhouette=silhouette[ys.min():ys.max() + 1, xs.min():xs.max() + 1])
