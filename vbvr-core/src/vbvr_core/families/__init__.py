@@ -7,6 +7,8 @@
 - ``rotation``: a shape turns about a centre (draw the rotating sprite);
 - ``sequence_choice``: figures whose size follows a rule, candidates below, the next one ringed (size rules and
   solver, scene and generator, the judge: the marking judge plus a same-scene check).
+- ``outline``: a coloured line traced along one figure's boundary (trace it; judge which boundary it follows, and
+  whether it runs along all of it).
 - ``shape_rules``: visual analogies on shapes — an example changes by rule steps (scale, colour, outline/fill,
   move) and the same steps are applied, one by one, to a new shape (scene, animation, the rule judge).
 """

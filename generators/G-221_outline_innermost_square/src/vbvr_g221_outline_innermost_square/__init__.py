@@ -1,0 +1,1 @@
+"""VBVR task G-221_outline_innermost_square (spatiality)."""

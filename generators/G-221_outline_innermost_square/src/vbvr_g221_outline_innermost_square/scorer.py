@@ -1,0 +1,23 @@
+"""G-221 scorer: the blue outline the model drew must follow the innermost square's boundary, and only it.
+
+Checks (see :func:`vbvr_core.families.outline.judge.judge_outline`): the video opens on the first frame; at
+the end a blue outline lies along the innermost square's boundary (within the sample's tolerance, which is
+under half the distance to the next square out, so an outline of an outer square does not count) and runs
+along all of it; the squares and background are unchanged up to a global colour drift. How the outline
+appears is not asked for, so drawing it at once costs only 0.1.
+"""
+
+from __future__ import annotations
+
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.outline.judge import judge_outline
+from vbvr_core.media.video import VideoReader
+
+from vbvr_g221_outline_innermost_square.generator import Solution, square
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of G-221 against the sample's innermost square."""
+    solution = Solution.model_validate(sample.solution)
+    polygon = square(solution.centers[solution.target], solution.halves[solution.target])
+    return judge_outline(video, sample.first_frame, polygon, "blue", solution.tolerance)

@@ -1,0 +1,154 @@
+"""Judging a traced outline: does the coloured line the model drew follow the answer figure's boundary, all
+of it and nothing else, with the rest of the picture unchanged?
+
+Used by the "outline the answer" tasks. The answer is a closed polygon (512-canvas points). From the last
+``tail_seconds`` of the clip, the pixels that are clearly of the mark's colour, or turned clearly towards it
+(after the video's colours are mapped onto the sample's, so a colour drift does not hide them), form the
+outline. Two shares decide: *follows*, the
+share of the outline's pixels within ``tolerance`` of the answer's boundary (an outline of another figure,
+or of two, falls far short), and *traced*, the share of the answer's boundary with outline pixels within
+``tolerance`` (a half-drawn outline falls short). An outline drawn on the boundary, a few pixels outside it,
+thinner or thicker, all count. The rest of the picture must stay as the first frame showed it, up to a
+global brightness and colour drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract.geometry import Point
+from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+JUDGE_FPS = 12.0
+JUDGE_SIZE = 256
+# Share of the outline's pixels near the answer's boundary: full credit from FOLLOW_FULL, none below FOLLOW_ZERO.
+FOLLOW_FULL, FOLLOW_ZERO = 0.85, 0.6
+# Share of the answer's boundary the outline runs along: full credit from TRACED_FULL, none below TRACED_ZERO
+# (every legitimate rendering of a whole outline runs along all of it; one stopped at 85 % is not an outline).
+TRACED_FULL, TRACED_ZERO = 0.95, 0.85
+# An outline counts from this many pixels per pixel of the answer's perimeter (a 2-px line has 2).
+MIN_PIXELS_PER_LENGTH = 0.6
+CHANNELS = {"red": 0, "green": 1, "blue": 2}
+
+
+def mark_mask(frames: np.ndarray, color: str) -> np.ndarray:
+    """Pixels clearly of the primary ``color`` ("red", "green" or "blue"): that channel at least 120 and 70 above
+    each other channel. Apply it to frames whose colours were mapped onto the sample's (see
+    :func:`judge_outline`): a large figure may cover most of the frame, so the frame's own median is no measure
+    of its background here."""
+    frames = np.asarray(frames).astype(np.int16)
+    main = CHANNELS[color]
+    value = frames[..., main]
+    others = [frames[..., c] for c in range(3) if c != main]
+    return (value >= 120) & (value - others[0] >= 70) & (value - others[1] >= 70)
+
+
+def turned_mask(frames: np.ndarray, first: np.ndarray, color: str) -> np.ndarray:
+    """Pixels of ``frames`` that turned towards the primary ``color`` since ``first`` (same size, colours mapped
+    onto it): that channel rose by at least 60 and by 90 more than each other channel. A thin line of the
+    colour over a saturated fill keeps only part of its hue once the video stores colour at half resolution
+    (a blue line over red comes out purple): it no longer passes :func:`mark_mask`, but it did turn blue."""
+    change = np.asarray(frames).astype(np.int16) - np.asarray(first).astype(np.int16)
+    main = CHANNELS[color]
+    rise = change[..., main]
+    others = [change[..., c] for c in range(3) if c != main]
+    return (rise >= 60) & (rise - others[0] >= 90) & (rise - others[1] >= 90)
+
+
+def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
+    import cv2
+
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
+
+
+def boundary_mask(polygon: Sequence[Point], size: int) -> np.ndarray:
+    """A 1-px line along the closed ``polygon`` (512-canvas points) on a ``size``² mask."""
+    import cv2
+
+    scale = size / FRAME_SIZE
+    points = np.round(np.asarray(polygon, dtype=np.float64) * scale * 16).astype(np.int32)
+    canvas = np.zeros((size, size), np.uint8)
+    cv2.polylines(canvas, [points], isClosed=True, color=1, thickness=1, lineType=cv2.LINE_8, shift=4)
+    return canvas > 0
+
+
+def distance_to(mask: np.ndarray) -> np.ndarray:
+    """Per pixel, the distance (px) to the nearest pixel of ``mask`` (a large value when it is empty)."""
+    import cv2
+
+    if not mask.any():
+        return np.full(mask.shape, 1e6, np.float32)
+    return cv2.distanceTransform((~mask).astype(np.uint8), cv2.DIST_L2, 3)
+
+
+def outline_shares(mark: np.ndarray, polygon: Sequence[Point], tolerance: float) -> tuple[float, float]:
+    """(follows, traced) of ``mark`` (a square mask) against ``polygon`` (512-canvas points) within ``tolerance``
+    (512-canvas px): the share of the mark near the boundary, and the share of the boundary near the mark."""
+    size = mark.shape[0]
+    tol = tolerance * size / FRAME_SIZE
+    boundary = boundary_mask(polygon, size)
+    if not mark.any() or not boundary.any():
+        return 0.0, 0.0
+    follows = float((distance_to(boundary)[mark] <= tol).mean())
+    traced = float((distance_to(mark)[boundary] <= tol).mean())
+    return follows, traced
+
+
+def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point], color: str,
+                  tolerance: float, tail_seconds: float = 0.25) -> Score:
+    """Score a video that should trace ``polygon`` (512-canvas points) in ``color``, changing nothing else.
+
+    value = start · follows · traced · unchanged · (0.9 + 0.1 · progressive), where start = the video opens on
+    ``first``, not yet outlined; follows = the outline of the last ``tail_seconds`` lies along the boundary
+    (its share within ``tolerance`` px, ramped from :data:`FOLLOW_ZERO` to :data:`FOLLOW_FULL`); traced = it
+    runs along all of the boundary (ramped from :data:`TRACED_ZERO` to :data:`TRACED_FULL`); unchanged = the
+    rest of the picture matches the first frame up to a global colour drift; progressive = the outline grows
+    over at least 1/6 s (the process is not required, so it weighs little). Never raises.
+    """
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    factor = JUDGE_SIZE / FRAME_SIZE
+    first_small = resize_frame(first, JUDGE_SIZE)
+    verdict = Verdict()
+    already = _dilate(mark_mask(first_small, color), 1)
+    # The video's colours mapped onto ours (a brightness or colour drift undone) by the fit of its opening frame.
+    mapped = match_colours(clip.frames, *colour_fit(clip.frames[0], first_small))
+    # Turned: against the video's own opening frame (same decoder and resampling, so no edge moves by a pixel).
+    marks = (mark_mask(mapped, color) | turned_mask(mapped, mapped[0], color)) & ~already
+    counts = marks.sum(axis=(1, 2))
+    final_count = max(1, int(counts[-1]))
+    opens = starts_like(clip, first) and counts[0] < 0.2 * final_count
+    if not verdict.part("start", float(opens), unless="the video does not open on the un-outlined first frame"):
+        return verdict.score(ok="")
+    tail = max(1, round(tail_seconds * JUDGE_FPS))
+    mark = marks[-tail:].mean(axis=0) >= 0.5
+    length = float(boundary_mask(polygon, JUDGE_SIZE).sum())
+    if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
+        verdict.part("follows", 0.0, unless=f"no {color} outline at the end of the video")
+        return verdict.score(ok="")
+    follows, traced = outline_shares(mark, polygon, tolerance)
+    verdict.note("follows_share", follows)
+    verdict.note("traced_share", traced)
+    verdict.part("follows", ramp(-follows, -FOLLOW_FULL, -FOLLOW_ZERO),
+                 unless=f"only {follows:.0%} of the {color} outline lies along the answer's boundary")
+    verdict.part("traced", ramp(-traced, -TRACED_FULL, -TRACED_ZERO),
+                 unless=f"the outline runs along {traced:.0%} of the answer's boundary only")
+    keep = ~_dilate(mark, max(3, round(8 * factor)))
+    change = rest_change(clip.frames, first_small, keep)
+    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
+                 unless="the picture outside the outline changes")
+    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
+    progressive = growing >= 1 / 6
+    verdict.note("progressive", float(progressive))
+    verdict.factor(0.9, when=not progressive, reason="the outline appears at once")
+    return verdict.score(ok=f"a {color} outline along the answer's whole boundary only; the rest is unchanged")
