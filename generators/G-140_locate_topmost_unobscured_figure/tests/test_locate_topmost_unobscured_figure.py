@@ -1,0 +1,94 @@
+"""G-140 specifications: the stacking solver and its rejections, and the scorer on right, wrong and other outlines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.families.outline.draw import outline_image, trace_sweep
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.sample_io import load_record, read_png
+from vbvr_core.review import parameter_table
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import score_frames
+from vbvr_g140_locate_topmost_unobscured_figure.generator import (
+    Solution,
+    TopmostFigureGenerator,
+    figure_mask,
+    figure_outline,
+    uncovered,
+)
+
+KEY = "G-140_locate_topmost_unobscured_figure"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _masks(*figures):
+    return [figure_mask(figure_outline(kind, center, radius, 0.0)) for kind, center, radius in figures]
+
+
+def test_the_figure_nothing_covers_is_found():
+    masks = _masks(("circle", (200.0, 250.0), 60.0), ("square", (280.0, 250.0), 50.0))
+    assert uncovered(masks) == 1
+    assert uncovered(masks[::-1]) == 1  # the circle on top: still the last drawn, now the circle
+
+
+def test_two_separate_figures_are_rejected():
+    with pytest.raises(Reject, match="ambiguous: 2 figures"):
+        uncovered(_masks(("circle", (100.0, 100.0), 40.0), ("circle", (350.0, 350.0), 40.0)))
+
+
+def test_a_mostly_hidden_figure_is_rejected():
+    with pytest.raises(Reject, match="occluded"):
+        uncovered(_masks(("circle", (250.0, 250.0), 40.0), ("circle", (255.0, 250.0), 60.0)))
+
+
+def test_a_barely_touched_figure_is_rejected():
+    with pytest.raises(Reject, match="ambiguous: figure 0"):
+        uncovered(_masks(("circle", (200.0, 250.0), 50.0), ("circle", (298.0, 250.0), 50.0)))
+
+
+def test_piles_put_the_answer_on_top_at_every_difficulty():
+    made = 0
+    for seed in range(15):
+        try:
+            solution = TopmostFigureGenerator(seed, {"difficulty": seed % 3}).generate().solution
+        except Reject:
+            continue
+        made += 1
+        assert solution.target == len(solution.kinds) - 1
+    assert made >= 6
+
+
+def test_readme_documents_every_parameter():
+    readme = README.read_text("utf-8")
+    missing = [row for row in parameter_table(TopmostFigureGenerator.Params).splitlines() if row not in readme]
+    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
+
+
+def _traced(folder, polygon, frames=14, width=6):
+    """The first frame held 0.5 s, ``polygon`` traced in red, then held 0.5 s."""
+    first = read_png(folder / "first_frame.png")
+    sweep = list(trace_sweep(first, polygon, frames, MARK_RED, width))
+    return [first] * 12 + sweep + sweep[-1:] * 12
+
+
+class TestContract(SampleContract):
+    key = KEY
+
+    def solution(self, folder) -> Solution:
+        return Solution.model_validate(load_record(folder).solution)
+
+    def test_the_figure_below_outlined_scores_zero(self, samples, tmp_path):
+        solution = self.solution(samples[0])
+        k = solution.target - 1
+        polygon = figure_outline(solution.kinds[k], solution.centers[k], solution.radii[k], solution.rotations[k])
+        result = score_frames(samples[0], _traced(samples[0], polygon), tmp_path)
+        assert result.value == 0
+
+    def test_half_an_outline_scores_low(self, samples, tmp_path):
+        solution = self.solution(samples[0])
+        first = read_png(samples[0] / "first_frame.png")
+        half = outline_image(first, solution.outline, MARK_RED, 6, fraction=0.5)
+        assert score_frames(samples[0], [first] * 12 + [half] * 12, tmp_path).value <= 0.1
