@@ -1,0 +1,1 @@
+"""VBVR task G-223_highlight_horizontal_lines (perception)."""

@@ -1,0 +1,132 @@
+"""G-223 scorer: which lines did the model highlight in red — every horizontal one, and no other?
+
+The video is read at 256 px and 12 fps. From the last quarter second, the pixels that turned clearly red
+(the marking family's ``red_mask``: judged against the frame's own background, so a brightness or colour
+drift keeps them) form the marks; nearby pixels are grouped into separate marks. A mark highlights the
+line nearest its centre, if that centre lies within ``ASSIGN`` px of it (any clear style counts: a ring or a
+dot on the midpoint, the line traced over in red, an ellipse around it), and also every other line it
+touches — if it is complete: it surrounds the midpoint (≥ 70 % of directions) or runs along ≥ 80 % of the
+line; a half-drawn ring is not. A mark near no line, or incomplete, is a stray mark.
+
+value = start · selection · unchanged · (0.9 + 0.1 · progressive): the video opens on the unmarked first
+frame; the highlighted lines are exactly the horizontal ones (one missed, a slanted or vertical one marked,
+or a stray mark scores 0); the picture outside the marks matches the first frame up to a global colour
+drift (the marking family's ``rest_change``); the marks grow over at least 1/6 s. Never raises.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, coverage_around, red_mask, rest_change
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+from vbvr_g223_highlight_horizontal_lines.generator import Solution
+
+JUDGE_SIZE, JUDGE_FPS = 256, 12.0
+TAIL_SECONDS = 0.25
+ASSIGN = 24.0  # canvas px: a mark's centre this close to a line highlights it (lines are ≥ 44 px apart)
+TOUCH = 5.0  # canvas px: a mark's pixel this close to another line's stroke edge touches that line too
+MIN_MARK = 12  # judge pixels: smaller red specks are codec noise, not marks
+GROUP = 3  # judge pixels: red pixels this close belong to one mark
+
+
+def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
+
+
+def line_distances(xs: np.ndarray, ys: np.ndarray, segments: list) -> np.ndarray:
+    """Distance (in the points' units) from each point to each segment: an array points × segments."""
+    out = np.empty((len(xs), len(segments)))
+    for k, ((x0, y0), (x1, y1)) in enumerate(segments):
+        dx, dy = x1 - x0, y1 - y0
+        t = np.clip(((xs - x0) * dx + (ys - y0) * dy) / max(dx * dx + dy * dy, 1e-9), 0.0, 1.0)
+        out[:, k] = np.hypot(xs - x0 - t * dx, ys - y0 - t * dy)
+    return out
+
+
+def complete(xs: np.ndarray, ys: np.ndarray, segment, reach: float) -> bool:
+    """Whether a mark's pixels surround the segment's midpoint (a ring, a dot, an ellipse: ≥ 70 % of directions)
+    or run along ≥ 80 % of the segment within ``reach`` of it (the line traced over); a half-drawn ring does not."""
+    (x0, y0), (x1, y1) = segment
+    if coverage_around_points(xs, ys, ((x0 + x1) / 2, (y0 + y1) / 2)) >= 0.7:
+        return True
+    dx, dy = x1 - x0, y1 - y0
+    length2 = max(dx * dx + dy * dy, 1e-9)
+    t = ((xs - x0) * dx + (ys - y0) * dy) / length2
+    along = np.hypot(xs - x0 - np.clip(t, 0, 1) * dx, ys - y0 - np.clip(t, 0, 1) * dy) <= reach
+    bins = np.unique(np.clip((t[along] * 20).astype(int), 0, 19))
+    return len(bins) >= 16
+
+
+def coverage_around_points(xs: np.ndarray, ys: np.ndarray, point) -> float:
+    """The marking family's ``coverage_around`` on a list of pixels."""
+    mask = np.zeros((int(ys.max()) + 2 if len(ys) else 1, int(xs.max()) + 2 if len(xs) else 1), bool)
+    mask[ys, xs] = True
+    return coverage_around(mask, point)
+
+
+def highlighted(mark: np.ndarray, segments: list, line_width: float, factor: float) -> tuple[set[int], int]:
+    """The lines the marks in ``mark`` (a judge-size mask) highlight, and how many marks highlight none or only
+    part of a line."""
+    scaled = [((x0 * factor, y0 * factor), (x1 * factor, y1 * factor)) for (x0, y0), (x1, y1) in segments]
+    count, labels = cv2.connectedComponents(_dilate(mark, GROUP).astype(np.uint8), connectivity=8)
+    lines: set[int] = set()
+    stray = 0
+    for label in range(1, count):
+        ys, xs = np.nonzero((labels == label) & mark)
+        if len(xs) < MIN_MARK:
+            continue
+        centre = line_distances(np.array([xs.mean()]), np.array([ys.mean()]), scaled)[0]
+        nearest = int(np.argmin(centre))
+        if centre[nearest] > ASSIGN * factor:
+            stray += 1
+            continue
+        if not complete(xs, ys, scaled[nearest], (line_width / 2 + TOUCH) * factor):
+            stray += 1
+            continue
+        lines.add(nearest)
+        near = line_distances(xs.astype(np.float64), ys.astype(np.float64), scaled).min(axis=0)
+        lines.update(int(k) for k in np.nonzero(near <= (line_width / 2 + TOUCH) * factor)[0])
+    return lines, stray
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of G-223 against the sample's segments and the horizontal ones."""
+    solution = Solution.model_validate(sample.solution)
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    factor = JUDGE_SIZE / FRAME_SIZE
+    first = resize_frame(sample.first_frame, JUDGE_SIZE)
+    verdict = Verdict()
+    already = _dilate(red_mask(first), 1)
+    reds = red_mask(clip.frames) & ~already
+    counts = reds.sum(axis=(1, 2))
+    final_count = max(1, int(counts[-1]))
+    opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count
+    if not verdict.part("start", float(opens), unless="the video does not open on the unmarked first frame"):
+        return verdict.score(ok="")
+    tail = reds[-max(1, round(TAIL_SECONDS * JUDGE_FPS)):]
+    mark = tail.mean(axis=0) >= 0.5
+    lines, stray = highlighted(mark, solution.segments, solution.line_width, factor)
+    wanted = set(solution.horizontal)
+    missed, extra = sorted(wanted - lines), sorted(lines - wanted)
+    verdict.part("selection", float(not missed and not extra and not stray),
+                 unless=f"horizontal lines not highlighted: {missed}; other lines highlighted: {extra}; "
+                        f"marks on no line or incomplete: {stray}")
+    keep = ~_dilate(mark, 4)
+    change = rest_change(clip.frames, first, keep)
+    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
+                 unless="the picture outside the marks changes")
+    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
+    progressive = growing >= 1 / 6
+    verdict.note("progressive", float(progressive))
+    verdict.factor(0.9, when=not progressive, reason="the marks appear at once")
+    return verdict.score(ok="every horizontal line highlighted in red, no other; the rest unchanged")
