@@ -19,12 +19,12 @@ from itertools import chain
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out, new_canvas, regular_polygon, to_frame
-from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
+from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, regular_polygon, to_frame
+from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g147_identify_unique_figure_in_uniform_set.plugin import TASK
@@ -151,14 +151,7 @@ class UniqueFigureGenerator(BaseGenerator):
         """The first frame, then the unique figure's own outline traced in red, corner to corner."""
         k = solution.target
         points = outline(solution.centers[k], solution.sides[k], solution.radius + 3, solution.rotation)
-        points = points + points[:1]
-        yield first
-        frames = self.params.mark_frames
-        for step in range(1, frames + 1):
-            upto = max(2, round(ease_in_out(step / frames) * (len(points) - 1)) + 1)
-            image = Image.fromarray(first.copy())
-            ImageDraw.Draw(image).line(points[:upto], fill=MARK_RED, width=4, joint="curve")
-            yield to_frame(image)
+        return chain([first], outline_sweep(first, points, self.params.mark_frames, width=4))
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct mark: the unique figure's own outline traced in red instead of a ring around it."""

@@ -21,12 +21,12 @@ from itertools import chain
 from typing import Annotated, Literal
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, ease_in_out, new_canvas, shape_points, to_frame
-from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep, scatter_discs
+from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, shape_points, to_frame
+from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g161_mark_second_largest_shape.plugin import TASK
@@ -185,14 +185,7 @@ class SecondLargestShapeGenerator(BaseGenerator):
         """The first frame, then the target's own outline traced in red, vertex to vertex."""
         k = solution.target
         points = outline(solution.kinds[k], solution.centers[k], solution.radii[k] + 3, solution.rotations[k])
-        points = points + points[:1]
-        yield first
-        frames = self.params.mark_frames
-        for step in range(1, frames + 1):
-            upto = max(2, round(ease_in_out(step / frames) * (len(points) - 1)) + 1)
-            image = Image.fromarray(first.copy())
-            ImageDraw.Draw(image).line(points[:upto], fill=MARK_RED, width=5, joint="curve")
-            yield to_frame(image)
+        return chain([first], outline_sweep(first, points, self.params.mark_frames))
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct marks: the target's own outline traced in red instead of a ring around it."""

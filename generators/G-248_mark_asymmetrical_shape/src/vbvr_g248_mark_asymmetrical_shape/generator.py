@@ -25,8 +25,8 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep, scatter_discs
+from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g248_mark_asymmetrical_shape.plugin import TASK
@@ -275,14 +275,7 @@ class AsymmetricalShapeGenerator(BaseGenerator):
         k = solution.target
         cx, cy = solution.centers[k]
         points = [(cx + 1.08 * (x - cx), cy + 1.08 * (y - cy)) for x, y in solution.outlines[k]]
-        points = points + points[:1]
-        yield first
-        frames = self.params.mark_frames
-        for step in range(1, frames + 1):
-            upto = max(2, round(ease_in_out(step / frames) * (len(points) - 1)) + 1)
-            image = Image.fromarray(first.copy())
-            ImageDraw.Draw(image).line(points[:upto], fill=MARK_RED, width=5, joint="curve")
-            yield to_frame(image)
+        return chain([first], outline_sweep(first, points, self.params.mark_frames))
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct mark: the asymmetric shape's own outline traced in red instead of a ring around it."""

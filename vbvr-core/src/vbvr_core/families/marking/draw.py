@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from vbvr_core.contract.geometry import Point
-from vbvr_core.draw import ease_in_out
+from vbvr_core.draw import ease_in_out, to_frame
 
 MARK_RED = (225, 25, 25)
 
@@ -51,6 +51,22 @@ def ring_sweep(base: np.ndarray, center: Point, radius: float, frames: int, colo
     for step in range(1, frames + 1):
         yield ring_image(base, center, radius, color, width, 360.0 * ease_in_out(step / frames))
 
+
+
+def outline_sweep(base: np.ndarray, points: Sequence[Point], frames: int, color=MARK_RED,
+                  width: int = 5) -> Iterator[np.ndarray]:
+    """``frames`` frames of the closed outline through ``points`` being traced on ``base``, vertex to vertex.
+
+    The last frame shows the whole outline; ``base`` itself is not yielded (the caller starts with it).
+    """
+    if frames < 1:
+        raise ValueError(f"frames must be ≥ 1, got {frames}")
+    closed = [*points, points[0]]
+    for step in range(1, frames + 1):
+        upto = max(2, round(ease_in_out(step / frames) * (len(closed) - 1)) + 1)
+        image = Image.fromarray(base.copy())
+        ImageDraw.Draw(image).line(closed[:upto], fill=color, width=width, joint="curve")
+        yield to_frame(image)
 
 def scatter_discs(rng: Any, radii: Sequence[float], area: tuple[float, float, float, float], gap: float,
                   tries: int) -> list[Point] | None:
