@@ -6,7 +6,7 @@ near misses (a wrong answer drawn the same way, a step skipped). A task declares
 generator class; every part is optional and ``BaseGenerator`` need not define it::
 
     class MyGenerator(BaseGenerator):
-        pace_fixed = True  # the prompt fixes the pace: the 1.5× slower / faster variants do not apply
+        pace_fixed = True  # the prompt fixes the pace: the re-timing variants (1.5×, mid pause, ease) do not apply
 
         def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
             \"\"\"Other correct solutions of ``sample``'s instance, by name.\"\"\"

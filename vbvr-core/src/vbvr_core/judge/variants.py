@@ -37,7 +37,8 @@ BLUR_SIGMA = 1.5
 BRIGHTNESS = 0.12
 CHANNEL_GAIN = 0.05
 NOISE_SIGMA = 6.0
-PACE_VARIANTS = ("slow_1.5x", "fast_1.5x")
+# Variants that re-time the motion itself; a task whose prompt fixes the pace (a fall in real time) is exempt.
+PACE_VARIANTS = ("slow_1.5x", "fast_1.5x", "pause_middle", "ease")
 # A grey-level difference that compression alone does not make (where the opening hold ends).
 VISIBLE_CHANGE = 40
 
@@ -100,7 +101,8 @@ def legitimate_variants(truth: np.ndarray, fps: float = FPS, seed: int = 0,
                         pace_fixed: bool = False) -> dict[str, Rendering]:
     """Every legitimate variant of the ground-truth frames ``truth`` (T×H×W×3, at ``fps``), by name.
 
-    ``seed`` seeds the additive noise; ``pace_fixed`` (the prompt fixes the pace) drops the 1.5× variants.
+    ``seed`` seeds the additive noise; ``pace_fixed`` (the prompt fixes the pace) drops :data:`PACE_VARIANTS`: the
+    1.5× variants, the pause in the middle of the motion and the ease re-timing (each changes the motion's timing).
     """
     duration = len(truth) / fps
     variants: dict[str, Rendering] = {"crf35": Rendering(lambda: iter(truth), crf=LOSSY_CRF)}
@@ -115,10 +117,11 @@ def legitimate_variants(truth: np.ndarray, fps: float = FPS, seed: int = 0,
     start = _first_change(truth) / fps
     variants["pause_start"] = Rendering(lambda: retimed(truth, fps, FPS, duration + START_PAUSE_SECONDS,
                                                         _held(start, START_PAUSE_SECONDS)))
-    middle = duration / 2
-    variants["pause_middle"] = Rendering(lambda: retimed(truth, fps, FPS, duration + MIDDLE_PAUSE_SECONDS,
-                                                         _held(middle, MIDDLE_PAUSE_SECONDS)))
-    variants["ease"] = Rendering(lambda: retimed(truth, fps, FPS, duration, _ease(duration)))
+    if not pace_fixed:
+        middle = duration / 2
+        variants["pause_middle"] = Rendering(lambda: retimed(truth, fps, FPS, duration + MIDDLE_PAUSE_SECONDS,
+                                                             _held(middle, MIDDLE_PAUSE_SECONDS)))
+        variants["ease"] = Rendering(lambda: retimed(truth, fps, FPS, duration, _ease(duration)))
     variants["blur"] = Rendering(lambda: _blurred(truth))
     bright = (1 + BRIGHTNESS) * np.array([1 + CHANNEL_GAIN, 1.0, 1 - CHANNEL_GAIN], np.float32)
     dark = (1 - BRIGHTNESS) * np.array([1 - CHANNEL_GAIN, 1.0, 1 + CHANNEL_GAIN], np.float32)
