@@ -23,7 +23,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, mark_fit, red_mask, rest_change
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, coverage_around, mark_fit, red_mask, rest_change
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -51,16 +51,6 @@ def dark_mask(frames: np.ndarray) -> np.ndarray:
 def ink_mask(frames: np.ndarray) -> np.ndarray:
     """Red or black pixels: the colours a point mark is drawn in."""
     return red_mask(frames) | dark_mask(frames)
-
-
-def round_share(mask: np.ndarray, center: tuple[float, float], sectors: int = 12) -> float:
-    """Share of ``sectors`` directions around ``center`` holding a pixel of ``mask`` (a dot of a few pixels
-    counts: the family's ``coverage_around`` asks two pixels a sector of 16, too many for a small dot)."""
-    ys, xs = np.nonzero(mask)
-    dx, dy = xs - center[0], ys - center[1]
-    away = np.hypot(dx, dy) >= 0.5
-    bins = ((np.arctan2(dy[away], dx[away]) + np.pi) / (2 * np.pi) * sectors).astype(int) % sectors
-    return float((np.bincount(bins, minlength=sectors) >= 1).mean())
 
 
 def filled(mask: np.ndarray) -> np.ndarray:
@@ -116,7 +106,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     solid = filled(mark)
     cx, cy = min(JUDGE_SIZE - 1, max(0, round(center[0]))), min(JUDGE_SIZE - 1, max(0, round(center[1])))
     verdict.part("closed", float(solid[cy, cx]), unless="the mark is an open stroke or arc, not a closed circle or dot")
-    cover = round_share(solid, center)
+    cover = coverage_around(solid, center, sectors=12, min_pixels=1, min_distance=0.5)  # a small dot counts
     verdict.part("round", ramp(-cover, -ROUND_FULL, -ROUND_ZERO),
                  unless=f"the mark surrounds its centre in {cover:.0%} of directions only (not a circle or dot)")
     size = reach / JUDGE_SIZE

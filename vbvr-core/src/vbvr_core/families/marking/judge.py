@@ -65,12 +65,15 @@ def mark_fit(mask: np.ndarray) -> tuple[Point, float] | None:
     return center, float(np.percentile(np.hypot(xs - center[0], ys - center[1]), 90))
 
 
-def coverage_around(mask: np.ndarray, point: Point) -> float:
-    """Share of :data:`SECTORS` directions around ``point`` in which ``mask`` has at least two pixels."""
+def coverage_around(mask: np.ndarray, point: Point, sectors: int = SECTORS, min_pixels: int = 2,
+                    min_distance: float = 0.0) -> float:
+    """Share of ``sectors`` directions around ``point`` in which ``mask`` has at least ``min_pixels`` pixels at
+    ``min_distance`` px or more from it (a small dot mark wants fewer sectors and one pixel each)."""
     ys, xs = np.nonzero(mask)
-    angles = np.arctan2(ys - point[1], xs - point[0])
-    bins = ((angles + np.pi) / (2 * np.pi) * SECTORS).astype(int) % SECTORS
-    return float((np.bincount(bins, minlength=SECTORS) >= 2).mean())
+    dx, dy = xs - point[0], ys - point[1]
+    away = np.hypot(dx, dy) >= min_distance
+    bins = ((np.arctan2(dy[away], dx[away]) + np.pi) / (2 * np.pi) * sectors).astype(int) % sectors
+    return float((np.bincount(bins, minlength=sectors) >= min_pixels).mean())
 
 
 def ring_seen(frames: np.ndarray, center: Point, radius: float, color: Sequence[int], stroke: float,
