@@ -11,4 +11,6 @@
   whether it runs along all of it).
 - ``shape_rules``: visual analogies on shapes — an example changes by rule steps (scale, colour, outline/fill,
   move) and the same steps are applied, one by one, to a new shape (scene, animation, the rule judge).
+- ``symbol_row``: a centred row of coloured glyphs edited one symbol at a time — deleted, substituted (symbol sets,
+  row geometry, sprites and stage; the judge of each slot, stray ink, the row closing a gap, a symbol fading).
 """

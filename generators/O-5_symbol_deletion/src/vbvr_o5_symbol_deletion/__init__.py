@@ -1,0 +1,1 @@
+"""VBVR task O-5_symbol_deletion (transformation)."""

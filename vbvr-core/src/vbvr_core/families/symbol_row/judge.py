@@ -1,0 +1,142 @@
+"""Judging an edited symbol row: the slots at the end, stray ink, the row closing a gap, a symbol fading.
+
+:func:`prepare` reads a model's video at 256 px (or its own smaller size), maps its colours onto ours by the fit
+of its opening frame to the sample's first frame, and brings the reference final frame to the same size.
+Positions in the helpers below are on the 512-pixel canvas; ``scale`` converts them to the clip.
+
+- :func:`slot_matches`: for each expected slot, whether the frame holds the reference's symbol there — the
+  soft IoU of how much of that symbol's colour each pixel holds over its background
+  (:mod:`vbvr_core.judge.ink`), both slightly blurred, reaches ``SLOT_IOU`` (a thin glyph resized, blurred or
+  a little off still matches; another glyph, another colour or an empty slot does not);
+- :func:`stray_ink`: ink in the row's band where the reference row has none (a deleted symbol left behind);
+- :func:`edge_track`: the row's leftmost or rightmost ink per frame (the outer edge moving as a gap closes);
+- :func:`ink_levels`: the ink of one colour inside one box per frame, relative to a reference level (a symbol
+  fading out or in, or sliding away: anything that empties its box gradually).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from vbvr_core.contract import SampleRef
+from vbvr_core.judge.compare import colour_fit, match_colours
+from vbvr_core.judge.ink import background_of, ink_map, ink_overlap
+from vbvr_core.judge.motion import progress_coverage
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+SLOT_IOU = 0.5
+# A pixel is ink when its channels differ from the background by this much in total.
+INK = 60.0
+# Slot images are blurred by this share of the symbol size before they are compared.
+BLUR_SHARE = 0.06
+# Stray ink: the reference's ink is widened by this share of the symbol size before the frame's is compared.
+STRAY_GROW = 0.25
+
+
+@dataclass
+class Clip:
+    """A model's frames with our colours, the reference final frame at their size, and the canvas → clip scale."""
+
+    frames: np.ndarray
+    final: np.ndarray
+    scale: float
+
+
+def prepare(sample: SampleRef, video: VideoReader) -> Clip:
+    """The video's frames (colours mapped onto ours) and the reference final frame, at the clip's size."""
+    frames = video.clip().frames
+    size = frames.shape[2]
+    frames = match_colours(frames, *colour_fit(frames[0], resize_frame(sample.first_frame, size)))
+    return Clip(frames, resize_frame(sample.final_frame, size), size / 512)
+
+
+def _box(x: float, y: float, half_w: float, half_h: float, scale: float, shape: tuple[int, ...]) -> tuple[slice, slice]:
+    top, bottom = max(0, int((y - half_h) * scale)), min(shape[0], int((y + half_h) * scale))
+    left, right = max(0, int((x - half_w) * scale)), min(shape[1], int((x + half_w) * scale))
+    return slice(top, bottom), slice(left, right)
+
+
+def slot_matches(frame: np.ndarray, reference: np.ndarray, xs: Sequence[float], colors: Sequence[Sequence[int]],
+                 row_y: float, spacing: float, size: int, scale: float) -> list[bool]:
+    """For each slot (centre ``xs[k]``, symbol colour ``colors[k]``), whether ``frame`` shows the reference's
+    symbol there: the soft IoU of the two slots' ink of that colour reaches ``SLOT_IOU``."""
+    sigma = max(0.8, BLUR_SHARE * size * scale)
+    frame_background, reference_background = background_of(frame), background_of(reference)
+    half = spacing / 2
+    matches = []
+    for x, color in zip(xs, colors, strict=True):
+        box = _box(x, row_y, half, 1.6 * half, scale, frame.shape)
+        want = ink_map(reference[box], color, reference_background)
+        got = ink_map(frame[box], color, frame_background)
+        matches.append(ink_overlap(want, got, sigma) >= SLOT_IOU)
+    return matches
+
+
+def _ink_mask(region: np.ndarray, background: np.ndarray) -> np.ndarray:
+    return np.abs(region.astype(np.float32) - background).sum(axis=-1) > INK
+
+
+def stray_ink(frame: np.ndarray, reference: np.ndarray, row_y: float, size: int, scale: float,
+              span: tuple[float, float] = (0.0, 512.0)) -> float:
+    """Ink in the row's band (``span`` of x, canvas pixels) of ``frame`` that lies farther than ``STRAY_GROW``
+    symbol sizes from any ink of ``reference``, as a share of the reference's ink there (0 when they agree)."""
+    import cv2
+
+    half = 0.9 * size
+    box = _box((span[0] + span[1]) / 2, row_y, (span[1] - span[0]) / 2, half, scale, frame.shape)
+    got = _ink_mask(frame[box], background_of(frame))
+    want = _ink_mask(reference[box], background_of(reference)).astype(np.uint8)
+    grow = max(1, int(STRAY_GROW * size * scale))
+    near = cv2.dilate(want, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * grow + 1, 2 * grow + 1))) > 0
+    return float((got & ~near).sum()) / max(1.0, float(want.sum()))
+
+
+def edge_track(frames: np.ndarray, row_y: float, size: int, side: str, scale: float) -> list[float | None]:
+    """Per frame, the x (canvas pixels) of the leftmost or rightmost ink in the row's band (None if no ink)."""
+    half = size * 0.45
+    y0, y1 = max(0, int((row_y - half) * scale)), int((row_y + half) * scale)
+    band = frames[:, y0:y1].astype(np.int16)
+    background = np.median(band[0].reshape(-1, 3), axis=0)
+    ink = (np.abs(band - background).sum(axis=-1) > INK).sum(axis=1) >= 2  # T × W columns with ink
+    out: list[float | None] = []
+    for columns in ink:
+        found = np.flatnonzero(columns)
+        out.append(None if found.size == 0 else float(found[-1] if side == "right" else found[0]) / scale)
+    return out
+
+
+def closing_coverage(clip: Clip, row_y: float, size: int, side: str, distance: float) -> float:
+    """How much of the outer edge's move on ``side`` by ``distance`` canvas pixels (negative: to the left) the
+    video shows: two intermediate positions, each within a quarter of the way (an eased slide at 8 fps)."""
+    edges = edge_track(clip.frames, row_y, size, side, clip.scale)
+    if edges[0] is None:
+        return 0.0
+    return progress_coverage(edges, edges[0], edges[0] + distance, checkpoints=2,
+                             resolution=max(1.0 / clip.scale, abs(distance) / 4))
+
+
+def ink_levels(frames: np.ndarray, color: Sequence[int], x: float, y: float, half: float, scale: float,
+               full: float | None = None) -> list[float]:
+    """Per frame, the ink of ``color`` in the box of half-side ``half`` around ``(x, y)`` (canvas pixels), over
+    ``full`` (default: the first frame's ink there)."""
+    box = _box(x, y, half, half, scale, frames.shape[1:])
+    background = background_of(frames[0])
+    totals = [float(ink_map(frame[box], color, background).sum()) for frame in frames]
+    reference = totals[0] if full is None else full
+    return [total / max(reference, 1e-6) for total in totals]
+
+
+def box_ink(frame: np.ndarray, color: Sequence[int], x: float, y: float, half: float, scale: float) -> float:
+    """The ink of ``color`` in one box of ``frame`` (pixels' worth of full colour)."""
+    box = _box(x, y, half, half, scale, frame.shape)
+    return float(ink_map(frame[box], color, background_of(frame)).sum())
+
+
+def fade_coverage(levels: Sequence[float], start: float, end: float) -> float:
+    """1 when some frame shows the level half-way between ``start`` and ``end`` (within a quarter of the way):
+    a symbol fading or sliding out of its box; a cut shows only the two ends."""
+    return progress_coverage(levels, start, end, checkpoints=1, resolution=abs(end - start) / 4)

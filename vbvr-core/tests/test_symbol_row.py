@@ -1,0 +1,78 @@
+"""symbol_row family: row geometry, names, sprites, and the judge's slot, stray-ink, edge and fade readings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from vbvr_core.families.symbol_row.draw import (
+    Piece,
+    RowStage,
+    faded,
+    frame_sprite,
+    ordinal,
+    row_size,
+    shown,
+    slot_xs,
+    symbol_name,
+    symbol_sprite,
+)
+from vbvr_core.families.symbol_row.judge import (
+    Clip,
+    closing_coverage,
+    fade_coverage,
+    ink_levels,
+    slot_matches,
+    stray_ink,
+)
+
+BLUE, GREEN = (40, 90, 220), (30, 170, 60)
+
+
+def test_geometry_and_names():
+    assert slot_xs(3, 50) == [206.0, 256.0, 306.0]
+    assert row_size(72, 9) == (40, 52.0) and row_size(50, 3) == (50, 65.0)
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 22)] == ["1st", "2nd", "3rd", "4th", "11th", "22nd"]
+    assert symbol_name("★") == "star" and symbol_name("K") == "letter K" and symbol_name("7") == "digit 7"
+    assert shown("★") == " (★)" and shown("K") == ""
+
+
+def test_faded_sprite_and_frame_sprite():
+    sprite = symbol_sprite("■", BLUE, 40)
+    assert faded(sprite, 1.0) is sprite
+    assert faded(sprite, 0.5).rgba[..., 3].max() == pytest.approx(128, abs=1)
+    mark = frame_sprite(20, (220, 30, 30), 3)
+    assert mark.rgba[mark.rgba.shape[0] // 2, mark.rgba.shape[1] // 2, 3] == 0  # hollow
+
+
+def _row(xs, colors, opacity=None, y=256, size=40):
+    stage = RowStage((255, 255, 255))
+    opacity = opacity or [1.0] * len(xs)
+    return stage.frame([Piece(symbol_sprite("■", c, size), x, y, o) for x, c, o in zip(xs, colors, opacity, strict=True)])
+
+
+def test_slots_match_the_same_row_and_not_a_swapped_one():
+    xs = slot_xs(3, 52)
+    reference = _row(xs, [BLUE, GREEN, BLUE])
+    assert slot_matches(reference, reference, xs, [BLUE, GREEN, BLUE], 256, 52, 40, 1.0) == [True] * 3
+    swapped = _row(xs, [GREEN, BLUE, BLUE])
+    assert slot_matches(swapped, reference, xs, [BLUE, GREEN, BLUE], 256, 52, 40, 1.0) == [False, False, True]
+
+
+def test_stray_ink_finds_a_symbol_left_behind():
+    reference = _row(slot_xs(2, 52), [BLUE, GREEN])
+    assert stray_ink(reference, reference, 256, 40, 1.0) == 0.0
+    left_behind = _row(slot_xs(2, 52) + [360.0], [BLUE, GREEN, BLUE])
+    assert stray_ink(left_behind, reference, 256, 40, 1.0) > 0.3
+
+
+def test_fade_and_closing_are_seen_only_when_gradual():
+    xs0, xs1 = [200.0, 300.0], [220.0, 280.0]
+    gradual = np.stack([_row([a + (b - a) * t for a, b in zip(xs0, xs1, strict=True)], [BLUE, GREEN])
+                        for t in np.linspace(0, 1, 9)])
+    cut = np.stack([_row(xs0, [BLUE, GREEN])] * 4 + [_row(xs1, [BLUE, GREEN])] * 4)
+    assert closing_coverage(Clip(gradual, gradual[-1], 1.0), 256, 40, "right", -20) == 1.0
+    assert closing_coverage(Clip(cut, cut[-1], 1.0), 256, 40, "right", -20) == 0.0
+    fading = np.stack([_row([256.0], [BLUE], [o]) for o in np.linspace(1, 0, 6)])
+    levels = ink_levels(fading, BLUE, 256, 256, 26, 1.0)
+    assert levels[0] == pytest.approx(1.0) and levels[-1] == pytest.approx(0.0)
+    assert fade_coverage(levels, 1.0, 0.0) == 1.0 and fade_coverage([1.0, 1.0, 0.0], 1.0, 0.0) == 0.0
