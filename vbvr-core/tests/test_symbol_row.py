@@ -76,3 +76,19 @@ def test_fade_and_closing_are_seen_only_when_gradual():
     levels = ink_levels(fading, BLUE, 256, 256, 26, 1.0)
     assert levels[0] == pytest.approx(1.0) and levels[-1] == pytest.approx(0.0)
     assert fade_coverage(levels, 1.0, 0.0) == 1.0 and fade_coverage([1.0, 1.0, 0.0], 1.0, 0.0) == 0.0
+
+
+def test_glyph_ranking_tells_a_circle_from_a_square_of_the_same_colour():
+    from vbvr_core.families.symbol_row.judge import glyph_ranking
+
+    frame = _row([256.0], [BLUE])  # a blue square
+    circle, square, star = glyph_ranking(frame, 256, 256, BLUE, ["●", "■", "★"], 40, 52, 1.0, (255, 255, 255))
+    assert square > max(circle, star) and square > 0.9
+
+
+def test_confusable_colours():
+    from vbvr_core.families.symbol_row.judge import confusable
+
+    white = (255, 255, 255)
+    assert confusable((220, 30, 30), (245, 130, 20), white)  # red and orange
+    assert not confusable((30, 170, 60), (40, 90, 220), white)  # green and blue

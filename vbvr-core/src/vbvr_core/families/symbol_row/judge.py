@@ -140,3 +140,33 @@ def fade_coverage(levels: Sequence[float], start: float, end: float) -> float:
     """1 when some frame shows the level half-way between ``start`` and ``end`` (within a quarter of the way):
     a symbol fading or sliding out of its box; a cut shows only the two ends."""
     return progress_coverage(levels, start, end, checkpoints=1, resolution=abs(end - start) / 4)
+
+
+def glyph_ranking(frame: np.ndarray, x: float, y: float, color: Sequence[int], glyphs: Sequence[str], size: int,
+                  spacing: float, scale: float, background: Sequence[int]) -> list[float]:
+    """For each candidate glyph, the soft IoU of ``frame``'s ink of ``color`` in the slot at ``(x, y)`` with that
+    glyph drawn there (our font, our colour, on ``background``, brought to the frame's size): the glyph shown is
+    the best-scoring one. Tells a circle from a square of the same colour, which one IoU threshold does not."""
+    from vbvr_core.families.symbol_row.draw import Piece, RowStage, symbol_sprite
+
+    sigma = max(0.8, BLUR_SHARE * size * scale)
+    half = spacing / 2
+    box = _box(x, y, half, 1.6 * half, scale, frame.shape)
+    got = ink_map(frame[box], color, background_of(frame))
+    stage = RowStage(tuple(int(c) for c in background))
+    out = []
+    for glyph in glyphs:
+        drawn = resize_frame(stage.frame([Piece(symbol_sprite(glyph, tuple(color), size), x, y)]), frame.shape[1])
+        want = ink_map(drawn[box], color, np.asarray(background, np.float32))
+        out.append(ink_overlap(want, got, sigma))
+    return out
+
+
+
+def confusable(a: Sequence[int], b: Sequence[int], background: Sequence[int], limit: float = 0.12) -> bool:
+    """Whether a pixel of colour ``a`` reads as more than ``limit`` of colour ``b``'s ink over ``background``, or
+    the other way round (orange holds a third of red's ink on white): two such colours in one box blur the
+    judge's reading of which symbol is there."""
+    back = np.asarray(background, np.float32)
+    pa, pb = np.asarray(a, np.float32).reshape(1, 1, 3), np.asarray(b, np.float32).reshape(1, 1, 3)
+    return float(ink_map(pa, b, back)[0, 0]) > limit or float(ink_map(pb, a, back)[0, 0]) > limit

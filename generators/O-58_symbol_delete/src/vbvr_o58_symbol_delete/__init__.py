@@ -1,0 +1,1 @@
+"""VBVR task O-58_symbol_delete (transformation)."""
