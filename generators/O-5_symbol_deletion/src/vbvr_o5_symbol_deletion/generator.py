@@ -93,22 +93,24 @@ class DeletionScene:
         self.before = solution.xs
         self.after = solution.final_xs[:self.gone] + [solution.xs[self.gone]] + solution.final_xs[self.gone:]
 
-    def frame(self, fade: float, close: float) -> np.ndarray:
-        """The row with the deleted symbol ``fade`` (0..1) of the way out and the others ``close`` of the way in."""
+    def frame(self, fade: float, close: float, lift: float = 0.0) -> np.ndarray:
+        """The row with the deleted symbol ``fade`` (0..1) of the way out (and raised ``lift`` pixels with its
+        frame) and the others ``close`` of the way in."""
         y = self.solution.row_y
         pieces = []
         for k, sprite in enumerate(self.sprites):
             x = lerp(self.before[k], self.after[k], close)
-            pieces.append(Piece(sprite, x, y, 1.0 - fade if k == self.gone else 1.0))
-        pieces.append(Piece(self.mark, self.before[self.solution.position - 1], y, 1.0 - fade))
+            pieces.append(Piece(sprite, x, y - lift, 1.0 - fade) if k == self.gone else Piece(sprite, x, y))
+        pieces.append(Piece(self.mark, self.before[self.solution.position - 1], y - lift, 1.0 - fade))
         return self.stage.frame(pieces)
 
-    def frames(self, close: bool = True):
-        """The solution video: hold, fade the marked symbol out, slide the rest together, hold."""
+    def frames(self, close: bool = True, rise: float = 0.0):
+        """The solution video: hold, fade the marked symbol out (rising ``rise`` pixels as it goes, for the
+        slide-out alternative), slide the rest together, hold."""
         for _ in range(HOLD_FRAMES):
             yield self.frame(0.0, 0.0)
         for k in range(1, FADE_FRAMES + 1):
-            yield self.frame(k / FADE_FRAMES, 0.0)
+            yield self.frame(k / FADE_FRAMES, 0.0, rise * ease_in_out(k / FADE_FRAMES))
         if close:
             for k in range(1, CLOSE_FRAMES + 1):
                 yield self.frame(1.0, ease_in_out(k / CLOSE_FRAMES))
@@ -151,6 +153,12 @@ class SymbolDeletionGenerator(BaseGenerator):
         )
         return Sample(first_frame=scene.frame(0.0, 0.0), final_frame=scene.frame(1.0, 1.0), prompt=prompt,
                       trajectory=scene.frames, solution=solution, params=p)
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """Another correct way to show it: the marked symbol and its frame slide up out of the row as they fade."""
+        solution = sample.solution
+        scene = DeletionScene(solution, BACKGROUNDS[self.params.background])
+        return {"slide_out_up": lambda: scene.frames(rise=1.2 * solution.symbol_size)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A neighbour deleted instead of the marked symbol (shown the same way), and the gap left open."""
