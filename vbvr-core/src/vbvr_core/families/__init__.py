@@ -13,4 +13,6 @@
   move) and the same steps are applied, one by one, to a new shape (scene, animation, the rule judge).
 - ``symbol_row``: a centred row of coloured glyphs edited one symbol at a time — deleted, substituted (symbol sets,
   row geometry, sprites and stage; the judge of each slot, stray ink, the row closing a gap, a symbol fading).
+- ``physics``: textbook laws several knowledge tasks follow — light rays at a surface (reflection, Snell's
+  refraction), a ray drawn growing from its point, and the judge of a drawn ray (direction, anchor, growth).
 """

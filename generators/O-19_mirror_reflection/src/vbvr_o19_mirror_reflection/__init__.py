@@ -1,0 +1,1 @@
+"""VBVR task O-19_mirror_reflection (knowledge)."""
