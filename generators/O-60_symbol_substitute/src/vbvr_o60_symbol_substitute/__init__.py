@@ -1,0 +1,1 @@
+"""VBVR task O-60_symbol_substitute (transformation)."""

@@ -1,0 +1,82 @@
+"""O-60 specifications: the substituted row, the rejected draws, the glyph check, the ground truth, near misses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from vbvr_core.judge.alternatives import recreate
+from vbvr_core.media.video import read_video
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.sample_io import VIDEO
+from vbvr_core.review import parameter_table
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import score_frames
+from vbvr_o60_symbol_substitute.generator import SymbolSubstituteGenerator
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_only_the_stated_slot_changes():
+    for seed in range(20):
+        try:
+            solution = SymbolSubstituteGenerator(seed, {"length": 6, "position": 2}).generate().solution
+        except Reject:
+            continue
+        assert solution.final_row[1] == solution.new_symbol
+        assert solution.final_row[:1] + solution.final_row[2:] == solution.row[:1] + solution.row[2:]
+        return
+    pytest.fail("no draw in 20 seeds")
+
+
+def test_same_or_confusable_colour_is_rejected():
+    from vbvr_core.families.symbol_row.judge import confusable
+
+    reasons = []
+    for seed in range(30):
+        try:
+            sample = SymbolSubstituteGenerator(seed, {"length": 5, "position": 3}).generate()
+        except Reject as rejection:
+            reasons.append(str(rejection))
+            continue
+        solution = sample.solution
+        assert not confusable(solution.new_symbol[1], solution.row[2][1], solution.background)
+    assert reasons and all(r.startswith(("trivial", "illegible")) for r in reasons)
+
+
+def test_position_beyond_the_row_is_refused():
+    with pytest.raises(ValueError, match="position"):
+        SymbolSubstituteGenerator(0, {"length": 5, "position": 6})
+
+
+def test_readme_documents_every_parameter():
+    readme = README.read_text("utf-8")
+    missing = [row for row in parameter_table(SymbolSubstituteGenerator.Params).splitlines() if row not in readme]
+    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
+
+
+class TestContract(SampleContract):
+    key = "O-60_symbol_substitute"
+    count = 2
+    seed = 0
+
+    def test_near_misses_score_below_the_oracle(self, samples, tmp_path):
+        recreated = recreate(samples[0])
+        values = {}
+        for name, frames in recreated.generator.near_misses(recreated.sample).items():
+            values[name] = score_frames(samples[0], list(frames()), tmp_path, f"{name}.mp4").value
+        assert values["one_slot_off"] <= 0.25 and values["wrong_glyph"] <= 0.25, values
+        assert values["cross_fade"] <= 0.1, values
+
+    def test_ground_truth_resized_blurred_and_at_8_fps_scores_high(self, samples, tmp_path):
+        import cv2
+        from vbvr_core.judge.run import score_video
+        from vbvr_core.media.video import write_video
+
+        truth = read_video(samples[0] / VIDEO, size=512).frames
+        frames = [cv2.resize(cv2.GaussianBlur(frame, (0, 0), 1.5), (832, 480), interpolation=cv2.INTER_AREA)
+                  for frame in truth]
+        assert score_frames(samples[0], frames, tmp_path, "resized.mp4").value >= 0.9
+        video = tmp_path / "8fps.mp4"
+        write_video(video, truth[::3], fps=8)
+        assert score_video(samples[0], video).value >= 0.9
