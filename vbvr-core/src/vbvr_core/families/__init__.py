@@ -15,4 +15,6 @@
   row geometry, sprites and stage; the judge of each slot, stray ink, the row closing a gap, a symbol fading).
 - ``physics``: textbook laws several knowledge tasks follow — light rays at a surface (reflection, Snell's
   refraction), a ray drawn growing from its point, and the judge of a drawn ray (direction, anchor, growth).
+- ``placement``: solid pieces turn in place (if asked), then slide along their rows into dashed outlines of
+  themselves, nothing crossing (layout, turn-then-slide animation; the judge of each piece's pose in every frame).
 """

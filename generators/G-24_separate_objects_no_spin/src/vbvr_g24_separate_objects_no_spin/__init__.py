@@ -1,0 +1,1 @@
+"""VBVR task G-24_separate_objects_no_spin (transformation)."""

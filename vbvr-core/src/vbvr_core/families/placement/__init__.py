@@ -1,0 +1,1 @@
+"""Placement: solid pieces slide (after turning in place, if asked) into dashed outlines of themselves."""
