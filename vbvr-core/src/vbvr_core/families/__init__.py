@@ -17,4 +17,6 @@
   refraction), a ray drawn growing from its point, and the judge of a drawn ray (direction, anchor, growth).
 - ``placement``: solid pieces turn in place (if asked), then slide along their rows into dashed outlines of
   themselves, nothing crossing (layout, turn-then-slide animation; the judge of each piece's pose in every frame).
+- ``color_mix``: coloured discs move together and mix where they overlap (mixing rules, the painter; the judge of
+  the mixture's colour against declared wrong mixtures, of the colours' travel and of the mixture's spread).
 """

@@ -1,0 +1,1 @@
+"""VBVR task O-16_color_addition (perception)."""
