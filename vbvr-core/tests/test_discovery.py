@@ -43,9 +43,9 @@ def many_tasks(tmp_path):
 
 
 def test_listing_150_tasks_stays_under_a_second_and_imports_none(many_tasks):
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the work done, whatever the load
     keys = {task.key for task in discovery.list_tasks()}
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert set(many_tasks) <= keys
     assert not any(name.startswith("dummy_plugin_") for name in sys.modules)
 

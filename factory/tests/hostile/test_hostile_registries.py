@@ -47,9 +47,9 @@ def test_hostile_registry_is_refused_before_anything_is_written(tmp_path, case):
     registry = tmp_path / "registry.yaml"
     registry.write_bytes(text if isinstance(text, bytes) else text.encode())
     before = snapshot(tmp_path)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time of this process: the work done, whatever the machine's load
     result = invoke("run", registry, "--out", tmp_path / "out", "--workers", "1")
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     refused(result, "registry.yaml", *phrases)
     assert snapshot(tmp_path) == before and not (tmp_path / "out").exists()
 
@@ -59,10 +59,10 @@ def test_alias_bomb_is_refused_fast_with_flat_memory(tmp_path):
     registry.write_text(alias_bomb())
     assert len(registry.read_bytes()) < 600
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(RegistryError, match="expands to more than"):
         load_registry(registry)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 50_000  # KiB
 
 

@@ -116,9 +116,9 @@ def test_show_of_malformed_metadata_is_a_usage_error(sample_dir, tmp_path):
 def test_review_refuses_an_unwritable_output_before_running_any_check(tmp_path, flag):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the work done, whatever the load
     refused(invoke("review", KEY, flag, blocker / "inside"), flag, "cannot write there")
-    assert time.perf_counter() - started < 5, "the review ran before the output was checked"
+    assert time.process_time() - started < 5, "the review ran before the output was checked"
 
 
 def test_review_samples_is_a_deprecated_spelling_of_count():

@@ -18,9 +18,9 @@ def test_a_declared_four_hour_video_is_refused_fast_without_allocating(tmp_path)
     video = stamped_video(tmp_path / "four-hours.mp4", [0.0, FOUR_HOURS])
     assert video.stat().st_size < 10_000
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the work done, whatever the load
     clip = read_video(video, size=256, fps=24)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert not clip.ok

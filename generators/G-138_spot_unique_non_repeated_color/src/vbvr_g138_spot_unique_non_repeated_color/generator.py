@@ -7,7 +7,8 @@ Parameters → draw → solve → render → prompt:
   independently of the colours so the kind is no clue);
 - shapes are scattered so that a ring around any one of them touches no other; crowded layouts are rejected;
 - the solver counts the shapes of each drawn colour and takes the shape whose colour occurs once (an
-  instance with no such colour or with two is rejected); the video draws a red ring around it, stroke by
+  instance with no such colour or with two is rejected); the video draws a black ring around it (the official
+  convention), stroke by
   stroke.
 """
 
@@ -25,13 +26,15 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, color_distance, draw_shape, new_canvas, shape_points, to_frame
-from vbvr_core.families.marking.draw import ring_image, ring_sweep, scatter_discs
+from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g138_spot_unique_non_repeated_color.plugin import TASK
 
 KINDS: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
-# Fill colours far from the red of the mark (no red, orange or pink), each distinct from the others.
+# Fill colours far from the black of the mark and from the red a model may draw instead (no red, orange, pink
+# or black), each distinct from the others.
+MARK_BLACK = PALETTE["black"]  # the official mark colour
 COLORS: tuple[str, ...] = ("green", "blue", "yellow", "purple", "cyan", "brown", "gray")
 RING_PADDING = 7
 GAP = 6
@@ -53,7 +56,7 @@ class Params(TaskParams):
         28, ge=16, le=40, description="nominal radius of every shape, pixels")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    ring_width: Annotated[int, Uniform(5, 6)] = Field(5, ge=4, le=8, description="stroke width of the red ring, pixels")
+    ring_width: Annotated[int, Uniform(5, 6)] = Field(5, ge=4, le=8, description="stroke width of the black ring, pixels")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=8, le=30, description="video frames over which the ring is drawn")
 
@@ -124,11 +127,11 @@ class UniqueColorGenerator(BaseGenerator):
         for kind, center, radius, rotation, color in zip(kinds, centers, radii, rotations, colors, strict=True):
             draw_shape(draw, kind, center, radius, fill=PALETTE[color], rotation=rotation)
         first = to_frame(canvas)
-        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
+        final = ring_image(first, centers[target], ring_radii[target], color=MARK_BLACK, width=p.ring_width)
         prompt = (
             "Several coloured shapes are shown. Every colour appears on two or more shapes except one colour, which "
             "appears on exactly one shape. Find that shape with the unique, non-repeated colour and mark it by "
-            "drawing a red circle around it. Mark only that shape and do not change anything else in the image."
+            "drawing a black circle around it. Mark only that shape and do not change anything else in the image."
         )
         solution = Solution(kinds=kinds, centers=centers, radii=radii, rotations=rotations, colors=colors,
                             ring_radii=ring_radii, target=target)
@@ -136,11 +139,18 @@ class UniqueColorGenerator(BaseGenerator):
                       trajectory=lambda: self._ring_frames(first, target, solution),
                       solution=solution, params=p)
 
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around shape ``index`` stroke by stroke."""
+    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution,
+                     color=MARK_BLACK) -> Iterator[np.ndarray]:
+        """The first frame, then a ring (black unless ``color`` says otherwise) drawn around shape ``index``
+        stroke by stroke."""
         p = self.params
         return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
-                                         width=p.ring_width))
+                                         color=color, width=p.ring_width))
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """The right shape ringed in red, the mark colour of this toolkit's other marking tasks."""
+        solution = Solution.model_validate(sample.solution)
+        return {"red_ring": lambda: self._ring_frames(sample.first_frame, solution.target, solution, MARK_RED)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A wrong answer ringed exactly like the right one: a shape of a repeated colour, the one whose colour is

@@ -8,7 +8,7 @@ TASK = declare_task(
     category=Category.PERCEPTION,
     description=(
         "Filled shapes lie on a light canvas; every colour is worn by two or more shapes except one, worn by "
-        "a single shape. A red ring is drawn around that shape, stroke by stroke, and nothing else changes. "
+        "a single shape. A black ring is drawn around that shape, stroke by stroke, and nothing else changes. "
         "Only the answer is asked for, so the process is not required."
     ),
     generator="vbvr_g138_spot_unique_non_repeated_color.generator:UniqueColorGenerator",

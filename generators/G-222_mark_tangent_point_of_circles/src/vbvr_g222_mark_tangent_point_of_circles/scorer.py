@@ -1,8 +1,8 @@
 """G-222 scorer: find the small mark the model drew and judge whether it sits on the tangent point.
 
 The answer is a point, so the marking family's candidate judge does not apply as is; this judge reuses its
-pieces (the red detector, the mark's fit and coverage, the rest-unchanged measure) and adds a dark-ink
-detector, because the official convention marks the point with a small black circle.
+pieces (the red-or-black detector, the mark's fit and coverage, the rest-unchanged measure): the official
+convention marks the point with a small black circle.
 
 value = start · on_point · one_mark · closed · round · small · unchanged · (0.9 + 0.1 · progressive):
 
@@ -23,7 +23,14 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, coverage_around, mark_fit, red_mask, rest_change
+from vbvr_core.families.marking.judge import (
+    JUDGE_FPS,
+    JUDGE_SIZE,
+    coverage_around,
+    mark_fit,
+    red_or_dark_mask,
+    rest_change,
+)
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -37,20 +44,6 @@ SMALL_FULL, SMALL_ZERO = 0.07, 0.11  # the mark's reach, fraction of the frame
 MIN_PIXELS = 14  # at 256 px: a dot of radius ~2 px
 ROUND_FULL, ROUND_ZERO = 0.85, 0.65
 TAIL_SECONDS = 0.25
-
-
-def dark_mask(frames: np.ndarray) -> np.ndarray:
-    """Pixels that are clearly dark (near black), judged against the frame's own background colour."""
-    frames = np.asarray(frames)
-    pixels = frames.reshape(*frames.shape[:-3], -1, 3)
-    background = np.median(pixels, axis=-2).astype(np.float32)[..., None, None, :]
-    balanced = frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
-    return balanced.max(axis=-1) <= 110
-
-
-def ink_mask(frames: np.ndarray) -> np.ndarray:
-    """Red or black pixels: the colours a point mark is drawn in."""
-    return red_mask(frames) | dark_mask(frames)
 
 
 def filled(mask: np.ndarray) -> np.ndarray:
@@ -76,8 +69,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     factor = JUDGE_SIZE / first.shape[0]
     first_small = resize_frame(first, JUDGE_SIZE)
     verdict = Verdict()
-    already = _dilate(ink_mask(first_small), 1)
-    inks = ink_mask(clip.frames) & ~already
+    already = _dilate(red_or_dark_mask(first_small), 1)
+    inks = red_or_dark_mask(clip.frames) & ~already
     counts = inks.sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
     opens = starts_like(clip, first) and counts[0] < 0.2 * final_count

@@ -2,13 +2,13 @@
 
 Parameters → draw → solve → render → prompt:
 
-- ``num_lines`` straight line segments (``line_length`` px long, ``line_width`` px wide) in dark and
-  saturated colours; ``num_horizontal`` of them exactly horizontal, the others vertical or slanted (in the
+- ``num_lines`` straight line segments (``line_length`` px long, ``line_width`` px wide) in saturated
+  colours (never black: the marks are); ``num_horizontal`` of them exactly horizontal, the others vertical or slanted (in the
   harder strata, slanted by only ``min_tilt`` degrees or more off the horizontal);
 - segments are placed at least ``SPACING`` px apart from one another (a ring on one never reaches another);
   a layout that does not fit is rejected;
-- the solver keeps the segments whose two ends have the same height; the video draws a red ring around the
-  midpoint of each, one after another, stroke by stroke (the official convention: a circle on each
+- the solver keeps the segments whose two ends have the same height; the video draws a black ring around the
+  midpoint of each, one after another, stroke by stroke (the official convention: a black circle on each
   horizontal line's midpoint).
 """
 
@@ -29,8 +29,10 @@ from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g223_highlight_horizontal_lines.plugin import TASK
 
-# Line colours far from the red of the mark and dark enough to read on every background.
-COLORS: tuple[str, ...] = ("black", "green", "blue", "purple", "cyan", "brown", "gray")
+# Line colours far from the black of the mark and from the red a model may draw instead, and dark enough to
+# read on every background.
+COLORS: tuple[str, ...] = ("green", "blue", "purple", "cyan", "brown", "gray")
+MARK_BLACK = PALETTE["black"]  # the official mark colour
 SPACING = 44.0  # least distance between two segments, px
 EDGE = 24.0
 RING_RADIUS = 16.0
@@ -53,7 +55,7 @@ class Params(TaskParams):
         False, description="all segments in one colour instead of mixed colours")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    ring_width: Annotated[int, Uniform(4, 5)] = Field(4, ge=3, le=7, description="stroke width of each red ring, pixels")
+    ring_width: Annotated[int, Uniform(4, 5)] = Field(4, ge=3, le=7, description="stroke width of each black ring, pixels")
     mark_frames: Annotated[int, Uniform(7, 9)] = Field(
         8, ge=5, le=20, description="video frames over which one ring is drawn")
 
@@ -158,17 +160,17 @@ class HorizontalLinesGenerator(BaseGenerator):
         first = to_frame(canvas)
         final = first
         for k in order:
-            final = ring_image(final, midpoint(segments[k]), RING_RADIUS, width=p.ring_width)
+            final = ring_image(final, midpoint(segments[k]), RING_RADIUS, color=MARK_BLACK, width=p.ring_width)
         prompt = (
             "Several straight line segments are shown. Find every horizontal line segment (both ends at the same "
-            "height) and highlight each one by drawing a red circle around its midpoint. Do not mark vertical or "
+            "height) and highlight each one by drawing a black circle around its midpoint. Do not mark vertical or "
             "slanted lines, and do not change anything else in the image."
         )
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
                       trajectory=lambda: self._ring_frames(first, order, solution), solution=solution, params=p)
 
     def _ring_frames(self, first: np.ndarray, lines: list[int], solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame held (``LEAD_FRAMES``), then a red ring drawn around each of ``lines``' midpoints in
+        """The first frame held (``LEAD_FRAMES``), then a black ring drawn around each of ``lines``' midpoints in
         turn, stroke by stroke."""
         p = self.params
         for _ in range(LEAD_FRAMES):
@@ -177,7 +179,7 @@ class HorizontalLinesGenerator(BaseGenerator):
         for k in lines:
             frame = base
             for frame in ring_sweep(base, midpoint(solution.segments[k]), solution.ring_radius, p.mark_frames,
-                                    width=p.ring_width):
+                                    color=MARK_BLACK, width=p.ring_width):
                 yield frame
             base = frame
         yield base

@@ -7,7 +7,7 @@ TASK = declare_task(
     title="Highlight the horizontal lines",
     category=Category.PERCEPTION,
     description=(
-        "Straight line segments of several orientations lie on a light canvas; a red circle is drawn, stroke by "
+        "Straight line segments of several orientations lie on a light canvas; a black circle is drawn, stroke by "
         "stroke, around the midpoint of every horizontal segment and of no other, and nothing else changes. "
         "Only the answer is asked for, so the process is not required."
     ),

@@ -1,10 +1,11 @@
-"""G-223 scorer: which lines did the model highlight in red — every horizontal one, and no other?
+"""G-223 scorer: which lines did the model highlight (in black, the official colour, or red) — every horizontal
+one, and no other?
 
-The video is read at 256 px and 12 fps. From the last quarter second, the pixels that turned clearly red
-(the marking family's ``red_mask``: judged against the frame's own background, so a brightness or colour
+The video is read at 256 px and 12 fps. From the last quarter second, the pixels that turned clearly black or red
+(the marking family's ``red_or_dark_mask``: judged against the frame's own background, so a brightness or colour
 drift keeps them) form the marks; nearby pixels are grouped into separate marks. A mark highlights the
 line nearest its centre, if that centre lies within ``ASSIGN`` px of it (any clear style counts: a ring or a
-dot on the midpoint, the line traced over in red, an ellipse around it), and also every other line it
+dot on the midpoint, the line traced over, an ellipse around it), and also every other line it
 touches — if it is complete: it surrounds the midpoint (≥ 70 % of directions) or runs along ≥ 80 % of the
 line; a half-drawn ring is not. A mark near no line, or incomplete, is a stray mark.
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, coverage_around, red_mask, rest_change
+from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, coverage_around, red_or_dark_mask, rest_change
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -106,8 +107,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     factor = JUDGE_SIZE / FRAME_SIZE
     first = resize_frame(sample.first_frame, JUDGE_SIZE)
     verdict = Verdict()
-    already = _dilate(red_mask(first), 1)
-    reds = red_mask(clip.frames) & ~already
+    already = _dilate(red_or_dark_mask(first), 1)
+    reds = red_or_dark_mask(clip.frames) & ~already
     counts = reds.sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
     opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count

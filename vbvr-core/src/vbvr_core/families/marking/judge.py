@@ -1,4 +1,5 @@
-"""Judging a drawn mark: which candidate did the model mark in red, and was nothing else changed?
+"""Judging a drawn mark: which candidate did the model mark (in red, or in black where a task's official
+convention marks in black), and was nothing else changed?
 
 Used by every "circle the answer" task (the largest number, the largest angle, the odd one out). The
 scene holds candidates (points on the 512² canvas); the answer is a red mark on exactly one of them. Any
@@ -11,7 +12,7 @@ stay as the first frame showed it, up to a global brightness and colour drift.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -47,6 +48,23 @@ def red_mask(frames: np.ndarray) -> np.ndarray:
     balanced = frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
     red, green, blue = balanced[..., 0], balanced[..., 1], balanced[..., 2]
     return (red >= 120) & (red - green >= 70) & (red - blue >= 70)
+
+
+def dark_mask(frames: np.ndarray) -> np.ndarray:
+    """Pixels that are clearly dark (near black), judged against the frame's own background: no channel above
+    110 once each is divided by its median over the frame (the mid-tones of the palette, grey 128 and brown,
+    stay out)."""
+    frames = np.asarray(frames)
+    pixels = frames.reshape(*frames.shape[:-3], -1, 3)
+    background = np.median(pixels, axis=-2).astype(np.float32)[..., None, None, :]
+    balanced = frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
+    return balanced.max(axis=-1) <= 110
+
+
+def red_or_dark_mask(frames: np.ndarray) -> np.ndarray:
+    """Red or black pixels: the mark of a task whose official convention marks in black, while a model told of
+    a red mark, or drawing our toolkit's, is not wrong either."""
+    return red_mask(frames) | dark_mask(frames)
 
 
 def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
@@ -115,8 +133,10 @@ def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.n
 
 
 def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point], target: int,
-               expected_radius: float, tail_seconds: float = 0.25) -> Score:
-    """Score a video that should mark ``candidates[target]`` (512-canvas points) in red, changing nothing else.
+               expected_radius: float, tail_seconds: float = 0.25,
+               ink: Callable[[np.ndarray], np.ndarray] = red_mask) -> Score:
+    """Score a video that should mark ``candidates[target]`` (512-canvas points) in red (or in the colours
+    ``ink`` finds, e.g. :func:`red_or_dark_mask`), changing nothing else.
 
     value = start · selection · closed · unchanged · (0.9 + 0.1 · progressive), where start = the video
     opens on ``first``, not yet marked; selection = the mark of the last ``tail_seconds`` is centred on the target (within
@@ -131,8 +151,8 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     factor = JUDGE_SIZE / FRAME_SIZE
     first_small = resize_frame(first, JUDGE_SIZE)
     verdict = Verdict()
-    already_red = _dilate(red_mask(first_small), 1)
-    reds = red_mask(clip.frames)
+    already_red = _dilate(ink(first_small), 1)
+    reds = ink(clip.frames)
     counts = (reds & ~already_red).sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
     opens = starts_like(clip, first) and counts[0] < 0.2 * final_count  # the mark is not there from the start
@@ -143,7 +163,7 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     radius = expected_radius * factor
     fit = mark_fit(mark) if mark.sum() >= MIN_MARK_SHARE * 2 * np.pi * radius * max(2.0, 4 * factor) else None
     if fit is None:
-        verdict.part("selection", 0.0, unless="no red mark at the end of the video")
+        verdict.part("selection", 0.0, unless="no clear mark at the end of the video")
         return verdict.score(ok="")
     center, reach = fit
     points = np.asarray(candidates, dtype=np.float64) * factor
@@ -165,4 +185,4 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     progressive = growing >= 1 / 6
     verdict.note("progressive", float(progressive))
     verdict.factor(0.9, when=not progressive, reason="the mark appears at once")
-    return verdict.score(ok="a clear red mark on the right candidate only; the rest is unchanged")
+    return verdict.score(ok="a clear mark on the right candidate only; the rest is unchanged")

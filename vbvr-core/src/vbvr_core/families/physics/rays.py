@@ -31,7 +31,7 @@ ANCHOR = 14.0
 SOLID = 0.75  # share of its way a growing ray's ink must fill for the frame to count as a stage of growth
 # A ray pixel holds red at least this much over the other two channels, which stay this close (an orange or
 # yellow ray has a strong green and a weak blue, so it is not red).
-RED_MARGIN, GREEN_BLUE_GAP = 50, 45
+RED_MARGIN, GREEN_BLUE_GAP = 35, 45
 # The given ray and its lamp: orange and yellow, never read as the red answer.
 INCIDENT_COLOR = (245, 150, 0)
 LAMP_COLOR = (250, 210, 20)

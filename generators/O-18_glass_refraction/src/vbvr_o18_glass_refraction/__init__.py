@@ -1,0 +1,1 @@
+"""VBVR task O-18_glass_refraction (knowledge)."""
