@@ -71,7 +71,7 @@ def test_the_reading_tells_filled_from_outline_and_measures_size_and_place():
     filled, outline = read_slot(_slot_frame(state()), box, (256, 256)), read_slot(
         _slot_frame(state(filled=False)), box, (256, 256))
     assert filled.present and outline.present
-    assert filled.fill > 0.95 and outline.fill < 0.6
+    assert filled.fill > 0.95 and outline.fill < 0.1
     larger = read_slot(_slot_frame(state(radius=45.0)), box, (256, 256))
     assert larger.size / filled.size == pytest.approx(1.5, rel=0.05)
     moved = read_slot(_slot_frame(state(dy=40.0)), box, (256, 256))
@@ -79,6 +79,28 @@ def test_the_reading_tells_filled_from_outline_and_measures_size_and_place():
     assert nearest_color(filled.rgb) == "blue"
     empty = read_slot(to_frame(new_canvas(WHITE)), box, (256, 256))
     assert not empty.present
+
+
+def test_the_fill_reading_survives_blur_downscaling_and_a_broken_stroke_and_follows_the_hole():
+    import cv2
+
+    box = (75, 75, 181, 181)  # the slot at 256², where the judge reads it
+    for kind, color in (("triangle", "yellow"), ("square", "pink"), ("star", "cyan")):
+        frames = {filled: cv2.resize(cv2.GaussianBlur(_slot_frame(state(kind, color, 30.0, filled), 4), (0, 0), 1.5),
+                                     (256, 256), interpolation=cv2.INTER_AREA) for filled in (True, False)}
+        assert read_slot(frames[True], box, (128, 128)).fill > 0.9, kind
+        assert read_slot(frames[False], box, (128, 128)).fill < 0.15, kind
+        broken = frames[False].copy()
+        broken[124:150, 127:130] = 255  # a 3-px gap cut through the stroke: the hole is still read as empty
+        assert read_slot(broken, box, (128, 128)).fill < 0.25, kind
+    # a hole opening from the centre lowers the fill steadily, not all at once
+    readings = []
+    for hole in (0.0, 0.2, 0.4, 0.6):
+        canvas = new_canvas(WHITE)
+        draw_state(ImageDraw.Draw(canvas), state(), (256.0, 256.0), 5, WHITE, hole=hole)
+        readings.append(read_slot(to_frame(canvas), (150, 150, 362, 362), (256, 256)).fill)
+    assert readings[0] > 0.95 and readings[-1] < 0.1
+    assert all(a - b > 0.1 for a, b in zip(readings, readings[1:], strict=False))
 
 
 def test_a_washed_out_stroke_keeps_its_colour_name():

@@ -3,17 +3,17 @@ step played out (in the task's order), while the rest of the picture stays as it
 
 Each answer slot is read per frame (:func:`read_slot`) from the *saturated* pixels of its box — every shape
 colour is saturated, while the background, the arrows and the "?" are not — as facts in fractions of the
-frame: size (the ink's radius of gyration, weighted by saturation), fill ratio (ink over
-silhouette: ≈ 1 filled, well under for an outline), offset of the centre from the slot's centre, colour (the median of the
+frame: size (the ink's radius of gyration, weighted by saturation), fill (the silhouette's core
+against the background around the shape: ≈ 1 filled, ≈ 0 for an outline; :func:`interior_fill`), offset of the centre from the slot's centre, colour (the median of the
 most saturated ink) and the silhouette itself. The expected facts are read the same way from the sample's
 reference frames, so a model's slightly different rendering (stroke, anti-aliasing, size) is compared
 within tolerances, not pixel for pixel:
 
 - ``start``: the video opens on the first frame, and its shown shapes are this sample's;
 - ``answer``: per answer slot, the colour names the expected palette colour (nearest, after a global colour
-  fit), the size is within 12 % (none from 28 %), the fill ratio within 0.15 (none from 0.35), the centre
+  fit), the size is within 12 % (none from 28 %), the fill within 0.15 (none from 0.35), the centre
   within 2.5 % of the frame (none from 7 %), and the silhouette is the expected kind's;
-- ``process``: per answer slot, the slot's step attribute (log size, hue, fill ratio, offset) passes through
+- ``process``: per answer slot, the slot's step attribute (log size, hue, fill, offset) passes through
   the states between its start and its end — a cut or a fade to the answer does not;
 - ``order`` (two steps): the first step's slot is done before the second step starts, and the second slot
   already has the first step's attribute when its own step starts;
@@ -44,6 +44,9 @@ JUDGE_FPS = 12
 CHROMA_MIN = 45  # a pixel whose channels spread by at least this much belongs to a shape
 WEIGHT_FLOOR = 15  # chroma below this is background noise, not ink, when weighing a shape's moments
 MIN_AREA = 0.0012  # least silhouette area (share of the frame) that counts as a shape in a slot
+STROKE_CONTRAST = 40  # a pixel beside the ink this far from the background (any channel) still bounds a hole
+BRIDGE = 2  # px (at the judge's size): gaps in a stroke up to twice this still enclose its hole
+INTERIOR = 0.45  # the interior read for fill: pixels at least this share of the largest inner distance deep
 SIZE_FULL, SIZE_ZERO = math.log(1.12), math.log(1.28)
 FILL_FULL, FILL_ZERO = 0.15, 0.35
 PLACE_FULL, PLACE_ZERO = 0.025, 0.07
@@ -55,7 +58,7 @@ SCENE_FULL, SCENE_ZERO = 0.3, 0.6  # clearly differing shown-shape pixels over d
 TAIL = 3
 # The answer's own step must be done: its attribute within 15 % of the step's span from the end (none from 35 %).
 STEP_FULL, STEP_ZERO = 0.15, 0.35
-# The fill ratio of a thin stroke is read less exactly (the codec smears colour by a pixel): wider for style.
+# The fill of a shape in the middle of its style step is read less exactly: a wider tolerance for style.
 STEP_TOLERANCE = {"style": (0.25, 0.45)}
 # A frame shows the shape (for the process) only once its colour is this share as saturated as expected: a fade
 # from the "?" to the answer shows a faint shape whose measured size creeps up, not a step played out.
@@ -93,10 +96,21 @@ def read_slot(frame: np.ndarray, box: tuple[int, int, int, int], center: tuple[f
     size = frame.shape[0]
     if ink.sum() < MIN_AREA * size * size * 0.3:
         return SlotFacts(present=False)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    # The shape is the largest piece of the ink once small gaps are bridged: blur and the codec may break a
+    # thin stroke, or wash its colour out in places while its lightness still stands out (pixels beside the
+    # ink that differ clearly from the slot's background count). The silhouette is that piece grown by
+    # BRIDGE px, its holes filled, shrunk back (a hole bounded by a stroke with gaps up to 2·BRIDGE px is
+    # still found), with the ink.
+    background = np.median(region.reshape(-1, 3), axis=0)
+    stands_out = np.abs(region - background).max(axis=-1) >= STROKE_CONTRAST
+    beside = cv2.dilate(ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * BRIDGE + 1, 2 * BRIDGE + 1))
+    grown = cv2.dilate((ink | (stands_out & beside)).astype(np.uint8), disc)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
     largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    ink = labels == largest
-    silhouette = _fill_holes(ink)
+    piece = labels == largest
+    ink &= piece
+    silhouette = ink | (cv2.erode(_fill_holes(piece).astype(np.uint8), disc) > 0)
     area = float(silhouette.sum())
     if area < MIN_AREA * size * size:
         return SlotFacts(present=False)
@@ -112,11 +126,37 @@ def read_slot(frame: np.ndarray, box: tuple[int, int, int, int], center: tuple[f
     strong = chroma[ink]
     pixels = region[ink][strong >= 0.7 * np.percentile(strong, 95)]
     rgb = tuple(float(v) for v in np.median(pixels, axis=0))
-    # Fill: the ink's share of the silhouette (a thin stroke reads thicker when blurred, so tolerances are wide)
-    fill = float(ink.sum()) / area
+    fill = interior_fill(region, silhouette, np.array(rgb))
     return SlotFacts(present=True, size=gyration / size, fill=fill,
                      dx=(mx + left - center[0]) / size, dy=(my + top - center[1]) / size, rgb=rgb,
                      silhouette=silhouette[ys.min():ys.max() + 1, xs.min():xs.max() + 1])
+
+
+def interior_fill(region: np.ndarray, silhouette: np.ndarray, ink_rgb: np.ndarray) -> float:
+    """How much of the ink's colour the shape's interior holds: 1 filled, 0 an empty outline.
+
+    The interior is the silhouette's core: the pixels whose distance from its edge is at least ``INTERIOR`` of
+    the largest (the figure shrunk about its centre, inside an outline's hole even blurred: the family keeps a
+    hole at least ``MIN_HOLE`` of the figure). Each core pixel is placed on the line from the background near
+    the shape (the slot's pixels away from the silhouette) to the ink colour, 0 to 1. The mean weighs each depth
+    alike (a pixel at depth share ``u`` lies on the figure shrunk to ``1 - u``, whose contour is that much
+    shorter), so a hole opening from the centre lowers the fill in step with its scale, and a fade lowers it
+    in step with the colour. The colour is read against its own surroundings rather than as thresholded ink:
+    blur, the codec, resizing and colour drift move it little."""
+    inside = cv2.distanceTransform(silhouette.astype(np.uint8), cv2.DIST_L2, 5)
+    deepest = float(inside.max())
+    core = inside >= INTERIOR * deepest
+    away = cv2.dilate(silhouette.astype(np.uint8), np.ones((7, 7), np.uint8)) == 0
+    if deepest <= 0 or not away.any():
+        return 1.0
+    background = np.median(region[away].reshape(-1, 3), axis=0)
+    contrast = ink_rgb - background
+    norm = float(contrast @ contrast)
+    if norm < 1.0:
+        return 1.0
+    along = np.clip((region[core].reshape(-1, 3) - background) @ contrast / norm, 0.0, 1.0)
+    weights = 1.0 / np.maximum(1.0 - inside[core] / deepest, 0.05)
+    return float((along * weights).sum() / weights.sum())
 
 
 def nearest_color(rgb) -> str:

@@ -1,0 +1,1 @@
+"""VBVR task O-10_shape_outline_fill (abstraction)."""
