@@ -1,0 +1,1 @@
+"""VBVR task O-75_communicating_vessels (knowledge)."""
