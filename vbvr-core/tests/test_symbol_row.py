@@ -92,3 +92,12 @@ def test_confusable_colours():
     white = (255, 255, 255)
     assert confusable((220, 30, 30), (245, 130, 20), white)  # red and orange
     assert not confusable((30, 170, 60), (40, 90, 220), white)  # green and blue
+
+
+def test_symbol_track_follows_a_slide_and_ignores_a_cross_fade():
+    from vbvr_core.families.symbol_row.judge import symbol_track
+
+    slide = np.stack([_row([200.0 + 10 * k], [BLUE]) for k in range(6)])
+    assert symbol_track(slide, BLUE, 256, 40, 1.0, 10.4) == pytest.approx([200, 210, 220, 230, 240, 250], abs=1.5)
+    ghosts = np.stack([_row([200.0, 250.0], [BLUE, BLUE], [0.6, 0.6])])
+    assert symbol_track(ghosts, BLUE, 256, 40, 1.0, 10.4) == [None]

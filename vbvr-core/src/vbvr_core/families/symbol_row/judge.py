@@ -11,7 +11,10 @@ Positions in the helpers below are on the 512-pixel canvas; ``scale`` converts t
 - :func:`stray_ink`: ink in the row's band where the reference row has none (a deleted symbol left behind);
 - :func:`edge_track`: the row's leftmost or rightmost ink per frame (the outer edge moving as a gap closes);
 - :func:`ink_levels`: the ink of one colour inside one box per frame, relative to a reference level (a symbol
-  fading out or in, or sliding away: anything that empties its box gradually).
+  fading out or in, or sliding away: anything that empties its box gradually);
+- :func:`symbol_track`: one symbol of a colour of its own followed along the row, never read between two ghosts of
+  a cross-fade; :func:`glyph_ranking`: which glyph of a set a slot shows; :func:`confusable`: two colours whose
+  ink the judge would mix up.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ INK = 60.0
 BLUR_SHARE = 0.06
 # Stray ink: the reference's ink is widened by this share of the symbol size before the frame's is compared.
 STRAY_GROW = 0.25
+# A pixel holding at least this share of a colour is solid ink of it (a followed symbol's own pixels).
+SOLID = 0.5
 
 
 @dataclass
@@ -170,3 +175,28 @@ def confusable(a: Sequence[int], b: Sequence[int], background: Sequence[int], li
     back = np.asarray(background, np.float32)
     pa, pb = np.asarray(a, np.float32).reshape(1, 1, 3), np.asarray(b, np.float32).reshape(1, 1, 3)
     return float(ink_map(pa, b, back)[0, 0]) > limit or float(ink_map(pb, a, back)[0, 0]) > limit
+
+
+def symbol_track(frames: np.ndarray, color: Sequence[int], row_y: float, size: int, scale: float,
+                 max_spread: float) -> list[float | None]:
+    """Per frame, the x (canvas pixels) of the solid ink (≥ ``SOLID``) of ``color`` in the row's band — one symbol of a colour unique
+    in the row, followed as it moves; None where it holds under 3 % of a full glyph, or where that ink spreads
+    (horizontal standard deviation) beyond ``max_spread`` canvas pixels: two ghosts of it at once, as in a
+    cross-fade, are not one symbol between them."""
+    half = 0.6 * size
+    y0, y1 = max(0, int((row_y - half) * scale)), int((row_y + half) * scale)
+    background = background_of(frames[0])
+    xs = np.arange(frames.shape[2], dtype=np.float64)
+    out: list[float | None] = []
+    for frame in frames:
+        ink = ink_map(frame[y0:y1], color, background)
+        # Solid pixels only: another colour's faint read as this one (cyan holds a little of blue) stays out.
+        column_ink = np.where(ink >= SOLID, ink, 0.0).sum(axis=0).astype(np.float64)
+        total = float(column_ink.sum())
+        if total < max(2.0, 0.03 * (size * scale) ** 2):
+            out.append(None)
+            continue
+        mean = float(column_ink @ xs / total)
+        spread = float(np.sqrt(max(0.0, column_ink @ (xs - mean) ** 2 / total)))
+        out.append(None if spread > max_spread * scale else mean / scale)
+    return out

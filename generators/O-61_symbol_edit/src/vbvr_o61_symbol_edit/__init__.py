@@ -1,0 +1,1 @@
+"""VBVR task O-61_symbol_edit (transformation)."""

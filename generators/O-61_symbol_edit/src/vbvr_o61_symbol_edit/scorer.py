@@ -1,0 +1,72 @@
+"""O-61 scorer: check the edited row slot by slot, and that the copies were inserted as a process.
+
+End state (:mod:`vbvr_core.families.symbol_row.judge`): every slot of the expected row (a copy after each
+occurrence, centred again) is compared between the video's last frame (its colours mapped onto ours) and the
+reference final frame by the soft IoU of that slot's symbol ink — so every original symbol keeps its glyph,
+colour and order, and each copy stands where the rule puts it; the row's band must hold no stray ink.
+``end`` = 1 when all slots match and nothing strays, else 0.1 × the share of slots that match (the video played
+backwards ends on the opening row, which shares some slots with the expected one).
+
+Process: ``descent`` — the target colour's ink in the first copy's column passes two intermediate heights between
+its start above the gap and the row; ``shift`` — the row's left edge (always an original symbol) passes two
+intermediate positions of its move as the row opens. value = end · (0.05 + 0.95 · descent · shift).
+"""
+
+from __future__ import annotations
+
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.symbol_row.judge import prepare, slot_matches, stray_ink, symbol_track
+from vbvr_core.judge.ink import ink_centres
+from vbvr_core.judge.motion import progress_coverage
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.video import VideoReader
+
+from vbvr_o61_symbol_edit.generator import Solution
+
+STRAY_MAX = 0.08
+# A followed symbol whose ink spreads wider than this share of the spacing is two ghosts (a cross-fade), not one.
+MAX_SPREAD = 0.2
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-61 against the sample's expected row."""
+    solution = Solution.model_validate(sample.solution)
+    clip = prepare(sample, video)
+    size, spacing, y, scale = solution.symbol_size, solution.spacing, solution.row_y, clip.scale
+    last = clip.frames[-1]
+    matches = slot_matches(last, clip.final, solution.final_xs, [c for _, c in solution.final_row], y, spacing, size,
+                           scale)
+    stray = stray_ink(last, clip.final, y, size, scale)
+    share = sum(matches) / len(matches)
+    # Partial credit stays ≤ 0.1: the video played backwards shows the opening row, which shares some slots.
+    end = 1.0 if all(matches) and stray <= STRAY_MAX else 0.1 * share
+    gap_x = solution.final_xs[solution.copy_slots[0]] * scale
+    height = clip.frames.shape[1]
+    column = (int(max(0, gap_x - 0.45 * spacing * scale)), 0, int(gap_x + 0.45 * spacing * scale), height)
+    centres = ink_centres(clip.frames, solution.target[1], column, min_ink=max(2.0, (size * scale) ** 2 * 0.03))
+    # The copy's height at rest: its ink centre in the reference final frame (a V's ink sits above its centre).
+    rest = ink_centres(clip.final[None], solution.target[1], column, min_ink=1.0)[0]
+    end_y = rest[1] / scale if rest else y
+    drop = y - solution.above_y
+    descent = progress_coverage([None if c is None else c[1] / scale for c in centres], end_y - drop, end_y,
+                                checkpoints=2, resolution=drop / 4)
+    k = solution.tracked
+    kept = [j for j in range(len(solution.final_row)) if j not in solution.copy_slots]
+    start_x, end_x = solution.xs[k], solution.final_xs[kept[k]]
+    track = symbol_track(clip.frames, solution.row[k][1], y, size, scale, MAX_SPREAD * spacing)
+    shift = progress_coverage(track, start_x, end_x, checkpoints=2,
+                              resolution=max(1.0 / scale, abs(end_x - start_x) / 6))
+    verdict = Verdict()
+    wrong = [k + 1 for k, ok in enumerate(matches) if not ok]
+    verdict.part("end", end, unless=(f"the final row differs from the expected one at position(s) {wrong}" if wrong
+                                     else f"ink is left in the row where the expected row has none ({stray:.0%})"))
+    verdict.note("slots", share)
+    verdict.note("stray", stray)
+    verdict.note("descent", descent)
+    verdict.note("shift", shift)
+    verdict.part("process", 0.05 + 0.95 * descent * shift)
+    if descent < 1:
+        verdict.fail(f"the copy's slide into its gap is shown through {descent:.0%} of its path")
+    if shift < 1:
+        verdict.fail(f"the row's opening of the gaps is shown through {shift:.0%} of its path")
+    return verdict.score(ok=f"inserted a {solution.target_name} after each of its {len(solution.targets)} occurrence(s)")
