@@ -172,8 +172,11 @@ def judge_piece(poses: PiecePoses, piece: Piece, scale: float, turn_first: bool)
         else:
             reached = float(np.median(still[-TAIL:]))
             on_target = ramp(residue(reached, piece.turn, piece.symmetry), POSE_FULL, POSE_ZERO)
-            checkpoints = int(np.clip(abs(reached) // 6, 2, 7))
-            coverage = progress_coverage(still, 0.0, reached, checkpoints=checkpoints, resolution=1.5 * ANGLE_STEP)
+            # A few checkpoints, each reached within a tenth of the turn: an 8-fps video of a brisk, eased turn
+            # steps up to a quarter of it at once; a cut or a cross-fade shows no angle in between at all.
+            checkpoints = int(np.clip(abs(reached) // 15, 2, 5))
+            coverage = progress_coverage(still, 0.0, reached, checkpoints=checkpoints,
+                                         resolution=max(1.5 * ANGLE_STEP, abs(reached) / 10))
             turned = on_target * (0.1 + 0.9 * coverage) * (1.0 if abs(still[0]) <= SPIN_TOLERANCE else 0.0)
             if turned < 1:
                 notes.append(f"the {label} turns {reached:+.0f}° in place (asked {piece.turn:+.0f}°, "

@@ -1,0 +1,1 @@
+"""VBVR task G-25_seperate_object_spinning (transformation)."""
