@@ -19,4 +19,6 @@
   themselves, nothing crossing (layout, turn-then-slide animation; the judge of each piece's pose in every frame).
 - ``color_mix``: coloured discs move together and mix where they overlap (mixing rules, the painter; the judge of
   the mixture's colour against declared wrong mixtures, of the colours' travel and of the mixture's spread).
+- ``geometry_marks``: red marks on points of a construction (an intersection, a polygon side's midpoint, dots in
+  a region): a dot or a segment drawn over (draw); which points the marks mark, in any clear style (judge).
 """

@@ -1,0 +1,1 @@
+"""VBVR task G-169_locate_intersection_of_segments (perception)."""

@@ -1,0 +1,251 @@
+"""Judging red marks on the points of a geometric construction: which points are marked, and is each a clear mark?
+
+Tasks of this family ask for a red mark on one or more points of a drawing: where two segments cross, the
+midpoint of a polygon's longest side, the dots that lie where two shapes overlap. The judge is given the
+*anchors* — every point a mark could sensibly be on (the answer, and the candidates it must be told from) —
+and the *targets* among them, the points that must be marked.
+
+From the last ``TAIL_SECONDS`` of the clip (read at 256 px and 12 fps), the pixels that turned clearly red
+(the marking family's ``red_mask``, judged against the frame's own background) form the marks; red pixels
+within ``GROUP`` px, or bridged by pixels that changed since the first frame (a ring greyed where a dark line
+crosses it), belong to one mark, and specks under ``MIN_PIXELS`` are codec noise. Each mark is read in the
+style a model might draw it:
+
+- a *point mark* — a ring, a dot or a filled disc: it marks the anchor nearest its centre, with full credit
+  within ``on_full`` of the frame's side and none from ``on_zero`` (then it marks nothing: a stray mark); it
+  must be closed (its holes filled, it covers its own centre: an open arc does not), round (it surrounds its
+  centre on every side: a stroke does not) and small (its reach at most ``small_full`` of the frame: a ring
+  round the whole figure is no point mark);
+- a *trace* — where the task gives a segment per anchor (a polygon's sides), the segment drawn over in red:
+  at least 90 % of the mark lies along the segment and it covers 80 % of its length. It marks that anchor.
+
+value = start · selection · position · closed · round · small · unchanged · (0.9 + 0.1 · progressive):
+the video opens on the unmarked first frame (its drawing where the first frame has it); the marked anchors are exactly the targets, with no stray mark;
+position is the least credit of the marks' distances; the rest of the picture matches the first frame up to
+a global colour drift (the marking family's ``rest_change``); the marks grow over at least 1/6 s (when the
+task does not ask for the process, a mark that appears at once keeps 0.9). Never raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from vbvr_core.contract import Score
+from vbvr_core.contract.geometry import Point
+from vbvr_core.families.marking.judge import (
+    JUDGE_FPS,
+    JUDGE_SIZE,
+    REST_FULL,
+    REST_ZERO,
+    coverage_around,
+    mark_fit,
+    red_mask,
+    rest_change,
+)
+from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+TAIL_SECONDS = 0.25
+SCENE_INK, SCENE_REACH, SCENE_SHARE = 40, 2, 0.6  # the opening frame's drawing must match the first frame's
+CHANGED = 40  # grey levels: a pixel this far from the first frame (after a colour fit) has changed
+MIN_PIXELS = 14  # judge pixels: a dot of radius ~2 px; smaller red specks are codec noise
+GROUP = 1  # judge pixels: red pixels this close belong to one mark (and those bridged by changed pixels)
+GAP_REACH = 4  # judge pixels: changed pixels this close to a mark's red count as the mark where it is greyed
+BRIDGE = 1  # judge pixels: a ring's gaps this wide (where a crossing line greys the red after compression) close
+ON_FULL, ON_ZERO = 0.03, 0.055  # a point mark's centre from its anchor, fraction of the frame's side
+SMALL_FULL, SMALL_ZERO = 0.07, 0.11  # a point mark's reach, fraction of the frame's side
+ROUND_FULL, ROUND_ZERO = 0.85, 0.65  # share of 12 directions around its centre a point mark covers
+TRACE_NEAR, TRACE_ALONG = 0.9, 0.8  # a trace: share of its pixels along the segment, share of the segment covered
+TRACE_REACH = 0.02  # a traced pixel lies this close to the segment (fraction of the frame) beyond half its width
+
+Segment = tuple[Point, Point]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One red mark read from the clip (judge-size pixels): the anchor it marks (None: a stray mark), how, and
+    its credits."""
+
+    anchor: int | None
+    style: str  # "point", "trace" or "stray"
+    position: float
+    closed: float
+    round: float
+    small: float
+    center: Point
+    reach: float
+
+
+def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
+    import cv2
+
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
+
+
+def same_scene(opening: np.ndarray, first: np.ndarray) -> bool:
+    """Whether the clip's ``opening`` frame draws the same lines and shapes as ``first`` (both judge size): the
+    pixels far from each frame's background colour (after a colour fit) lie, within ``SCENE_REACH`` px, where the
+    other frame has them too. A sparse line drawing differs from another one in few pixels, so a whole-frame
+    comparison alone would pass another sample's scene."""
+    opening = match_colours(opening, *colour_fit(opening, first))
+
+    def ink(frame: np.ndarray) -> np.ndarray:
+        background = np.median(frame.reshape(-1, 3), axis=0)
+        return np.abs(frame.astype(np.float32) - background).max(axis=-1) >= SCENE_INK
+
+    a, b = ink(first), ink(opening)
+    if a.sum() < 20:
+        return True
+    near_a, near_b = _dilate(a, SCENE_REACH), _dilate(b, SCENE_REACH)
+    return min(float((a & near_b).sum()) / a.sum(), float((b & near_a).sum()) / max(1, b.sum())) >= SCENE_SHARE
+
+
+def filled(mask: np.ndarray, bridge: int = BRIDGE) -> np.ndarray:
+    """``mask`` with gaps of up to ``2 · bridge`` px closed and its enclosed holes filled (a closed ring becomes a
+    disc, even where a dark line crossing it took the red out of a few pixels; an open arc stays an arc)."""
+    import cv2
+
+    if bridge > 0:
+        kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * bridge + 1, 2 * bridge + 1))
+        mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, kernel) > 0
+    padded = np.pad(mask.astype(np.uint8), 1)
+    cv2.floodFill(padded, None, (0, 0), 2)
+    return (padded != 2)[1:-1, 1:-1]
+
+
+def mark_blobs(mask: np.ndarray, min_pixels: int = MIN_PIXELS, group: int = GROUP,
+               joins: np.ndarray | None = None) -> list[np.ndarray]:
+    """The separate marks in ``mask``, each of at least ``min_pixels``: pixels joined across ``group`` px, and
+    across the pixels of ``joins`` (the changed pixels) within ``GAP_REACH`` of them — where a dark line crossing
+    a ring greyed its red, the ring stays one mark, while two rings with untouched background between stay two."""
+    import cv2
+
+    body = mask if joins is None else mask | (joins & _dilate(mask, GAP_REACH))
+    count, labels = cv2.connectedComponents(_dilate(body, group).astype(np.uint8), connectivity=8)
+    blobs = [mask & (labels == k) for k in range(1, count)]
+    return [blob for blob in blobs if int(blob.sum()) >= min_pixels]
+
+
+def segment_distances(xs: np.ndarray, ys: np.ndarray, segment: Segment) -> tuple[np.ndarray, np.ndarray]:
+    """Each point's distance to ``segment`` and its position along it (0 at the first end, 1 at the second)."""
+    (x0, y0), (x1, y1) = segment
+    dx, dy = x1 - x0, y1 - y0
+    t = ((xs - x0) * dx + (ys - y0) * dy) / max(dx * dx + dy * dy, 1e-9)
+    clipped = np.clip(t, 0.0, 1.0)
+    return np.hypot(xs - x0 - clipped * dx, ys - y0 - clipped * dy), t
+
+
+def traces(blob: np.ndarray, segment: Segment, reach: float) -> bool:
+    """Whether ``blob`` is ``segment`` drawn over: ≥ TRACE_NEAR of its pixels within ``reach`` of it, covering
+    ≥ TRACE_ALONG of its length (in 20 bins)."""
+    ys, xs = np.nonzero(blob)
+    if len(xs) == 0:
+        return False
+    distance, t = segment_distances(xs.astype(np.float64), ys.astype(np.float64), segment)
+    near = distance <= reach
+    if near.mean() < TRACE_NEAR:
+        return False
+    bins = np.unique(np.clip((t[near] * 20).astype(int), 0, 19))
+    return len(bins) >= round(20 * TRACE_ALONG)
+
+
+def read_mark(blob: np.ndarray, anchors: np.ndarray, segments: Sequence[Segment] | None, trace_reach: float,
+              on_full: float, on_zero: float, small_full: float, small_zero: float,
+              changed: np.ndarray | None = None) -> Mark:
+    """Read one mark (judge-size ``blob``) against the ``anchors`` (judge px; with ``segments``, one per anchor,
+    a trace of a segment marks its anchor). ``changed`` (judge size) holds the pixels that changed since the
+    first frame: next to the mark they count as part of it when judging whether it is closed (where a ring
+    crosses a dark line, compression turns its red into a blend that is no longer clearly red)."""
+    size = blob.shape[0]
+    fit = mark_fit(blob)
+    center, reach = fit if fit is not None else ((0.0, 0.0), 0.0)
+    if segments is not None:
+        for k, segment in enumerate(segments):
+            if traces(blob, segment, trace_reach):
+                return Mark(k, "trace", 1.0, 1.0, 1.0, 1.0, center, reach)
+    distances = np.hypot(anchors[:, 0] - center[0], anchors[:, 1] - center[1]) / size
+    nearest = int(np.argmin(distances))
+    position = ramp(float(distances[nearest]), on_full, on_zero)
+    body = blob if changed is None else blob | (changed & _dilate(blob, GAP_REACH))
+    solid = filled(body)
+    cx, cy = min(size - 1, max(0, round(center[0]))), min(size - 1, max(0, round(center[1])))
+    closed = float(solid[cy, cx])
+    cover = coverage_around(solid, center, sectors=12, min_pixels=1, min_distance=0.5)
+    round_credit = ramp(-cover, -ROUND_FULL, -ROUND_ZERO)
+    small = ramp(reach / size, small_full, small_zero)
+    if position <= 0.0:
+        return Mark(None, "stray", 0.0, closed, round_credit, small, center, reach)
+    return Mark(nearest, "point", position, closed, round_credit, small, center, reach)
+
+
+def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[Point], targets: Sequence[int],
+                      segments: Sequence[Segment] | None = None, line_width: float = 4.0,
+                      on_full: float = ON_FULL, on_zero: float = ON_ZERO, small_full: float = SMALL_FULL,
+                      small_zero: float = SMALL_ZERO, ok: str = "") -> Score:
+    """Score a video that should mark exactly ``anchors[targets]`` (points on ``first``'s canvas) in red.
+
+    ``segments`` (canvas points, one per anchor, ``line_width`` px wide), when given, lets a segment drawn over
+    in red mark its anchor. Distances and sizes are fractions of the frame's side, so any resolution judges
+    alike. Never raises.
+    """
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    factor = JUDGE_SIZE / first.shape[0]
+    first_small = resize_frame(first, JUDGE_SIZE)
+    verdict = Verdict()
+    already = _dilate(red_mask(first_small), 1)
+    reds = red_mask(clip.frames) & ~already
+    counts = reds.sum(axis=(1, 2))
+    final_count = max(1, int(counts[-1]))
+    opens = starts_like(clip, first) and same_scene(clip.frames[0], first_small) and counts[0] < 0.2 * final_count
+    if not verdict.part("start", float(opens), unless="the video does not open on the unmarked first frame"):
+        return verdict.score(ok="")
+    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
+    mask = reds[-tail:].mean(axis=0) >= 0.5
+    end = clip.frames[-tail:].astype(np.float32).mean(axis=0)
+    end = match_colours(np.clip(np.rint(end), 0, 255).astype(np.uint8), *colour_fit(end, first_small))
+    changed = np.abs(end.astype(np.int16) - first_small.astype(np.int16)).max(axis=-1) >= CHANGED
+    blobs = mark_blobs(mask, joins=changed)
+    if not blobs:
+        verdict.part("selection", 0.0, unless="no red mark at the end of the video")
+        return verdict.score(ok="")
+    points = np.asarray(anchors, dtype=np.float64) * factor
+    scaled = None if segments is None else [((x0 * factor, y0 * factor), (x1 * factor, y1 * factor))
+                                            for (x0, y0), (x1, y1) in segments]
+    trace_reach = line_width / 2 * factor + TRACE_REACH * JUDGE_SIZE
+    marks = [read_mark(blob, points, scaled, trace_reach, on_full, on_zero, small_full, small_zero, changed)
+             for blob in blobs]
+    marked = sorted({m.anchor for m in marks if m.anchor is not None})
+    stray = sum(m.anchor is None for m in marks)
+    wanted = sorted(set(targets))
+    missed = [k for k in wanted if k not in marked]
+    extra = [k for k in marked if k not in wanted]
+    verdict.part("selection", float(not missed and not extra and not stray),
+                 unless=f"points not marked: {missed}; other points marked: {extra}; marks on no point: {stray}")
+    placed = [m for m in marks if m.anchor is not None]
+    verdict.part("position", min((m.position for m in placed), default=0.0),
+                 unless="a mark is centred off its point")
+    dots = [m for m in marks if m.style != "trace"]
+    verdict.part("closed", min((m.closed for m in dots), default=1.0),
+                 unless="a mark is an open stroke or arc, not a closed circle or dot")
+    verdict.part("round", min((m.round for m in dots), default=1.0),
+                 unless="a mark does not surround its centre (not a circle or dot)")
+    verdict.part("small", min((m.small for m in dots), default=1.0),
+                 unless="a mark is too large to mark one point")
+    keep = ~_dilate(mask, max(3, round(8 * factor)))
+    change = rest_change(clip.frames, first_small, keep)
+    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
+                 unless="the picture outside the marks changes")
+    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
+    progressive = growing >= 1 / 6
+    verdict.note("progressive", float(progressive))
+    verdict.factor(0.9, when=not progressive, reason="the marks appear at once")
+    return verdict.score(ok=ok or "a clear red mark on each point asked for and on no other; the rest unchanged")
