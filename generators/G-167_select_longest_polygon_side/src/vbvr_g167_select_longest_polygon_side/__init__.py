@@ -1,0 +1,1 @@
+"""VBVR task G-167_select_longest_polygon_side (perception)."""
