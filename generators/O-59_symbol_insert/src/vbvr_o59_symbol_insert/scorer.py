@@ -4,8 +4,9 @@ End state: every slot of the expected new row (centred, as the solution says) is
 video's last frame (its colours mapped onto ours) and the reference final frame, by the soft IoU of how
 much of that slot's symbol colour each pixel holds over its background, both slightly blurred
 (:mod:`vbvr_core.judge.ink`: a thin glyph resized, blurred or a little off still matches); a slot
-matches at IoU ≥ 0.5. ``end`` = 1 when all slots match, else 0.25 × the share that match (a symbol
-inserted one place off breaks two slots and keeps at most 0.25).
+matches at IoU ≥ 0.5. ``end`` = 1 when all slots match; 0 when the new symbol's own slot does not (it was
+not inserted, or not there); else 0.25 × the share that match (a symbol inserted one place off breaks two
+slots and keeps at most 0.25).
 
 Process: ``descent`` — the new symbol (its colour is unique) passes the heights between its start
 above the gap and the row; ``shift`` — the row's outer edge on the side that moves (the right edge,
@@ -75,7 +76,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     frames = match_colours(frames, *colour_fit(frames[0], resize_frame(sample.first_frame, size)))
     matches = slot_matches(frames[-1], resize_frame(sample.final_frame, size), solution)
     share = sum(matches) / len(matches)
-    end = 1.0 if all(matches) else 0.25 * share
+    inserted = matches[solution.position - 1]
+    end = 1.0 if all(matches) else 0.25 * share if inserted else 0.0
     gap_x = solution.final_xs[solution.position - 1] * scale
     column = (int(max(0, gap_x - solution.spacing * 0.6 * scale)), 0,
               int(min(size, gap_x + solution.spacing * 0.6 * scale)), frames.shape[1])
