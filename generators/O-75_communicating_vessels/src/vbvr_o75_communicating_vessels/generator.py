@@ -37,7 +37,7 @@ WATER = (40, 110, 215)  # saturated: the official evaluator finds the liquid by 
 WALL_COLOR = (70, 70, 70)
 VALVE_COLOR = (35, 35, 35)
 TEXT_COLOR = (45, 45, 45)
-FLOW_FRAMES = 60
+FLOW_FRAMES = 36
 MIN_CHANGE = 64.0  # px some vessel's level must move
 MIN_MEAN_GAP = 12.0  # px between the equilibrium and the plain mean of the heights (medium, hard)
 
@@ -145,9 +145,22 @@ class VesselScene:
             self.lefts.append(round(x, 1))
             x += w + 2 * WALL + p.gap
         self.fits = self.lefts[0] - WALL >= MARGIN and self.lefts[-1] + p.widths[-1] + WALL <= 512 - MARGIN
+        self._empty: dict[bool, object] = {}
 
     def frame(self, heights, valves_open: bool) -> np.ndarray:
-        """The scene with the water ``heights`` px deep in each vessel."""
+        """The scene with the water ``heights`` px deep in each vessel (the water is drawn over the cached empty
+        scene: nothing else overlaps a vessel's inside)."""
+        if valves_open not in self._empty:
+            self._empty[valves_open] = self._scene(valves_open)
+        canvas = self._empty[valves_open].copy()
+        draw = ImageDraw.Draw(canvas)
+        for left, w, h in zip(self.lefts, self.params.widths, heights, strict=True):
+            if h > 0.25:
+                draw.rectangle([left, BOTTOM - h, left + w - 1, BOTTOM], fill=WATER)
+        return to_frame(canvas)
+
+    def _scene(self, valves_open: bool):
+        """The vessels, pipe, valves and labels without water in the vessels."""
         p = self.params
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
@@ -157,10 +170,8 @@ class VesselScene:
         draw.rectangle([first - WALL, BOTTOM + PIPE, last + WALL, BOTTOM + PIPE + WALL], fill=WALL_COLOR)
         draw.rectangle([first - WALL, BOTTOM, first, BOTTOM + PIPE], fill=WALL_COLOR)
         draw.rectangle([last, BOTTOM, last + WALL, BOTTOM + PIPE], fill=WALL_COLOR)
-        for k, (left, w, h) in enumerate(zip(self.lefts, p.widths, heights, strict=True)):
+        for k, (left, w) in enumerate(zip(self.lefts, p.widths, strict=True)):
             right = left + w
-            if h > 0.25:
-                draw.rectangle([left, BOTTOM - h, right - 1, BOTTOM], fill=WATER)
             draw.rectangle([left - WALL, TOP - 8, left - 1, BOTTOM], fill=WALL_COLOR)
             draw.rectangle([right, TOP - 8, right + WALL - 1, BOTTOM], fill=WALL_COLOR)
             if k + 1 < len(self.lefts):  # the pipe's top wall between this vessel and the next, and the valve
@@ -174,7 +185,7 @@ class VesselScene:
             draw_text(draw, ((left + right) / 2, BOTTOM + PIPE + 26), "ABCD"[k], 18, fill=TEXT_COLOR, anchor="mm")
         draw_text(draw, (256, 40), "valves closed" if not valves_open else "valves open", 18, fill=TEXT_COLOR,
                   anchor="mm")
-        return to_frame(canvas)
+        return canvas
 
 
 class CommunicatingVesselsGenerator(BaseGenerator):
