@@ -1,10 +1,15 @@
 """G-47 scorer: track the green agent cell by cell, judge its walk, and check the keys came first.
 
 The walk is judged as every grid walk (``vbvr_core.families.gridwalk.judge.walk_verdict``: start, ends and
-stays on the door for the last 1/6 s, single steps, no wall, steps against the optimal key-collecting
-route), then multiplied by (keys visited before the agent first reaches the door / keys)². A walk
+stays on the door in the last tracked frame, single steps, no wall, steps against the optimal key-collecting
+route), then multiplied by (keys collected before the agent first reaches the door / keys)². A walk
 straight to the door that skips one of two keys keeps a quarter of its score; doing nothing or cutting
 to the end scores 0.
+
+A key is collected when the walk enters its cell before the door — or, where the video's frames never show
+the agent on it (a key at the end of a one-cell spur is stood on for about 1/12 s, which an 8 fps video or a
+faster pace can fall between), when the walk reaches a neighbouring cell before the door and the key has
+vanished from its cell by the end (each key vanishes as it is picked up).
 
 The video is read at the family's own frame rate, the agent's cell is the one under the centre of its
 densest colour patch, and two-cell hops over open floor are bridged (``vbvr_core.families.gridwalk.track``),
@@ -14,26 +19,52 @@ so fast or low-frame-rate videos of a correct walk are judged in seconds and not
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
+from vbvr_core.contract.geometry import Cell
 from vbvr_core.draw import GridLayout
 from vbvr_core.families.gridwalk.judge import walk_verdict
-from vbvr_core.families.gridwalk.track import track_walk
+from vbvr_core.families.gridwalk.track import TRACK_FPS, track_walk
+from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.track import collapse
 from vbvr_core.media.video import VideoReader
 
-from vbvr_g47_multiple_keys_for_one_door.generator import Solution
+from vbvr_g47_multiple_keys_for_one_door.generator import KEY_COLORS, Solution
+
+# A key has vanished when its cell keeps under this share of the key-coloured pixels the opening frame shows.
+KEY_GONE = 0.3
+
+
+def vanished_keys(video: VideoReader, layout: GridLayout, solution: Solution) -> set[Cell]:
+    """The key cells whose key, seen in the opening frame, is gone from the last frame."""
+    clip = video.clip(fps=TRACK_FPS)
+    if not clip.ok:
+        return set()
+    scaled = layout.scaled(clip.frames.shape[2] / 512)
+    ends = clip.frames[[0, -1]]
+    gone = set()
+    for cell, name in zip(solution.keys, solution.key_colors, strict=True):
+        left, top, right, bottom = scaled.cell_box(tuple(cell), max(1, scaled.cell // 8))
+        opening, last = color_mask(ends[:, top:bottom, left:right], KEY_COLORS[name], 80.0).sum(axis=(1, 2))
+        if opening > 0 and last < KEY_GONE * opening:
+            gone.add(tuple(cell))
+    return gone
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-47 against the sample's maze, keys and door."""
     solution = Solution.model_validate(sample.solution)
     walls = set(solution.walls)
-    track = track_walk(video, GridLayout(**solution.layout), solution.agent_color, walls)
+    layout = GridLayout(**solution.layout)
+    track = track_walk(video, layout, solution.agent_color, walls)
     verdict = walk_verdict(track, solution.start, solution.door, walls, solution.optimal_steps)
     if verdict is None:
         return Score.zero("the agent is never visible", visible=0.0)
-    cells = collapse(track)
-    before_door = cells[: cells.index(solution.door)] if solution.door in cells else cells
-    collected = sum(1 for cell in solution.keys if cell in before_door)
+    cells = [tuple(cell) for cell in collapse(track)]
+    door = tuple(solution.door)
+    before_door = set(cells[: cells.index(door)] if door in cells else cells)
+    gone = vanished_keys(video, layout, solution)
+    collected = sum(1 for row, col in map(tuple, solution.keys)
+                    if (row, col) in before_door
+                    or ((row, col) in gone and before_door & {(row - 1, col), (row + 1, col), (row, col - 1), (row, col + 1)}))
     missed = len(solution.keys) - collected
     verdict.part("keys", (collected / len(solution.keys)) ** 2,
                  unless=f"{missed} of {len(solution.keys)} keys not collected before the door")
