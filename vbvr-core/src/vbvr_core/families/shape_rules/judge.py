@@ -336,11 +336,17 @@ def _in_order(series: dict, solution: ShapeRuleSolution, expected: dict) -> bool
 
     first_done = _done_from(series_progress(first_slot, step1, source1, first_slot))
     second = series_progress(second_slot, step2, source2, second_slot)
-    second_start = next((t for t, value in enumerate(second) if value is not None and value >= 0.2), None)
+    # the second step starts once the slot has shown the shape it copies (a frame blending the "?" into that
+    # shape, as a re-timed copy of the video may hold, is not the step starting)
+    opened = next((t for t, value in enumerate(second) if value is not None and abs(value) <= START_NEAR), None)
+    second_start = None if opened is None else next(
+        (t for t, value in enumerate(second) if t > opened and value is not None and value >= 0.2), None)
     if first_done is None or second_start is None:
         return False
     # the first step's change, as the second slot shows it just before its own step starts (the second step
     # may itself move the first one's measure: an outline's size reads differently from a filled one's)
-    before = [value for value in series_progress(second_slot, step1, source1, first_slot)[:second_start + 1]
+    # (from the frame it opens: the second step may start moving the first one's measure before its own
+    # measure shows it — an outline closing into a filled shape reads smaller before it reads fuller)
+    before = [value for value in series_progress(second_slot, step1, source1, first_slot)[opened:second_start + 1]
               if value is not None]
-    return first_done <= second_start + ORDER_SLACK and bool(before) and max(before[-3:]) >= 0.75
+    return first_done <= second_start + ORDER_SLACK and bool(before) and max(before) >= 0.75
