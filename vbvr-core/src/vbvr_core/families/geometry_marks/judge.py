@@ -52,7 +52,7 @@ from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 TAIL_SECONDS = 0.25
-SCENE_INK, SCENE_REACH, SCENE_SHARE = 40, 2, 0.6  # the opening frame's drawing must match the first frame's
+SCENE_INK, SCENE_STRONG, SCENE_REACH, SCENE_SHARE = 40, 80, 2, 0.6  # the opening's drawing must match the first's
 CHANGED = 40  # grey levels: a pixel this far from the first frame (after a colour fit) has changed
 MIN_PIXELS = 14  # judge pixels: a dot of radius ~2 px; smaller red specks are codec noise
 GROUP = 1  # judge pixels: red pixels this close belong to one mark (and those bridged by changed pixels)
@@ -96,15 +96,20 @@ def same_scene(opening: np.ndarray, first: np.ndarray) -> bool:
     comparison alone would pass another sample's scene."""
     opening = match_colours(opening, *colour_fit(opening, first))
 
-    def ink(frame: np.ndarray) -> np.ndarray:
+    def ink(frame: np.ndarray, level: float) -> np.ndarray:
         background = np.median(frame.reshape(-1, 3), axis=0)
-        return np.abs(frame.astype(np.float32) - background).max(axis=-1) >= SCENE_INK
+        return np.abs(frame.astype(np.float32) - background).max(axis=-1) >= level
 
-    a, b = ink(first), ink(opening)
-    if a.sum() < 20:
+    # Strong ink in one frame must lie near any ink in the other (hysteresis: a blur or a brightness drift that
+    # fades a line or washes out a faint tint is no other scene).
+    strong_a, weak_a = ink(first, SCENE_STRONG), ink(first, SCENE_INK)
+    strong_b, weak_b = ink(opening, SCENE_STRONG), ink(opening, SCENE_INK)
+    if strong_a.sum() < 20:
         return True
-    near_a, near_b = _dilate(a, SCENE_REACH), _dilate(b, SCENE_REACH)
-    return min(float((a & near_b).sum()) / a.sum(), float((b & near_a).sum()) / max(1, b.sum())) >= SCENE_SHARE
+    near_a, near_b = _dilate(weak_a, SCENE_REACH), _dilate(weak_b, SCENE_REACH)
+    shares = (float((strong_a & near_b).sum()) / strong_a.sum(),
+              float((strong_b & near_a).sum()) / max(1, int(strong_b.sum())))
+    return min(shares) >= SCENE_SHARE
 
 
 def filled(mask: np.ndarray, bridge: int = BRIDGE) -> np.ndarray:
