@@ -12,8 +12,6 @@ its overlap over the whole frame is dominated by the slots it shares).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
