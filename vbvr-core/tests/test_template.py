@@ -83,7 +83,7 @@ def vbvr_command() -> list[str]:
 def test_installed_package_is_listed_and_passes_review(project, site):
     listed = run([*vbvr_command(), "list", "--json"], cwd=project.parent, site=site)
     assert '"key": "O-900_demo_task"' in listed.stdout, listed.stderr
-    reviewed = run([*vbvr_command(), "review", "O-900_demo_task", "--count", "3", "--draws", "400", "--json"],
+    reviewed = run([*vbvr_command(), "review", "O-900_demo_task", "--count", "2", "--draws", "400", "--json"],
                    cwd=project.parent, site=site)
     assert reviewed.returncode == 0, reviewed.stdout[-3000:] + reviewed.stderr[-2000:]
     assert '"fail": 0' in reviewed.stdout
