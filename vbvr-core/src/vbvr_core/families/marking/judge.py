@@ -38,33 +38,43 @@ SECTORS = 16
 COVER_FULL, COVER_ZERO = 0.85, 0.7
 
 
-def red_mask(frames: np.ndarray) -> np.ndarray:
-    """Pixels that are clearly red, judged against the frame's own background: each channel is divided by its
-    median over the frame (the background's colour) first, so a brightness or colour drift keeps them red."""
+def _balanced(frames: np.ndarray) -> np.ndarray:
+    """``frames`` (float32) with each channel divided by its median over the frame (the background's colour) and
+    scaled to 255, so a brightness or colour drift leaves the background white and a mark its own hue."""
     frames = np.asarray(frames)
     pixels = frames.reshape(*frames.shape[:-3], -1, 3)
     # The median of bytes, exact, as float32 (what it was when taken over the float32 frame).
     background = np.median(pixels, axis=-2).astype(np.float32)[..., None, None, :]
-    balanced = frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
+    return frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
+
+
+def _red(balanced: np.ndarray) -> np.ndarray:
     red, green, blue = balanced[..., 0], balanced[..., 1], balanced[..., 2]
     return (red >= 120) & (red - green >= 70) & (red - blue >= 70)
+
+
+def _dark(balanced: np.ndarray) -> np.ndarray:
+    return balanced.max(axis=-1) <= 110
+
+
+def red_mask(frames: np.ndarray) -> np.ndarray:
+    """Pixels that are clearly red, judged against the frame's own background: each channel is divided by its
+    median over the frame (the background's colour) first, so a brightness or colour drift keeps them red."""
+    return _red(_balanced(frames))
 
 
 def dark_mask(frames: np.ndarray) -> np.ndarray:
     """Pixels that are clearly dark (near black), judged against the frame's own background: no channel above
     110 once each is divided by its median over the frame (the mid-tones of the palette, grey 128 and brown,
     stay out)."""
-    frames = np.asarray(frames)
-    pixels = frames.reshape(*frames.shape[:-3], -1, 3)
-    background = np.median(pixels, axis=-2).astype(np.float32)[..., None, None, :]
-    balanced = frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
-    return balanced.max(axis=-1) <= 110
+    return _dark(_balanced(frames))
 
 
 def red_or_dark_mask(frames: np.ndarray) -> np.ndarray:
     """Red or black pixels: the mark of a task whose official convention marks in black, while a model told of
-    a red mark, or drawing our toolkit's, is not wrong either."""
-    return red_mask(frames) | dark_mask(frames)
+    a red mark, or drawing our toolkit's, is not wrong either (the background balance is computed once)."""
+    balanced = _balanced(frames)
+    return _red(balanced) | _dark(balanced)
 
 
 def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
