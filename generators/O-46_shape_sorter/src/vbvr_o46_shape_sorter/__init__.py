@@ -1,0 +1,1 @@
+"""VBVR task O-46_shape_sorter (transformation)."""

@@ -1,0 +1,94 @@
+"""O-46_shape_sorter specifications: layout and order, rejections, the scorer on near misses, and the shared checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from vbvr_core.draw import Stage, ease_in_out
+from vbvr_core.families.arrangement.draw import Mover, clear_order
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.review import parameter_table
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import score_frames
+from vbvr_o46_shape_sorter.generator import ShapeSorterGenerator, Solution, board, card_sprite, replay, sequential
+from vbvr_o46_shape_sorter.scorer import moving_interval, overlap_share
+
+KEY = "O-46_shape_sorter"
+README = Path(__file__).resolve().parents[1] / "README.md"
+PARAMS = {"cards": 2, "move_frames": 10, "pause_frames": 0}
+
+
+def _generated(seed: int, params: dict | None = None):
+    for attempt in range(seed, seed + 50):
+        try:
+            return ShapeSorterGenerator(attempt, params).generate()
+        except Reject:
+            continue
+    raise AssertionError(f"50 draws from seed {seed} were all rejected")
+
+
+def test_every_card_has_its_own_shape_and_outline_on_the_right():
+    for seed in range(6):
+        sample = _generated(seed, {"difficulty": seed % 3})
+        solution = sample.solution
+        assert len(set(solution.kinds)) == len(solution.kinds) == len(solution.targets)
+        assert all(x < 256 for x, _ in solution.starts) and all(x > 256 for x, _ in solution.targets)
+        assert sorted(solution.order) == list(range(len(solution.kinds)))
+
+
+def test_a_card_whose_every_path_is_blocked_has_no_order():
+    sprite = card_sprite("circle", (248, 113, 113), 20)
+    # Two cards on one row, each one's target beyond the other: whichever goes first passes over the other.
+    movers = [Mover(sprite, ((100.0, 200.0), (400.0, 200.0)), 20.0), Mover(sprite, ((200.0, 200.0), (50.0, 200.0)), 20.0)]
+    assert clear_order(movers, 6) is None
+
+
+def test_slides_are_one_at_a_time():
+    rows = sequential([(0.0, 0.0), (0.0, 50.0)], [(100.0, 0.0), (100.0, 50.0)], [1, 0], 10, 2)
+    assert len(rows) == 1 + 10 + 2 + 10
+    assert rows[10] == [(0.0, 0.0), (100.0, 50.0)] and rows[-1] == [(100.0, 0.0), (100.0, 50.0)]
+
+
+def test_interval_helpers():
+    assert moving_interval([0.0, 0.05, 0.2, 0.6, 0.95, 1.0]) == (2, 4)
+    assert moving_interval([0.0, 0.0]) is None
+    assert overlap_share((0, 9), (10, 19)) == 0 and overlap_share((0, 9), (0, 9)) == 1
+
+
+def test_readme_documents_every_parameter():
+    readme = README.read_text("utf-8")
+    missing = [row for row in parameter_table(ShapeSorterGenerator.Params).splitlines() if row not in readme]
+    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
+
+
+def _all_at_once(solution: Solution) -> list[np.ndarray]:
+    """Every card slides at the same time (eased, 12 frames), with the start and end held."""
+    sprites = [card_sprite(kind, tuple(color), solution.radius) for kind, color in zip(solution.kinds, solution.colors, strict=True)]
+    stage = Stage(board(solution.kinds, solution.targets, solution.radius))
+    starts, ends = np.asarray(solution.starts), np.asarray(solution.targets)
+    rows = [starts + (ends - starts) * ease_in_out(k / 12) for k in range(13)]
+    frames = [stage.frame([(s, tuple(p)) for s, p in zip(sprites, row, strict=True)]) for row in rows]
+    return frames[:1] * 12 + frames + frames[-1:] * 12
+
+
+class TestContract(SampleContract):
+    key = KEY
+    params = PARAMS
+
+    @pytest.mark.parametrize("name", ["swapped_pair", "last_left_behind"])
+    def test_near_misses_score_well_below_the_oracle(self, samples, tmp_path, name):
+        solution = Solution.model_validate(load_record(samples[0]).solution)
+        first, second = solution.order[:2]
+        swapped = list(solution.targets)
+        swapped[first], swapped[second] = solution.targets[second], solution.targets[first]
+        ends, moving = (swapped, solution.order) if name == "swapped_pair" else (solution.targets, solution.order[:-1])
+        frames = list(replay(solution, ends, moving, 10, 0)())
+        assert score_frames(samples[0], frames[:1] * 12 + frames + frames[-1:] * 12, tmp_path).value <= 0.5
+
+    def test_all_cards_at_once_scores_half(self, samples, tmp_path):
+        solution = Solution.model_validate(load_record(samples[0]).solution)
+        result = score_frames(samples[0], _all_at_once(solution), tmp_path)
+        assert result.parts["one_at_a_time"] == 0.5 and result.value == 0.5
