@@ -1,0 +1,89 @@
+"""G-29 scorer: find the red mark the model drew round a bar and judge which bars it encloses.
+
+A bar is tall and narrow, so a mark round it reaches far from its centre: instead of a point's reach (the
+marking family's ring judge), the mark is read as a region. The red pixels of the last quarter second that
+were not red in the first frame (the marking family's ``red_mask``, judged against the frame's own
+background) are thickened by 2 px and form a region (holes filled: a rectangle, an ellipse or a fill over the bar all
+enclose it; an open stroke encloses nothing), and each bar is judged by the share of its box that region
+covers.
+
+value = start · selection · unchanged · (0.9 + 0.1 · progressive): the video opens on the first frame,
+unmarked; the target bar is covered (full credit from 80 %, none below 50 %) and no other bar more than
+25 %; the picture outside the mark matches the first frame up to a global colour drift (the marking
+family's ``rest_change``); the mark grows over at least 1/6 s (how it appears is not asked for). Never raises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.geometry_marks.judge import filled
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, REST_FULL, REST_ZERO, red_mask, rest_change
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+from vbvr_g29_chart_extreme_with_data.generator import Solution
+
+TAIL_SECONDS = 0.25
+TARGET_FULL, TARGET_ZERO = 0.8, 0.5  # share of the target bar's box the mark must enclose
+OTHER_MAX = 0.25  # share of any other bar's box the mark may enclose
+MIN_MARK_PIXELS = 40  # judge pixels: less red than this is no mark (a rectangle round the smallest bar has ~200)
+BRIDGE = 2  # judge pixels: the mark is thickened this much before its holes are filled (gaps up to 4 px close)
+
+
+def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
+    import cv2
+
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
+
+
+def bar_cover(region: np.ndarray, box: tuple[float, float, float, float], factor: float) -> float:
+    """Share of ``box`` (512-canvas pixels) that ``region`` (judge pixels) covers, its 1-px rim left out."""
+    left, top, right, bottom = (round(v * factor) for v in box)
+    inner = region[top + 1:max(top + 2, bottom - 1), left + 1:max(left + 2, right - 1)]
+    return float(inner.mean()) if inner.size else 0.0
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of G-29 against the sample's bars and the extreme one."""
+    solution = Solution.model_validate(sample.solution)
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    factor = JUDGE_SIZE / FRAME_SIZE
+    first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
+    already = _dilate(red_mask(first_small), 1)
+    reds = red_mask(clip.frames) & ~already
+    counts = reds.sum(axis=(1, 2))
+    final_count = max(1, int(counts[-1]))
+    verdict = Verdict()
+    opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count
+    if not verdict.part("start", float(opens), unless="the video does not open on the unmarked chart"):
+        return verdict.score(ok="")
+    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
+    mark = reds[-tail:].mean(axis=0) >= 0.5
+    if int(mark.sum()) < MIN_MARK_PIXELS:
+        verdict.part("selection", 0.0, unless="no clear red mark at the end of the video")
+        return verdict.score(ok="")
+    region = filled(_dilate(mark, BRIDGE), bridge=0)
+    covers = [bar_cover(region, tuple(box), factor) for box in solution.bars]
+    target = solution.target
+    others = [k for k, c in enumerate(covers) if k != target and c > OTHER_MAX]
+    verdict.note("target_cover", covers[target])
+    credit = ramp(-covers[target], -TARGET_FULL, -TARGET_ZERO) if not others else 0.0
+    verdict.part("selection", credit,
+                 unless=f"the mark encloses bars {others} besides the target {target}" if others
+                 else f"the mark encloses {covers[target]:.0%} of the target bar {target}")
+    keep = ~_dilate(mark, max(3, round(8 * factor)))
+    change = rest_change(clip.frames, first_small, keep)
+    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
+                 unless="the chart outside the mark changes")
+    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
+    progressive = growing >= 1 / 6
+    verdict.note("progressive", float(progressive))
+    verdict.factor(0.9, when=not progressive, reason="the mark appears at once")
+    return verdict.score(ok="a red mark round the extreme bar only; the rest is unchanged")
