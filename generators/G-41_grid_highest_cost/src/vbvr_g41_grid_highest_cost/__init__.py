@@ -1,0 +1,1 @@
+"""VBVR task G-41_grid_highest_cost (abstraction)."""
