@@ -1,0 +1,1 @@
+"""VBVR task G-158_identify_all_hollow_points (perception)."""
