@@ -1,0 +1,1 @@
+"""VBVR task G-202_mark_wave_peaks (perception)."""
