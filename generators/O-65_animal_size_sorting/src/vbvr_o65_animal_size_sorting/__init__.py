@@ -1,0 +1,1 @@
+"""VBVR task O-65_animal_size_sorting (perception)."""
