@@ -21,4 +21,6 @@
   the mixture's colour against declared wrong mixtures, of the colours' travel and of the mixture's spread).
 - ``geometry_marks``: red marks on points of a construction (an intersection, a polygon side's midpoint, dots in
   a region): a dot or a segment drawn over (draw); which points the marks mark, in any clear style (judge).
+- ``dominoes``: domino chains seen from above — who knocks whom (reach, gaps, forks), the chain reaction drawn domino
+  by domino, and the judge of which dominoes lie at the end, in what order and over what time they fell.
 """
