@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 from vbvr_core.draw import Stage, ease_in_out
 from vbvr_core.families.arrangement.draw import Mover, clear_order
+from vbvr_core.families.stacking.judge import moving_interval, overlap_share
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o46_shape_sorter.generator import ShapeSorterGenerator, Solution, board, card_sprite, replay, sequential
-from vbvr_o46_shape_sorter.scorer import moving_interval, overlap_share
 
 KEY = "O-46_shape_sorter"
 README = Path(__file__).resolve().parents[1] / "README.md"

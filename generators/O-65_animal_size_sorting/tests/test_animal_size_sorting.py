@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from vbvr_core.families.stacking.faces import KINDS, Face, fur_colours_distinct
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.review import parameter_table
@@ -13,11 +14,8 @@ from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o65_animal_size_sorting.generator import (
     BASELINE_Y,
-    KINDS,
     AnimalSizeSortingGenerator,
-    Face,
     Solution,
-    fur_colours_distinct,
     grown_sizes,
     ranks_agree,
     row_frames,

@@ -23,4 +23,7 @@
   a region): a dot or a segment drawn over (draw); which points the marks mark, in any clear style (judge).
 - ``dominoes``: domino chains seen from above — who knocks whom (reach, gaps, forks), the chain reaction drawn domino
   by domino, and the judge of which dominoes lie at the end, in what order and over what time they fell.
+- ``stacking``: pieces carried one at a time into places of their own (shape cards into their outlines, cartoon
+  animal faces into their silhouettes or a sorted row): animal faces, and the judge of each piece's arrival, of
+  the one-at-a-time order and of the travel.
 """
