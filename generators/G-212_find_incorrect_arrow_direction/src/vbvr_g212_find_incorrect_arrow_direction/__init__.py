@@ -1,0 +1,1 @@
+"""VBVR task G-212_find_incorrect_arrow_direction (perception)."""
