@@ -1,0 +1,1 @@
+"""VBVR task O-55_rotation (spatiality)."""
