@@ -1,0 +1,1 @@
+"""VBVR task O-37_light_sequence (abstraction)."""

@@ -1,0 +1,114 @@
+"""O-37 scorer: read every lamp's state in every frame and judge the switching.
+
+The video is read at 256 px and 12 fps. Each frame's colours are first balanced against its own background
+(each channel divided by its median over the frame: a brightness or colour drift leaves the background
+white and the lamps their hue); a lamp is *on* where the middle of its disc is warm (red and green well
+above blue, as gold is) and *off* where it is not.
+
+value = start · end · untouched · one_at_a_time:
+- start: the video opens on the first frame, every lamp in its starting state;
+- end: over the last 1/4 s every lamp shows the rule's target state (one lamp wrong is a wrong answer: 0);
+- untouched: the lamps the rule leaves alone never switch (a flicker of one judged frame is forgiven);
+- one_at_a_time: taken in the order they arrive, each lamp leaves its start (a quarter of the way to the other
+  state) no earlier than the previous one arrived (three quarters of the way) and arrives 1/12 s or more after
+  it — (switches that follow their predecessor so) / (lamps that change − 1); a cut or a cross-fade to the
+  answer switches them all together and scores 0.
+Never raises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.video import VideoReader
+
+from vbvr_o37_light_sequence.generator import Solution
+
+JUDGE_FPS, JUDGE_SIZE = 12.0, 256
+TAIL_SECONDS = 0.25
+WARM = 110.0  # balanced grey levels: (red + green) / 2 − blue of an "on" lamp's middle (gold ≈ 220, grey ≈ 0):
+# half-way, so a lamp fading on and a lamp fading off together cross it at the same moment
+ON_LEVEL = 220.0  # balanced warmth of a lamp fully on (off ≈ 0)
+LEAVES, ARRIVES = 0.25, 0.75  # share of the way from one state to the other: a lamp has left its start, arrived
+APART = 1.0  # judged frames (1/12 s): two switches settling closer than this are one moment
+PATCH = 0.45  # share of the lamp's radius sampled round its centre
+
+
+def lamp_warmth(frames: np.ndarray, centers: list, radius: float) -> np.ndarray:
+    """(frames × lamps): how warm each lamp's middle is ((red + green) / 2 − blue) after balancing each frame's
+    colours; on above :data:`WARM`."""
+    pixels = frames.reshape(len(frames), -1, 3)
+    background = np.median(pixels, axis=1).astype(np.float32)[:, None, None, :]
+    balanced = frames.astype(np.float32) * (255.0 / np.maximum(background, 1.0))
+    factor = frames.shape[1] / FRAME_SIZE
+    reach = max(1, int(round(radius * PATCH * factor)))
+    states = []
+    for x, y in centers:
+        cx, cy = int(round(x * factor)), int(round(y * factor))
+        patch = balanced[:, max(0, cy - reach):cy + reach + 1, max(0, cx - reach):cx + reach + 1].mean(axis=(1, 2))
+        states.append((patch[:, 0] + patch[:, 1]) / 2 - patch[:, 2])
+    return np.stack(states, axis=1)
+
+
+def past(warmth: np.ndarray, share: float, turning_on: bool) -> np.ndarray:
+    """Per frame, whether a lamp switching on (or off) has gone ``share`` of the way."""
+    return warmth >= share * ON_LEVEL if turning_on else warmth <= (1 - share) * ON_LEVEL
+
+
+def switch_span(warmth: np.ndarray, turning_on: bool) -> tuple[int, int | None]:
+    """The judged frame where a lamp leaves its starting state (a quarter of the way) and the one from which it
+    stays arrived (three quarters of the way) to the end; None if it never settles."""
+    left = np.nonzero(past(warmth, LEAVES, turning_on))[0]
+    start = int(left[0]) if len(left) else len(warmth)
+    away = np.nonzero(~past(warmth, ARRIVES, turning_on))[0]
+    end = 0 if len(away) == 0 else int(away[-1]) + 1
+    return start, (end if end < len(warmth) else None)
+
+
+def sequential_pairs(spans: list[tuple[int, int]]) -> int:
+    """How many consecutive switches (ordered by when they settle) run one after the other: the later lamp
+    leaves its start no earlier than the earlier one arrived, and arrives at least :data:`APART` later."""
+    spans = sorted(spans, key=lambda span: span[1])
+    return sum(1 for (_, end_a), (start_b, end_b) in zip(spans, spans[1:], strict=False)
+               if start_b >= end_a and end_b - end_a >= APART)
+
+
+def longest_run(mask: np.ndarray) -> int:
+    """The longest run of True in ``mask``."""
+    best = run = 0
+    for value in mask:
+        run = run + 1 if value else 0
+        best = max(best, run)
+    return best
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-37 against the sample's lamps, starting pattern and rule."""
+    solution = Solution.model_validate(sample.solution)
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    warmth = lamp_warmth(clip.frames, solution.centers, solution.radius)
+    states = warmth >= WARM
+    initial, target = np.asarray(solution.initial), np.asarray(solution.target)
+    verdict = Verdict()
+    opens = bool(starts_like(clip, sample.first_frame)) and bool((states[0] == initial).all())
+    if not verdict.part("start", float(opens), unless="the video does not open on the row as given"):
+        return verdict.score(ok="")
+    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
+    ends = (states[-tail:] == target).all(axis=0)
+    verdict.part("end", float(ends.all()),
+                 unless=f"lamps at positions {[int(i) + 1 for i in np.nonzero(~ends)[0]]} end in the wrong state")
+    keep = np.nonzero(initial == target)[0]
+    flicker = max((longest_run(states[:, i] != initial[i]) for i in keep), default=0)
+    verdict.part("untouched", float(flicker <= 1),
+                 unless="a lamp the rule leaves alone is switched")
+    change = np.nonzero(initial != target)[0]
+    spans = [switch_span(warmth[:, i], bool(target[i])) for i in change]
+    apart = sequential_pairs([(a, b) for a, b in spans if b is not None])
+    verdict.note("one_after_another", float(apart))
+    verdict.part("one_at_a_time", apart / max(1, len(change) - 1),
+                 unless=f"only {apart} of {len(change) - 1} consecutive switches run one after the other")
+    return verdict.score(ok="every lamp the rule changes switched one at a time; the rest untouched")
