@@ -1,0 +1,203 @@
+"""O-24 domino_chain_gap_analysis: push the START domino of an unevenly spaced row and show where it stops.
+
+Parameters → draw → solve → render → prompt:
+
+- seen from above, a row of ``count`` numbered dominoes runs right (or left, ``leftward``); neighbours stand
+  ``spacing`` domino lengths apart (each ± 8 %), ``stretches`` of the spacings are wider but still within
+  reach (0.7 – 0.8 lengths), and after domino ``stop`` the spacing is a gap of ``gap`` lengths, too wide to
+  cross; a legend shows one domino length (a fallen domino), a green arrow labelled START pushes domino 1;
+- the solution is the chain rule of :mod:`vbvr_core.families.dominoes.chain`: each domino falls three frames
+  after the one before it, up to domino ``stop``, which lies at its full length short of the next; the rest stand;
+- a row that leaves the canvas, a spacing near the reach (ambiguous), or a domino's ground too small to read is
+  rejected and redrawn.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import numpy as np
+from PIL import ImageDraw
+from pydantic import Field, model_validator
+from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_arrow, draw_text, new_canvas, to_frame
+from vbvr_core.families.dominoes.chain import KNOCK_FRAMES, THICKNESS, Domino, ambiguous_pairs, fall
+from vbvr_core.families.dominoes.draw import FALLEN, OUTLINE, STANDING, chain_frames, paint, progress_at
+from vbvr_core.families.dominoes.judge import MIN_GROUND, ground_sizes
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
+
+from vbvr_o24_domino_chain_gap_analysis.plugin import TASK
+
+HEIGHT = 48.0  # a domino's length: how far it reaches when it falls (px)
+WIDTH = 26.0
+MARGIN = 16
+ARROW = 46.0
+ARROW_COLOR = PALETTE["green"]
+TEXT_COLOR = (40, 40, 40)
+NUMBER_SIZE = 14
+STRETCH = (0.7, 0.8)
+
+
+class Params(TaskParams):
+    """O-24's parameter space: longer rows, more misleading stretches and narrower gaps as the difficulty grows."""
+
+    count: Annotated[int, Strata((7, 8), (8, 10), (9, 11))] = Field(
+        9, ge=6, le=12, description="dominoes in the row")
+    stop: Annotated[int, Uniform(lambda v: min(4, max(3, v["count"] - 2)), lambda v: max(3, v["count"] - 2))] = Field(
+        5, ge=3, le=10, description="number of the last domino before the first too-wide gap (it falls, the next "
+                                    "does not)")
+    spacing: Annotated[float, Uniform(0.56, 0.64, digits=2)] = Field(
+        0.6, ge=0.5, le=0.66, description="usual distance between neighbouring dominoes, in domino lengths")
+    stretches: Annotated[int, Strata((0, 1), (1, 2), (2, 3))] = Field(
+        1, ge=0, le=3, description="spacings before the gap that are wider (0.7 – 0.8 lengths) but still within reach")
+    gap: Annotated[float, Strata((1.8, 2.2), (1.5, 1.8), (1.35, 1.55), digits=2)] = Field(
+        1.7, ge=1.35, le=2.4, description="width of the gap after domino `stop`, in domino lengths")
+    leftward: Annotated[bool, Strata(0.0, 0.5, 0.5)] = Field(
+        False, description="the row runs from right to left (START on the right)")
+    row_y: Annotated[int, Uniform(220, 330)] = Field(
+        280, ge=200, le=340, description="height of the row on the picture (px)")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+
+    @model_validator(mode="after")
+    def _stop_inside(self) -> Params:
+        if self.stop > self.count - 2:
+            raise ValueError(f"stop {self.stop} must leave at least two dominoes after the gap (count {self.count})")
+        return self
+
+
+class Solution(TaskSolution):
+    """The dominoes (x, y, facing angle, width), how long each lies, and the fall schedule the scorer checks."""
+
+    dominoes: list[tuple[float, float, float, float]]
+    lies: list[float]
+    starts: list[int | None]
+    parents: list[int | None]
+    height: float
+    stop: int
+
+
+class Row:
+    """The laid-out row: dominoes in pushing order, the spacing after each (in lengths), the arrow."""
+
+    def __init__(self, dominoes: list[Domino], spacings: list[float], arrow: tuple[tuple[float, float], ...]):
+        self.dominoes, self.spacings, self.arrow = dominoes, spacings, arrow
+
+
+def build_row(p: Params, rng: np.random.Generator) -> Row:
+    """Draw the spacings (usual, stretched, the gap, then usual again) and place the row centred across the picture."""
+    spacings = [p.spacing * float(rng.uniform(0.92, 1.08)) for _ in range(p.count - 1)]
+    before = list(range(p.stop - 1))
+    for k in rng.choice(len(before), size=min(p.stretches, len(before)), replace=False) if before else []:
+        spacings[before[int(k)]] = float(rng.uniform(*STRETCH))
+    spacings[p.stop - 1] = p.gap
+    spacings = [round(s, 3) for s in spacings]
+    length = ARROW + THICKNESS + sum(spacings) * HEIGHT + HEIGHT
+    if length > FRAME_SIZE - 2 * MARGIN:
+        raise Reject(f"out of bounds: the row needs {length:.0f} px")
+    slack = FRAME_SIZE - 2 * MARGIN - length
+    left = MARGIN + float(rng.uniform(0.3, 0.7)) * slack
+    sign = -1 if p.leftward else 1
+    x = left + ARROW + THICKNESS / 2
+    if p.leftward:
+        x = FRAME_SIZE - x
+    dominoes = []
+    for k in range(p.count):
+        dominoes.append(Domino(round(x, 1), float(p.row_y), 180.0 if p.leftward else 0.0, WIDTH))
+        if k < p.count - 1:
+            x += sign * spacings[k] * HEIGHT
+    first = dominoes[0].x
+    tail = (first - sign * (THICKNESS / 2 + ARROW), float(p.row_y))
+    head = (first - sign * (THICKNESS / 2 + 10), float(p.row_y))
+    return Row(dominoes, spacings, (tail, head))
+
+
+class DominoChainGapAnalysisGenerator(BaseGenerator):
+    """Lays out the row, runs the chain reaction and draws it domino by domino."""
+
+    info = TASK.info
+    Params = Params
+    Solution = Solution
+
+    def generate(self) -> Sample:
+        """Build and check the row, solve the chain, render the first frame, the falls and the end state."""
+        p = self.params
+        row = build_row(p, self.rng)
+        result = fall(row.dominoes, HEIGHT)
+        pairs = ambiguous_pairs(row.dominoes, HEIGHT)
+        if pairs:
+            raise Reject(f"ambiguous: domino {pairs[0][1] + 1} stands near the edge of domino {pairs[0][0] + 1}'s reach")
+        if result.fallen != list(range(p.stop)):
+            raise Reject(f"the chain does not stop after domino {p.stop}: {len(result.fallen)} fall")
+        if min(ground_sizes(row.dominoes, result.lies)) < MIN_GROUND:
+            raise Reject("illegible: a domino's fall would cover too little free ground to be seen")
+        self._row, self._result = row, result
+        background = self._background(row, p)
+        self._stage = background
+        side = "left" if p.leftward else "right"
+        prompt = (
+            f"Seen from above, {p.count} numbered blue dominoes stand in a row; the green arrow pushes domino 1 "
+            f"(START) over toward the {side}. A falling domino lies flat (red) and reaches exactly one domino "
+            "length, as the legend shows: it knocks the next domino over only if that one stands within its "
+            "length, so the chain stops at the first gap wider than a domino. Show the chain reaction, one "
+            "domino falling after another, until the last domino before that gap has fallen and the rest stand."
+        )
+        solution = Solution(
+            dominoes=[(d.x, d.y, d.angle, d.width) for d in row.dominoes], lies=result.lies,
+            starts=result.starts, parents=result.parents, height=HEIGHT, stop=p.stop,
+        )
+        last = result.frames - 1
+        return Sample(
+            first_frame=paint(background, row.dominoes, result.lies, progress_at(result, 0)),
+            final_frame=paint(background, row.dominoes, result.lies, progress_at(result, last)),
+            prompt=prompt,
+            trajectory=lambda: chain_frames(background, row.dominoes, result),
+            solution=solution,
+            params=p,
+        )
+
+    @staticmethod
+    def _background(row: Row, p: Params) -> np.ndarray:
+        """The floor with the legend (one fallen domino: one domino length), the numbers, the push arrow and START."""
+        canvas = new_canvas(BACKGROUNDS[p.background])
+        draw = ImageDraw.Draw(canvas)
+        legend = Domino(40.0 + THICKNESS / 2, 44.0, 0.0, WIDTH)
+        draw.polygon(legend.tile(HEIGHT), fill=FALLEN, outline=OUTLINE, width=2)
+        draw.line([(40 + HEIGHT / 2, 44 - WIDTH / 2 + 4), (40 + HEIGHT / 2, 44 + WIDTH / 2 - 4)], fill=OUTLINE, width=2)
+        draw.polygon(Domino(40.0 + HEIGHT + 40, 44.0, 0.0, WIDTH).bar(), fill=STANDING, outline=OUTLINE, width=2)
+        draw_text(draw, (40.0, 76.0), "fallen: reaches 1 domino length", 13, fill=TEXT_COLOR, anchor="lm")
+        draw_text(draw, (40.0 + HEIGHT + 52, 44.0), "standing", 13, fill=TEXT_COLOR, anchor="lm")
+        for number, domino in enumerate(row.dominoes, start=1):
+            draw_text(draw, (domino.x, domino.y - WIDTH / 2 - 14), str(number), NUMBER_SIZE, fill=TEXT_COLOR,
+                      anchor="mm", bold=True)
+        tail, head = row.arrow
+        draw_arrow(draw, tail, head, ARROW_COLOR, width=6, head_length=14, head_width=16)
+        draw_text(draw, (tail[0] + (head[0] - tail[0]) * 0.4, tail[1] + WIDTH / 2 + 14), "START", 13,
+                  fill=TEXT_COLOR, anchor="mm", bold=True)
+        return to_frame(canvas)
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """The right chain reaction with the fallen dominoes painted otherwise (kept blue, or brown)."""
+        row, result, background = self._row, self._result, self._stage
+        return {name: (lambda color=color: chain_frames(background, row.dominoes, result, fallen=color))
+                for name, color in (("fallen_stay_blue", STANDING), ("fallen_brown", PALETTE["brown"]))}
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """Wrong chain reactions drawn like the right one: falling across the gap, stopping one domino early,
+        and (where the row has one) stopping at the first wide-but-reachable stretch."""
+        row, result, background = self._row, self._result, self._stage
+        p = self.params
+
+        def source(starts: list[int | None]) -> FrameSource:
+            return lambda: chain_frames(background, row.dominoes, result, starts)
+
+        through = [KNOCK_FRAMES * k for k in range(p.count)]
+        early = [s if k < p.stop - 1 else None for k, s in enumerate(result.starts)]
+        misses = {"through_gap": source(through), "stops_early": source(early)}
+        stretched = [k for k in range(p.stop - 1) if row.spacings[k] >= STRETCH[0]]
+        if stretched:
+            misses["stops_at_stretch"] = source([s if k <= stretched[0] else None for k, s in enumerate(result.starts)])
+        return misses
+
+
