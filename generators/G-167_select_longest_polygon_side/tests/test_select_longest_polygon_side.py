@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.families.geometry_marks.draw import segment_sweep
 from vbvr_core.families.marking.draw import ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g167_select_longest_polygon_side.generator import (
@@ -22,7 +19,6 @@ from vbvr_g167_select_longest_polygon_side.generator import (
 )
 
 KEY = "G-167_select_longest_polygon_side"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -51,12 +47,6 @@ def test_polygons_are_convex_with_clear_corners_and_a_unique_longest_side():
         others = [length for k, length in enumerate(sol.lengths) if k != sol.longest]
         assert min(sol.lengths) >= MIN_SIDE and sol.lengths[sol.longest] >= ratio * max(others) - 0.05
         assert sol.lengths[sol.runner_up] == max(others)
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(LongestSideGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _marked(folder, points, radius=15.0, frames=5):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from vbvr_core.families.geometry_marks.draw import dot_sweep
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g169_locate_intersection_of_segments.generator import (
@@ -23,7 +21,6 @@ from vbvr_g169_locate_intersection_of_segments.generator import (
 )
 
 KEY = "G-169_locate_intersection_of_segments"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -65,13 +62,6 @@ def test_only_the_pair_crosses_and_every_other_gap_is_wide():
                 assert d == 0 if (i, j) == tuple(sorted(sol.pair)) else d >= gap - 0.5
         if sol.decoy_point is not None:
             assert math.dist(sol.decoy_point, sol.crossing) >= 100
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(LocateIntersectionOfSegmentsGenerator.Params).splitlines()
-               if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _marked(folder, point, radius=13.0, frames=5):

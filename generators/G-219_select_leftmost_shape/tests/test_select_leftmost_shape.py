@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g219_select_leftmost_shape.generator import SelectLeftmostShapeGenerator, Solution, leftmost
 
 KEY = "G-219_select_leftmost_shape"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_the_leftmost_leads_on_edge_and_centre():
@@ -49,12 +46,6 @@ def test_layouts_keep_the_lead_and_rings_apart():
 def test_drawn_instances_are_diverse():
     hashes = {hash(SelectLeftmostShapeGenerator(100 * seed).generate().first_frame.tobytes()) for seed in range(20)}
     assert len(hashes) == 20
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(SelectLeftmostShapeGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _ringed(folder, center, radius, frames=12):

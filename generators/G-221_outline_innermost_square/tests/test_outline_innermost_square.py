@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.families.outline.draw import OUTLINE_BLUE, outline_image, trace_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g221_outline_innermost_square.generator import (
@@ -20,7 +17,6 @@ from vbvr_g221_outline_innermost_square.generator import (
 )
 
 KEY = "G-221_outline_innermost_square"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_the_innermost_is_the_square_every_other_contains():
@@ -53,12 +49,6 @@ def test_nests_keep_their_gaps_at_every_difficulty():
         next_out = (solution.centers[-2], solution.halves[-2])
         assert 0 < solution.tolerance <= 10
         assert contains(next_out, (solution.centers[-1], solution.halves[-1]), gap=solution.tolerance / 0.45 - 0.3)
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(OutlineInnermostSquareGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _traced(folder, polygon, frames=14, width=6):

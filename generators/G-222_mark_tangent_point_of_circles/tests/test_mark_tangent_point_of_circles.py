@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g222_mark_tangent_point_of_circles.generator import (
@@ -21,7 +19,6 @@ from vbvr_g222_mark_tangent_point_of_circles.generator import (
 )
 
 KEY = "G-222_mark_tangent_point_of_circles"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -53,12 +50,6 @@ def test_only_the_pair_touches_and_every_other_gap_is_wide():
             for j in range(i + 1, len(s.centers)):
                 d = math.dist(s.centers[i], s.centers[j]) - s.radii[i] - s.radii[j]
                 assert abs(d) < 0.5 if (i, j) == tuple(sorted(s.pair)) else d >= gap - 0.05
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(TangentPointGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _marked(folder, point, radius=11.0, color=MARK_BLACK, frames=6):

@@ -3,12 +3,9 @@ highlighted lines."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.families.marking.draw import ring_image
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g223_highlight_horizontal_lines.generator import (
@@ -21,7 +18,6 @@ from vbvr_g223_highlight_horizontal_lines.generator import (
 )
 
 KEY = "G-223_highlight_horizontal_lines"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_horizontal_segments_are_found():
@@ -48,12 +44,6 @@ def test_solution_rings_exactly_the_horizontal_lines_and_lines_stay_apart():
         for k, a in enumerate(solution.segments):
             for b in solution.segments[k + 1:]:
                 assert segment_distance(a, b) >= 44
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(HorizontalLinesGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _marked(folder, lines, radius=16.0, width=4):

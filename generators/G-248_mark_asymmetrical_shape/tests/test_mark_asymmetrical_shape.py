@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g248_mark_asymmetrical_shape.generator import (
@@ -26,7 +23,6 @@ from vbvr_g248_mark_asymmetrical_shape.generator import (
 )
 
 KEY = "G-248_mark_asymmetrical_shape"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -64,12 +60,6 @@ def test_the_target_is_the_only_asymmetric_shape_at_every_difficulty():
         s = sample.solution
         assert [k for k, m in enumerate(s.mirror) if m < 0.95] == [s.target]
         assert sample.params.odd_sided == any(k in ODD_KINDS for k in s.kinds)
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(AsymmetricalShapeGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _ringed(folder, center, radius, frames=6):

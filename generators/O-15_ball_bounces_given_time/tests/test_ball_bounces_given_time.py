@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 from vbvr_core.pipeline.generator import Reject
-from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_o15_ball_bounces_given_time.generator import (
     BallBouncesGivenTimeGenerator,
@@ -23,7 +20,6 @@ from vbvr_o15_ball_bounces_given_time.generator import (
 from vbvr_o15_ball_bounces_given_time.scorer import judge
 
 KEY = "O-15_ball_bounces_given_time"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def accepted(params: dict, seed: int = 0):
@@ -77,12 +73,6 @@ def test_speed_follows_a_fixed_box():
         assert 150 - 6 <= p.speed * min(440 / 8.0, 350 / 3.0) <= 250 + 6
 
 
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
-
-
 def _centres(solution: Solution, fps: float, wait: float, rest: float, pace: float = 1.0,
              stop: float | None = None) -> list[tuple[float, float]]:
     """The ball's centres at ``fps``: held ``wait`` s, moving (at ``pace`` × the speed) until ``stop`` s of motion,
@@ -126,12 +116,4 @@ def test_ball_drawn_by_the_scene_is_tracked_where_it_is(tmp_path):
 
 class TestContract(SampleContract):
     key = KEY
-
-    def test_near_misses_score_below_the_oracle(self, samples, tmp_path):
-        from vbvr_core.judge.alternatives import declared, recreate
-        from vbvr_core.testing.helpers import score_frames
-
-        made = recreate(samples[0])
-        for name, source in declared(made.generator, made.sample, "near_misses").items():
-            assert score_frames(samples[0], list(source()), tmp_path, f"{name}.mp4").value < 0.5, name
-        assert load_record(samples[0]).params["difficulty"] in (0, 1, 2)
+    near_misses = True

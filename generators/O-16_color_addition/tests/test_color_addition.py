@@ -3,19 +3,15 @@ wrong mixtures, on top of the checks every task shares."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.families.color_mix.mixing import additive
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o16_color_addition.generator import ColorAdditionGenerator, Solution, colour_problem
 
 KEY = "O-16_color_addition"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_light_adds_up():
@@ -56,12 +52,6 @@ def test_the_final_frame_is_one_ball_of_the_mixture_at_the_midpoint():
     sample = ColorAdditionGenerator(3, {"difficulty": 1}).generate()
     x, y = (int(round(v)) for v in sample.solution.midpoint)
     assert tuple(int(v) for v in sample.final_frame[y, x]) == sample.solution.mixture
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(ColorAdditionGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):

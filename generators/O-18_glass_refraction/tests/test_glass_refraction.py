@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 from vbvr_core.families.physics.rays import angle_of, direction_of, incidence_angle, red_ink
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o18_glass_refraction.generator import GlassRefractionGenerator, Params, RefractionScene
 
 KEY = "O-18_glass_refraction"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 @pytest.mark.parametrize(("medium_from", "medium_to", "tilt"), [("air", "glass", 0.0), ("water", "air", 20.0),
@@ -53,12 +50,6 @@ def test_only_the_new_red_ray_is_read_as_ink():
     assert scene.problem() is None
     ink = red_ink(np.stack([scene.frame(0.0), scene.frame(scene.length)]), scene.frame(0.0))
     assert ink[0].sum() == 0 and ink[1].sum() > 3 * scene.length
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _scene(folder) -> RefractionScene:

@@ -3,13 +3,10 @@ scorer on right and wrong mixtures, on top of the checks every task shares."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from vbvr_core.families.color_mix.mixing import subtractive
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o2_pigment_color_mixing_subtractive.generator import (
@@ -20,7 +17,6 @@ from vbvr_o2_pigment_color_mixing_subtractive.generator import (
 )
 
 KEY = "O-2_pigment_color_mixing_subtractive"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_pure_inks_mix_to_the_secondaries_and_black():
@@ -57,12 +53,6 @@ def test_every_stratum_draws_instances_whose_mixture_is_the_product():
             assert tuple(int(c) for c in sample.final_frame[int(round(v)), int(round(u))]) == colour
         made += 1
     assert made >= 10
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(PigmentMixingGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):

@@ -4,14 +4,12 @@ wrong and drifted recolourings."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
 from vbvr_core.draw import PALETTE
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o38_majority_color.generator import (
@@ -24,7 +22,6 @@ from vbvr_o38_majority_color.generator import (
 )
 
 KEY = "O-38_majority_color"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_colour_counts_give_a_clear_majority():
@@ -52,12 +49,6 @@ def test_solution_recolours_exactly_the_minority_shapes():
         ranked = Counter(solution.colors).most_common()
         assert solution.majority == ranked[0][0] and ranked[0][1] > ranked[1][1]
         assert sorted(solution.recolor_order) == [k for k, c in enumerate(solution.colors) if c != solution.majority]
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(MajorityColorGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _one_by_one(folder, target: str, count: int | None = None):

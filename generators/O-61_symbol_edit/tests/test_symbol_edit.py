@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.judge.alternatives import recreate
 from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.sample_io import VIDEO
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o61_symbol_edit.generator import SymbolEditGenerator
-
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def solutions(params, seeds=range(40)):
@@ -60,12 +55,6 @@ def test_rows_without_a_followable_moving_symbol_are_rejected():
 def test_as_many_occurrences_as_symbols_is_refused():
     with pytest.raises(ValueError, match="occurrences"):
         SymbolEditGenerator(0, {"length": 3, "occurrences": 3})
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(SymbolEditGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):

@@ -12,6 +12,9 @@ H.264 yuv420p 512×512 at 24 fps and its first/last frames match the PNGs; the s
 truth ≥ ``ORACLE_MIN``, a held first frame and noise ≤ ``SHORTCUT_MAX``, a cut straight to the final frame
 ≤ ``final_ceiling`` (where the task asks for the process), another sample's video < ``CLEARLY_LOW`` and an
 empty file 0 (limits: :mod:`vbvr_core.judge.thresholds`). These are the quick versions of ``vbvr review``'s checks.
+It also checks that the package's README (next to the ``tests/`` folder of the subclass) lists every row of the
+parameter table, and — for the generator's declared near misses named in ``near_misses`` (``True``: all of them) —
+that each drawn near miss scores at most ``near_miss_max`` on the first sample.
 
 ``robustness = True`` (opt-in, ≈ 15 s of CPU per sample) adds the whole robustness suite on the first sample:
 every probe of :mod:`vbvr_core.judge.robustness` must meet the certificate's limits
@@ -22,6 +25,7 @@ the list only shrinks.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -29,6 +33,7 @@ import pydantic
 import pytest
 
 from vbvr_core.discovery import get_task
+from vbvr_core.judge.alternatives import recreate
 from vbvr_core.judge.certificate import certify
 from vbvr_core.judge.robustness import run_suite
 from vbvr_core.judge.run import score_video
@@ -36,7 +41,8 @@ from vbvr_core.judge.thresholds import CLEARLY_LOW, ORACLE_MIN, SHORTCUT_MAX
 from vbvr_core.media.frames import psnr
 from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, VIDEO, canonical_json, load_record, read_png
-from vbvr_core.testing.helpers import folder_digest, make_samples, score_baseline
+from vbvr_core.review import parameter_table
+from vbvr_core.testing.helpers import folder_digest, make_samples, score_baseline, score_frames
 
 MIN_PSNR = 30.0
 
@@ -55,7 +61,8 @@ def contract_samples(tmp_path_factory, key: str, count: int = 1, seed: int = 0,
 
 
 class SampleContract:
-    """Subclass as ``Test…`` and set ``key``; optionally ``params`` (small instances keep tests fast)."""
+    """Subclass as ``Test…`` and set ``key``; optionally ``params`` (small instances keep tests fast) and the
+    ``near_misses`` to score (names the generator's ``near_misses()`` declares; the certificate scores them all)."""
 
     key: ClassVar[str]
     count: ClassVar[int] = 2
@@ -64,6 +71,8 @@ class SampleContract:
     final_ceiling: ClassVar[float] = CLEARLY_LOW
     robustness: ClassVar[bool] = False
     robustness_expected_misses: ClassVar[frozenset[str]] = frozenset()
+    near_misses: ClassVar[tuple[str, ...] | bool] = ()
+    near_miss_max: ClassVar[float] = CLEARLY_LOW
 
     @pytest.fixture(scope="class")
     @classmethod
@@ -84,6 +93,26 @@ class SampleContract:
                         generator(self.seed, {name: limit + step if step else limit})
         with pytest.raises(ValueError, match="unknown parameter"):
             generator(self.seed, {"not_a_parameter": 1})
+
+    def test_readme_documents_every_parameter(self):
+        readme = Path(inspect.getfile(type(self))).resolve().parents[1] / "README.md"
+        assert readme.is_file(), f"{readme} is missing: every task package has a README with its parameter table"
+        table = parameter_table(get_task(self.key).load_generator().Params)
+        missing = [row for row in table.splitlines() if row not in readme.read_text("utf-8")]
+        assert not missing, f"{readme.name}'s parameter table is out of date; regenerate rows: {missing}"
+
+    def test_declared_near_misses_score_low(self, samples, tmp_path):
+        if not self.near_misses:
+            pytest.skip("name the near misses to score in near_misses on the test class")
+        made = recreate(samples[0])
+        declared = made.generator.near_misses(made.sample)
+        names = sorted(declared) if self.near_misses is True else list(self.near_misses)
+        assert names, "near_misses = True, but the generator declares no near miss for this sample"
+        unknown = sorted(set(names) - set(declared))
+        assert not unknown, f"the generator declares no near miss named {unknown} (it declares {sorted(declared)})"
+        for name in names:
+            scored = score_frames(samples[0], list(declared[name]()), tmp_path, f"{name}.mp4").value
+            assert scored <= self.near_miss_max, f"near miss {name} scored {scored:.3f} > {self.near_miss_max}"
 
     def test_same_seed_gives_identical_bytes(self, samples, tmp_path):
         again = make_samples(self.key, tmp_path, self.count, self.seed, self.params)
