@@ -52,13 +52,14 @@ def overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def judge_carried(clip: VideoClip, first: np.ndarray, final: np.ndarray, colors: Sequence[Sequence[int]],
                   starts: Sequence[Point], targets: Sequence[Point], order: Sequence[int], labels: Sequence[str],
-                  color_tolerance: float = COLOR_TOLERANCE) -> Score:
+                  color_tolerance: float = COLOR_TOLERANCE, incomplete: float = 0.5) -> Score:
     """Score a video that should carry piece ``k`` (colour ``colors[k]``, called ``labels[k]``) from ``starts[k]``
     to ``targets[k]`` (its colour's centre, 512 canvas), one piece at a time, in ``order``.
 
     value = start · placed · complete · whole · one_at_a_time · order · (0.05 + 0.95 · continuity):
     ``placed`` is the mean over pieces of arrive (centre within 8 px of its target, none from 24) · intact (size at
-    the end 0.5–1.6 × the final frame's); ``complete`` 0.5 unless every piece is placed; ``whole`` every piece
+    the end 0.5–1.6 × the final frame's); ``complete`` is ``incomplete`` (0.5) unless every piece is placed (with few
+    pieces, one left behind still keeps half of ``placed``: a task may ask for less); ``whole`` every piece
     whole in ≥ 90 % of frames; ``one_at_a_time`` 1 while two moves (10–90 % of the way) share at most a third of
     the shorter, down to 0.5 from 80 %; ``order`` 0.7 when the pieces start moving in another order; a cut
     straight to the end keeps ≤ 0.05.
@@ -104,7 +105,7 @@ def judge_carried(clip: VideoClip, first: np.ndarray, final: np.ndarray, colors:
         if not intact:
             reasons.append(f"the {label} changed size or merged")
     verdict.part("placed", float(np.mean(values)), unless="; ".join(reasons) or None)
-    verdict.part("complete", 1.0 if min(values) >= 0.5 else 0.5, unless="not every piece is in its own place")
+    verdict.part("complete", 1.0 if min(values) >= 0.5 else incomplete, unless="not every piece is in its own place")
     verdict.part("whole", min(wholes), unless="a piece is hidden, merged or broken in part of the video")
     known_intervals = [(k, iv) for k, iv in enumerate(intervals) if iv is not None]
     worst = max((overlap_share(a, b) for (_, a), (_, b) in combinations(known_intervals, 2)), default=0.0)

@@ -1,0 +1,1 @@
+"""VBVR task O-64_animal_matching (transformation)."""

@@ -1,0 +1,196 @@
+"""O-64 animal_matching: slide each cartoon animal face into the grey outline of its own silhouette.
+
+Parameters → draw → solve → render → prompt (the official evaluator's conventions: cartoon faces — cat with pointed
+ears and whiskers, dog with floppy ears and tongue, rabbit with long ears and buck teeth, bear with round ears —
+on the left half, their outlines on the right half; each face ends centred on its own outline):
+
+- ``animals`` faces of distinct kinds (cat, dog, rabbit, bear: their silhouettes differ by their ears), each
+  of its own size between ``min_size`` and ``min_size + SIZE_SPREAD``, scattered on the left half of a white board
+  split by a pale divider; their outlines (the silhouette of the very same face, a 3-px slate line around it) are
+  scattered on the right half in an unrelated order;
+- the solution is each face's straight segment to its own outline, taken one face at a time in an order in which
+  no face passes over another (``clear_order`` of the arrangement family), the order the prompt names; an instance
+  with no such order, or whose faces or outlines find no room, is rejected;
+- the video slides the faces one after another, eased, ``move_frames`` frames each with ``pause_frames`` between.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated
+
+import numpy as np
+from PIL import ImageDraw
+from pydantic import Field
+from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import Stage, ease_in_out, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import Mover, clear_order
+from vbvr_core.families.stacking.faces import FUR, Face, silhouette
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
+
+from vbvr_o64_animal_matching.plugin import TASK
+
+BOARD = (255, 255, 255)
+DIVIDER = (222, 226, 232)
+DIVIDER_HALF_WIDTH, DIVIDER_MARGIN = 4, 40
+OUTLINE_COLOR = (100, 116, 139)
+# The official evaluator's four animals (the fox's silhouette is the cat's, the frog's close to the bear's).
+KINDS = ("cat", "dog", "rabbit", "bear")
+SIZE_SPREAD = 10
+MARGIN = 14
+SIDE_GAP = 18
+PLACE_GAP = 14
+PATH_GAP = 6
+PLACE_TRIES = 300
+
+
+class Params(TaskParams):
+    """O-64's parameter space: more, smaller faces as the difficulty grows."""
+
+    animals: Annotated[int, Strata((2, 3), (3, 4), (4, 4))] = Field(
+        3, ge=2, le=4, description="animal faces, each with its outline (distinct kinds)")
+    min_size: Annotated[int, Strata((28, 32), (24, 28), (20, 24))] = Field(
+        26, ge=18, le=34, description="least nominal face size (head half-width, pixels); each face adds 0–10")
+    move_frames: Annotated[int, Uniform(12, 16)] = Field(
+        14, ge=10, le=30, description="video frames of one face's slide")
+    pause_frames: Annotated[int, Uniform(1, 3)] = Field(
+        2, ge=0, le=8, description="still frames between two faces' slides")
+
+
+class Solution(TaskSolution):
+    """Per face: kind, nominal size, fur colour, where its fur's centroid starts and ends (its outline's); ``order``
+    lists the face indices in the order they move (the prompt's)."""
+
+    kinds: list[str]
+    sizes: list[float]
+    colors: list[tuple[int, int, int]]
+    starts: list[Point]
+    targets: list[Point]
+    order: list[int]
+
+
+def scatter(rng: np.random.Generator, reaches: list[float], x_range: tuple[float, float]) -> list[Point] | None:
+    """Integer centres for discs of these ``reaches`` inside ``x_range`` and the canvas, ``PLACE_GAP`` apart."""
+    placed: list[Point] = []
+    for reach in reaches:
+        for _ in range(PLACE_TRIES):
+            point = (float(rng.integers(int(x_range[0] + reach), int(x_range[1] - reach) + 1)),
+                     float(rng.integers(int(MARGIN + reach), int(FRAME_SIZE - MARGIN - reach) + 1)))
+            if all(math.dist(point, other) >= reach + reaches[k] + PLACE_GAP for k, other in enumerate(placed)):
+                placed.append(point)
+                break
+        else:
+            return None
+    return placed
+
+
+def board(faces: list[Face], outlines: list[Point]) -> np.ndarray:
+    """The static board: the divider and every face's silhouette outline at its target."""
+    canvas = new_canvas(BOARD)
+    draw = ImageDraw.Draw(canvas)
+    middle = FRAME_SIZE / 2
+    draw.rectangle([middle - DIVIDER_HALF_WIDTH, DIVIDER_MARGIN, middle + DIVIDER_HALF_WIDTH - 1,
+                    FRAME_SIZE - DIVIDER_MARGIN], fill=DIVIDER)
+    for face, (x, y) in zip(faces, outlines, strict=True):
+        ring = silhouette(face, OUTLINE_COLOR)
+        canvas.paste(ring, (int(round(x - ring.width / 2)), int(round(y - ring.height / 2))), ring)
+    return to_frame(canvas)
+
+
+def sequential(starts: list[Point], ends: list[Point], order: list[int], move_frames: int,
+               pause_frames: int) -> list[list[Point]]:
+    """Per-frame positions (listed by face): the faces in ``order`` slide one after another, eased."""
+    current = [tuple(p) for p in starts]
+    frames = [list(current)]
+    for rank, index in enumerate(order):
+        (x0, y0), (x1, y1) = starts[index], ends[index]
+        for k in range(1, move_frames + 1):
+            t = ease_in_out(k / move_frames)
+            current[index] = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+            frames.append(list(current))
+        if rank < len(order) - 1:
+            frames.extend([list(current)] * pause_frames)
+    return frames
+
+
+def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames: int, pause_frames: int,
+           ) -> FrameSource:
+    """The frames of the faces in ``moving`` sliding one after another so that their fur centroids reach ``ends``."""
+    faces = [Face(kind, size) for kind, size in zip(solution.kinds, solution.sizes, strict=True)]
+    sprite_at = [lambda p, f=f: (p[0] - f.fur_offset[0], p[1] - f.fur_offset[1]) for f in faces]
+    starts = [sprite_at[k](p) for k, p in enumerate(solution.starts)]
+    targets = [sprite_at[k](p) for k, p in enumerate(solution.targets)]
+    stops = [sprite_at[k](p) for k, p in enumerate(ends)]
+    stage = Stage(board(faces, targets))
+
+    def frames():
+        for row in sequential(starts, stops, moving, move_frames, pause_frames):
+            yield stage.frame([(f.sprite, p) for f, p in zip(faces, row, strict=True)])
+    return frames
+
+
+def listing(labels: list[str]) -> str:
+    """The faces in the order they move."""
+    if len(labels) == 2:
+        return f"Match the {labels[0]} first, then the {labels[1]}."
+    return f"Match the {', '.join(labels[:-1])}, and finally the {labels[-1]}."
+
+
+def fur_point(face: Face, centre: Point) -> Point:
+    """Where the face's fur centroid is when its sprite is centred on ``centre``."""
+    return (round(centre[0] + face.fur_offset[0], 2), round(centre[1] + face.fur_offset[1], 2))
+
+
+class AnimalMatchingGenerator(BaseGenerator):
+    """Draws faces on the left and their silhouettes on the right, and the faces' slides one at a time into them."""
+
+    info = TASK.info
+    Params = Params
+    Solution = Solution
+
+    def generate(self) -> Sample:
+        """Scatter faces and outlines, find a clear order, and render the slides."""
+        p = self.params
+        kinds = [KINDS[int(k)] for k in self.rng.permutation(len(KINDS))[:p.animals]]
+        sizes = [float(p.min_size + int(self.rng.integers(0, SIZE_SPREAD + 1))) for _ in kinds]
+        faces = [Face(kind, size) for kind, size in zip(kinds, sizes, strict=True)]
+        reaches = [face.reach for face in faces]
+        starts = scatter(self.rng, reaches, (MARGIN, FRAME_SIZE / 2 - SIDE_GAP))
+        shuffled = [int(k) for k in self.rng.permutation(p.animals)]
+        slots = scatter(self.rng, [reaches[k] for k in shuffled], (FRAME_SIZE / 2 + SIDE_GAP, FRAME_SIZE - MARGIN))
+        if starts is None or slots is None:
+            raise Reject("no room: the faces or their outlines do not fit their half of the board")
+        targets: list[Point] = [(0.0, 0.0)] * p.animals
+        for slot, index in enumerate(shuffled):
+            targets[index] = slots[slot]
+        # Footprints between the head's disc and the ears' reach: a face may pass within a few pixels of an ear tip.
+        movers = [Mover(f.sprite, (s, t), (f.reach + f.footprint) / 2) for f, s, t in zip(faces, starts, targets, strict=True)]
+        order = clear_order(movers, PATH_GAP)
+        if order is None:
+            raise Reject("occlusion: no order lets every face reach its outline without passing over another face")
+        stage = Stage(board(faces, targets))
+        prompt = ("Move each animal face from the left side into the outline of its own shape on the right. Keep the "
+                  "camera fixed, move only one animal at a time and slide it smoothly until it sits exactly in its "
+                  f"outline. {listing([kinds[k] for k in order])}")
+        solution = Solution(kinds=kinds, sizes=sizes, colors=[FUR[k] for k in kinds],
+                            starts=[fur_point(f, s) for f, s in zip(faces, starts, strict=True)],
+                            targets=[fur_point(f, t) for f, t in zip(faces, targets, strict=True)], order=order)
+        return Sample(
+            first_frame=stage.frame([(f.sprite, s) for f, s in zip(faces, starts, strict=True)]),
+            final_frame=stage.frame([(f.sprite, t) for f, t in zip(faces, targets, strict=True)]),
+            prompt=prompt,
+            trajectory=replay(solution, solution.targets, order, p.move_frames, p.pause_frames),
+            solution=solution,
+            params=p,
+        )
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """The first two faces swapped (each into the other's outline), and the last face left where it was."""
+        solution = sample.solution
+        first, second = solution.order[:2]
+        swapped = list(solution.targets)
+        swapped[first], swapped[second] = solution.targets[second], solution.targets[first]
+        frames = (self.params.move_frames, self.params.pause_frames)
+        return {"swapped_pair": replay(solution, swapped, solution.order, *frames),
+                "last_left_behind": replay(solution, solution.targets, solution.order[:-1], *frames)}

@@ -1,0 +1,66 @@
+"""O-64_animal_matching specifications: layout and order, the scorer on near misses, and the shared checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from vbvr_core.families.stacking.faces import Face, silhouette
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.review import parameter_table
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import score_frames
+from vbvr_o64_animal_matching.generator import KINDS, AnimalMatchingGenerator, Solution, replay, sequential
+
+KEY = "O-64_animal_matching"
+README = Path(__file__).resolve().parents[1] / "README.md"
+PARAMS = {"animals": 2, "move_frames": 10, "pause_frames": 0}
+
+
+def _generated(seed: int, params: dict | None = None):
+    for attempt in range(seed, seed + 50):
+        try:
+            return AnimalMatchingGenerator(attempt, params).generate()
+        except Reject:
+            continue
+    raise AssertionError(f"50 draws from seed {seed} were all rejected")
+
+
+def test_faces_start_left_and_their_outlines_stand_right():
+    for seed in range(4):
+        solution = _generated(seed, {"difficulty": seed % 3}).solution
+        assert len(set(solution.kinds)) == len(solution.kinds) and set(solution.kinds) <= set(KINDS)
+        assert all(x < 256 for x, _ in solution.starts) and all(x > 256 for x, _ in solution.targets)
+        assert sorted(solution.order) == list(range(len(solution.kinds)))
+
+
+def test_silhouettes_of_the_four_kinds_differ():
+    masks = [silhouette(Face(kind, 30.0), (0, 0, 0)).getchannel("A") for kind in KINDS]
+    assert len({mask.tobytes() for mask in masks}) == len(KINDS)
+
+
+def test_slides_are_one_at_a_time():
+    rows = sequential([(0.0, 0.0), (0.0, 50.0)], [(100.0, 0.0), (100.0, 50.0)], [1, 0], 10, 2)
+    assert len(rows) == 23 and rows[10] == [(0.0, 0.0), (100.0, 50.0)]
+
+
+def test_readme_documents_every_parameter():
+    readme = README.read_text("utf-8")
+    missing = [row for row in parameter_table(AnimalMatchingGenerator.Params).splitlines() if row not in readme]
+    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
+
+
+class TestContract(SampleContract):
+    key = KEY
+    params = PARAMS
+
+    @pytest.mark.parametrize("name", ["swapped_pair", "last_left_behind"])
+    def test_near_misses_score_well_below_the_oracle(self, samples, tmp_path, name):
+        solution = Solution.model_validate(load_record(samples[0]).solution)
+        first, second = solution.order[:2]
+        swapped = list(solution.targets)
+        swapped[first], swapped[second] = solution.targets[second], solution.targets[first]
+        ends, moving = (swapped, solution.order) if name == "swapped_pair" else (solution.targets, solution.order[:-1])
+        frames = list(replay(solution, ends, moving, 10, 0)())
+        assert score_frames(samples[0], frames[:1] * 12 + frames + frames[-1:] * 12, tmp_path).value <= 0.5
