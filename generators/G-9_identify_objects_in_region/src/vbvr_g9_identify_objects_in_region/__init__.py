@@ -1,0 +1,1 @@
+"""VBVR task G-9_identify_objects_in_region (perception)."""
