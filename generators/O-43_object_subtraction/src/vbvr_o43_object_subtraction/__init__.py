@@ -1,0 +1,1 @@
+"""VBVR task O-43_object_subtraction (abstraction)."""

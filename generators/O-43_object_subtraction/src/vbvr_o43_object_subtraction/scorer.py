@@ -1,0 +1,114 @@
+"""O-43 scorer: read every object's presence in every frame and judge the removals.
+
+The video is read at 256 px and 12 fps, each frame's colours balanced against its own background (each
+channel divided by its median over the frame: a brightness or colour drift leaves the background white and
+the objects their hue). An object's *presence* is the share of the middle of its shape whose colour lies
+within reach of the object's own; 1 where it stands, 0 where it is gone.
+
+value = start · end · kept · one_at_a_time · unchanged:
+- start: the video opens on the first frame, every object present;
+- end: over the last 1/4 s every object the rule names is gone and every other one present;
+- kept: no object the rule spares is ever gone (a one-frame flicker is forgiven);
+- one_at_a_time: taken in the order they vanish, each target starts fading (presence under 3/4) no earlier
+  than the previous one was gone (under 1/4) and is gone 1/12 s or more after it — (removals that follow
+  their predecessor so) / (targets − 1); a cut or cross-fade removes them all together and scores 0;
+- unchanged: away from the targets, the last frame matches the first up to a global colour drift (the
+  marking family's ``rest_change``: nothing drawn, moved or recoloured). Never raises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+from vbvr_o43_object_subtraction.generator import Solution
+
+JUDGE_FPS, JUDGE_SIZE = 12.0, 256
+TAIL_SECONDS = 0.25
+REACH = 70.0  # balanced RGB distance within which a pixel shows an object's colour
+PATCH = 0.3  # share of the object's radius sampled round its centre (inside every kind, the star too)
+LEAVES, GONE = 0.75, 0.25  # presence: a target has started fading, is gone
+APART = 1.0  # judged frames
+
+
+def presence(frames: np.ndarray, solution: Solution) -> np.ndarray:
+    """(frames × objects): the share of each object's middle that shows its colour."""
+    pixels = frames.reshape(len(frames), -1, 3)
+    background = np.median(pixels, axis=1).astype(np.float32)[:, None, None, :]
+    balanced = frames.astype(np.float32) * (255.0 / np.maximum(background, 1.0))
+    f = frames.shape[1] / FRAME_SIZE
+    reach = max(1, int(round(solution.radius * PATCH * f)))
+    out = []
+    for (x, y), color in zip(solution.centers, solution.colors, strict=True):
+        cx, cy = int(round(x * f)), int(round(y * f))
+        patch = balanced[:, max(0, cy - reach):cy + reach + 1, max(0, cx - reach):cx + reach + 1]
+        distance = np.linalg.norm(patch - np.asarray(color, dtype=np.float32), axis=-1)
+        out.append((distance <= REACH).mean(axis=(1, 2)))
+    return np.stack(out, axis=1)
+
+
+def removal_span(series: np.ndarray) -> tuple[int, int | None]:
+    """The judged frame where an object starts fading and the one from which it stays gone (None: never)."""
+    fading = np.nonzero(series < LEAVES)[0]
+    start = int(fading[0]) if len(fading) else len(series)
+    there = np.nonzero(series >= GONE)[0]
+    end = 0 if len(there) == 0 else int(there[-1]) + 1
+    return start, (end if end < len(series) else None)
+
+
+def sequential_pairs(spans: list[tuple[int, int]]) -> int:
+    """How many consecutive removals (ordered by when they are gone) run one after the other."""
+    spans = sorted(spans, key=lambda span: span[1])
+    return sum(1 for (_, end_a), (start_b, end_b) in zip(spans, spans[1:], strict=False)
+               if start_b >= end_a and end_b - end_a >= APART)
+
+
+def longest_run(mask: np.ndarray) -> int:
+    best = run = 0
+    for value in mask:
+        run = run + 1 if value else 0
+        best = max(best, run)
+    return best
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-43 against the sample's objects and the rule's targets."""
+    solution = Solution.model_validate(sample.solution)
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    raw = presence(clip.frames, solution)
+    shown = raw >= 0.5
+    n = len(solution.kinds)
+    targets = set(solution.targets)
+    verdict = Verdict()
+    opens = bool(starts_like(clip, sample.first_frame)) and bool(shown[0].all())
+    if not verdict.part("start", float(opens), unless="the video does not open on the scene as given"):
+        return verdict.score(ok="")
+    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
+    wrong = [i for i in range(n) if not (shown[-tail:, i] != (i in targets)).all()]
+    verdict.part("end", float(not wrong), unless=f"objects {wrong} end wrongly present or gone")
+    lost = [i for i in range(n) if i not in targets and longest_run(~shown[:, i]) > 1]
+    verdict.part("kept", float(not lost), unless=f"objects {lost} the rule spares disappear")
+    spans = [removal_span(raw[:, i]) for i in sorted(targets)]
+    apart = sequential_pairs([(a, b) for a, b in spans if b is not None])
+    verdict.note("one_after_another", float(apart))
+    verdict.part("one_at_a_time", apart / max(1, len(targets) - 1),
+                 unless=f"only {apart} of {len(targets) - 1} consecutive removals run one after the other")
+    first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
+    f = JUDGE_SIZE / FRAME_SIZE
+    ys, xs = np.mgrid[0:JUDGE_SIZE, 0:JUDGE_SIZE]
+    keep = np.ones((JUDGE_SIZE, JUDGE_SIZE), dtype=bool)
+    for i in targets:
+        x, y = solution.centers[i]
+        keep &= np.hypot(xs - x * f, ys - y * f) > (solution.radius * 1.3 + 4) * f
+    change = rest_change(clip.frames[-1:], first_small, keep)
+    verdict.part("unchanged", ramp(float(change[0]), REST_FULL, REST_ZERO),
+                 unless="the picture away from the removed objects changes")
+    return verdict.score(ok="every named object removed one at a time; the rest kept as it was")
