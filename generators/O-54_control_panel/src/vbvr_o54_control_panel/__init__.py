@@ -1,0 +1,1 @@
+"""VBVR task O-54_control_panel (abstraction)."""

@@ -1,0 +1,167 @@
+"""O-54 scorer: read every control's setting in every frame and judge the operation.
+
+The video is read at 256 px and 12 fps. A switch is on where its track is green (green well above red and
+blue, the knob's white aside), a button pressed where its face is green; a slider's value is where its white
+knob sits along the track (the bright pixels on the track's centre line), 0–100.
+
+value = start · end · untouched · smooth · one_at_a_time:
+- start: the video opens on the first frame, every control at its starting setting;
+- end: over the last 1/4 s every control shows its target (a slider within 5 units);
+- untouched: the controls already as asked never change (a one-frame flicker is forgiven);
+- smooth: every slider that moves glides — no judged frame jumps more than 25 units (a cut jumps the whole way);
+- one_at_a_time: taken in the order they settle, each operation starts (its control has gone a quarter of the
+  way to its target: a slider's value, a switch's or button's greenness measured against the panel at start
+  and at target) no earlier than the previous one arrived (three quarters of the way), and arrives 1/12 s or
+  more after it — (operations that
+  follow their predecessor so) / (controls changed − 1); a cut or a cross-fade changes them all at once.
+Never raises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+from vbvr_o54_control_panel.generator import (
+    BUTTON_R,
+    SWITCH_H,
+    SWITCH_W,
+    Control,
+    Solution,
+    draw_panel,
+    slider_track,
+)
+
+
+def target_frame(solution: Solution) -> np.ndarray:
+    """The panel with every control at its target (as the ground truth's final frame shows it)."""
+    controls = [Control(k, lbl, tuple(c), a, b) for k, lbl, c, a, b in
+                zip(solution.kinds, solution.labels, solution.centers, solution.initial, solution.target, strict=True)]
+    return draw_panel(controls, [c.goal for c in controls])
+
+JUDGE_FPS, JUDGE_SIZE = 12.0, 256
+TAIL_SECONDS = 0.25
+GREEN = 45.0  # grey levels: green − max(red, blue) of a control's face that reads as on / pressed
+BRIGHT = 185.0  # grey levels: the least channel of the slider knob's pixels
+SLIDER_TOLERANCE = 5.0  # slider units
+MAX_JUMP = 25.0  # slider units between two judged frames
+APART = 1.0  # judged frames: two controls settling closer than this settle at one moment
+LEAVES, ARRIVES = 0.25, 0.75  # share of the way from start to goal: a control has left its start, arrived
+
+
+def readings(frames: np.ndarray, solution: Solution, greens: bool = False) -> np.ndarray:
+    """(frames × controls): switch and button 1.0 / 0.0 (on / off), slider 0–100 (NaN where no knob is seen);
+    with ``greens``, a switch's or button's mean greenness (green − max(red, blue)) instead of its state."""
+    f = frames.shape[1] / FRAME_SIZE
+    frames = frames.astype(np.float32)
+    out = []
+    for kind, (x, y) in zip(solution.kinds, solution.centers, strict=True):
+        if kind == "slider":
+            left, right, cy = slider_track((x, y))
+            row = frames[:, int(round(cy * f)) - 1:int(round(cy * f)) + 2, int(left * f):int(np.ceil(right * f)) + 1]
+            bright = row.min(axis=-1).mean(axis=1) >= BRIGHT  # frames × columns
+            columns = np.arange(bright.shape[1], dtype=np.float32)
+            count = bright.sum(axis=1)
+            centre = (bright * columns).sum(axis=1) / np.maximum(count, 1)
+            value = centre / max(1.0, (right - left) * f) * 100
+            out.append(np.where(count >= 2, value, np.nan))
+            continue
+        if kind == "switch":
+            half_w, half_h = SWITCH_W / 2 - 4, SWITCH_H / 2 - 6
+        else:
+            half_w = half_h = (BUTTON_R - 6) / np.sqrt(2)
+        cx, cy = x * f, (y + 6) * f
+        patch = frames[:, int(cy - half_h * f):int(np.ceil(cy + half_h * f)) + 1,
+                       int(cx - half_w * f):int(np.ceil(cx + half_w * f)) + 1]
+        green = patch[..., 1] - np.maximum(patch[..., 0], patch[..., 2])
+        if greens:
+            out.append(green.mean(axis=(1, 2)))
+            continue
+        share = (green >= GREEN).mean(axis=(1, 2))
+        out.append((share >= (0.3 if kind == "switch" else 0.5)).astype(np.float32))
+    return np.stack(out, axis=1)
+
+
+def at(reading: np.ndarray, kind: str, setting: float) -> np.ndarray:
+    """Per frame, whether a control's ``reading`` shows ``setting``."""
+    if kind == "slider":
+        return np.abs(np.nan_to_num(reading, nan=-1e3) - setting) <= SLIDER_TOLERANCE
+    return reading == setting
+
+
+def progress(series: np.ndarray, start: float, goal: float) -> np.ndarray:
+    """Per frame, how far a control has gone from ``start`` to ``goal`` (a slider's value, or a switch's or
+    button's greenness); NaN where a slider's knob is not seen."""
+    return (series - start) / (goal - start) if goal != start else np.zeros_like(series)
+
+
+def span(share: np.ndarray) -> tuple[int, int | None]:
+    """The judged frame where a control has left its start (a quarter of the way, or its knob is lost) and the
+    one from which it stays arrived (three quarters of the way) to the end; None if it never arrives."""
+    left = np.nonzero(np.isnan(share) | (np.nan_to_num(share) >= LEAVES))[0]
+    start = int(left[0]) if len(left) else len(share)
+    away = np.nonzero(~(np.nan_to_num(share, nan=-1.0) >= ARRIVES))[0]
+    end = 0 if len(away) == 0 else int(away[-1]) + 1
+    return start, (end if end < len(share) else None)
+
+
+def sequential_pairs(spans: list[tuple[int, int]]) -> int:
+    """How many consecutive operations (ordered by when they settle) run one after the other: the later one
+    leaves its start no earlier than the earlier one settled, and settles at least :data:`APART` later."""
+    spans = sorted(spans, key=lambda span: span[1])
+    return sum(1 for (_, end_a), (start_b, end_b) in zip(spans, spans[1:], strict=False)
+               if start_b >= end_a and end_b - end_a >= APART)
+
+
+def longest_run(mask: np.ndarray) -> int:
+    best = run = 0
+    for value in mask:
+        run = run + 1 if value else 0
+        best = max(best, run)
+    return best
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-54 against the sample's controls and their targets."""
+    solution = Solution.model_validate(sample.solution)
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    values = readings(clip.frames, solution)
+    kinds = solution.kinds
+    n = len(kinds)
+    starts = [at(values[:, i], kinds[i], solution.initial[i]) for i in range(n)]
+    goals = [at(values[:, i], kinds[i], solution.target[i]) for i in range(n)]
+    verdict = Verdict()
+    opens = bool(starts_like(clip, sample.first_frame)) and all(bool(s[0]) for s in starts)
+    if not verdict.part("start", float(opens), unless="the video does not open on the panel as given"):
+        return verdict.score(ok="")
+    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
+    wrong = [solution.labels[i] for i in range(n) if not goals[i][-tail:].all()]
+    verdict.part("end", float(not wrong), unless=f"{', '.join(wrong)} end(s) at the wrong setting")
+    keep = [i for i in range(n) if solution.initial[i] == solution.target[i]]
+    touched = [solution.labels[i] for i in keep if longest_run(~starts[i]) > 1]
+    verdict.part("untouched", float(not touched), unless=f"{', '.join(touched)} changed though already as asked")
+    change = [i for i in range(n) if solution.initial[i] != solution.target[i]]
+    jumps = [float(np.nanmax(np.abs(np.diff(values[:, i])), initial=0.0)) for i in change if kinds[i] == "slider"]
+    worst = max(jumps, default=0.0)
+    verdict.part("smooth", float(worst <= MAX_JUMP), unless=f"a slider jumps {worst:.0f} units at once")
+    greens = readings(clip.frames, solution, greens=True)
+    ends = np.stack([resize_frame(frame, JUDGE_SIZE) for frame in (sample.first_frame, target_frame(solution))])
+    references = readings(ends, solution, greens=True)
+    spans = []
+    for i in change:
+        if kinds[i] == "slider":
+            share = progress(values[:, i], solution.initial[i], solution.target[i])
+        else:
+            share = progress(greens[:, i], float(references[0, i]), float(references[1, i]))
+        spans.append(span(share))
+    apart = sequential_pairs([(a, b) for a, b in spans if b is not None])
+    verdict.note("one_after_another", float(apart))
+    verdict.part("one_at_a_time", apart / max(1, len(change) - 1),
+                 unless=f"only {apart} of {len(change) - 1} consecutive operations run one after the other")
+    return verdict.score(ok="every control operated to its target, one at a time; the others untouched")
