@@ -1,0 +1,1 @@
+"""VBVR task G-189_draw_midpoint_perpendicular_line (perception)."""

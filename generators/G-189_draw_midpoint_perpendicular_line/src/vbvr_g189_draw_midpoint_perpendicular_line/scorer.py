@@ -1,0 +1,103 @@
+"""G-189 scorer: the red line the model drew must run from the upper segment's midpoint, perpendicular to both
+segments, down to the lower one — all of that segment and nothing else.
+
+The outline family judges a line along a figure, but maps the video's colours onto ours by a fit over the
+whole frame, which a sparse drawing of two thin lines on a blank canvas leaves ill-conditioned (a fit from the
+edges of two green lines turned a thin red line brown). So this scorer reads red the marking family's way,
+against each frame's own background, and puts the outline family's pieces together itself:
+
+- the new red: pixels clearly red against the frame's own background (the marking family's ``red_mask``), or
+  reddened since the video's own opening frame (green and blue fell clearly more than red: a thin line, once
+  resampled, is pink rather than red), and not red in the first frame;
+- *follows*: ≥ 85 % of the new red (last quarter second, read at 12 fps and 256 px) lies within ``TOLERANCE``
+  px of the answer segment (none below 60 %: a line from a point a sixth of the way along, from the lower
+  midpoint, or not perpendicular falls outside); *traced*: ≥ 95 % of the segment has red within the tolerance
+  (none below 85 %: a line stopped half-way fails) — the outline family's ``outline_shares`` and thresholds;
+- *unchanged*: the picture away from the line matches the first frame up to a global colour drift;
+- the line grows over at least 1/6 s (the process is not asked for: drawing it at once costs 0.1).
+
+value = start · follows · traced · unchanged · (0.9 + 0.1 · progressive). Never raises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, red_mask, rest_change
+from vbvr_core.families.outline.judge import (
+    FOLLOW_FULL,
+    FOLLOW_ZERO,
+    JUDGE_FPS,
+    JUDGE_SIZE,
+    MIN_PIXELS_PER_LENGTH,
+    TRACED_FULL,
+    TRACED_ZERO,
+    boundary_mask,
+    outline_shares,
+)
+from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+from vbvr_g189_draw_midpoint_perpendicular_line.generator import Solution
+
+TAIL_SECONDS = 0.25
+REDDENED = 50  # grey levels: green and blue fell at least this much more than red
+
+
+def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
+    import cv2
+
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
+
+
+def reddened(frames: np.ndarray, opening: np.ndarray) -> np.ndarray:
+    """Pixels of ``frames`` that turned towards red since ``opening``: green and blue each fell by at least
+    ``REDDENED``, and by ``REDDENED`` more than red did (a dark or black line darkens all three alike)."""
+    change = np.asarray(frames).astype(np.int16) - np.asarray(opening).astype(np.int16)
+    red, green, blue = change[..., 0], change[..., 1], change[..., 2]
+    return (green <= -REDDENED) & (blue <= -REDDENED) & (red - green >= REDDENED) & (red - blue >= REDDENED)
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of G-189 against the sample's perpendicular segment."""
+    s = Solution.model_validate(sample.solution)
+    segment = [s.midpoint, s.foot]
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    factor = JUDGE_SIZE / FRAME_SIZE
+    first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
+    verdict = Verdict()
+    already = _dilate(red_mask(first_small) | red_mask(clip.frames[0]), 1)
+    marks = (red_mask(clip.frames) | reddened(clip.frames, clip.frames[0])) & ~already
+    counts = marks.sum(axis=(1, 2))
+    final_count = max(1, int(counts[-1]))
+    opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count
+    if not verdict.part("start", float(opens), unless="the video does not open on the first frame without the line"):
+        return verdict.score(ok="")
+    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
+    mark = marks[-tail:].mean(axis=0) >= 0.5
+    length = float(boundary_mask(segment, JUDGE_SIZE).sum())
+    if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
+        verdict.part("follows", 0.0, unless="no red line at the end of the video")
+        return verdict.score(ok="")
+    follows, traced = outline_shares(mark, segment, s.tolerance)
+    verdict.note("follows_share", follows)
+    verdict.note("traced_share", traced)
+    verdict.part("follows", ramp(-follows, -FOLLOW_FULL, -FOLLOW_ZERO),
+                 unless=f"only {follows:.0%} of the red lies along the perpendicular from the upper midpoint")
+    verdict.part("traced", ramp(-traced, -TRACED_FULL, -TRACED_ZERO),
+                 unless=f"the red line covers {traced:.0%} of the way from the upper midpoint to the lower line only")
+    keep = ~_dilate(mark, max(3, round(8 * factor)))
+    change = rest_change(clip.frames, first_small, keep)
+    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
+                 unless="the picture outside the red line changes")
+    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
+    progressive = growing >= 1 / 6
+    verdict.note("progressive", float(progressive))
+    verdict.factor(0.9, when=not progressive, reason="the line appears at once")
+    return verdict.score(ok="a red line from the upper midpoint, perpendicular, down to the lower line; nothing else")
