@@ -1,0 +1,1 @@
+"""VBVR task O-44_rotation_puzzle (transformation)."""
