@@ -1,0 +1,1 @@
+"""VBVR task O-21_construction_blueprint (abstraction)."""
