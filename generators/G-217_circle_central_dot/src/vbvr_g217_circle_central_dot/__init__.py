@@ -1,0 +1,1 @@
+"""VBVR task G-217_circle_central_dot (knowledge)."""
