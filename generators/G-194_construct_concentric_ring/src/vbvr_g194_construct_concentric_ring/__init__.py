@@ -1,0 +1,1 @@
+"""VBVR task G-194_construct_concentric_ring (transformation)."""
