@@ -1,0 +1,121 @@
+"""G-240 scorer: black borders must appear along every shape that had none, all the way round, and nowhere else.
+
+The outline family's judge follows one figure in a primary colour; here the mark is black and there are
+several figures, so this scorer puts the same pieces together (the outline family's boundary masks and
+distances, the marking family's dark mask and rest-of-picture check, core's verdict): from the last quarter
+second (read at 12 fps, 256 px), the pixels that are clearly dark (judged against the frame's own
+background), or darkened clearly since the video's opening frame (a thin border, resampled, is grey, not
+black), and were not dark in the first frame form the new borders.
+
+value = start · black · follows · traced · unchanged · (0.9 + 0.1 · progressive): the video opens on the
+first frame; *black*: at most 10 % of what the video added is clearly red (none from 30 %: borders drawn in
+another colour grey where they mix with a fill, but most of them stays red); *follows*: ≥ 85 % of the new dark pixels lie within the tolerance of an unbordered shape's boundary
+(none below 60 %: a shape painted black, borders round the wrong shapes, scribbles); *traced*: every
+unbordered shape has new dark pixels along ≥ 95 % of its boundary (none below 85 %: a shape left out scores
+0); the rest of the picture matches the first frame up to a global colour drift; the borders grow over at
+least 1/6 s. Never raises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, dark_mask, red_mask, rest_change
+from vbvr_core.families.outline.judge import (
+    FOLLOW_FULL,
+    FOLLOW_ZERO,
+    JUDGE_FPS,
+    JUDGE_SIZE,
+    MIN_PIXELS_PER_LENGTH,
+    TRACED_FULL,
+    TRACED_ZERO,
+    boundary_mask,
+    distance_to,
+)
+from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+from vbvr_g240_add_borders_to_unbordered_shapes.generator import Solution
+
+TAIL_SECONDS = 0.25
+RED_FULL, RED_ZERO = 0.1, 0.3  # share of the new marks that is clearly red
+DARKENED = 50  # grey levels a thin border's pixels darken by, at least
+
+
+def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
+    import cv2
+
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
+
+
+def turned_dark(frames: np.ndarray, opening: np.ndarray) -> np.ndarray:
+    """Pixels of ``frames`` that darkened since ``opening``: their brightest channel fell by at least
+    ``DARKENED`` (a red line over the canvas or over any fill keeps, or raises, the brightest channel: it
+    turned red, not dark)."""
+    frames = np.asarray(frames).astype(np.int16)
+    opening = np.asarray(opening).astype(np.int16)
+    return opening.max(axis=-1) - frames.max(axis=-1) >= DARKENED
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of G-240 against the sample's unbordered shapes."""
+    solution = Solution.model_validate(sample.solution)
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    factor = JUDGE_SIZE / FRAME_SIZE
+    first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
+    verdict = Verdict()
+    already = _dilate(dark_mask(first_small) | dark_mask(clip.frames[0]), 1)
+    # The video's colours mapped onto ours (a drift undone); "turned dark" against its own opening frame (same
+    # decoder and resampling): a thin border, half over the fill and half over the canvas, is not black once
+    # resampled, but it did darken.
+    mapped = match_colours(clip.frames, *colour_fit(clip.frames[0], first_small))
+    marks = (dark_mask(clip.frames) | turned_dark(mapped, mapped[0])) & ~already
+    counts = marks.sum(axis=(1, 2))
+    final_count = max(1, int(counts[-1]))
+    opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count
+    if not verdict.part("start", float(opens), unless="the video does not open on the first frame"):
+        return verdict.score(ok="")
+    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
+    mark = marks[-tail:].mean(axis=0) >= 0.5
+    outlines = [boundary_mask(solution.polygons[k], JUDGE_SIZE) for k in solution.targets]
+    length = float(sum(int(o.sum()) for o in outlines))
+    if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
+        verdict.part("follows", 0.0, unless="no black borders added at the end of the video")
+        return verdict.score(ok="")
+    # Black, not another colour: a border drawn in red over a fill greys where it mixes with the fill, so it
+    # passes as darkened there; the clearly red pixels the video added tell it apart.
+    # (Red already there — in our first frame or in the video's opening one, whose colour drift may turn an
+    # orange or pink fill red — does not count.)
+    already_red = _dilate(red_mask(first_small) | red_mask(clip.frames[0]), 1)
+    reds = (red_mask(clip.frames[-tail:]).mean(axis=0) >= 0.5) & ~already_red
+    red_share = float(reds.sum()) / max(1, int(reds.sum() + mark.sum()))
+    verdict.note("red_share", red_share)
+    verdict.part("black", ramp(red_share, RED_FULL, RED_ZERO), unless="the new borders are not black")
+    tol = solution.tolerance * factor
+    union = np.logical_or.reduce(outlines)
+    follows = float((distance_to(union)[mark] <= tol).mean())
+    near_mark = distance_to(mark) <= tol
+    shares = [float(near_mark[o].mean()) for o in outlines]
+    traced = min(shares)
+    verdict.note("follows_share", follows)
+    verdict.note("traced_share", traced)
+    verdict.part("follows", ramp(-follows, -FOLLOW_FULL, -FOLLOW_ZERO),
+                 unless=f"only {follows:.0%} of the new black lies along the unbordered shapes' boundaries")
+    missing = [k for k, share in zip(solution.targets, shares, strict=True) if share < TRACED_FULL]
+    verdict.part("traced", ramp(-traced, -TRACED_FULL, -TRACED_ZERO),
+                 unless=f"shapes {missing} are not bordered all the way round (least share {traced:.0%})")
+    keep = ~_dilate(mark, max(3, round(8 * factor)))
+    change = rest_change(clip.frames, first_small, keep)
+    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
+                 unless="the picture outside the new borders changes")
+    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
+    progressive = growing >= 1 / 6
+    verdict.note("progressive", float(progressive))
+    verdict.factor(0.9, when=not progressive, reason="the borders appear at once")
+    return verdict.score(ok="a black border all the way round every unbordered shape, nothing else changed")
