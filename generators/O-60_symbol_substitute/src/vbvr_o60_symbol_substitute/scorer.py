@@ -23,15 +23,13 @@ from vbvr_core.families.symbol_row.judge import (
     glyph_ranking,
     ink_levels,
     prepare,
-    slot_matches,
-    stray_ink,
+    row_end,
 )
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o60_symbol_substitute.generator import Solution
 
-STRAY_MAX = 0.08
 # The old symbol counts as gone below this share of its first-frame ink in its slot.
 GONE_MAX = 0.25
 # The old symbol has faded out completely once its ink is within this share of the way from its end level.
@@ -50,8 +48,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     last = clip.frames[-1]
     slot = solution.position - 1
     x = solution.xs[slot]
-    matches = slot_matches(last, clip.final, solution.xs, [c for _, c in solution.final_row], y, spacing, size,
-                           clip.scale)
+    ending = row_end(clip, solution.xs, solution.final_row, y, spacing, size)
     new_glyph, new_color = solution.new_symbol
     old_color = solution.row[slot][1]
     ranking = glyph_ranking(last, x, y, new_color, solution.glyphs, size, spacing, clip.scale, solution.background)
@@ -61,10 +58,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     full_new = box_ink(clip.final, new_color, x, y, INNER * spacing, clip.scale)
     news = ink_levels(clip.frames, new_color, x, y, INNER * spacing, clip.scale, full=full_new)
     old_gone = olds[-1] <= GONE_MAX
-    stray = stray_ink(last, clip.final, y, size, clip.scale)
-    share = sum(matches) / len(matches)
-    right = all(matches) and glyph_ok and old_gone and stray <= STRAY_MAX
-    end = 1.0 if right else 0.25 * share * (1.0 if glyph_ok else 0.5)
+    right = ending.complete and glyph_ok and old_gone
+    end = 1.0 if right else 0.25 * ending.share * (1.0 if glyph_ok else 0.5)
     fade_out = fade_coverage(olds, 1.0, 0.0)
     fade_in = fade_coverage(news, 0.0, 1.0)
     # Each level rescaled between the video's own start and end, so the new symbol's faint read as the old colour
@@ -77,7 +72,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     order = 1.0 if gone_at.size and half_in_at.size and gone_at[0] <= half_in_at[0] else 0.0
     both = float(old_rel[half_in_at[0]]) if half_in_at.size else 1.0
     verdict = Verdict()
-    wrong = [k + 1 for k, ok in enumerate(matches) if not ok]
+    wrong = [k + 1 for k, ok in enumerate(ending.matches) if not ok]
     reasons = []
     if wrong:
         reasons.append(f"the final row differs from the expected one at position(s) {wrong}")
@@ -85,12 +80,12 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         reasons.append(f"slot {solution.position} does not show a {solution.new_name}")
     if not old_gone:
         reasons.append(f"the old symbol is still visible in slot {solution.position} ({olds[-1]:.0%} of its ink)")
-    if stray > STRAY_MAX:
-        reasons.append(f"ink is left in the row where the expected row has none ({stray:.0%})")
+    if not ending.clean:
+        reasons.append(f"ink is left in the row where the expected row has none ({ending.stray:.0%})")
     verdict.part("end", end, unless="; ".join(reasons) or None)
-    verdict.note("slots", share)
+    verdict.note("slots", ending.share)
     verdict.note("glyph", float(glyph_ok))
-    verdict.note("stray", stray)
+    verdict.note("stray", ending.stray)
     verdict.note("fade_out", fade_out)
     verdict.note("fade_in", fade_in)
     verdict.note("old_left_as_new_comes", both)

@@ -15,7 +15,7 @@ intermediate positions of its move as the row opens. value = end · (0.05 + 0.95
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.symbol_row.judge import prepare, slot_matches, stray_ink, symbol_track
+from vbvr_core.families.symbol_row.judge import prepare, row_end, symbol_track
 from vbvr_core.judge.ink import ink_centres
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
@@ -23,7 +23,6 @@ from vbvr_core.media.video import VideoReader
 
 from vbvr_o61_symbol_edit.generator import Solution
 
-STRAY_MAX = 0.08
 # A followed symbol whose ink spreads wider than this share of the spacing is two ghosts (a cross-fade), not one.
 MAX_SPREAD = 0.2
 
@@ -33,13 +32,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     solution = Solution.model_validate(sample.solution)
     clip = prepare(sample, video)
     size, spacing, y, scale = solution.symbol_size, solution.spacing, solution.row_y, clip.scale
-    last = clip.frames[-1]
-    matches = slot_matches(last, clip.final, solution.final_xs, [c for _, c in solution.final_row], y, spacing, size,
-                           scale)
-    stray = stray_ink(last, clip.final, y, size, scale)
-    share = sum(matches) / len(matches)
+    ending = row_end(clip, solution.final_xs, solution.final_row, y, spacing, size)
     # Partial credit stays ≤ 0.1: the video played backwards shows the opening row, which shares some slots.
-    end = 1.0 if all(matches) and stray <= STRAY_MAX else 0.1 * share
+    end = 1.0 if ending.complete else 0.1 * ending.share
     gap_x = solution.final_xs[solution.copy_slots[0]] * scale
     height = clip.frames.shape[1]
     column = (int(max(0, gap_x - 0.45 * spacing * scale)), 0, int(gap_x + 0.45 * spacing * scale), height)
@@ -57,11 +52,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     shift = progress_coverage(track, start_x, end_x, checkpoints=2,
                               resolution=max(1.0 / scale, abs(end_x - start_x) / 6))
     verdict = Verdict()
-    wrong = [k + 1 for k, ok in enumerate(matches) if not ok]
-    verdict.part("end", end, unless=(f"the final row differs from the expected one at position(s) {wrong}" if wrong
-                                     else f"ink is left in the row where the expected row has none ({stray:.0%})"))
-    verdict.note("slots", share)
-    verdict.note("stray", stray)
+    verdict.part("end", end, unless=ending.reason())
+    verdict.note("slots", ending.share)
+    verdict.note("stray", ending.stray)
     verdict.note("descent", descent)
     verdict.note("shift", shift)
     verdict.part("process", 0.05 + 0.95 * descent * shift)

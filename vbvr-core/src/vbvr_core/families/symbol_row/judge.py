@@ -9,12 +9,15 @@ Positions in the helpers below are on the 512-pixel canvas; ``scale`` converts t
   (:mod:`vbvr_core.judge.ink`), both slightly blurred, reaches ``SLOT_IOU`` (a thin glyph resized, blurred or
   a little off still matches; another glyph, another colour or an empty slot does not);
 - :func:`stray_ink`: ink in the row's band where the reference row has none (a deleted symbol left behind);
+- :func:`row_end`: both at once for the last frame (:class:`RowEnd`: the slots that match, the stray ink, the
+  reason to give when the row is not the expected one);
 - :func:`edge_track`: the row's leftmost or rightmost ink per frame (the outer edge moving as a gap closes);
 - :func:`ink_levels`: the ink of one colour inside one box per frame, relative to a reference level (a symbol
   fading out or in, or sliding away: anything that empties its box gradually);
 - :func:`symbol_track`: one symbol of a colour of its own followed along the row, never read between two ghosts of
   a cross-fade; :func:`glyph_ranking`: which glyph of a set a slot shows; :func:`confusable`: two colours whose
-  ink the judge would mix up.
+  ink the judge would mix up;
+- :func:`judge_deletion`: the whole verdict of a deletion (one symbol fades out of the row, the rest closes up).
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from vbvr_core.contract import SampleRef
+from vbvr_core.contract import SampleRef, Score
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.ink import background_of, ink_map, ink_overlap
 from vbvr_core.judge.motion import progress_coverage
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
@@ -40,6 +44,8 @@ BLUR_SHARE = 0.06
 STRAY_GROW = 0.25
 # A pixel holding at least this share of a colour is solid ink of it (a followed symbol's own pixels).
 SOLID = 0.5
+# Stray ink tolerated in the row's band, as a share of the reference row's ink.
+STRAY_MAX = 0.08
 
 
 @dataclass
@@ -98,6 +104,43 @@ def stray_ink(frame: np.ndarray, reference: np.ndarray, row_y: float, size: int,
     grow = max(1, int(STRAY_GROW * size * scale))
     near = cv2.dilate(want, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * grow + 1, 2 * grow + 1))) > 0
     return float((got & ~near).sum()) / max(1.0, float(want.sum()))
+
+
+@dataclass(frozen=True)
+class RowEnd:
+    """The last frame's row against the reference's: which expected slots match, and the stray ink's share."""
+
+    matches: list[bool]
+    stray: float
+
+    @property
+    def share(self) -> float:
+        return sum(self.matches) / len(self.matches)
+
+    @property
+    def clean(self) -> bool:
+        return self.stray <= STRAY_MAX
+
+    @property
+    def complete(self) -> bool:
+        """Every slot matches and nothing strays."""
+        return all(self.matches) and self.clean
+
+    def reason(self) -> str:
+        """Why the row is not the expected one (the slots that differ, else the stray ink)."""
+        wrong = [k + 1 for k, ok in enumerate(self.matches) if not ok]
+        if wrong:
+            return f"the final row differs from the expected one at position(s) {wrong}"
+        return f"ink is left in the row where the expected row has none ({self.stray:.0%})"
+
+
+def row_end(clip: Clip, xs: Sequence[float], row: Sequence[tuple[str, Sequence[int]]], row_y: float, spacing: float,
+            size: int) -> RowEnd:
+    """:func:`slot_matches` and :func:`stray_ink` of the clip's last frame for the expected ``row`` (glyph, colour)
+    at ``xs``."""
+    last = clip.frames[-1]
+    matches = slot_matches(last, clip.final, xs, [color for _, color in row], row_y, spacing, size, clip.scale)
+    return RowEnd(matches, stray_ink(last, clip.final, row_y, size, clip.scale))
 
 
 def edge_track(frames: np.ndarray, row_y: float, size: int, side: str, scale: float) -> list[float | None]:
@@ -200,3 +243,34 @@ def symbol_track(frames: np.ndarray, color: Sequence[int], row_y: float, size: i
         spread = float(np.sqrt(max(0.0, column_ink @ (xs - mean) ** 2 / total)))
         out.append(None if spread > max_spread * scale else mean / scale)
     return out
+
+
+def judge_deletion(clip: Clip, solution, close: float, close_name: str, symbol: str, closing: str,
+                   ok: str) -> Score:
+    """The verdict on a deletion: ``solution`` has the original ``row``/``xs``, the 1-based ``position`` that goes,
+    the expected ``final_row``/``final_xs``, ``row_y``, ``spacing`` and ``symbol_size``; ``close`` is the task's
+    measure (0–1) of the rest closing up, noted as ``close_name``.
+
+    ``end`` = 1 when the last frame shows the expected row and nothing strays, else 0.25 × the share of slots that
+    match (halved again if ink strays); ``fade``: the deleted symbol's ink in its own box (its colour is unique in
+    the row) passes half-way from full to none. value = end · (0.05 + 0.95 · fade · close). ``symbol`` and
+    ``closing`` name the symbol and the closing move in the reasons; ``ok`` is the reason when all is right.
+    """
+    size, spacing, y = solution.symbol_size, solution.spacing, solution.row_y
+    ending = row_end(clip, solution.final_xs, solution.final_row, y, spacing, size)
+    end = 1.0 if ending.complete else 0.25 * ending.share * (1.0 if ending.clean else 0.5)
+    gone = solution.position - 1
+    fade = fade_coverage(ink_levels(clip.frames, solution.row[gone][1], solution.xs[gone], y, spacing / 2, clip.scale),
+                         1.0, 0.0)
+    verdict = Verdict()
+    verdict.part("end", end, unless=ending.reason())
+    verdict.note("slots", ending.share)
+    verdict.note("stray", ending.stray)
+    verdict.note("fade", fade)
+    verdict.note(close_name, close)
+    verdict.part("process", 0.05 + 0.95 * fade * close)
+    if fade < 1:
+        verdict.fail(f"{symbol} does not fade (or move) out of its place gradually")
+    if close < 1:
+        verdict.fail(f"{closing} is shown through {close:.0%} of its path")
+    return verdict.score(ok=ok)
