@@ -1,0 +1,1 @@
+"""VBVR task O-6_2d_geometric_transformation (transformation)."""

@@ -1,0 +1,218 @@
+"""O-6 2d_geometric_transformation: turn a shape about a marked point (not its own centre) onto a dashed outline.
+
+Parameters → draw → solve → render → prompt:
+
+- one coloured shape (triangle, square, pentagon, star, arrow, irregular polygon) with a dark outline, a black
+  pivot point ``pivot_distance`` shape radii from the shape's centre, and the shape's dashed grey outline where the
+  turn about the pivot puts it — the official evaluator's coloured shape, marked centre and dashed target outline;
+- a title states the angle and the direction; the solution turns the shape rigidly about the pivot by that signed
+  angle (clockwise positive on screen), at a steady speed, so its centre sweeps an arc around the pivot;
+- instances whose orbit leaves the picture, whose target overlaps the start too much, or whose fill is too close
+  to the background are rejected.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+
+import numpy as np
+from PIL import ImageDraw
+from pydantic import Field
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import (
+    BACKGROUNDS,
+    PALETTE,
+    Stage,
+    color_distance,
+    distinct_colors,
+    draw_disc,
+    draw_text,
+    new_canvas,
+    shape_points,
+    text_size,
+    to_frame,
+)
+from vbvr_core.draw.canvas import RGB
+from vbvr_core.families.rotation.draw import centred, polygon_sprite, rotate_points, self_overlap
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
+
+from vbvr_o6_2d_geometric_transformation.plugin import TASK
+
+SHAPES = ("triangle", "square", "pentagon", "star", "arrow", "irregular")
+OUTLINE = (30, 30, 30)
+OUTLINE_WIDTH = 3
+TARGET = (120, 120, 120)
+PIVOT = (0, 0, 0)
+TITLE_BAND = 56
+MARGIN = 10
+MAX_START_TARGET_OVERLAP = 0.35
+# Per difficulty: (angle step, largest angle); the least angle is 45° (30° in the hard stratum).
+ANGLES = {0: (45, 180), 1: (15, 180), 2: (5, 270)}
+
+
+class Params(TaskParams):
+    """O-6's parameter space: a finer angle grain, a pivot closer to the shape and smaller shapes as it gets harder."""
+
+    degrees: int = Field(90, ge=30, le=270, description=(
+        "angle of the turn, in degrees; drawn in multiples of 45° from 45° to 180° (easy), of 15° from 45° to 180° "
+        "(medium), of 5° from 30° to 270° (hard), never 180° exactly"))
+    direction: Annotated[Literal["clockwise", "counterclockwise"], Uniform()] = Field(
+        "clockwise", description="sense of the turn")
+    radius: Annotated[int, Strata((44, 54), (38, 48), (32, 42))] = Field(
+        44, ge=30, le=56, description="shape size: its nominal radius in pixels")
+    pivot_distance: Annotated[float, Strata((1.6, 2.2), (1.2, 1.8), (0.8, 1.4))] = Field(
+        1.5, ge=0.8, le=2.2, description="distance from the shape's centre to the pivot, in shape radii")
+    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
+        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    turn_frames: Annotated[int, Uniform(36, 52)] = Field(44, ge=24, le=72, description="video frames the turn takes")
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """The angle, in the stratum's step (180° itself left out: both ways round would look alike)."""
+        step, largest = ANGLES[values["difficulty"]]
+        least = 30 if values["difficulty"] == 2 else 45
+        choices = [a for a in range(least, largest + 1, step) if a != 180]
+        return {"degrees": int(choices[int(rng.integers(0, len(choices)))]), **values}
+
+
+class Solution(TaskSolution):
+    """The shape (outline around the pivot at the start), the pivot, and the signed turn about it."""
+
+    kind: str
+    color: RGB
+    color_name: str
+    pivot: Point
+    vertices: tuple[Point, ...]  # relative to the pivot
+    radius: float
+    sprite_side: int
+    outline_width: int
+    signed_degrees: int
+
+
+def shape_outline(kind: str, radius: float, rng: np.random.Generator) -> list[Point]:
+    """Vertices of a ``kind`` shape of nominal ``radius`` around its centroid (within 1.25 × ``radius``)."""
+    if kind == "arrow":
+        r = radius
+        points = [(-1.1 * r, -0.3 * r), (0.3 * r, -0.3 * r), (0.3 * r, -0.75 * r), (1.1 * r, 0.0),
+                  (0.3 * r, 0.75 * r), (0.3 * r, 0.3 * r), (-1.1 * r, 0.3 * r)]
+    elif kind == "irregular":
+        count = int(rng.integers(4, 7))
+        angles = 2 * math.pi * (np.arange(count) + rng.uniform(-0.25, 0.25, count)) / count
+        radii = rng.uniform(0.55, 1.1, count) * radius
+        points = [(float(rr * math.cos(a)), float(rr * math.sin(a))) for rr, a in zip(radii, angles, strict=True)]
+    else:
+        points = shape_points(kind, (0.0, 0.0), radius, rotation=float(rng.uniform(0, 90)))
+    return centred(points)
+
+
+def polygon_mask(points, size: int = 512) -> np.ndarray:
+    """A boolean mask of the polygon ``points`` on the canvas."""
+    import cv2
+
+    mask = np.zeros((size, size), dtype=np.uint8)
+    cv2.fillPoly(mask, [np.round(np.asarray(points) * 4).astype(np.int32)], 1, shift=2)
+    return mask.astype(bool)
+
+
+def dashed_polygon(draw: ImageDraw.ImageDraw, points, color, width: int = 3, dash: float = 10.0, gap: float = 7.0) -> None:
+    """The closed polygon ``points`` as a dashed line."""
+    closed = list(points) + [points[0]]
+    carry = 0.0
+    for (x0, y0), (x1, y1) in zip(closed, closed[1:], strict=False):
+        length = math.hypot(x1 - x0, y1 - y0)
+        at = -carry
+        while at < length:
+            start, end = max(at, 0.0), min(at + dash, length)
+            if end > start:
+                draw.line([(x0 + (x1 - x0) * start / length, y0 + (y1 - y0) * start / length),
+                           (x0 + (x1 - x0) * end / length, y0 + (y1 - y0) * end / length)], fill=color, width=width)
+            at += dash + gap
+        carry = at - length
+
+
+def placed(solution: Solution, angle: float) -> list[Point]:
+    """The shape's vertices on the canvas after turning ``angle`` degrees (clockwise positive) about the pivot."""
+    px, py = solution.pivot
+    return [(px + x, py + y) for x, y in rotate_points(solution.vertices, (0.0, 0.0), angle)]
+
+
+def scene_stage(params: Params, solution: Solution) -> Stage:
+    """The static scene: the title, the dashed target outline and the pivot; the shape is a sprite."""
+    canvas = new_canvas(BACKGROUNDS[params.background])
+    draw = ImageDraw.Draw(canvas)
+    title = f"Rotate {params.degrees}° {params.direction} about the point"
+    size = next(s for s in (24, 22, 20, 18, 16) if text_size(title, s, bold=True)[0] <= 480)
+    draw_text(draw, (256, TITLE_BAND / 2), title, size, fill=(20, 20, 20), bold=True)
+    dashed_polygon(draw, placed(solution, solution.signed_degrees), TARGET)
+    return Stage(to_frame(canvas))
+
+
+def turned_frame(stage: Stage, solution: Solution, angle: float) -> np.ndarray:
+    """The scene with the shape turned by ``angle`` about the pivot, and the pivot drawn on top."""
+    frame = stage.frame([(polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
+                                         solution.color, OUTLINE, solution.outline_width), solution.pivot)])
+    from PIL import Image
+
+    image = Image.fromarray(frame)
+    draw_disc(ImageDraw.Draw(image), solution.pivot, 6, fill=PIVOT, outline=(255, 255, 255), width=2)
+    return to_frame(image)
+
+
+class GeometricTransformationGenerator(BaseGenerator):
+    """Draws a shape, a pivot and the dashed target, and the shape's turn about the pivot onto the target."""
+
+    info = TASK.info
+    Params = Params
+    Solution = Solution
+
+    def generate(self) -> Sample:
+        """Place the shape and pivot so the whole orbit fits, then turn the shape about the pivot."""
+        p = self.params
+        kind = SHAPES[int(self.rng.integers(0, len(SHAPES)))]
+        color_name = distinct_colors(self.rng, 1, exclude=("white", "black", "gray", "light_gray"))[0]
+        outline = shape_outline(kind, float(p.radius), self.rng)
+        if self_overlap(outline) > 0.93:
+            raise Reject(f"ambiguous: the {kind} is nearly round")
+        heading = float(self.rng.uniform(0, 2 * math.pi))
+        offset = (p.pivot_distance * p.radius * math.cos(heading), p.pivot_distance * p.radius * math.sin(heading))
+        reach = max(math.hypot(x + offset[0], y + offset[1]) for x, y in outline)
+        low, high = reach + MARGIN + 8, 512 - reach - MARGIN - 8
+        top = TITLE_BAND + reach + MARGIN
+        if low > high or top > high:
+            raise Reject("out of bounds: the orbit does not fit the picture")
+        pivot = (round(float(self.rng.uniform(low, high)), 1), round(float(self.rng.uniform(top, high)), 1))
+        vertices = tuple((round(x + offset[0], 2), round(y + offset[1], 2)) for x, y in outline)
+        signed = p.degrees if p.direction == "clockwise" else -p.degrees
+        solution = Solution(kind=kind, color=PALETTE[color_name], color_name=color_name, pivot=pivot, vertices=vertices,
+                            radius=float(p.radius), sprite_side=int(2 * reach + 12), outline_width=OUTLINE_WIDTH,
+                            signed_degrees=signed)
+        if color_distance(solution.color, BACKGROUNDS[p.background]) < 80:
+            raise Reject(f"illegible: the {color_name} fill is too close to the background")
+        start, end = polygon_mask(placed(solution, 0.0)), polygon_mask(placed(solution, signed))
+        overlap = float((start & end).sum() / (start | end).sum())
+        if overlap > MAX_START_TARGET_OVERLAP:
+            raise Reject(f"trivial: the target outline overlaps the shape ({overlap:.0%})")
+        stage = scene_stage(p, solution)
+        frames = p.turn_frames
+        prompt = (
+            f"Rotate the {color_name} {kind if kind != 'irregular' else 'shape'} by {p.degrees} degrees {p.direction} "
+            "about the black point (not about its own centre), turning it rigidly at a steady speed so that it "
+            "sweeps around the point and ends exactly on the dashed outline. The point and the outline stay where "
+            "they are; the shape keeps its size and colour."
+        )
+        return Sample(
+            first_frame=turned_frame(stage, solution, 0.0), final_frame=turned_frame(stage, solution, float(signed)),
+            prompt=prompt,
+            trajectory=lambda: (turned_frame(stage, solution, signed * k / frames) for k in range(frames + 1)),
+            solution=solution, params=p,
+        )
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """The turn the wrong way round, and stopped at 60 % of the angle."""
+        solution, frames = sample.solution, self.params.turn_frames
+        stage = scene_stage(self.params, solution)
+        signed = solution.signed_degrees
+        return {name: (lambda final=final: (turned_frame(stage, solution, final * k / frames) for k in range(frames + 1)))
+                for name, final in (("wrong_direction", -signed), ("short_turn", 0.6 * signed))}
