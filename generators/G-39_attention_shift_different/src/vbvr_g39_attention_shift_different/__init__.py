@@ -1,0 +1,1 @@
+"""VBVR task G-39_attention_shift_different (perception)."""

@@ -1,0 +1,69 @@
+"""G-39 specifications: the layout, the looks of the two objects, and the scorer on right and wrong slides."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from vbvr_core.judge.alternatives import recreate
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.review import parameter_table
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import score_frames
+from vbvr_g39_attention_shift_different.generator import AttentionShiftGenerator, Solution
+
+KEY = "G-39_attention_shift_different"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _generated(seed: int, params: dict | None = None):
+    for attempt in range(seed, seed + 50):
+        try:
+            return AttentionShiftGenerator(attempt, params).generate()
+        except Reject:
+            continue
+    raise AssertionError(f"50 draws from seed {seed} were all rejected")
+
+
+def test_the_objects_differ_as_asked_and_their_boxes_stay_apart():
+    for seed, differ in enumerate(("both", "kind", "color")):
+        s = _generated(seed, {"differ": differ}).solution
+        assert (s.kinds[0] != s.kinds[1]) == (differ != "color")
+        assert (s.colors[0] != s.colors[1]) == (differ != "kind")
+        (ax, ay), (bx, by) = s.centers
+        assert max(abs(ax - bx), abs(ay - by)) > sum(s.box_halves)
+
+
+def test_drawn_instances_are_diverse():
+    assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(6)}) == 6
+
+
+def test_readme_documents_every_parameter():
+    readme = README.read_text("utf-8")
+    missing = [row for row in parameter_table(AttentionShiftGenerator.Params).splitlines() if row not in readme]
+    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
+
+
+class TestContract(SampleContract):
+    key = KEY
+    params = {"difficulty": 2}
+
+    def solution(self, folder) -> Solution:
+        return Solution.model_validate(load_record(folder).solution)
+
+    def test_stopping_halfway_or_overshooting_scores_zero(self, samples, tmp_path):
+        made = recreate(samples[0])
+        misses = made.generator.near_misses(made.sample)
+        for name in ("stops_halfway", "overshoots"):
+            result = score_frames(samples[0], list(misses[name]()), tmp_path, f"{name}.mp4")
+            assert result.value == 0 and result.parts["end"] == 0
+
+    def test_a_ring_sliding_instead_scores_high(self, samples, tmp_path):
+        made = recreate(samples[0])
+        frames = list(made.generator.alternatives(made.sample)["green_ring"]())
+        assert score_frames(samples[0], frames, tmp_path).value >= 0.9
+
+    def test_the_boxes_are_apart(self, samples):
+        s = self.solution(samples[0])
+        assert math.dist(*s.centers) > sum(s.box_halves)
