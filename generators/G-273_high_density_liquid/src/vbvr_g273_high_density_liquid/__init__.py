@@ -1,0 +1,1 @@
+"""VBVR task G-273_high_density_liquid (knowledge)."""
