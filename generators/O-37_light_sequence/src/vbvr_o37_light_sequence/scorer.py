@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
@@ -31,7 +32,6 @@ TAIL_SECONDS = 0.25
 WARM = 110.0  # balanced grey levels: (red + green) / 2 − blue of an "on" lamp's middle (gold ≈ 220, grey ≈ 0):
 # half-way, so a lamp fading on and a lamp fading off together cross it at the same moment
 ON_LEVEL = 220.0  # balanced warmth of a lamp fully on (off ≈ 0)
-LEAVES, ARRIVES = 0.25, 0.75  # share of the way from one state to the other: a lamp has left its start, arrived
 APART = 1.0  # judged frames (1/12 s): two switches settling closer than this are one moment
 PATCH = 0.45  # share of the lamp's radius sampled round its centre
 
@@ -52,36 +52,12 @@ def lamp_warmth(frames: np.ndarray, centers: list, radius: float) -> np.ndarray:
     return np.stack(states, axis=1)
 
 
-def past(warmth: np.ndarray, share: float, turning_on: bool) -> np.ndarray:
-    """Per frame, whether a lamp switching on (or off) has gone ``share`` of the way."""
-    return warmth >= share * ON_LEVEL if turning_on else warmth <= (1 - share) * ON_LEVEL
 
 
-def switch_span(warmth: np.ndarray, turning_on: bool) -> tuple[int, int | None]:
-    """The judged frame where a lamp leaves its starting state (a quarter of the way) and the one from which it
-    stays arrived (three quarters of the way) to the end; None if it never settles."""
-    left = np.nonzero(past(warmth, LEAVES, turning_on))[0]
-    start = int(left[0]) if len(left) else len(warmth)
-    away = np.nonzero(~past(warmth, ARRIVES, turning_on))[0]
-    end = 0 if len(away) == 0 else int(away[-1]) + 1
-    return start, (end if end < len(warmth) else None)
 
 
-def sequential_pairs(spans: list[tuple[int, int]]) -> int:
-    """How many consecutive switches (ordered by when they settle) run one after the other: the later lamp
-    leaves its start no earlier than the earlier one arrived, and arrives at least :data:`APART` later."""
-    spans = sorted(spans, key=lambda span: span[1])
-    return sum(1 for (_, end_a), (start_b, end_b) in zip(spans, spans[1:], strict=False)
-               if start_b >= end_a and end_b - end_a >= APART)
 
 
-def longest_run(mask: np.ndarray) -> int:
-    """The longest run of True in ``mask``."""
-    best = run = 0
-    for value in mask:
-        run = run + 1 if value else 0
-        best = max(best, run)
-    return best
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -106,8 +82,10 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("untouched", float(flicker <= 1),
                  unless="a lamp the rule leaves alone is switched")
     change = np.nonzero(initial != target)[0]
-    spans = [switch_span(warmth[:, i], bool(target[i])) for i in change]
-    apart = sequential_pairs([(a, b) for a, b in spans if b is not None])
+    # Each lamp's share of the way from its start to its target state (warmth 0 off, ON_LEVEL on).
+    shares = [warmth[:, i] / ON_LEVEL if target[i] else 1.0 - warmth[:, i] / ON_LEVEL for i in change]
+    spans = [change_span(share) for share in shares]
+    apart = one_after_another([(a, b) for a, b in spans if b is not None], APART)
     verdict.note("one_after_another", float(apart))
     verdict.part("one_at_a_time", apart / max(1, len(change) - 1),
                  unless=f"only {apart} of {len(change) - 1} consecutive switches run one after the other")

@@ -23,6 +23,7 @@ from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -33,7 +34,6 @@ JUDGE_FPS, JUDGE_SIZE = 12.0, 256
 TAIL_SECONDS = 0.25
 REACH = 70.0  # balanced RGB distance within which a pixel shows an object's colour
 PATCH = 0.3  # share of the object's radius sampled round its centre (inside every kind, the star too)
-LEAVES, GONE = 0.75, 0.25  # presence: a target has started fading, is gone
 APART = 1.0  # judged frames
 
 
@@ -53,28 +53,10 @@ def presence(frames: np.ndarray, solution: Solution) -> np.ndarray:
     return np.stack(out, axis=1)
 
 
-def removal_span(series: np.ndarray) -> tuple[int, int | None]:
-    """The judged frame where an object starts fading and the one from which it stays gone (None: never)."""
-    fading = np.nonzero(series < LEAVES)[0]
-    start = int(fading[0]) if len(fading) else len(series)
-    there = np.nonzero(series >= GONE)[0]
-    end = 0 if len(there) == 0 else int(there[-1]) + 1
-    return start, (end if end < len(series) else None)
 
 
-def sequential_pairs(spans: list[tuple[int, int]]) -> int:
-    """How many consecutive removals (ordered by when they are gone) run one after the other."""
-    spans = sorted(spans, key=lambda span: span[1])
-    return sum(1 for (_, end_a), (start_b, end_b) in zip(spans, spans[1:], strict=False)
-               if start_b >= end_a and end_b - end_a >= APART)
 
 
-def longest_run(mask: np.ndarray) -> int:
-    best = run = 0
-    for value in mask:
-        run = run + 1 if value else 0
-        best = max(best, run)
-    return best
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -96,8 +78,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("end", float(not wrong), unless=f"objects {wrong} end wrongly present or gone")
     lost = [i for i in range(n) if i not in targets and longest_run(~shown[:, i]) > 1]
     verdict.part("kept", float(not lost), unless=f"objects {lost} the rule spares disappear")
-    spans = [removal_span(raw[:, i]) for i in sorted(targets)]
-    apart = sequential_pairs([(a, b) for a, b in spans if b is not None])
+    # A target's share of the way out: its presence going from 1 to 0.
+    spans = [change_span(1.0 - raw[:, i]) for i in sorted(targets)]
+    apart = one_after_another([(a, b) for a, b in spans if b is not None], APART)
     verdict.note("one_after_another", float(apart))
     verdict.part("one_at_a_time", apart / max(1, len(targets) - 1),
                  unless=f"only {apart} of {len(targets) - 1} consecutive removals run one after the other")

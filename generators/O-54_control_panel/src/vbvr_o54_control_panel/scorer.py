@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -50,7 +51,6 @@ BRIGHT = 185.0  # grey levels: the least channel of the slider knob's pixels
 SLIDER_TOLERANCE = 5.0  # slider units
 MAX_JUMP = 25.0  # slider units between two judged frames
 APART = 1.0  # judged frames: two controls settling closer than this settle at one moment
-LEAVES, ARRIVES = 0.25, 0.75  # share of the way from start to goal: a control has left its start, arrived
 
 
 def readings(frames: np.ndarray, solution: Solution, greens: bool = False) -> np.ndarray:
@@ -99,30 +99,10 @@ def progress(series: np.ndarray, start: float, goal: float) -> np.ndarray:
     return (series - start) / (goal - start) if goal != start else np.zeros_like(series)
 
 
-def span(share: np.ndarray) -> tuple[int, int | None]:
-    """The judged frame where a control has left its start (a quarter of the way, or its knob is lost) and the
-    one from which it stays arrived (three quarters of the way) to the end; None if it never arrives."""
-    left = np.nonzero(np.isnan(share) | (np.nan_to_num(share) >= LEAVES))[0]
-    start = int(left[0]) if len(left) else len(share)
-    away = np.nonzero(~(np.nan_to_num(share, nan=-1.0) >= ARRIVES))[0]
-    end = 0 if len(away) == 0 else int(away[-1]) + 1
-    return start, (end if end < len(share) else None)
 
 
-def sequential_pairs(spans: list[tuple[int, int]]) -> int:
-    """How many consecutive operations (ordered by when they settle) run one after the other: the later one
-    leaves its start no earlier than the earlier one settled, and settles at least :data:`APART` later."""
-    spans = sorted(spans, key=lambda span: span[1])
-    return sum(1 for (_, end_a), (start_b, end_b) in zip(spans, spans[1:], strict=False)
-               if start_b >= end_a and end_b - end_a >= APART)
 
 
-def longest_run(mask: np.ndarray) -> int:
-    best = run = 0
-    for value in mask:
-        run = run + 1 if value else 0
-        best = max(best, run)
-    return best
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -159,8 +139,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
             share = progress(values[:, i], solution.initial[i], solution.target[i])
         else:
             share = progress(greens[:, i], float(references[0, i]), float(references[1, i]))
-        spans.append(span(share))
-    apart = sequential_pairs([(a, b) for a, b in spans if b is not None])
+        spans.append(change_span(share))
+    apart = one_after_another([(a, b) for a, b in spans if b is not None], APART)
     verdict.note("one_after_another", float(apart))
     verdict.part("one_at_a_time", apart / max(1, len(change) - 1),
                  unless=f"only {apart} of {len(change) - 1} consecutive operations run one after the other")
