@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,13 +10,11 @@ from PIL import Image, ImageDraw
 from vbvr_core.families.marking.draw import ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g158_identify_all_hollow_points.generator import HollowPointsGenerator, Params, Solution, read_hollow
 
 KEY = "G-158_identify_all_hollow_points"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -64,12 +61,6 @@ def test_targets_are_the_hollow_points_and_circles_stay_apart():
 
 def test_drawn_instances_are_diverse():
     assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(8)}) == 8
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(HollowPointsGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _marked(folder, points, radii, frames=5):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.families.marking.draw import ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g202_mark_wave_peaks.generator import (
@@ -20,7 +17,6 @@ from vbvr_g202_mark_wave_peaks.generator import (
 )
 
 KEY = "G-202_mark_wave_peaks"
-README = Path(__file__).resolve().parents[1] / "README.md"
 EXTREMA = [(40.0, 300.0), (100.0, 150.0), (160.0, 320.0), (220.0, 200.0), (280.0, 330.0)]
 
 
@@ -57,12 +53,6 @@ def test_peaks_are_the_crests_and_marks_stay_apart():
 
 def test_drawn_instances_are_diverse():
     assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(8)}) == 8
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(WavePeaksGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _marked(folder, points, radius=12.0, frames=5):

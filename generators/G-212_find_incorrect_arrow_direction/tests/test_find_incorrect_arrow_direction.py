@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g212_find_incorrect_arrow_direction.generator import (
@@ -21,7 +19,6 @@ from vbvr_g212_find_incorrect_arrow_direction.generator import (
 )
 
 KEY = "G-212_find_incorrect_arrow_direction"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -64,12 +61,6 @@ def test_the_target_is_the_turned_arrow_and_rings_take_in_no_other():
 
 def test_drawn_instances_are_diverse():
     assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(8)}) == 8
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(WrongArrowGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _ringed(folder, center, radius, frames=6):

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g217_circle_central_dot.generator import CentralDotGenerator, Solution, central_dot, pattern_points
 
 KEY = "G-217_circle_central_dot"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -52,12 +49,6 @@ def test_the_target_is_the_centre_and_no_other_dot_is_near_it():
 
 def test_drawn_instances_are_diverse():
     assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(6)}) == 6
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(CentralDotGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _ringed(folder, center, radius, frames=6):
