@@ -1,0 +1,1 @@
+"""VBVR task O-22_construction_stack (transformation)."""
