@@ -53,17 +53,20 @@ class Recreated:
     sample: Sample
 
 
-def recreate(sample_dir: str | Path) -> Recreated:
+def recreate(sample_dir: str | Path, overrides: dict[str, Any] | None = None) -> Recreated:
     """Draw the saved sample in ``sample_dir`` again: its task, seed and attempt, with the overrides it was made with.
 
     The overrides are not recorded (``metadata.json`` holds every parameter, drawn or fixed), so the likely ones
-    are tried in turn — none, the difficulty alone, every parameter — and the first draw whose content hash
-    matches the record's wins. Raises LookupError when none matches (the task package changed since).
+    are tried in turn — ``overrides`` when the caller knows them (a test class's ``params``), none, the difficulty
+    alone, every parameter — and the first draw whose content hash matches the record's wins. Raises LookupError
+    when none matches (the task package changed since).
     """
     from vbvr_core.pipeline.produce import draw
 
     record = load_record(Path(sample_dir))
     candidates: list[dict[str, Any] | None] = [None, {"difficulty": record.params.get("difficulty")}, record.params]
+    if overrides:
+        candidates.insert(0, overrides)
     for overrides in candidates:
         if overrides is not None and None in overrides.values():
             continue

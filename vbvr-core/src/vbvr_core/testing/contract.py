@@ -104,7 +104,7 @@ class SampleContract:
     def test_declared_near_misses_score_low(self, samples, tmp_path):
         if not self.near_misses:
             pytest.skip("name the near misses to score in near_misses on the test class")
-        made = recreate(samples[0])
+        made = recreate(samples[0], self.params)
         declared = made.generator.near_misses(made.sample)
         names = sorted(declared) if self.near_misses is True else list(self.near_misses)
         assert names, "near_misses = True, but the generator declares no near miss for this sample"
