@@ -3,13 +3,10 @@ scorer on near misses (wrong way round, a quarter turn) and on a structure frame
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o55_rotation.generator import (
@@ -23,14 +20,7 @@ from vbvr_o55_rotation.generator import (
 )
 
 KEY = "O-55_rotation"
-README = Path(__file__).resolve().parents[1] / "README.md"
 SMALL = {"orbit_frames": 32}
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(RotationGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def test_camera_moves_to_its_right_as_the_azimuth_grows():
