@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.produce import attempt_seed
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o21_construction_blueprint.generator import (
@@ -21,7 +18,6 @@ from vbvr_o21_construction_blueprint.generator import (
 )
 
 KEY = "O-21_construction_blueprint"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def _generated(seed: int, params: dict | None = None):
@@ -59,12 +55,6 @@ def test_a_slide_across_another_piece_is_refused():
     starts = [(60.0, 400.0), (180.0, 400.0)]
     assert not path_clear([square, square], starts, 0, (300.0, 400.0))
     assert path_clear([square, square], starts, 0, (60.0, 100.0))
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(ConstructionBlueprintGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.produce import attempt_seed
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o22_construction_stack.generator import FLOOR_Y, ConstructionStackGenerator, legs, sequential, tints_apart
 
 KEY = "O-22_construction_stack"
-README = Path(__file__).resolve().parents[1] / "README.md"
 PARAMS = {"blocks": 2, "move_frames": 6, "pause_frames": 0}
 
 
@@ -43,12 +39,6 @@ def test_blocks_move_up_across_and_down_one_at_a_time():
     assert legs((200.0, 400.0), (80.0, 380.0), 300.0) == [(200.0, 400.0), (200.0, 300.0), (80.0, 300.0), (80.0, 380.0)]
     rows = sequential([(200.0, 400.0), (250.0, 400.0)], [(80.0, 400.0), (80.0, 370.0)], [0, 1], [300.0, 280.0], 4, 1)
     assert len(rows) == 1 + 12 + 1 + 12 and rows[13] == [(80.0, 400.0), (250.0, 400.0)]
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(ConstructionStackGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):

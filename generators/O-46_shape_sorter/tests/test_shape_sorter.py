@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from vbvr_core.draw import Stage, ease_in_out
@@ -11,13 +9,11 @@ from vbvr_core.families.arrangement.draw import Mover, clear_order
 from vbvr_core.families.stacking.judge import moving_interval, overlap_share
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o46_shape_sorter.generator import ShapeSorterGenerator, Solution, board, card_sprite, replay, sequential
 
 KEY = "O-46_shape_sorter"
-README = Path(__file__).resolve().parents[1] / "README.md"
 PARAMS = {"cards": 2, "move_frames": 10, "pause_frames": 0}
 
 
@@ -56,12 +52,6 @@ def test_interval_helpers():
     assert moving_interval([0.0, 0.05, 0.2, 0.6, 0.95, 1.0]) == (2, 4)
     assert moving_interval([0.0, 0.0]) is None
     assert overlap_share((0, 9), (10, 19)) == 0 and overlap_share((0, 9), (0, 9)) == 1
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(ShapeSorterGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _all_at_once(solution: Solution) -> list[np.ndarray]:

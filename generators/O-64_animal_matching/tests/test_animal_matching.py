@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from vbvr_core.families.stacking.faces import Face, silhouette
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o64_animal_matching.generator import KINDS, AnimalMatchingGenerator, Solution, replay, sequential
 
 KEY = "O-64_animal_matching"
-README = Path(__file__).resolve().parents[1] / "README.md"
 PARAMS = {"animals": 2, "move_frames": 10, "pause_frames": 0}
 
 
@@ -43,12 +39,6 @@ def test_silhouettes_of_the_four_kinds_differ():
 def test_slides_are_one_at_a_time():
     rows = sequential([(0.0, 0.0), (0.0, 50.0)], [(100.0, 0.0), (100.0, 50.0)], [1, 0], 10, 2)
     assert len(rows) == 23 and rows[10] == [(0.0, 0.0), (100.0, 50.0)]
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(AnimalMatchingGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from vbvr_core.families.stacking.faces import KINDS, Face, fur_colours_distinct
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o65_animal_size_sorting.generator import (
@@ -22,7 +19,6 @@ from vbvr_o65_animal_size_sorting.generator import (
 )
 
 KEY = "O-65_animal_size_sorting"
-README = Path(__file__).resolve().parents[1] / "README.md"
 PARAMS = {"animals": 3, "move_frames": 16, "stagger": 4}
 
 
@@ -59,12 +55,6 @@ def test_the_row_is_sorted_and_on_the_baseline():
         assert [solution.sizes[k] for k in solution.order] == sorted(solution.sizes)
         alpha = sample.final_frame[BASELINE_Y - 1].min(axis=1) < 200  # faces' chins touch the baseline
         assert alpha.sum() > 0
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(AnimalSizeSortingGenerator.Params).splitlines() if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 class TestContract(SampleContract):
