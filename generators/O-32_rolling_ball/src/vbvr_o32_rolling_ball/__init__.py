@@ -1,0 +1,1 @@
+"""VBVR task O-32_rolling_ball (transformation)."""

@@ -1,0 +1,76 @@
+"""O-32 scorer: track the red ball and judge its roll over the platforms' centres.
+
+The ball is found by its colour — as the video's opening frame shows it — in every frame (any frame rate).
+Between two consecutive sightings the ball is taken to have rolled straight, so a fast roll seen at a low frame
+rate still passes over the centres it crossed; a step longer than :data:`MAX_STEP` (a teleport, or the ball
+unseen in between, as in a cross-fade) passes over nothing. Parts:
+
+- ``start``: the ball is on platform 1's centre in the first frame;
+- ``order``: the ball passes over every platform's centre (within :data:`VISIT` px of its straight steps, or half
+  a step where the steps are longer: a chord cuts a bend), first reaching them in numeric order (1 or 0);
+- ``end``: in the last frame it rests on the last platform's centre;
+- ``continuous``: share of the steps no longer than :data:`MAX_STEP` (a jump or a cut breaks it).
+
+value = start · order · end · continuous.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.judge.motion import blob_track, observed_color
+from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import VideoReader
+
+from vbvr_o32_rolling_ball.generator import Solution
+
+SIZE = 256
+VISIT = 20.0  # px of the 512 canvas: the ball passes over a centre when it comes this close
+REST = 14.0  # px: on a centre at the start and the end
+MAX_STEP = 120.0  # px between two sightings: longer is a jump
+
+
+def _distance_to_segments(track: np.ndarray, point: np.ndarray) -> np.ndarray:
+    """Distance from ``point`` to each segment track[k] → track[k + 1]."""
+    a, b = track[:-1], track[1:]
+    ab = b - a
+    t = np.clip(((point - a) * ab).sum(axis=1) / np.maximum((ab * ab).sum(axis=1), 1e-9), 0.0, 1.0)
+    return np.linalg.norm(a + t[:, None] * ab - point, axis=1)
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of O-32 against the platforms and their order."""
+    solution = Solution.model_validate(sample.solution)
+    clip = video.clip(size=SIZE)
+    if len(clip.frames) < 2:
+        return Score.zero("the video has fewer than two frames")
+    scale = SIZE / FRAME_SIZE
+    color = observed_color(clip.frames[0], resize_frame(sample.first_frame, SIZE), solution.ball_color)
+    radius = solution.ball_radius * scale
+    track, _ = blob_track(clip.frames, color, tolerance=70.0, min_pixels=max(4, int(0.35 * np.pi * radius * radius)))
+    seen = [(k, np.asarray(c) / scale) for k, c in enumerate(track) if c is not None]
+    if len(seen) < 2:
+        return Score.zero("the ball is not visible", visible=len(seen) / len(track))
+    centers = np.asarray(solution.centers)
+    points = np.asarray([c for _, c in seen])
+    verdict = Verdict()
+    start_ok = seen[0][0] == 0 and np.linalg.norm(points[0] - centers[0]) <= REST
+    verdict.part("start", float(start_ok), unless="the ball does not start on platform 1's centre")
+    steps = np.linalg.norm(np.diff(points, axis=0), axis=1)
+    short = steps <= MAX_STEP
+    first_pass = []
+    for center in centers:
+        # a straight step cuts the corner of a curve through a centre: at a low frame rate, allow half the step
+        near = (_distance_to_segments(points, center) <= np.maximum(VISIT, 0.5 * steps)) & short
+        first_pass.append(int(np.argmax(near)) if near.any() else None)
+    missed = [k + 1 for k, when in enumerate(first_pass) if when is None]
+    in_order = not missed and all(a <= b for a, b in zip(first_pass, first_pass[1:], strict=False))
+    verdict.part("order", float(in_order),
+                 unless=f"platforms {missed} are never crossed" if missed else "the platforms are not crossed in order")
+    end_ok = seen[-1][0] == len(track) - 1 and np.linalg.norm(points[-1] - centers[-1]) <= REST
+    verdict.part("end", float(end_ok), unless="the ball does not rest on the last platform's centre at the end")
+    continuous = float(short.mean())
+    verdict.part("continuous", continuous, unless=f"{int((~short).sum())} jumps of the ball")
+    verdict.note("visible", len(seen) / len(track))
+    return verdict.score(ok="the ball rolls over every platform's centre in order and rests on the last")

@@ -1,0 +1,61 @@
+"""O-32 specifications: the curve through the centres, rejections, the README's table, and the scorer on near
+misses and a roll seen at a low frame rate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.produce import draw
+from vbvr_core.pipeline.sample_io import load_record
+from vbvr_core.review import parameter_table
+from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import score_frames
+from vbvr_o32_rolling_ball.generator import RollingBallGenerator, catmull_rom, curve_problem
+
+KEY = "O-32_rolling_ball"
+GENERATOR = RollingBallGenerator
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_documents_every_parameter():
+    readme = README.read_text("utf-8")
+    missing = [row for row in parameter_table(GENERATOR.Params).splitlines() if row not in readme]
+    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
+
+
+def test_the_curve_passes_through_every_centre_in_order():
+    points = np.array([[100.0, 100.0], [300.0, 150.0], [200.0, 350.0]])
+    curve = catmull_rom(points, 40)
+    assert len(curve) == 81
+    for k, point in enumerate(points):
+        assert np.allclose(curve[40 * k], point)
+
+
+def test_a_curve_crossing_another_platform_out_of_turn_is_rejected():
+    points = np.array([[100.0, 250.0], [400.0, 250.0], [250.0, 255.0]])  # 1 → 2 runs over 3's centre
+    assert "out of its turn" in curve_problem(catmull_rom(points, 40), points, 40)
+
+
+def test_crowded_platforms_are_rejected():
+    with pytest.raises(Reject):
+        for seed in range(5):
+            GENERATOR(seed, {"platforms": 7, "spacing": 180}).generate()
+
+
+class TestContract(SampleContract):
+    key = KEY
+    params = {"platforms": 3}
+
+    def test_near_misses_score_zero_and_a_low_frame_rate_keeps_full_marks(self, samples, tmp_path):
+        record = load_record(samples[0])
+        made = draw(KEY, record.seed, index=record.index, params=self.params, first_attempt=record.attempt,
+                    max_attempts=1)
+        misses = made.generator.near_misses(made.sample)
+        roll = list(misses["skips_platform_2"]())
+        assert score_frames(samples[0], roll[:1] * 6 + roll + roll[-1:] * 6, tmp_path, "skip.mp4").value == 0
+        truth = list(made.sample.trajectory())
+        sparse = truth[::3] + truth[-1:]  # every third frame: 8 fps worth of sightings at 24 fps
+        assert score_frames(samples[0], sparse, tmp_path, "sparse.mp4").value >= 0.95
