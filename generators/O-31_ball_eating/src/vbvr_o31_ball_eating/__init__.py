@@ -1,0 +1,1 @@
+"""VBVR task O-31_ball_eating (perception)."""
