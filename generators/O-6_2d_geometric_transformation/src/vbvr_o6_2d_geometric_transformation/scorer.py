@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import judge_turn
+from vbvr_core.families.rotation.judge import judge_turn, title_held
 from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, polygon_turn
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import observed_color
@@ -28,13 +28,6 @@ from vbvr_o6_2d_geometric_transformation.generator import TITLE_BAND, Solution
 
 SIZE, FPS = 256, 12  # the video is read once, at this size and rate
 
-
-def title_held(first: np.ndarray, last: np.ndarray) -> float:
-    """Share of the title's dark pixels in ``first`` still dark in ``last`` (frames of one video)."""
-    band = round(first.shape[0] * TITLE_BAND / 512)
-    grey_first, grey_last = (frame[:band].mean(axis=-1) for frame in (first, last))
-    dark = grey_first < 0.5 * np.median(grey_first)
-    return float((grey_last[dark] < 0.5 * np.median(grey_last)).mean()) if dark.any() else 0.0
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -49,7 +42,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                              solution.radius)
     turn, _ = polygon_turn(clip.frames, polygon, observed_color(clip.frames[0], reference, solution.color))
     verdict = Verdict()
-    held = title_held(clip.frames[0], clip.frames[-1])
+    held = title_held(clip.frames[0], clip.frames[-1], TITLE_BAND)
     verdict.part("scene_held", ramp(1.0 - held, 0.3, 0.6), unless=f"the title moved: {held:.0%} of it is where it was")
     judged = judge_turn(turn, target, min(5.0, 0.15 * abs(target)), min(20.0, 0.4 * abs(target)),
                         resolution=1.5 * ANGLE_STEP, checkpoints=int(np.clip(abs(target) // 6, 3, 7)),

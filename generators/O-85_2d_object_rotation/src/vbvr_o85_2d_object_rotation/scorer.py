@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import judge_turn
+from vbvr_core.families.rotation.judge import judge_turn, title_held
 from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, polygon_turn
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import observed_color
@@ -28,14 +28,6 @@ from vbvr_o85_2d_object_rotation.generator import TITLE_BAND, Solution
 
 SIZE, FPS = 256, 12  # the video is read once, at this size and rate
 
-
-def title_held(first: np.ndarray, last: np.ndarray) -> float:
-    """Share of the title's dark pixels in ``first`` still dark in ``last`` (frames of one video): the scene
-    around the shapes holds still, so a video that turns the whole picture loses its title."""
-    band = round(first.shape[0] * TITLE_BAND / 512)
-    grey_first, grey_last = (frame[:band].mean(axis=-1) for frame in (first, last))
-    dark = grey_first < 0.5 * np.median(grey_first)
-    return float((grey_last[dark] < 0.5 * np.median(grey_last)).mean()) if dark.any() else 0.0
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -68,7 +60,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
             (f"{label} moves off its centre", steady < 1),
             (f"{label} does not start at its original orientation", not judged.start)) if bad]
     verdict = Verdict()
-    held = title_held(clip.frames[0], clip.frames[-1])
+    held = title_held(clip.frames[0], clip.frames[-1], TITLE_BAND)
     verdict.part("scene_held", ramp(1.0 - held, 0.3, 0.6), unless=f"the title moved: {held:.0%} of it is where it was")
     for name in ("start", "end", "steady", "process"):
         verdict.note(name, float(np.mean([p[name] for p in parts])))

@@ -7,12 +7,16 @@ asked: does it start unturned, does it end at the stated signed turn, does it pa
 between (a cut or a cross-fade to the end visits none), and do its steps go the stated way?
 
 Angles are in degrees, clockwise positive on screen (see :mod:`vbvr_core.families.rotation.draw`).
+:func:`title_held` checks that the scene around the turning shapes holds still (a video that turns the whole
+picture loses its title).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import direction_share, progress_coverage, unwrap_degrees
@@ -64,3 +68,12 @@ def judge_turn(turn: Sequence[float | None], target: float, end_full: float, end
         sense=direction_share(turn, sign, dead_band=resolution / 4),
     )
 
+
+def title_held(first: np.ndarray, last: np.ndarray, band: float) -> float:
+    """Share of the dark (title) pixels in the top ``band`` canvas pixels of ``first`` still dark in ``last`` (two
+    frames of one video, of any size): the scene around the shapes holds still, so a video that turns the whole
+    picture loses its title."""
+    rows = round(first.shape[0] * band / 512)
+    grey_first, grey_last = (frame[:rows].mean(axis=-1) for frame in (first, last))
+    dark = grey_first < 0.5 * np.median(grey_first)
+    return float((grey_last[dark] < 0.5 * np.median(grey_last)).mean()) if dark.any() else 0.0
