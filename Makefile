@@ -19,7 +19,7 @@ $(BIN)/python:
 
 ## install: every package of the repository in editable mode, with its test dependencies.
 ## The packages build with the venv's own setuptools (--no-build-isolation): one isolated build environment per
-## package cost ≈ 4.5 s CPU each, the shared one ≈ 1 s (benchmarks/install.py measures both).
+## package cost ≈ 5.7 s CPU each, the shared one ≈ 1.4 s (benchmarks/install.py measures both).
 install: venv
 	$(PIP) install "setuptools>=77" wheel
 	$(PIP) install --no-build-isolation $(EDITABLE)

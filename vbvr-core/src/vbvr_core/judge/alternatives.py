@@ -67,10 +67,10 @@ def recreate(sample_dir: str | Path, overrides: dict[str, Any] | None = None) ->
     candidates: list[dict[str, Any] | None] = [None, {"difficulty": record.params.get("difficulty")}, record.params]
     if overrides:
         candidates.insert(0, overrides)
-    for overrides in candidates:
-        if overrides is not None and None in overrides.values():
+    for candidate in candidates:
+        if candidate is not None and None in candidate.values():
             continue
-        drawn = draw(record.task_key, record.seed, index=record.index, params=overrides,
+        drawn = draw(record.task_key, record.seed, index=record.index, params=candidate,
                      first_attempt=record.attempt, max_attempts=1)
         if not isinstance(drawn, FailureRecord) and content_hash(drawn.sample) == record.content_hash:
             return Recreated(drawn.generator, drawn.sample)

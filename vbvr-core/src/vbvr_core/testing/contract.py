@@ -33,7 +33,7 @@ import pydantic
 import pytest
 
 from vbvr_core.discovery import get_task
-from vbvr_core.judge.alternatives import recreate
+from vbvr_core.judge.alternatives import declared, recreate
 from vbvr_core.judge.certificate import certify
 from vbvr_core.judge.robustness import run_suite
 from vbvr_core.judge.run import score_video
@@ -105,13 +105,13 @@ class SampleContract:
         if not self.near_misses:
             pytest.skip("name the near misses to score in near_misses on the test class")
         made = recreate(samples[0], self.params)
-        declared = made.generator.near_misses(made.sample)
-        names = sorted(declared) if self.near_misses is True else list(self.near_misses)
+        sources = declared(made.generator, made.sample, "near_misses")
+        names = sorted(sources) if self.near_misses is True else list(self.near_misses)
         assert names, "near_misses = True, but the generator declares no near miss for this sample"
-        unknown = sorted(set(names) - set(declared))
-        assert not unknown, f"the generator declares no near miss named {unknown} (it declares {sorted(declared)})"
+        unknown = sorted(set(names) - set(sources))
+        assert not unknown, f"the generator declares no near miss named {unknown} (it declares {sorted(sources)})"
         for name in names:
-            scored = score_frames(samples[0], list(declared[name]()), tmp_path, f"{name}.mp4").value
+            scored = score_frames(samples[0], list(sources[name]()), tmp_path, f"{name}.mp4").value
             assert scored <= self.near_miss_max, f"near miss {name} scored {scored:.3f} > {self.near_miss_max}"
 
     def test_same_seed_gives_identical_bytes(self, samples, tmp_path):

@@ -24,12 +24,11 @@ from vbvr_core.testing.contract import SampleContract
 
 
 class ShapeRulesContract(SampleContract):
-    """Set ``key`` and ``step_kinds`` (the rule's step kinds in order); ``solver_seeds``/``solver_params`` keep the
-    solver check cheap; ``trivial_params`` is a draw whose example and question shapes are of one kind."""
+    """Set ``key`` and ``step_kinds`` (the rule's step kinds in order); ``solver_seeds`` keeps the solver check
+    cheap; ``trivial_params`` is a draw whose example and question shapes are of one kind."""
 
     step_kinds: ClassVar[tuple[str, ...]]
     solver_seeds: ClassVar[int] = 6
-    solver_params: ClassVar[dict[str, Any] | None] = None
     trivial_params: ClassVar[dict[str, Any]] = {"example_kind": "star", "question_kind": "star"}
 
     def _solution(self, seed: int, params: dict[str, Any] | None):
@@ -40,7 +39,7 @@ class ShapeRulesContract(SampleContract):
         checked = 0
         for seed in range(self.solver_seeds):
             try:
-                solution = self._solution(seed, self.solver_params)
+                solution = self._solution(seed, None)
             except Reject:
                 continue
             checked += 1
