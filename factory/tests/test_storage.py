@@ -28,6 +28,9 @@ def test_sample_folders_are_built_from_validated_keys_only():
     assert sample_dir("vbvr", "G-15_grid_avoid_obstacles", "train", 12) == "G-15_grid_avoid_obstacles/00000012"
     assert sample_dir("vbvr-bench", "G-15_grid_avoid_obstacles", "test-ood", 3) == (
         "Out-of-Domain_50/G-15_grid_avoid_obstacles_data-generator/00003")
+    # The benchmark spells O-25 with capitals; the key never has them, the bench folder does.
+    assert sample_dir("vbvr-bench", "O-25_lego_construction_assembly", "test-id", 0) == (
+        "In-Domain_50/O-25_LEGO_construction_assembly_data-generator/00000")
     with pytest.raises(InvalidTaskKey):
         sample_dir("vbvr", "../../x", "train", 0)
 

@@ -7,6 +7,7 @@ import pytest
 from PIL import ImageDraw
 from vbvr_core.contract.keys import InvalidTaskKey, dist_name, import_name, validate_key
 from vbvr_core.draw import SHAPE_KINDS, GridLayout, Sprite, Stage, draw_shape, draw_text, new_canvas, to_frame
+from vbvr_core.draw.text import HAN_FAMILY, common_hanzi, font
 from vbvr_core.judge.masks import box_coverage, color_mask
 from vbvr_core.judge.track import collapse
 from vbvr_core.solve.search import count_shortest_paths, grid_neighbours
@@ -65,3 +66,14 @@ def test_coverage_and_tracks():
 
 def test_counting_shortest_paths_on_an_open_grid():
     assert count_shortest_paths((0, 0), (2, 2), grid_neighbours(3, 3, set())) == 6
+
+
+def test_every_common_chinese_character_has_its_own_glyph_in_the_bundled_han_font():
+    characters = common_hanzi()
+    assert len(characters) == 3755 and characters[:2] == "啊阿"
+    han = font(16, family=HAN_FAMILY)
+    bitmaps = {bytes(han.getmask(character)) for character in characters}
+    assert len(bitmaps) >= 3750  # a missing glyph would draw the same empty box every time
+    image = new_canvas()
+    draw_text(ImageDraw.Draw(image), (256, 256), "水火", 60, family=HAN_FAMILY)
+    assert (to_frame(image) < 128).sum() > 300

@@ -2,7 +2,8 @@
 
 - ``vbvr`` (default, DESIGN.md "One sample on disk"): ``<KEY>/<index:08d>/``;
 - ``vbvr-bench`` (the public VBVR-Bench data, DESIGN.md "Interop"):
-  ``In-Domain_50|Out-of-Domain_50/<KEY>_data-generator/<index:05d>/`` for splits ``test-id`` / ``test-ood``.
+  ``In-Domain_50|Out-of-Domain_50/<KEY>_data-generator/<index:05d>/`` for splits ``test-id`` / ``test-ood``
+  (``<KEY>`` in the benchmark's own spelling, :func:`~vbvr_core.contract.keys.official_name`).
 
 Every path is built from a validated task key and an integer index only, so no registry string can
 steer a write outside the output root.
@@ -10,7 +11,7 @@ steer a write outside the output root.
 
 from __future__ import annotations
 
-from vbvr_core.contract.keys import validate_key
+from vbvr_core.contract.keys import official_name, validate_key
 from vbvr_core.pipeline.sample_io import sample_name
 
 LAYOUTS: tuple[str, ...] = ("vbvr", "vbvr-bench")
@@ -40,7 +41,7 @@ def task_dir(layout: str, key: str, split: str) -> str:
     """The folder (relative, '/'-separated) that holds every sample of ``key``."""
     validate_key(key)
     if layout == "vbvr-bench":
-        return f"{BENCH_SPLIT_FOLDERS[split]}/{key}{BENCH_TASK_SUFFIX}"
+        return f"{BENCH_SPLIT_FOLDERS[split]}/{official_name(key)}{BENCH_TASK_SUFFIX}"
     return key
 
 

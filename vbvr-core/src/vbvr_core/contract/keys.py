@@ -26,6 +26,16 @@ def validate_key(key: str) -> str:
     return key
 
 
+# Public VBVR-Bench tasks whose published name has capitals, which keys never hold (case-insensitive file systems
+# would let two keys share a folder). Only the vbvr-bench folder layout writes these spellings.
+_OFFICIAL_SPELLING = {"O-25_lego_construction_assembly": "O-25_LEGO_construction_assembly"}
+
+
+def official_name(key: str) -> str:
+    """The task's name in the public VBVR-Bench (``O-25_lego_construction_assembly`` → ``O-25_LEGO_construction_assembly``)."""
+    return _OFFICIAL_SPELLING.get(validate_key(key), key)
+
+
 def task_id(key: str) -> str:
     """``G-15_grid_avoid_obstacles`` → ``G-15``."""
     return validate_key(key).split("_", 1)[0]

@@ -1,6 +1,8 @@
 """Text in bundled fonts (Pillow's default font is ASCII only), and a switch to set it in another typeface.
 
-Samples are drawn in DejaVu Sans (:data:`DEFAULT_FAMILY`). The other families (:data:`FAMILIES`, licences
+Samples are drawn in DejaVu Sans (:data:`DEFAULT_FAMILY`); Chinese text in Noto Sans SC (:data:`HAN_FAMILY`, a
+subset holding ASCII, CJK punctuation and the 3,755 level-1 characters of GB 2312, listed by :func:`common_hanzi`,
+cut from Noto Sans CJK SC Regular under the SIL OFL; it has one weight, so bold is the regular face). The other families (:data:`FAMILIES`, licences
 beside the files in ``vbvr_core/fonts``) exist so a task can show that its scorer reads text the way a
 model writes it: inside ``with typeface("liberation-serif", scale=0.8):`` every :func:`font`,
 :func:`text_size` and :func:`draw_text` call that names no family uses that family at 0.8× the size.
@@ -24,7 +26,9 @@ FAMILIES = {
     "liberation-sans": ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
     "liberation-serif": ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"),
     "liberation-mono": ("LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"),
+    "noto-sans-sc": ("NotoSansSC-Regular.otf", "NotoSansSC-Regular.otf"),
 }
+HAN_FAMILY = "noto-sans-sc"
 # Other families and sizes a model might write in: what a scorer that reads text must accept.
 ALTERNATIVE_TYPEFACES = (("liberation-serif", 0.7), ("liberation-sans", 1.3), ("liberation-mono", 1.0))
 
@@ -69,6 +73,19 @@ def text_size(text: str, size: int, bold: bool = False, family: str | None = Non
     """Width and height in pixels of ``text`` set in a bundled font (see :func:`font`)."""
     left, top, right, bottom = font(size, bold, family).getbbox(text)
     return right - left, bottom - top
+
+
+@functools.cache
+def common_hanzi() -> str:
+    """The 3,755 common Chinese characters (GB 2312 level 1, in its pinyin order) that :data:`HAN_FAMILY` draws."""
+    found = []
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                found.append(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:  # the unused tail of row 0xD7
+                continue
+    return "".join(found)
 
 
 def draw_text(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, size: int, fill=(0, 0, 0),
