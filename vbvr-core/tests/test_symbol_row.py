@@ -101,3 +101,61 @@ def test_symbol_track_follows_a_slide_and_ignores_a_cross_fade():
     assert symbol_track(slide, BLUE, 256, 40, 1.0, 10.4) == pytest.approx([200, 210, 220, 230, 240, 250], abs=1.5)
     ghosts = np.stack([_row([200.0, 250.0], [BLUE, BLUE], [0.6, 0.6])])
     assert symbol_track(ghosts, BLUE, 256, 40, 1.0, 10.4) == [None]
+
+
+def test_neighbour_is_the_next_position_or_the_previous_one_at_the_end():
+    from vbvr_core.families.symbol_row.draw import neighbour
+
+    assert neighbour(1, 5) == 2 and neighbour(4, 5) == 5 and neighbour(5, 5) == 4
+
+
+def test_symbol_set_background_and_position_params():
+    from vbvr_core.families.symbol_row.params import BackgroundIndex, PositionInRow, SymbolSetName
+
+    class Params(PositionInRow):
+        length: int = 3
+        position: int = 1
+        symbol_set: SymbolSetName = "shapes"
+        background: BackgroundIndex = 0
+
+    assert Params.draw_spec("symbol_set").stratum(2) == ("mixed", "letters")
+    assert Params.draw_spec("background") is not None
+    assert Params(position=3).position == 3
+    with pytest.raises(ValueError, match="beyond the row's end: use 1..3"):
+        Params(position=4)
+    with pytest.raises(ValueError):
+        Params(symbol_set="emoji")
+
+
+def test_deletion_row_solution_and_scene():
+    from vbvr_core.families.symbol_row.deletion import DeletionScene, draw_row, solve_deletion
+
+    colors = ("green", "blue", "orange")
+    for seed in range(6):
+        row = draw_row(np.random.default_rng(seed), "AB", colors, 5, 2)
+        assert len(row) == 5 and [c for _, c in row].count(row[1][1]) == 1
+    row = draw_row(np.random.default_rng(0), "AB", colors, 4, 4)
+    centred, kept = solve_deletion(row, 2, 60, 270, True), solve_deletion(row, 2, 60, 270, False)
+    assert centred.final_row == kept.final_row == row[:1] + row[2:]
+    assert sum(centred.final_xs) / 3 == pytest.approx(256.0) and kept.final_xs == kept.xs[:-1]
+    # The gone symbol stays in its slot while the rest move to the new slots; nothing moves when the last of a
+    # kept row goes, and then the video has no slide.
+    scene = DeletionScene(kept, (255, 255, 255))
+    assert scene.after == [kept.xs[0], kept.xs[1], kept.xs[1], kept.xs[2]] and scene.moves
+    last = DeletionScene(solve_deletion(row, 4, 60, 270, False), (255, 255, 255))
+    assert not last.moves and len(list(last.frames())) == 3 + 10 + 3
+    assert len(list(scene.frames())) == 3 + 10 + 16 + 3 and len(list(scene.frames(close=False))) == 3 + 10 + 3
+    assert np.array_equal(scene.frame(1.0, 0.0), scene.frame(1.0, 0.0, lift=30))  # a faded-out symbol is gone
+
+
+def test_insertion_scene_opens_the_gaps_and_drops_the_new_symbols_in():
+    from vbvr_core.families.symbol_row.insertion import InsertionScene, Timing
+
+    row = [("■", BLUE), ("■", BLUE)]
+    scene = InsertionScene(row, ("■", GREEN), 40, slot_xs(2, 52), slot_xs(3, 52), [1], 256, 196, (255, 255, 255))
+    assert scene.after == [slot_xs(3, 52)[0], slot_xs(3, 52)[2]] and scene.gaps == [256.0]
+    frames = list(scene.frames(Timing(1, 4, 2, 3, 2)))
+    assert len(frames) == 1 + 4 + 2 + 3 + 2
+    assert np.array_equal(frames[-1], scene.frame(1.0, 1.0, 1.0)) and np.array_equal(frames[0], scene.frame(0, 0, 0))
+    assert slot_matches(frames[-1], _row(slot_xs(3, 52), [BLUE, GREEN, BLUE]), slot_xs(3, 52), [BLUE, GREEN, BLUE],
+                        256, 52, 40, 1.0) == [True] * 3

@@ -15,15 +15,14 @@ positions of its one-slot move left. value = end · (0.05 + 0.95 · fade · shif
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.symbol_row.deletion import DeletionSolution
 from vbvr_core.families.symbol_row.judge import closing_coverage, judge_deletion, prepare
 from vbvr_core.media.video import VideoReader
-
-from vbvr_o58_symbol_delete.generator import Solution
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-58 against the sample's expected row."""
-    solution = Solution.model_validate(sample.solution)
+    solution = DeletionSolution.model_validate(sample.solution)
     clip = prepare(sample, video)
     last_goes = solution.position == len(solution.row)
     shift = 1.0 if last_goes else closing_coverage(clip, solution.row_y, solution.symbol_size, "right",

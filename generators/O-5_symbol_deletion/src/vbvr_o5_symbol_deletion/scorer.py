@@ -15,15 +15,14 @@ half-step move. value = end · (0.05 + 0.95 · fade · close): a cut to the fina
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.symbol_row.deletion import DeletionSolution
 from vbvr_core.families.symbol_row.judge import closing_coverage, judge_deletion, prepare
 from vbvr_core.media.video import VideoReader
-
-from vbvr_o5_symbol_deletion.generator import Solution
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-5 against the sample's expected row."""
-    solution = Solution.model_validate(sample.solution)
+    solution = DeletionSolution.model_validate(sample.solution)
     clip = prepare(sample, video)
     half_step = solution.spacing / 2
     last_goes = solution.position == len(solution.row)

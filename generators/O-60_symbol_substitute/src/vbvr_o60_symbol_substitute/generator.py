@@ -14,12 +14,12 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 import numpy as np
 from PIL import ImageDraw
-from pydantic import Field, model_validator
-from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
+from pydantic import Field
+from vbvr_core.contract import Sample, Strata, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out, font
 from vbvr_core.families.symbol_row.draw import (
@@ -28,6 +28,7 @@ from vbvr_core.families.symbol_row.draw import (
     Piece,
     RowStage,
     Symbol,
+    neighbour,
     row_size,
     shown,
     slot_xs,
@@ -35,6 +36,7 @@ from vbvr_core.families.symbol_row.draw import (
     symbol_sprite,
 )
 from vbvr_core.families.symbol_row.judge import confusable
+from vbvr_core.families.symbol_row.params import BackgroundIndex, PositionInRow, SymbolSetName
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o60_symbol_substitute.plugin import TASK
@@ -46,27 +48,18 @@ SLOT_HALF, LABEL_BELOW = 0.47, 0.95
 PANEL_MARGIN = 14
 
 
-class Params(TaskParams):
+class Params(PositionInRow):
     """O-60's parameter space: longer rows of less regular symbols with the difficulty stratum."""
 
     length: Annotated[int, Strata((5, 6), (6, 8), (7, 9))] = Field(
         6, ge=4, le=9, description="symbols in the row")
     position: Annotated[int, Uniform(1, lambda v: v["length"])] = Field(
         3, ge=1, le=9, description="1-based position of the symbol to substitute")
-    symbol_set: Annotated[Literal["shapes", "letters", "digits", "mixed"],
-                          Strata(("shapes",), ("shapes", "letters", "digits"), ("mixed", "letters"))] = Field(
-        "shapes", description="kind of symbols")
+    symbol_set: SymbolSetName = "shapes"
     symbol_size: Annotated[int, Uniform(44, 64)] = Field(
         56, ge=32, le=64, description="largest symbol size in pixels (shrunk to fit long rows)")
     row_y: Annotated[int, Uniform(230, 290)] = Field(260, ge=220, le=300, description="vertical position of the row")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-
-    @model_validator(mode="after")
-    def _position_in_the_row(self) -> Params:
-        if self.position > self.length:
-            raise ValueError(f"position {self.position} is beyond the row's end: use 1..{self.length}")
-        return self
+    background: BackgroundIndex = 0
 
 
 class Solution(TaskSolution):
@@ -195,7 +188,7 @@ class SymbolSubstituteGenerator(BaseGenerator):
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The new symbol put one slot off; another glyph of the right colour; both faded at once (a cross-fade)."""
         solution = sample.solution
-        wrong_slot = solution.position + 1 if solution.position < len(solution.row) else solution.position - 1
+        wrong_slot = neighbour(solution.position, len(solution.row))
         glyph, color = solution.new_symbol
         other_glyph = next(g for g in solution.glyphs if g != glyph)
         return {

@@ -13,32 +13,21 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-import numpy as np
 from pydantic import Field, model_validator
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out
-from vbvr_core.families.symbol_row.draw import (
-    COLOR_NAMES,
-    SYMBOL_SETS,
-    Piece,
-    RowStage,
-    Symbol,
-    lerp,
-    row_size,
-    shown,
-    slot_xs,
-    symbol_name,
-    symbol_sprite,
-)
+from vbvr_core.draw import BACKGROUNDS, PALETTE
+from vbvr_core.families.symbol_row.draw import COLOR_NAMES, SYMBOL_SETS, Symbol, row_size, shown, slot_xs, symbol_name
+from vbvr_core.families.symbol_row.insertion import InsertionScene, Timing
 from vbvr_core.families.symbol_row.judge import confusable
+from vbvr_core.families.symbol_row.params import BackgroundIndex, SymbolSetName
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o61_symbol_edit.plugin import TASK
 
-HOLD_FRAMES, SHIFT_FRAMES, FADE_FRAMES, SLIDE_FRAMES = 3, 16, 8, 14
+TIMING = Timing(hold_start=3, shift=16, fade=8, slide=14, hold_end=3)
 
 
 class Params(TaskParams):
@@ -48,14 +37,11 @@ class Params(TaskParams):
         5, ge=3, le=7, description="symbols in the row before the edit")
     occurrences: Annotated[int, Strata((1, 2), (2, 2), (2, 3))] = Field(
         2, ge=1, le=3, description="occurrences of the target symbol (copies to insert)")
-    symbol_set: Annotated[Literal["shapes", "letters", "digits", "mixed"],
-                          Strata(("shapes",), ("shapes", "letters", "digits"), ("mixed", "letters"))] = Field(
-        "shapes", description="kind of symbols")
+    symbol_set: SymbolSetName = "shapes"
     symbol_size: Annotated[int, Uniform(44, 64)] = Field(
         56, ge=32, le=64, description="largest symbol size in pixels (shrunk to fit the longer row)")
     row_y: Annotated[int, Uniform(250, 310)] = Field(280, ge=240, le=320, description="vertical position of the row")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
     @model_validator(mode="after")
     def _occurrences_fit(self) -> Params:
@@ -109,42 +95,12 @@ def solve(row: list[Symbol], target: Symbol, symbol_size: int, row_y: int, name:
                     copy_slots=copy_slots, tracked=tracked)
 
 
-class EditScene:
-    """Sprites and slots of one instance; renders any moment of the edit (copies at ``copy_slots``)."""
-
-    def __init__(self, solution: Solution, background: tuple[int, int, int], copy_slots: list[int] | None = None):
-        self.stage = RowStage(background)
-        size = solution.symbol_size
-        self.sprites = [symbol_sprite(glyph, color, size) for glyph, color in solution.row]
-        self.copy = symbol_sprite(*solution.target, size)
-        copy_slots = solution.copy_slots if copy_slots is None else copy_slots
-        kept = [k for k in range(len(solution.final_xs)) if k not in copy_slots]
-        self.before = solution.xs
-        self.after = [solution.final_xs[k] for k in kept]
-        self.gaps = [solution.final_xs[k] for k in copy_slots]
-        self.y, self.above = solution.row_y, solution.above_y
-
-    def frame(self, shift: float, opacity: float, descent: float) -> np.ndarray:
-        """The row ``shift`` (0..1) of the way apart, the copies at ``opacity`` and ``descent`` (0 above the
-        gaps .. 1 in them)."""
-        pieces = [Piece(sprite, lerp(x0, x1, shift), self.y)
-                  for sprite, x0, x1 in zip(self.sprites, self.before, self.after, strict=True)]
-        y = lerp(self.above, self.y, descent)
-        pieces += [Piece(self.copy, x, y, opacity) for x in self.gaps]
-        return self.stage.frame(pieces)
-
-    def frames(self):
-        """The solution video: hold, open the gaps, fade the copies in above them, slide them down, hold."""
-        for _ in range(HOLD_FRAMES):
-            yield self.frame(0.0, 0.0, 0.0)
-        for k in range(1, SHIFT_FRAMES + 1):
-            yield self.frame(ease_in_out(k / SHIFT_FRAMES), 0.0, 0.0)
-        for k in range(1, FADE_FRAMES + 1):
-            yield self.frame(1.0, k / FADE_FRAMES, 0.0)
-        for k in range(1, SLIDE_FRAMES + 1):
-            yield self.frame(1.0, 1.0, ease_in_out(k / SLIDE_FRAMES))
-        for _ in range(HOLD_FRAMES):
-            yield self.frame(1.0, 1.0, 1.0)
+def edit_scene(solution: Solution, background: tuple[int, int, int], copy_slots: list[int] | None = None
+               ) -> InsertionScene:
+    """The scene of ``solution``, the copies going to ``copy_slots`` (default: the solution's)."""
+    return InsertionScene(solution.row, solution.target, solution.symbol_size, solution.xs, solution.final_xs,
+                          solution.copy_slots if copy_slots is None else copy_slots, solution.row_y, solution.above_y,
+                          background)
 
 
 class SymbolEditGenerator(BaseGenerator):
@@ -175,7 +131,7 @@ class SymbolEditGenerator(BaseGenerator):
         if solution.tracked < 0:
             raise Reject("ambiguous motion: no moving symbol besides the target has a colour of its own, so the "
                          "row's opening cannot be told from a cross-fade of two rows")
-        scene = EditScene(solution, background)
+        scene = edit_scene(solution, background)
         prompt = (
             f"Edit the row of symbols by this rule: right after every {name}{shown(target[0])}, insert one more "
             f"{name}. Show it step by step: the symbols move "
@@ -184,7 +140,7 @@ class SymbolEditGenerator(BaseGenerator):
             "order, shape and colour."
         )
         return Sample(first_frame=scene.frame(0.0, 0.0, 0.0), final_frame=scene.frame(1.0, 1.0, 1.0), prompt=prompt,
-                      trajectory=scene.frames, solution=solution, params=p)
+                      trajectory=lambda: scene.frames(TIMING), solution=solution, params=p)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A copy after the first occurrence only (or, with one occurrence, after its right neighbour instead),
@@ -195,8 +151,8 @@ class SymbolEditGenerator(BaseGenerator):
         if len(solution.targets) > 1:
             wrong = solve(solution.row, solution.target, p.symbol_size, p.row_y, solution.target_name, only=[first],
                           background=background)
-            return {"first_occurrence_only": EditScene(wrong, background).frames}
+            return {"first_occurrence_only": lambda: edit_scene(wrong, background).frames(TIMING)}
         # One occurrence: the copy lands one slot further right (after the neighbour), or left of it at the end.
         slot = solution.copy_slots[0]
         moved = slot + 1 if slot + 1 < len(solution.final_row) else slot - 1
-        return {"copy_one_slot_off": EditScene(solution, background, copy_slots=[moved]).frames}
+        return {"copy_one_slot_off": lambda: edit_scene(solution, background, copy_slots=[moved]).frames(TIMING)}

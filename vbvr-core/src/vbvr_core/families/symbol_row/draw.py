@@ -64,6 +64,12 @@ def slot_xs(count: int, spacing: float, centre: float = 256.0) -> list[float]:
     return [centre + (k - (count - 1) / 2) * spacing for k in range(count)]
 
 
+def neighbour(position: int, count: int) -> int:
+    """The 1-based position next to ``position`` among ``count``: the one after it, or before it at the end (where
+    a near miss puts its symbol instead)."""
+    return position + 1 if position < count else position - 1
+
+
 def symbol_sprite(glyph: str, color: RGB, size: int) -> Sprite:
     """A glyph in the bundled bold font, centred in a transparent square sprite."""
     side = int(size * 1.5)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,6 +35,9 @@ from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
+
+if TYPE_CHECKING:
+    from vbvr_core.families.symbol_row.deletion import DeletionSolution
 
 SLOT_IOU = 0.5
 # A pixel is ink when its channels differ from the background by this much in total.
@@ -245,7 +249,7 @@ def symbol_track(frames: np.ndarray, color: Sequence[int], row_y: float, size: i
     return out
 
 
-def judge_deletion(clip: Clip, solution, close: float, close_name: str, symbol: str, closing: str,
+def judge_deletion(clip: Clip, solution: DeletionSolution, close: float, close_name: str, symbol: str, closing: str,
                    ok: str) -> Score:
     """The verdict on a deletion: ``solution`` has the original ``row``/``xs``, the 1-based ``position`` that goes,
     the expected ``final_row``/``final_xs``, ``row_y``, ``spacing`` and ``symbol_size``; ``close`` is the task's
