@@ -18,6 +18,7 @@ from vbvr_core.families.physics.rays import (
     reflect,
     refract,
 )
+from vbvr_core.families.physics.scene import SurfaceScene, rounded
 
 
 def test_reflection_reverses_the_normal_component_only():
@@ -74,3 +75,49 @@ def test_a_ray_fading_in_whole_is_not_growth():
     fade = np.stack([np.rint(blank + (whole - blank) * a).astype(np.uint8) for a in np.linspace(0, 1, 25)])
     small = fade[:, ::2, ::2]  # as a scorer reads it, at 256 px
     assert judge_ray(red_ink(small, small[0]), origin, direction, 200.0).process == 0
+
+
+class _Plain(SurfaceScene):
+    """A surface scene on a blank picture whose answer is the law of reflection."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.answer = reflect(self.incoming, self.normal)
+        self.length = reach(self.hit, self.answer)
+        self.base = Image.new("RGB", (512, 512), (250, 250, 250))
+
+
+def test_a_surface_scene_puts_the_lamp_at_the_incidence_on_the_chosen_side_of_the_normal():
+    scene = _Plain((256.0, 300.0), 0.0, 45.0, True, 100.0)
+    assert scene.surface == pytest.approx((1.0, 0.0)) and scene.normal == pytest.approx((0.0, -1.0))
+    # counter-clockwise of the upward normal: the lamp stands up and to the left, the light travels down-right
+    assert scene.source == pytest.approx((256.0 - 100 * math.sqrt(0.5), 300.0 - 100 * math.sqrt(0.5)))
+    assert scene.incoming == pytest.approx((math.sqrt(0.5), math.sqrt(0.5)))
+    assert incidence_angle(scene.incoming, scene.normal) == pytest.approx(45.0)
+    assert _Plain((256.0, 300.0), 0.0, 45.0, False, 100.0).source[0] > 256.0
+    assert not scene.lamp_off_picture() and _Plain((256.0, 300.0), 0.0, 45.0, True, 330.0).lamp_off_picture()
+
+
+def test_a_surface_scene_grows_its_rays_to_the_edge_and_no_further_than_the_answer():
+    scene = _Plain((256.0, 300.0), 0.0, 45.0, True, 100.0)
+    frames = list(scene.growing(4)())
+    assert len(frames) == 5 and (frames[0] == np.asarray(scene.base)).all()
+    ink = red_ink(np.stack(frames), frames[0]).sum(axis=(1, 2))
+    assert list(ink) == sorted(ink) and ink[0] == 0 and ink[-1] > 3 * scene.length
+    assert (frames[-1] == scene.frame(scene.length)).all()
+    # straight down runs 204 px to the edge, shorter than the answer: it stops there
+    down = list(scene.growing(4, (0.0, 1.0))())
+    assert (down[-1] == scene.frame(204.0, (0.0, 1.0))).all()
+    # steeply up and right runs farther than the answer: it stops at the answer's length
+    steep = (0.6, -0.8)
+    up = list(scene.growing(4, steep)())
+    assert scene.length < reach(scene.hit, steep) and (up[-1] == scene.frame(scene.length, steep)).all()
+
+
+def test_a_surface_scene_accepts_the_right_ray_thin_or_thick():
+    scene = _Plain((256.0, 300.0), 0.0, 45.0, True, 100.0)
+    alternatives = scene.thickness_alternatives(3)
+    assert list(alternatives) == ["thin_ray", "thick_ray"]
+    thin, thick = (list(source())[-1] for source in alternatives.values())
+    assert (thin == scene.frame(scene.length, width=2)).all() and (thick == scene.frame(scene.length, width=7)).all()
+    assert rounded((0.12345678, -0.5)) == (0.123457, -0.5)

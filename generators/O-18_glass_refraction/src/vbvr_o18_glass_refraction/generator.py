@@ -24,19 +24,18 @@ import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, draw_text, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, draw_text, new_canvas
 from vbvr_core.families.physics.rays import (
     ANSWER_COLOR,
-    RAY_WIDTH,
+    angle_of,
     direction_of,
     draw_dashed,
     draw_lamp_ray,
-    draw_ray,
-    grow_lengths,
     incidence_angle,
     reach,
     refract,
 )
+from vbvr_core.families.physics.scene import SurfaceScene, rounded
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o18_glass_refraction.plugin import TASK
@@ -119,21 +118,17 @@ def _segment_distance(p, a, b) -> float:
     return math.dist(p, (a[0] + t * ax, a[1] + t * ay))
 
 
-class RefractionScene:
+class RefractionScene(SurfaceScene):
     """The static media, boundary, normal, lamp and incident ray of one instance; ``frame(length)`` adds the
-    refracted ray drawn ``length`` px long (along ``direction``, by default Snell's)."""
+    refracted ray drawn ``length`` px long (along ``direction``, by default Snell's). The normal points into
+    the lamp's medium."""
 
     def __init__(self, params: Params):
+        super().__init__((params.hit_x, params.hit_y), params.interface_angle, params.incidence, params.from_left,
+                         params.source_distance)
         self.params = p = params
         self.n1, self.n2 = INDICES[p.medium_from], INDICES[p.medium_to]
-        self.hit = (p.hit_x, p.hit_y)
-        self.surface = direction_of(p.interface_angle)
-        self.normal = direction_of(p.interface_angle + 90.0)  # into the lamp's medium
-        side = 1.0 if p.from_left else -1.0
-        back = direction_of(p.interface_angle + 90.0 + side * p.incidence)
-        self.incoming = (-back[0], -back[1])
-        self.source = (p.hit_x + back[0] * p.source_distance, p.hit_y + back[1] * p.source_distance)
-        self.refracted = refract(self.incoming, self.normal, self.n1, self.n2)
+        self.refracted = self.answer = refract(self.incoming, self.normal, self.n1, self.n2)
         self.length = reach(self.hit, self.refracted) if self.refracted else 0.0
         self.labels: list[tuple[tuple[float, float], str]] = []
         self.base = None
@@ -152,8 +147,7 @@ class RefractionScene:
             return f"the refracted ray grazes the boundary ({refraction:.0f}° from the normal)"
         if self.length < MIN_REFRACTED_LENGTH:
             return f"the refracted ray runs only {self.length:.0f} px before the edge"
-        sx, sy = self.source
-        if not (24 <= sx <= 488 and 24 <= sy <= 488):
+        if self.lamp_off_picture():
             return "the lamp is off the picture"
         segments = [(self.source, self.hit),
                     (self.hit, (self.hit[0] + self.refracted[0] * self.length, self.hit[1] + self.refracted[1] * self.length)),
@@ -181,12 +175,6 @@ class RefractionScene:
                 if gap > clearance:
                     best, clearance = (cx, float(cy)), gap
         return best if clearance >= 16 else None
-
-    def frame(self, length: float, direction: tuple[float, float] | None = None, width: int = RAY_WIDTH) -> np.ndarray:
-        """The scene with the refracted ray drawn ``length`` px from the point on the boundary."""
-        canvas = self.base.copy()
-        draw_ray(ImageDraw.Draw(canvas), self.hit, direction or self.refracted, length, ANSWER_COLOR, width)
-        return to_frame(canvas)
 
     def _background(self):
         p = self.params
@@ -220,16 +208,10 @@ class GlassRefractionGenerator(BaseGenerator):
             raise Reject(problem)
         refraction = incidence_angle(scene.refracted, scene.normal)
         solution = Solution(
-            hit=scene.hit, normal=_rounded(scene.normal), incoming=_rounded(scene.incoming),
-            refracted=_rounded(scene.refracted), length=round(scene.length, 2), n1=scene.n1, n2=scene.n2,
+            hit=scene.hit, normal=rounded(scene.normal), incoming=rounded(scene.incoming),
+            refracted=rounded(scene.refracted), length=round(scene.length, 2), n1=scene.n1, n2=scene.n2,
             incidence=p.incidence, refraction=round(refraction, 3), ray_color=ANSWER_COLOR,
         )
-        lengths = grow_lengths(scene.length, GROW_FRAMES)
-
-        def trajectory():
-            for length in lengths:
-                yield scene.frame(length)
-
         prompt = (
             f"A lamp shines a light ray (orange, with an arrow) through {p.medium_from} (n = {scene.n1:.2f}) onto the "
             f"flat boundary with {p.medium_to} (n = {scene.n2:.2f}). Draw the refracted ray in red, starting where "
@@ -237,31 +219,19 @@ class GlassRefractionGenerator(BaseGenerator):
             "n₁·sin θ₁ = n₂·sin θ₂, with both angles measured from the dashed normal."
         )
         return Sample(first_frame=scene.frame(0.0), final_frame=scene.frame(scene.length), prompt=prompt,
-                      trajectory=trajectory, solution=solution, params=p)
+                      trajectory=scene.growing(GROW_FRAMES), solution=solution, params=p)
 
     def alternatives(self, sample: Sample):
         """The right ray drawn thin (2 px) or thick (7 px)."""
         scene = RefractionScene(self.params)
         scene.problem()
-        lengths = grow_lengths(scene.length, GROW_FRAMES)
-        return {f"{name}_ray": (lambda width=width: (scene.frame(length, width=width) for length in lengths))
-                for name, width in (("thin", 2), ("thick", 7))}
+        return scene.thickness_alternatives(GROW_FRAMES)
 
     def near_misses(self, sample: Sample):
         """The ray going straight on (not bent), and bent only half as much as Snell's law says."""
         scene = RefractionScene(self.params)
         scene.problem()
-        straight = math.degrees(math.atan2(-scene.incoming[1], scene.incoming[0]))
-        snell = math.degrees(math.atan2(-scene.refracted[1], scene.refracted[0]))
+        straight, snell = angle_of(scene.incoming), angle_of(scene.refracted)
         turn = (snell - straight + 180.0) % 360.0 - 180.0
-        misses = {"straight_on": scene.incoming, "half_bent": direction_of(straight + turn / 2)}
-
-        def grow(direction):
-            length = min(scene.length, reach(scene.hit, direction))
-            return lambda: (scene.frame(k * length / GROW_FRAMES, direction) for k in range(GROW_FRAMES + 1))
-
-        return {name: grow(direction) for name, direction in misses.items()}
-
-
-def _rounded(v: tuple[float, float]) -> tuple[float, float]:
-    return (round(v[0], 6), round(v[1], 6))
+        return {"straight_on": scene.growing(GROW_FRAMES, scene.incoming),
+                "half_bent": scene.growing(GROW_FRAMES, direction_of(straight + turn / 2))}

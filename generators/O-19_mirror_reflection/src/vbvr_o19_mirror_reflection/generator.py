@@ -16,26 +16,23 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-import math
 from typing import Annotated
 
-import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, new_canvas
 from vbvr_core.families.physics.rays import (
     ANSWER_COLOR,
-    RAY_WIDTH,
+    angle_of,
     direction_of,
     draw_dashed,
     draw_lamp_ray,
-    draw_ray,
-    grow_lengths,
     incidence_angle,
     reach,
     reflect,
 )
+from vbvr_core.families.physics.scene import SurfaceScene, rounded
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o19_mirror_reflection.plugin import TASK
@@ -83,27 +80,22 @@ class Solution(TaskSolution):
     ray_color: tuple[int, int, int]
 
 
-class MirrorScene:
+class MirrorScene(SurfaceScene):
     """The static mirror, lamp, incident ray and normal of one instance; ``frame(length)`` adds the reflected ray
-    drawn ``length`` px long (in the direction ``direction``, by default the law's)."""
+    drawn ``length`` px long (in the direction ``direction``, by default the law's). The normal points out of
+    the mirror's front, the lamp's side."""
 
     def __init__(self, params: Params):
-        self.params = p = params
-        self.hit = (p.hit_x, p.hit_y)
-        self.surface = direction_of(p.mirror_angle)
-        self.normal = direction_of(p.mirror_angle + 90.0)  # the mirror's front: the lamp's side
-        side = 1.0 if p.from_left else -1.0
-        back = direction_of(p.mirror_angle + 90.0 + side * p.incidence)  # from the point towards the lamp
-        self.incoming = (-back[0], -back[1])
-        self.source = (p.hit_x + back[0] * p.source_distance, p.hit_y + back[1] * p.source_distance)
-        self.reflected = reflect(self.incoming, self.normal)
+        super().__init__((params.hit_x, params.hit_y), params.mirror_angle, params.incidence, params.from_left,
+                         params.source_distance)
+        self.params = params
+        self.reflected = self.answer = reflect(self.incoming, self.normal)
         self.length = reach(self.hit, self.reflected)
         self.base = self._background()
 
     def problem(self) -> str | None:
         """Why the instance cannot be used, or None."""
-        sx, sy = self.source
-        if not (24 <= sx <= 488 and 24 <= sy <= 488):
+        if self.lamp_off_picture():
             return "the lamp is off the picture"
         half = self.params.mirror_length / 2
         for sign in (-1, 1):
@@ -112,17 +104,11 @@ class MirrorScene:
                 return "the mirror runs off the picture"
         if self.length < MIN_REFLECTED:
             return f"the reflected ray runs only {self.length:.0f} px before the edge"
-        vx, vy = sx - self.hit[0], sy - self.hit[1]
+        vx, vy = self.source[0] - self.hit[0], self.source[1] - self.hit[1]
         along = vx * self.reflected[0] + vy * self.reflected[1]
         if along > 0 and abs(vx * self.reflected[1] - vy * self.reflected[0]) < 40:
             return "the reflected ray passes by the lamp"
         return None
-
-    def frame(self, length: float, direction: tuple[float, float] | None = None, width: int = RAY_WIDTH) -> np.ndarray:
-        """The scene with the reflected ray drawn ``length`` px from the point on the mirror."""
-        canvas = self.base.copy()
-        draw_ray(ImageDraw.Draw(canvas), self.hit, direction or self.reflected, length, RAY_COLOR, width)
-        return to_frame(canvas)
 
     def _background(self):
         p = self.params
@@ -160,16 +146,10 @@ class MirrorReflectionGenerator(BaseGenerator):
             raise Reject(problem)
         assert abs(incidence_angle(scene.reflected, scene.normal) - p.incidence) < 1e-6
         solution = Solution(
-            hit=scene.hit, normal=_rounded(scene.normal), incoming=_rounded(scene.incoming),
-            reflected=_rounded(scene.reflected), length=round(scene.length, 2), incidence=p.incidence,
+            hit=scene.hit, normal=rounded(scene.normal), incoming=rounded(scene.incoming),
+            reflected=rounded(scene.reflected), length=round(scene.length, 2), incidence=p.incidence,
             ray_color=RAY_COLOR,
         )
-        lengths = grow_lengths(scene.length, GROW_FRAMES)
-
-        def trajectory():
-            for length in lengths:
-                yield scene.frame(length)
-
         normal = "the dashed normal" if p.show_normal else "the normal (perpendicular) to the mirror"
         prompt = (
             "A lamp shines a light ray (orange, with an arrow) onto a flat mirror (the silver bar; its back is "
@@ -178,28 +158,14 @@ class MirrorReflectionGenerator(BaseGenerator):
             f"incidence, both measured from {normal}, on opposite sides of it."
         )
         return Sample(first_frame=scene.frame(0.0), final_frame=scene.frame(scene.length), prompt=prompt,
-                      trajectory=trajectory, solution=solution, params=p)
+                      trajectory=scene.growing(GROW_FRAMES), solution=solution, params=p)
 
     def alternatives(self, sample: Sample):
         """The right ray drawn thin (2 px) or thick (7 px)."""
-        scene = MirrorScene(self.params)
-        lengths = grow_lengths(scene.length, GROW_FRAMES)
-        return {f"{name}_ray": (lambda width=width: (scene.frame(length, width=width) for length in lengths))
-                for name, width in (("thin", 2), ("thick", 7))}
+        return MirrorScene(self.params).thickness_alternatives(GROW_FRAMES)
 
     def near_misses(self, sample: Sample):
         """The reflected ray turned 8° off the law, and the ray going straight on through the mirror."""
         scene = MirrorScene(self.params)
-        angle = math.degrees(math.atan2(-scene.reflected[1], scene.reflected[0]))
-        off = direction_of(angle + (8.0 if self.params.from_left else -8.0))
-        misses = {"angle_off_8": off, "straight_on": scene.incoming}
-
-        def grow(direction):
-            length = min(scene.length, reach(scene.hit, direction))
-            return lambda: (scene.frame(k * length / GROW_FRAMES, direction) for k in range(GROW_FRAMES + 1))
-
-        return {name: grow(direction) for name, direction in misses.items()}
-
-
-def _rounded(v: tuple[float, float]) -> tuple[float, float]:
-    return (round(v[0], 6), round(v[1], 6))
+        off = direction_of(angle_of(scene.reflected) + (8.0 if self.params.from_left else -8.0))
+        return {"angle_off_8": scene.growing(GROW_FRAMES, off), "straight_on": scene.growing(GROW_FRAMES, scene.incoming)}

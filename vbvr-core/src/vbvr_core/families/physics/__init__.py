@@ -3,4 +3,6 @@
 - ``rays``: light rays at a surface — the law of reflection and Snell's law of refraction, a ray drawn growing
   from the point where it leaves the surface, and the judge of a drawn ray (direction against the law, anchor,
   extent, stray ink, growth).
+- ``scene``: a lamp's ray meeting a flat surface at a point — where the lamp stands, the incoming direction and
+  the normal — and the answer ray grown from that point (trajectory, thin and thick alternatives, near misses).
 """
