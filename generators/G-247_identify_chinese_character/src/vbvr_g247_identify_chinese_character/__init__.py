@@ -1,0 +1,1 @@
+"""VBVR task G-247_identify_chinese_character (knowledge)."""
