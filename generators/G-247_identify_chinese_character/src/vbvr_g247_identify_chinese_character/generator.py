@@ -38,7 +38,8 @@ from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g247_identify_chinese_character.plugin import TASK
 
-# The answers: character, its one-word English meaning, and common characters that look like it. No
+# The answers: character, its English meaning in one word (a word with another sense is qualified: "right
+# (side)", not "correct"), and common characters that look like it. No
 # look-alike means the word (鸟 "bird" leaves out 乌 "crow"; 刀 "knife" leaves out 刃 "blade"); no two
 # entries share a meaning. Every character is one of common_hanzi() (a test checks it).
 GLOSSARY: tuple[tuple[str, str, str], ...] = (
@@ -62,7 +63,7 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
     ("门", "door", "们问闪间"),
     ("手", "hand", "毛于乎千"),
     ("米", "rice", "来未半末"),
-    ("车", "car", "东军年库"),
+    ("车", "vehicle", "东军年库"),
     ("刀", "knife", "力万习九"),
     ("力", "strength", "刀九办方"),
     ("雨", "rain", "两而再雷"),
@@ -88,9 +89,9 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
     ("羽", "feather", "习弱扇"),
     ("舌", "tongue", "古乱话活"),
     ("肉", "meat", "内网丙"),
-    ("井", "well", "并开升"),
-    ("左", "left", "右在友布"),
-    ("右", "right", "左石有"),
+    ("井", "well (for water)", "并开升"),
+    ("左", "left (side)", "右在友布"),
+    ("右", "right (side)", "左石有"),
     ("北", "north", "比此兆"),
     ("四", "four", "西回匹"),
     ("五", "five", "互王丑"),
@@ -111,7 +112,7 @@ GLOSSARY: tuple[tuple[str, str, str], ...] = (
     ("血", "blood", "皿而面"),
     ("足", "foot", "是走定"),
     ("贝", "shell", "见负员"),
-    ("弓", "bow", "引弟号"),
+    ("弓", "bow (weapon)", "引弟号"),
 )
 WORDS = tuple(word for _, word, _ in GLOSSARY)
 # Letters of other scripts (DejaVu Sans): none is a Chinese character and none looks like one (no I, T, X,
