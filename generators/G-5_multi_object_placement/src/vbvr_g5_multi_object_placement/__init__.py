@@ -1,0 +1,1 @@
+"""VBVR task G-5_multi_object_placement (perception)."""
