@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 from vbvr_core.judge.alternatives import recreate
-from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.generator import Reject
-from vbvr_core.pipeline.sample_io import VIDEO
-from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.symbol_row import SymbolRowContract
 from vbvr_o60_symbol_substitute.generator import SymbolSubstituteGenerator
 
 
@@ -44,10 +42,9 @@ def test_position_beyond_the_row_is_refused():
         SymbolSubstituteGenerator(0, {"length": 5, "position": 6})
 
 
-class TestContract(SampleContract):
+class TestContract(SymbolRowContract):
     key = "O-60_symbol_substitute"
-    count = 2
-    seed = 0
+    end_checked_misses = ()  # the limits differ by near miss: see below
 
     def test_near_misses_score_below_the_oracle(self, samples, tmp_path):
         recreated = recreate(samples[0])
@@ -56,16 +53,3 @@ class TestContract(SampleContract):
             values[name] = score_frames(samples[0], list(frames()), tmp_path, f"{name}.mp4").value
         assert values["one_slot_off"] <= 0.25 and values["wrong_glyph"] <= 0.25, values
         assert values["cross_fade"] <= 0.1, values
-
-    def test_ground_truth_resized_blurred_and_at_8_fps_scores_high(self, samples, tmp_path):
-        import cv2
-        from vbvr_core.judge.run import score_video
-        from vbvr_core.media.video import write_video
-
-        truth = read_video(samples[0] / VIDEO, size=512).frames
-        frames = [cv2.resize(cv2.GaussianBlur(frame, (0, 0), 1.5), (832, 480), interpolation=cv2.INTER_AREA)
-                  for frame in truth]
-        assert score_frames(samples[0], frames, tmp_path, "resized.mp4").value >= 0.9
-        video = tmp_path / "8fps.mp4"
-        write_video(video, truth[::3], fps=8)
-        assert score_video(samples[0], video).value >= 0.9
