@@ -51,3 +51,15 @@ def test_built_scenes_have_one_answer_that_fits_and_reads(rule):
         half_slot = slot_width(layout.candidates) / 2
         assert all(ring_radius(scene.candidate(k)) + layout.ring_width <= half_slot for k in range(len(candidates)))
     assert built >= 20
+
+
+def test_each_rules_parameter_space_and_the_shared_solution():
+    from vbvr_core.families.sequence_choice.scene import SequenceChoiceSolution
+    from vbvr_core.families.sequence_choice.task import AlternatingParams, IncreasingParams, SequenceChoiceGenerator
+
+    assert IncreasingParams.draw_spec("ratio").stratum(2) == (1.17, 1.25)
+    assert AlternatingParams.draw_spec("length").stratum(0) == (3, 4)
+    assert IncreasingParams().ratio == 1.3 and AlternatingParams().small == 13.0
+    with pytest.raises(ValueError, match="ratio"):
+        AlternatingParams(ratio=1.2)  # sizes this close are not told apart
+    assert SequenceChoiceGenerator.Solution is SequenceChoiceSolution

@@ -13,37 +13,16 @@ Parameters → draw → solve → render → prompt (the sequence-choice family 
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
-from vbvr_core.contract import Strata, Uniform
-from vbvr_core.families.sequence_choice.scene import SequenceChoiceSolution
-from vbvr_core.families.sequence_choice.task import ChoiceParams, SequenceChoiceGenerator
+from vbvr_core.families.sequence_choice.task import IncreasingParams, SequenceChoiceGenerator
 
 from vbvr_g131_select_next_figure_increasing_size_sequence.plugin import TASK
-
-
-class Params(ChoiceParams):
-    """G-131's parameter space: longer sequences and smaller growth steps as the difficulty grows."""
-
-    length: Annotated[int, Strata((3, 3), (3, 4), (4, 4))] = Field(
-        4, ge=3, le=4, description="how many figures of the sequence are shown")
-    small: Annotated[float, Uniform(10, 14, digits=1)] = Field(
-        12.0, ge=9, le=16, description="nominal radius (px) of the first figure, before fitting")
-    ratio: Annotated[float, Strata((1.35, 1.45), (1.25, 1.35), (1.17, 1.25), digits=2)] = Field(
-        1.3, ge=1.16, le=1.5, description="growth factor of the radius from one figure to the next")
-
-
-class Solution(SequenceChoiceSolution):
-    """The growing sequence, the candidates, and the index of the next figure (rule ``increasing``)."""
 
 
 class IncreasingSizeSequenceGenerator(SequenceChoiceGenerator):
     """Shows a sequence of figures growing by a constant factor and rings the candidate that comes next."""
 
     info = TASK.info
-    Params = Params
-    Solution = Solution
+    Params = IncreasingParams
     rule = "increasing"
     prompt = (
         "The top row shows figures of the same shape that grow larger from left to right, each by the same factor; "

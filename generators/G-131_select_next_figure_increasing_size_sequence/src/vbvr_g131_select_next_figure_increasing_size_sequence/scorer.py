@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.sequence_choice.judge import judge_choice
+from vbvr_core.families.sequence_choice.scene import SequenceChoiceSolution
 from vbvr_core.media.video import VideoReader
-
-from vbvr_g131_select_next_figure_increasing_size_sequence.generator import Solution
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-131 against the sample's candidates and the one that comes next."""
-    return judge_choice(video, sample.first_frame, Solution.model_validate(sample.solution))
+    return judge_choice(video, sample.first_frame, SequenceChoiceSolution.model_validate(sample.solution))

@@ -13,37 +13,16 @@ Parameters → draw → solve → render → prompt (the sequence-choice family 
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
-from vbvr_core.contract import Strata, Uniform
-from vbvr_core.families.sequence_choice.scene import SequenceChoiceSolution
-from vbvr_core.families.sequence_choice.task import ChoiceParams, SequenceChoiceGenerator
+from vbvr_core.families.sequence_choice.task import AlternatingParams, SequenceChoiceGenerator
 
 from vbvr_g135_select_next_figure_small_large_alternating_sequence.plugin import TASK
-
-
-class Params(ChoiceParams):
-    """G-135's parameter space: longer sequences and closer sizes as the difficulty grows."""
-
-    length: Annotated[int, Strata((3, 4), (4, 5), (5, 5))] = Field(
-        4, ge=3, le=5, description="how many figures of the sequence are shown")
-    small: Annotated[float, Uniform(11, 16, digits=1)] = Field(
-        13.0, ge=9, le=18, description="nominal radius (px) of the small figures, before fitting")
-    ratio: Annotated[float, Strata((1.8, 2.1), (1.5, 1.8), (1.3, 1.5), digits=2)] = Field(
-        1.6, ge=1.25, le=2.2, description="radius of the large figures over that of the small ones")
-
-
-class Solution(SequenceChoiceSolution):
-    """The alternating sequence, the candidates, and the index of the next figure (rule ``small_large``)."""
 
 
 class SmallLargeAlternatingGenerator(SequenceChoiceGenerator):
     """Shows a sequence alternating small and large figures and rings the candidate that comes next."""
 
     info = TASK.info
-    Params = Params
-    Solution = Solution
+    Params = AlternatingParams
     rule = "small_large"
     prompt = (
         "The top row shows figures of the same shape whose size alternates, small, large, small, and so on, "

@@ -1,8 +1,9 @@
 """The generator every sequence-choice task shares: draw the layout, build and solve the scene, render it.
 
-A task subclasses :class:`SequenceChoiceGenerator` with its size ``rule``, its ``prompt`` and its own
-``Params`` (a :class:`ChoiceParams` subclass adding ``length``, ``small`` and ``ratio`` with the task's
-strata). Alternatives and near misses for the robustness suite are declared here once.
+A task subclasses :class:`SequenceChoiceGenerator` with its size ``rule``, its ``prompt`` and its ``Params``: a
+:class:`ChoiceParams` subclass adding ``length``, ``small`` and ``ratio`` with the rule's strata
+(:class:`IncreasingParams`, :class:`AlternatingParams`). The solution is :class:`SequenceChoiceSolution` for
+every task. Alternatives and near misses for the robustness suite are declared here once.
 """
 
 from __future__ import annotations
@@ -40,9 +41,34 @@ class ChoiceParams(TaskParams):
         8, ge=2, le=16, description="video frames the scene is held before the ring and after it")
 
 
+class IncreasingParams(ChoiceParams):
+    """The parameter space of the ``increasing`` rule: longer sequences and smaller growth steps as the difficulty
+    grows."""
+
+    length: Annotated[int, Strata((3, 3), (3, 4), (4, 4))] = Field(
+        4, ge=3, le=4, description="how many figures of the sequence are shown")
+    small: Annotated[float, Uniform(10, 14, digits=1)] = Field(
+        12.0, ge=9, le=16, description="nominal radius (px) of the first figure, before fitting")
+    ratio: Annotated[float, Strata((1.35, 1.45), (1.25, 1.35), (1.17, 1.25), digits=2)] = Field(
+        1.3, ge=1.16, le=1.5, description="growth factor of the radius from one figure to the next")
+
+
+class AlternatingParams(ChoiceParams):
+    """The parameter space of both alternating rules (``large_small``, ``small_large``): longer sequences and closer
+    sizes as the difficulty grows."""
+
+    length: Annotated[int, Strata((3, 4), (4, 5), (5, 5))] = Field(
+        4, ge=3, le=5, description="how many figures of the sequence are shown")
+    small: Annotated[float, Uniform(11, 16, digits=1)] = Field(
+        13.0, ge=9, le=18, description="nominal radius (px) of the small figures, before fitting")
+    ratio: Annotated[float, Strata((1.8, 2.1), (1.5, 1.8), (1.3, 1.5), digits=2)] = Field(
+        1.6, ge=1.25, le=2.2, description="radius of the large figures over that of the small ones")
+
+
 class SequenceChoiceGenerator(BaseGenerator):
     """Shows a sequence of one figure kind whose sizes follow ``rule``, offers candidates, rings the next one."""
 
+    Solution = SequenceChoiceSolution
     rule: ClassVar[str]
     prompt: ClassVar[str]
 
