@@ -4,8 +4,9 @@ The answer is read font-independently (:mod:`vbvr_core.judge.read_text`): the da
 below the scene, in the last quarter second, are matched against glyphs of every bundled font, and the
 last number is the answer ("Count: 12", "12" and "count 12" all read 12). Checks: the video opens on the
 first frame, with no count written yet; the number written is the answer; every object is still there,
-unchanged. The counting
-process (each counted object ringed in turn) is not required; it weighs 0.15.
+unchanged, and no highlight ring is left on the scene at the end (the prompt says to change nothing else, and a
+video that stops half-way through the counting still shows its current ring). The counting process (each
+counted object ringed in turn) is not required; it weighs 0.15.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("intact", 1 - changed / len(solution.centers), unless=f"{changed} objects were changed or removed")
     ringed = [ring_seen(clip.frames, solution.centers[k], solution.sizes[k] / 2 + 7, solution.highlight, 4.0)
               for k in solution.counted]
+    left = sum(ring_seen(clip.frames[-3:], solution.centers[k], solution.sizes[k] / 2 + 7, solution.highlight, 4.0)
+               for k in solution.counted)
+    verdict.part("tidy", float(left == 0), unless=f"{left} highlight rings are still on the scene at the end")
     process = float(np.mean(ringed))
     verdict.note("process", process)
     verdict.factor(0.85 + 0.15 * process, when=process < 1,
