@@ -109,6 +109,18 @@ class TestContract(SampleContract):
         result = score_frames(samples[0], [first] * 12 + [final] * 12, tmp_path)
         assert result.parts["intact"] < 1 and result.value < 0.85
 
+    def test_a_highlight_ring_left_on_the_scene_scores_zero(self, samples, tmp_path):
+        # Issue 15: a video stopped half-way through counting kept its current ring; with the count complete
+        # by then (few objects), that half-way freeze scored 1.0 under 0.2.0.
+        solution = Solution.model_validate(load_record(samples[0]).solution)
+        first = read_png(samples[0] / "first_frame.png")
+        image = Image.fromarray(read_png(samples[0] / "final_frame.png"))
+        (x, y), radius = solution.centers[solution.counted[0]], solution.sizes[solution.counted[0]] / 2 + 7
+        ImageDraw.Draw(image).ellipse([x - radius, y - radius, x + radius, y + radius],
+                                      outline=tuple(solution.highlight), width=4)
+        result = score_frames(samples[0], [first] * 12 + [np.asarray(image)] * 12, tmp_path)
+        assert result.value == 0 and result.parts["tidy"] == 0
+
     def test_a_video_of_the_answer_alone_or_blurred_is_judged_right(self, samples, tmp_path):
         import cv2
 
