@@ -80,6 +80,19 @@ def test_wrong_shape_scores_low(tmp_path):
     assert score_frames(folder, _answer_video(folder, wrong), tmp_path).value < 0.2
 
 
+def test_rewriting_a_given_term_is_a_wrong_answer(tmp_path):
+    # The right answer drawn in, but the first term replaced by the question-mark box: most of the picture is
+    # unchanged (0.86 under 0.2.0, as the mirrored first frame of a symmetric row scored), yet it is no answer.
+    folder = make_samples(KEY, tmp_path, count=1, seed=3, params={"kind": "arithmetic", "length": 6})[0]
+    solution = load_record(folder).solution
+    frames = _answer_video(folder, solution["answer"])
+    (left, top, right, bottom), (x0, y0, x1, y1) = solution["target_box"], solution["given_boxes"][0]
+    rewritten = frames[-1].copy()
+    rewritten[y0:y1, x0:x1] = frames[0][top:bottom, left:right]
+    assert score_frames(folder, frames, tmp_path, "right.mp4").value > 0.95
+    assert score_frames(folder, frames[:-10] + [rewritten] * 10, tmp_path).value < 0.1
+
+
 class TestContract(SampleContract):
     key = KEY
 

@@ -92,12 +92,14 @@ class Params(TaskParams):
 
 
 class Solution(TaskSolution):
-    """The sequence's kind and elements (the last is the answer), and the box the answer goes into."""
+    """The sequence's kind and elements (the last is the answer), the box the answer goes into, and the boxes of
+    the shown elements (which must keep their content)."""
 
     kind: str
     elements: list[dict[str, Any]]
     answer: dict[str, Any]
     target_box: Box
+    given_boxes: list[Box] = []
 
 
 def undetermined(kind: str, elements: list[dict[str, Any]], font_size: int) -> str | None:
@@ -168,7 +170,8 @@ class SequenceCompletionGenerator(BaseGenerator):
             f"pattern, then replace the question mark with the correct {what} to {PROMPTS[p.kind]}. Draw the "
             "answer in the box of the question mark and keep everything else in the picture unchanged."
         )
-        solution = Solution(kind=p.kind, elements=elements, answer=elements[-1], target_box=target)
+        solution = Solution(kind=p.kind, elements=elements, answer=elements[-1], target_box=target,
+                            given_boxes=[scene.box(index, inset=3) for index in range(p.length - 1)])
         return Sample(
             first_frame=first,
             final_frame=final,

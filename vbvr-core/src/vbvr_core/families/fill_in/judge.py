@@ -157,9 +157,15 @@ def rest_unchanged(frames: np.ndarray, rest: np.ndarray, tail_frames: int = 3) -
     sample), so resampling differences between our PNG and the model's pixels do not count as change.
     The worst of the 90th percentile over all frames and the last ``tail_frames`` frames is judged.
     """
-    softened = soften(frames).astype(np.int16)
+    softened = soften(frames)
     opening = softened[0]
-    changed = (np.abs(softened - opening).max(axis=-1) > PIXEL_TOLERANCE)[:, rest].mean(axis=1)
+    rest_count = max(1, int(np.count_nonzero(rest)))
+    changed = np.empty(len(softened))
+    for index, frame in enumerate(softened):  # uint8 |a - b| per channel, their maximum, against the tolerance
+        difference = cv2.absdiff(frame, opening)
+        largest = np.maximum(np.maximum(difference[..., 0], difference[..., 1]), difference[..., 2])
+        changed[index] = np.count_nonzero((largest > PIXEL_TOLERANCE) & rest) / rest_count
+    opening = opening.astype(np.int16)
     background = np.median(opening[rest], axis=0)
     drawn = float((np.abs(opening - background).max(axis=-1) > PIXEL_TOLERANCE)[rest].mean())
     ratios = changed / max(drawn, 0.01)
@@ -167,7 +173,8 @@ def rest_unchanged(frames: np.ndarray, rest: np.ndarray, tail_frames: int = 3) -
 
 
 def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, target_boxes: Sequence[Sequence[float]],
-                     tail_frames: int = 3, margin: int = 4, chance: float = 0.0) -> Score:
+                     tail_frames: int = 3, margin: int = 4, chance: float = 0.0,
+                     kept_boxes: Sequence[Sequence[float]] = ()) -> Score:
     """Score a video that should fill ``target_boxes`` (512-canvas boxes) with the final frame's content.
 
     value = start · open_question · answer · unchanged, where start = the video opens on the first frame,
@@ -178,7 +185,10 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     earns is discounted: answer = (mean credit − floor) / (1 − floor), floored at 0, where floor is the larger
     of ``chance`` (the share a trivial answer gets right, e.g. every cell the most common colour) and
     ``PARTIAL_FLOOR`` (half the targets filled in earns nothing: a video frozen half-way is no answer).
-    ``first``/``final`` are the sample's 512² PNG frames.
+    ``kept_boxes`` (512-canvas boxes of the given elements, e.g. the shown terms of a sequence) add a part
+    kept = the least credit of any of them for still showing its first-frame content at the end, judged like
+    the targets: replacing one given element changes a small share of the whole picture, which ``unchanged``
+    alone may forgive, but it is a wrong answer. ``first``/``final`` are the sample's 512² PNG frames.
     """
     overview = video.clip()
     clip = working_clip(video)
@@ -211,4 +221,11 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     verdict.note("targets_right", right / max(1, len(boxes)))
     verdict.part("unchanged", rest_unchanged(overview.frames, rest, tail_frames),
                  unless="the picture outside the target regions changes")
+    if kept_boxes:
+        kept = [scale_box(box, size / FRAME_SIZE) for box in kept_boxes]
+        kept_reach = [int(min(OFFSET_PIXELS * size / FRAME_SIZE, OFFSET_SHARE * min(right - left, bottom - top)))
+                      for left, top, right, bottom in kept]
+        held = match_credits(tail, reference_first, reference_first, kept, kept_reach).mean(axis=0)
+        verdict.part("kept", float(held.min()),
+                     unless=f"given element {int(held.argmin())} no longer shows what it showed at the start")
     return verdict.score(ok="the expected content appears in every target region; the rest is unchanged")
