@@ -52,3 +52,4 @@ def test_a_region_with_specks_only_reads_nothing():
     specks[10:30, 20:40] = 0
     specks[10:30, 20:40][1:-1, 1:-1] = 240  # and a frame taller than any glyph
     assert read_text(specks, max_height=15) == ("", 0.0)
+

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
 import pydantic
 import pytest
 from vbvr_core.draw import BACKGROUNDS
 from vbvr_core.draw.text import typeface
+from vbvr_core.judge.read_text import read_text
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_o52_traffic_light.generator import HOUSINGS, ROADS, Solution, TrafficLightGenerator, placement_problem
-from vbvr_o52_traffic_light.scene import CrossroadScene, LightGeometry
+from vbvr_o52_traffic_light.scene import CrossroadScene, LightGeometry, display_image
 from vbvr_o52_traffic_light.scorer import longest_common_subsequence
 from vbvr_o52_traffic_light.timing import LightsState, states, switch_time
 
@@ -106,3 +109,21 @@ class TestContract(SampleContract):
         small = [cv2.resize(cv2.resize(frame, (256, 256), interpolation=cv2.INTER_AREA), (512, 512)) for frame in frames]
         assert score_frames(samples[0], blurred, tmp_path, "blurred.mp4").value >= 0.9
         assert score_frames(samples[0], small, tmp_path, "small.mp4").value >= 0.9
+
+
+def test_blurred_countdowns_are_read():
+    # A soft video (Gaussian blur σ 1–1.5 on the 512 canvas) thins a 14-px "3" until it reads "1" at half
+    # contrast: 13 read 11 and the order of states broke (0.86 on a certificate sample). The reader now tries a
+    # fainter cut when a glyph matches poorly: 370 of 372 displays read right (368 before).
+    total = correct = 0
+    for radius in range(14, 20):
+        width, height = 3 * radius, 2 * radius
+        inset_x, inset_y = int(0.12 * width), int(0.17 * height)
+        for count in range(31):
+            canvas = np.full((height + 20, width + 20, 3), 200, np.uint8)
+            canvas[10:10 + height, 10:10 + width] = np.asarray(display_image(width, height, count))
+            for sigma in (1.0, 1.5):
+                display = cv2.GaussianBlur(canvas, (0, 0), sigma)[10:10 + height, 10:10 + width]
+                total += 1
+                correct += read_text(display[inset_y:height - inset_y, inset_x:width - inset_x])[0] == str(count)
+    assert correct >= 0.99 * total
