@@ -7,11 +7,12 @@ import pytest
 from vbvr_core.draw import Stage, ease_in_out
 from vbvr_core.families.arrangement.draw import Mover, clear_order
 from vbvr_core.families.stacking.judge import moving_interval, overlap_share
+from vbvr_core.families.stacking.layout import near_miss_moves
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
-from vbvr_o46_shape_sorter.generator import ShapeSorterGenerator, Solution, board, card_sprite, replay, sequential
+from vbvr_o46_shape_sorter.generator import ShapeSorterGenerator, Solution, board, card_sprite, replay
 
 KEY = "O-46_shape_sorter"
 PARAMS = {"cards": 2, "move_frames": 10, "pause_frames": 0}
@@ -42,12 +43,6 @@ def test_a_card_whose_every_path_is_blocked_has_no_order():
     assert clear_order(movers, 6) is None
 
 
-def test_slides_are_one_at_a_time():
-    rows = sequential([(0.0, 0.0), (0.0, 50.0)], [(100.0, 0.0), (100.0, 50.0)], [1, 0], 10, 2)
-    assert len(rows) == 1 + 10 + 2 + 10
-    assert rows[10] == [(0.0, 0.0), (100.0, 50.0)] and rows[-1] == [(100.0, 0.0), (100.0, 50.0)]
-
-
 def test_interval_helpers():
     assert moving_interval([0.0, 0.05, 0.2, 0.6, 0.95, 1.0]) == (2, 4)
     assert moving_interval([0.0, 0.0]) is None
@@ -71,10 +66,7 @@ class TestContract(SampleContract):
     @pytest.mark.parametrize("name", ["swapped_pair", "last_left_behind"])
     def test_near_misses_score_well_below_the_oracle(self, samples, tmp_path, name):
         solution = Solution.model_validate(load_record(samples[0]).solution)
-        first, second = solution.order[:2]
-        swapped = list(solution.targets)
-        swapped[first], swapped[second] = solution.targets[second], solution.targets[first]
-        ends, moving = (swapped, solution.order) if name == "swapped_pair" else (solution.targets, solution.order[:-1])
+        ends, moving = near_miss_moves(solution.targets, solution.order)[name]
         frames = list(replay(solution, ends, moving, 10, 0)())
         assert score_frames(samples[0], frames[:1] * 12 + frames + frames[-1:] * 12, tmp_path).value <= 0.5
 

@@ -15,16 +15,16 @@ right, cards moved one at a time):
 
 from __future__ import annotations
 
-import math
 from typing import Annotated
 
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import Sprite, Stage, draw_shape, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import Sprite, Stage, draw_shape, new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import Mover, clear_order
+from vbvr_core.families.stacking.layout import draw_divider, near_miss_moves, one_at_a_time, split_board
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o46_shape_sorter.plugin import TASK
@@ -32,7 +32,6 @@ from vbvr_o46_shape_sorter.plugin import TASK
 # The official task's board, divider, outline colour, card colours and shapes.
 BOARD = (248, 250, 252)
 DIVIDER = tuple(int(b * 0.65 + d * 0.35) for b, d in zip(BOARD, (148, 163, 184), strict=True))
-DIVIDER_HALF_WIDTH, DIVIDER_MARGIN = 4, 40
 OUTLINE_COLOR = (100, 116, 139)
 OUTLINE_WIDTH = 3
 COLORS = {"red": (248, 113, 113), "yellow": (250, 204, 21), "blue": (96, 165, 250), "green": (74, 222, 128),
@@ -40,11 +39,8 @@ COLORS = {"red": (248, 113, 113), "yellow": (250, 204, 21), "blue": (96, 165, 25
 KINDS = ("circle", "square", "triangle", "star", "hexagon", "diamond")
 # How far each kind reaches from its centre, in nominal radii (vbvr_core.draw.shape_points).
 REACH = {"circle": 1.0, "square": 1.2, "triangle": 1.2, "star": 1.25, "hexagon": 1.05, "diamond": 1.15}
-MARGIN = 14  # least distance from a card or outline to the canvas edge
 SIDE_GAP = 20  # least distance from a card or outline to the divider's centre line
-PLACE_GAP = 14  # least gap between two cards' (or two outlines') reach discs
 PATH_GAP = 6  # least gap between a moving card's reach disc and any other card on its way
-PLACE_TRIES = 300
 
 
 class Params(TaskParams):
@@ -74,23 +70,6 @@ class Solution(TaskSolution):
     order: list[int]
 
 
-def scatter(rng: np.random.Generator, reaches: list[float], x_range: tuple[float, float]) -> list[Point] | None:
-    """Integer centres for discs of these ``reaches`` inside ``x_range`` (by centre, reach included), clear of
-    the canvas edges and ``PLACE_GAP`` apart; None when one finds no room."""
-    placed: list[Point] = []
-    for reach in reaches:
-        low_x, high_x = x_range[0] + reach, x_range[1] - reach
-        low_y, high_y = MARGIN + reach, FRAME_SIZE - MARGIN - reach
-        for _ in range(PLACE_TRIES):
-            point = (float(rng.integers(int(low_x), int(high_x) + 1)), float(rng.integers(int(low_y), int(high_y) + 1)))
-            if all(math.dist(point, other) >= reach + reaches[k] + PLACE_GAP for k, other in enumerate(placed)):
-                placed.append(point)
-                break
-        else:
-            return None
-    return placed
-
-
 def card_sprite(kind: str, color: tuple[int, int, int], radius: int) -> Sprite:
     """A filled card without outline (as the official task draws them) on an even-sided transparent square."""
     side = 2 * int(REACH[kind] * radius + 4)
@@ -103,29 +82,10 @@ def board(kinds: list[str], targets: list[Point], radius: int) -> np.ndarray:
     """The static board: the divider and every card's outline at its target."""
     canvas = new_canvas(BOARD)
     draw = ImageDraw.Draw(canvas)
-    middle = FRAME_SIZE / 2
-    draw.rectangle([middle - DIVIDER_HALF_WIDTH, DIVIDER_MARGIN, middle + DIVIDER_HALF_WIDTH - 1,
-                    FRAME_SIZE - DIVIDER_MARGIN], fill=DIVIDER)
+    draw_divider(draw, DIVIDER)
     for kind, target in zip(kinds, targets, strict=True):
         draw_shape(draw, kind, target, radius, outline=OUTLINE_COLOR, width=OUTLINE_WIDTH)
     return to_frame(canvas)
-
-
-def sequential(starts: list[Point], ends: list[Point], order: list[int], move_frames: int,
-               pause_frames: int) -> list[list[Point]]:
-    """Per-frame positions of every card (listed by card index): the cards in ``order`` slide one after another
-    from their start to their end, eased, ``move_frames`` frames each, ``pause_frames`` still frames between."""
-    current = [tuple(p) for p in starts]
-    frames = [list(current)]
-    for rank, index in enumerate(order):
-        (x0, y0), (x1, y1) = starts[index], ends[index]
-        for k in range(1, move_frames + 1):
-            t = ease_in_out(k / move_frames)
-            current[index] = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
-            frames.append(list(current))
-        if rank < len(order) - 1:
-            frames.extend([list(current)] * pause_frames)
-    return frames
 
 
 def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames: int, pause_frames: int,
@@ -135,7 +95,7 @@ def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames
     stage = Stage(board(solution.kinds, solution.targets, solution.radius))
 
     def frames():
-        for row in sequential(solution.starts, ends, moving, move_frames, pause_frames):
+        for row in one_at_a_time(solution.starts, ends, moving, move_frames, pause_frames):
             yield stage.frame(list(zip(sprites, row, strict=True)))
     return frames
 
@@ -160,14 +120,10 @@ class ShapeSorterGenerator(BaseGenerator):
         kinds = [KINDS[int(k)] for k in self.rng.permutation(len(KINDS))[:p.cards]]
         names = [list(COLORS)[int(k)] for k in self.rng.permutation(len(COLORS))[:p.cards]]
         reaches = [REACH[kind] * p.card_radius for kind in kinds]
-        starts = scatter(self.rng, reaches, (MARGIN, FRAME_SIZE / 2 - SIDE_GAP))
-        shuffled = [int(k) for k in self.rng.permutation(p.cards)]
-        targets_shuffled = scatter(self.rng, [reaches[k] for k in shuffled], (FRAME_SIZE / 2 + SIDE_GAP, FRAME_SIZE - MARGIN))
-        if starts is None or targets_shuffled is None:
+        layout = split_board(self.rng, reaches, SIDE_GAP)
+        if layout is None:
             raise Reject("no room: the cards or their outlines do not fit their half of the board")
-        targets: list[Point] = [(0.0, 0.0)] * p.cards
-        for slot, index in enumerate(shuffled):
-            targets[index] = targets_shuffled[slot]
+        starts, targets = layout
         sprites = [card_sprite(kind, COLORS[name], p.card_radius) for kind, name in zip(kinds, names, strict=True)]
         movers = [Mover(sprite, (start, target), reach)
                   for sprite, start, target, reach in zip(sprites, starts, targets, reaches, strict=True)]
@@ -193,10 +149,6 @@ class ShapeSorterGenerator(BaseGenerator):
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The first two cards swapped (each into the other's outline), and the last card left where it was."""
-        solution = sample.solution
-        first, second = solution.order[:2]
-        swapped = list(solution.targets)
-        swapped[first], swapped[second] = solution.targets[second], solution.targets[first]
-        frames = (self.params.move_frames, self.params.pause_frames)
-        return {"swapped_pair": replay(solution, swapped, solution.order, *frames),
-                "last_left_behind": replay(solution, solution.targets, solution.order[:-1], *frames)}
+        solution, p = sample.solution, self.params
+        return {name: replay(solution, ends, moving, p.move_frames, p.pause_frames)
+                for name, (ends, moving) in near_miss_moves(solution.targets, solution.order).items()}

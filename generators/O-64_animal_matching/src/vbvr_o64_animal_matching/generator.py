@@ -16,33 +16,29 @@ on the left half, their outlines on the right half; each face ends centred on it
 
 from __future__ import annotations
 
-import math
 from typing import Annotated
 
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import Stage, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import Stage, new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import Mover, clear_order
 from vbvr_core.families.stacking.faces import FUR, Face, silhouette
+from vbvr_core.families.stacking.layout import draw_divider, near_miss_moves, one_at_a_time, split_board
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o64_animal_matching.plugin import TASK
 
 BOARD = (255, 255, 255)
 DIVIDER = (222, 226, 232)
-DIVIDER_HALF_WIDTH, DIVIDER_MARGIN = 4, 40
 OUTLINE_COLOR = (100, 116, 139)
 # The official evaluator's four animals (the fox's silhouette is the cat's, the frog's close to the bear's).
 KINDS = ("cat", "dog", "rabbit", "bear")
 SIZE_SPREAD = 10
-MARGIN = 14
 SIDE_GAP = 18
-PLACE_GAP = 14
 PATH_GAP = 6
-PLACE_TRIES = 300
 
 
 class Params(TaskParams):
@@ -70,62 +66,27 @@ class Solution(TaskSolution):
     order: list[int]
 
 
-def scatter(rng: np.random.Generator, reaches: list[float], x_range: tuple[float, float]) -> list[Point] | None:
-    """Integer centres for discs of these ``reaches`` inside ``x_range`` and the canvas, ``PLACE_GAP`` apart."""
-    placed: list[Point] = []
-    for reach in reaches:
-        for _ in range(PLACE_TRIES):
-            point = (float(rng.integers(int(x_range[0] + reach), int(x_range[1] - reach) + 1)),
-                     float(rng.integers(int(MARGIN + reach), int(FRAME_SIZE - MARGIN - reach) + 1)))
-            if all(math.dist(point, other) >= reach + reaches[k] + PLACE_GAP for k, other in enumerate(placed)):
-                placed.append(point)
-                break
-        else:
-            return None
-    return placed
-
-
 def board(faces: list[Face], outlines: list[Point]) -> np.ndarray:
     """The static board: the divider and every face's silhouette outline at its target."""
     canvas = new_canvas(BOARD)
-    draw = ImageDraw.Draw(canvas)
-    middle = FRAME_SIZE / 2
-    draw.rectangle([middle - DIVIDER_HALF_WIDTH, DIVIDER_MARGIN, middle + DIVIDER_HALF_WIDTH - 1,
-                    FRAME_SIZE - DIVIDER_MARGIN], fill=DIVIDER)
+    draw_divider(ImageDraw.Draw(canvas), DIVIDER)
     for face, (x, y) in zip(faces, outlines, strict=True):
         ring = silhouette(face, OUTLINE_COLOR)
         canvas.paste(ring, (int(round(x - ring.width / 2)), int(round(y - ring.height / 2))), ring)
     return to_frame(canvas)
 
 
-def sequential(starts: list[Point], ends: list[Point], order: list[int], move_frames: int,
-               pause_frames: int) -> list[list[Point]]:
-    """Per-frame positions (listed by face): the faces in ``order`` slide one after another, eased."""
-    current = [tuple(p) for p in starts]
-    frames = [list(current)]
-    for rank, index in enumerate(order):
-        (x0, y0), (x1, y1) = starts[index], ends[index]
-        for k in range(1, move_frames + 1):
-            t = ease_in_out(k / move_frames)
-            current[index] = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
-            frames.append(list(current))
-        if rank < len(order) - 1:
-            frames.extend([list(current)] * pause_frames)
-    return frames
-
-
 def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames: int, pause_frames: int,
            ) -> FrameSource:
     """The frames of the faces in ``moving`` sliding one after another so that their fur centroids reach ``ends``."""
     faces = [Face(kind, size) for kind, size in zip(solution.kinds, solution.sizes, strict=True)]
-    sprite_at = [lambda p, f=f: (p[0] - f.fur_offset[0], p[1] - f.fur_offset[1]) for f in faces]
-    starts = [sprite_at[k](p) for k, p in enumerate(solution.starts)]
-    targets = [sprite_at[k](p) for k, p in enumerate(solution.targets)]
-    stops = [sprite_at[k](p) for k, p in enumerate(ends)]
+    starts = [f.centre_for(p) for f, p in zip(faces, solution.starts, strict=True)]
+    targets = [f.centre_for(p) for f, p in zip(faces, solution.targets, strict=True)]
+    stops = [f.centre_for(p) for f, p in zip(faces, ends, strict=True)]
     stage = Stage(board(faces, targets))
 
     def frames():
-        for row in sequential(starts, stops, moving, move_frames, pause_frames):
+        for row in one_at_a_time(starts, stops, moving, move_frames, pause_frames):
             yield stage.frame([(f.sprite, p) for f, p in zip(faces, row, strict=True)])
     return frames
 
@@ -135,11 +96,6 @@ def listing(labels: list[str]) -> str:
     if len(labels) == 2:
         return f"Match the {labels[0]} first, then the {labels[1]}."
     return f"Match the {', '.join(labels[:-1])}, and finally the {labels[-1]}."
-
-
-def fur_point(face: Face, centre: Point) -> Point:
-    """Where the face's fur centroid is when its sprite is centred on ``centre``."""
-    return (round(centre[0] + face.fur_offset[0], 2), round(centre[1] + face.fur_offset[1], 2))
 
 
 class AnimalMatchingGenerator(BaseGenerator):
@@ -156,14 +112,10 @@ class AnimalMatchingGenerator(BaseGenerator):
         sizes = [float(p.min_size + int(self.rng.integers(0, SIZE_SPREAD + 1))) for _ in kinds]
         faces = [Face(kind, size) for kind, size in zip(kinds, sizes, strict=True)]
         reaches = [face.reach for face in faces]
-        starts = scatter(self.rng, reaches, (MARGIN, FRAME_SIZE / 2 - SIDE_GAP))
-        shuffled = [int(k) for k in self.rng.permutation(p.animals)]
-        slots = scatter(self.rng, [reaches[k] for k in shuffled], (FRAME_SIZE / 2 + SIDE_GAP, FRAME_SIZE - MARGIN))
-        if starts is None or slots is None:
+        layout = split_board(self.rng, reaches, SIDE_GAP)
+        if layout is None:
             raise Reject("no room: the faces or their outlines do not fit their half of the board")
-        targets: list[Point] = [(0.0, 0.0)] * p.animals
-        for slot, index in enumerate(shuffled):
-            targets[index] = slots[slot]
+        starts, targets = layout
         # Footprints between the head's disc and the ears' reach: a face may pass within a few pixels of an ear tip.
         movers = [Mover(f.sprite, (s, t), (f.reach + f.footprint) / 2) for f, s, t in zip(faces, starts, targets, strict=True)]
         order = clear_order(movers, PATH_GAP)
@@ -174,8 +126,8 @@ class AnimalMatchingGenerator(BaseGenerator):
                   "camera fixed, move only one animal at a time and slide it smoothly until it sits exactly in its "
                   f"outline. {listing([kinds[k] for k in order])}")
         solution = Solution(kinds=kinds, sizes=sizes, colors=[FUR[k] for k in kinds],
-                            starts=[fur_point(f, s) for f, s in zip(faces, starts, strict=True)],
-                            targets=[fur_point(f, t) for f, t in zip(faces, targets, strict=True)], order=order)
+                            starts=[f.fur_point(s) for f, s in zip(faces, starts, strict=True)],
+                            targets=[f.fur_point(t) for f, t in zip(faces, targets, strict=True)], order=order)
         return Sample(
             first_frame=stage.frame([(f.sprite, s) for f, s in zip(faces, starts, strict=True)]),
             final_frame=stage.frame([(f.sprite, t) for f, t in zip(faces, targets, strict=True)]),
@@ -187,10 +139,6 @@ class AnimalMatchingGenerator(BaseGenerator):
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The first two faces swapped (each into the other's outline), and the last face left where it was."""
-        solution = sample.solution
-        first, second = solution.order[:2]
-        swapped = list(solution.targets)
-        swapped[first], swapped[second] = solution.targets[second], solution.targets[first]
-        frames = (self.params.move_frames, self.params.pause_frames)
-        return {"swapped_pair": replay(solution, swapped, solution.order, *frames),
-                "last_left_behind": replay(solution, solution.targets, solution.order[:-1], *frames)}
+        solution, p = sample.solution, self.params
+        return {name: replay(solution, ends, moving, p.move_frames, p.pause_frames)
+                for name, (ends, moving) in near_miss_moves(solution.targets, solution.order).items()}

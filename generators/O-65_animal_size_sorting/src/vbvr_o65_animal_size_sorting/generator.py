@@ -15,7 +15,6 @@ them by size from smallest to largest, left to right, their bottoms on a grey ba
 
 from __future__ import annotations
 
-import math
 from itertools import combinations
 from typing import Annotated
 
@@ -27,6 +26,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, schedule
 from vbvr_core.families.stacking.faces import FUR, KINDS, Face
+from vbvr_core.families.stacking.layout import scatter
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o65_animal_size_sorting.plugin import TASK
@@ -40,7 +40,6 @@ SCATTER_GAP = 10
 PATH_GAP = 6.0
 HOVER = 110  # a face comes down into its place from this far above it
 SCATTER_FLOOR = 170  # faces start at least this far above the baseline (by their sprite's centre)
-PLACE_TRIES = 300
 
 
 class Params(TaskParams):
@@ -106,23 +105,6 @@ def row_centres(faces: list[Face], order: list[int], gap: float) -> list[Point] 
     return centres
 
 
-def scatter(rng: np.random.Generator, faces: list[Face]) -> list[Point] | None:
-    """Integer sprite centres in the upper part of the board (``SCATTER_FLOOR`` above the baseline and more), reach
-    discs ``SCATTER_GAP`` apart; None when one has no room."""
-    placed: list[Point] = []
-    for face in faces:
-        r = face.reach
-        for _ in range(PLACE_TRIES):
-            point = (float(rng.integers(int(MARGIN + r), int(FRAME_SIZE - MARGIN - r) + 1)),
-                     float(rng.integers(int(MARGIN + r), int(BASELINE_Y - SCATTER_FLOOR - r) + 1)))
-            if all(math.dist(point, q) >= r + faces[k].reach + SCATTER_GAP for k, q in enumerate(placed)):
-                placed.append(point)
-                break
-        else:
-            return None
-    return placed
-
-
 def path(start: Point, end: Point) -> tuple[Point, ...]:
     """A face's way: straight to ``HOVER`` px above its place in the row, then straight down into it (so it never
     brushes the faces already in the row)."""
@@ -136,15 +118,10 @@ def board() -> np.ndarray:
     return to_frame(canvas)
 
 
-def fur_point(face: Face, centre: Point) -> Point:
-    """Where the face's fur centroid is when its sprite is centred on ``centre``."""
-    return (round(centre[0] + face.fur_offset[0], 2), round(centre[1] + face.fur_offset[1], 2))
-
-
 def row_frames(solution: Solution, order: list[int], move_frames: int) -> FrameSource:
     """The faces of ``solution`` moved one after another into a row in ``order`` (near misses; paths may cross)."""
     faces = [Face(kind, size) for kind, size in zip(solution.kinds, solution.sizes, strict=True)]
-    starts = [(x - f.fur_offset[0], y - f.fur_offset[1]) for f, (x, y) in zip(faces, solution.starts, strict=True)]
+    starts = [f.centre_for(p) for f, p in zip(faces, solution.starts, strict=True)]
     ends = row_centres(faces, order, ROW_GAP) or starts
     movers = [Mover(f.sprite, path(s, e), f.footprint) for f, s, e in zip(faces, starts, ends, strict=True)]
     positions = schedule(movers, move_frames, move_frames)
@@ -170,7 +147,9 @@ class AnimalSizeSortingGenerator(BaseGenerator):
             raise Reject("ambiguous: the faces' widths, heights or areas do not rank like their sizes")
         order = sorted(range(p.animals), key=lambda k: shuffled[k])
         ends = row_centres(faces, order, ROW_GAP)
-        starts = scatter(self.rng, faces)
+        # the faces start in the upper part of the board, SCATTER_FLOOR above the baseline and more
+        starts = scatter(self.rng, [face.reach for face in faces], (MARGIN, FRAME_SIZE - MARGIN),
+                         (MARGIN, BASELINE_Y - SCATTER_FLOOR), SCATTER_GAP)
         if ends is None or starts is None:
             raise Reject("no room: the faces do not fit the board or the row")
         movers = [Mover(face.sprite, path(start, end), face.footprint) for face, start, end in zip(faces, starts, ends, strict=True)]
@@ -184,8 +163,8 @@ class AnimalSizeSortingGenerator(BaseGenerator):
         prompt = ("Sort the scattered animal faces by size from smallest to largest, left to right, and line them up "
                   "side by side with their bottoms on the grey baseline. Move each face smoothly, without jumps.")
         solution = Solution(kinds=kinds, sizes=shuffled, colors=[FUR[k] for k in kinds],
-                            starts=[fur_point(f, s) for f, s in zip(faces, starts, strict=True)],
-                            ends=[fur_point(f, e) for f, e in zip(faces, ends, strict=True)],
+                            starts=[f.fur_point(s) for f, s in zip(faces, starts, strict=True)],
+                            ends=[f.fur_point(e) for f, e in zip(faces, ends, strict=True)],
                             order=order, baseline=BASELINE_Y)
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
                       trajectory=lambda: render_moves(background, movers, positions), solution=solution, params=p)

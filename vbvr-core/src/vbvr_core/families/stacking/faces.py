@@ -14,6 +14,7 @@ from itertools import combinations
 import numpy as np
 from PIL import Image, ImageDraw
 
+from vbvr_core.contract import Point
 from vbvr_core.draw import Sprite, color_distance
 
 INK = (45, 45, 45)
@@ -117,6 +118,14 @@ class Face:
         # The footprint the move planner keeps apart: the head's disc widened to the widest ears (the ears' tips
         # above it are kept clear by PATH_GAP).
         self.footprint = round(max(-self.left, self.right) + 1, 1)
+
+    def fur_point(self, centre: Point) -> Point:
+        """Where the fur centroid is when the sprite is centred on ``centre`` (to 0.01 px, as a solution records it)."""
+        return (round(centre[0] + self.fur_offset[0], 2), round(centre[1] + self.fur_offset[1], 2))
+
+    def centre_for(self, fur: Point) -> Point:
+        """The sprite centre that puts the fur centroid on ``fur``."""
+        return (fur[0] - self.fur_offset[0], fur[1] - self.fur_offset[1])
 
 
 def silhouette(face: Face, color, width: int = 3) -> Image.Image:

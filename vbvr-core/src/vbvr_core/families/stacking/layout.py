@@ -1,0 +1,95 @@
+"""Where the pieces stand and how they go: scattered pieces, a board split into pieces and places, slides one at a time.
+
+- :func:`scatter`: integer centres for pieces (discs of their reach) in a box, apart from each other;
+- :func:`split_board`: pieces on the left half of the board, their places (outlines) on the right half in an
+  unrelated order, so each piece must be matched to its own place; :func:`draw_divider` paints the bar between;
+- :func:`one_at_a_time`: per-frame positions of pieces sliding one after another, eased;
+- :func:`near_miss_moves`: the two wrong answers every one-at-a-time task declares (the first two pieces swapped,
+  the last one left where it was), as the ends and the moving order a task's replay takes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from PIL import ImageDraw
+
+from vbvr_core.contract import FRAME_SIZE, Point
+from vbvr_core.draw import ease_in_out
+
+#: Least distance (px) from a piece or a place to the canvas edge; least gap between two pieces' (places') reaches.
+MARGIN, PLACE_GAP = 14, 14
+PLACE_TRIES = 300
+
+
+def scatter(rng: np.random.Generator, reaches: Sequence[float], x_range: tuple[float, float],
+            y_range: tuple[float, float], gap: float = PLACE_GAP, tries: int = PLACE_TRIES) -> list[Point] | None:
+    """Integer centres, one per entry of ``reaches`` in that order, each drawn uniformly (``rng.integers``, x then
+    y, up to ``tries`` times) so that its disc of that reach lies inside ``x_range`` × ``y_range`` and keeps
+    ``gap`` px from the discs placed before it (the box must hold one disc of each reach); None when one finds no
+    room."""
+    placed: list[Point] = []
+    for reach in reaches:
+        for _ in range(tries):
+            point = (float(rng.integers(int(x_range[0] + reach), int(x_range[1] - reach) + 1)),
+                     float(rng.integers(int(y_range[0] + reach), int(y_range[1] - reach) + 1)))
+            if all(math.dist(point, other) >= reach + reaches[k] + gap for k, other in enumerate(placed)):
+                placed.append(point)
+                break
+        else:
+            return None
+    return placed
+
+
+def split_board(rng: np.random.Generator, reaches: Sequence[float], side_gap: float, margin: float = MARGIN,
+                size: int = FRAME_SIZE) -> tuple[list[Point], list[Point]] | None:
+    """(starts, targets), listed by piece: the pieces scattered on the left half of a ``size``-px board, their places
+    on the right half, placed in a random order (so a place's position says nothing of its piece), every disc
+    ``margin`` px from the edges and ``side_gap`` px from the middle line; None when either half has no room."""
+    height = (margin, size - margin)
+    starts = scatter(rng, reaches, (margin, size / 2 - side_gap), height)
+    shuffled = [int(k) for k in rng.permutation(len(reaches))]
+    slots = scatter(rng, [reaches[k] for k in shuffled], (size / 2 + side_gap, size - margin), height)
+    if starts is None or slots is None:
+        return None
+    targets: list[Point] = [(0.0, 0.0)] * len(reaches)
+    for slot, index in enumerate(shuffled):
+        targets[index] = slots[slot]
+    return starts, targets
+
+
+def draw_divider(draw: ImageDraw.ImageDraw, color, half_width: int = 4, margin: int = 40,
+                 size: int = FRAME_SIZE) -> None:
+    """The bar between the halves of a split board: ``2 · half_width`` px wide down the middle, ``margin`` px short
+    of the top and bottom edges."""
+    middle = size / 2
+    draw.rectangle([middle - half_width, margin, middle + half_width - 1, size - margin], fill=color)
+
+
+def one_at_a_time(starts: Sequence[Point], ends: Sequence[Point], order: Sequence[int], move_frames: int,
+                  pause_frames: int) -> list[list[Point]]:
+    """Per-frame positions of every piece (listed by piece index): the pieces in ``order`` slide one after another
+    from their start to their end, eased, ``move_frames`` frames each, ``pause_frames`` still frames between; the
+    first frame shows them all at their starts, pieces not in ``order`` stay there."""
+    current = [tuple(p) for p in starts]
+    frames = [list(current)]
+    for rank, index in enumerate(order):
+        (x0, y0), (x1, y1) = starts[index], ends[index]
+        for k in range(1, move_frames + 1):
+            t = ease_in_out(k / move_frames)
+            current[index] = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+            frames.append(list(current))
+        if rank < len(order) - 1:
+            frames.extend([list(current)] * pause_frames)
+    return frames
+
+
+def near_miss_moves(targets: list[Point], order: list[int]) -> dict[str, tuple[list[Point], list[int]]]:
+    """The wrong answers of a one-at-a-time task, as (ends by piece, moving order): ``swapped_pair``, the first two
+    pieces of ``order`` going each into the other's place; ``last_left_behind``, the last piece never moving."""
+    first, second = order[:2]
+    swapped = list(targets)
+    swapped[first], swapped[second] = targets[second], targets[first]
+    return {"swapped_pair": (swapped, order), "last_left_behind": (targets, order[:-1])}
