@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from vbvr_core.contract import TaskParams
 from vbvr_core.families.dominoes.chain import (
     FALL_FRAMES,
     KNOCK_FRAMES,
@@ -14,7 +15,8 @@ from vbvr_core.families.dominoes.chain import (
     fall,
 )
 from vbvr_core.families.dominoes.draw import FALLEN, STANDING, chain_frames, paint, progress_at
-from vbvr_core.families.dominoes.judge import ground_sizes, judge_chain
+from vbvr_core.families.dominoes.judge import ground_sizes, judge_chain, judge_solution
+from vbvr_core.families.dominoes.scene import ChainScene, ChainSolution
 from vbvr_core.media.video import VideoReader, write_video
 
 HEIGHT = 54.0
@@ -110,3 +112,30 @@ def test_judge_halves_one_wrong_domino_and_zeroes_the_order_reversed(chain):
     backwards = [None if s is None else 16 - s for s in result.starts]
     reversed_order = list(chain_frames(background, row, result, backwards))
     assert _judge(chain, reversed_order + reversed_order[-1:] * 6, "backwards").parts["order"] == 0
+
+
+def test_a_chain_scene_makes_the_sample_its_alternatives_and_wrong_schedules(chain):
+    row, result, frames, work = chain
+    background = np.full((512, 512, 3), 250, np.uint8)
+    scene = ChainScene(background, row, result)
+    facts = scene.facts(HEIGHT)
+    solution = ChainSolution(**facts)
+    assert solution.dominoes == [(d.x, d.y, d.angle, d.width) for d in row] and solution.height == HEIGHT
+    assert (solution.lies, solution.starts, solution.parents) == (result.lies, result.starts, result.parents)
+    sample = scene.sample("push it", solution, TaskParams())
+    assert (sample.first_frame == frames[0]).all() and (sample.final_frame == frames[-1]).all()
+    assert all((a == b).all() for a, b in zip(sample.trajectory(), frames, strict=True))
+    assert sample.solution is solution and sample.prompt == "push it"
+    early = list(result.starts)
+    early[4] = None
+    assert all((a == b).all() for a, b in zip(scene.replay(early)(), chain_frames(background, row, result, early),
+                                              strict=True))
+    recoloured = scene.recoloured()
+    assert list(recoloured) == ["fallen_stay_blue", "fallen_brown"]
+    assert tuple(list(recoloured["fallen_stay_blue"]())[-1][256, int(row[0].x + 12)]) == STANDING
+    # the judge reads a solution as it reads the chain itself
+    path = work / "scene.mp4"
+    write_video(path, frames[:1] * 6 + frames + frames[-1:] * 6)
+    by_solution = judge_solution(VideoReader(path), solution)
+    assert by_solution == judge_chain(VideoReader(path), row, result.lies, result.starts, result.parents)
+    assert by_solution.value >= 0.98

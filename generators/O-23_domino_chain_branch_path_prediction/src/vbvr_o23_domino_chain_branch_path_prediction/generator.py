@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_arrow, draw_text, new_canvas, text_size, to_frame
 from vbvr_core.families.dominoes.chain import (
@@ -34,8 +34,8 @@ from vbvr_core.families.dominoes.chain import (
     depth,
     fall,
 )
-from vbvr_core.families.dominoes.draw import STANDING, chain_frames, paint, progress_at
 from vbvr_core.families.dominoes.judge import MIN_GROUND, ground_sizes
+from vbvr_core.families.dominoes.scene import ChainScene, ChainSolution
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o23_domino_chain_branch_path_prediction.plugin import TASK
@@ -82,14 +82,8 @@ class Params(TaskParams):
         return {**values, "heading": values["heading"] * step % 24}
 
 
-class Solution(TaskSolution):
+class Solution(ChainSolution):
     """The dominoes (x, y, facing angle, width), how long each lies, and the fall schedule the scorer checks."""
-
-    dominoes: list[tuple[float, float, float, float]]
-    lies: list[float]
-    starts: list[int | None]
-    parents: list[int | None]
-    height: float
 
 
 def _unit(degrees: float) -> np.ndarray:
@@ -224,9 +218,8 @@ class DominoChainBranchPathPredictionGenerator(BaseGenerator):
             raise Reject(problem)
         if depth(result) < 5:
             raise Reject("trivial: fewer than five dominoes fall one after another")
-        self._layout, self._result = layout, result
-        background = self._background(layout, p.background)
-        self._stage = background
+        self._layout = layout
+        self._chain = chain = ChainScene(self._background(layout, p.background), layout.dominoes, result)
         prompt = (
             "Seen from above, blue dominoes stand in a Y: a trunk that splits at the wide fork domino into two "
             "branches. The green arrow pushes the START domino over. A falling domino knocks down every domino "
@@ -234,19 +227,7 @@ class DominoChainBranchPathPredictionGenerator(BaseGenerator):
             "standing farther away than that is not reached, so a chain stops at a wider gap. Show the chain "
             "reaction, one domino falling after another, until no more dominoes fall."
         )
-        solution = Solution(
-            dominoes=[(d.x, d.y, d.angle, d.width) for d in layout.dominoes], lies=result.lies,
-            starts=result.starts, parents=result.parents, height=HEIGHT,
-        )
-        last = result.frames - 1
-        return Sample(
-            first_frame=paint(background, layout.dominoes, result.lies, progress_at(result, 0)),
-            final_frame=paint(background, layout.dominoes, result.lies, progress_at(result, last)),
-            prompt=prompt,
-            trajectory=lambda: chain_frames(background, layout.dominoes, result),
-            solution=solution,
-            params=p,
-        )
+        return chain.sample(prompt, Solution(**chain.facts(HEIGHT)), p)
 
     @staticmethod
     def _background(layout: Layout, tint: int) -> np.ndarray:
@@ -262,19 +243,13 @@ class DominoChainBranchPathPredictionGenerator(BaseGenerator):
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The right chain reaction with the fallen dominoes painted otherwise (kept blue, or brown): the rule
         is which dominoes fall and when, not our colour for a lying domino."""
-        layout, result, background = self._layout, self._result, self._stage
-        return {name: (lambda color=color: chain_frames(background, layout.dominoes, result, fallen=color))
-                for name, color in (("fallen_stay_blue", STANDING), ("fallen_brown", PALETTE["brown"]))}
+        return self._chain.recoloured()
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong chain reactions drawn like the right one: a blocked branch falling through its gap, stopping one
         domino early, or — where nothing blocks — only one branch falling; and the chain stopping at the fork."""
-        layout, result, background = self._layout, self._result, self._stage
+        layout, result, source = self._layout, self._chain.result, self._chain.replay
         misses: dict[str, FrameSource] = {}
-
-        def source(starts: list[int | None]) -> FrameSource:
-            return lambda: chain_frames(background, layout.dominoes, result, starts)
-
         for branch, before in layout.gaps.items():
             members = layout.branches[branch]
             through = list(result.starts)

@@ -8,8 +8,7 @@ one that knocks it; and the falls are spread in time (a cut or a cross-fade topp
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.dominoes.chain import Domino
-from vbvr_core.families.dominoes.judge import judge_chain
+from vbvr_core.families.dominoes.judge import judge_solution
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o23_domino_chain_branch_path_prediction.generator import Solution
@@ -17,6 +16,4 @@ from vbvr_o23_domino_chain_branch_path_prediction.generator import Solution
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of the Y's chain reaction."""
-    solution = Solution.model_validate(sample.solution)
-    dominoes = [Domino(*values) for values in solution.dominoes]
-    return judge_chain(video, dominoes, solution.lies, solution.starts, solution.parents)
+    return judge_solution(video, Solution.model_validate(sample.solution))

@@ -19,12 +19,13 @@ from typing import Annotated
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field, model_validator
-from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_arrow, draw_text, new_canvas, to_frame
 from vbvr_core.families.dominoes.chain import KNOCK_FRAMES, THICKNESS, Domino, ambiguous_pairs, fall
-from vbvr_core.families.dominoes.draw import FALLEN, OUTLINE, STANDING, chain_frames, paint, progress_at
+from vbvr_core.families.dominoes.draw import FALLEN, OUTLINE, STANDING
 from vbvr_core.families.dominoes.judge import MIN_GROUND, ground_sizes
+from vbvr_core.families.dominoes.scene import ChainScene, ChainSolution
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o24_domino_chain_gap_analysis.plugin import TASK
@@ -67,14 +68,10 @@ class Params(TaskParams):
         return self
 
 
-class Solution(TaskSolution):
-    """The dominoes (x, y, facing angle, width), how long each lies, and the fall schedule the scorer checks."""
+class Solution(ChainSolution):
+    """The dominoes (x, y, facing angle, width), how long each lies, the fall schedule the scorer checks, and the
+    number of the last domino that falls."""
 
-    dominoes: list[tuple[float, float, float, float]]
-    lies: list[float]
-    starts: list[int | None]
-    parents: list[int | None]
-    height: float
     stop: int
 
 
@@ -132,9 +129,8 @@ class DominoChainGapAnalysisGenerator(BaseGenerator):
             raise Reject(f"the chain does not stop after domino {p.stop}: {len(result.fallen)} fall")
         if min(ground_sizes(row.dominoes, result.lies)) < MIN_GROUND:
             raise Reject("illegible: a domino's fall would cover too little free ground to be seen")
-        self._row, self._result = row, result
-        background = self._background(row, p)
-        self._stage = background
+        self._row = row
+        self._chain = chain = ChainScene(self._background(row, p), row.dominoes, result)
         side = "left" if p.leftward else "right"
         prompt = (
             f"Seen from above, {p.count} numbered blue dominoes stand in a row; the green arrow pushes domino 1 "
@@ -143,19 +139,7 @@ class DominoChainGapAnalysisGenerator(BaseGenerator):
             "length, so the chain stops at the first gap wider than a domino. Show the chain reaction, one "
             "domino falling after another, until the last domino before that gap has fallen and the rest stand."
         )
-        solution = Solution(
-            dominoes=[(d.x, d.y, d.angle, d.width) for d in row.dominoes], lies=result.lies,
-            starts=result.starts, parents=result.parents, height=HEIGHT, stop=p.stop,
-        )
-        last = result.frames - 1
-        return Sample(
-            first_frame=paint(background, row.dominoes, result.lies, progress_at(result, 0)),
-            final_frame=paint(background, row.dominoes, result.lies, progress_at(result, last)),
-            prompt=prompt,
-            trajectory=lambda: chain_frames(background, row.dominoes, result),
-            solution=solution,
-            params=p,
-        )
+        return chain.sample(prompt, Solution(**chain.facts(HEIGHT), stop=p.stop), p)
 
     @staticmethod
     def _background(row: Row, p: Params) -> np.ndarray:
@@ -179,19 +163,12 @@ class DominoChainGapAnalysisGenerator(BaseGenerator):
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The right chain reaction with the fallen dominoes painted otherwise (kept blue, or brown)."""
-        row, result, background = self._row, self._result, self._stage
-        return {name: (lambda color=color: chain_frames(background, row.dominoes, result, fallen=color))
-                for name, color in (("fallen_stay_blue", STANDING), ("fallen_brown", PALETTE["brown"]))}
+        return self._chain.recoloured()
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong chain reactions drawn like the right one: falling across the gap, stopping one domino early,
         and (where the row has one) stopping at the first wide-but-reachable stretch."""
-        row, result, background = self._row, self._result, self._stage
-        p = self.params
-
-        def source(starts: list[int | None]) -> FrameSource:
-            return lambda: chain_frames(background, row.dominoes, result, starts)
-
+        row, result, source, p = self._row, self._chain.result, self._chain.replay, self.params
         through = [KNOCK_FRAMES * k for k in range(p.count)]
         early = [s if k < p.stop - 1 else None for k, s in enumerate(result.starts)]
         misses = {"through_gap": source(through), "stops_early": source(early)}

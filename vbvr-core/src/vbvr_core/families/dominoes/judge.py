@@ -25,6 +25,7 @@ import numpy as np
 
 from vbvr_core.contract import FPS, FRAME_SIZE, Score
 from vbvr_core.families.dominoes.chain import FALL_FRAMES, THICKNESS, Domino
+from vbvr_core.families.dominoes.scene import ChainSolution
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -132,3 +133,9 @@ def judge_chain(video: VideoReader, dominoes: Sequence[Domino], lies: Sequence[f
                  unless=f"the falls take {spread:.2f} s where the chain takes {expected:.2f} s")
     verdict.note("fallen", float(len(fell)))
     return verdict.score(ok="the chain falls domino by domino exactly as far as it reaches")
+
+
+def judge_solution(video: VideoReader, solution: ChainSolution) -> Score:
+    """:func:`judge_chain` on the dominoes, lies and schedule that a task's ``solution`` records."""
+    dominoes = [Domino(*values) for values in solution.dominoes]
+    return judge_chain(video, dominoes, solution.lies, solution.starts, solution.parents)
