@@ -7,7 +7,7 @@ import pytest
 from PIL import ImageDraw
 from vbvr_core.contract.keys import InvalidTaskKey, dist_name, import_name, validate_key
 from vbvr_core.draw import SHAPE_KINDS, GridLayout, Sprite, Stage, draw_shape, draw_text, new_canvas, to_frame
-from vbvr_core.draw.text import HAN_FAMILY, common_hanzi, font
+from vbvr_core.draw.text import HAN_FAMILY, common_hangul, common_hanzi, font, kana
 from vbvr_core.judge.masks import box_coverage, color_mask
 from vbvr_core.judge.track import collapse
 from vbvr_core.solve.search import count_shortest_paths, grid_neighbours
@@ -68,12 +68,13 @@ def test_counting_shortest_paths_on_an_open_grid():
     assert count_shortest_paths((0, 0), (2, 2), grid_neighbours(3, 3, set())) == 6
 
 
-def test_every_common_chinese_character_has_its_own_glyph_in_the_bundled_han_font():
-    characters = common_hanzi()
-    assert len(characters) == 3755 and characters[:2] == "啊阿"
+def test_every_common_cjk_character_has_its_own_glyph_in_the_bundled_han_font():
+    characters = common_hanzi() + kana() + common_hangul()
+    assert len(common_hanzi()) == 3755 and common_hanzi()[:2] == "啊阿"
+    assert len(kana()) == 176 and len(common_hangul()) == 2350 and common_hangul()[0] == "가"
     han = font(16, family=HAN_FAMILY)
     bitmaps = {bytes(han.getmask(character)) for character in characters}
-    assert len(bitmaps) >= 3750  # a missing glyph would draw the same empty box every time
+    assert len(bitmaps) >= len(characters) - 10  # a missing glyph would draw the same empty box every time
     image = new_canvas()
     draw_text(ImageDraw.Draw(image), (256, 256), "水火", 60, family=HAN_FAMILY)
     assert (to_frame(image) < 128).sum() > 300

@@ -1,8 +1,9 @@
 """Text in bundled fonts (Pillow's default font is ASCII only), and a switch to set it in another typeface.
 
 Samples are drawn in DejaVu Sans (:data:`DEFAULT_FAMILY`); Chinese text in Noto Sans SC (:data:`HAN_FAMILY`, a
-subset holding ASCII, CJK punctuation and the 3,755 level-1 characters of GB 2312, listed by :func:`common_hanzi`,
-cut from Noto Sans CJK SC Regular under the SIL OFL; it has one weight, so bold is the regular face). The other families (:data:`FAMILIES`, licences
+subset holding ASCII, CJK punctuation, the 3,755 level-1 characters of GB 2312 (:func:`common_hanzi`), Japanese
+kana (:func:`kana`) and the 2,350 Korean syllables of KS X 1001 (:func:`common_hangul`), cut from Noto Sans CJK SC
+Regular under the SIL OFL; it has one weight, so bold is the regular face). The other families (:data:`FAMILIES`, licences
 beside the files in ``vbvr_core/fonts``) exist so a task can show that its scorer reads text the way a
 model writes it: inside ``with typeface("liberation-serif", scale=0.8):`` every :func:`font`,
 :func:`text_size` and :func:`draw_text` call that names no family uses that family at 0.8× the size.
@@ -85,6 +86,21 @@ def common_hanzi() -> str:
                 found.append(bytes((high, low)).decode("gb2312"))
             except UnicodeDecodeError:  # the unused tail of row 0xD7
                 continue
+    return "".join(found)
+
+
+def kana() -> str:
+    """The 176 Japanese hiragana and katakana (U+3041–U+3096, U+30A1–U+30FA) that :data:`HAN_FAMILY` draws."""
+    return "".join(chr(code) for code in [*range(0x3041, 0x3097), *range(0x30A1, 0x30FB)])
+
+
+@functools.cache
+def common_hangul() -> str:
+    """The 2,350 common Korean syllables (KS X 1001, in its order) that :data:`HAN_FAMILY` draws."""
+    found = []
+    for high in range(0xB0, 0xC9):
+        for low in range(0xA1, 0xFF):
+            found.append(bytes((high, low)).decode("euc_kr"))
     return "".join(found)
 
 
