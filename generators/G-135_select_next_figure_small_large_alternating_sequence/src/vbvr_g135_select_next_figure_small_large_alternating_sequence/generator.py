@@ -4,11 +4,8 @@ Parameters → draw → solve → render → prompt (the sequence-choice family 
 
 - ``length`` figures of one kind in the top row, alternating small, large, small, … (small radius ``small``,
   large = ``ratio`` × small; all scaled together to fit their slots), then a "?";
-- ``candidates`` figures in the bottom row: the answer (same kind, the size that comes next), always the same
-  kind in the other size (the last shown size repeated), the answer's size in another kind, and possibly a
-  size halfway between (when it differs from both by at least 15 %) or other kinds;
-- the solver takes the radius two places back as the next one and picks the candidate of the sequence's kind
-  with that radius; the video sweeps a red ring around it.
+- candidates, solver and ring: the family's for both alternating rules (the answer is the sequence's kind in the
+  size two places back; distractors as :func:`~vbvr_core.families.sequence_choice.rules.wrong_radii` says).
 """
 
 from __future__ import annotations

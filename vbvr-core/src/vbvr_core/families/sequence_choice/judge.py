@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.families.marking.judge import judge_mark
 from vbvr_core.families.sequence_choice.scene import SequenceChoiceSolution
 from vbvr_core.judge.compare import colour_fit, match_colours
@@ -78,3 +78,11 @@ def judge_choice(video: VideoReader, first_frame, solution: SequenceChoiceSoluti
     if same_scene <= 0.0:
         return Score.zero(f"the video opens on other figures than this sample's (overlap {overlap:.2f})", **parts)
     return Score(value=marked.value * same_scene, parts=parts, reason=marked.reason)
+
+
+def score_choice(sample: SampleRef, video: VideoReader) -> Score:
+    """The scorer of every sequence-choice task: :func:`judge_choice` of ``video`` against ``sample``'s first frame
+    and solution. The video must open on the first frame; at the end a clear red mark (ring, outline, dot or fill)
+    sits on the answer and takes in no other candidate; everything else is unchanged up to a global colour drift.
+    How the mark appears is not asked for, so drawing it at once costs only 0.1."""
+    return judge_choice(video, sample.first_frame, SequenceChoiceSolution.model_validate(sample.solution))
