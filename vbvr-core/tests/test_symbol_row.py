@@ -159,3 +159,17 @@ def test_insertion_scene_opens_the_gaps_and_drops_the_new_symbols_in():
     assert np.array_equal(frames[-1], scene.frame(1.0, 1.0, 1.0)) and np.array_equal(frames[0], scene.frame(0, 0, 0))
     assert slot_matches(frames[-1], _row(slot_xs(3, 52), [BLUE, GREEN, BLUE]), slot_xs(3, 52), [BLUE, GREEN, BLUE],
                         256, 52, 40, 1.0) == [True] * 3
+
+
+def test_descent_is_seen_only_when_the_symbol_slides_down_gradually():
+    from vbvr_core.families.symbol_row.judge import descent_coverage
+
+    sliding = np.stack([_row([256.0], [GREEN], y=196 + 60 * t) for t in np.linspace(0, 1, 9)])
+    cut = np.stack([_row([256.0], [GREEN], y=196)] * 4 + [_row([256.0], [GREEN], y=256)] * 4)
+    for frames in (sliding, cut):
+        clip = Clip(frames, frames[-1], 1.0)
+        seen = descent_coverage(clip, GREEN, 256, 26, 40, 256, 60)
+        assert seen == descent_coverage(clip, GREEN, 256, 26, 40, 256, 60, settle=True)  # a square rests centred
+        assert seen == (1.0 if frames is sliding else 0.0)
+    elsewhere = Clip(sliding, sliding[-1], 1.0)
+    assert descent_coverage(elsewhere, GREEN, 356, 26, 40, 256, 60) == 0.0  # no ink in that column

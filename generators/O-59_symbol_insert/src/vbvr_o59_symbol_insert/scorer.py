@@ -16,9 +16,7 @@ value = end · (0.05 + 0.95 · descent · shift): a cut straight to the final fr
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.symbol_row.judge import closing_coverage, prepare, slot_matches
-from vbvr_core.judge.ink import ink_centres
-from vbvr_core.judge.motion import progress_coverage
+from vbvr_core.families.symbol_row.judge import closing_coverage, descent_coverage, prepare, slot_matches
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
@@ -35,14 +33,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     share = sum(matches) / len(matches)
     inserted = matches[solution.position - 1]
     end = 1.0 if all(matches) else 0.25 * share if inserted else 0.0
-    gap_x = solution.final_xs[solution.position - 1] * scale
-    width = clip.frames.shape[2]
-    column = (int(max(0, gap_x - spacing * 0.6 * scale)), 0, int(min(width, gap_x + spacing * 0.6 * scale)),
-              clip.frames.shape[1])
-    centres = ink_centres(clip.frames, solution.new_symbol[1], column, min_ink=max(2.0, (size * scale) ** 2 * 0.03))
-    # Two intermediate heights, each within a quarter of the way (an eased slide at 8 fps).
-    descent = progress_coverage([None if c is None else c[1] / scale for c in centres], solution.above_y, y,
-                                checkpoints=2, resolution=(y - solution.above_y) / 4)
+    descent = descent_coverage(clip, solution.new_symbol[1], solution.final_xs[solution.position - 1], 0.6 * spacing,
+                               size, y, y - solution.above_y)
     at_end = solution.position == len(solution.row) + 1
     shift = closing_coverage(clip, y, size, "left" if at_end else "right", -spacing / 2 if at_end else spacing / 2)
     verdict = Verdict()

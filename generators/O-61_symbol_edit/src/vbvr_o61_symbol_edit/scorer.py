@@ -15,8 +15,7 @@ intermediate positions of its move as the row opens. value = end · (0.05 + 0.95
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.symbol_row.judge import prepare, row_end, symbol_track
-from vbvr_core.judge.ink import ink_centres
+from vbvr_core.families.symbol_row.judge import descent_coverage, prepare, row_end, symbol_track
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -35,16 +34,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     ending = row_end(clip, solution.final_xs, solution.final_row, y, spacing, size)
     # Partial credit stays ≤ 0.1: the video played backwards shows the opening row, which shares some slots.
     end = 1.0 if ending.complete else 0.1 * ending.share
-    gap_x = solution.final_xs[solution.copy_slots[0]] * scale
-    height = clip.frames.shape[1]
-    column = (int(max(0, gap_x - 0.45 * spacing * scale)), 0, int(gap_x + 0.45 * spacing * scale), height)
-    centres = ink_centres(clip.frames, solution.target[1], column, min_ink=max(2.0, (size * scale) ** 2 * 0.03))
-    # The copy's height at rest: its ink centre in the reference final frame (a V's ink sits above its centre).
-    rest = ink_centres(clip.final[None], solution.target[1], column, min_ink=1.0)[0]
-    end_y = rest[1] / scale if rest else y
-    drop = y - solution.above_y
-    descent = progress_coverage([None if c is None else c[1] / scale for c in centres], end_y - drop, end_y,
-                                checkpoints=2, resolution=drop / 4)
+    # The copy's height at rest is its ink centre in the reference final frame (settle).
+    descent = descent_coverage(clip, solution.target[1], solution.final_xs[solution.copy_slots[0]], 0.45 * spacing,
+                               size, y, y - solution.above_y, settle=True)
     k = solution.tracked
     kept = [j for j in range(len(solution.final_row)) if j not in solution.copy_slots]
     start_x, end_x = solution.xs[k], solution.final_xs[kept[k]]

@@ -12,6 +12,7 @@ Positions in the helpers below are on the 512-pixel canvas; ``scale`` converts t
 - :func:`row_end`: both at once for the last frame (:class:`RowEnd`: the slots that match, the stray ink, the
   reason to give when the row is not the expected one);
 - :func:`edge_track`: the row's leftmost or rightmost ink per frame (the outer edge moving as a gap closes);
+- :func:`descent_coverage`: a new symbol's ink sliding down into the row (an insertion's last phase);
 - :func:`ink_levels`: the ink of one colour inside one box per frame, relative to a reference level (a symbol
   fading out or in, or sliding away: anything that empties its box gradually);
 - :func:`symbol_track`: one symbol of a colour of its own followed along the row, never read between two ghosts of
@@ -30,7 +31,7 @@ import numpy as np
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.judge.compare import colour_fit, match_colours
-from vbvr_core.judge.ink import background_of, ink_map, ink_overlap
+from vbvr_core.judge.ink import background_of, ink_centres, ink_map, ink_overlap
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
@@ -169,6 +170,25 @@ def closing_coverage(clip: Clip, row_y: float, size: int, side: str, distance: f
         return 0.0
     return progress_coverage(edges, edges[0], edges[0] + distance, checkpoints=2,
                              resolution=max(1.0 / clip.scale, abs(distance) / 4))
+
+
+def descent_coverage(clip: Clip, color: Sequence[int], x: float, half_width: float, size: int, row_y: float,
+                     drop: float, settle: bool = False) -> float:
+    """How much of a symbol's slide down into the row the video shows: the ink-weighted height of ``color`` in the
+    full-height column of half-width ``half_width`` around ``x`` (canvas pixels) passes two intermediate heights
+    between ``drop`` pixels above its end and its end, each within a quarter of the way (an eased slide at 8 fps);
+    frames where the column holds under 3 % of a glyph's ink give no reading. The end is ``row_y``, or with
+    ``settle`` the height of that ink in the reference final frame (a V's ink sits above its centre)."""
+    scale = clip.scale
+    centre = x * scale
+    column = (int(max(0, centre - half_width * scale)), 0, int(centre + half_width * scale), clip.frames.shape[1])
+    centres = ink_centres(clip.frames, tuple(color), column, min_ink=max(2.0, (size * scale) ** 2 * 0.03))
+    end_y = row_y
+    if settle:
+        rest = ink_centres(clip.final[None], tuple(color), column, min_ink=1.0)[0]
+        end_y = rest[1] / scale if rest else row_y
+    return progress_coverage([None if c is None else c[1] / scale for c in centres], end_y - drop, end_y,
+                             checkpoints=2, resolution=drop / 4)
 
 
 def ink_levels(frames: np.ndarray, color: Sequence[int], x: float, y: float, half: float, scale: float,
