@@ -1,0 +1,1 @@
+"""VBVR task G-43_understand_scene_structure (perception)."""
