@@ -20,9 +20,10 @@ from typing import Annotated, Any
 
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Cell, Sample, Strata, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, draw_text
+from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -35,34 +36,23 @@ AGENT_COLOR = PALETTE["orange"]
 GOAL_COLOR = PALETTE["red"]
 NUMBER_FILL = (190, 215, 245)  # light blue: unsaturated, nothing the official evaluator reads as agent or goal
 NUMBER_INK = (20, 20, 20)
-SIDES = Strata((5, 6), (7, 8), (9, 10))
-MAX_MOTION_FRAMES = 100  # long walks take fewer frames per step (never under 4): keeps encoding cheap
-VERTICAL_FIRST = ((-1, 0), (1, 0), (0, -1), (0, 1))
-HORIZONTAL_FIRST = ((0, -1), (0, 1), (-1, 0), (1, 0))
 
 
-class Params(TaskParams):
+class Params(visits.OpenGridParams):
     """G-13's parameter space: the grid and the count of numbers grow with the difficulty stratum."""
 
-    rows: Annotated[int, SIDES] = Field(8, ge=5, le=10, description="grid rows")
-    cols: Annotated[int, SIDES] = Field(8, ge=5, le=10, description="grid columns")
+    rows: visits.GridSide = Field(8, description="grid rows")
+    cols: visits.GridSide = Field(8, description="grid columns")
     numbers: Annotated[int, Strata((2, 3), (3, 4), (4, 5))] = Field(
         3, ge=2, le=6, description="numbered cells to visit in ascending order")
-    min_distance: int = Field(4, ge=3, le=18, description="least grid (Manhattan) distance from start to goal; "
-                                                          "drawn as max(3, (rows + cols) // 3)")
+    min_distance: visits.MinDistance = 4
     min_detour: Annotated[int, Strata(2, (2, 4), (4, 6))] = Field(
         2, ge=2, le=8, description="least extra steps the numbers cost over the direct start→goal distance")
     max_route: int = Field(40, ge=12, le=60, description="greatest walk length in cells (keeps videos short)")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
-    frames_per_step: Annotated[int, Uniform(4, 6)] = Field(
-        5, ge=4, le=8, description="video frames per one-cell move (fewer on long walks, at least 4)")
-
-    @classmethod
-    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
-        """The least start–goal distance grows with the grid: a third of its half-perimeter, at least 3."""
-        return {"min_distance": max(3, (values["rows"] + values["cols"]) // 3), **values}
+    line_width: visits.LineWidth = 2
+    frames_per_step: visits.FramesPerStep = 5
 
 
 class Solution(TaskSolution):
@@ -94,11 +84,6 @@ class NumberedGrid(GridWorld):
         return canvas
 
 
-def grid_distance(a: Cell, b: Cell) -> int:
-    """Manhattan distance between two cells."""
-    return abs(a[0] - b[0]) + abs(a[1] - b[1])
-
-
 class GridNumberSequenceGenerator(BaseGenerator):
     """Draws an open grid with numbered cells and a goal, and the shortest walk over the numbers in order."""
 
@@ -106,39 +91,27 @@ class GridNumberSequenceGenerator(BaseGenerator):
     Params = Params
     Solution = Solution
 
-    def _numbered(self, start: Cell, goal: Cell) -> list[Cell]:
-        """``numbers`` cells, none on the start or goal, none 4-adjacent to another, in the order of their numbers."""
-        p = self.params
-        chosen: list[Cell] = []
-        for index in self.rng.permutation(p.rows * p.cols):
-            cell = (int(index) // p.cols, int(index) % p.cols)
-            if cell not in (start, goal) and all(grid_distance(cell, other) > 1 for other in chosen):
-                chosen.append(cell)
-                if len(chosen) == p.numbers:
-                    return chosen
-        raise Reject(f"no room for {p.numbers} separate numbered cells")
-
     def generate(self) -> Sample:
         """Place start, goal and numbers; solve over (cell, numbers visited) states; render the walk."""
         p = self.params
         start, goal = pick_endpoints(self.rng, p.rows, p.cols, "anywhere", p.min_distance)
-        numbered = self._numbered(start, goal)
+        # the numbers, in their order: none on the start or goal, none 4-adjacent to another
+        numbered = visits.separate_cells(self.rng, p.rows, p.cols, p.numbers, (start, goal))
+        if numbered is None:
+            raise Reject(f"no room for {p.numbers} separate numbered cells")
         moves = [NEIGHBOUR_STEPS[int(k)] for k in self.rng.permutation(4)]
         path = sequence_route(p.rows, p.cols, start, numbered, goal, moves=moves)
         if path is None:
             raise Reject("unsolvable: no walk visits the numbers in order before the goal")
         if len(path) - 1 > p.max_route:
             raise Reject(f"walk of {len(path) - 1} cells exceeds max_route={p.max_route}")
-        detour = len(path) - 1 - grid_distance(start, goal)
+        detour = len(path) - 1 - visits.grid_distance(start, goal)
         if detour < p.min_detour:
             raise Reject(f"the numbers cost {detour} extra steps, fewer than min_detour={p.min_detour}")
         layout = GridLayout.fit(p.rows, p.cols)
         world = NumberedGrid(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                              fills={goal: GOAL_COLOR, **{cell: NUMBER_FILL for cell in numbered}}, numbered=numbered)
-        agent = world.agent_sprite(AGENT_COLOR)
-        per_step = max(4, min(p.frames_per_step, MAX_MOTION_FRAMES // (len(path) - 1)))
-        first, final, _ = world.walk(path, agent, per_step)
-        self.walk = lambda cells: lambda: world.walk(cells, agent, per_step)[2]
+        first, final, self.walk = visits.paced_walk(world, AGENT_COLOR, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. An orange ball stands on its start cell; "
             f"{p.numbers} cells are numbered 1 to {p.numbers} and the red cell is the goal. Move the ball one cell "
@@ -159,7 +132,7 @@ class GridNumberSequenceGenerator(BaseGenerator):
         """Other shortest walks over the numbers in order: the moves tried vertical-first and horizontal-first."""
         s = sample.solution
         return {name: self.walk(self._route(sample, s.numbered, moves=moves))
-                for name, moves in (("vertical_first", VERTICAL_FIRST), ("horizontal_first", HORIZONTAL_FIRST))}
+                for name, moves in (("vertical_first", visits.VERTICAL_FIRST), ("horizontal_first", visits.HORIZONTAL_FIRST))}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The last two numbers visited in swapped order; the last number skipped; one step short of the goal."""

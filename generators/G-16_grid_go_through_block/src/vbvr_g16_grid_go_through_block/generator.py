@@ -15,12 +15,13 @@ Official convention (VBVR-EvalKit's ``GridGoThroughBlockEvaluator``, see the REA
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field
-from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Cell, Sample, Strata, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout
+from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -32,34 +33,22 @@ from vbvr_g16_grid_go_through_block.solver import block_route
 AGENT_COLOR = PALETTE["orange"]
 GOAL_COLOR = PALETTE["red"]
 BLOCK_COLOR = PALETTE["blue"]
-SIDES = Strata((5, 6), (7, 8), (9, 10))
-#: the four moves tried vertical-first and horizontal-first: two (often different) shortest walks
-VERTICAL_FIRST = ((-1, 0), (1, 0), (0, -1), (0, 1))
-HORIZONTAL_FIRST = ((0, -1), (0, 1), (-1, 0), (1, 0))
-MAX_MOTION_FRAMES = 100  # long walks take fewer frames per step (never under 4): keeps encoding cheap
 
 
-class Params(TaskParams):
+class Params(visits.OpenGridParams):
     """G-16's parameter space: the grid and the number of blocks grow with the difficulty stratum."""
 
-    rows: Annotated[int, SIDES] = Field(8, ge=5, le=10, description="grid rows")
-    cols: Annotated[int, SIDES] = Field(8, ge=5, le=10, description="grid columns")
+    rows: visits.GridSide = Field(8, description="grid rows")
+    cols: visits.GridSide = Field(8, description="grid columns")
     blocks: Annotated[int, Strata(1, (1, 2), (2, 3))] = Field(
         1, ge=1, le=3, description="blue blocks the walk must pass through")
-    min_distance: int = Field(4, ge=3, le=18, description="least grid (Manhattan) distance from start to goal; "
-                                                          "drawn as max(3, (rows + cols) // 3)")
+    min_distance: visits.MinDistance = 4
     min_detour: Annotated[int, Strata(2, (2, 4), (4, 6))] = Field(
         2, ge=2, le=8, description="least extra steps the blocks cost over the direct start→goal distance")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
-    frames_per_step: Annotated[int, Uniform(4, 6)] = Field(
-        5, ge=4, le=8, description="video frames per one-cell move (fewer on long walks, at least 4)")
-
-    @classmethod
-    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
-        """The least start–goal distance grows with the grid: a third of its half-perimeter, at least 3."""
-        return {"min_distance": max(3, (values["rows"] + values["cols"]) // 3), **values}
+    line_width: visits.LineWidth = 2
+    frames_per_step: visits.FramesPerStep = 5
 
 
 class Solution(TaskSolution):
@@ -74,11 +63,6 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-def grid_distance(a: Cell, b: Cell) -> int:
-    """Manhattan distance between two cells."""
-    return abs(a[0] - b[0]) + abs(a[1] - b[1])
-
-
 class GridGoThroughBlockGenerator(BaseGenerator):
     """Draws an open grid with a start, a goal and blue blocks, and the shortest walk through the blocks."""
 
@@ -86,38 +70,25 @@ class GridGoThroughBlockGenerator(BaseGenerator):
     Params = Params
     Solution = Solution
 
-    def _blocks(self, start: Cell, goal: Cell) -> list[Cell]:
-        """``blocks`` cells, none on the start or goal, none 4-adjacent to another block (each its own blob)."""
-        p = self.params
-        taken = {start, goal}
-        chosen: list[Cell] = []
-        for index in self.rng.permutation(p.rows * p.cols):
-            cell = (int(index) // p.cols, int(index) % p.cols)
-            if cell not in taken and all(grid_distance(cell, other) > 1 for other in chosen):
-                chosen.append(cell)
-                if len(chosen) == p.blocks:
-                    return chosen
-        raise Reject(f"no room for {p.blocks} separate blocks")
-
     def generate(self) -> Sample:
         """Place start, goal and blocks; solve over (cell, blocks passed) states; render the walk."""
         p = self.params
         start, goal = pick_endpoints(self.rng, p.rows, p.cols, "anywhere", p.min_distance)
-        blocks = self._blocks(start, goal)
+        # none on the start or goal, none 4-adjacent to another block (each its own blob)
+        blocks = visits.separate_cells(self.rng, p.rows, p.cols, p.blocks, (start, goal))
+        if blocks is None:
+            raise Reject(f"no room for {p.blocks} separate blocks")
         moves = [NEIGHBOUR_STEPS[int(k)] for k in self.rng.permutation(4)]
         path = block_route(p.rows, p.cols, start, blocks, goal, moves)
         if path is None:
             raise Reject("unsolvable: no walk passes every block before the goal")
-        detour = len(path) - 1 - grid_distance(start, goal)
+        detour = len(path) - 1 - visits.grid_distance(start, goal)
         if detour < p.min_detour:
             raise Reject(f"the blocks cost {detour} extra steps, fewer than min_detour={p.min_detour}")
         layout = GridLayout.fit(p.rows, p.cols)
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={goal: GOAL_COLOR, **{cell: BLOCK_COLOR for cell in blocks}})
-        agent = world.agent_sprite(AGENT_COLOR)
-        per_step = max(4, min(p.frames_per_step, MAX_MOTION_FRAMES // (len(path) - 1)))
-        first, final, _ = world.walk(path, agent, per_step)
-        self.walk = lambda cells: lambda: world.walk(cells, agent, per_step)[2]
+        first, final, self.walk = visits.paced_walk(world, AGENT_COLOR, path, p.frames_per_step)
         which = "the blue cell is a block" if p.blocks == 1 else f"the {p.blocks} blue cells are blocks"
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. An orange ball stands on its start cell; the red "
@@ -134,7 +105,7 @@ class GridGoThroughBlockGenerator(BaseGenerator):
         """Other shortest walks through the blocks: the moves tried vertical-first and horizontal-first."""
         s, p = sample.solution, self.params
         return {name: self.walk(block_route(p.rows, p.cols, s.start, s.blocks, s.goal, moves))
-                for name, moves in (("vertical_first", VERTICAL_FIRST), ("horizontal_first", HORIZONTAL_FIRST))}
+                for name, moves in (("vertical_first", visits.VERTICAL_FIRST), ("horizontal_first", visits.HORIZONTAL_FIRST))}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Straight to the goal leaving out the last block passed; the ground truth stopped one step short."""

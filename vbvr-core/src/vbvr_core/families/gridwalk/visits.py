@@ -1,0 +1,83 @@
+"""Walks on an open grid that must visit chosen cells before the goal (numbers in order, blocks in any order).
+
+What such a task declares and draws the same way: its parameters (:class:`OpenGridParams` and the field types
+below: a task writes ``line_width: LineWidth = 2`` among its own fields, declaration order being draw order, so
+each task keeps its fields where they stand), the cells to visit (:func:`separate_cells`), the two move orders
+that give other shortest walks, and the agent's walk paced to keep long videos short (:func:`paced_walk`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any
+
+import numpy as np
+from pydantic import Field
+
+from vbvr_core.contract import Cell, Strata, TaskParams, Uniform
+from vbvr_core.contract.sample import FrameSource
+from vbvr_core.families.gridwalk.draw import RGB, GridWorld
+
+#: Rows or columns of the grid, more with the difficulty stratum.
+GridSide = Annotated[int, Strata((5, 6), (7, 8), (9, 10)), Field(ge=5, le=10)]
+#: The least start–goal distance, filled in by :meth:`OpenGridParams.complete`.
+MinDistance = Annotated[int, Field(ge=3, le=18, description="least grid (Manhattan) distance from start to goal; "
+                                                            "drawn as max(3, (rows + cols) // 3)")]
+LineWidth = Annotated[int, Uniform(1, 3), Field(ge=1, le=4, description="grid line width in pixels")]
+#: Frames per one-cell move before :func:`paced_walk` shortens a long walk's.
+FramesPerStep = Annotated[int, Uniform(4, 6), Field(
+    ge=4, le=8, description="video frames per one-cell move (fewer on long walks, at least 4)")]
+
+#: The four moves tried vertical-first and horizontal-first: two (often different) shortest walks.
+VERTICAL_FIRST = ((-1, 0), (1, 0), (0, -1), (0, 1))
+HORIZONTAL_FIRST = ((0, -1), (0, 1), (-1, 0), (1, 0))
+#: Frames the whole walk may take before each step gets fewer (never under ``least``): keeps encoding cheap.
+MAX_MOTION_FRAMES = 100
+
+
+class OpenGridParams(TaskParams):
+    """Params of a walk on an open ``rows``×``cols`` grid whose ``min_distance`` grows with the grid. Declares no
+    field itself (a subclass declares ``rows``, ``cols`` and ``min_distance`` where it draws them)."""
+
+    if TYPE_CHECKING:
+        rows: int
+        cols: int
+        min_distance: int
+
+    @classmethod
+    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
+        """The least start–goal distance grows with the grid: a third of its half-perimeter, at least 3."""
+        return {"min_distance": max(3, (values["rows"] + values["cols"]) // 3), **values}
+
+
+def grid_distance(a: Cell, b: Cell) -> int:
+    """Manhattan distance between two cells."""
+    return abs(a[0] - b[0]) + abs(a[1] - b[1])
+
+
+def separate_cells(rng: np.random.Generator, rows: int, cols: int, count: int, taken: Iterable[Cell]) -> list[Cell] | None:
+    """``count`` cells of a ``rows``×``cols`` grid, none in ``taken``, none 4-adjacent to another (each its own
+    blob), in the order drawn (the first fitting cells of one ``rng.permutation`` of the grid); None when the grid
+    has no room for them."""
+    taken = set(taken)
+    chosen: list[Cell] = []
+    for index in rng.permutation(rows * cols):
+        cell = (int(index) // cols, int(index) % cols)
+        if cell not in taken and all(grid_distance(cell, other) > 1 for other in chosen):
+            chosen.append(cell)
+            if len(chosen) == count:
+                return chosen
+    return None
+
+
+def paced_walk(world: GridWorld, agent_color: RGB, path: Sequence[Cell], frames_per_step: int,
+               budget: int = MAX_MOTION_FRAMES, least: int = 4,
+               ) -> tuple[np.ndarray, np.ndarray, Callable[[Sequence[Cell]], FrameSource]]:
+    """The first and final frames of the round agent of ``agent_color`` walking ``path`` in ``world``, and a
+    function giving the frame source of the same agent walking any other cells at the same pace:
+    ``frames_per_step`` frames per cell, fewer when the walk would take more than ``budget`` frames, never fewer
+    than ``least``."""
+    agent = world.agent_sprite(agent_color)
+    per_step = max(least, min(frames_per_step, budget // (len(path) - 1)))
+    first, final, _ = world.walk(path, agent, per_step)
+    return first, final, lambda cells: lambda: world.walk(cells, agent, per_step)[2]
