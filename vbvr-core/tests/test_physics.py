@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 from vbvr_core.families.physics.rays import (
+    ANSWER_COLOR,
     angle_of,
     direction_of,
     draw_ray,
@@ -18,7 +19,7 @@ from vbvr_core.families.physics.rays import (
     reflect,
     refract,
 )
-from vbvr_core.families.physics.scene import SurfaceScene, rounded
+from vbvr_core.families.physics.scene import SurfaceRaySolution, SurfaceScene, rounded
 
 
 def test_reflection_reverses_the_normal_component_only():
@@ -121,3 +122,11 @@ def test_a_surface_scene_accepts_the_right_ray_thin_or_thick():
     thin, thick = (list(source())[-1] for source in alternatives.values())
     assert (thin == scene.frame(scene.length, width=2)).all() and (thick == scene.frame(scene.length, width=7)).all()
     assert rounded((0.12345678, -0.5)) == (0.123457, -0.5)
+
+
+def test_a_surface_scene_states_the_facts_every_surface_ray_solution_records():
+    scene = _Plain((256.0, 300.0), 20.0, 35.0, False, 120.0)
+    solution = SurfaceRaySolution(**scene.facts())
+    assert solution.hit == (256.0, 300.0) and solution.incidence == 35.0 and solution.ray_color == ANSWER_COLOR
+    assert solution.normal == rounded(scene.normal) and solution.incoming == rounded(scene.incoming)
+    assert solution.length == round(scene.length, 2)

@@ -23,10 +23,9 @@ from typing import Annotated, Literal
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Sample, Strata, TaskParams, Uniform
 from vbvr_core.draw import BACKGROUNDS, draw_text, new_canvas
 from vbvr_core.families.physics.rays import (
-    ANSWER_COLOR,
     angle_of,
     direction_of,
     draw_dashed,
@@ -35,7 +34,7 @@ from vbvr_core.families.physics.rays import (
     reach,
     refract,
 )
-from vbvr_core.families.physics.scene import SurfaceScene, rounded
+from vbvr_core.families.physics.scene import SurfaceRaySolution, SurfaceScene, rounded
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o18_glass_refraction.plugin import TASK
@@ -79,19 +78,14 @@ class Params(TaskParams):
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
 
 
-class Solution(TaskSolution):
-    """Where the refracted ray leaves the boundary, its direction by Snell's law (y down) and how far it runs."""
+class Solution(SurfaceRaySolution):
+    """Where the refracted ray leaves the boundary, its direction by Snell's law (y down) and how far it runs; the
+    two refractive indices and the angle of refraction (degrees)."""
 
-    hit: tuple[float, float]
-    normal: tuple[float, float]
-    incoming: tuple[float, float]
     refracted: tuple[float, float]
-    length: float
     n1: float
     n2: float
-    incidence: float
     refraction: float
-    ray_color: tuple[int, int, int]
 
 
 def half_plane(point: tuple[float, float], normal: tuple[float, float], size: float = 512.0) -> list[tuple[float, float]]:
@@ -207,11 +201,8 @@ class GlassRefractionGenerator(BaseGenerator):
         if problem:
             raise Reject(problem)
         refraction = incidence_angle(scene.refracted, scene.normal)
-        solution = Solution(
-            hit=scene.hit, normal=rounded(scene.normal), incoming=rounded(scene.incoming),
-            refracted=rounded(scene.refracted), length=round(scene.length, 2), n1=scene.n1, n2=scene.n2,
-            incidence=p.incidence, refraction=round(refraction, 3), ray_color=ANSWER_COLOR,
-        )
+        solution = Solution(**scene.facts(), refracted=rounded(scene.refracted), n1=scene.n1, n2=scene.n2,
+                            refraction=round(refraction, 3))
         prompt = (
             f"A lamp shines a light ray (orange, with an arrow) through {p.medium_from} (n = {scene.n1:.2f}) onto the "
             f"flat boundary with {p.medium_to} (n = {scene.n2:.2f}). Draw the refracted ray in red, starting where "

@@ -9,7 +9,8 @@ Parameters → draw → solve → render → prompt:
 - the solution is the law of reflection: the reflected direction is the incoming one with its component along
   the normal reversed, r = d − 2(d·n)n, so the angle of reflection equals the angle of incidence, on the other
   side of the normal (``vbvr_core.families.physics.rays.reflect``);
-- the video draws the red reflected ray growing from the point on the mirror to the edge of the picture;
+- the video draws the red reflected ray (the official evaluator looks for a red, else blue, line) growing from
+  the point on the mirror to the edge of the picture;
 - a lamp off the picture, a mirror running off it, or a reflected ray shorter than 140 px or passing near the
   lamp is rejected and redrawn.
 """
@@ -20,10 +21,9 @@ from typing import Annotated
 
 from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Sample, Strata, TaskParams, Uniform
 from vbvr_core.draw import BACKGROUNDS, new_canvas
 from vbvr_core.families.physics.rays import (
-    ANSWER_COLOR,
     angle_of,
     direction_of,
     draw_dashed,
@@ -32,12 +32,11 @@ from vbvr_core.families.physics.rays import (
     reach,
     reflect,
 )
-from vbvr_core.families.physics.scene import SurfaceScene, rounded
+from vbvr_core.families.physics.scene import SurfaceRaySolution, SurfaceScene, rounded
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o19_mirror_reflection.plugin import TASK
 
-RAY_COLOR = ANSWER_COLOR  # red: the official evaluator looks for a red (else blue) line
 MIRROR_COLOR = (150, 160, 172)
 HATCH_COLOR = (110, 110, 110)
 NORMAL_COLOR = (120, 120, 120)
@@ -68,16 +67,10 @@ class Params(TaskParams):
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
 
 
-class Solution(TaskSolution):
+class Solution(SurfaceRaySolution):
     """Where the reflected ray leaves the mirror, its direction by the law (y down) and how far it runs (px)."""
 
-    hit: tuple[float, float]
-    normal: tuple[float, float]
-    incoming: tuple[float, float]
     reflected: tuple[float, float]
-    length: float
-    incidence: float
-    ray_color: tuple[int, int, int]
 
 
 class MirrorScene(SurfaceScene):
@@ -145,11 +138,7 @@ class MirrorReflectionGenerator(BaseGenerator):
         if problem:
             raise Reject(problem)
         assert abs(incidence_angle(scene.reflected, scene.normal) - p.incidence) < 1e-6
-        solution = Solution(
-            hit=scene.hit, normal=rounded(scene.normal), incoming=rounded(scene.incoming),
-            reflected=rounded(scene.reflected), length=round(scene.length, 2), incidence=p.incidence,
-            ray_color=RAY_COLOR,
-        )
+        solution = Solution(**scene.facts(), reflected=rounded(scene.reflected))
         normal = "the dashed normal" if p.show_normal else "the normal (perpendicular) to the mirror"
         prompt = (
             "A lamp shines a light ray (orange, with an arrow) onto a flat mirror (the silver bar; its back is "

@@ -11,12 +11,26 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
+from vbvr_core.contract import TaskSolution
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import to_frame
 from vbvr_core.families.physics.rays import ANSWER_COLOR, RAY_WIDTH, Vector, direction_of, draw_ray, grow_lengths, reach
 
 #: Line widths of the right ray that a task accepts as well (its ``alternatives``).
 THICKNESS_ALTERNATIVES = (("thin", 2), ("thick", 7))
+
+
+class SurfaceRaySolution(TaskSolution):
+    """What every surface-ray task records: where the answer ray leaves the surface (``hit``), the normal and the
+    light's incoming direction (unit vectors, y down), how far the answer runs to the picture's edge (px), the
+    angle of incidence (degrees) and the answer's colour. A task adds the answer's direction under its own name."""
+
+    hit: tuple[float, float]
+    normal: tuple[float, float]
+    incoming: tuple[float, float]
+    length: float
+    incidence: float
+    ray_color: tuple[int, int, int]
 
 
 class SurfaceScene:
@@ -34,13 +48,18 @@ class SurfaceScene:
 
     def __init__(self, hit: Vector, surface_angle: float, incidence: float, from_left: bool,
                  source_distance: float):
-        self.hit = hit
+        self.hit, self.incidence = hit, incidence
         self.surface = direction_of(surface_angle)
         self.normal = direction_of(surface_angle + 90.0)
         side = 1.0 if from_left else -1.0
         back = direction_of(surface_angle + 90.0 + side * incidence)  # from the point towards the lamp
         self.incoming = (-back[0], -back[1])
         self.source = (hit[0] + back[0] * source_distance, hit[1] + back[1] * source_distance)
+
+    def facts(self) -> dict[str, object]:
+        """The :class:`SurfaceRaySolution` fields of this scene (directions to 6 decimals, the length to 2)."""
+        return {"hit": self.hit, "normal": rounded(self.normal), "incoming": rounded(self.incoming),
+                "length": round(self.length, 2), "incidence": self.incidence, "ray_color": ANSWER_COLOR}
 
     def lamp_off_picture(self, margin: float = 24.0, size: float = 512.0) -> bool:
         """Whether the lamp's centre lies less than ``margin`` px inside the picture's edge (or outside it)."""
