@@ -1,0 +1,1 @@
+"""VBVR task G-21_multiple_occlusions_vertical (transformation)."""

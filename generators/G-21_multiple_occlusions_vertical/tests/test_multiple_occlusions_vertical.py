@@ -1,0 +1,57 @@
+"""G-21_multiple_occlusions_vertical specifications: the layout, the sweep, rejections, near misses and the shared
+checks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from vbvr_core.contract import FRAME_SIZE
+from vbvr_core.pipeline.generator import Reject
+from vbvr_core.testing.contract import SampleContract
+from vbvr_g21_multiple_occlusions_vertical.generator import MultipleOcclusionsVerticalGenerator, mask_tops
+from vbvr_g21_multiple_occlusions_vertical.scorer import mask_rows
+
+KEY = "G-21_multiple_occlusions_vertical"
+PARAMS = {"objects": 3, "motion_frames": 24}
+
+
+def _generated(seed: int, params: dict | None = None):
+    for attempt in range(seed, seed + 50):
+        try:
+            return MultipleOcclusionsVerticalGenerator(attempt, params).generate()
+        except Reject:
+            continue
+    raise AssertionError(f"50 draws from seed {seed} were all rejected")
+
+
+def test_the_mask_sweeps_down_at_constant_speed_and_off_the_frame():
+    tops = mask_tops(100, 41)
+    assert tops[0] == 100 and tops[-1] == FRAME_SIZE and all(b > a for a, b in zip(tops, tops[1:], strict=False))
+
+
+def test_the_mask_starts_above_a_row_it_spans_and_hides_whole():
+    for seed in range(3):
+        solution = _generated(seed, {"difficulty": seed}).solution
+        tops, bottoms = [b[1] for b in solution.boxes], [b[3] for b in solution.boxes]
+        assert solution.mask_top + solution.mask_height < min(tops)
+        assert solution.mask_columns[0] < min(b[0] for b in solution.boxes)
+        assert solution.mask_columns[1] > max(b[2] for b in solution.boxes)
+        assert solution.mask_height > max(bottoms) - min(tops)
+        assert len(set(solution.colors)) == len(solution.colors)
+
+
+def test_a_mask_too_short_to_hide_the_row_is_rejected():
+    with pytest.raises(Reject, match="too short|does not fit"):
+        MultipleOcclusionsVerticalGenerator(1, {"object_radius": 40, "mask_height": 80}).generate()
+
+
+def test_mask_rows_are_read_where_half_its_columns_are_dark():
+    dark = np.zeros((2, 64, 64), bool)
+    dark[0, 10:20, 8:40] = True
+    assert mask_rows(dark, (8, 40)) == [(10, 19), None]
+
+
+class TestContract(SampleContract):
+    key = KEY
+    params = PARAMS
+    near_misses = ("object_recoloured_behind_mask",)
