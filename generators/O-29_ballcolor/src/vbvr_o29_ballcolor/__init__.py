@@ -1,0 +1,1 @@
+"""VBVR task O-29_ballcolor (abstraction)."""
