@@ -1,0 +1,1 @@
+"""VBVR task O-25_lego_construction_assembly (spatiality)."""
