@@ -1,5 +1,6 @@
-"""G-247 specifications: the glossary, the scene checks (overlap, duplicates, meanings), the generator's
-draws, and the scorer on right, wrong and several marks."""
+"""G-247 specifications: the answers and distractor pools, the twin check on rendered shapes, the scene
+checks (one Chinese character, overlap, duplicates), the generator's draws, and the scorer on right, wrong
+and several marks."""
 
 from __future__ import annotations
 
@@ -11,11 +12,17 @@ from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g247_identify_chinese_character.generator import (
-    FOREIGN,
-    GLOSSARY,
+    ANSWERS,
+    HANZI_LIKE_HANGUL,
+    HANZI_LIKE_KANA,
+    KANA_TWIN_HANZI,
+    LETTERS,
+    TWIN_LIKENESS,
     IdentifyChineseCharacterGenerator,
     Solution,
     answer_of,
+    hanzi_twin,
+    kind_of,
     scene_problems,
 )
 
@@ -32,28 +39,34 @@ def _generated(seed: int, params: dict | None = None):
     raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
-def test_glossary_uses_common_characters_with_one_meaning_each():
-    hanzi = common_hanzi()
-    assert len({word for _, word, _ in GLOSSARY}) == len(GLOSSARY) == len({char for char, _, _ in GLOSSARY})
-    for char, word, similar in GLOSSARY:
-        assert char in hanzi and all(c in hanzi for c in similar), char
-        assert char not in similar and len(set(similar)) == len(similar) >= 2, char
-        assert answer_of(word) == char
+def test_answers_are_common_characters_without_a_katakana_twin():
+    assert set(ANSWERS) <= set(common_hanzi()) and not set(ANSWERS) & set(KANA_TWIN_HANZI)
+    assert all(kind_of(c) == "hanzi" for c in KANA_TWIN_HANZI)
 
 
-def test_foreign_letters_are_drawn_and_are_not_chinese():
+def test_distractor_pools_are_drawn_not_chinese_and_not_shaped_like_a_character():
     face = font(60, family=DEFAULT_FAMILY)
     missing = np.asarray(face.getmask("\uffff"))
-    hanzi = common_hanzi()
-    for letter in FOREIGN:
-        assert letter not in hanzi
+    for letter in LETTERS:
+        assert kind_of(letter) == "letter"
         assert not np.array_equal(np.asarray(face.getmask(letter)), missing), letter
+        assert hanzi_twin(letter, False)[1] < TWIN_LIKENESS, letter
+    for symbol in HANZI_LIKE_KANA + HANZI_LIKE_HANGUL:
+        assert kind_of(symbol) in ("kana", "hangul")
+        assert hanzi_twin(symbol)[1] < TWIN_LIKENESS, symbol
+
+
+def test_katakana_twins_of_characters_are_recognised_by_their_drawing():
+    for kata, han in zip("ロカエニトオタ", "口力工二卜才夕", strict=True):
+        twin, likeness = hanzi_twin(kata)
+        assert likeness >= TWIN_LIKENESS and han in KANA_TWIN_HANZI, (kata, twin, likeness)
+    assert hanzi_twin("口") == ("口", hanzi_twin("口")[1]) and hanzi_twin("口")[1] > 0.99
 
 
 def _scene(**change):
-    scene = {"glyphs": ["大", "太", "A"], "kinds": ["answer", "lookalike", "foreign"],
+    scene = {"glyphs": ["猫", "ム", "A"], "kinds": ["hanzi", "kana", "letter"],
              "centers": [(100.0, 100.0), (300.0, 100.0), (100.0, 300.0)], "ring_radii": [60.0, 60.0, 50.0],
-             "word": "big", "target": 0, "size": 80}
+             "target": 0}
     scene.update(change)
     return scene
 
@@ -67,33 +80,26 @@ def test_overlapping_symbols_are_refused():
     assert any("occlusion" in p for p in problems)
 
 
-def test_a_distractor_equal_to_the_answer_is_refused():
-    problems = scene_problems(**_scene(glyphs=["大", "大", "A"]))
-    assert any("duplicate" in p for p in problems)
+def test_two_chinese_characters_a_wrong_target_and_a_twin_are_refused():
+    assert any("ambiguous" in p for p in scene_problems(**_scene(glyphs=["猫", "山", "A"])))
+    assert any("ambiguous" in p for p in scene_problems(**_scene(target=1)))
+    assert any("drawn like" in p for p in scene_problems(**_scene(glyphs=["猫", "ロ", "A"])))
+    assert any("katakana twin" in p for p in scene_problems(**_scene(glyphs=["口", "ム", "A"])))
+    assert any("duplicate" in p for p in scene_problems(**_scene(glyphs=["猫", "ム", "ム"],
+                                                                   kinds=["hanzi", "kana", "kana"])))
 
 
-def test_a_wrong_target_a_chinese_foreign_letter_and_a_rare_character_are_refused():
-    assert any("wrong answer" in p for p in scene_problems(**_scene(target=1)))
-    assert any("is a Chinese character" in p for p in scene_problems(**_scene(glyphs=["大", "太", "山"])))
-    assert any("common characters" in p for p in scene_problems(**_scene(glyphs=["大", "太", "A"],
-                                                                        kinds=["answer", "lookalike", "other"])))
-
-
-def test_every_draw_has_one_answer_meaning_the_word_and_rings_apart():
-    meanings = {char: word for char, word, _ in GLOSSARY}
-    for seed in range(9):
-        sample = _generated(40 * seed, {"difficulty": seed % 3})
+def test_every_draw_has_exactly_one_chinese_character_from_its_strata_pool():
+    for difficulty in range(3):
+        sample = _generated(40 * difficulty, {"difficulty": difficulty, "num_glyphs": 3 + difficulty})
         s = sample.solution
-        assert s.glyphs[s.target] == answer_of(s.word) and s.kinds.count("answer") == 1
-        assert f'"{s.word}"' in sample.prompt
-        assert all(meanings.get(g) != s.word for k, g in enumerate(s.glyphs) if k != s.target)
-        assert scene_problems(s.glyphs, s.kinds, s.centers, s.ring_radii, s.word, s.target,
-                              sample.params.glyph_size) == []
-
-
-def test_hard_draws_show_lookalikes_and_no_foreign_letters():
-    s = _generated(5, {"difficulty": 2, "lookalikes": 3}).solution
-    assert s.kinds.count("lookalike") >= 2 and "foreign" not in s.kinds
+        assert answer_of(s.glyphs) == s.target and s.kinds.count("hanzi") == 1
+        others = {kind for k, kind in enumerate(s.kinds) if k != s.target}
+        assert others <= ({"letter"} if difficulty == 0 else {"kana", "hangul"}), others
+        if difficulty == 2:
+            assert all(g in HANZI_LIKE_KANA + HANZI_LIKE_HANGUL for k, g in enumerate(s.glyphs) if k != s.target)
+        assert "Chinese character" in sample.prompt
+        assert scene_problems(s.glyphs, s.kinds, s.centers, s.ring_radii, s.target) == []
 
 
 def _ringed(folder, center, radius, frames=8):
@@ -105,7 +111,7 @@ def _ringed(folder, center, radius, frames=8):
 
 class TestContract(SampleContract):
     key = KEY
-    near_misses = True  # a look-alike ringed like the answer: the wrong symbol marked scores 0
+    near_misses = True  # a kana/hangul ringed like the answer: the wrong symbol marked scores 0
 
     def solution(self, folder) -> Solution:
         return Solution.model_validate(load_record(folder).solution)

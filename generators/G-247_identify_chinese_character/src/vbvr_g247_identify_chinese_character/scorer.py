@@ -1,7 +1,7 @@
 """G-247 scorer: find the red mark the model drew and judge which symbol it marks (the marking family's judge).
 
 Checks (see :func:`vbvr_core.families.marking.judge.judge_mark`): the video opens on the first frame; at
-the end a clear red mark (ring, square, dot or fill) sits on the character that means the prompt's word and
+the end a clear red mark (ring, square, dot or fill) sits on the one Chinese character and
 takes in no other symbol; the symbols and background are unchanged up to a global colour drift. How the mark
 appears is not asked for, so drawing it at once costs only 0.1; a mark seen only in the last frame is no mark.
 """
