@@ -9,7 +9,9 @@ import pytest
 from PIL import ImageDraw
 from vbvr_core.draw import PALETTE, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED, ring_sweep
-from vbvr_core.families.marking.judge import dark_mask, judge_mark, red_mask, red_or_dark_mask
+from vbvr_core.families.marking.judge import JUDGE_FPS, dark_mask, judge_mark, red_mask, red_or_dark_mask
+from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader, held, write_video
 
 CENTRES = [(128.0, 256.0), (384.0, 256.0)]
@@ -52,3 +54,51 @@ def test_a_black_or_red_ring_on_the_target_scores_full_and_elsewhere_nothing(tmp
 def test_the_default_ink_is_red_only(tmp_path, first):
     black = judge_mark(_ringed(tmp_path, first, 0, BLACK), first, CENTRES, 0, RADIUS)
     assert black.value == 0.0 and "no clear mark" in black.reason
+
+
+def test_dilate_grows_a_mask_by_a_square_and_away_from_leaves_8_canvas_px_round_a_mark():
+    dot = np.zeros((64, 64), bool)
+    dot[32, 32] = True
+    grown = dilate(dot, 2)
+    assert grown.sum() == 25 and grown[30:35, 30:35].all()
+    assert (~away_from(dot, 0.5)).sum() == 81  # 8 canvas px at half size: 4 px on every side
+    assert (~away_from(dot, 0.25)).sum() == 49  # never less than 3 px
+
+
+def _held_frames(first: np.ndarray, count: int) -> np.ndarray:
+    return np.repeat(first[None], count, axis=0)
+
+
+def test_unchanged_and_progressive_gives_full_credit_to_a_still_scene_and_a_growing_mark():
+    first = np.full((64, 64, 3), 240, np.uint8)
+    first[20:40, 20:40] = (40, 90, 160)
+    keep = np.ones((64, 64), bool)
+    verdict = Verdict()
+    unchanged_and_progressive(verdict, _held_frames(first, 12), first, keep, np.arange(12) * 10,
+                              changed="moved", at_once="cut")
+    score = verdict.score(ok="fine")
+    assert score.value == 1.0 and score.parts == {"unchanged": 1.0, "progressive": 1.0} and score.reason == "fine"
+
+
+def test_unchanged_and_progressive_fails_a_changed_scene_and_docks_a_cut():
+    first = np.full((64, 64, 3), 240, np.uint8)
+    frames = _held_frames(first, 12)
+    frames[:, 20:40, 20:40] = (40, 90, 160)  # a square the first frame does not hold
+    keep = np.ones((64, 64), bool)
+    counts = np.array([0] * 6 + [100] * 6)  # the mark appears from one frame to the next
+    verdict = Verdict()
+    unchanged_and_progressive(verdict, frames, first, keep, counts, changed="moved", at_once="cut")
+    score = verdict.score(ok="fine")
+    assert score.parts["unchanged"] == 0.0 and score.parts["progressive"] == 0.0
+    assert score.value == 0.0 and score.reason == "moved; cut"
+    # The 0.9 factor alone, when the rest is unchanged; growth is timed at the given frame rate.
+    verdict = Verdict()
+    unchanged_and_progressive(verdict, _held_frames(first, 12), first, keep, counts, changed="moved", at_once="cut")
+    assert verdict.score(ok="").value == pytest.approx(0.9)
+    slow = np.array([0, 20, 40, 60, 80, 100])  # 4 frames growing: 1/3 s at 12 fps, 1/12 s at 48 fps
+    for fps, value in ((JUDGE_FPS, 1.0), (48.0, 0.9)):
+        verdict = Verdict()
+        unchanged_and_progressive(verdict, _held_frames(first, 6), first, keep, slow, changed="", at_once="cut",
+                                  fps=fps)
+        assert verdict.score(ok="").value == pytest.approx(value)
+

@@ -14,6 +14,8 @@ from vbvr_core.families.outline.draw import (
     trace_sweep,
 )
 from vbvr_core.families.outline.judge import boundary_mask, mark_mask, outline_shares, turned_mask
+from vbvr_core.families.outline.parts import follows_and_traced
+from vbvr_core.judge.verdict import Verdict
 
 SQUARE = [(200.0, 200.0), (312.0, 200.0), (312.0, 312.0), (200.0, 312.0)]
 BIGGER = [(160.0, 160.0), (352.0, 160.0), (352.0, 352.0), (160.0, 352.0)]
@@ -73,3 +75,15 @@ def test_boundary_mask_of_a_circle_is_a_thin_ring():
     ring = boundary_mask(circle_polygon((256.0, 256.0), 100.0), 256)
     ys, xs = np.nonzero(ring)
     assert np.allclose(np.hypot(xs - 128, ys - 128), 50, atol=1.5)
+
+
+def test_follows_and_traced_ramps_both_shares_and_notes_them():
+    verdict = Verdict()
+    follows_and_traced(verdict, 0.9, 0.9, astray="astray", short="short")  # follows in full, traced half way
+    score = verdict.score(ok="")
+    assert score.parts["follows_share"] == 0.9 and score.parts["traced_share"] == 0.9
+    assert score.parts["follows"] == 1.0 and score.parts["traced"] == pytest.approx(0.5)
+    assert score.value == pytest.approx(0.5) and score.reason == "short"
+    verdict = Verdict()
+    follows_and_traced(verdict, 0.5, 1.0, astray="astray", short="short")
+    assert verdict.score(ok="").value == 0.0 and verdict.score(ok="").reason == "astray"

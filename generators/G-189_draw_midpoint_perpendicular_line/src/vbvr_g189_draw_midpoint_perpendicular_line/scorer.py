@@ -23,20 +23,17 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, red_mask, rest_change
+from vbvr_core.families.marking.judge import red_mask
+from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
 from vbvr_core.families.outline.judge import (
-    FOLLOW_FULL,
-    FOLLOW_ZERO,
     JUDGE_FPS,
     JUDGE_SIZE,
     MIN_PIXELS_PER_LENGTH,
-    TRACED_FULL,
-    TRACED_ZERO,
     boundary_mask,
     outline_shares,
 )
+from vbvr_core.families.outline.parts import follows_and_traced
 from vbvr_core.judge.compare import starts_like
-from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -45,13 +42,6 @@ from vbvr_g189_draw_midpoint_perpendicular_line.generator import Solution
 
 TAIL_SECONDS = 0.25
 REDDENED = 50  # grey levels: green and blue fell at least this much more than red
-
-
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    import cv2
-
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
 def reddened(frames: np.ndarray, opening: np.ndarray) -> np.ndarray:
@@ -72,7 +62,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     factor = JUDGE_SIZE / FRAME_SIZE
     first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
     verdict = Verdict()
-    already = _dilate(red_mask(first_small) | red_mask(clip.frames[0]), 1)
+    already = dilate(red_mask(first_small) | red_mask(clip.frames[0]), 1)
     marks = (red_mask(clip.frames) | reddened(clip.frames, clip.frames[0])) & ~already
     counts = marks.sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
@@ -86,18 +76,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         verdict.part("follows", 0.0, unless="no red line at the end of the video")
         return verdict.score(ok="")
     follows, traced = outline_shares(mark, segment, s.tolerance)
-    verdict.note("follows_share", follows)
-    verdict.note("traced_share", traced)
-    verdict.part("follows", ramp(-follows, -FOLLOW_FULL, -FOLLOW_ZERO),
-                 unless=f"only {follows:.0%} of the red lies along the perpendicular from the upper midpoint")
-    verdict.part("traced", ramp(-traced, -TRACED_FULL, -TRACED_ZERO),
-                 unless=f"the red line covers {traced:.0%} of the way from the upper midpoint to the lower line only")
-    keep = ~_dilate(mark, max(3, round(8 * factor)))
-    change = rest_change(clip.frames, first_small, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the red line changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the line appears at once")
+    follows_and_traced(
+        verdict, follows, traced,
+        astray=f"only {follows:.0%} of the red lies along the perpendicular from the upper midpoint",
+        short=f"the red line covers {traced:.0%} of the way from the upper midpoint to the lower line only")
+    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+                              changed="the picture outside the red line changes", at_once="the line appears at once",
+                              fps=JUDGE_FPS)
     return verdict.score(ok="a red line from the upper midpoint, perpendicular, down to the lower line; nothing else")

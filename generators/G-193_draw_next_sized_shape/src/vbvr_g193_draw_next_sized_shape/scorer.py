@@ -30,7 +30,7 @@ import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE
 from vbvr_core.families.geometry_marks.judge import same_scene
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import unchanged_and_progressive
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
@@ -176,15 +176,10 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     opening = slot_areas(clip.frames[0], shown, slot_reach)
     kept = min(row_match(slot_areas(frame, shown, slot_reach), opening) for frame in clip.frames[-tail:])
     verdict.part("row_kept", ramp(-kept, -KEPT_FULL, -KEPT_ZERO), unless="the shown row changed")
-    change = rest_change(np.stack([resize_frame(f, JUDGE_SIZE // 2) for f in clip.frames]), half_first,
-                         ~region[::2, ::2])
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the box changes")
-    final_count = max(1, int(counts[-1]))
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the shape appears at once")
+    half_frames = np.stack([resize_frame(f, JUDGE_SIZE // 2) for f in clip.frames])
+    unchanged_and_progressive(verdict, half_frames, half_first, ~region[::2, ::2], counts,
+                              changed="the picture outside the box changes", at_once="the shape appears at once",
+                              fps=JUDGE_FPS)
     return verdict.score(ok=f"the {CLASS[s.answer]} {s.kind} that continues the pattern, in the box; nothing else changed")
 
 

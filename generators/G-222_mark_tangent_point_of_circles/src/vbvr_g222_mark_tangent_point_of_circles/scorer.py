@@ -23,14 +23,15 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.geometry_marks.judge import filled
 from vbvr_core.families.marking.judge import (
     JUDGE_FPS,
     JUDGE_SIZE,
     coverage_around,
     mark_fit,
     red_or_dark_mask,
-    rest_change,
 )
+from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -46,19 +47,6 @@ ROUND_FULL, ROUND_ZERO = 0.85, 0.65
 TAIL_SECONDS = 0.25
 
 
-def filled(mask: np.ndarray) -> np.ndarray:
-    """``mask`` with its enclosed holes filled (a closed ring becomes a disc; an open arc stays an arc)."""
-    padded = np.pad(mask.astype(np.uint8), 1)
-    outside = padded.copy()
-    cv2.floodFill(outside, None, (0, 0), 2)
-    return (outside != 2)[1:-1, 1:-1]
-
-
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-222 against the sample's tangent point."""
     solution = Solution.model_validate(sample.solution)
@@ -69,7 +57,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     factor = JUDGE_SIZE / first.shape[0]
     first_small = resize_frame(first, JUDGE_SIZE)
     verdict = Verdict()
-    already = _dilate(red_or_dark_mask(first_small), 1)
+    already = dilate(red_or_dark_mask(first_small), 1)
     inks = red_or_dark_mask(clip.frames) & ~already
     counts = inks.sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
@@ -79,7 +67,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
     mark = inks[-tail:].mean(axis=0) >= 0.5
     # Specks of compression noise are no mark: keep the blobs of at least MIN_PIXELS (joined across 1 px).
-    labels, stats = cv2.connectedComponentsWithStats(_dilate(mark, 1).astype(np.uint8), connectivity=8)[1:3]
+    labels, stats = cv2.connectedComponentsWithStats(dilate(mark, 1).astype(np.uint8), connectivity=8)[1:3]
     blobs = [k for k in range(1, len(stats)) if int((mark & (labels == k)).sum()) >= MIN_PIXELS]
     if not blobs:
         verdict.part("on_point", 0.0, unless="no black or red mark at the end of the video")
@@ -96,7 +84,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.note("off", off)
     verdict.part("on_point", ramp(off, ON_FULL, ON_ZERO),
                  unless=f"the mark is centred {off:.3f} of the frame away from the tangent point")
-    solid = filled(mark)
+    solid = filled(mark, bridge=0)
     cx, cy = min(JUDGE_SIZE - 1, max(0, round(center[0]))), min(JUDGE_SIZE - 1, max(0, round(center[1])))
     verdict.part("closed", float(solid[cy, cx]), unless="the mark is an open stroke or arc, not a closed circle or dot")
     cover = coverage_around(solid, center, sectors=12, min_pixels=1, min_distance=0.5)  # a small dot counts
@@ -105,12 +93,6 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     size = reach / JUDGE_SIZE
     verdict.part("small", ramp(size, SMALL_FULL, SMALL_ZERO),
                  unless=f"the mark reaches {size:.3f} of the frame: not a mark on one point")
-    keep = ~_dilate(mark, max(3, round(8 * factor)))
-    change = rest_change(clip.frames, first_small, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), 6.0, 20.0),
-                 unless="the picture outside the mark changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the mark appears at once")
+    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+                              changed="the picture outside the mark changes", at_once="the mark appears at once")
     return verdict.score(ok="a clear black or red mark centred on the tangent point; the rest is unchanged")

@@ -20,9 +20,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, coverage_around, red_or_dark_mask, rest_change
+from vbvr_core.families.marking.judge import coverage_around, red_or_dark_mask
+from vbvr_core.families.marking.parts import dilate, unchanged_and_progressive
 from vbvr_core.judge.compare import starts_like
-from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -35,11 +35,6 @@ ASSIGN = 24.0  # canvas px: a mark's centre this close to a line highlights it (
 TOUCH = 5.0  # canvas px: a mark's pixel this close to another line's stroke edge touches that line too
 MIN_MARK = 12  # judge pixels: smaller red specks are codec noise, not marks
 GROUP = 3  # judge pixels: red pixels this close belong to one mark
-
-
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
 def line_distances(xs: np.ndarray, ys: np.ndarray, segments: list) -> np.ndarray:
@@ -77,7 +72,7 @@ def highlighted(mark: np.ndarray, segments: list, line_width: float, factor: flo
     """The lines the marks in ``mark`` (a judge-size mask) highlight, and how many marks highlight none or only
     part of a line."""
     scaled = [((x0 * factor, y0 * factor), (x1 * factor, y1 * factor)) for (x0, y0), (x1, y1) in segments]
-    count, labels = cv2.connectedComponents(_dilate(mark, GROUP).astype(np.uint8), connectivity=8)
+    count, labels = cv2.connectedComponents(dilate(mark, GROUP).astype(np.uint8), connectivity=8)
     lines: set[int] = set()
     stray = 0
     for label in range(1, count):
@@ -107,7 +102,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     factor = JUDGE_SIZE / FRAME_SIZE
     first = resize_frame(sample.first_frame, JUDGE_SIZE)
     verdict = Verdict()
-    already = _dilate(red_or_dark_mask(first), 1)
+    already = dilate(red_or_dark_mask(first), 1)
     reds = red_or_dark_mask(clip.frames) & ~already
     counts = reds.sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
@@ -122,12 +117,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("selection", float(not missed and not extra and not stray),
                  unless=f"horizontal lines not highlighted: {missed}; other lines highlighted: {extra}; "
                         f"marks on no line or incomplete: {stray}")
-    keep = ~_dilate(mark, 4)
-    change = rest_change(clip.frames, first, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the marks changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the marks appear at once")
+    unchanged_and_progressive(verdict, clip.frames, first, ~dilate(mark, 4), counts,
+                              changed="the picture outside the marks changes", at_once="the marks appear at once",
+                              fps=JUDGE_FPS)
     return verdict.score(ok="every horizontal line highlighted in red, no other; the rest unchanged")

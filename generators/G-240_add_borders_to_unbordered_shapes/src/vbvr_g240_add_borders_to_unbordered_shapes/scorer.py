@@ -20,18 +20,17 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, dark_mask, red_mask, rest_change
+from vbvr_core.families.marking.judge import dark_mask, red_mask
+from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
 from vbvr_core.families.outline.judge import (
-    FOLLOW_FULL,
-    FOLLOW_ZERO,
     JUDGE_FPS,
     JUDGE_SIZE,
     MIN_PIXELS_PER_LENGTH,
     TRACED_FULL,
-    TRACED_ZERO,
     boundary_mask,
     distance_to,
 )
+from vbvr_core.families.outline.parts import follows_and_traced
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -43,13 +42,6 @@ from vbvr_g240_add_borders_to_unbordered_shapes.generator import Solution
 TAIL_SECONDS = 0.25
 RED_FULL, RED_ZERO = 0.1, 0.3  # share of the new marks that is clearly red
 DARKENED = 50  # grey levels a thin border's pixels darken by, at least
-
-
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    import cv2
-
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
 def turned_dark(frames: np.ndarray, opening: np.ndarray) -> np.ndarray:
@@ -70,7 +62,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     factor = JUDGE_SIZE / FRAME_SIZE
     first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
     verdict = Verdict()
-    already = _dilate(dark_mask(first_small) | dark_mask(clip.frames[0]), 1)
+    already = dilate(dark_mask(first_small) | dark_mask(clip.frames[0]), 1)
     # The video's colours mapped onto ours (a drift undone); "turned dark" against its own opening frame (same
     # decoder and resampling): a thin border, half over the fill and half over the canvas, is not black once
     # resampled, but it did darken.
@@ -92,7 +84,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     # passes as darkened there; the clearly red pixels the video added tell it apart.
     # (Red already there — in our first frame or in the video's opening one, whose colour drift may turn an
     # orange or pink fill red — does not count.)
-    already_red = _dilate(red_mask(first_small) | red_mask(clip.frames[0]), 1)
+    already_red = dilate(red_mask(first_small) | red_mask(clip.frames[0]), 1)
     reds = (red_mask(clip.frames[-tail:]).mean(axis=0) >= 0.5) & ~already_red
     red_share = float(reds.sum()) / max(1, int(reds.sum() + mark.sum()))
     verdict.note("red_share", red_share)
@@ -103,19 +95,12 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     near_mark = distance_to(mark) <= tol
     shares = [float(near_mark[o].mean()) for o in outlines]
     traced = min(shares)
-    verdict.note("follows_share", follows)
-    verdict.note("traced_share", traced)
-    verdict.part("follows", ramp(-follows, -FOLLOW_FULL, -FOLLOW_ZERO),
-                 unless=f"only {follows:.0%} of the new black lies along the unbordered shapes' boundaries")
     missing = [k for k, share in zip(solution.targets, shares, strict=True) if share < TRACED_FULL]
-    verdict.part("traced", ramp(-traced, -TRACED_FULL, -TRACED_ZERO),
-                 unless=f"shapes {missing} are not bordered all the way round (least share {traced:.0%})")
-    keep = ~_dilate(mark, max(3, round(8 * factor)))
-    change = rest_change(clip.frames, first_small, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the new borders changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the borders appear at once")
+    follows_and_traced(
+        verdict, follows, traced,
+        astray=f"only {follows:.0%} of the new black lies along the unbordered shapes' boundaries",
+        short=f"shapes {missing} are not bordered all the way round (least share {traced:.0%})")
+    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+                              changed="the picture outside the new borders changes",
+                              at_once="the borders appear at once", fps=JUDGE_FPS)
     return verdict.score(ok="a black border all the way round every unbordered shape, nothing else changed")

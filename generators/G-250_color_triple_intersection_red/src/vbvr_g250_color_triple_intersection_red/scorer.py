@@ -18,7 +18,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, red_mask, rest_change
+from vbvr_core.families.marking.judge import red_mask
+from vbvr_core.families.marking.parts import unchanged_and_progressive
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -64,12 +65,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                  unless=f"only {cover:.0%} of the triple region is painted red")
     verdict.part("precision", ramp(spill, SPILL_FULL, SPILL_ZERO),
                  unless=f"red paint outside the triple region amounts to {spill:.0%} of its area")
-    keep = ~_morph(paint | region, 3, grow=True)
-    change = rest_change(clip.frames, first, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the painted region changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the paint appears at once")
+    unchanged_and_progressive(verdict, clip.frames, first, ~_morph(paint | region, 3, grow=True), counts,
+                              changed="the picture outside the painted region changes",
+                              at_once="the paint appears at once", fps=JUDGE_FPS)
     return verdict.score(ok="the triple region painted red, nothing else; the rest unchanged")

@@ -18,7 +18,8 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.families.geometry_marks.judge import filled
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, REST_FULL, REST_ZERO, red_mask, rest_change
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, red_mask
+from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -32,13 +33,6 @@ TARGET_FULL, TARGET_ZERO = 0.8, 0.5  # share of the target bar's box the mark mu
 OTHER_MAX = 0.25  # share of any other bar's box the mark may enclose
 MIN_MARK_PIXELS = 40  # judge pixels: less red than this is no mark (a rectangle round the smallest bar has ~200)
 BRIDGE = 2  # judge pixels: the mark is thickened this much before its holes are filled (gaps up to 4 px close)
-
-
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    import cv2
-
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
 def bar_cover(region: np.ndarray, box: tuple[float, float, float, float], factor: float) -> float:
@@ -56,7 +50,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         return Score.zero(clip.error or "video has no frames")
     factor = JUDGE_SIZE / FRAME_SIZE
     first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
-    already = _dilate(red_mask(first_small), 1)
+    already = dilate(red_mask(first_small), 1)
     reds = red_mask(clip.frames) & ~already
     counts = reds.sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
@@ -69,7 +63,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     if int(mark.sum()) < MIN_MARK_PIXELS:
         verdict.part("selection", 0.0, unless="no clear red mark at the end of the video")
         return verdict.score(ok="")
-    region = filled(_dilate(mark, BRIDGE), bridge=0)
+    region = filled(dilate(mark, BRIDGE), bridge=0)
     covers = [bar_cover(region, tuple(box), factor) for box in solution.bars]
     target = solution.target
     others = [k for k, c in enumerate(covers) if k != target and c > OTHER_MAX]
@@ -78,12 +72,6 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("selection", credit,
                  unless=f"the mark encloses bars {others} besides the target {target}" if others
                  else f"the mark encloses {covers[target]:.0%} of the target bar {target}")
-    keep = ~_dilate(mark, max(3, round(8 * factor)))
-    change = rest_change(clip.frames, first_small, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the chart outside the mark changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the mark appears at once")
+    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+                              changed="the chart outside the mark changes", at_once="the mark appears at once")
     return verdict.score(ok="a red mark round the extreme bar only; the rest is unchanged")
