@@ -7,10 +7,13 @@ from itertools import chain
 import numpy as np
 import pytest
 from PIL import ImageDraw
+from pydantic import Field
+from vbvr_core.contract import Category, Point, TaskInfo, TaskParams, TaskSolution
 from vbvr_core.draw import PALETTE, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_RED, ring_sweep
+from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
 from vbvr_core.families.marking.judge import JUDGE_FPS, dark_mask, judge_mark, red_mask, red_or_dark_mask
 from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
+from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader, held, write_video
 
@@ -102,3 +105,39 @@ def test_unchanged_and_progressive_fails_a_changed_scene_and_docks_a_cut():
                                   fps=fps)
         assert verdict.score(ok="").value == pytest.approx(value)
 
+
+class _RingParams(TaskParams):
+    ring_width: int = Field(6, ge=4, le=8)
+    mark_frames: int = Field(10, ge=8, le=30)
+
+
+class _RingSolution(TaskSolution):
+    centers: list[Point]
+    ring_radii: list[float]
+    target: int
+
+
+class _TwoDiscs(RingMarkGenerator):
+    """Rings the second of the two discs of the ``first`` fixture."""
+
+    info = TaskInfo(key="O-990_ring_demo", title="Ring demo", category=Category.PERCEPTION,
+                    description="A red ring is drawn round the brown disc.")
+    Params = _RingParams
+    Solution = _RingSolution
+    scene: np.ndarray
+
+    def generate(self):
+        solution = _RingSolution(centers=CENTRES, ring_radii=[RADIUS, RADIUS + 4], target=1)
+        return self.ringed_sample(self.scene, "Ring the brown disc.", solution)
+
+
+def test_a_ring_mark_generator_rings_the_target_over_mark_frames(first):
+    generator = _TwoDiscs(0)
+    generator.scene = first
+    sample = generator.generate()
+    expected = ring_image(first, CENTRES[1], RADIUS + 4, width=6)
+    assert np.array_equal(sample.final_frame, expected) and sample.prompt == "Ring the brown disc."
+    frames = list(sample.trajectory())
+    assert len(frames) == 11 and np.array_equal(frames[0], first) and np.array_equal(frames[-1], expected)
+    other = list(generator.ring_frames(first, 0, sample.solution))
+    assert np.array_equal(other[-1], ring_image(first, CENTRES[0], RADIUS, width=6))

@@ -24,8 +24,9 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, regular_polygon, to_frame
-from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.marking.draw import outline_sweep
+from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g147_identify_unique_figure_in_uniform_set.plugin import TASK
 
@@ -96,7 +97,7 @@ def outline(center: Point, sides: int, radius: float, rotation: float) -> list[P
     return regular_polygon(center, radius, sides, rotation)
 
 
-class UniqueFigureGenerator(BaseGenerator):
+class UniqueFigureGenerator(RingMarkGenerator):
     """Draws an array of identical figures with one of a different corner count and rings that one."""
 
     info = TASK.info
@@ -132,20 +133,16 @@ class UniqueFigureGenerator(BaseGenerator):
         first = to_frame(canvas)
         solution = Solution(centers=centers, sides=sides, radius=radius, rotation=rotation, ring_radius=ring,
                             target=target)
-        final = ring_image(first, centers[target], ring, width=p.ring_width)
         prompt = (
             "An array of figures is shown. All of them have the same shape except one. Find the figure whose "
             "shape is different from all the others and mark it by drawing a red circle around it. Mark only that "
             "figure and do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, target, solution), solution=solution, params=p)
+        return self.ringed_sample(first, prompt, solution)
 
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around figure ``index`` stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radius, p.mark_frames,
-                                         width=p.ring_width))
+    def ring(self, solution: Solution, index: int) -> tuple[Point, float]:
+        """Centre and radius (px) of the ring around figure ``index``: one radius for every figure."""
+        return solution.centers[index], solution.ring_radius
 
     def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
         """The first frame, then the unique figure's own outline traced in red, corner to corner."""
@@ -165,5 +162,5 @@ class UniqueFigureGenerator(BaseGenerator):
         others = [k for k in range(len(s.sides)) if k != s.target]
         nearest = min(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))
         farthest = max(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))
-        return {"neighbour_ringed": lambda: self._ring_frames(sample.first_frame, nearest, s),
-                "far_figure_ringed": lambda: self._ring_frames(sample.first_frame, farthest, s)}
+        return {"neighbour_ringed": lambda: self.ring_frames(sample.first_frame, nearest, s),
+                "far_figure_ringed": lambda: self.ring_frames(sample.first_frame, farthest, s)}

@@ -26,8 +26,9 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, shape_points, to_frame
-from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep, scatter_discs
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.marking.draw import outline_sweep, scatter_discs
+from vbvr_core.families.marking.task import RingMarkGenerator, shape_outline
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g161_mark_second_largest_shape.plugin import TASK
 
@@ -74,14 +75,6 @@ class Solution(TaskSolution):
     target: int
 
 
-def outline(kind: str, center: Point, radius: float, rotation: float) -> list[Point]:
-    """The drawn outline of a shape (a circle as a 96-gon, for measuring only)."""
-    if kind == "circle":
-        return [(center[0] + radius * math.cos(2 * math.pi * k / 96), center[1] + radius * math.sin(2 * math.pi * k / 96))
-                for k in range(96)]
-    return shape_points(kind, center, radius, rotation)
-
-
 def shape_area(kind: str, radius: float) -> float:
     """The area (px²) of a shape of ``kind`` with nominal ``radius``: πr² or the shoelace of its outline."""
     if kind == "circle":
@@ -107,7 +100,7 @@ def second_largest(areas: list[float], least_ratio: float = 1.1) -> int:
     return order[1]
 
 
-class SecondLargestShapeGenerator(BaseGenerator):
+class SecondLargestShapeGenerator(RingMarkGenerator):
     """Scatters filled shapes of laddered areas and rings the one with the second largest area."""
 
     info = TASK.info
@@ -159,32 +152,18 @@ class SecondLargestShapeGenerator(BaseGenerator):
         for kind, center, radius, rotation, color in zip(kinds, centers, radii, rotations, colors, strict=True):
             draw_shape(draw, kind, center, radius, fill=color, rotation=rotation)
         first = to_frame(canvas)
-        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
         prompt = (
             "Several shapes of different sizes are shown. Find the shape with the second largest area and mark it "
             "by drawing a red circle around it. Mark only that shape and do not change anything else in the image."
         )
         solution = Solution(kinds=kinds, centers=centers, radii=[round(r, 2) for r in radii], rotations=rotations,
                             areas=[round(a, 1) for a in measured], ring_radii=ring_radii, target=target)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: self._ring_frames(first, target, solution),
-            solution=solution,
-            params=p,
-        )
-
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around shape ``index`` stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
-                                         width=p.ring_width))
+        return self.ringed_sample(first, prompt, solution)
 
     def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
         """The first frame, then the target's own outline traced in red, vertex to vertex."""
         k = solution.target
-        points = outline(solution.kinds[k], solution.centers[k], solution.radii[k] + 3, solution.rotations[k])
+        points = shape_outline(solution.kinds[k], solution.centers[k], solution.radii[k] + 3, solution.rotations[k])
         return chain([first], outline_sweep(first, points, self.params.mark_frames))
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
@@ -196,5 +175,5 @@ class SecondLargestShapeGenerator(BaseGenerator):
         """Wrong answers ringed exactly like the right one: the largest shape, and the third largest."""
         solution = Solution.model_validate(sample.solution)
         order = sorted(range(len(solution.areas)), key=lambda k: -solution.areas[k])
-        return {"largest_ringed": lambda: self._ring_frames(sample.first_frame, order[0], solution),
-                "third_largest_ringed": lambda: self._ring_frames(sample.first_frame, order[2], solution)}
+        return {"largest_ringed": lambda: self.ring_frames(sample.first_frame, order[0], solution),
+                "third_largest_ringed": lambda: self.ring_frames(sample.first_frame, order[2], solution)}

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -23,8 +22,9 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep, scatter_discs
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.marking.draw import MARK_RED, scatter_discs
+from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g168_identify_nearest_to_square_rectangle.plugin import TASK
 
@@ -97,7 +97,7 @@ def most_square(ratios: list[float]) -> int:
     return order[0]
 
 
-class NearestSquareGenerator(BaseGenerator):
+class NearestSquareGenerator(RingMarkGenerator):
     """Scatters rectangles of different aspect ratios and rings the most square one."""
 
     info = TASK.info
@@ -143,20 +143,12 @@ class NearestSquareGenerator(BaseGenerator):
             draw.polygon(corner, fill=color)
         first = to_frame(canvas)
         solution = Solution(centers=centers, corners=corners, ratios=measured, ring_radii=ring_radii, target=target)
-        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
         prompt = (
             "Several rectangles of different proportions are shown. Find the rectangle that is closest to a "
             "square (its width and height are the most nearly equal) and mark it by drawing a red circle around "
             "it. Mark only that rectangle and do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, target, solution), solution=solution, params=p)
-
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around rectangle ``index`` stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
-                                         width=p.ring_width))
+        return self.ringed_sample(first, prompt, solution)
 
     def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
         """The first frame, then the target's own outline traced in red, corner to corner."""
@@ -191,7 +183,7 @@ class NearestSquareGenerator(BaseGenerator):
         order = sorted(range(len(s.ratios)), key=lambda k: -s.ratios[k])
         others = [k for k in range(len(s.ratios)) if k != s.target]
         largest = max(others, key=lambda k: s.ring_radii[k])
-        misses = {"runner_up_ringed": lambda: self._ring_frames(sample.first_frame, order[1], s)}
+        misses = {"runner_up_ringed": lambda: self.ring_frames(sample.first_frame, order[1], s)}
         if largest != order[1]:
-            misses["largest_other_ringed"] = lambda: self._ring_frames(sample.first_frame, largest, s)
+            misses["largest_other_ringed"] = lambda: self.ring_frames(sample.first_frame, largest, s)
         return misses

@@ -16,8 +16,6 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated, Literal
 
 import numpy as np
@@ -26,8 +24,9 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
-from vbvr_core.families.marking.draw import ring_image, ring_sweep, scatter_discs
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.marking.draw import scatter_discs
+from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g206_identify_pentagons.plugin import TASK
 
@@ -113,7 +112,7 @@ def pentagon_index(sides: list[int]) -> int:
     return found[0]
 
 
-class PentagonGenerator(BaseGenerator):
+class PentagonGenerator(RingMarkGenerator):
     """Scatters polygons of several side counts, exactly one with five, and rings the pentagon."""
 
     info = TASK.info
@@ -162,30 +161,16 @@ class PentagonGenerator(BaseGenerator):
             else:
                 draw.polygon(shape, outline=color, width=STROKE)
         first = to_frame(canvas)
-        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
         prompt = (
             "Several polygons are shown. Find the pentagon, the polygon with exactly five sides, and mark it by "
             "drawing a red circle around it. Mark only the pentagon and do not change anything else in the image."
         )
         solution = Solution(corners=corners, sides=sides, centers=centers, ring_radii=ring_radii, target=target)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: self._ring_frames(first, target, solution),
-            solution=solution,
-            params=p,
-        )
-
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around polygon ``index`` stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
-                                         width=p.ring_width))
+        return self.ringed_sample(first, prompt, solution)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong answers ringed exactly like the right one: the polygon whose side count is nearest five."""
         solution = Solution.model_validate(sample.solution)
         others = [k for k in range(len(solution.sides)) if k != solution.target]
         nearest = min(others, key=lambda k: (abs(solution.sides[k] - 5), k))
-        return {"nearest_side_count_ringed": lambda: self._ring_frames(sample.first_frame, nearest, solution)}
+        return {"nearest_side_count_ringed": lambda: self.ring_frames(sample.first_frame, nearest, solution)}

@@ -24,9 +24,10 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, shape_points, to_frame
-from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, to_frame
+from vbvr_core.families.marking.draw import outline_sweep
+from vbvr_core.families.marking.task import RingMarkGenerator, shape_outline
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g219_select_leftmost_shape.plugin import TASK
 
@@ -73,17 +74,9 @@ class Solution(TaskSolution):
     target: int
 
 
-def outline(kind: str, center: Point, radius: float, rotation: float) -> list[Point]:
-    """The drawn outline of a shape (a circle as a 96-gon)."""
-    if kind == "circle":
-        return [(center[0] + radius * math.cos(2 * math.pi * k / 96), center[1] + radius * math.sin(2 * math.pi * k / 96))
-                for k in range(96)]
-    return shape_points(kind, center, radius, rotation)
-
-
 def extent(kind: str, radius: float, rotation: float) -> tuple[float, float]:
     """How far a shape reaches from its centre: (to its left edge, in any direction), px."""
-    points = outline(kind, (0.0, 0.0), radius, rotation)
+    points = shape_outline(kind, (0.0, 0.0), radius, rotation)
     return -min(x for x, _ in points), max(math.hypot(x, y) for x, y in points)
 
 
@@ -99,7 +92,7 @@ def leftmost(lefts: list[float], centers: list[Point], least_lead: float = MIN_L
     return first
 
 
-class SelectLeftmostShapeGenerator(BaseGenerator):
+class SelectLeftmostShapeGenerator(RingMarkGenerator):
     """Scatters shapes of one form in several colours and rings the one farthest to the left."""
 
     info = TASK.info
@@ -146,7 +139,7 @@ class SelectLeftmostShapeGenerator(BaseGenerator):
         colors = [PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=count, replace=False)]
         shuffle = [int(k) for k in rng.permutation(count)]  # the list order says nothing about the answer
         radii, rings, centers, colors = ([values[k] for k in shuffle] for values in (radii, rings, centers, colors))
-        lefts = [round(min(x for x, _ in outline(p.kind, c, r, rotation)), 2) for c, r in zip(centers, radii, strict=True)]
+        lefts = [round(min(x for x, _ in shape_outline(p.kind, c, r, rotation)), 2) for c, r in zip(centers, radii, strict=True)]
         target = leftmost(lefts, centers)
 
         canvas = new_canvas(BACKGROUNDS[p.background])
@@ -154,7 +147,6 @@ class SelectLeftmostShapeGenerator(BaseGenerator):
         for center, radius, color in zip(centers, radii, colors, strict=True):
             draw_shape(draw, p.kind, center, radius, fill=color, rotation=rotation)
         first = to_frame(canvas)
-        final = ring_image(first, centers[target], rings[target], width=p.ring_width)
         prompt = (
             "Several shapes of the same form but in different colours are shown. Find the shape that lies farthest "
             "to the left and mark it by drawing a red circle around it. Mark only that shape and do not change "
@@ -162,25 +154,12 @@ class SelectLeftmostShapeGenerator(BaseGenerator):
         )
         solution = Solution(kind=p.kind, rotation=rotation, centers=centers, radii=radii, lefts=lefts,
                             ring_radii=rings, target=target)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: self._ring_frames(first, target, solution),
-            solution=solution,
-            params=p,
-        )
-
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around shape ``index`` stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
-                                         width=p.ring_width))
+        return self.ringed_sample(first, prompt, solution)
 
     def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
         """The first frame, then the target's own outline traced in red, vertex to vertex."""
         k = solution.target
-        points = outline(solution.kind, solution.centers[k], solution.radii[k] + 3, solution.rotation)
+        points = shape_outline(solution.kind, solution.centers[k], solution.radii[k] + 3, solution.rotation)
         return chain([first], outline_sweep(first, points, self.params.mark_frames))
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
@@ -192,5 +171,5 @@ class SelectLeftmostShapeGenerator(BaseGenerator):
         """Wrong answers ringed exactly like the right one: the runner-up (second from the left), the rightmost."""
         solution = Solution.model_validate(sample.solution)
         order = sorted(range(len(solution.lefts)), key=lambda k: solution.lefts[k])
-        return {"runner_up_ringed": lambda: self._ring_frames(sample.first_frame, order[1], solution),
-                "rightmost_ringed": lambda: self._ring_frames(sample.first_frame, order[-1], solution)}
+        return {"runner_up_ringed": lambda: self.ring_frames(sample.first_frame, order[1], solution),
+                "rightmost_ringed": lambda: self.ring_frames(sample.first_frame, order[-1], solution)}

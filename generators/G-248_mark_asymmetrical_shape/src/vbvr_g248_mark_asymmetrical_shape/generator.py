@@ -26,8 +26,9 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
-from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep, scatter_discs
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.marking.draw import outline_sweep, scatter_discs
+from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g248_mark_asymmetrical_shape.plugin import TASK
 
@@ -184,7 +185,7 @@ class Solution(TaskSolution):
     target: int
 
 
-class AsymmetricalShapeGenerator(BaseGenerator):
+class AsymmetricalShapeGenerator(RingMarkGenerator):
     """Scatters mirror-symmetric shapes and one distorted, asymmetric one, and rings the asymmetric one."""
 
     info = TASK.info
@@ -255,20 +256,16 @@ class AsymmetricalShapeGenerator(BaseGenerator):
         first = to_frame(canvas)
         solution = Solution(kinds=kinds, centers=centers, outlines=outlines, mirror=mirror, ring_radius=ring,
                             target=target)
-        final = ring_image(first, centers[target], ring, width=p.ring_width)
         prompt = (
             "Several shapes are shown. All of them but one are mirror-symmetric (each has a line that splits it "
             "into two mirror-image halves). Find the one shape that is not symmetric and mark it by drawing a red "
             "circle around it. Mark only that shape and do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, target, solution), solution=solution, params=p)
+        return self.ringed_sample(first, prompt, solution)
 
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around shape ``index`` stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radius, p.mark_frames,
-                                         width=p.ring_width))
+    def ring(self, solution: Solution, index: int) -> tuple[Point, float]:
+        """Centre and radius (px) of the ring around shape ``index``: one radius for every shape."""
+        return solution.centers[index], solution.ring_radius
 
     def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
         """The first frame, then the target's own outline traced in red, vertex to vertex."""
@@ -290,5 +287,5 @@ class AsymmetricalShapeGenerator(BaseGenerator):
         odd = [k for k in others if s.kinds[k] in ODD_KINDS]
         decoy = odd[0] if odd else min(others, key=lambda k: s.mirror[k])
         nearest = min(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))
-        return {"symmetric_ringed": lambda: self._ring_frames(sample.first_frame, decoy, s),
-                "neighbour_ringed": lambda: self._ring_frames(sample.first_frame, nearest, s)}
+        return {"symmetric_ringed": lambda: self.ring_frames(sample.first_frame, decoy, s),
+                "neighbour_ringed": lambda: self.ring_frames(sample.first_frame, nearest, s)}
