@@ -1,0 +1,1 @@
+"""VBVR task O-30_bookshelf (abstraction)."""
