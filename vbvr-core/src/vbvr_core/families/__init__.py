@@ -26,4 +26,7 @@
 - ``stacking``: pieces carried one at a time into places of their own (shape cards into their outlines, cartoon
   animal faces into their silhouettes or a sorted row): animal faces, and the judge of each piece's arrival, of
   the one-at-a-time order and of the travel.
+- ``connections``: lines drawn between points (numbered dots joined in order, same-coloured circles joined in
+  pairs), grown stroke by stroke beneath them (draw); which pairs are joined — by a straight segment or a curve of
+  a colour — extra joins, and the lines drawn one after another (judge).
 """

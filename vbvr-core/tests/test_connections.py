@@ -1,0 +1,82 @@
+"""The connections family: strokes grown beneath points, and the judge of which pairs they join."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+from vbvr_core.families.connections.draw import Stroke, bezier, compose, path_length, polyline_prefix, stroke_frames
+from vbvr_core.families.connections.judge import judge_links, sequence_credit
+from vbvr_core.media.video import VideoReader, write_video
+
+POINTS = [(100.0, 100.0), (400.0, 120.0), (380.0, 400.0), (120.0, 380.0)]
+RADIUS = 20.0
+RED, BLUE = (230, 40, 40), (40, 90, 220)
+
+
+def _layer() -> np.ndarray:
+    image = Image.new("RGBA", (512, 512), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    for x, y in POINTS:
+        draw.ellipse([x - RADIUS, y - RADIUS, x + RADIUS, y + RADIUS], fill=(250, 200, 100, 255),
+                     outline=(0, 0, 0, 255), width=2)
+    return np.asarray(image).copy()
+
+
+BACKGROUND = np.full((512, 512, 3), 255, np.uint8)
+FIRST = compose(BACKGROUND, _layer(), [], [])
+
+
+def _video(tmp_path, strokes, together=False, name="v.mp4"):
+    frames = [FIRST] * 6 + list(stroke_frames(BACKGROUND, _layer(), strokes, 8, together))
+    frames += frames[-1:] * 6
+    write_video(tmp_path / name, frames)
+    return VideoReader(tmp_path / name)
+
+
+def _segments(order, color=RED):
+    return [Stroke((POINTS[a], POINTS[b]), color, 5) for a, b in zip(order, order[1:], strict=False)]
+
+
+def test_prefixes_and_curves():
+    path = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)]
+    assert path_length(path) == 20
+    assert polyline_prefix(path, 0.75) == [(0.0, 0.0), (10.0, 0.0), (10.0, 5.0)]
+    curve = bezier((0.0, 0.0), (50.0, 50.0), (100.0, 0.0), 10)
+    assert curve[0] == (0.0, 0.0) and curve[-1] == (100.0, 0.0) and curve[5] == (50.0, 25.0)
+    assert len(list(stroke_frames(BACKGROUND, None, _segments([0, 1, 2]), 4))) == 8
+
+
+def test_sequence_credit_needs_one_join_after_another():
+    ramp_a = np.r_[np.linspace(0, 1, 5), np.ones(10)]
+    ramp_b = np.r_[np.zeros(5), np.linspace(0, 1, 5), np.ones(5)]
+    assert sequence_credit([ramp_a, ramp_b], ordered=True)[0] == 1
+    assert sequence_credit([ramp_b, ramp_a], ordered=True)[0] == 0
+    assert sequence_credit([ramp_b, ramp_a], ordered=False)[0] == 1
+    assert sequence_credit([ramp_a, ramp_a], ordered=False)[0] == 0
+
+
+@pytest.mark.parametrize(("order", "together", "low", "high"), [
+    ([0, 1, 2, 3], False, 0.95, 1.0),      # the path in order
+    ([3, 2, 1, 0], False, 0.0, 0.1),       # the same lines from the end back
+    ([0, 1, 2, 3], True, 0.0, 0.1),        # every line at once
+    ([0, 1, 2, 3, 0], False, 0.29, 0.31),  # one extra line closing the loop costs 0.7
+    ([0, 2, 1, 3], False, 0.0, 0.1),       # wrong pairs
+])
+def test_segment_joins(tmp_path, order, together, low, high):
+    links = [(0, 1, 0), (1, 2, 0), (2, 3, 0)]
+    result = judge_links(_video(tmp_path, _segments(order), together), FIRST, POINTS, [RADIUS] * 4, [RED], links,
+                         mode="segment", ordered=True)
+    assert low <= result.value <= high, result
+
+
+def test_curve_joins_read_colours_and_wrong_partners(tmp_path):
+    links = [(0, 1, 0), (2, 3, 1)]
+    bent = Stroke(bezier(POINTS[0], (250.0, 20.0), POINTS[1]), RED, 5)
+    right = [bent, Stroke((POINTS[2], POINTS[3]), BLUE, 5)]
+    good = judge_links(_video(tmp_path, right), FIRST, POINTS, [RADIUS] * 4, [RED, BLUE], links, mode="curve")
+    assert good.value >= 0.95, good
+    wrong = [bent, Stroke((POINTS[1], POINTS[2]), BLUE, 5)]
+    bad = judge_links(_video(tmp_path, wrong, name="w.mp4"), FIRST, POINTS, [RADIUS] * 4, [RED, BLUE], links,
+                      mode="curve")
+    assert bad.value <= 0.1 and bad.parts["extra"] < 1, bad
