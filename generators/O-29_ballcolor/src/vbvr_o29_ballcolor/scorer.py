@@ -11,7 +11,8 @@ model may move or pack the balls its own way). A cluster is *absorbed* when its 
 - ``one_at_a_time``: consecutive absorptions run one after another (a cut or cross-fade to the answer makes them
   all happen together) — the share of consecutive pairs that do;
 - ``kept``: after each absorption the red area is A's count so far over its first count times its opening area
-  (25 % off in full, none from 60 % off; balls that vanish instead of turning red fail it);
+  (45 % off in full — a blur shrinks a few balls more than a big blob —, none from a factor 2: balls that vanish
+  instead of turning red leave A at half its due size by the second absorption);
 - ``contact``: when a cluster starts to go, the red blob's centre is within touching distance of it
   (A's and the cluster's blob radii; 20 px more in full, none from 50 px): A goes to it, it is not recoloured
   from afar;
@@ -38,7 +39,8 @@ SIZE = 256
 # Euclidean RGB reach of a cluster's colour: under half the distance between the closest two (≈ 100).
 COLOR_TOLERANCE = 40.0
 WRONG_ORDER, INCOMPLETE = 0.1, 0.1
-KEPT_FULL, KEPT_ZERO = np.log(1.25), np.log(1.6)
+# A blur shrinks a few balls more than a big blob (up to ≈ 1.35× apart); a lost cluster halves A by the second one.
+KEPT_FULL, KEPT_ZERO = np.log(1.45), np.log(2.0)
 CONTACT_FULL, CONTACT_ZERO = 20.0, 50.0  # canvas px beyond touching distance
 STEP_FULL, STEP_ZERO = 0.55, 0.95
 MIN_WAY = 30.0
