@@ -143,8 +143,10 @@ def scaling_command(
     report = run_study(config, out, tick=console.print, jobs=workers)
     report["wall_seconds"] = time.perf_counter() - started
     report["cpu_seconds_main_process"] = time.process_time() - cpu_started
-    # worker processes (sample making, training, scoring) have ended and been waited for by now
-    report["cpu_seconds"] = report["cpu_seconds_main_process"] + _children_cpu_seconds() - children_started
+    # worker processes (sample making, training, scoring) have ended and been waited for by now; their share is
+    # taken first, so with none it adds exactly 0 (main + x - x rounds below main)
+    children = max(0.0, _children_cpu_seconds() - children_started)
+    report["cpu_seconds"] = report["cpu_seconds_main_process"] + children
     (Path(out) / "scaling.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     table = Table(title="bench score vs training samples per task: mean [95 % CI] over seeds and test samples")
     for column in TABLE_COLUMNS:
