@@ -85,3 +85,21 @@ def test_time_resampling_picks_the_frame_shown_at_each_target_time(tmp_path):
     assert (read_video(tmp_path / "a.mp4", size=64, fps=12).frames == native.frames[::2]).all()
     doubled = read_video(tmp_path / "a.mp4", size=64, fps=48).frames
     assert len(doubled) == 60 and (doubled[1::2] == native.frames).all()
+
+
+
+def test_opening_clip_gives_the_clip_or_the_zero_score_saying_why(tmp_path):
+    from vbvr_core.contract import Score
+    from vbvr_core.judge.compare import opening_clip
+
+    cells = (np.indices((512, 512)) // 64).sum(axis=0) % 2 == 0
+    board = np.where(cells[..., None], np.uint8(230), np.uint8(30)).repeat(3, axis=2)
+    write_video(tmp_path / "right.mp4", [board] * 4)
+    clip = opening_clip(VideoReader(tmp_path / "right.mp4"), board, 128)
+    assert not isinstance(clip, Score) and clip.frames.shape[1:] == (128, 128, 3)
+    shifted = np.roll(board, 64, axis=1)  # the other colour in every cell: no colour drift maps one onto the other
+    write_video(tmp_path / "other.mp4", [shifted] * 4)
+    other = opening_clip(VideoReader(tmp_path / "other.mp4"), board, 128)
+    assert isinstance(other, Score) and other.value == 0 and other.parts == {"start": 0.0}
+    write_video(tmp_path / "short.mp4", [board])
+    assert opening_clip(VideoReader(tmp_path / "short.mp4"), board, 128).reason == "the video has too few frames"

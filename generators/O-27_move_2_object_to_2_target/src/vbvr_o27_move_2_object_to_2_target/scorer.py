@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.compare import opening_clip
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track, observed_color
@@ -42,16 +42,13 @@ def moving_interval(progress: list[float | None]) -> tuple[int, int] | None:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-27 against the sample's balls and rings."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=SIZE)
-    if not clip.ok or len(clip.frames) < 2:
-        return Score.zero(clip.error or "the video has too few frames")
-    start = starts_like(clip, sample.first_frame)
-    if not start:
-        return Score.zero("the video does not open on the first frame", start=0.0)
+    clip = opening_clip(video, sample.first_frame, SIZE)
+    if isinstance(clip, Score):
+        return clip
     frames, scale = clip.frames, SIZE / FRAME_SIZE
     first_small, final_small = resize_frame(sample.first_frame, SIZE), resize_frame(sample.final_frame, SIZE)
     verdict = Verdict()
-    verdict.part("start", start)
+    verdict.part("start", 1.0)
     values, wholes, continuities, intervals, reasons = [], [], [], [], []
     for name, color, begin, end in zip(solution.names, solution.colors, solution.starts, solution.targets, strict=True):
         expected = int(color_mask(final_small, color, TOLERANCE).sum())

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.compare import opening_clip
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import observed_color
@@ -68,12 +68,9 @@ def _travel(centres: list[np.ndarray | None], begin: int, end: int, scale: float
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-29 against the sample's clusters and their forced absorbing order."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=SIZE)
-    if not clip.ok or len(clip.frames) < 2:
-        return Score.zero(clip.error or "the video has too few frames")
-    start = starts_like(clip, sample.first_frame)
-    if not start:
-        return Score.zero("the video does not open on the first frame", start=0.0)
+    clip = opening_clip(video, sample.first_frame, SIZE)
+    if isinstance(clip, Score):
+        return clip
     frames = clip.frames
     size = frames.shape[1]
     scale = size / FRAME_SIZE
@@ -83,7 +80,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     red_counts = red.sum(axis=(1, 2)).astype(np.float64)
     red_centres = [_centroid(m) for m in red]
     verdict = Verdict()
-    verdict.part("start", start)
+    verdict.part("start", 1.0)
     spans: dict[int, tuple[int, int]] = {}
     for k in solution.order:
         counts = color_mask(frames, colors[k], COLOR_TOLERANCE).sum(axis=(1, 2)).astype(np.float64)

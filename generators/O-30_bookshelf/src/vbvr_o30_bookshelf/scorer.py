@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.judge.compare import starts_like
+from vbvr_core.judge.compare import opening_clip
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import observed_color
@@ -64,12 +64,9 @@ def _travel(xs: list[float | None], start: float, goal: float) -> float:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-30 against the sample's shelf, gaps and new books."""
     s = Solution.model_validate(sample.solution)
-    clip = video.clip(size=SIZE)
-    if not clip.ok or len(clip.frames) < 2:
-        return Score.zero(clip.error or "the video has too few frames")
-    start = starts_like(clip, sample.first_frame)
-    if not start:
-        return Score.zero("the video does not open on the first frame", start=0.0)
+    clip = opening_clip(video, sample.first_frame, SIZE)
+    if isinstance(clip, Score):
+        return clip
     frames = clip.frames
     size = frames.shape[1]
     scale = size / FRAME_SIZE
@@ -79,7 +76,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     w, shelf = s.book_width, s.shelf_y
     expected = {s.assignment[book]: h for book, h in enumerate(s.new_heights)}
     verdict = Verdict()
-    verdict.part("start", start)
+    verdict.part("start", 1.0)
     # Places of the queue's books and of the gaps (their columns up to the book's height and a little more).
     free = new.copy()
     for x, h in zip(s.queue_x, s.new_heights, strict=True):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from vbvr_core.contract import Score
 from vbvr_core.media.frames import psnr, resize_frame
-from vbvr_core.media.video import VideoClip
+from vbvr_core.media.video import VideoClip, VideoReader
 
 GAIN_RANGE = (0.7, 1.4)
 
@@ -52,3 +53,16 @@ def starts_like(clip: VideoClip, reference: np.ndarray, min_psnr: float = 18.0) 
     target = resize_frame(reference, size)
     opening = clip.frames[0]
     return 1.0 if psnr(match_colours(opening, *colour_fit(opening, target)), target) >= min_psnr else 0.0
+
+
+def opening_clip(video: VideoReader, first_frame: np.ndarray, size: int) -> VideoClip | Score:
+    """Every frame of ``video`` at ``size``², when it has at least two frames and opens on ``first_frame`` (the
+    sample's, any size; see :func:`starts_like`); otherwise the zero :class:`Score` saying why, with part
+    ``start`` 0 when the video opens on another picture. The common opening of a scorer that follows a process.
+    """
+    clip = video.clip(size=size)
+    if not clip.ok or len(clip.frames) < 2:
+        return Score.zero(clip.error or "the video has too few frames")
+    if not starts_like(clip, first_frame):
+        return Score.zero("the video does not open on the first frame", start=0.0)
+    return clip
