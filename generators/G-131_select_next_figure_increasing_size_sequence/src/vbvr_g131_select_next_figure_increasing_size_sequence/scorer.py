@@ -6,6 +6,11 @@ the family alike (its checks are stated there, on :func:`~vbvr_core.families.seq
 
 from __future__ import annotations
 
-from vbvr_core.families.sequence_choice.judge import score_choice as score
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.sequence_choice.judge import score_choice
+from vbvr_core.media.video import VideoReader
 
-__all__ = ["score"]
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of this task with the family's judge."""
+    return score_choice(sample, video)

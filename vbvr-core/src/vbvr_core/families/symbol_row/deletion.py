@@ -9,6 +9,7 @@ for a marked symbol, ``mark``.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
@@ -125,9 +126,9 @@ class DeletionGenerator(BaseGenerator):
     colors: ClassVar[tuple[str, ...]]
     recentre: ClassVar[bool]
 
+    @abstractmethod
     def prompt(self) -> str:
         """The instruction for ``self.params``."""
-        raise NotImplementedError
 
     def mark(self, size: int) -> Sprite | None:
         """A sprite around the symbol to delete, fading out with it, for symbols of ``size``; default none."""
