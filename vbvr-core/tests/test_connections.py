@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
+from vbvr_core.draw import ease_in_out
 from vbvr_core.families.connections.draw import Stroke, bezier, compose, path_length, polyline_prefix, stroke_frames
 from vbvr_core.families.connections.judge import judge_links, sequence_credit
 from vbvr_core.media.video import VideoReader, write_video
@@ -45,6 +46,13 @@ def test_prefixes_and_curves():
     curve = bezier((0.0, 0.0), (50.0, 50.0), (100.0, 0.0), 10)
     assert curve[0] == (0.0, 0.0) and curve[-1] == (100.0, 0.0) and curve[5] == (50.0, 25.0)
     assert len(list(stroke_frames(BACKGROUND, None, _segments([0, 1, 2]), 4))) == 8
+
+
+def test_stroke_frames_are_the_composed_stages():
+    strokes, layer = _segments([0, 1, 2]), _layer()
+    frames = list(stroke_frames(BACKGROUND, layer, strokes, 3))
+    assert np.array_equal(frames[4], compose(BACKGROUND, layer, strokes, [1.0, ease_in_out(2 / 3)]))
+    assert np.array_equal(frames[-1], compose(BACKGROUND, layer, strokes, [1.0, 1.0]))
 
 
 def test_sequence_credit_needs_one_join_after_another():

@@ -59,15 +59,27 @@ def bezier(start: Point, control: Point, end: Point, samples: int = 40) -> tuple
     return tuple(out)
 
 
+class _Layer:
+    """An RGBA overlay ready to blend: its non-transparent pixels' places, alphas and colours (found once)."""
+
+    def __init__(self, overlay: np.ndarray) -> None:
+        self.where = np.nonzero(overlay[..., 3])
+        self.alpha = overlay[..., 3][self.where].astype(np.uint16)[:, None]
+        self.premultiplied = overlay[..., :3][self.where] * self.alpha + 127
+        self.rest = 255 - self.alpha
+
+    def over(self, frame: np.ndarray, copy: bool = True) -> np.ndarray:
+        """``frame`` with the layer alpha-blended over it (a new array unless ``copy`` is false)."""
+        out = np.array(frame, dtype=np.uint8, copy=True) if copy else frame
+        out[self.where] = ((self.premultiplied + out[self.where] * self.rest) // 255).astype(np.uint8)
+        return out
+
+
 def _overlaid(frame: np.ndarray, overlay: np.ndarray | None) -> np.ndarray:
     """``frame`` with ``overlay`` alpha-blended over it, computed where the overlay is not transparent only."""
     if overlay is None:
         return frame
-    out = np.array(frame, dtype=np.uint8, copy=True)
-    where = np.nonzero(overlay[..., 3])
-    alpha = overlay[..., 3][where].astype(np.uint16)[:, None]
-    out[where] = ((overlay[..., :3][where] * alpha + out[where] * (255 - alpha) + 127) // 255).astype(np.uint8)
-    return out
+    return _Layer(overlay).over(frame)
 
 
 def _draw(image: Image.Image, stroke: Stroke, fraction: float) -> None:
@@ -100,9 +112,11 @@ def stroke_frames(background: np.ndarray, overlay: np.ndarray | None, strokes: S
         for step in range(1, frames_per_stroke + 1):
             yield compose(background, overlay, strokes, [ease_in_out(step / frames_per_stroke)] * len(strokes))
         return
+    layer = None if overlay is None else _Layer(overlay)
     for stroke in strokes:
         for step in range(1, frames_per_stroke + 1):
             image = done.copy()
             _draw(image, stroke, ease_in_out(step / frames_per_stroke))
-            yield _overlaid(np.asarray(image, dtype=np.uint8), overlay)
+            frame = np.array(image, dtype=np.uint8)
+            yield frame if layer is None else layer.over(frame, copy=False)
         _draw(done, stroke, 1.0)

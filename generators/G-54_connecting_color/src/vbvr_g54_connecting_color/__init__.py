@@ -1,0 +1,1 @@
+"""VBVR task G-54_connecting_color (perception)."""
