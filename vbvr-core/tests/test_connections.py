@@ -88,3 +88,16 @@ def test_curve_joins_read_colours_and_wrong_partners(tmp_path):
     bad = judge_links(_video(tmp_path, wrong, name="w.mp4"), FIRST, POINTS, [RADIUS] * 4, [RED, BLUE], links,
                       mode="curve")
     assert bad.value <= 0.1 and bad.parts["extra"] < 1, bad
+
+
+def test_a_curve_crossed_by_a_later_line_still_joins_its_pair(tmp_path):
+    links = [(0, 2, 0), (1, 3, 1)]
+    crossing = [Stroke(bezier(POINTS[0], (200.0, 300.0), POINTS[2]), RED, 5), Stroke((POINTS[1], POINTS[3]), BLUE, 7)]
+    result = judge_links(_video(tmp_path, crossing), FIRST, POINTS, [RADIUS] * 4, [RED, BLUE], links, mode="curve")
+    assert result.value >= 0.95, result
+    # a red line from each end that meets only through a long stretch of blue does not join the pair
+    halves = [Stroke((POINTS[0], (170.0, 170.0)), RED, 5), Stroke(((170.0, 170.0), (310.0, 310.0)), BLUE, 5),
+              Stroke(((310.0, 310.0), POINTS[2]), RED, 5), Stroke((POINTS[1], POINTS[3]), BLUE, 5)]
+    result = judge_links(_video(tmp_path, halves, name="h.mp4"), FIRST, POINTS, [RADIUS] * 4, [RED, BLUE], links,
+                         mode="curve")
+    assert result.parts["links"] < 1, result

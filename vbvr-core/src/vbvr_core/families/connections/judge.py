@@ -15,9 +15,11 @@ Two ways to read a join, as the task asks:
   line width plus ``EXTRA_REACH``, is an extra join (a narrower band: a line merely crossing the gap between two
   close dots does not join them); a pair whose segment runs over a third point is not read (its lines are that
   point's joins).
-- ``curve``: lines of any shape. Ink of one colour joined into one piece (gaps of a pixel closed, where another
-  line crosses it) joins every point its ends touch (ink within ``TOUCH`` of a radius of the rim). A pair is
-  joined when one piece of its colour touches both; a piece touching points of another pairing is a wrong join.
+- ``curve``: lines of any shape. Ink of one colour joined into one piece (gaps of a pixel closed) joins every
+  point its ends touch (ink within ``TOUCH`` of a radius of the rim). A pair is joined when one piece of its colour
+  touches both — or pieces of its colour cut apart where later lines of other colours cross them (their
+  surroundings within ``BRIDGE`` px meet on another colour's ink); a piece touching points of another pairing is
+  a wrong join.
 
 Per expected join, its *coverage* over time is the share of its bins (along the axis from one point to the other)
 inked in each frame, relative to the end state (in segment mode, bins lying mostly in another expected join's band
@@ -69,6 +71,8 @@ STARTED = 0.2  # a join already this far drawn in the opening frame: the video d
 STRAY_FULL, STRAY_ZERO = 0.15, 0.4  # share of the ink outside every join
 GROWING_SHARE = 0.5  # share of joins that must be seen part-drawn
 APART = 2  # judge frames (1/6 s) at least between two joins' completions
+BRIDGE = 4  # curve mode: judge px of another colour's ink, next to a line, that bridges a crossing's cut in it
+MIN_BRIDGED, MAX_BRIDGED = 4, 40  # curve mode: pixels a piece must hold to be bridged; most pieces of a colour read
 
 Link = tuple[int, int, int]  # (point a, point b, colour index)
 
@@ -263,6 +267,8 @@ def read_curves(labels: np.ndarray, final: np.ndarray, centers: np.ndarray, radi
             if piece_color == color and a in touched and b in touched:
                 region |= piece
         if not region.any():
+            region = _bridged(pieces, final, color, a, b)
+        if not region.any():
             coverage.append(0.0)
             series.append(np.zeros(len(labels)))
             continue
@@ -283,6 +289,39 @@ def read_curves(labels: np.ndarray, final: np.ndarray, centers: np.ndarray, radi
     inked = final >= 0
     stray = float((inked & ~used).sum()) / max(1, int(inked.sum()))
     return Reading(coverage, series, sorted(extra), stray)
+
+
+def _bridged(pieces: Sequence[tuple[int, np.ndarray, frozenset[int]]], final: np.ndarray, color: int, a: int,
+             b: int) -> np.ndarray:
+    """The pieces of ``color`` that join points ``a`` and ``b`` across the cuts later lines of other colours made
+    in them (pieces whose ``BRIDGE``-px surroundings meet on ink of another colour), or an empty mask. Only an
+    expected join is read so: a wrong join must be one piece."""
+    own = [(piece, touched) for piece_color, piece, touched in pieces
+           if piece_color == color and piece.sum() >= MIN_BRIDGED][:MAX_BRIDGED]
+    empty = np.zeros(final.shape, bool)
+    if not any(a in t for _, t in own) or not any(b in t for _, t in own):
+        return empty
+    other = (final >= 0) & (final != color)
+    grown = [_dilate(piece, BRIDGE) & other for piece, _ in own]
+    group = list(range(len(own)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for i in range(len(own)):
+        for j in range(i + 1, len(own)):
+            if root(i) != root(j) and (grown[i] & grown[j]).any():
+                group[root(j)] = root(i)
+    for r in {root(k) for k in range(len(own))}:
+        members = [k for k in range(len(own)) if root(k) == r]
+        if any(a in own[k][1] for k in members) and any(b in own[k][1] for k in members):
+            out = empty.copy()
+            for k in members:
+                out |= own[k][0]
+            return out
+    return empty
 
 
 def sequence_credit(series: Sequence[np.ndarray], ordered: bool) -> tuple[float, int, int]:
