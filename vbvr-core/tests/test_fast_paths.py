@@ -7,7 +7,7 @@ import pytest
 from vbvr_core.judge.compare import match_colours
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.media import video as video_module
-from vbvr_core.media.video import VideoReader, read_video, write_video
+from vbvr_core.media.video import VideoReader, held, read_video, write_video
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,27 @@ def test_match_colours_is_the_float32_map_of_every_pixel():
                            0, 255).astype(np.uint8)
         assert np.array_equal(match_colours(frames, gain, offset), expected)
         assert np.array_equal(match_colours(frames[1], gain, offset), expected[1])
+
+
+def test_a_frame_repeated_or_redrawn_in_one_buffer_encodes_as_separate_copies(tmp_path):
+    generator = np.random.default_rng(7)
+    base = generator.integers(0, 256, (64, 96, 3), dtype=np.uint8)
+    steps = [base.copy() for _ in range(6)]
+    for k, frame in enumerate(steps):
+        frame[10:30, 8 * k:8 * k + 20] = (250, 20, 20)
+
+    def repeated():  # the same array object several times in a row, as held() yields the first and last frames
+        yield from held(steps, 4)
+
+    buffer = base.copy()
+
+    def redrawn():  # one buffer drawn into and handed over again: same object, new pixels
+        for frame in held(steps, 4):
+            buffer[:] = frame
+            yield buffer
+
+    write_video(tmp_path / "copies.mp4", [frame.copy() for frame in held(steps, 4)])
+    write_video(tmp_path / "repeated.mp4", repeated())
+    write_video(tmp_path / "redrawn.mp4", redrawn())
+    copies = (tmp_path / "copies.mp4").read_bytes()
+    assert (tmp_path / "repeated.mp4").read_bytes() == copies == (tmp_path / "redrawn.mp4").read_bytes()

@@ -26,6 +26,7 @@ from pathlib import Path
 import av
 import cv2
 import numpy as np
+from av.video.reformatter import VideoReformatter
 
 from vbvr_core.contract import FPS, FRAME_SIZE, VideoFacts
 
@@ -64,6 +65,12 @@ class VideoWriter:
         self._stream.pix_fmt = "yuv420p"
         self._stream.thread_count = 1
         self._stream.thread_type = "NONE"
+        # The encoder's own conversion (the same swscale call it makes for an RGB frame), done here so that a
+        # frame repeated as the very same array (``held`` repeats the first and last) is converted once.
+        self._reformatter = VideoReformatter()
+        self._previous: np.ndarray | None = None
+        self._previous_rgb: av.VideoFrame | None = None
+        self._previous_yuv: av.VideoFrame | None = None
 
     def write(self, frame: np.ndarray) -> None:
         """Encode one frame (HxWx3 uint8 RGB, the writer's size)."""
@@ -72,11 +79,23 @@ class VideoWriter:
                 f"frame {self.frames_written} has shape {frame.shape} {frame.dtype}; "
                 f"expected ({self.height}, {self.width}, 3) uint8"
             )
-        video_frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
+        # Reused only when it is the previous array *and* still holds the pixels then copied into the RGB frame (a
+        # caller may draw into one buffer and hand it over again).
+        if frame is not self._previous or not np.array_equal(frame, self._rgb_pixels(self._previous_rgb)):
+            rgb = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")
+            self._previous_yuv = self._reformatter.reformat(rgb, self.width, self.height, "yuv420p", threads=1)
+            self._previous, self._previous_rgb = frame, rgb
+        video_frame = self._previous_yuv
         video_frame.pts = self.frames_written
         for packet in self._stream.encode(video_frame):
             self._container.mux(packet)
         self.frames_written += 1
+
+    def _rgb_pixels(self, rgb: av.VideoFrame) -> np.ndarray:
+        """The pixels of an RGB frame made by :meth:`write`, as a view of its buffer (rows may be padded)."""
+        plane = rgb.planes[0]
+        rows = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)
+        return rows[:self.height, :3 * self.width].reshape(self.height, self.width, 3)
 
     def close(self) -> None:
         """Flush the encoder and close the file."""
