@@ -128,7 +128,8 @@ class PredictNextColorGenerator(BaseGenerator):
             "the pattern. Do not change anything else in the image."
         )
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._fill_video(first, final, solution), solution=solution, params=p)
+                      trajectory=lambda: self._fill_video(first, final, solution), solution=solution, params=p,
+                      hold_frames=4)  # with the video's own holds (hold_frames) about half a second each end
 
     def _render(self, solution: Solution, fill: str | None) -> np.ndarray:
         """The row, with the target box empty (outlined, "?") when ``fill`` is None, else filled with ``fill``."""
