@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from vbvr_core.families.shape_rules.judge import _channel_medians, _read_series, read_slot
 from vbvr_core.judge.compare import match_colours
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.media import video as video_module
@@ -106,3 +107,22 @@ def test_a_frame_repeated_or_redrawn_in_one_buffer_encodes_as_separate_copies(tm
     write_video(tmp_path / "redrawn.mp4", redrawn())
     copies = (tmp_path / "copies.mp4").read_bytes()
     assert (tmp_path / "repeated.mp4").read_bytes() == copies == (tmp_path / "redrawn.mp4").read_bytes()
+
+
+def test_shape_rule_slot_medians_and_repeated_frames_read_as_the_plain_computation():
+    generator = np.random.default_rng(8)
+    for count in (1, 2, 7, 500, 501):
+        pixels = generator.integers(0, 256, (count, 3), dtype=np.uint8)
+        assert np.array_equal(_channel_medians(pixels), np.median(pixels, axis=0))
+        assert np.array_equal(_channel_medians(pixels.astype(np.int16)), np.median(pixels.astype(np.int16), axis=0))
+    frames = np.full((6, 128, 128, 3), 200, np.uint8)
+    for t in range(6):
+        frames[t, 40:70 + 4 * min(t, 3), 40:70] = (30, 160, 60)  # grows, then holds: frames 3-5 alike
+    box, centre = (20, 20, 110, 110), (64.0, 64.0)
+    series = _read_series(frames, box, centre)
+    assert series[3] is series[4] is series[5]
+    for t, facts in enumerate(series):
+        plain = read_slot(frames[t], box, centre)
+        assert (facts.present, facts.size, facts.fill, facts.dx, facts.dy, facts.rgb) == \
+            (plain.present, plain.size, plain.fill, plain.dx, plain.dy, plain.rgb)
+        assert np.array_equal(facts.silhouette, plain.silhouette)
