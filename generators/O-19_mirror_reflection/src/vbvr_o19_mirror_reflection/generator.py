@@ -40,7 +40,7 @@ from vbvr_o19_mirror_reflection.plugin import TASK
 MIRROR_COLOR = (150, 160, 172)
 HATCH_COLOR = (110, 110, 110)
 NORMAL_COLOR = (120, 120, 120)
-GROW_FRAMES = 30
+GROW_FRAMES = 18  # the ray grows over 0.75 s
 MIN_REFLECTED = 140.0  # px the reflected ray runs before the picture's edge
 
 
