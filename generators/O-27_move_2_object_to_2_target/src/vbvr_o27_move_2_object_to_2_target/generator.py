@@ -46,7 +46,7 @@ class Params(TaskParams):
         28, ge=18, le=34, description="radius of each ball in pixels (its ring is 5 px wider)")
     min_distance: Annotated[int, Strata((100, 140), (140, 180), (180, 220))] = Field(
         140, ge=90, le=240, description="least distance in pixels from a ball to its ring")
-    move_frames: Annotated[int, Uniform(28, 38)] = Field(32, ge=20, le=60, description="video frames of the slide")
+    move_frames: Annotated[int, Uniform(20, 23)] = Field(21, ge=20, le=60, description="video frames of the slide")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background shade index (light greys)")
 
