@@ -9,7 +9,7 @@ from vbvr_core.families.marking.draw import ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g136_locate_point_in_overlapping_area.generator import (
     OverlapDotsGenerator,
     Params,
@@ -23,15 +23,6 @@ from vbvr_g136_locate_point_in_overlapping_area.generator import (
 KEY = "G-136_locate_point_in_overlapping_area"
 SQUARE = [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)]
 SHIFTED = [(60.0, 0.0), (160.0, 0.0), (160.0, 100.0), (60.0, 100.0)]
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return OverlapDotsGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_regions_and_the_overlap_are_read_from_the_polygons():
@@ -51,7 +42,7 @@ def test_two_dots_must_lie_outside_the_overlap():
 
 def test_dots_keep_off_the_outlines_and_apart():
     for seed in range(6):
-        s = _generated(seed, {"difficulty": seed % 3})
+        s = first_accepted_sample(OverlapDotsGenerator, seed, {"difficulty": seed % 3})
         sol, margin = s.solution, s.params.margin
         assert len(sol.inside) == s.params.num_inside
         for k, dot in enumerate(sol.dots):

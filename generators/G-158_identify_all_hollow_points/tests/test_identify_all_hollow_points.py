@@ -11,19 +11,10 @@ from vbvr_core.families.marking.draw import ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g158_identify_all_hollow_points.generator import HollowPointsGenerator, Params, Solution, read_hollow
 
 KEY = "G-158_identify_all_hollow_points"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return HollowPointsGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_hollow_and_solid_points_are_read_back():
@@ -50,7 +41,7 @@ def test_two_points_must_be_solid_and_holes_must_show():
 
 def test_targets_are_the_hollow_points_and_circles_stay_apart():
     for seed in range(3):
-        s = _generated(seed, {"difficulty": seed % 3})
+        s = first_accepted_sample(HollowPointsGenerator, seed, {"difficulty": seed % 3})
         sol = s.solution
         assert sorted(sol.targets) == [k for k, hollow in enumerate(sol.hollow) if hollow]
         assert len(sol.targets) == s.params.num_hollow
@@ -60,7 +51,8 @@ def test_targets_are_the_hollow_points_and_circles_stay_apart():
 
 
 def test_drawn_instances_are_diverse():
-    assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(8)}) == 8
+    assert len({hash(first_accepted_sample(HollowPointsGenerator, 100 * seed).first_frame.tobytes())
+                for seed in range(8)}) == 8
 
 
 def _marked(folder, points, radii, frames=5):

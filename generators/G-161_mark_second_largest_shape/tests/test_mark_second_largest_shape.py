@@ -10,7 +10,7 @@ from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g161_mark_second_largest_shape.generator import (
     SecondLargestShapeGenerator,
     Solution,
@@ -19,16 +19,6 @@ from vbvr_g161_mark_second_largest_shape.generator import (
 )
 
 KEY = "G-161_mark_second_largest_shape"
-
-
-def _generated(seed: int, params: dict | None = None):
-    """A sample from ``seed``, or from the next seeds when the draw is rejected (as the pipeline redraws)."""
-    for attempt in range(seed, seed + 50):
-        try:
-            return SecondLargestShapeGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_areas_are_measured_from_the_outline():
@@ -49,7 +39,7 @@ def test_a_second_largest_too_close_to_a_neighbour_is_rejected(areas):
 
 def test_solution_marks_the_second_largest_area_at_every_difficulty():
     for seed in range(12):
-        solution = _generated(seed, {"difficulty": seed % 3}).solution
+        solution = first_accepted_sample(SecondLargestShapeGenerator, seed, {"difficulty": seed % 3}).solution
         ranked = sorted(solution.areas, reverse=True)
         assert solution.areas[solution.target] == ranked[1]
         assert ranked[0] >= 1.15 * ranked[1] and ranked[1] >= 1.15 * ranked[2]
@@ -57,7 +47,7 @@ def test_solution_marks_the_second_largest_area_at_every_difficulty():
 
 def test_no_ring_touches_another_shape():
     for seed in range(12):
-        solution = _generated(seed, {"difficulty": 2}).solution
+        solution = first_accepted_sample(SecondLargestShapeGenerator, seed, {"difficulty": 2}).solution
         for k, (x, y) in enumerate(solution.centers):
             for j, (u, v) in enumerate(solution.centers):
                 if j != k:
@@ -65,7 +55,8 @@ def test_no_ring_touches_another_shape():
 
 
 def test_drawn_instances_are_diverse():
-    hashes = {hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(30)}
+    hashes = {hash(first_accepted_sample(SecondLargestShapeGenerator, 100 * seed).first_frame.tobytes())
+              for seed in range(30)}
     assert len(hashes) == 30
 
 

@@ -8,7 +8,7 @@ from vbvr_core.families.marking.draw import ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g167_select_longest_polygon_side.generator import (
     MIN_SIDE,
     LongestSideGenerator,
@@ -19,15 +19,6 @@ from vbvr_g167_select_longest_polygon_side.generator import (
 )
 
 KEY = "G-167_select_longest_polygon_side"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return LongestSideGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_the_longest_side_must_beat_the_runner_up_by_the_ratio():
@@ -41,7 +32,7 @@ def test_the_longest_side_must_beat_the_runner_up_by_the_ratio():
 
 def test_polygons_are_convex_with_clear_corners_and_a_unique_longest_side():
     for seed in range(6):
-        s = _generated(seed, {"difficulty": seed % 3})
+        s = first_accepted_sample(LongestSideGenerator, seed, {"difficulty": seed % 3})
         sol, ratio = s.solution, s.params.min_ratio
         assert is_convex(sol.corners) and max(interior_angles(sol.corners)) <= 160
         others = [length for k, length in enumerate(sol.lengths) if k != sol.longest]

@@ -8,7 +8,7 @@ from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g168_identify_nearest_to_square_rectangle.generator import (
     NearestSquareGenerator,
     Params,
@@ -19,15 +19,6 @@ from vbvr_g168_identify_nearest_to_square_rectangle.generator import (
 )
 
 KEY = "G-168_identify_nearest_to_square_rectangle"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return NearestSquareGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_the_ratio_is_measured_from_the_corners_whatever_the_turn():
@@ -48,7 +39,7 @@ def test_parameters_leaving_no_room_below_the_best_ratio_are_refused():
 
 def test_the_target_is_the_most_square_by_the_drawn_gap_at_every_difficulty():
     for seed in range(9):
-        sample = _generated(seed, {"difficulty": seed % 3})
+        sample = first_accepted_sample(NearestSquareGenerator, seed, {"difficulty": seed % 3})
         s, gap = sample.solution, sample.params.ratio_gap
         ranked = sorted(s.ratios, reverse=True)
         assert s.ratios[s.target] == ranked[0] and ranked[0] - ranked[1] >= gap - 0.01

@@ -10,7 +10,7 @@ from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g169_locate_intersection_of_segments.generator import (
     LocateIntersectionOfSegmentsGenerator,
     Params,
@@ -21,15 +21,6 @@ from vbvr_g169_locate_intersection_of_segments.generator import (
 )
 
 KEY = "G-169_locate_intersection_of_segments"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return LocateIntersectionOfSegmentsGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_the_crossing_point_is_where_both_lines_meet():
@@ -54,7 +45,7 @@ def test_a_near_t_needs_a_third_segment():
 
 def test_only_the_pair_crosses_and_every_other_gap_is_wide():
     for seed in range(6):
-        s = _generated(seed, {"difficulty": seed % 3})
+        s = first_accepted_sample(LocateIntersectionOfSegmentsGenerator, seed, {"difficulty": seed % 3})
         sol, gap = s.solution, s.params.min_gap
         for i in range(len(sol.segments)):
             for j in range(i + 1, len(sol.segments)):

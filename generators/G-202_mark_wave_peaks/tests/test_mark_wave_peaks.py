@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 from vbvr_core.families.marking.draw import ring_sweep
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g202_mark_wave_peaks.generator import (
     Solution,
     WavePeaksGenerator,
@@ -18,15 +17,6 @@ from vbvr_g202_mark_wave_peaks.generator import (
 
 KEY = "G-202_mark_wave_peaks"
 EXTREMA = [(40.0, 300.0), (100.0, 150.0), (160.0, 320.0), (220.0, 200.0), (280.0, 330.0)]
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return WavePeaksGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_the_curve_has_exactly_its_crests_as_peaks():
@@ -45,14 +35,15 @@ def test_a_shallow_crest_and_a_curve_off_the_canvas_are_rejected():
 
 def test_peaks_are_the_crests_and_marks_stay_apart():
     for seed in range(3):
-        s = _generated(seed, {"difficulty": seed % 3})
+        s = first_accepted_sample(WavePeaksGenerator, seed, {"difficulty": seed % 3})
         sol = s.solution
         assert sol.peaks == list(range(1, 2 * s.params.num_peaks, 2))
         assert prominence_problem(sol.extrema, s.params.amplitude) is None
 
 
 def test_drawn_instances_are_diverse():
-    assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(8)}) == 8
+    assert len({hash(first_accepted_sample(WavePeaksGenerator, 100 * seed).first_frame.tobytes())
+                for seed in range(8)}) == 8
 
 
 def _marked(folder, points, radius=12.0, frames=5):

@@ -10,7 +10,7 @@ from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g206_identify_pentagons.generator import (
     PentagonGenerator,
     Solution,
@@ -19,16 +19,6 @@ from vbvr_g206_identify_pentagons.generator import (
 )
 
 KEY = "G-206_identify_pentagons"
-
-
-def _generated(seed: int, params: dict | None = None):
-    """A sample from ``seed``, or from the next seeds when the draw is rejected (as the pipeline redraws)."""
-    for attempt in range(seed, seed + 50):
-        try:
-            return PentagonGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_regular_polygons_have_countable_corners():
@@ -54,7 +44,7 @@ def test_exactly_one_pentagon_is_required():
 
 def test_every_drawn_polygon_has_countable_corners_and_one_is_the_pentagon():
     for seed in range(12):
-        solution = _generated(seed, {"difficulty": seed % 3})
+        solution = first_accepted_sample(PentagonGenerator, seed, {"difficulty": seed % 3})
         solution = solution.solution
         assert solution.sides.count(5) == 1 and solution.sides[solution.target] == 5
         for corners, center, sides in zip(solution.corners, solution.centers, solution.sides, strict=True):
@@ -63,7 +53,7 @@ def test_every_drawn_polygon_has_countable_corners_and_one_is_the_pentagon():
 
 
 def test_drawn_instances_are_diverse():
-    hashes = {hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(30)}
+    hashes = {hash(first_accepted_sample(PentagonGenerator, 100 * seed).first_frame.tobytes()) for seed in range(30)}
     assert len(hashes) == 30
 
 

@@ -9,7 +9,7 @@ from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g212_find_incorrect_arrow_direction.generator import (
     Solution,
     WrongArrowGenerator,
@@ -19,15 +19,6 @@ from vbvr_g212_find_incorrect_arrow_direction.generator import (
 )
 
 KEY = "G-212_find_incorrect_arrow_direction"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return WrongArrowGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_the_one_disagreeing_arrow_is_found():
@@ -51,7 +42,7 @@ def test_ring_directions_are_read_against_the_tangent():
 
 def test_the_target_is_the_turned_arrow_and_rings_take_in_no_other():
     for seed in range(4):
-        s = _generated(seed, {"difficulty": seed % 3})
+        s = first_accepted_sample(WrongArrowGenerator, seed, {"difficulty": seed % 3})
         sol = s.solution
         assert sol.target != sol.odd_colored
         for k, center in enumerate(sol.centers):
@@ -60,7 +51,8 @@ def test_the_target_is_the_turned_arrow_and_rings_take_in_no_other():
 
 
 def test_drawn_instances_are_diverse():
-    assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(8)}) == 8
+    assert len({hash(first_accepted_sample(WrongArrowGenerator, 100 * seed).first_frame.tobytes())
+                for seed in range(8)}) == 8
 
 
 def _ringed(folder, center, radius, frames=6):

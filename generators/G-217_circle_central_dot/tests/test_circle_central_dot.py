@@ -10,19 +10,10 @@ from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g217_circle_central_dot.generator import CentralDotGenerator, Solution, central_dot, pattern_points
 
 KEY = "G-217_circle_central_dot"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return CentralDotGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 @pytest.mark.parametrize("pattern", ["line", "grid", "cross", "ring"])
@@ -40,7 +31,7 @@ def test_an_arrangement_without_a_dot_at_its_centre_is_rejected():
 
 def test_the_target_is_the_centre_and_no_other_dot_is_near_it():
     for seed in range(3):
-        s = _generated(seed, {"difficulty": seed % 3}).solution
+        s = first_accepted_sample(CentralDotGenerator, seed, {"difficulty": seed % 3}).solution
         centre = np.asarray(s.dots).mean(axis=0)
         assert math.dist(s.dots[s.target], centre) <= 2.0
         assert all(math.dist(d, s.dots[s.target]) > s.ring_radius + s.dot_radius for k, d in enumerate(s.dots)
@@ -48,7 +39,8 @@ def test_the_target_is_the_centre_and_no_other_dot_is_near_it():
 
 
 def test_drawn_instances_are_diverse():
-    assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(6)}) == 6
+    assert len({hash(first_accepted_sample(CentralDotGenerator, 100 * seed).first_frame.tobytes())
+                for seed in range(6)}) == 6
 
 
 def _ringed(folder, center, radius, frames=6):

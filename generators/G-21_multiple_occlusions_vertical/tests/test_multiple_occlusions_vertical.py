@@ -8,20 +8,12 @@ import pytest
 from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import first_accepted_sample
 from vbvr_g21_multiple_occlusions_vertical.generator import MultipleOcclusionsVerticalGenerator, mask_tops
 from vbvr_g21_multiple_occlusions_vertical.scorer import mask_rows
 
 KEY = "G-21_multiple_occlusions_vertical"
 PARAMS = {"objects": 3, "motion_frames": 24}
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return MultipleOcclusionsVerticalGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_the_mask_sweeps_down_at_constant_speed_and_off_the_frame():
@@ -31,7 +23,7 @@ def test_the_mask_sweeps_down_at_constant_speed_and_off_the_frame():
 
 def test_the_mask_starts_above_a_row_it_spans_and_hides_whole():
     for seed in range(3):
-        solution = _generated(seed, {"difficulty": seed}).solution
+        solution = first_accepted_sample(MultipleOcclusionsVerticalGenerator, seed, {"difficulty": seed}).solution
         tops, bottoms = [b[1] for b in solution.boxes], [b[3] for b in solution.boxes]
         assert solution.mask_top + solution.mask_height < min(tops)
         assert solution.mask_columns[0] < min(b[0] for b in solution.boxes)

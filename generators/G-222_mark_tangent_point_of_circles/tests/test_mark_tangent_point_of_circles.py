@@ -9,7 +9,7 @@ from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g222_mark_tangent_point_of_circles.generator import (
     MARK_BLACK,
     Solution,
@@ -19,15 +19,6 @@ from vbvr_g222_mark_tangent_point_of_circles.generator import (
 )
 
 KEY = "G-222_mark_tangent_point_of_circles"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return TangentPointGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_the_tangent_point_divides_the_centres_by_the_radii():
@@ -44,7 +35,7 @@ def test_the_touching_pair_is_found_and_none_or_two_are_rejected():
 
 def test_only_the_pair_touches_and_every_other_gap_is_wide():
     for seed in range(9):
-        sample = _generated(seed, {"difficulty": seed % 3})
+        sample = first_accepted_sample(TangentPointGenerator, seed, {"difficulty": seed % 3})
         s, gap = sample.solution, sample.params.min_gap
         for i in range(len(s.centers)):
             for j in range(i + 1, len(s.centers)):

@@ -7,10 +7,9 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.draw.text import DEFAULT_FAMILY, common_hanzi, font
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g247_identify_chinese_character.generator import (
     ANSWERS,
     HANZI_LIKE_HANGUL,
@@ -27,16 +26,6 @@ from vbvr_g247_identify_chinese_character.generator import (
 )
 
 KEY = "G-247_identify_chinese_character"
-
-
-def _generated(seed: int, params: dict | None = None):
-    """A sample from ``seed``, or from the next seeds when the draw is rejected (as the pipeline redraws)."""
-    for attempt in range(seed, seed + 50):
-        try:
-            return IdentifyChineseCharacterGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_answers_are_common_characters_without_a_katakana_twin():
@@ -91,7 +80,8 @@ def test_two_chinese_characters_a_wrong_target_and_a_twin_are_refused():
 
 def test_every_draw_has_exactly_one_chinese_character_from_its_strata_pool():
     for difficulty in range(3):
-        sample = _generated(40 * difficulty, {"difficulty": difficulty, "num_glyphs": 3 + difficulty})
+        sample = first_accepted_sample(IdentifyChineseCharacterGenerator,
+                                       40 * difficulty, {"difficulty": difficulty, "num_glyphs": 3 + difficulty})
         s = sample.solution
         assert answer_of(s.glyphs) == s.target and s.kinds.count("hanzi") == 1
         others = {kind for k, kind in enumerate(s.kinds) if k != s.target}

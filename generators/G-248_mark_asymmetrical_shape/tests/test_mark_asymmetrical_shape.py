@@ -8,7 +8,7 @@ from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g248_mark_asymmetrical_shape.generator import (
     EVEN_KINDS,
     MIN_ASYMMETRY,
@@ -23,15 +23,6 @@ from vbvr_g248_mark_asymmetrical_shape.generator import (
 )
 
 KEY = "G-248_mark_asymmetrical_shape"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return AsymmetricalShapeGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 @pytest.mark.parametrize("kind", EVEN_KINDS + ODD_KINDS)
@@ -56,7 +47,7 @@ def test_none_several_or_an_unclear_asymmetric_shape_is_rejected(mirror):
 
 def test_the_target_is_the_only_asymmetric_shape_at_every_difficulty():
     for seed in range(9):
-        sample = _generated(seed, {"difficulty": seed % 3})
+        sample = first_accepted_sample(AsymmetricalShapeGenerator, seed, {"difficulty": seed % 3})
         s = sample.solution
         assert [k for k, m in enumerate(s.mirror) if m < 0.95] == [s.target]
         assert sample.params.odd_sided == any(k in ODD_KINDS for k in s.kinds)

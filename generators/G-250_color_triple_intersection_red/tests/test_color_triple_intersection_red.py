@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.families.marking.draw import MARK_RED
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g250_color_triple_intersection_red.generator import (
     Solution,
     TripleIntersectionGenerator,
@@ -20,16 +19,6 @@ from vbvr_g250_color_triple_intersection_red.generator import (
 KEY = "G-250_color_triple_intersection_red"
 
 
-def _generated(seed: int, params: dict):
-    """A sample from ``seed``, or from the next seeds when the draw is rejected (as the pipeline redraws)."""
-    for attempt in range(seed, seed + 30):
-        try:
-            return TripleIntersectionGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"30 draws from seed {seed} were all rejected")
-
-
 def test_circles_that_barely_overlap_are_rejected():
     far = [(150.0, 150.0), (360.0, 150.0), (255.0, 360.0)]
     assert "too small" in region_problem(far, [100.0, 100.0, 100.0])
@@ -38,7 +27,8 @@ def test_circles_that_barely_overlap_are_rejected():
 
 def test_the_triple_region_is_inside_every_circle():
     for seed in range(6):
-        solution = _generated(10 * seed, {"difficulty": seed % 3}).solution
+        solution = first_accepted_sample(TripleIntersectionGenerator,
+                                         10 * seed, {"difficulty": seed % 3}, tries=30).solution
         triple = triple_mask(solution.centers, solution.radii)
         inside, count = inside_counts(solution.centers, solution.radii)
         assert triple.sum() == solution.triple_area >= 1400 and (count[triple] == 3).all()

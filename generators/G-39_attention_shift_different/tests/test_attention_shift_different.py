@@ -5,27 +5,17 @@ from __future__ import annotations
 import math
 
 from vbvr_core.judge.alternatives import recreate
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g39_attention_shift_different.generator import AttentionShiftGenerator, Solution
 
 KEY = "G-39_attention_shift_different"
 
 
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return AttentionShiftGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
-
-
 def test_the_objects_differ_as_asked_and_their_boxes_stay_apart():
     for seed, differ in enumerate(("both", "kind", "color")):
-        s = _generated(seed, {"differ": differ}).solution
+        s = first_accepted_sample(AttentionShiftGenerator, seed, {"differ": differ}).solution
         assert (s.kinds[0] != s.kinds[1]) == (differ != "color")
         assert (s.colors[0] != s.colors[1]) == (differ != "kind")
         (ax, ay), (bx, by) = s.centers
@@ -33,7 +23,8 @@ def test_the_objects_differ_as_asked_and_their_boxes_stay_apart():
 
 
 def test_drawn_instances_are_diverse():
-    assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(6)}) == 6
+    assert len({hash(first_accepted_sample(AttentionShiftGenerator, 100 * seed).first_frame.tobytes())
+                for seed in range(6)}) == 6
 
 
 class TestContract(SampleContract):

@@ -12,7 +12,7 @@ from vbvr_core.families.arrangement.draw import Mover, path_is_clear
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g5_multi_object_placement import generator
 from vbvr_g5_multi_object_placement.generator import (
     MIN_TRAVEL,
@@ -30,18 +30,9 @@ KEY = "G-5_multi_object_placement"
 PARAMS = {"objects": 2, "decoy_stars": 1, "move_frames": 10, "pause_frames": 0}
 
 
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 40):
-        try:
-            return MultiObjectPlacementGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"40 draws from seed {seed} were all rejected")
-
-
 def test_every_order_of_the_moves_is_clear():
     for seed in range(1):
-        solution = _generated(seed, {"difficulty": 2}).solution
+        solution = first_accepted_sample(MultiObjectPlacementGenerator, seed, {"difficulty": 2}, tries=40).solution
         reaches = [REACH[kind] * solution.radius for kind in solution.kinds]
         assert len(set(solution.names)) == len(solution.names) and set(solution.names) <= set(OBJECT_COLORS)
         for k, reach in enumerate(reaches):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 from vbvr_core.families.marking.draw import outline_sweep
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_g9_identify_objects_in_region.generator import (
     MARK_GREEN,
     Params,
@@ -18,15 +17,6 @@ from vbvr_g9_identify_objects_in_region.generator import (
 )
 
 KEY = "G-9_identify_objects_in_region"
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return RegionObjectsGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_regions_and_matching():
@@ -42,7 +32,7 @@ def test_three_distractors_are_required():
 
 def test_targets_match_and_both_kinds_of_distractor_exist():
     for seed in range(3):
-        s = _generated(seed, {"difficulty": seed % 3}).solution
+        s = first_accepted_sample(RegionObjectsGenerator, seed, {"difficulty": seed % 3}).solution
         assert s.targets == sorted(matching(s.kinds, s.regions, s.kind, s.region), key=lambda k: (s.centers[k][1],
                                                                                                   s.centers[k][0]))
         assert any(a == s.kind and r != s.region for a, r in zip(s.kinds, s.regions, strict=True))
@@ -50,7 +40,8 @@ def test_targets_match_and_both_kinds_of_distractor_exist():
 
 
 def test_drawn_instances_are_diverse():
-    assert len({hash(_generated(100 * seed).first_frame.tobytes()) for seed in range(8)}) == 8
+    assert len({hash(first_accepted_sample(RegionObjectsGenerator, 100 * seed).first_frame.tobytes())
+                for seed in range(8)}) == 8
 
 
 def _boxed(folder, s: Solution, indices, color=MARK_GREEN, frames=4):

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import first_accepted_sample
 from vbvr_o15_ball_bounces_given_time.generator import (
     BallBouncesGivenTimeGenerator,
     BoxScene,
@@ -20,16 +21,6 @@ from vbvr_o15_ball_bounces_given_time.generator import (
 from vbvr_o15_ball_bounces_given_time.scorer import judge
 
 KEY = "O-15_ball_bounces_given_time"
-
-
-def accepted(params: dict, seed: int = 0):
-    """The first sample with ``params`` that is not rejected, from ``seed`` on."""
-    for attempt in range(seed, seed + 50):
-        try:
-            return BallBouncesGivenTimeGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError("no accepted draw")
 
 
 def test_fold_is_elastic_reflection_between_two_walls():
@@ -45,7 +36,7 @@ def test_bounce_times_count_each_wall_met():
 
 
 def test_angle_in_equals_angle_out_at_every_wall():
-    sample = accepted({"difficulty": 2}, 3)
+    sample = first_accepted_sample(BallBouncesGivenTimeGenerator, 3, {"difficulty": 2})
     solution = sample.solution
     t = np.linspace(0.0, solution.duration, 2001)
     steps = np.diff(positions(solution, t), axis=0)
@@ -85,7 +76,7 @@ def _centres(solution: Solution, fps: float, wait: float, rest: float, pace: flo
 
 @pytest.fixture(scope="module")
 def solution() -> Solution:
-    return accepted({"difficulty": 1}, 11).solution
+    return first_accepted_sample(BallBouncesGivenTimeGenerator, 11, {"difficulty": 1}).solution
 
 
 @pytest.mark.parametrize("fps", [8, 16, 24, 30])

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.produce import attempt_seed
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_o22_construction_stack.generator import FLOOR_Y, ConstructionStackGenerator, legs, sequential, tints_apart
 
 KEY = "O-22_construction_stack"
 PARAMS = {"blocks": 2, "move_frames": 6, "pause_frames": 0}
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return ConstructionStackGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_pale_target_colours_are_never_taken_for_blocks():
@@ -29,7 +19,7 @@ def test_pale_target_colours_are_never_taken_for_blocks():
 
 def test_the_copy_stacks_the_blocks_in_the_target_order_on_the_pad():
     for seed in range(4):
-        solution = _generated(seed, {"difficulty": seed % 3}).solution
+        solution = first_accepted_sample(ConstructionStackGenerator, seed, {"difficulty": seed % 3}).solution
         ys = [solution.targets[k][1] for k in solution.order]
         assert ys == sorted(ys, reverse=True) and len({solution.targets[k][0] for k in solution.order}) == 1
         assert all(y < FLOOR_Y for _, y in solution.starts)

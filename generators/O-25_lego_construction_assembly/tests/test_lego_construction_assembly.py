@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.testing.contract import SampleContract
+from vbvr_core.testing.helpers import first_accepted_sample
 from vbvr_o25_lego_construction_assembly.generator import (
     LegoConstructionAssemblyGenerator,
     joints,
@@ -16,15 +17,6 @@ from vbvr_o25_lego_construction_assembly.generator import (
 
 KEY = "O-25_lego_construction_assembly"
 PARAMS = {"move_frames": 16, "press_frames": 4, "extra_gaps": 0}
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return LegoConstructionAssemblyGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_courses_are_bricks_of_two_to_four_studs_in_running_bond():
@@ -37,7 +29,7 @@ def test_courses_are_bricks_of_two_to_four_studs_in_running_bond():
 
 def test_the_gap_is_in_the_top_course_on_the_bricks_below_and_clear_of_the_wall():
     for seed in range(3):
-        solution = _generated(seed, {"difficulty": seed}).solution
+        solution = first_accepted_sample(LegoConstructionAssemblyGenerator, seed, {"difficulty": seed}).solution
         w, h = solution.body
         x0 = solution.target[0] - solution.center_offset[0] - w / 2
         y0 = solution.target[1] - solution.center_offset[1] - h / 2

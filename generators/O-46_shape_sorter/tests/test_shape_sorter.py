@@ -8,28 +8,18 @@ from vbvr_core.draw import Stage, ease_in_out
 from vbvr_core.families.arrangement.draw import Mover, clear_order
 from vbvr_core.families.stacking.judge import moving_interval, overlap_share
 from vbvr_core.families.stacking.layout import near_miss_moves
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_o46_shape_sorter.generator import ShapeSorterGenerator, Solution, board, card_sprite, replay
 
 KEY = "O-46_shape_sorter"
 PARAMS = {"cards": 2, "move_frames": 10, "pause_frames": 0}
 
 
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return ShapeSorterGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
-
-
 def test_every_card_has_its_own_shape_and_outline_on_the_right():
     for seed in range(6):
-        sample = _generated(seed, {"difficulty": seed % 3})
+        sample = first_accepted_sample(ShapeSorterGenerator, seed, {"difficulty": seed % 3})
         solution = sample.solution
         assert len(set(solution.kinds)) == len(solution.kinds) == len(solution.targets)
         assert all(x < 256 for x, _ in solution.starts) and all(x > 256 for x, _ in solution.targets)

@@ -5,28 +5,18 @@ from __future__ import annotations
 import pytest
 from vbvr_core.families.stacking.faces import Face, silhouette
 from vbvr_core.families.stacking.layout import near_miss_moves
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_o64_animal_matching.generator import KINDS, AnimalMatchingGenerator, Solution, replay
 
 KEY = "O-64_animal_matching"
 PARAMS = {"animals": 2, "move_frames": 10, "pause_frames": 0}
 
 
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        try:
-            return AnimalMatchingGenerator(attempt, params).generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
-
-
 def test_faces_start_left_and_their_outlines_stand_right():
     for seed in range(4):
-        solution = _generated(seed, {"difficulty": seed % 3}).solution
+        solution = first_accepted_sample(AnimalMatchingGenerator, seed, {"difficulty": seed % 3}).solution
         assert len(set(solution.kinds)) == len(solution.kinds) and set(solution.kinds) <= set(KINDS)
         assert all(x < 256 for x, _ in solution.starts) and all(x > 256 for x, _ in solution.targets)
         assert sorted(solution.order) == list(range(len(solution.kinds)))

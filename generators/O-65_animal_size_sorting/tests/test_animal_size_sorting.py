@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from vbvr_core.families.stacking.faces import KINDS, Face, fur_colours_distinct
-from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import first_accepted_sample, score_frames
 from vbvr_o65_animal_size_sorting.generator import (
     BASELINE_Y,
     AnimalSizeSortingGenerator,
@@ -20,16 +19,6 @@ from vbvr_o65_animal_size_sorting.generator import (
 
 KEY = "O-65_animal_size_sorting"
 PARAMS = {"animals": 3, "move_frames": 16, "stagger": 4}
-
-
-def _generated(seed: int, params: dict | None = None):
-    for attempt in range(seed, seed + 50):
-        generator = AnimalSizeSortingGenerator(attempt, params)
-        try:
-            return generator, generator.generate()
-        except Reject:
-            continue
-    raise AssertionError(f"50 draws from seed {seed} were all rejected")
 
 
 def test_fur_colours_are_far_apart():
@@ -48,7 +37,7 @@ def test_faces_of_nearly_equal_size_are_ambiguous():
 
 def test_the_row_is_sorted_and_on_the_baseline():
     for seed in range(4):
-        _, sample = _generated(seed, {"difficulty": seed % 3})
+        sample = first_accepted_sample(AnimalSizeSortingGenerator, seed, {"difficulty": seed % 3})
         solution = sample.solution
         xs = [solution.ends[k][0] for k in solution.order]
         assert xs == sorted(xs)

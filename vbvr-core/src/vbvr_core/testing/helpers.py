@@ -14,11 +14,12 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from vbvr_core.contract import FailureRecord, Score
+from vbvr_core.contract import FailureRecord, Sample, Score
 from vbvr_core.discovery import get_task
 from vbvr_core.judge.baselines import write_baseline
 from vbvr_core.judge.run import run_scorer, score_video
 from vbvr_core.media.video import VideoReader, write_video
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.pipeline.produce import produce
 from vbvr_core.pipeline.sample_io import load_sample_ref, sample_name
 from vbvr_core.pipeline.seeds import sample_seed
@@ -35,6 +36,20 @@ def make_samples(key: str, out: str | Path, count: int = 1, seed: int = 0,
             raise AssertionError(f"{key} sample {index} failed: {result.problems[-3:]}\n{result.traceback or ''}")
         folders.append(dest)
     return folders
+
+
+def first_accepted_sample(generator: type[BaseGenerator], seed: int, params: dict[str, Any] | None = None,
+                          tries: int = 50) -> Sample:
+    """The sample ``generator(seed, params)`` makes or, when it rejects the draw (:class:`Reject`), the one the
+    next seed makes, and so on, as the pipeline redraws: the first of seeds ``seed`` … ``seed + tries - 1`` that is
+    accepted. Fails the test (``AssertionError``: "<tries> draws from seed <seed> were all rejected") when every
+    one is rejected; any other exception propagates."""
+    for attempt in range(seed, seed + tries):
+        try:
+            return generator(attempt, params).generate()
+        except Reject:
+            continue
+    raise AssertionError(f"{tries} draws from seed {seed} were all rejected")
 
 
 def score_baseline(kind: str, sample_dir: Path, work: Path, other: Path | None = None) -> float:
