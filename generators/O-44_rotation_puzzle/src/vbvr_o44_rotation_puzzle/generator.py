@@ -13,6 +13,7 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 import numpy as np
@@ -20,7 +21,7 @@ from PIL import ImageDraw
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, Stage, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, Sprite, Stage, new_canvas, to_frame
 from vbvr_core.draw.canvas import RGB
 from vbvr_core.families.rotation.draw import polygon_sprite, rotate_points
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -114,15 +115,55 @@ def board_stage(params: Params) -> Stage:
     return Stage(to_frame(canvas))
 
 
+def tile_sprite(solution: Solution, tile: Tile, angle: float) -> Sprite:
+    """The elbow of ``tile`` turned by ``angle`` degrees, on its transparent square."""
+    return polygon_sprite(rotate_points(tile.vertices, (0.0, 0.0), angle), solution.sprite_side, solution.pipe_color,
+                          OUTLINE, solution.outline_width)
+
+
 def puzzle_frame(stage: Stage, solution: Solution, share: float, turns: dict[tuple[int, int], float] | None = None) -> np.ndarray:
     """The board with every tile turned by ``share`` of its turn (or of ``turns`` given per tile place)."""
-    placements = []
-    for tile in solution.tiles:
-        turn = (turns or {}).get((tile.row, tile.col), tile.turn) * share
-        sprite = polygon_sprite(rotate_points(tile.vertices, (0.0, 0.0), turn), solution.sprite_side,
-                                solution.pipe_color, OUTLINE, solution.outline_width)
-        placements.append((sprite, tile.center))
-    return stage.frame(placements)
+    return stage.frame([(tile_sprite(solution, tile, (turns or {}).get((tile.row, tile.col), tile.turn) * share),
+                         tile.center) for tile in solution.tiles])
+
+
+def turning(stage: Stage, solution: Solution, frames: int,
+            turns: dict[tuple[int, int], float] | None = None) -> FrameSource:
+    """The video frames ``puzzle_frame(stage, solution, k / frames, turns)``, k = 0 … ``frames``, drawn the cheap
+    way: the tiles that do not turn are pasted into the board once, the turning ones by :func:`paste_opaque`. The
+    same pixels, because no two tile sprites overlap (a sprite's box reaches 10 px past its tile, into the 20-px
+    ``GAP``), so the order of pasting is moot."""
+    angles = [(turns or {}).get((tile.row, tile.col), tile.turn) for tile in solution.tiles]
+    still = [(tile_sprite(solution, tile, 0.0), tile.center)
+             for tile, angle in zip(solution.tiles, angles, strict=True) if angle == 0]
+    moving = [(tile, angle) for tile, angle in zip(solution.tiles, angles, strict=True) if angle != 0]
+
+    def frames_of() -> Iterator[np.ndarray]:
+        board = stage.frame(still)
+        for k in range(frames + 1):
+            frame = board.copy()
+            for tile, angle in moving:
+                paste_opaque(frame, tile_sprite(solution, tile, angle * (k / frames)), tile.center)
+            yield frame
+    return frames_of
+
+
+def paste_opaque(frame: np.ndarray, sprite: Sprite, center: Point) -> None:
+    """Paste ``sprite`` centred at ``center`` into ``frame`` as ``Stage.frame`` does. An elbow's polygon is not
+    antialiased, so its alpha is 0 or 255 and the blend ``(rgb·a + frame·(255 − a) + 127) // 255`` is exactly a copy
+    of the opaque pixels: done so, without the blend's arithmetic. Any other alpha takes ``Stage.frame``'s blend."""
+    alpha = sprite.rgba[..., 3]
+    opaque = alpha == 255
+    if not (opaque | (alpha == 0)).all():
+        frame[:] = Stage(frame).frame([(sprite, center)])
+        return
+    height, width = frame.shape[:2]
+    sh, sw = alpha.shape
+    x0, y0 = int(round(center[0] - sw / 2)), int(round(center[1] - sh / 2))
+    fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(width, x0 + sw), min(height, y0 + sh)
+    if fx0 < fx1 and fy0 < fy1:
+        np.copyto(frame[fy0:fy1, fx0:fx1], sprite.rgba[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, :3],
+                  where=opaque[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, None])
 
 
 class RotationPuzzleGenerator(BaseGenerator):
@@ -164,7 +205,7 @@ class RotationPuzzleGenerator(BaseGenerator):
         )
         return Sample(
             first_frame=puzzle_frame(stage, solution, 0.0), final_frame=puzzle_frame(stage, solution, 1.0),
-            prompt=prompt, trajectory=lambda: (puzzle_frame(stage, solution, k / frames) for k in range(frames + 1)),
+            prompt=prompt, trajectory=turning(stage, solution, frames),
             solution=solution, params=p,
         )
 
@@ -176,7 +217,7 @@ class RotationPuzzleGenerator(BaseGenerator):
         other_half = {(t.row, t.col): -t.turn if abs(t.turn) == 180 else t.turn for t in solution.tiles}
         long_way = {(t.row, t.col): (t.turn - 360 if t.turn == 90 else 270 if t.turn == -90 else t.turn)
                     for t in solution.tiles}
-        return {name: (lambda turns=turns: (puzzle_frame(stage, solution, k / frames, turns) for k in range(frames + 1)))
+        return {name: turning(stage, solution, frames, turns)
                 for name, turns in (("half_turns_other_way", other_half), ("quarter_turns_long_way", long_way))}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
@@ -187,5 +228,5 @@ class RotationPuzzleGenerator(BaseGenerator):
         first = moving[0]
         left = {(t.row, t.col): (0 if t is first else t.turn) for t in solution.tiles}
         over = {(t.row, t.col): (t.turn + (90 if t.turn > 0 else -90) if t is first else t.turn) for t in solution.tiles}
-        return {name: (lambda turns=turns: (puzzle_frame(stage, solution, k / frames, turns) for k in range(frames + 1)))
+        return {name: turning(stage, solution, frames, turns)
                 for name, turns in (("one_tile_left", left), ("one_tile_too_far", over))}
