@@ -190,11 +190,20 @@ def draw_view(canvas: np.ndarray, cells, azimuth: float, elevation: float, unit:
     return canvas
 
 
+@lru_cache(maxsize=8)
+def blank(background: tuple[int, int, int]) -> np.ndarray:
+    """A 512² frame of the colour ``background``, read-only: filling a frame with an RGB triple costs ~2 ms (numpy
+    broadcasts the 3-vector pixel by pixel), copying a filled one ~0.05 ms."""
+    canvas = np.empty((512, 512, 3), dtype=np.uint8)
+    canvas[:] = background
+    canvas.setflags(write=False)
+    return canvas
+
+
 def view_frame(solution: Solution, turn: float, offset: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
     """The 512² frame with the camera turned by ``turn`` degrees (+ = to its right) from the start (the structure
     drawn ``offset`` pixels from its place: a model's framing is about right, not exact)."""
-    canvas = np.empty((512, 512, 3), dtype=np.uint8)
-    canvas[:] = solution.background
+    canvas = blank(tuple(solution.background)).copy()
     return draw_view(canvas, solution.cells, solution.start_azimuth + turn, solution.elevation, solution.unit,
                      center=(CENTER[0] + offset[0], CENTER[1] + offset[1]))
 
