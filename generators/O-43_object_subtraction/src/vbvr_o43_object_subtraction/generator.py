@@ -137,12 +137,13 @@ class ObjectSubtractionGenerator(BaseGenerator):
                       trajectory=lambda: self._remove(solution, targets), solution=solution, params=p)
 
     def _remove(self, solution: Solution, order: list[int], together: bool = False) -> Iterator[np.ndarray]:
-        """The first frame, then the objects of ``order`` faded out one after another (or all at once)."""
+        """The first frame, then the objects of ``order`` faded out one after another (or all at once), with
+        ``pause_frames`` between two removals (the sample's own hold is the pause before the first)."""
         p = self.params
         levels = [1.0] * len(solution.kinds)
         yield draw_scene(solution, levels)
-        for group in ([order] if together else [[i] for i in order]):
-            for _ in range(p.pause_frames):
+        for step, group in enumerate([order] if together else [[i] for i in order]):
+            for _ in range(p.pause_frames if step else 0):
                 yield draw_scene(solution, levels)
             for step in range(1, p.fade_frames + 1):
                 for i in group:
