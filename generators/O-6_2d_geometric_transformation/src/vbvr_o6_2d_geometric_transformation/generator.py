@@ -14,16 +14,18 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import numpy as np
-from PIL import ImageDraw
+from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
+    Sprite,
     Stage,
     color_distance,
     distinct_colors,
@@ -150,14 +152,52 @@ def scene_stage(params: Params, solution: Solution) -> Stage:
 
 
 def turned_frame(stage: Stage, solution: Solution, angle: float) -> np.ndarray:
-    """The scene with the shape turned by ``angle`` about the pivot, and the pivot drawn on top."""
-    frame = stage.frame([(polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
-                                         solution.color, OUTLINE, solution.outline_width), solution.pivot)])
-    from PIL import Image
+    """The scene with the shape turned by ``angle`` about the pivot, and the pivot drawn on top.
 
-    image = Image.fromarray(frame)
-    draw_disc(ImageDraw.Draw(image), solution.pivot, 6, fill=PIVOT, outline=(255, 255, 255), width=2)
-    return to_frame(image)
+    Drawn without a blend or a Pillow round trip, to the same pixels: the shape is a polygon without antialiasing
+    (alpha 0 or 255), so pasting it is copying its opaque pixels (:func:`paste_opaque`), and the pivot's disc
+    replaces a fixed set of pixels whatever lies beneath (:func:`pivot_mark`)."""
+    frame = stage.background.copy()
+    paste_opaque(frame, polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
+                                       solution.color, OUTLINE, solution.outline_width), solution.pivot)
+    box, covered, pixels = pivot_mark(tuple(solution.pivot))
+    frame[box][covered] = pixels
+    return frame
+
+
+def paste_opaque(frame: np.ndarray, sprite: Sprite, center: Point) -> None:
+    """Paste ``sprite`` centred at ``center`` into ``frame`` as ``Stage.frame`` does. With alpha 0 or 255 only, its
+    blend ``(rgb·a + frame·(255 − a) + 127) // 255`` is exactly a copy of the opaque pixels: done so, without the
+    blend's arithmetic. Any other alpha takes ``Stage.frame``'s blend."""
+    alpha = sprite.rgba[..., 3]
+    opaque = alpha == 255
+    if not (opaque | (alpha == 0)).all():
+        frame[:] = Stage(frame).frame([(sprite, center)])
+        return
+    height, width = frame.shape[:2]
+    sh, sw = alpha.shape
+    x0, y0 = int(round(center[0] - sw / 2)), int(round(center[1] - sh / 2))
+    fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(width, x0 + sw), min(height, y0 + sh)
+    if fx0 < fx1 and fy0 < fy1:
+        np.copyto(frame[fy0:fy1, fx0:fx1], sprite.rgba[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, :3],
+                  where=opaque[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, None])
+
+
+@lru_cache(maxsize=64)
+def pivot_mark(pivot: tuple[float, float]) -> tuple[tuple[slice, slice], np.ndarray, np.ndarray]:
+    """(box, covered, pixels): the frame's box around the pivot, the mask of the pixels in it that the pivot's disc
+    (``draw_disc``, radius 6, white rim) sets, and their colours. Pillow draws it without antialiasing, so it sets
+    the same pixels to the same colours whatever lies beneath: found as the pixels that come out alike when it is
+    drawn on black and on white."""
+    drawn = []
+    for shade in (0, 255):
+        image = Image.new("RGB", (512, 512), (shade, shade, shade))
+        draw_disc(ImageDraw.Draw(image), pivot, 6, fill=PIVOT, outline=(255, 255, 255), width=2)
+        drawn.append(np.asarray(image))
+    ys, xs = np.nonzero((drawn[0] == drawn[1]).all(axis=2))
+    box = (slice(int(ys.min()), int(ys.max()) + 1), slice(int(xs.min()), int(xs.max()) + 1))
+    covered = (drawn[0][box] == drawn[1][box]).all(axis=2)
+    return box, covered, drawn[0][box][covered]
 
 
 class GeometricTransformationGenerator(BaseGenerator):
