@@ -115,8 +115,8 @@ class Params(TaskParams):
     rows: Annotated[int, Uniform(4, 6)] = Field(5, ge=4, le=7, description="blocks down the wall")
     twisted: Annotated[int, Strata((0, 0), (0, 1), (1, 1))] = Field(
         0, ge=0, le=1, description="1: the wrong candidates are the gap's shape turned or mirrored where possible")
-    move_frames: Annotated[int, Uniform(24, 32)] = Field(
-        28, ge=16, le=48, description="video frames of the fitting piece's slide")
+    move_frames: Annotated[int, Uniform(16, 20)] = Field(
+        18, ge=16, le=48, description="video frames of the fitting piece's slide")
 
 
 class Solution(TaskSolution):
