@@ -37,7 +37,7 @@ WATER = (40, 110, 215)  # saturated: the official evaluator finds the liquid by 
 WALL_COLOR = (70, 70, 70)
 VALVE_COLOR = (35, 35, 35)
 TEXT_COLOR = (45, 45, 45)
-FLOW_FRAMES = 36
+FLOW_FRAMES = 22  # the flow lasts 0.92 s
 MIN_CHANGE = 64.0  # px some vessel's level must move
 MIN_MEAN_GAP = 12.0  # px between the equilibrium and the plain mean of the heights (medium, hard)
 
