@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from vbvr_core.families.shape_rules.judge import _channel_medians, _read_series, read_slot
-from vbvr_core.judge.compare import match_colours
+from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.motion import blob_track
 from vbvr_core.media import video as video_module
 from vbvr_core.media.video import VideoReader, held, read_video, write_video
 
@@ -83,6 +84,50 @@ def test_match_colours_is_the_float32_map_of_every_pixel():
                            0, 255).astype(np.uint8)
         assert np.array_equal(match_colours(frames, gain, offset), expected)
         assert np.array_equal(match_colours(frames[1], gain, offset), expected[1])
+
+
+def _plain_colour_fit(observed: np.ndarray, reference: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    x, y = observed.reshape(-1, 3).astype(np.float64), reference.reshape(-1, 3).astype(np.float64)
+    x_mean, y_mean = x.mean(axis=0), y.mean(axis=0)
+    variance = ((x - x_mean) ** 2).mean(axis=0)
+    covariance = ((x - x_mean) * (y - y_mean)).mean(axis=0)
+    gain = np.clip(np.where(variance > 1.0, covariance / np.maximum(variance, 1e-9), 1.0), 0.7, 1.4)
+    return gain, y_mean - gain * x_mean
+
+
+def test_colour_fit_of_bytes_is_the_least_squares_fit_and_maps_alike():
+    generator = np.random.default_rng(5)
+    for shape in ((64, 48, 3), (2, 30, 20, 3), (500, 3)):
+        reference = generator.integers(0, 256, shape, dtype=np.uint8)
+        noise = generator.normal(0, 6, shape)
+        for gain, offset in ((1.0, 0.0), (1.12, -9.0), (0.8, 20.0)):
+            observed = np.clip(reference * gain + offset + noise, 0, 255).astype(np.uint8)
+            fast, plain = colour_fit(observed, reference), _plain_colour_fit(observed, reference)
+            assert np.allclose(fast[0], plain[0], rtol=0, atol=1e-9) and np.allclose(fast[1], plain[1], rtol=0, atol=1e-7)
+            assert np.array_equal(match_colours(observed, *fast), match_colours(observed, *plain))
+    flat = np.full((8, 8, 3), 90, np.uint8)
+    assert np.array_equal(colour_fit(flat, flat)[0], np.ones(3))  # no variance: gain 1
+    floats = generator.uniform(0, 255, (16, 16, 3))
+    assert np.array_equal(colour_fit(floats, floats)[0], _plain_colour_fit(floats, floats)[0])
+
+
+def test_blob_track_is_the_per_frame_centre_of_the_colour_mask():
+    generator = np.random.default_rng(6)
+    frames = np.full((5, 40, 50, 3), 240, np.uint8)
+    for t in range(5):
+        frames[t, 5 + 3 * t:15 + 3 * t, 10 + 4 * t:22 + 4 * t] = (200, 30, 30)
+    frames[4] = 240
+    frames = np.clip(frames.astype(int) + generator.integers(-3, 4, frames.shape), 0, 255).astype(np.uint8)
+    for box in (None, (5, 2, 45, 38)):
+        centres, counts = blob_track(frames, (200, 30, 30), 30.0, 12, box)
+        x0, y0, x1, y1 = box or (0, 0, 50, 40)
+        for t, frame in enumerate(frames):
+            ys, xs = np.nonzero(color_mask(frame[y0:y1, x0:x1], (200, 30, 30), 30.0))
+            assert counts[t] == len(xs)
+            if len(xs) < 12:
+                assert centres[t] is None
+            else:
+                assert np.allclose(centres[t], (xs.mean() + x0, ys.mean() + y0), rtol=0, atol=1e-9)
 
 
 def test_a_frame_repeated_or_redrawn_in_one_buffer_encodes_as_separate_copies(tmp_path):

@@ -7,6 +7,7 @@ much the picture changes between frames.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,8 @@ from vbvr_core.contract.geometry import Box
 
 # Squared channel distances are summed in 16 bits (saturating), exact for any tolerance below this.
 _SATURATED = 65535
+# Below this share of candidate pixels, their distances are computed one by one rather than with whole-frame tables.
+_SPARSE = 0.08
 
 
 def color_mask(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0) -> np.ndarray:
@@ -26,12 +29,28 @@ def color_mask(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0) 
     if rows.size == 0 or limit >= _SATURATED:
         difference = rows.astype(np.int32) - np.asarray(rgb, dtype=np.int32)
         return ((difference * difference).sum(axis=-1) <= tolerance * tolerance).reshape(frames.shape[:-1])
+    if limit < 0:
+        return np.zeros(frames.shape[:-1], bool)
+    target = [int(value) for value in rgb]
+    # A pixel within the distance is within it on every channel: one pass of OpenCV's range test finds the few
+    # candidates (a colour mask is mostly empty), whose exact distance is then computed alone.
+    reach = math.isqrt(int(limit))
+    inside_box = cv2.inRange(rows, tuple(max(0, c - reach) for c in target), tuple(min(255, c + reach) for c in target))
+    if cv2.countNonZero(inside_box) <= _SPARSE * inside_box.size:
+        mask = np.zeros(inside_box.shape, bool)
+        points = cv2.findNonZero(inside_box)
+        if points is not None:
+            xs, ys = points[:, 0, 0], points[:, 0, 1]
+            difference = rows[ys, xs].astype(np.int32) - np.array(target, np.int32)
+            near = (difference * difference).sum(axis=-1) <= limit
+            mask[ys[near], xs[near]] = True
+        return mask.reshape(frames.shape[:-1])
     # Per channel, a table of the squared distance of each byte value to the colour's; OpenCV looks the three
     # channels up and adds them (saturating at 16 bits, which only ever lies beyond the limit) in a few passes.
     values = np.arange(256, dtype=np.int64)
     total = None
-    for plane, target in zip(cv2.split(rows), rgb, strict=True):
-        squares = cv2.LUT(plane, np.minimum((values - int(target)) ** 2, _SATURATED).astype(np.uint16))
+    for plane, level in zip(cv2.split(rows), target, strict=True):
+        squares = cv2.LUT(plane, np.minimum((values - level) ** 2, _SATURATED).astype(np.uint16))
         total = squares if total is None else cv2.add(total, squares)
     return (total <= limit).reshape(frames.shape[:-1])
 

@@ -29,15 +29,16 @@ def blob_track(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0, 
     x0, y0 = (box[0], box[1]) if box else (0, 0)
     region = frames[:, box[1]:box[3], box[0]:box[2]] if box else frames
     masks = color_mask(region, rgb, tolerance)
-    counts = masks.sum(axis=(1, 2))
+    per_column, per_row = masks.sum(axis=1), masks.sum(axis=2)  # T×W and T×H pixel counts
+    counts = per_row.sum(axis=1)
     ys = np.arange(masks.shape[1], dtype=np.float64)
     xs = np.arange(masks.shape[2], dtype=np.float64)
     out: list[tuple[float, float] | None] = []
-    for mask, count in zip(masks, counts, strict=True):
+    for column, row, count in zip(per_column, per_row, counts, strict=True):
         if count < min_pixels:
             out.append(None)
             continue
-        out.append((float(mask.sum(axis=0) @ xs / count) + x0, float(mask.sum(axis=1) @ ys / count) + y0))
+        out.append((float(column @ xs / count) + x0, float(row @ ys / count) + y0))
     return out, counts
 
 
