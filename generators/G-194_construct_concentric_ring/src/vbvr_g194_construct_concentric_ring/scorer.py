@@ -34,7 +34,7 @@ from vbvr_core.families.arrangement.judge import (
     STEP_ZERO,
     largest_step,
 )
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask

@@ -26,11 +26,10 @@ from vbvr_core.families.outline.judge import (
     JUDGE_FPS,
     JUDGE_SIZE,
     MIN_PIXELS_PER_LENGTH,
-    TRACED_FULL,
     boundary_mask,
     distance_to,
 )
-from vbvr_core.families.outline.parts import follows_and_traced
+from vbvr_core.families.outline.parts import TRACED_FULL, follows_and_traced
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict

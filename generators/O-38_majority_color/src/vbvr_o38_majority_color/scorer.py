@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, draw_shape
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict

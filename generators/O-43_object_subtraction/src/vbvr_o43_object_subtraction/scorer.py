@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.order import change_span, longest_run, one_after_another

@@ -35,16 +35,8 @@ import numpy as np
 
 from vbvr_core.contract import Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.marking.judge import (
-    JUDGE_FPS,
-    JUDGE_SIZE,
-    REST_FULL,
-    REST_ZERO,
-    coverage_around,
-    mark_fit,
-    red_mask,
-    rest_change,
-)
+from vbvr_core.families.marking.judge import JUDGE_SIZE, coverage_around, mark_fit, red_mask
+from vbvr_core.families.marking.parts import JUDGE_FPS, away_from, dilate, unchanged_and_progressive
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -82,13 +74,6 @@ class Mark:
     reach: float
 
 
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    import cv2
-
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
-
-
 def same_scene(opening: np.ndarray, first: np.ndarray) -> bool:
     """Whether the clip's ``opening`` frame draws the same lines and shapes as ``first`` (both judge size): the
     pixels far from each frame's background colour (after a colour fit) lie, within ``SCENE_REACH`` px, where the
@@ -106,7 +91,7 @@ def same_scene(opening: np.ndarray, first: np.ndarray) -> bool:
     strong_b, weak_b = ink(opening, SCENE_STRONG), ink(opening, SCENE_INK)
     if strong_a.sum() < 20:
         return True
-    near_a, near_b = _dilate(weak_a, SCENE_REACH), _dilate(weak_b, SCENE_REACH)
+    near_a, near_b = dilate(weak_a, SCENE_REACH), dilate(weak_b, SCENE_REACH)
     shares = (float((strong_a & near_b).sum()) / strong_a.sum(),
               float((strong_b & near_a).sum()) / max(1, int(strong_b.sum())))
     return min(shares) >= SCENE_SHARE
@@ -132,8 +117,8 @@ def mark_blobs(mask: np.ndarray, min_pixels: int = MIN_PIXELS, group: int = GROU
     a ring greyed its red, the ring stays one mark, while two rings with untouched background between stay two."""
     import cv2
 
-    body = mask if joins is None else mask | (joins & _dilate(mask, GAP_REACH))
-    count, labels = cv2.connectedComponents(_dilate(body, group).astype(np.uint8), connectivity=8)
+    body = mask if joins is None else mask | (joins & dilate(mask, GAP_REACH))
+    count, labels = cv2.connectedComponents(dilate(body, group).astype(np.uint8), connectivity=8)
     blobs = [mask & (labels == k) for k in range(1, count)]
     return [blob for blob in blobs if int(blob.sum()) >= min_pixels]
 
@@ -178,7 +163,7 @@ def read_mark(blob: np.ndarray, anchors: np.ndarray, segments: Sequence[Segment]
     distances = np.hypot(anchors[:, 0] - center[0], anchors[:, 1] - center[1]) / size
     nearest = int(np.argmin(distances))
     position = ramp(float(distances[nearest]), on_full, on_zero)
-    body = blob if changed is None else blob | (changed & _dilate(blob, GAP_REACH))
+    body = blob if changed is None else blob | (changed & dilate(blob, GAP_REACH))
     solid = filled(body)
     cx, cy = min(size - 1, max(0, round(center[0]))), min(size - 1, max(0, round(center[1])))
     closed = float(solid[cy, cx])
@@ -206,7 +191,7 @@ def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[P
     factor = JUDGE_SIZE / first.shape[0]
     first_small = resize_frame(first, JUDGE_SIZE)
     verdict = Verdict()
-    already = _dilate(red_mask(first_small), 1)
+    already = dilate(red_mask(first_small), 1)
     reds = red_mask(clip.frames) & ~already
     counts = reds.sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
@@ -245,12 +230,6 @@ def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[P
                  unless="a mark does not surround its centre (not a circle or dot)")
     verdict.part("small", min((m.small for m in dots), default=1.0),
                  unless="a mark is too large to mark one point")
-    keep = ~_dilate(mask, max(3, round(8 * factor)))
-    change = rest_change(clip.frames, first_small, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the marks changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the marks appear at once")
+    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mask, factor), counts,
+                              changed="the picture outside the marks changes", at_once="the marks appear at once")
     return verdict.score(ok=ok or "a clear red mark on each point asked for and on no other; the rest unchanged")

@@ -18,18 +18,22 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
+from vbvr_core.families.marking.parts import (
+    JUDGE_FPS,
+    REST_FULL,  # noqa: F401 -- the rest check lives in parts; families.connections imports it from here
+    REST_ZERO,  # noqa: F401
+    away_from,
+    dilate,
+    rest_change,  # noqa: F401
+    unchanged_and_progressive,
+)
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
-# Frames a second the judge reads: time windows below are in seconds, whatever the video's own rate.
-JUDGE_FPS = 12.0
 JUDGE_SIZE = 256
-# The picture outside the mark: mean absolute residual (grey levels) after a per-channel gain/offset fit
-# to the first frame, on softened frames: full credit up to REST_FULL, none from REST_ZERO.
-REST_FULL, REST_ZERO = 6.0, 20.0
 # A mark counts from this share of a thin ring's pixels on (a dot of a third of the radius has about as many).
 MIN_MARK_SHARE = 0.15
 # A mark must surround its target: the share of directions around it that the mark covers (a ring, an
@@ -77,13 +81,6 @@ def red_or_dark_mask(frames: np.ndarray) -> np.ndarray:
     return _red(balanced) | _dark(balanced)
 
 
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    import cv2
-
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
-
-
 def mark_fit(mask: np.ndarray) -> tuple[Point, float] | None:
     """Centre (mean of the pixels) and reach (90th percentile of their distance to it) of a mark, or None."""
     ys, xs = np.nonzero(mask)
@@ -121,27 +118,6 @@ def ring_seen(frames: np.ndarray, center: Point, radius: float, color: Sequence[
     return bool((near[:, band].sum(axis=1) >= 0.25 * 2 * np.pi * radius * stroke).any())
 
 
-def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """Per frame, the mean absolute difference from ``first`` over the pixels in ``keep``, after fitting each
-    channel's gain and offset (a global brightness or colour drift is no change) on softened frames."""
-    import cv2
-
-    soft_first = cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
-    x_mean = soft_first.mean(axis=0)
-    x_centred = soft_first - x_mean
-    x_variance = (x_centred * x_centred).sum(axis=0)
-    flat = np.ptp(soft_first, axis=0) <= 1
-    out = []
-    for frame in frames:
-        soft = cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
-        y_mean = soft.mean(axis=0)
-        # The least-squares line per channel (np.polyfit's, in closed form); a flat channel fits only an offset.
-        gain = np.where(flat, 1.0, (x_centred * (soft - y_mean)).sum(axis=0) / np.where(flat, 1.0, x_variance))
-        offset = y_mean - gain * x_mean
-        out.append(float((np.abs(soft - (gain * soft_first + offset)).mean(axis=0) / 3).sum()))
-    return np.asarray(out)
-
-
 def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point], target: int,
                expected_radius: float, tail_seconds: float = 0.25,
                ink: Callable[[np.ndarray], np.ndarray] = red_mask) -> Score:
@@ -161,7 +137,7 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     factor = JUDGE_SIZE / FRAME_SIZE
     first_small = resize_frame(first, JUDGE_SIZE)
     verdict = Verdict()
-    already_red = _dilate(ink(first_small), 1)
+    already_red = dilate(ink(first_small), 1)
     reds = ink(clip.frames)
     counts = (reds & ~already_red).sum(axis=(1, 2))
     final_count = max(1, int(counts[-1]))
@@ -187,12 +163,6 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     verdict.part("closed", ramp(-cover, -COVER_FULL, -COVER_ZERO),
                  unless=f"the mark surrounds the target in {cover:.0%} of directions only")
     verdict.note("reach", reach / factor)
-    keep = ~_dilate(mark, max(3, round(8 * factor)))
-    change = rest_change(clip.frames, first_small, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the mark changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the mark appears at once")
+    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+                              changed="the picture outside the mark changes", at_once="the mark appears at once")
     return verdict.score(ok="a clear mark on the right candidate only; the rest is unchanged")

@@ -3,7 +3,7 @@ answer appears progressively, not in a cut.
 
 A judge of a mark (a ring, an outline, a painted region, a drawn line or shape) reads which pixels the video
 added and checks them against the answer; then it checks the rest of the picture against the first frame
-(:func:`vbvr_core.families.marking.judge.rest_change`, away from the mark: :func:`away_from`) and whether the
+(:func:`rest_change`, away from the mark: :func:`away_from`) and whether the
 mark grew over some time. :func:`unchanged_and_progressive` adds both to its :class:`Verdict`.
 """
 
@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from vbvr_core.families.marking.judge import JUDGE_FPS, REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
+
+# Frames a second the judge reads: time windows below are in seconds, whatever the video's own rate.
+JUDGE_FPS = 12.0
+# The picture outside the mark: mean absolute residual (grey levels) after a per-channel gain/offset fit
+# to the first frame, on softened frames: full credit up to REST_FULL, none from REST_ZERO.
+REST_FULL, REST_ZERO = 6.0, 20.0
 
 
 def dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
@@ -28,6 +33,27 @@ def away_from(mark: np.ndarray, factor: float) -> np.ndarray:
     """The pixels of a judge-size mask farther than 8 canvas px from ``mark`` (at least 3 judge px;
     ``factor`` = judge size / canvas size): the rest of the picture, which a mark must leave as it was."""
     return ~dilate(mark, max(3, round(8 * factor)))
+
+
+def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Per frame, the mean absolute difference from ``first`` over the pixels in ``keep``, after fitting each
+    channel's gain and offset (a global brightness or colour drift is no change) on softened frames."""
+    import cv2
+
+    soft_first = cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
+    x_mean = soft_first.mean(axis=0)
+    x_centred = soft_first - x_mean
+    x_variance = (x_centred * x_centred).sum(axis=0)
+    flat = np.ptp(soft_first, axis=0) <= 1
+    out = []
+    for frame in frames:
+        soft = cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
+        y_mean = soft.mean(axis=0)
+        # The least-squares line per channel (np.polyfit's, in closed form); a flat channel fits only an offset.
+        gain = np.where(flat, 1.0, (x_centred * (soft - y_mean)).sum(axis=0) / np.where(flat, 1.0, x_variance))
+        offset = y_mean - gain * x_mean
+        out.append(float((np.abs(soft - (gain * soft_first + offset)).mean(axis=0) / 3).sum()))
+    return np.asarray(out)
 
 
 def unchanged_and_progressive(verdict: Verdict, frames: np.ndarray, first: np.ndarray, keep: np.ndarray,

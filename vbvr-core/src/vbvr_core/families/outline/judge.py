@@ -20,20 +20,14 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import JUDGE_FPS, away_from, dilate, unchanged_and_progressive
+from vbvr_core.families.outline.parts import follows_and_traced
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
-from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
-JUDGE_FPS = 12.0
 JUDGE_SIZE = 256
-# Share of the outline's pixels near the answer's boundary: full credit from FOLLOW_FULL, none below FOLLOW_ZERO.
-FOLLOW_FULL, FOLLOW_ZERO = 0.85, 0.6
-# Share of the answer's boundary the outline runs along: full credit from TRACED_FULL, none below TRACED_ZERO
-# (every legitimate rendering of a whole outline runs along all of it; one stopped at 85 % is not an outline).
-TRACED_FULL, TRACED_ZERO = 0.95, 0.85
 # An outline counts from this many pixels per pixel of the answer's perimeter (a 2-px line has 2).
 MIN_PIXELS_PER_LENGTH = 0.6
 CHANNELS = {"red": 0, "green": 1, "blue": 2}
@@ -61,13 +55,6 @@ def turned_mask(frames: np.ndarray, first: np.ndarray, color: str) -> np.ndarray
     rise = change[..., main]
     others = [change[..., c] for c in range(3) if c != main]
     return (rise >= 60) & (rise - others[0] >= 90) & (rise - others[1] >= 90)
-
-
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    import cv2
-
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
 def boundary_mask(polygon: Sequence[Point], size: int) -> np.ndarray:
@@ -109,8 +96,8 @@ def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point
 
     value = start · follows · traced · unchanged · (0.9 + 0.1 · progressive), where start = the video opens on
     ``first``, not yet outlined; follows = the outline of the last ``tail_seconds`` lies along the boundary
-    (its share within ``tolerance`` px, ramped from :data:`FOLLOW_ZERO` to :data:`FOLLOW_FULL`); traced = it
-    runs along all of the boundary (ramped from :data:`TRACED_ZERO` to :data:`TRACED_FULL`); unchanged = the
+    (its share within ``tolerance`` px, ramped from ``parts.FOLLOW_ZERO`` to ``parts.FOLLOW_FULL``); traced = it
+    runs along all of the boundary (ramped from ``parts.TRACED_ZERO`` to ``parts.TRACED_FULL``); unchanged = the
     rest of the picture matches the first frame up to a global colour drift; progressive = the outline grows
     over at least 1/6 s (the process is not required, so it weighs little). Never raises.
     """
@@ -120,7 +107,7 @@ def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point
     factor = JUDGE_SIZE / FRAME_SIZE
     first_small = resize_frame(first, JUDGE_SIZE)
     verdict = Verdict()
-    already = _dilate(mark_mask(first_small, color), 1)
+    already = dilate(mark_mask(first_small, color), 1)
     # The video's colours mapped onto ours (a brightness or colour drift undone) by the fit of its opening frame.
     mapped = match_colours(clip.frames, *colour_fit(clip.frames[0], first_small))
     # Turned: against the video's own opening frame (same decoder and resampling, so no edge moves by a pixel).
@@ -137,18 +124,9 @@ def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point
         verdict.part("follows", 0.0, unless=f"no {color} outline at the end of the video")
         return verdict.score(ok="")
     follows, traced = outline_shares(mark, polygon, tolerance)
-    verdict.note("follows_share", follows)
-    verdict.note("traced_share", traced)
-    verdict.part("follows", ramp(-follows, -FOLLOW_FULL, -FOLLOW_ZERO),
-                 unless=f"only {follows:.0%} of the {color} outline lies along the answer's boundary")
-    verdict.part("traced", ramp(-traced, -TRACED_FULL, -TRACED_ZERO),
-                 unless=f"the outline runs along {traced:.0%} of the answer's boundary only")
-    keep = ~_dilate(mark, max(3, round(8 * factor)))
-    change = rest_change(clip.frames, first_small, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the outline changes")
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / JUDGE_FPS
-    progressive = growing >= 1 / 6
-    verdict.note("progressive", float(progressive))
-    verdict.factor(0.9, when=not progressive, reason="the outline appears at once")
+    follows_and_traced(verdict, follows, traced,
+                       astray=f"only {follows:.0%} of the {color} outline lies along the answer's boundary",
+                       short=f"the outline runs along {traced:.0%} of the answer's boundary only")
+    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+                              changed="the picture outside the outline changes", at_once="the outline appears at once")
     return verdict.score(ok=f"a {color} outline along the answer's whole boundary only; the rest is unchanged")

@@ -3,9 +3,14 @@ how much of the line follows the boundary, and how much of the boundary it trace
 
 from __future__ import annotations
 
-from vbvr_core.families.outline.judge import FOLLOW_FULL, FOLLOW_ZERO, TRACED_FULL, TRACED_ZERO
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
+
+# Share of the line's pixels near the answer's boundary: full credit from FOLLOW_FULL, none below FOLLOW_ZERO.
+FOLLOW_FULL, FOLLOW_ZERO = 0.85, 0.6
+# Share of the answer's boundary the line runs along: full credit from TRACED_FULL, none below TRACED_ZERO
+# (every legitimate rendering of a whole outline runs along all of it; one stopped at 85 % is not an outline).
+TRACED_FULL, TRACED_ZERO = 0.95, 0.85
 
 
 def follows_and_traced(verdict: Verdict, follows: float, traced: float, astray: str, short: str) -> None:
