@@ -12,7 +12,7 @@ from vbvr_core.contract import Category, Point, TaskInfo, TaskParams, TaskSoluti
 from vbvr_core.draw import PALETTE, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
 from vbvr_core.families.marking.judge import JUDGE_FPS, dark_mask, judge_mark, red_mask, red_or_dark_mask
-from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
+from vbvr_core.families.marking.parts import away_from, dilate, rest_change, unchanged_and_progressive
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader, held, write_video
@@ -104,6 +104,44 @@ def test_unchanged_and_progressive_fails_a_changed_scene_and_docks_a_cut():
         unchanged_and_progressive(verdict, _held_frames(first, 6), first, keep, slow, changed="", at_once="cut",
                                   fps=fps)
         assert verdict.score(ok="").value == pytest.approx(value)
+
+
+def _rest_change_by_pixel_rows(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """rest_change as first written (pixels × channels, numpy's sums over axis 0): the values it must keep."""
+    import cv2
+
+    soft_first = cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
+    x_mean = soft_first.mean(axis=0)
+    x_centred = soft_first - x_mean
+    x_variance = (x_centred * x_centred).sum(axis=0)
+    flat = np.ptp(soft_first, axis=0) <= 1
+    out = []
+    for frame in frames:
+        soft = cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
+        y_mean = soft.mean(axis=0)
+        gain = np.where(flat, 1.0, (x_centred * (soft - y_mean)).sum(axis=0) / np.where(flat, 1.0, x_variance))
+        offset = y_mean - gain * x_mean
+        out.append(float((np.abs(soft - (gain * soft_first + offset)).mean(axis=0) / 3).sum()))
+    return np.asarray(out)
+
+
+def test_rest_change_keeps_its_values_to_the_last_bit_and_ignores_a_drift():
+    rng = np.random.default_rng(3)
+    first = rng.integers(0, 256, (96, 96, 3), dtype=np.uint8)
+    first[..., 2] = 200  # a flat channel: fitted by an offset only
+    drift = np.clip(first.astype(np.int16) * 0.9 + 12, 0, 255).astype(np.uint8)  # brightness and colour drift
+    moved = drift.copy()
+    moved[10:40, 50:90] = rng.integers(0, 256, (30, 40, 3), dtype=np.uint8)
+    noisy = np.clip(first + rng.normal(0, 3, first.shape), 0, 255).astype(np.uint8)
+    frames = np.stack([first, drift, moved, noisy])
+    keep = np.ones((96, 96), bool)
+    keep[40:60, 10:30] = False
+    change = rest_change(frames, first, keep)
+    assert change.dtype == np.float64 and change.shape == (4,)
+    assert np.array_equal(change, _rest_change_by_pixel_rows(frames, first, keep))
+    assert change[0] == 0.0 and change[1] < 0.5 < 5 < change[2]
+    with pytest.raises(ValueError):  # no pixel to compare: the error it always raised
+        rest_change(frames, first, np.zeros((96, 96), bool))
 
 
 class _RingParams(TaskParams):

@@ -37,23 +37,44 @@ def away_from(mark: np.ndarray, factor: float) -> np.ndarray:
 
 def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """Per frame, the mean absolute difference from ``first`` over the pixels in ``keep``, after fitting each
-    channel's gain and offset (a global brightness or colour drift is no change) on softened frames."""
+    channel's gain and offset (a global brightness or colour drift is no change) on softened frames.
+
+    The pixels are held one row per channel, so each step runs over contiguous memory; every sum adds the pixels
+    one after another in order (:func:`_running_sums`), the values are those of the pixels-by-channels
+    computation to the last bit."""
     import cv2
 
-    soft_first = cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
-    x_mean = soft_first.mean(axis=0)
-    x_centred = soft_first - x_mean
-    x_variance = (x_centred * x_centred).sum(axis=0)
-    flat = np.ptp(soft_first, axis=0) <= 1
+    count = int(keep.sum())
+    soft_first = _kept_channels(cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5), keep)
+    flat = np.ptp(soft_first, axis=1) <= 1  # first: with no pixel kept, the same ValueError as ever
+    x_mean = _running_sums(soft_first) / count
+    x_centred = soft_first - x_mean[:, None]
+    x_variance = _running_sums(x_centred * x_centred)
     out = []
     for frame in frames:
-        soft = cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5)[keep].astype(np.float64)
-        y_mean = soft.mean(axis=0)
+        soft = _kept_channels(cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5), keep)
+        y_mean = _running_sums(soft) / count
         # The least-squares line per channel (np.polyfit's, in closed form); a flat channel fits only an offset.
-        gain = np.where(flat, 1.0, (x_centred * (soft - y_mean)).sum(axis=0) / np.where(flat, 1.0, x_variance))
+        covariance = _running_sums(x_centred * (soft - y_mean[:, None]))
+        gain = np.where(flat, 1.0, covariance / np.where(flat, 1.0, x_variance))
         offset = y_mean - gain * x_mean
-        out.append(float((np.abs(soft - (gain * soft_first + offset)).mean(axis=0) / 3).sum()))
+        residual = np.abs(soft - (gain[:, None] * soft_first + offset[:, None]))
+        out.append(float((_running_sums(residual) / count / 3).sum()))
     return np.asarray(out)
+
+
+def _kept_channels(image: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """The pixels of ``image`` (H × W × 3) in ``keep`` as float64, one row per channel (3 × pixels)."""
+    import cv2
+
+    return np.stack([channel[keep] for channel in cv2.split(image)]).astype(np.float64)
+
+
+def _running_sums(rows: np.ndarray) -> np.ndarray:
+    """Per row, the sum of its values added one after another in order: to the last bit the sums that
+    ``.sum(axis=0)`` gives on the transposed (pixels × channels) array, where a contiguous row's ``.sum()`` would
+    add pairwise and round differently."""
+    return np.cumsum(rows, axis=1)[:, -1]
 
 
 def unchanged_and_progressive(verdict: Verdict, frames: np.ndarray, first: np.ndarray, keep: np.ndarray,
