@@ -149,16 +149,20 @@ class LightSequenceGenerator(BaseGenerator):
         """The first frame, then the lamps of ``order`` switched one after another (or all at once)."""
         p = self.params
         state = [float(s) for s in solution.initial] if levels is None else list(levels)
-        yield draw_row(solution.centers, solution.radius, state)
+        row = draw_row(solution.centers, solution.radius, state)
+        yield row
         groups = [order] if together else [[i] for i in order]
         for group in groups:
+            # A pause shows the row as it stands: the same frame again, not redrawn (the encoder converts a
+            # repeated frame once).
             for _ in range(p.pause_frames):
-                yield draw_row(solution.centers, solution.radius, state)
+                yield row
             start = {i: state[i] for i in group}
             for step in range(1, p.fade_frames + 1):
                 for i in group:
                     state[i] = start[i] + (1.0 - 2.0 * start[i]) * step / p.fade_frames
-                yield draw_row(solution.centers, solution.radius, state)
+                row = draw_row(solution.centers, solution.radius, state)
+                yield row
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct process: the lamps that must change switched from right to left."""
