@@ -217,11 +217,14 @@ class ControlPanelGenerator(BaseGenerator):
         """The first frame, then each control of ``order`` moved to its goal (or ``goals``), one after another."""
         p = self.params
         levels = [c.start for c in controls]
-        yield draw_panel(controls, levels)
+        panel = draw_panel(controls, levels)
+        yield panel
         groups = [order] if together else [[i] for i in order]
         for group in groups:
+            # A pause shows the panel as it stands: the same frame again, not redrawn (the encoder converts a
+            # repeated frame once).
             for _ in range(p.step_pause):
-                yield draw_panel(controls, levels)
+                yield panel
             targets = {i: (goals or {}).get(i, controls[i].goal) for i in group}
             starts = {i: levels[i] for i in group}
             frames = max(6 if controls[i].kind != "slider" else
@@ -229,7 +232,8 @@ class ControlPanelGenerator(BaseGenerator):
             for step in range(1, frames + 1):
                 for i in group:
                     levels[i] = starts[i] + (targets[i] - starts[i]) * step / frames
-                yield draw_panel(controls, levels)
+                panel = draw_panel(controls, levels)
+                yield panel
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A slider set 20 off, a control left alone that should change, a settled control operated, and every
