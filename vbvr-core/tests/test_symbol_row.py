@@ -110,7 +110,8 @@ def test_neighbour_is_the_next_position_or_the_previous_one_at_the_end():
 
 
 def test_symbol_set_background_and_position_params():
-    from vbvr_core.families.symbol_row.params import BackgroundIndex, PositionInRow, SymbolSetName
+    from vbvr_core.draw import BackgroundIndex
+    from vbvr_core.families.symbol_row.params import PositionInRow, SymbolSetName
 
     class Params(PositionInRow):
         length: int = 3

@@ -20,9 +20,9 @@ from typing import Annotated, Any
 
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Cell, Sample, Strata, TaskSolution, Uniform
+from vbvr_core.contract import Cell, Sample, Strata, TaskSolution
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, draw_text
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout, draw_text
 from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import pick_endpoints
@@ -49,8 +49,7 @@ class Params(visits.OpenGridParams):
     min_detour: Annotated[int, Strata(2, (2, 4), (4, 6))] = Field(
         2, ge=2, le=8, description="least extra steps the numbers cost over the direct start→goal distance")
     max_route: int = Field(40, ge=12, le=60, description="greatest walk length in cells (keeps videos short)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     line_width: visits.LineWidth = 2
     frames_per_step: visits.FramesPerStep = 5
 

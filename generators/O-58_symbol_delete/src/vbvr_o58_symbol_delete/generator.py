@@ -18,9 +18,10 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Strata, Uniform
+from vbvr_core.draw import BackgroundIndex
 from vbvr_core.families.symbol_row.deletion import DeletionGenerator
 from vbvr_core.families.symbol_row.draw import COLOR_NAMES, ordinal
-from vbvr_core.families.symbol_row.params import BackgroundIndex, PositionInRow, SymbolSetName
+from vbvr_core.families.symbol_row.params import PositionInRow, SymbolSetName
 
 from vbvr_o58_symbol_delete.plugin import TASK
 

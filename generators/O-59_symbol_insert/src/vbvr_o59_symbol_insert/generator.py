@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex
 from vbvr_core.families.symbol_row.draw import (
     COLOR_NAMES,
     SYMBOL_SETS,
@@ -30,7 +30,7 @@ from vbvr_core.families.symbol_row.draw import (
     symbol_name,
 )
 from vbvr_core.families.symbol_row.insertion import InsertionScene, Timing
-from vbvr_core.families.symbol_row.params import BackgroundIndex, SymbolSetName
+from vbvr_core.families.symbol_row.params import SymbolSetName
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o59_symbol_insert.plugin import TASK

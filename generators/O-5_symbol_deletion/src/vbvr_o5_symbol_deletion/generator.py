@@ -19,10 +19,10 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Strata, Uniform
-from vbvr_core.draw import PALETTE, Sprite
+from vbvr_core.draw import PALETTE, BackgroundIndex, Sprite
 from vbvr_core.families.symbol_row.deletion import DeletionGenerator
 from vbvr_core.families.symbol_row.draw import frame_sprite
-from vbvr_core.families.symbol_row.params import BackgroundIndex, PositionInRow, SymbolSetName
+from vbvr_core.families.symbol_row.params import PositionInRow, SymbolSetName
 
 from vbvr_o5_symbol_deletion.plugin import TASK
 

@@ -21,7 +21,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out, font
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out, font
 from vbvr_core.families.symbol_row.draw import (
     COLOR_NAMES,
     SYMBOL_SETS,
@@ -36,7 +36,7 @@ from vbvr_core.families.symbol_row.draw import (
     symbol_sprite,
 )
 from vbvr_core.families.symbol_row.judge import confusable
-from vbvr_core.families.symbol_row.params import BackgroundIndex, PositionInRow, SymbolSetName
+from vbvr_core.families.symbol_row.params import PositionInRow, SymbolSetName
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o60_symbol_substitute.plugin import TASK

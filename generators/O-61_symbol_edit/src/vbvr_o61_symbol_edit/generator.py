@@ -18,11 +18,11 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex
 from vbvr_core.families.symbol_row.draw import COLOR_NAMES, SYMBOL_SETS, Symbol, row_size, shown, slot_xs, symbol_name
 from vbvr_core.families.symbol_row.insertion import InsertionScene, Timing
 from vbvr_core.families.symbol_row.judge import confusable
-from vbvr_core.families.symbol_row.params import BackgroundIndex, SymbolSetName
+from vbvr_core.families.symbol_row.params import SymbolSetName
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o61_symbol_edit.plugin import TASK

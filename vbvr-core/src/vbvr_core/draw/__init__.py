@@ -5,7 +5,15 @@ A task module draws with these and never re-implements drawing. Everything works
 """
 
 from vbvr_core.draw.animate import Sprite, Stage, ease_in_out, interpolate_points, tween
-from vbvr_core.draw.canvas import BACKGROUNDS, PALETTE, color_distance, distinct_colors, new_canvas, to_frame
+from vbvr_core.draw.canvas import (
+    BACKGROUNDS,
+    PALETTE,
+    BackgroundIndex,
+    color_distance,
+    distinct_colors,
+    new_canvas,
+    to_frame,
+)
 from vbvr_core.draw.grid import GridLayout
 from vbvr_core.draw.shapes import (
     SHAPE_KINDS,
@@ -19,7 +27,7 @@ from vbvr_core.draw.shapes import (
 from vbvr_core.draw.text import draw_text, font, text_size
 
 __all__ = [
-    "BACKGROUNDS", "PALETTE", "SHAPE_KINDS", "GridLayout", "Sprite", "Stage", "color_distance", "distinct_colors",
-    "draw_arrow", "draw_cross", "draw_disc", "draw_shape", "draw_text", "ease_in_out", "font",
+    "BACKGROUNDS", "PALETTE", "SHAPE_KINDS", "BackgroundIndex", "GridLayout", "Sprite", "Stage", "color_distance",
+    "distinct_colors", "draw_arrow", "draw_cross", "draw_disc", "draw_shape", "draw_text", "ease_in_out", "font",
     "interpolate_points", "new_canvas", "regular_polygon", "shape_points", "text_size", "to_frame", "tween",
 ]

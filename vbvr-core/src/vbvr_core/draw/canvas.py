@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import numpy as np
 from PIL import Image
+from pydantic import Field
 
-from vbvr_core.contract import FRAME_SIZE
+from vbvr_core.contract import FRAME_SIZE, Uniform
 
 RGB = tuple[int, int, int]
 
@@ -29,6 +32,11 @@ PALETTE: dict[str, RGB] = {
 # Light background tints a task may draw from (a ``background`` parameter is an index into this list); every
 # palette colour above stays far from all of them.
 BACKGROUNDS: list[RGB] = [(255, 255, 255), (250, 248, 240), (240, 244, 248), (246, 246, 246)]
+#: A task's ``background`` parameter, an index into :data:`BACKGROUNDS` drawn uniformly: a task writes
+#: ``background: BackgroundIndex = 0`` among its fields.
+BackgroundIndex = Annotated[
+    int, Uniform(0, len(BACKGROUNDS) - 1), Field(ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+]
 
 
 def new_canvas(color: RGB = PALETTE["white"], size: int = FRAME_SIZE) -> Image.Image:

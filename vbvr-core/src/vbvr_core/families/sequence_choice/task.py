@@ -14,7 +14,7 @@ from pydantic import Field
 
 from vbvr_core.contract import Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex
 from vbvr_core.families.marking.draw import ring_image
 from vbvr_core.families.sequence_choice.draw import Figure, mark_video, render_scene, slot_width
 from vbvr_core.families.sequence_choice.scene import ChoiceLayout, SequenceChoiceSolution, build_scene, question_slot
@@ -32,8 +32,7 @@ class ChoiceParams(TaskParams):
         4, ge=3, le=4, description="how many candidate figures are offered")
     kind: Annotated[Kind, Uniform()] = Field("circle", description="the kind of the sequence's figures")
     color: Annotated[FillColor, Uniform()] = Field("blue", description="the fill colour of every figure")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(5, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
     sweep_frames: Annotated[int, Uniform(16, 24)] = Field(
         20, ge=10, le=30, description="video frames over which the ring is drawn")

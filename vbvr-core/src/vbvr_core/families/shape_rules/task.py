@@ -14,7 +14,7 @@ from pydantic import Field
 
 from vbvr_core.contract import Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex
 from vbvr_core.families.shape_rules.draw import fits_slot, render_final, render_first, solution_frames
 from vbvr_core.families.shape_rules.scene import Instance, ShapeRuleSolution, ShapeState, Step, apply, build
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -33,8 +33,7 @@ class ShapeRuleParams(TaskParams):
     radius: Annotated[float, Uniform(24, 34, digits=1)] = Field(
         30.0, ge=14, le=60, description="nominal radius (px) of both shapes before any scale step")
     stroke: Annotated[int, Uniform(4, 5)] = Field(4, ge=3, le=8, description="stroke width (px) of an outlined shape")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     step_frames: Annotated[int, Uniform(18, 26)] = Field(
         22, ge=12, le=40, description="video frames over which one step plays out")
 

@@ -1,8 +1,9 @@
-"""Parameters every symbol-row task declares the same way: the symbol set, the background, a position in the row.
+"""Parameters every symbol-row task declares the same way: the symbol set, a position in the row.
 
-A task writes ``symbol_set: SymbolSetName = "shapes"`` and ``background: BackgroundIndex = 0`` among its own
-fields (declaration order is draw order, so each task keeps its fields where they stand), and subclasses
-:class:`PositionInRow` instead of ``TaskParams`` when it has a ``position`` that must lie in its ``length``-symbol row.
+A task writes ``symbol_set: SymbolSetName = "shapes"`` among its own fields (with ``background: BackgroundIndex = 0``
+from :mod:`vbvr_core.draw`; declaration order is draw order, so each task keeps its fields where they stand), and
+subclasses :class:`PositionInRow` instead of ``TaskParams`` when it has a ``position`` that must lie in its
+``length``-symbol row.
 """
 
 from __future__ import annotations
@@ -11,18 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from vbvr_core.contract import Strata, TaskParams, Uniform
-from vbvr_core.draw import BACKGROUNDS
+from vbvr_core.contract import Strata, TaskParams
 
 #: The kind of symbols (a key of ``draw.SYMBOL_SETS``), less regular with the difficulty stratum.
 SymbolSetName = Annotated[
     Literal["shapes", "letters", "digits", "mixed"],
     Strata(("shapes",), ("shapes", "letters", "digits"), ("mixed", "letters")),
     Field(description="kind of symbols"),
-]
-#: An index into core's background tints, drawn uniformly.
-BackgroundIndex = Annotated[
-    int, Uniform(0, len(BACKGROUNDS) - 1), Field(ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
 ]
 
 
