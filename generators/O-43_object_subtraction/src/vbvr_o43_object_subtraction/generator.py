@@ -141,14 +141,18 @@ class ObjectSubtractionGenerator(BaseGenerator):
         ``pause_frames`` between two removals (the sample's own hold is the pause before the first)."""
         p = self.params
         levels = [1.0] * len(solution.kinds)
-        yield draw_scene(solution, levels)
+        scene = draw_scene(solution, levels)
+        yield scene
         for step, group in enumerate([order] if together else [[i] for i in order]):
+            # A pause shows the scene as it stands: the same frame again, not redrawn (the encoder converts a
+            # repeated frame once).
             for _ in range(p.pause_frames if step else 0):
-                yield draw_scene(solution, levels)
+                yield scene
             for step in range(1, p.fade_frames + 1):
                 for i in group:
                     levels[i] = 1.0 - step / p.fade_frames
-                yield draw_scene(solution, levels)
+                scene = draw_scene(solution, levels)
+                yield scene
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct process: the targets removed right to left."""
