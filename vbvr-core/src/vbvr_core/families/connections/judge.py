@@ -42,7 +42,7 @@ import numpy as np
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.geometry_marks.judge import same_scene
-from vbvr_core.families.marking.judge import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.ink import background_of

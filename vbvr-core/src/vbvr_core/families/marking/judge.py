@@ -20,11 +20,8 @@ from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.marking.parts import (
     JUDGE_FPS,
-    REST_FULL,  # noqa: F401 -- the rest check lives in parts; families.connections imports it from here
-    REST_ZERO,  # noqa: F401
     away_from,
     dilate,
-    rest_change,  # noqa: F401
     unchanged_and_progressive,
 )
 from vbvr_core.judge.compare import starts_like
