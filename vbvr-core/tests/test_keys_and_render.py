@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import ImageDraw
 from vbvr_core.contract.keys import InvalidTaskKey, dist_name, import_name, validate_key
-from vbvr_core.draw import SHAPE_KINDS, GridLayout, Sprite, Stage, draw_shape, draw_text, new_canvas, to_frame
+from vbvr_core.draw import SHAPE_KINDS, GridLayout, Sprite, Stage, draw_shape, draw_text, new_canvas, paste, to_frame
 from vbvr_core.draw.text import HAN_FAMILY, common_hangul, common_hanzi, font, kana
 from vbvr_core.judge.masks import box_coverage, color_mask
 from vbvr_core.judge.track import collapse
@@ -53,6 +53,30 @@ def test_stage_pastes_sprites_with_alpha_and_clips_at_edges():
     stage = Stage(np.full((20, 20, 3), 255, np.uint8))
     frame = stage.frame([(Sprite(rgba), (10, 10)), (Sprite(rgba), (0, 0))])
     assert tuple(frame[10, 10]) == (255, 0, 0) and tuple(frame[19, 19]) == (255, 255, 255)
+
+
+def blend(frame: np.ndarray, rgba: np.ndarray, x0: int, y0: int) -> np.ndarray:
+    """The alpha blend written out pixel by pixel, for a sprite wholly inside the frame."""
+    out = frame.astype(np.int64)
+    for y in range(rgba.shape[0]):
+        for x in range(rgba.shape[1]):
+            a = int(rgba[y, x, 3])
+            out[y0 + y, x0 + x] = (rgba[y, x, :3].astype(np.int64) * a + out[y0 + y, x0 + x] * (255 - a) + 127) // 255
+    return out.astype(np.uint8)
+
+
+@pytest.mark.parametrize("alphas", [(0, 255), (0, 90, 255)], ids=["binary alpha: copied", "partial alpha: blended"])
+def test_paste_gives_the_blend_exactly_whichever_way_it_takes(alphas):
+    rng = np.random.default_rng(3)
+    rgba = rng.integers(0, 256, (9, 7, 4), dtype=np.uint8)
+    rgba[..., 3] = rng.choice(alphas, (9, 7))
+    frame = rng.integers(0, 256, (20, 20, 3), dtype=np.uint8)
+    sprite = Sprite(rgba)
+    assert (sprite.opaque is None) == (len(alphas) > 2)
+    pasted = frame.copy()
+    paste(pasted, sprite, (10.5, 8.5))  # top-left corner at (7, 4)
+    assert np.array_equal(pasted, blend(frame, rgba, 7, 4))
+    assert np.array_equal(Stage(frame).frame([(sprite, (10.5, 8.5))]), pasted)
 
 
 def test_coverage_and_tracks():

@@ -77,27 +77,6 @@ def ring_sprite(radius: int, width: int, color) -> Sprite:
     return Sprite.from_image(image)
 
 
-def opaque_mask(sprite: Sprite) -> np.ndarray | None:
-    """Where ``sprite`` is opaque, when its alpha is 0 or 255 only (a ring drawn by Pillow is not antialiased);
-    None for any other alpha."""
-    alpha = sprite.rgba[..., 3]
-    opaque = alpha == 255
-    return opaque if (opaque | (alpha == 0)).all() else None
-
-
-def paste_opaque(frame: np.ndarray, sprite: Sprite, opaque: np.ndarray, center: Point) -> None:
-    """Paste ``sprite`` (alpha 0 or 255: ``opaque`` is where it is 255) centred at ``center`` into ``frame``: a copy of
-    its opaque pixels, which is exactly what ``Stage.frame``'s blend ``(rgb·a + frame·(255 − a) + 127) // 255`` gives
-    for such alpha, without its arithmetic."""
-    height, width = frame.shape[:2]
-    sh, sw = opaque.shape
-    x0, y0 = int(round(center[0] - sw / 2)), int(round(center[1] - sh / 2))
-    fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(width, x0 + sw), min(height, y0 + sh)
-    if fx0 < fx1 and fy0 < fy1:
-        np.copyto(frame[fy0:fy1, fx0:fx1], sprite.rgba[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, :3],
-                  where=opaque[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, None])
-
-
 def _on_canvas(center: Point, radius: float) -> bool:
     return all(EDGE + radius <= v <= FRAME_SIZE - EDGE - radius for v in center)
 
@@ -170,16 +149,8 @@ class ConstructConcentricRingGenerator(BaseGenerator):
         if sequential:
             tracks = [tracks[0] + tracks[0][-1:] * p.move_frames, tracks[1][:1] * p.move_frames + tracks[1]]
         length = max(len(t) for t in tracks)
-        masks = [opaque_mask(sprite) for sprite in sprites]
         for k in range(length):
-            frame = stage.background.copy()
-            for index in (1, 0):
-                where = tracks[index][min(k, len(tracks[index]) - 1)]
-                if masks[index] is None:
-                    frame = Stage(frame).frame([(sprites[index], where)])
-                else:
-                    paste_opaque(frame, sprites[index], masks[index], where)
-            yield frame
+            yield stage.frame([(sprites[index], tracks[index][min(k, len(tracks[index]) - 1)]) for index in (1, 0)])
 
     def _stage(self, sample: Sample) -> Stage:
         return Stage(np.asarray(new_canvas(BACKGROUNDS[self.params.background]), dtype=np.uint8).copy())

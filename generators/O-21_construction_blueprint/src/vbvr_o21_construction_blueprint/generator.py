@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import PALETTE, Sprite, Stage, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import PALETTE, Sprite, Stage, ease_in_out, new_canvas, paste, to_frame
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o21_construction_blueprint.plugin import TASK
@@ -72,26 +72,6 @@ def variants(shape: Shape) -> list[Shape]:
 def centre(shape: Shape) -> Point:
     """Mean of the cells' centres, in cell units from the shape's top-left corner."""
     return (float(np.mean([c + 0.5 for _, c in shape])), float(np.mean([r + 0.5 for r, _ in shape])))
-
-
-def opaque_mask(sprite: Sprite) -> np.ndarray | None:
-    """Where ``sprite`` is opaque, when its alpha is 0 or 255 only; None for any other alpha."""
-    alpha = sprite.rgba[..., 3]
-    opaque = alpha == 255
-    return opaque if (opaque | (alpha == 0)).all() else None
-
-
-def paste_opaque(frame: np.ndarray, sprite: Sprite, opaque: np.ndarray, center: Point) -> None:
-    """Paste ``sprite`` (alpha 0 or 255: ``opaque`` is where it is 255) centred at ``center`` into ``frame``: a copy of
-    its opaque pixels, which is exactly what ``Stage.frame``'s blend ``(rgb·a + frame·(255 − a) + 127) // 255`` gives
-    for such alpha, without its arithmetic."""
-    height, width = frame.shape[:2]
-    sh, sw = opaque.shape
-    x0, y0 = int(round(center[0] - sw / 2)), int(round(center[1] - sh / 2))
-    fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(width, x0 + sw), min(height, y0 + sh)
-    if fx0 < fx1 and fy0 < fy1:
-        np.copyto(frame[fy0:fy1, fx0:fx1], sprite.rgba[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, :3],
-                  where=opaque[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, None])
 
 
 def piece_sprite(shape: Shape, color) -> Sprite:
@@ -243,33 +223,18 @@ class ConstructionBlueprintGenerator(BaseGenerator):
         steps = self.params.move_frames
 
         def frames():
-            # The pieces pasted before the sliding one never move: paste them once. The sliding one and those after
-            # it are pasted per frame in the same order, as copies of their opaque pixels (block pieces are not
-            # antialiased: alpha 0 or 255, for which that copy is exactly Stage.frame's blend).
-            masks = [opaque_mask(sprite) for sprite in self.sprites[index:]]
-            if any(mask is None for mask in masks):
-                yield from self._slide_blended(index, end, share)
-                return
+            # The pieces pasted before the sliding one never move: paste them once; the sliding one and those after
+            # it are pasted per frame in the same order (the same bytes as Stage.frame over all of them).
             board = self.stage.frame(list(zip(self.sprites[:index], self.sprite_starts[:index], strict=True)))
             for k in range(steps + 1):
                 t = ease_in_out(k / steps) * share
                 positions = list(self.sprite_starts)
                 positions[index] = (sx + (end[0] - sx) * t, sy + (end[1] - sy) * t)
                 frame = board.copy()
-                for sprite, mask, where in zip(self.sprites[index:], masks, positions[index:], strict=True):
-                    paste_opaque(frame, sprite, mask, where)
+                for sprite, where in zip(self.sprites[index:], positions[index:], strict=True):
+                    paste(frame, sprite, where)
                 yield frame
         return frames
-
-    def _slide_blended(self, index: int, end: Point, share: float):
-        """:meth:`slide`'s frames by ``Stage.frame`` (for sprites with partial alpha)."""
-        sx, sy = self.sprite_starts[index]
-        steps = self.params.move_frames
-        for k in range(steps + 1):
-            t = ease_in_out(k / steps) * share
-            positions = list(self.sprite_starts)
-            positions[index] = (sx + (end[0] - sx) * t, sy + (end[1] - sy) * t)
-            yield self.stage.frame(list(zip(self.sprites, positions, strict=True)))
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A wrong piece slid into the gap, and the right piece stopped half way."""

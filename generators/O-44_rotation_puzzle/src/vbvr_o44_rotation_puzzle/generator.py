@@ -21,7 +21,7 @@ from PIL import ImageDraw
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, Sprite, Stage, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, Sprite, Stage, new_canvas, paste, to_frame
 from vbvr_core.draw.canvas import RGB
 from vbvr_core.families.rotation.draw import polygon_sprite, rotate_points
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -130,7 +130,7 @@ def puzzle_frame(stage: Stage, solution: Solution, share: float, turns: dict[tup
 def turning(stage: Stage, solution: Solution, frames: int,
             turns: dict[tuple[int, int], float] | None = None) -> FrameSource:
     """The video frames ``puzzle_frame(stage, solution, k / frames, turns)``, k = 0 … ``frames``, drawn the cheap
-    way: the tiles that do not turn are pasted into the board once, the turning ones by :func:`paste_opaque`. The
+    way: the tiles that do not turn are pasted into the board once, the turning ones by :func:`vbvr_core.draw.paste`. The
     same pixels, because no two tile sprites overlap (a sprite's box reaches 10 px past its tile, into the 20-px
     ``GAP``), so the order of pasting is moot."""
     angles = [(turns or {}).get((tile.row, tile.col), tile.turn) for tile in solution.tiles]
@@ -143,27 +143,9 @@ def turning(stage: Stage, solution: Solution, frames: int,
         for k in range(frames + 1):
             frame = board.copy()
             for tile, angle in moving:
-                paste_opaque(frame, tile_sprite(solution, tile, angle * (k / frames)), tile.center)
+                paste(frame, tile_sprite(solution, tile, angle * (k / frames)), tile.center)
             yield frame
     return frames_of
-
-
-def paste_opaque(frame: np.ndarray, sprite: Sprite, center: Point) -> None:
-    """Paste ``sprite`` centred at ``center`` into ``frame`` as ``Stage.frame`` does. An elbow's polygon is not
-    antialiased, so its alpha is 0 or 255 and the blend ``(rgb·a + frame·(255 − a) + 127) // 255`` is exactly a copy
-    of the opaque pixels: done so, without the blend's arithmetic. Any other alpha takes ``Stage.frame``'s blend."""
-    alpha = sprite.rgba[..., 3]
-    opaque = alpha == 255
-    if not (opaque | (alpha == 0)).all():
-        frame[:] = Stage(frame).frame([(sprite, center)])
-        return
-    height, width = frame.shape[:2]
-    sh, sw = alpha.shape
-    x0, y0 = int(round(center[0] - sw / 2)), int(round(center[1] - sh / 2))
-    fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(width, x0 + sw), min(height, y0 + sh)
-    if fx0 < fx1 and fy0 < fy1:
-        np.copyto(frame[fy0:fy1, fx0:fx1], sprite.rgba[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, :3],
-                  where=opaque[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, None])
 
 
 class RotationPuzzleGenerator(BaseGenerator):

@@ -25,13 +25,13 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
-    Sprite,
     Stage,
     color_distance,
     distinct_colors,
     draw_disc,
     draw_text,
     new_canvas,
+    paste,
     shape_points,
     text_size,
     to_frame,
@@ -155,32 +155,14 @@ def turned_frame(stage: Stage, solution: Solution, angle: float) -> np.ndarray:
     """The scene with the shape turned by ``angle`` about the pivot, and the pivot drawn on top.
 
     Drawn without a blend or a Pillow round trip, to the same pixels: the shape is a polygon without antialiasing
-    (alpha 0 or 255), so pasting it is copying its opaque pixels (:func:`paste_opaque`), and the pivot's disc
+    (alpha 0 or 255), so pasting it is copying its opaque pixels (:func:`vbvr_core.draw.paste`), and the pivot's disc
     replaces a fixed set of pixels whatever lies beneath (:func:`pivot_mark`)."""
     frame = stage.background.copy()
-    paste_opaque(frame, polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
+    paste(frame, polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
                                        solution.color, OUTLINE, solution.outline_width), solution.pivot)
     box, covered, pixels = pivot_mark(tuple(solution.pivot))
     frame[box][covered] = pixels
     return frame
-
-
-def paste_opaque(frame: np.ndarray, sprite: Sprite, center: Point) -> None:
-    """Paste ``sprite`` centred at ``center`` into ``frame`` as ``Stage.frame`` does. With alpha 0 or 255 only, its
-    blend ``(rgb·a + frame·(255 − a) + 127) // 255`` is exactly a copy of the opaque pixels: done so, without the
-    blend's arithmetic. Any other alpha takes ``Stage.frame``'s blend."""
-    alpha = sprite.rgba[..., 3]
-    opaque = alpha == 255
-    if not (opaque | (alpha == 0)).all():
-        frame[:] = Stage(frame).frame([(sprite, center)])
-        return
-    height, width = frame.shape[:2]
-    sh, sw = alpha.shape
-    x0, y0 = int(round(center[0] - sw / 2)), int(round(center[1] - sh / 2))
-    fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(width, x0 + sw), min(height, y0 + sh)
-    if fx0 < fx1 and fy0 < fy1:
-        np.copyto(frame[fy0:fy1, fx0:fx1], sprite.rgba[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, :3],
-                  where=opaque[fy0 - y0:fy1 - y0, fx0 - x0:fx1 - x0, None])
 
 
 @lru_cache(maxsize=64)

@@ -4,7 +4,7 @@ A task module draws with these and never re-implements drawing. Everything works
 (``ImageDraw``) for drawing and on numpy arrays (HxWx3 uint8) for frames.
 """
 
-from vbvr_core.draw.animate import Sprite, Stage, ease_in_out, interpolate_points, tween
+from vbvr_core.draw.animate import Sprite, Stage, ease_in_out, interpolate_points, paste, tween
 from vbvr_core.draw.canvas import (
     BACKGROUNDS,
     PALETTE,
@@ -27,7 +27,7 @@ from vbvr_core.draw.shapes import (
 from vbvr_core.draw.text import draw_text, font, text_size
 
 __all__ = [
-    "BACKGROUNDS", "PALETTE", "SHAPE_KINDS", "BackgroundIndex", "GridLayout", "Sprite", "Stage", "color_distance",
+    "BACKGROUNDS", "PALETTE", "SHAPE_KINDS", "BackgroundIndex", "GridLayout", "Sprite", "Stage", "color_distance", "paste",
     "distinct_colors", "draw_arrow", "draw_cross", "draw_disc", "draw_shape", "draw_text", "ease_in_out", "font",
     "interpolate_points", "new_canvas", "regular_polygon", "shape_points", "text_size", "to_frame", "tween",
 ]
