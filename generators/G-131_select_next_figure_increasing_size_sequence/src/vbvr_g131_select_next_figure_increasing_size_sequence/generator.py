@@ -13,9 +13,6 @@ Parameters → draw → solve → render → prompt (the sequence-choice family 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from vbvr_core.contract import Sample
 from vbvr_core.families.sequence_choice.task import IncreasingParams, SequenceChoiceGenerator
 
 from vbvr_g131_select_next_figure_increasing_size_sequence.plugin import TASK
@@ -34,7 +31,3 @@ class IncreasingSizeSequenceGenerator(SequenceChoiceGenerator):
         "that figure and do not change anything else in the image."
     )
 
-    def generate(self) -> Sample:
-        """The family's sample with the outer holds cut to 4 frames: with the ring's own holds (``hold_frames``,
-        6-10) the scene shows about half a second before the ring starts and after it closes."""
-        return replace(super().generate(), hold_frames=4)

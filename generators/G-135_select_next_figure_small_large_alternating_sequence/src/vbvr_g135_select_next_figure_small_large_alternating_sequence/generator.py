@@ -10,9 +10,6 @@ Parameters → draw → solve → render → prompt (the sequence-choice family 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from vbvr_core.contract import Sample
 from vbvr_core.families.sequence_choice.task import AlternatingParams, SequenceChoiceGenerator
 
 from vbvr_g135_select_next_figure_small_large_alternating_sequence.plugin import TASK
@@ -31,7 +28,3 @@ class SmallLargeAlternatingGenerator(SequenceChoiceGenerator):
         "it. Mark only that figure and do not change anything else in the image."
     )
 
-    def generate(self) -> Sample:
-        """The family's sample with the outer holds cut to 4 frames: with the ring's own holds (``hold_frames``,
-        6-10) the scene shows about half a second before the ring starts and after it closes."""
-        return replace(super().generate(), hold_frames=4)

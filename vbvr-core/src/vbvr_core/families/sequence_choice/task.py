@@ -20,6 +20,10 @@ from vbvr_core.families.sequence_choice.draw import Figure, mark_video, render_s
 from vbvr_core.families.sequence_choice.scene import ChoiceLayout, SequenceChoiceSolution, build_scene, question_slot
 from vbvr_core.pipeline.generator import BaseGenerator
 
+# The sample's outer holds: with the ring's own holds (``hold_frames``, 6-10) the scene shows about half a second
+# before the ring starts and after it closes.
+OUTER_HOLD_FRAMES = 4
+
 Kind = Literal["circle", "square", "triangle", "pentagon", "star"]
 # Fill colours far from the red of the mark (no red, orange or pink), dark enough to read as a figure.
 FillColor = Literal["green", "blue", "purple", "cyan", "brown", "gray"]
@@ -83,7 +87,7 @@ class SequenceChoiceGenerator(BaseGenerator):
         final = ring_image(first, target.center, solution.ring_radii[solution.target], width=p.ring_width)
         return Sample(first_frame=first, final_frame=final, prompt=self.prompt,
                       trajectory=lambda: mark_video(first, target, p.sweep_frames, p.ring_width, p.hold_frames),
-                      solution=solution, params=p)
+                      solution=solution, params=p, hold_frames=OUTER_HOLD_FRAMES)
 
     def _render(self, solution: SequenceChoiceSolution):
         """The first frame of ``solution``'s scene: the sequence, its "?" slot and the candidates."""
