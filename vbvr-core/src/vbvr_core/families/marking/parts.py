@@ -9,6 +9,7 @@ mark grew over some time. :func:`unchanged_and_progressive` adds both to its :cl
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from vbvr_core.judge.credit import ramp
@@ -23,8 +24,6 @@ REST_FULL, REST_ZERO = 6.0, 20.0
 
 def dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
     """``mask`` grown by ``pixels`` px on every side (a square of side ``2 · pixels + 1``), as a bool mask."""
-    import cv2
-
     kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
     return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
@@ -42,8 +41,6 @@ def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.n
     The pixels are held one row per channel, so each step runs over contiguous memory; every sum adds the pixels
     one after another in order (:func:`_running_sums`), the values are those of the pixels-by-channels
     computation to the last bit."""
-    import cv2
-
     count = int(keep.sum())
     soft_first = _kept_channels(cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5), keep)
     flat = np.ptp(soft_first, axis=1) <= 1  # first: with no pixel kept, the same ValueError as ever
@@ -65,8 +62,6 @@ def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.n
 
 def _kept_channels(image: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """The pixels of ``image`` (H × W × 3) in ``keep`` as float64, one row per channel (3 × pixels)."""
-    import cv2
-
     return np.stack([channel[keep] for channel in cv2.split(image)]).astype(np.float64)
 
 
