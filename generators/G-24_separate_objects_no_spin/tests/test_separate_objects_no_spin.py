@@ -26,6 +26,14 @@ def test_pieces_slide_straight_right_unturned_into_their_outlines():
         assert piece.turn == 0 and piece.start[1] == piece.target[1] and piece.target[0] > piece.start[0] + 40
 
 
+def test_the_slide_is_short_like_the_official_clip():
+    """The slide takes 16–20 frames (the official sibling G-25 slides in 18): generation cost grows with frames."""
+    for seed in range(3):
+        generator = SeparateObjectsNoSpinGenerator(seed, {"difficulty": seed})
+        frames = list(generator.generate().trajectory())
+        assert 16 <= generator.params.move_frames <= 20 and len(frames) == generator.params.move_frames + 1
+
+
 def test_pieces_too_large_for_the_left_side_are_rejected():
     with pytest.raises(Reject, match="do not fit"):
         SeparateObjectsNoSpinGenerator(0, {"num_objects": 5, "size": 44}).generate()

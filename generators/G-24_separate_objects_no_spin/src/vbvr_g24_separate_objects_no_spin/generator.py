@@ -43,7 +43,7 @@ class Params(TaskParams):
         3, ge=2, le=5, description="number of pieces in the cluster")
     size: Annotated[int, Strata((32, 40), (28, 36), (22, 30))] = Field(
         30, ge=16, le=44, description="nominal half-width of a piece in pixels (each varies by ±15 %)")
-    move_frames: Annotated[int, Uniform(24, 32)] = Field(28, ge=20, le=60, description="video frames of the slide")
+    move_frames: Annotated[int, Uniform(16, 20)] = Field(18, ge=12, le=60, description="video frames of the slide")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
 
