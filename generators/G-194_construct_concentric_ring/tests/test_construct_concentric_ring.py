@@ -7,10 +7,13 @@ import math
 import numpy as np
 import pytest
 from vbvr_core.draw import BACKGROUNDS, PALETTE, Stage, interpolate_points, new_canvas
+from vbvr_core.judge.run import score_video
+from vbvr_core.judge.variants import legitimate_variants
+from vbvr_core.media.video import read_video, write_video
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import make_samples, score_frames
 from vbvr_g194_construct_concentric_ring.generator import (
     CENTER,
     ConstructConcentricRingGenerator,
@@ -66,3 +69,16 @@ class TestContract(SampleContract):
 
     def test_a_slower_slide_to_the_centre_scores_full(self, samples, tmp_path):
         assert score_frames(samples[0], _slid(samples[0], [CENTER, CENTER], frames=20), tmp_path).value >= 0.98
+
+
+def test_thin_rings_darkened_blurred_or_re_encoded_keep_full_marks(tmp_path):
+    # Issue 19: 5 px rings are under 3 px at the judged 256 px, too thin for the opening colour to be read one
+    # pixel in from their edge; the rings were followed by their exact colours and counted against the pristine
+    # final frame, and lost those pixels to darkening, blur or x264 (yuv420p): 0.0 on all three before.
+    folder = make_samples(KEY, tmp_path, seed=4, params={"difficulty": 2, "ring_width": 5, "move_frames": 16})[0]
+    assert "green" in load_record(folder).solution["colors"]
+    variants = legitimate_variants(read_video(folder / "ground_truth.mp4", size=512).frames)
+    for name in ("darker", "blur", "crf35"):
+        video, rendering = tmp_path / f"{name}.mp4", variants[name]
+        write_video(video, rendering.frames(), fps=rendering.fps, **({"crf": rendering.crf} if rendering.crf else {}))
+        assert score_video(folder, video).value >= 0.9, name

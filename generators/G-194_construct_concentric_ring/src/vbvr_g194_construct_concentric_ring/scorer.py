@@ -2,10 +2,12 @@
 keeping its size and colour, and nothing else appearing.
 
 Each ring has its own colour and is followed by it (the colour the video's opening frame shows it in, so a
-brighter, darker or tinted video keeps it), with the arrangement family's tracker and thresholds. From the
-last quarter second (read at 12 fps, 256 px):
+brighter, darker, blurred or compressed video keeps it; read over the whole stroke when it is too thin to
+have pixels one in from its edge), with the arrangement family's tracker and thresholds. From the last
+quarter second (read at 12 fps, 256 px):
 
-- *intact*: each ring's pixel count is 0.5–1.6 times what it has in the final frame (not filled, not split);
+- *intact*: each ring's pixel count is 0.5–1.6 times what it has in the video's opening frame (not filled,
+  not split; the video's own count, since a thin stroke loses pixels of its exact colour to the encoder);
 - *centred*: each ring's centre lies within 8 px (canvas) of the image's centre in full, none from 24 px
   (a ring left where it was, stopped short or meeting the other elsewhere scores 0);
 - *size*: each ring's radius (its pixels' mean distance from its centre) within 8 % of the expected, none
@@ -23,9 +25,10 @@ from __future__ import annotations
 
 import math
 
+import cv2
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.draw import PALETTE
+from vbvr_core.draw import PALETTE, color_distance
 from vbvr_core.families.arrangement.judge import (
     COLOR_TOLERANCE,
     INTACT_HIGH,
@@ -38,7 +41,7 @@ from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.motion import blob_track, observed_color
+from vbvr_core.judge.motion import blob_track
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -51,11 +54,34 @@ SIZE_FULL, SIZE_ZERO = 0.08, 0.2  # relative radius error
 PRESENT_FULL, PRESENT_ZERO = 0.9, 0.6  # share of frames in which a ring shows at least half its opening pixels
 
 
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    import cv2
+OBSERVED_TOLERANCE, OBSERVED_MIN_PIXELS = 24.0, 6  # as vbvr_core.judge.motion.observed_color
 
+
+def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
     kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
     return cv2.dilate(mask.astype(np.uint8), kernel) > 0
+
+
+def _erode(mask: np.ndarray) -> np.ndarray:
+    return cv2.erode(mask.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+
+
+def _ring_color(opening: np.ndarray, reference: np.ndarray, rgb) -> tuple[int, int, int]:
+    """The ring's colour as the video's opening frame shows it: the median over the pixels where the sample's
+    first frame ``reference`` has the colour, one pixel in from their edge (as ``judge.motion.observed_color``
+    reads it) or, for a stroke too thin to keep such pixels at the judged size, over all of them. ``rgb`` itself
+    when too few pixels are found, or when what the video shows there is nearer the background than the ring's
+    colour (a video that does not open on the rings)."""
+    mask = color_mask(reference, rgb, OBSERVED_TOLERANCE)
+    core = _erode(mask)
+    pixels = core if core.sum() >= OBSERVED_MIN_PIXELS else mask
+    if pixels.sum() < OBSERVED_MIN_PIXELS:
+        return tuple(int(v) for v in rgb)
+    seen = np.median(opening[pixels], axis=0)
+    background = np.median(reference.reshape(-1, 3), axis=0)
+    if color_distance(seen, rgb) >= color_distance(seen, background):
+        return tuple(int(v) for v in rgb)
+    return (int(seen[0]), int(seen[1]), int(seen[2]))
 
 
 def _progress(track, start: np.ndarray, end: np.ndarray) -> list[float | None]:
@@ -83,12 +109,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     intact, centred, size, continuity, places = [], [], [], [], []
     for start, name, radius in zip(s.starts, s.colors, s.radii, strict=True):
         rgb = PALETTE[name]
-        expected_mask = color_mask(final_small, rgb, COLOR_TOLERANCE)
-        places.append(expected_mask)
-        pixels = int(expected_mask.sum())
-        color = observed_color(frames[0], first_small, rgb)
-        track, counts = blob_track(frames, color, COLOR_TOLERANCE, max(3, pixels // 4))
-        intact.append(INTACT_LOW <= float(np.median(counts[-tail:])) / max(1, pixels) <= INTACT_HIGH)
+        places.append(color_mask(final_small, rgb, COLOR_TOLERANCE))
+        color = _ring_color(frames[0], first_small, rgb)
+        # The ring's own pixel count in the video's opening frame is the reference: a thin stroke loses pixels
+        # of its exact colour to compression, chroma subsampling, blur or a colour drift, at the start as at
+        # the end.
+        opening = int(color_mask(frames[0], color, COLOR_TOLERANCE).sum())
+        track, counts = blob_track(frames, color, COLOR_TOLERANCE, max(3, opening // 4))
+        intact.append(INTACT_LOW <= float(np.median(counts[-tail:])) / max(1, opening) <= INTACT_HIGH)
         seen = [q for q in track[-tail:] if q is not None]
         if not seen:
             centred.append(0.0)
