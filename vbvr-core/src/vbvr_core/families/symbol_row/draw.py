@@ -107,6 +107,43 @@ class Piece(NamedTuple):
     opacity: float = 1.0
 
 
+class _Layer:
+    """A sprite at one opacity, ready to blend: its box of non-zero alpha (offset ``top``, ``left`` in the sprite,
+    whose full size ``height`` × ``width`` fixes where it lands), ``rgb · alpha`` and ``255 − alpha`` as uint16."""
+
+    def __init__(self, sprite: Sprite, opacity: float):
+        rgba = sprite.rgba
+        self.height, self.width = rgba.shape[:2]
+        rows, cols = np.flatnonzero(rgba[..., 3].any(axis=1)), np.flatnonzero(rgba[..., 3].any(axis=0))
+        if rows.size == 0:
+            self.top = self.left = 0
+            self.weighted = self.rest = np.zeros((0, 0, 3), np.uint16)
+            return
+        self.top, self.left = int(rows[0]), int(cols[0])
+        box = rgba[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+        alpha = box[..., 3]
+        if opacity < 1:  # as faded() scales it
+            alpha = (alpha.astype(np.float32) * opacity).round().astype(np.uint8)
+        alpha = alpha[..., None].astype(np.uint16)
+        self.weighted = box[..., :3] * alpha
+        self.rest = 255 - alpha
+
+    def blend(self, frame: np.ndarray, x: float, y: float) -> None:
+        """Blend into ``frame`` in place, the sprite centred at ``(x, y)``: exactly ``draw.paste`` of the (faded)
+        sprite — the same placement and ``(rgb·a + frame·(255 − a) + 127) // 255`` — over its inked box only (a
+        pixel of alpha 0 is left as it is by that blend too)."""
+        frame_h, frame_w = frame.shape[:2]
+        x0 = int(round(x - self.width / 2)) + self.left
+        y0 = int(round(y - self.height / 2)) + self.top
+        box_h, box_w = self.weighted.shape[:2]
+        fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(frame_w, x0 + box_w), min(frame_h, y0 + box_h)
+        if fx0 >= fx1 or fy0 >= fy1:
+            return
+        window = (slice(fy0 - y0, fy1 - y0), slice(fx0 - x0, fx1 - x0))
+        region = frame[fy0:fy1, fx0:fx1]
+        region[:] = (self.weighted[window] + region * self.rest[window] + 127) // 255
+
+
 class RowStage:
     """A background (plain tint, plus anything drawn once by ``decorate``) onto which pieces are composited."""
 
@@ -115,10 +152,24 @@ class RowStage:
         if decorate is not None:
             decorate(ImageDraw.Draw(image))
         self.stage = Stage(to_frame(image))
+        self._layers: dict[tuple[int, float], tuple[Sprite, _Layer]] = {}
+
+    def _layer(self, sprite: Sprite, opacity: float) -> _Layer:
+        key = (id(sprite), opacity)
+        found = self._layers.get(key)
+        if found is None or found[0] is not sprite:
+            found = self._layers[key] = (sprite, _Layer(sprite, opacity))
+        return found[1]
 
     def frame(self, pieces: Sequence[Piece]) -> np.ndarray:
-        """The background with every visible piece drawn, in order."""
-        return self.stage.frame([(faded(p.sprite, p.opacity), (p.x, p.y)) for p in pieces if p.opacity > 0])
+        """The background with every visible piece drawn, in order (the bytes of ``Stage.frame`` with each
+        sprite ``faded`` to its opacity, several times faster: each sprite's blend terms are found once per
+        opacity, and only its inked box is blended)."""
+        frame = self.stage.background.copy()
+        for piece in pieces:
+            if piece.opacity > 0:
+                self._layer(piece.sprite, min(1.0, piece.opacity)).blend(frame, piece.x, piece.y)
+        return frame
 
 
 def lerp(a: float, b: float, t: float) -> float:
