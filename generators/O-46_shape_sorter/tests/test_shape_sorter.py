@@ -26,6 +26,13 @@ def test_every_card_has_its_own_shape_and_outline_on_the_right():
         assert sorted(solution.order) == list(range(len(solution.kinds)))
 
 
+def test_each_card_slides_in_as_few_frames_as_the_official_clip():
+    """10–11 frames a card and 0–1 still frames between cards (the official: at least 10, no pause)."""
+    for seed in range(3):
+        generator = ShapeSorterGenerator(seed, {"difficulty": seed})
+        assert 10 <= generator.params.move_frames <= 11 and 0 <= generator.params.pause_frames <= 1
+
+
 def test_a_card_whose_every_path_is_blocked_has_no_order():
     sprite = card_sprite("circle", (248, 113, 113), 20)
     # Two cards on one row, each one's target beyond the other: whichever goes first passes over the other.
@@ -59,6 +66,12 @@ class TestContract(SampleContract):
         ends, moving = near_miss_moves(solution.targets, solution.order)[name]
         frames = list(replay(solution, ends, moving, 10, 0)())
         assert score_frames(samples[0], frames[:1] * 12 + frames + frames[-1:] * 12, tmp_path).value <= 0.5
+
+    def test_first_of_two_cards_placed_and_the_other_left_is_a_wrong_answer(self, samples, tmp_path):
+        """The freeze shortcut (the ground truth stopped half-way) on two cards: only the first card placed."""
+        solution = Solution.model_validate(load_record(samples[0]).solution)
+        frames = list(replay(solution, solution.targets, solution.order[:1], 10, 0)())
+        assert score_frames(samples[0], frames[:1] * 12 + frames + frames[-1:] * 12, tmp_path).value <= 0.1
 
     def test_all_cards_at_once_scores_half(self, samples, tmp_path):
         solution = Solution.model_validate(load_record(samples[0]).solution)

@@ -50,10 +50,10 @@ class Params(TaskParams):
         4, ge=2, le=6, description="shape cards, each with its outline (distinct shapes and colours)")
     card_radius: Annotated[int, Strata((32, 38), (28, 34), (24, 30))] = Field(
         30, ge=22, le=40, description="nominal radius of every card and outline in pixels")
-    move_frames: Annotated[int, Uniform(12, 16)] = Field(
-        16, ge=10, le=30, description="video frames of one card's slide")
-    pause_frames: Annotated[int, Uniform(1, 3)] = Field(
-        3, ge=0, le=8, description="still frames between two cards' slides")
+    move_frames: Annotated[int, Uniform(10, 11)] = Field(
+        11, ge=10, le=30, description="video frames of one card's slide")
+    pause_frames: Annotated[int, Uniform(0, 1)] = Field(
+        1, ge=0, le=8, description="still frames between two cards' slides")
 
 
 class Solution(TaskSolution):
