@@ -36,6 +36,7 @@ EDGE = 8.0  # every ring keeps this far from the canvas border
 APART_GAP = 14.0  # px between two rings that start apart
 CROSS_MARGIN = 16.0  # rings that start crossing do so clearly (not just touching, not one inside the other)
 MIN_RING_GAP = 8.0  # px of background between the concentric rings at the end
+HOLD_ENDS = 8  # frames the pipeline holds the start and the end (a third of a second each; the scorer reads 0.25 s)
 
 
 class Params(TaskParams):
@@ -53,8 +54,8 @@ class Params(TaskParams):
         100.0, ge=40, le=180, description="least distance (px) from each ring's start to the canvas centre")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    move_frames: Annotated[int, Uniform(18, 24)] = Field(
-        20, ge=16, le=72, description="video frames of the rings' slide")
+    move_frames: Annotated[int, Uniform(16, 20)] = Field(
+        18, ge=16, le=72, description="video frames of the rings' slide")
 
 
 class Solution(TaskSolution):
@@ -136,7 +137,7 @@ class ConstructConcentricRingGenerator(BaseGenerator):
         )
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
                       trajectory=lambda: self._frames(stage, sprites, [[s, CENTER] for s in starts]),
-                      solution=solution, params=p)
+                      solution=solution, params=p, hold_frames=HOLD_ENDS)
 
     def _sprites(self, s: Solution) -> list[Sprite]:
         return [ring_sprite(r, s.ring_width, PALETTE[c]) for r, c in zip(s.radii, s.colors, strict=True)]
