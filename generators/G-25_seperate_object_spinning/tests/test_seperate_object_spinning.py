@@ -30,6 +30,13 @@ def test_every_turn_is_visible_and_within_half_a_period():
             assert MIN_TURN <= abs(piece.turn) <= 180 / SYMMETRY[piece.kind]
 
 
+def test_the_turn_and_the_slide_are_short_like_the_official_clip():
+    """A turn of 18–20 frames and a slide of 16–20 (the official slides in 18): generation cost grows with frames."""
+    for seed in range(3):
+        generator = SeperateObjectSpinningGenerator(seed, {"difficulty": seed})
+        assert 18 <= generator.params.turn_frames <= 20 and 16 <= generator.params.move_frames <= 20
+
+
 def test_pieces_too_large_for_the_left_side_are_rejected():
     with pytest.raises(Reject, match="do not fit"):
         SeperateObjectSpinningGenerator(0, {"num_objects": 5, "size": 40}).generate()

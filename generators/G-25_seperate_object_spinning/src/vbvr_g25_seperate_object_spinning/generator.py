@@ -47,8 +47,8 @@ class Params(TaskParams):
         3, ge=2, le=5, description="number of pieces in the cluster")
     size: Annotated[int, Strata((28, 36), (24, 30), (20, 26))] = Field(
         28, ge=16, le=40, description="nominal half-width of a piece in pixels (each varies by ±15 %)")
-    turn_frames: Annotated[int, Uniform(18, 26)] = Field(22, ge=16, le=60, description="video frames of the turn")
-    move_frames: Annotated[int, Uniform(22, 30)] = Field(26, ge=20, le=60, description="video frames of the slide")
+    turn_frames: Annotated[int, Uniform(18, 20)] = Field(19, ge=16, le=60, description="video frames of the turn")
+    move_frames: Annotated[int, Uniform(16, 20)] = Field(18, ge=12, le=60, description="video frames of the slide")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
 
