@@ -174,3 +174,50 @@ def test_descent_is_seen_only_when_the_symbol_slides_down_gradually():
         assert seen == (1.0 if frames is sliding else 0.0)
     elsewhere = Clip(sliding, sliding[-1], 1.0)
     assert descent_coverage(elsewhere, GREEN, 356, 26, 40, 256, 60) == 0.0  # no ink in that column
+
+
+def _cross_fade(first, final, count=24):
+    return np.stack([np.rint(first * (1 - t) + final * t).astype(np.uint8)
+                     for t in np.linspace(0, 1, count)[:, None, None, None]])
+
+
+def test_a_dissolve_of_the_two_ends_is_no_deletion_process():
+    # Issue 19: a cross-fade of the first frame into the final one showed the fade, and the row's ghosts moved the
+    # outer edge through the checkpoints (O-58 scored 0.525). Every frame of it is a blend of the two ends.
+    from vbvr_core.families.symbol_row.deletion import DeletionScene, solve_deletion
+    from vbvr_core.families.symbol_row.judge import blend_residuals, judge_deletion, unlike_dissolve
+
+    row = [("■", BLUE), ("●", GREEN), ("▲", (245, 130, 20)), ("■", (140, 60, 190))]
+    solution = solve_deletion(row, 1, 48, 256, recentre=False)
+    scene = DeletionScene(solution, (255, 255, 255))
+    truth = np.stack(list(scene.frames()))
+    dissolve = _cross_fade(truth[0].astype(np.float32), truth[-1].astype(np.float32))
+    assert max(blend_residuals(dissolve)) < 0.05 and max(blend_residuals(truth)) > 0.5
+    assert unlike_dissolve(Clip(dissolve, truth[-1], 1.0)) == 0.0 and unlike_dissolve(Clip(truth, truth[-1], 1.0)) == 1.0
+
+    def judged(frames):
+        clip = Clip(frames, truth[-1], 1.0)
+        close = closing_coverage(clip, 256, solution.symbol_size, "right", -solution.spacing)
+        return judge_deletion(clip, solution, close, "shift", "it", "the shift", ok="ok")
+
+    assert judged(truth).value == 1.0
+    faked = judged(dissolve)
+    assert faked.parts["fade"] == 1.0 and faked.parts["steps"] == 0.0 and faked.value <= 0.1
+    # The last symbol of a kept row going moves nothing: its fade is the whole process, a blend of the two ends.
+    last = solve_deletion(row, 4, 48, 256, recentre=False)
+    fade_only = np.stack(list(DeletionScene(last, (255, 255, 255)).frames()))
+    assert judge_deletion(Clip(fade_only, fade_only[-1], 1.0), last, 1.0, "shift", "it", "-", ok="ok").value == 1.0
+
+
+def test_mixed_levels_count_a_pixel_of_two_colours_for_both():
+    # Issue 19: O-60's order check read a blend of the old and the new symbol as neither (ink_levels), so a
+    # cross-fade's old symbol seemed gone before the new one came; split between the two colours it is half each.
+    from vbvr_core.families.symbol_row.judge import mixed_levels
+
+    old, new = _row([256.0], [BLUE]), _row([256.0], [GREEN])
+    frames = _cross_fade(old.astype(np.float32), new.astype(np.float32), 3)
+    olds, news = mixed_levels(frames, BLUE, GREEN, 256, 256, 26, 1.0)
+    assert olds[1] / olds[0] == pytest.approx(0.5, abs=0.03) and news[1] / news[2] == pytest.approx(0.5, abs=0.03)
+    assert olds[2] < 0.02 * olds[0] and news[0] < 0.02 * news[2]
+    plain = ink_levels(frames, BLUE, 256, 256, 26, 1.0)
+    assert plain[1] < 0.3  # the plain reading: the old symbol almost gone half-way through

@@ -27,5 +27,17 @@ def test_position_beyond_the_row_is_refused():
         SymbolDeleteGenerator(0, {"length": 3, "position": 4})
 
 
+def test_a_cross_fade_of_the_first_frame_into_the_final_one_is_no_deletion(tmp_path):
+    # Issue 19: this draw's cross-fade of the first frame into the final one scored 1.0 (sample 0 of the test preset
+    # 0.525): the fading ghosts of the last symbol carried the row's edge through both checkpoints. Every frame of it
+    # is a blend of the two ends, which the family judge now refuses as a process where the row moves.
+    from vbvr_core.pipeline.produce import produce
+    from vbvr_core.testing.helpers import score_baseline
+
+    folder = tmp_path / "sample"
+    produce("O-58_symbol_delete", 0, folder, params={"length": 4, "position": 1})
+    assert score_baseline("crossfade", folder, tmp_path) <= 0.1
+
+
 class TestContract(SymbolRowContract):
     key = "O-58_symbol_delete"

@@ -30,6 +30,18 @@ def test_position_beyond_the_row_is_refused():
         SymbolDeletionGenerator(0, {"length": 3, "position": 4})
 
 
+def test_a_cross_fade_of_the_first_frame_into_the_final_one_is_no_deletion(tmp_path):
+    # Issue 19: this draw's cross-fade of the first frame into the final one scored 1.0: the fading ghosts of the
+    # outer symbol carried the row's edge through both checkpoints. Every frame of it is a blend of the two ends,
+    # which the family judge now refuses as a process where the row moves.
+    from vbvr_core.pipeline.produce import produce
+    from vbvr_core.testing.helpers import score_baseline
+
+    folder = tmp_path / "sample"
+    produce("O-5_symbol_deletion", 3, folder, params={"length": 4, "position": 2})
+    assert score_baseline("crossfade", folder, tmp_path) <= 0.1
+
+
 class TestContract(SymbolRowContract):
     key = "O-5_symbol_deletion"
     end_checked_misses = ("neighbour_deleted", "gap_left_open")

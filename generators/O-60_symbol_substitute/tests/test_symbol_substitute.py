@@ -42,6 +42,24 @@ def test_position_beyond_the_row_is_refused():
         SymbolSubstituteGenerator(0, {"length": 5, "position": 6})
 
 
+def test_cross_fades_are_no_substitution(tmp_path):
+    # Issue 19: on this draw both the cross-fade of the first frame into the final one and the declared near miss
+    # fading both symbols at once scored 1.0 (as on sample 0 of the test preset): a pixel mixing the two colours read
+    # as neither, so the old symbol seemed gone before the new one came. Now the two colours' split ink shows the new
+    # one coming while the old one is still there (order 0), and every frame of the first is a blend of its two ends.
+    from vbvr_core.media.video import held
+    from vbvr_core.pipeline.produce import produce
+    from vbvr_core.testing.helpers import score_baseline
+
+    folder, params = tmp_path / "sample", {"length": 5}
+    produce("O-60_symbol_substitute", 6, folder, params=params)
+    assert score_baseline("crossfade", folder, tmp_path) <= 0.1
+    made = recreate(folder, params)
+    frames = held(made.generator.near_misses(made.sample)["cross_fade"](), made.sample.hold_frames)
+    result = score_frames(folder, list(frames), tmp_path, "cross_fade.mp4")
+    assert result.value <= 0.1 and result.parts["old_left_as_new_comes"] > 0.3, result
+
+
 class TestContract(SymbolRowContract):
     key = "O-60_symbol_substitute"
     end_checked_misses = ()  # the limits differ by near miss: see below

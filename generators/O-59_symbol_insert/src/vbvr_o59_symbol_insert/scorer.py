@@ -10,13 +10,22 @@ the share that match (a symbol inserted one place off breaks two slots and keeps
 Process: ``descent`` — the new symbol (its colour is unique) passes the heights between its start
 above the gap and the row; ``shift`` — the row's outer edge on the side that moves (the right edge,
 or the left one for an insertion at the end) passes the positions between its start and end.
-value = end · (0.05 + 0.95 · descent · shift): a cut straight to the final frame keeps 0.05.
+``steps`` — some frame is no blend of the video's first and last frames (a cross-fade of the whole picture
+shows neither move: :func:`~vbvr_core.families.symbol_row.judge.unlike_dissolve`).
+value = end · (0.05 + 0.95 · descent · shift · steps): a cut straight to the final frame keeps 0.05.
 """
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.symbol_row.judge import closing_coverage, descent_coverage, prepare, slot_matches
+from vbvr_core.families.symbol_row.judge import (
+    DISSOLVED,
+    closing_coverage,
+    descent_coverage,
+    prepare,
+    slot_matches,
+    unlike_dissolve,
+)
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
@@ -43,7 +52,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.note("slots", share)
     verdict.note("descent", descent)
     verdict.note("shift", shift)
-    verdict.part("process", 0.05 + 0.95 * descent * shift)
+    steps = unlike_dissolve(clip)
+    verdict.note("steps", steps)
+    verdict.part("process", 0.05 + 0.95 * descent * shift * steps)
+    if steps < 1:
+        verdict.fail(DISSOLVED)
     if descent < 1:
         verdict.fail(f"the new symbol's slide into the gap is shown through {descent:.0%} of its path")
     if shift < 1:

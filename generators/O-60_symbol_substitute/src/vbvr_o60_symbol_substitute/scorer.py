@@ -7,10 +7,14 @@ symbol set drawn there in the new colour (a circle is not a square), the old sym
 row's band must hold no stray ink. ``end`` = 1 when all hold, else 0.25 × the share of slots that match.
 
 Process, in the substituted slot's box: ``out`` — the old symbol's ink passes half-way from full to none;
-``in`` — the new symbol's ink passes half-way from none to the reference's; ``order`` — with each level rescaled
-between its own start and end in the video, the old symbol is within ``GONE_REL`` of its end before the new one is
-``COMING_IN`` of the way in (the old symbol fades out completely first; a cross-fade has the new one a third in
-while the old one is still more than half there). value = end · (0.05 + 0.95 · out · in · order).
+``in`` — the new symbol's ink passes half-way from none to the reference's; ``order`` — with each pixel's ink
+split between the two colours (:func:`~vbvr_core.families.symbol_row.judge.mixed_levels`: a pixel mixing them
+counts for both, where the plain levels read it as neither) and each level rescaled between its own start and end
+in the video, the old symbol is within ``GONE_REL`` of its end before the new one is ``COMING_IN`` of the way in
+(the old symbol fades out completely first; a cross-fade has the new one a third in while the old one is still
+more than half there); ``steps`` — some frame is no blend of the video's first and last frames
+(:func:`~vbvr_core.families.symbol_row.judge.unlike_dissolve`): the old symbol gone and the new one not yet there
+is no such blend, a cross-fade's every frame is one. value = end · (0.05 + 0.95 · out · in · order · steps).
 """
 
 from __future__ import annotations
@@ -18,12 +22,15 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.symbol_row.judge import (
+    DISSOLVED,
     box_ink,
     fade_coverage,
     glyph_ranking,
     ink_levels,
+    mixed_levels,
     prepare,
     row_end,
+    unlike_dissolve,
 )
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -62,11 +69,13 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     end = 1.0 if right else 0.25 * ending.share * (1.0 if glyph_ok else 0.5)
     fade_out = fade_coverage(olds, 1.0, 0.0)
     fade_in = fade_coverage(news, 0.0, 1.0)
-    # Each level rescaled between the video's own start and end, so the new symbol's faint read as the old colour
-    # (orange holds some of red's ink) does not count as the old symbol still showing.
-    old_span, new_span = max(olds[0] - olds[-1], 1e-6), max(news[-1] - news[0], 1e-6)
-    old_rel = np.clip((np.asarray(olds) - olds[-1]) / old_span, 0.0, 1.0)
-    new_rel = np.clip((np.asarray(news) - news[0]) / new_span, 0.0, 1.0)
+    # The order is read from the two colours' split ink (a pixel mixing them counts for both: ink_levels reads it as
+    # neither, and a cross-fade's old symbol then seemed gone before the new one came), each level rescaled between
+    # the video's own start and end, so what little of one colour the other holds does not count.
+    old_mix, new_mix = mixed_levels(clip.frames, old_color, new_color, x, y, INNER * spacing, clip.scale)
+    old_span, new_span = max(old_mix[0] - old_mix[-1], 1e-6), max(new_mix[-1] - new_mix[0], 1e-6)
+    old_rel = np.clip((np.asarray(old_mix) - old_mix[-1]) / old_span, 0.0, 1.0)
+    new_rel = np.clip((np.asarray(new_mix) - new_mix[0]) / new_span, 0.0, 1.0)
     gone_at = np.flatnonzero(old_rel <= GONE_REL)
     half_in_at = np.flatnonzero(new_rel >= COMING_IN)
     order = 1.0 if gone_at.size and half_in_at.size and gone_at[0] <= half_in_at[0] else 0.0
@@ -89,7 +98,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.note("fade_out", fade_out)
     verdict.note("fade_in", fade_in)
     verdict.note("old_left_as_new_comes", both)
-    verdict.part("process", 0.05 + 0.95 * fade_out * fade_in * order)
+    steps = unlike_dissolve(clip)
+    verdict.note("steps", steps)
+    verdict.part("process", 0.05 + 0.95 * fade_out * fade_in * order * steps)
+    if steps < 1:
+        verdict.fail(DISSOLVED)
     if fade_out < 1:
         verdict.fail("the old symbol does not fade out gradually")
     if fade_in < 1:

@@ -9,13 +9,22 @@ backwards ends on the opening row, which shares some slots with the expected one
 
 Process: ``descent`` — the target colour's ink in the first copy's column passes two intermediate heights between
 its start above the gap and the row; ``shift`` — the row's left edge (always an original symbol) passes two
-intermediate positions of its move as the row opens. value = end · (0.05 + 0.95 · descent · shift).
+intermediate positions of its move as the row opens; ``steps`` — some frame is no blend of the video's first and
+last frames (:func:`~vbvr_core.families.symbol_row.judge.unlike_dissolve`).
+value = end · (0.05 + 0.95 · descent · shift · steps).
 """
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.symbol_row.judge import descent_coverage, prepare, row_end, symbol_track
+from vbvr_core.families.symbol_row.judge import (
+    DISSOLVED,
+    descent_coverage,
+    prepare,
+    row_end,
+    symbol_track,
+    unlike_dissolve,
+)
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -49,7 +58,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.note("stray", ending.stray)
     verdict.note("descent", descent)
     verdict.note("shift", shift)
-    verdict.part("process", 0.05 + 0.95 * descent * shift)
+    steps = unlike_dissolve(clip)
+    verdict.note("steps", steps)
+    verdict.part("process", 0.05 + 0.95 * descent * shift * steps)
+    if steps < 1:
+        verdict.fail(DISSOLVED)
     if descent < 1:
         verdict.fail(f"the copy's slide into its gap is shown through {descent:.0%} of its path")
     if shift < 1:

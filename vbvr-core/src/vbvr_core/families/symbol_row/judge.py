@@ -15,9 +15,14 @@ Positions in the helpers below are on the 512-pixel canvas; ``scale`` converts t
 - :func:`descent_coverage`: a new symbol's ink sliding down into the row (an insertion's last phase);
 - :func:`ink_levels`: the ink of one colour inside one box per frame, relative to a reference level (a symbol
   fading out or in, or sliding away: anything that empties its box gradually);
+- :func:`mixed_levels`: the ink of an old and a new colour in one box per frame, a pixel mixing them counted for
+  both (which of two symbols in one slot is there, and whether both are at once);
 - :func:`symbol_track`: one symbol of a colour of its own followed along the row, never read between two ghosts of
   a cross-fade; :func:`glyph_ranking`: which glyph of a set a slot shows; :func:`confusable`: two colours whose
   ink the judge would mix up;
+- :func:`blend_residuals`, :func:`unlike_dissolve`: whether a video is only a dissolve (a cross-fade, or a cut)
+  of its first frame into its last — every pixel blending at once, the symbols that should move or stay included;
+  every symbol-row task's process part needs a frame that is no such blend (unless its process is one);
 - :func:`judge_deletion`: the whole verdict of a deletion (one symbol fades out of the row, the rest closes up).
 """
 
@@ -51,6 +56,11 @@ STRAY_GROW = 0.25
 SOLID = 0.5
 # Stray ink tolerated in the row's band, as a share of the reference row's ink.
 STRAY_MAX = 0.08
+# A frame within this share of the whole change of a blend of the video's first and last frames is a step of a
+# dissolve: a video none of whose frames gets farther than DISSOLVE_LOW from such a blend shows no process, one
+# with a frame beyond DISSOLVE_HIGH does (a cross-fade stays under 0.04, our processes reach 0.6 – 0.85).
+DISSOLVE_LOW, DISSOLVE_HIGH = 0.15, 0.3
+DISSOLVED = "the video dissolves its first frame into its last instead of showing the steps"
 
 
 @dataclass
@@ -202,6 +212,28 @@ def ink_levels(frames: np.ndarray, color: Sequence[int], x: float, y: float, hal
     return [total / max(reference, 1e-6) for total in totals]
 
 
+def mixed_levels(frames: np.ndarray, old: Sequence[int], new: Sequence[int], x: float, y: float, half: float,
+                 scale: float) -> tuple[list[float], list[float]]:
+    """Per frame, the ink of two colours in the box of half-side ``half`` around ``(x, y)`` (canvas pixels), each
+    pixel split between them: its step from the background written as ``a·(old − background) + b·(new −
+    background)`` (least squares, ``a`` and ``b`` clipped to [0, 1]) and the box's ``a`` and ``b`` summed.
+
+    :func:`ink_levels` reads a pixel that mixes the two colours (both symbols half there, as in a cross-fade) as
+    neither, which makes the old symbol seem gone before the new one comes; here it counts for both. The two
+    colours must not be confusable (:func:`confusable`), or the split is ill-defined."""
+    box = _box(x, y, half, half, scale, frames.shape[1:])
+    background = background_of(frames[0])
+    basis = np.stack([np.asarray(old, np.float32) - background, np.asarray(new, np.float32) - background], axis=1)
+    solve = np.linalg.pinv(basis)  # 2 × 3: a pixel's step → (a, b)
+    olds, news = [], []
+    for frame in frames:
+        step = frame[box].reshape(-1, 3).astype(np.float32) - background
+        shares = np.clip(step @ solve.T, 0.0, 1.0)
+        olds.append(float(shares[:, 0].sum()))
+        news.append(float(shares[:, 1].sum()))
+    return olds, news
+
+
 def box_ink(frame: np.ndarray, color: Sequence[int], x: float, y: float, half: float, scale: float) -> float:
     """The ink of ``color`` in one box of ``frame`` (pixels' worth of full colour)."""
     box = _box(x, y, half, half, scale, frame.shape)
@@ -269,6 +301,35 @@ def symbol_track(frames: np.ndarray, color: Sequence[int], row_y: float, size: i
     return out
 
 
+def blend_residuals(frames: np.ndarray) -> list[float]:
+    """Per frame, how far it lies from the nearest blend ``(1 − a)·first + a·last`` (``a`` in [0, 1]) of the
+    video's first and last frames, over the pixels those two differ at (by more than ``INK``), as a share of that
+    whole difference: 0 for every frame of a cross-fade or a cut; a symbol half-way along its slide, or a slot
+    empty between an old symbol and a new one, is no blend of the two ends."""
+    first = frames[0].astype(np.float32)
+    change = frames[-1].astype(np.float32) - first
+    changed = np.abs(change).sum(axis=-1) > INK
+    whole = change[changed]
+    size = float((whole * whole).sum())
+    if size < 1.0:
+        return [0.0] * len(frames)
+    out = []
+    for frame in frames:
+        step = frame[changed].astype(np.float32) - first[changed]
+        share = min(1.0, max(0.0, float((step * whole).sum()) / size))
+        out.append(float(np.sqrt(((step - share * whole) ** 2).sum() / size)))
+    return out
+
+
+def unlike_dissolve(clip: Clip) -> float:
+    """1 when some frame of the clip is no blend of its first and last frames (farther than ``DISSOLVE_HIGH``,
+    :func:`blend_residuals`), 0 when every frame is one (within ``DISSOLVE_LOW``: a cross-fade or a cut of the
+    whole picture, every pixel changing at once, the symbols that should move or stay included), linear between.
+    A task whose process is itself a blend of its two ends (one symbol fading out, nothing moving) must not ask."""
+    farthest = max(blend_residuals(clip.frames))
+    return float(np.clip((farthest - DISSOLVE_LOW) / (DISSOLVE_HIGH - DISSOLVE_LOW), 0.0, 1.0))
+
+
 def judge_deletion(clip: Clip, solution: DeletionSolution, close: float, close_name: str, symbol: str, closing: str,
                    ok: str) -> Score:
     """The verdict on a deletion: ``solution`` has the original ``row``/``xs``, the 1-based ``position`` that goes,
@@ -277,8 +338,11 @@ def judge_deletion(clip: Clip, solution: DeletionSolution, close: float, close_n
 
     ``end`` = 1 when the last frame shows the expected row and nothing strays, else 0.25 × the share of slots that
     match (halved again if ink strays); ``fade``: the deleted symbol's ink in its own box (its colour is unique in
-    the row) passes half-way from full to none. value = end · (0.05 + 0.95 · fade · close). ``symbol`` and
-    ``closing`` name the symbol and the closing move in the reasons; ``ok`` is the reason when all is right.
+    the row) passes half-way from full to none; ``steps``: :func:`unlike_dissolve` — where the rest of the row
+    moves, a dissolve of the first frame into the last shows the fade but no symbol ever between its slots (1
+    where nothing moves: the fade is then the whole process). value = end · (0.05 + 0.95 · fade · close · steps).
+    ``symbol`` and ``closing`` name the symbol and the closing move in the reasons; ``ok`` is the reason when all
+    is right.
     """
     size, spacing, y = solution.symbol_size, solution.spacing, solution.row_y
     ending = row_end(clip, solution.final_xs, solution.final_row, y, spacing, size)
@@ -292,7 +356,12 @@ def judge_deletion(clip: Clip, solution: DeletionSolution, close: float, close_n
     verdict.note("stray", ending.stray)
     verdict.note("fade", fade)
     verdict.note(close_name, close)
-    verdict.part("process", 0.05 + 0.95 * fade * close)
+    kept = [x for k, x in enumerate(solution.xs) if k != gone]
+    steps = unlike_dissolve(clip) if solution.final_xs != kept else 1.0
+    verdict.note("steps", steps)
+    verdict.part("process", 0.05 + 0.95 * fade * close * steps)
+    if steps < 1:
+        verdict.fail(DISSOLVED)
     if fade < 1:
         verdict.fail(f"{symbol} does not fade (or move) out of its place gradually")
     if close < 1:
