@@ -22,6 +22,13 @@ def test_faces_start_left_and_their_outlines_stand_right():
         assert sorted(solution.order) == list(range(len(solution.kinds)))
 
 
+def test_each_face_slides_in_as_few_frames_as_the_official_o46_clip():
+    """10–11 frames a face and 0–1 still frames between faces (the official O-46: at least 10, no pause)."""
+    for seed in range(3):
+        generator = AnimalMatchingGenerator(seed, {"difficulty": seed})
+        assert 10 <= generator.params.move_frames <= 11 and 0 <= generator.params.pause_frames <= 1
+
+
 def test_silhouettes_of_the_four_kinds_differ():
     masks = [silhouette(Face(kind, 30.0), (0, 0, 0)).getchannel("A") for kind in KINDS]
     assert len({mask.tobytes() for mask in masks}) == len(KINDS)

@@ -48,10 +48,10 @@ class Params(TaskParams):
         3, ge=2, le=4, description="animal faces, each with its outline (distinct kinds)")
     min_size: Annotated[int, Strata((28, 32), (24, 28), (20, 24))] = Field(
         26, ge=18, le=34, description="least nominal face size (head half-width, pixels); each face adds 0–10")
-    move_frames: Annotated[int, Uniform(12, 16)] = Field(
-        14, ge=10, le=30, description="video frames of one face's slide")
-    pause_frames: Annotated[int, Uniform(1, 3)] = Field(
-        2, ge=0, le=8, description="still frames between two faces' slides")
+    move_frames: Annotated[int, Uniform(10, 11)] = Field(
+        11, ge=10, le=30, description="video frames of one face's slide")
+    pause_frames: Annotated[int, Uniform(0, 1)] = Field(
+        1, ge=0, le=8, description="still frames between two faces' slides")
 
 
 class Solution(TaskSolution):
