@@ -88,3 +88,24 @@ class TestContract(SampleContract):
         slow = tmp_path / "fps8.mp4"
         write_video(slow, retimed(truth, 24, 8, len(truth) / 24, lambda t: t), fps=8)
         assert score_video(folder, slow).value >= 0.98
+
+    def test_ground_truth_played_1_5x_faster_keeps_full_marks(self, samples, tmp_path):
+        folder = samples[0]
+        truth = read_video(folder / "ground_truth.mp4", size=512).frames
+        fast = tmp_path / "fast.mp4"
+        write_video(fast, retimed(truth, 24, 24, len(truth) / 24 / 1.5, lambda t: t * 1.5))
+        assert score_video(folder, fast).value >= 0.98
+
+
+def test_long_walks_keep_three_frames_a_step():
+    # 0.1.1 shortened the clip; two frames a step lost a corner block at 8 fps and 1.5x (scored 0.44)
+    for seed in range(20):
+        try:
+            sample = GridGoThroughBlockGenerator(seed, {"difficulty": 2}).generate()
+        except Reject:
+            continue
+        steps = len(sample.solution.path) - 1
+        if steps > 16:
+            break
+    assert steps > 16
+    assert sum(1 for _ in sample.trajectory()) == 1 + 3 * steps and sample.hold_frames == 6

@@ -7,7 +7,7 @@ Parameters → draw → solve → render → prompt:
 - BFS over (cell, blocks passed) states (``solver.block_route``) finds a shortest walk that passes every
   block, in any order, before stepping onto the goal; instances whose blocks all lie on a shortest
   start→goal route anyway (nothing to plan) are rejected and redrawn;
-- the video walks the agent along it, ``frames_per_step`` frames per cell (fewer on long walks, at least 4).
+- the video walks the agent along it, ``frames_per_step`` frames per cell (3 on long walks, never fewer), the start and end held 6 frames each.
 
 Official convention (VBVR-EvalKit's ``GridGoThroughBlockEvaluator``, see the README): an orange agent
 (hue 10–25), blue blocks (hue 100–130, each its own blob of ≥ 200 px²) and a red endpoint.
@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import Field
-from vbvr_core.contract import Cell, Sample, Strata, TaskSolution
+from vbvr_core.contract import Cell, Sample, Strata, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk import visits
@@ -33,6 +33,9 @@ from vbvr_g16_grid_go_through_block.solver import block_route
 AGENT_COLOR = PALETTE["orange"]
 GOAL_COLOR = PALETTE["red"]
 BLOCK_COLOR = PALETTE["blue"]
+MOTION_BUDGET = 48  # frames the walk may take before each step gets fewer (never under LEAST_PER_STEP)
+LEAST_PER_STEP = 3  # a step in fewer frames is misread at 8 fps or played 1.5x faster (a corner block skipped)
+HOLD_ENDS = 6  # frames the pipeline holds the start and the end (a quarter of a second; the scorer reads 1/6 s)
 
 
 class Params(visits.OpenGridParams):
@@ -47,7 +50,8 @@ class Params(visits.OpenGridParams):
         2, ge=2, le=8, description="least extra steps the blocks cost over the direct start→goal distance")
     background: BackgroundIndex = 0
     line_width: visits.LineWidth = 2
-    frames_per_step: visits.FramesPerStep = 5
+    frames_per_step: Annotated[int, Uniform(3, 4)] = Field(
+        3, ge=3, le=8, description="video frames per one-cell move (fewer on long walks, at least 3)")
 
 
 class Solution(TaskSolution):
@@ -87,7 +91,8 @@ class GridGoThroughBlockGenerator(BaseGenerator):
         layout = GridLayout.fit(p.rows, p.cols)
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={goal: GOAL_COLOR, **{cell: BLOCK_COLOR for cell in blocks}})
-        first, final, self.walk = visits.paced_walk(world, AGENT_COLOR, path, p.frames_per_step)
+        first, final, self.walk = visits.paced_walk(world, AGENT_COLOR, path, p.frames_per_step,
+                                                            budget=MOTION_BUDGET, least=LEAST_PER_STEP)
         which = "the blue cell is a block" if p.blocks == 1 else f"the {p.blocks} blue cells are blocks"
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. An orange ball stands on its start cell; the red "
@@ -98,7 +103,7 @@ class GridGoThroughBlockGenerator(BaseGenerator):
         solution = Solution(layout=layout.to_dict(), start=start, goal=goal, blocks=blocks, path=path,
                             optimal_steps=len(path) - 1, agent_color=AGENT_COLOR)
         return Sample(first_frame=first, final_frame=final, prompt=prompt, trajectory=self.walk(path),
-                      solution=solution, params=p)
+                      solution=solution, params=p, hold_frames=HOLD_ENDS)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other shortest walks through the blocks: the moves tried vertical-first and horizontal-first."""
