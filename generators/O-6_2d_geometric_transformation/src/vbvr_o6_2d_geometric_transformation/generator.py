@@ -25,6 +25,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
+    Sprite,
     Stage,
     color_distance,
     distinct_colors,
@@ -158,11 +159,26 @@ def turned_frame(stage: Stage, solution: Solution, angle: float) -> np.ndarray:
     (alpha 0 or 255), so pasting it is copying its opaque pixels (:func:`vbvr_core.draw.paste`), and the pivot's disc
     replaces a fixed set of pixels whatever lies beneath (:func:`pivot_mark`)."""
     frame = stage.background.copy()
-    paste(frame, polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
-                                       solution.color, OUTLINE, solution.outline_width), solution.pivot)
+    sprite = polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
+                            solution.color, OUTLINE, solution.outline_width)
+    paste(frame, *inked(sprite, solution.pivot))
     box, covered, pixels = pivot_mark(tuple(solution.pivot))
     frame[box][covered] = pixels
     return frame
+
+
+def inked(sprite: Sprite, center: Point) -> tuple[Sprite, Point]:
+    """``sprite`` cut to the box of its non-transparent pixels, and the centre that pastes that box where it lay in
+    ``sprite`` pasted at ``center``: the same pixels (a transparent pixel leaves the frame as it is), several times
+    fewer to blend (the shape fills little of its square sprite, sized for its whole orbit)."""
+    alpha = sprite.rgba[..., 3]
+    rows, cols = np.flatnonzero(alpha.any(axis=1)), np.flatnonzero(alpha.any(axis=0))
+    if not len(rows):
+        return sprite, center
+    height, width = alpha.shape
+    x0, y0 = int(round(center[0] - width / 2)), int(round(center[1] - height / 2))
+    cut = sprite.rgba[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    return Sprite(cut), (x0 + int(cols[0]) + cut.shape[1] / 2, y0 + int(rows[0]) + cut.shape[0] / 2)
 
 
 @lru_cache(maxsize=64)
