@@ -37,6 +37,18 @@ def test_a_mask_too_short_to_hide_the_row_is_rejected():
         MultipleOcclusionsVerticalGenerator(1, {"object_radius": 40, "mask_height": 80}).generate()
 
 
+def test_a_sweep_that_hides_the_row_in_fewer_than_three_frames_is_rejected():
+    """A fast sweep of a short mask hides the row in one frame: an 8-fps rendering (every third frame) may show none."""
+    with pytest.raises(Reject, match="hides the whole row in 1 frames"):
+        MultipleOcclusionsVerticalGenerator(2, {"motion_frames": 24, "mask_height": 90, "difficulty": 2}).generate()
+
+
+def test_the_sweep_is_short():
+    """32–40 frames of sweep (was 48–64): generation cost grows with frames."""
+    for seed in range(3):
+        assert 32 <= MultipleOcclusionsVerticalGenerator(seed, {"difficulty": seed}).params.motion_frames <= 40
+
+
 def test_mask_rows_are_read_where_half_its_columns_are_dark():
     dark = np.zeros((2, 64, 64), bool)
     dark[0, 10:20, 8:40] = True
