@@ -7,9 +7,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from vbvr_core.judge.variants import retimed
+from vbvr_core.media.video import read_video, write_video
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import make_samples, score_frames, score_video
 from vbvr_o6_2d_geometric_transformation.generator import (
     GeometricTransformationGenerator,
     Params,
@@ -66,3 +68,14 @@ class TestContract(SampleContract):
     def test_another_pace_scores_high(self, samples, tmp_path):
         target = load_record(samples[1]).solution["signed_degrees"]
         assert score_frames(samples[1], _turn(samples[1], target, 24), tmp_path).value >= 0.95
+
+
+
+def test_the_fastest_turn_played_at_8_fps_scores_high(tmp_path):
+    # 0.1.1 turns in 24-28 frames: the widest hard turn (270°) in 24 frames, seen at 8 fps, is 34° a frame
+    folder = make_samples(KEY, tmp_path, params={"difficulty": 2, "degrees": 270, "turn_frames": 24})[0]
+    truth = read_video(folder / "ground_truth.mp4", size=512).frames
+    assert len(truth) == 6 + 25 + 6
+    slow = tmp_path / "fps8.mp4"
+    write_video(slow, retimed(truth, 24, 8, len(truth) / 24, lambda t: t), fps=8)
+    assert score_video(folder, slow).value >= 0.95

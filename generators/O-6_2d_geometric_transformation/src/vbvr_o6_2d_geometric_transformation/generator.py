@@ -52,6 +52,7 @@ TITLE_BAND = 56
 MARGIN = 10
 MAX_START_TARGET_OVERLAP = 0.35
 # Per difficulty: (angle step, largest angle); the least angle is 45° (30° in the hard stratum).
+HOLD_ENDS = 6  # frames the pipeline holds the start and the end (a quarter of a second each)
 ANGLES = {0: (45, 180), 1: (15, 180), 2: (5, 270)}
 
 
@@ -69,7 +70,7 @@ class Params(TaskParams):
         1.5, ge=0.8, le=2.2, description="distance from the shape's centre to the pivot, in shape radii")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
-    turn_frames: Annotated[int, Uniform(36, 52)] = Field(44, ge=24, le=72, description="video frames the turn takes")
+    turn_frames: Annotated[int, Uniform(24, 28)] = Field(26, ge=24, le=72, description="video frames the turn takes")
 
     @classmethod
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
@@ -244,7 +245,7 @@ class GeometricTransformationGenerator(BaseGenerator):
             first_frame=turned_frame(stage, solution, 0.0), final_frame=turned_frame(stage, solution, float(signed)),
             prompt=prompt,
             trajectory=lambda: (turned_frame(stage, solution, signed * k / frames) for k in range(frames + 1)),
-            solution=solution, params=p,
+            solution=solution, params=p, hold_frames=HOLD_ENDS,
         )
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
