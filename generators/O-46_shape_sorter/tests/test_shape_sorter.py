@@ -7,7 +7,7 @@ import pytest
 from vbvr_core.draw import Stage, ease_in_out
 from vbvr_core.families.arrangement.draw import Mover, clear_order
 from vbvr_core.families.stacking.judge import moving_interval, overlap_share
-from vbvr_core.families.stacking.layout import near_miss_moves
+from vbvr_core.families.stacking.layout import near_miss_moves, one_at_a_time
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import first_accepted_sample, score_frames
@@ -44,6 +44,21 @@ def test_interval_helpers():
     assert moving_interval([0.0, 0.05, 0.2, 0.6, 0.95, 1.0]) == (2, 4)
     assert moving_interval([0.0, 0.0]) is None
     assert overlap_share((0, 9), (10, 19)) == 0 and overlap_share((0, 9), (0, 9)) == 1
+
+
+def test_replay_draws_the_same_frames_as_pasting_every_card():
+    """The faster replay (the still cards pasted once per slide) against Stage.frame of every card, frame by frame."""
+    sample = first_accepted_sample(ShapeSorterGenerator, 4, {"difficulty": 2, "pause_frames": 1})
+    solution, p = sample.solution, sample.params
+    sprites = [card_sprite(kind, tuple(color), solution.radius) for kind, color in zip(solution.kinds, solution.colors, strict=True)]
+    stage = Stage(board(solution.kinds, solution.targets, solution.radius))
+    cases = {"truth": (solution.targets, solution.order), **near_miss_moves(solution.targets, solution.order)}
+    for ends, moving in cases.values():
+        rows = one_at_a_time(solution.starts, ends, moving, p.move_frames, p.pause_frames)
+        fast = list(replay(solution, ends, moving, p.move_frames, p.pause_frames)())
+        assert len(fast) == len(rows)
+        for frame, row in zip(fast, rows, strict=True):
+            assert np.array_equal(frame, stage.frame(list(zip(sprites, row, strict=True))))
 
 
 def _all_at_once(solution: Solution) -> list[np.ndarray]:

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import Sprite, Stage, draw_shape, new_canvas, to_frame
+from vbvr_core.draw import Sprite, Stage, draw_shape, new_canvas, paste, to_frame
 from vbvr_core.families.arrangement.draw import Mover, clear_order
 from vbvr_core.families.stacking.layout import draw_divider, near_miss_moves, one_at_a_time, split_board
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -88,15 +88,53 @@ def board(kinds: list[str], targets: list[Point], radius: int) -> np.ndarray:
     return to_frame(canvas)
 
 
+def sprite_box(sprite: Sprite, center: Point) -> tuple[int, int, int, int]:
+    """The square a sprite covers when pasted at ``center`` (left, top, right, bottom; exclusive), as ``paste`` places it."""
+    height, width = sprite.rgba.shape[:2]
+    x0, y0 = int(round(center[0] - width / 2)), int(round(center[1] - height / 2))
+    return x0, y0, x0 + width, y0 + height
+
+
 def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames: int, pause_frames: int,
            ) -> FrameSource:
-    """The frames of the cards in ``moving`` sliding one after another to ``ends`` (listed by card index)."""
+    """The frames of the cards in ``moving`` sliding one after another to ``ends`` (listed by card index).
+
+    The same frames as ``Stage.frame`` of every card at its place, made faster: while one card slides, the others
+    are pasted once (the slide's board) and only the sliding card per frame — whenever its square meets no card
+    pasted after it, so that the order of pasting changes no pixel; a still frame (a pause) is the previous array.
+    """
     sprites = [card_sprite(kind, tuple(color), solution.radius) for kind, color in zip(solution.kinds, solution.colors, strict=True)]
     stage = Stage(board(solution.kinds, solution.targets, solution.radius))
 
+    def meets_a_later_card(index: int, row: list[Point]) -> bool:
+        x0, y0, x1, y1 = sprite_box(sprites[index], row[index])
+        for other in range(index + 1, len(sprites)):
+            a0, b0, a1, b1 = sprite_box(sprites[other], row[other])
+            if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                return True
+        return False
+
     def frames():
+        previous: list[Point] | None = None
+        frame = slide_board = None
+        board_key = None
         for row in one_at_a_time(solution.starts, ends, moving, move_frames, pause_frames):
-            yield stage.frame(list(zip(sprites, row, strict=True)))
+            if row == previous:
+                yield frame
+                continue
+            moved = [k for k in range(len(row)) if previous is None or row[k] != previous[k]]
+            if len(moved) == 1 and not meets_a_later_card(moved[0], row):
+                index = moved[0]
+                still = tuple(p for k, p in enumerate(row) if k != index)
+                if board_key != (index, still):
+                    slide_board = stage.frame([(s, p) for k, (s, p) in enumerate(zip(sprites, row, strict=True)) if k != index])
+                    board_key = (index, still)
+                frame = slide_board.copy()
+                paste(frame, sprites[index], row[index])
+            else:
+                frame = stage.frame(list(zip(sprites, row, strict=True)))
+            previous = row
+            yield frame
     return frames
 
 
