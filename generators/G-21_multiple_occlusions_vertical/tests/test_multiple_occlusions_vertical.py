@@ -44,9 +44,9 @@ def test_a_sweep_that_hides_the_row_in_fewer_than_three_frames_is_rejected():
 
 
 def test_the_sweep_is_short():
-    """32–40 frames of sweep (was 48–64): generation cost grows with frames."""
+    """28–34 frames of sweep (was 48–64): generation cost grows with frames."""
     for seed in range(3):
-        assert 32 <= MultipleOcclusionsVerticalGenerator(seed, {"difficulty": seed}).params.motion_frames <= 40
+        assert 28 <= MultipleOcclusionsVerticalGenerator(seed, {"difficulty": seed}).params.motion_frames <= 34
 
 
 def test_mask_rows_are_read_where_half_its_columns_are_dark():

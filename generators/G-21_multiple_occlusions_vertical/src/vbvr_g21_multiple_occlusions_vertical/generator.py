@@ -62,8 +62,8 @@ class Params(TaskParams):
         130, ge=80, le=180, description="height of the mask in pixels")
     mask_margin: Annotated[int, Uniform(14, 40)] = Field(
         24, ge=8, le=60, description="how far in pixels the mask reaches beyond the row's outer objects")
-    motion_frames: Annotated[int, Uniform(32, 40)] = Field(
-        36, ge=24, le=110, description="video frames of the mask's sweep")
+    motion_frames: Annotated[int, Uniform(28, 34)] = Field(
+        31, ge=24, le=110, description="video frames of the mask's sweep")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
 
