@@ -144,8 +144,9 @@ def test_deletion_row_solution_and_scene():
     scene = DeletionScene(kept, (255, 255, 255))
     assert scene.after == [kept.xs[0], kept.xs[1], kept.xs[1], kept.xs[2]] and scene.moves
     last = DeletionScene(solve_deletion(row, 4, 60, 270, False), (255, 255, 255))
-    assert not last.moves and len(list(last.frames())) == 3 + 10 + 3
-    assert len(list(scene.frames())) == 3 + 10 + 16 + 3 and len(list(scene.frames(close=False))) == 3 + 10 + 3
+    # The start, the fade, the slide; the pipeline holds both ends.
+    assert not last.moves and len(list(last.frames())) == 1 + 10
+    assert len(list(scene.frames())) == 1 + 10 + 16 and len(list(scene.frames(close=False))) == 1 + 10
     assert np.array_equal(scene.frame(1.0, 0.0), scene.frame(1.0, 0.0, lift=30))  # a faded-out symbol is gone
 
 

@@ -31,7 +31,9 @@ from vbvr_core.families.symbol_row.draw import (
 )
 from vbvr_core.pipeline.generator import BaseGenerator
 
-HOLD_FRAMES, FADE_FRAMES, CLOSE_FRAMES = 3, 10, 16
+FADE_FRAMES, CLOSE_FRAMES = 10, 16
+# Frames the pipeline holds the start and the end (a third of a second each); the video itself has no holds.
+HOLD_ENDS = 8
 
 
 class DeletionSolution(TaskSolution):
@@ -101,17 +103,15 @@ class DeletionScene:
         return self.stage.frame(pieces)
 
     def frames(self, close: bool = True, rise: float = 0.0) -> Iterator[np.ndarray]:
-        """The solution video: hold, fade the symbol out (rising ``rise`` pixels as it goes, for the slide-out
-        alternative), slide the rest to their new slots (unless ``close`` is off or nothing moves), hold."""
-        for _ in range(HOLD_FRAMES):
-            yield self.frame(0.0, 0.0)
+        """The solution video: the start, the symbol fading out (rising ``rise`` pixels as it goes, for the
+        slide-out alternative), the rest sliding to their new slots (unless ``close`` is off or nothing moves); the
+        pipeline holds both ends (``HOLD_ENDS``)."""
+        yield self.frame(0.0, 0.0)
         for k in range(1, FADE_FRAMES + 1):
             yield self.frame(k / FADE_FRAMES, 0.0, rise * ease_in_out(k / FADE_FRAMES))
         if close and self.moves:
             for k in range(1, CLOSE_FRAMES + 1):
                 yield self.frame(1.0, ease_in_out(k / CLOSE_FRAMES))
-        for _ in range(HOLD_FRAMES):
-            yield self.frame(1.0, 1.0 if close else 0.0)
 
 
 class DeletionGenerator(BaseGenerator):
@@ -145,7 +145,7 @@ class DeletionGenerator(BaseGenerator):
         solution = solve_deletion(row, p.position, p.symbol_size, p.row_y, self.recentre)
         scene = self.scene(solution)
         return Sample(first_frame=scene.frame(0.0, 0.0), final_frame=scene.frame(1.0, 1.0), prompt=self.prompt(),
-                      trajectory=scene.frames, solution=solution, params=p)
+                      trajectory=scene.frames, solution=solution, params=p, hold_frames=HOLD_ENDS)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct way to show it: the symbol (with its mark) slides up out of the row as it fades."""
