@@ -41,7 +41,9 @@ from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o60_symbol_substitute.plugin import TASK
 
-HOLD_FRAMES, FADE_FRAMES = 3, 10
+FADE_FRAMES = 10
+# Frames the pipeline holds the start and the end (a third of a second each); the video itself has no holds.
+HOLD_ENDS = 8
 SLOT_COLOR, LABEL_COLOR = (200, 200, 200), (110, 110, 110)
 # A slot box's half-side as a share of the spacing; its number stands this many spacings below the row.
 SLOT_HALF, LABEL_BELOW = 0.47, 0.95
@@ -121,10 +123,9 @@ class SubstituteScene:
         return self.stage.frame(pieces)
 
     def frames(self, together: bool = False, travel: float = 0.0):
-        """The solution video: hold, fade the old symbol out completely, fade the new one in, hold
-        (``together``: a near miss that cross-fades both at once)."""
-        for _ in range(HOLD_FRAMES):
-            yield self.frame(0.0, 0.0)
+        """The solution video: the start, the old symbol fading out completely, the new one fading in
+        (``together``: a near miss that cross-fades both at once); the pipeline holds both ends (``HOLD_ENDS``)."""
+        yield self.frame(0.0, 0.0)
         if together:
             for k in range(1, 2 * FADE_FRAMES + 1):
                 yield self.frame(k / (2 * FADE_FRAMES), k / (2 * FADE_FRAMES))
@@ -133,8 +134,6 @@ class SubstituteScene:
                 yield self.frame(k / FADE_FRAMES, 0.0, travel)
             for k in range(1, FADE_FRAMES + 1):
                 yield self.frame(1.0, k / FADE_FRAMES, travel)
-        for _ in range(HOLD_FRAMES):
-            yield self.frame(1.0, 1.0)
 
 
 class SymbolSubstituteGenerator(BaseGenerator):
@@ -177,7 +176,7 @@ class SymbolSubstituteGenerator(BaseGenerator):
             "symbol stays exactly as it is."
         )
         return Sample(first_frame=scene.frame(0.0, 0.0), final_frame=scene.frame(1.0, 1.0), prompt=prompt,
-                      trajectory=scene.frames, solution=solution, params=p)
+                      trajectory=scene.frames, solution=solution, params=p, hold_frames=HOLD_ENDS)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct way to show it: the old symbol rises out of its slot as it fades, then the new one
