@@ -7,8 +7,9 @@ Parameters → draw → solve → render → prompt:
   names one kind of symbol and the judge can follow the copies by colour;
 - the solution is the row with a copy of the target right after each occurrence, centred again (the official
   evaluator: every original symbol kept, the target's colour gaining as many symbols as it had);
-- the video (O-59's three phases, for every copy at once) holds the start, moves the row apart to open a gap
-  after each occurrence, fades the copies in above the gaps, slides them down into them, and holds the end.
+- the video (O-59's three phases, for every copy at once) moves the row apart to open a gap after each
+  occurrence, fades the copies in above the gaps and slides them down into them, each phase as long as the
+  official "O-61 style" animation (see TIMING); the pipeline holds the start and the end.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o61_symbol_edit.plugin import TASK
 
-TIMING = Timing(hold_start=3, shift=16, fade=8, slide=14, hold_end=3)
+# The official O-59 generator animates "O-61 style" at 16 fps: hold 5, shift 8, fade 6, slide 8 frames (0.31, 0.5,
+# 0.375 and 0.5 s); at our 24 fps that is 12, 9 and 12 frames, the pipeline holding each end HOLD_ENDS frames.
+TIMING = Timing(hold_start=1, shift=12, fade=9, slide=12, hold_end=0)
+HOLD_ENDS = 8
 
 
 class Params(TaskParams):
@@ -140,7 +144,7 @@ class SymbolEditGenerator(BaseGenerator):
             "order, shape and colour."
         )
         return Sample(first_frame=scene.frame(0.0, 0.0, 0.0), final_frame=scene.frame(1.0, 1.0, 1.0), prompt=prompt,
-                      trajectory=lambda: scene.frames(TIMING), solution=solution, params=p)
+                      trajectory=lambda: scene.frames(TIMING), solution=solution, params=p, hold_frames=HOLD_ENDS)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A copy after the first occurrence only (or, with one occurrence, after its right neighbour instead),
