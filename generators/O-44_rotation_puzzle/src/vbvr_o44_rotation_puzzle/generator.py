@@ -42,6 +42,7 @@ ORIGIN = (512 - 2 * TILE - GAP) / 2
 LOOP = {(0, 0): 0, (0, 1): 1, (1, 1): 2, (1, 0): 3}  # (row, col) → orientation
 SIDES = ("right", "down", "left", "up")
 
+HOLD_ENDS = 6  # frames the pipeline holds the start and the end (a quarter of a second each)
 
 class Params(TaskParams):
     """O-44's parameter space: more tiles out of place, and half turns, as the difficulty grows."""
@@ -55,7 +56,7 @@ class Params(TaskParams):
         0, ge=0, le=len(PIPE_SHADES) - 1, description="shade of blue of the pipes")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="tile colour index (light tints)")
-    turn_frames: Annotated[int, Uniform(28, 40)] = Field(32, ge=20, le=60, description="video frames the turning takes")
+    turn_frames: Annotated[int, Uniform(25, 28)] = Field(26, ge=20, le=60, description="video frames the turning takes")
 
     @model_validator(mode="after")
     def _half_turns_among_turned(self) -> Params:
@@ -208,7 +209,7 @@ class RotationPuzzleGenerator(BaseGenerator):
         return Sample(
             first_frame=puzzle_frame(stage, solution, 0.0), final_frame=puzzle_frame(stage, solution, 1.0),
             prompt=prompt, trajectory=turning(stage, solution, frames),
-            solution=solution, params=p,
+            solution=solution, params=p, hold_frames=HOLD_ENDS,
         )
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
