@@ -52,3 +52,17 @@ class TestContract(SampleContract):
         truth = list(made.sample.trajectory())
         sparse = truth[::3] + truth[-1:]  # every third frame: 8 fps worth of sightings at 24 fps
         assert score_frames(samples[0], sparse, tmp_path, "sparse.mp4").value >= 0.95
+
+
+def test_an_eased_copy_of_a_hairpin_roll_keeps_full_marks(tmp_path):
+    # 0.1.1 rolls faster (22 px a frame on average, was 14); at 26 the eased copy (π/2 × faster mid-clip) of this
+    # sample's roll cut platform 2's hairpin by more than the scorer's half step: 0.0
+    from vbvr_core.judge.variants import legitimate_variants
+    from vbvr_core.media.video import read_video, write_video
+    from vbvr_core.testing.helpers import make_samples, score_video
+
+    folder = make_samples(KEY, tmp_path, seed=11, params={"difficulty": 2})[0]
+    truth = read_video(folder / "ground_truth.mp4", size=512).frames
+    eased = tmp_path / "ease.mp4"
+    write_video(eased, legitimate_variants(truth)["ease"].frames())
+    assert score_video(folder, eased).value >= 0.95

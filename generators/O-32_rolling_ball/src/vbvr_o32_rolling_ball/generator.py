@@ -5,8 +5,8 @@ Parameters → draw → solve → render → prompt:
 - ``platforms`` round platforms (seen slightly from above: a light top and a darker side), numbered 1…n and
   scattered at least ``spacing`` px apart; a red ball rests on the centre of platform 1;
 - the solution is one smooth curve through the centres in numeric order (a centripetal Catmull-Rom spline),
-  travelled with a steady slowing down (arc length s(t) = L·(1.5 t − 0.5 t²): the ball leaves at 1.5 times
-  its mean speed and arrives at half of it), ending at rest on the last platform's centre;
+  travelled with a steady slowing down (arc length s(t) = L·(1.25 t − 0.25 t²): the ball leaves at 1.25 times
+  its mean speed and arrives at three quarters of it), ending at rest on the last platform's centre;
 - a layout whose curve passes near the centre of a platform out of its turn, or leaves the canvas, is rejected.
 """
 
@@ -33,7 +33,9 @@ EDGE = (70, 78, 100)
 TEXT = (40, 40, 40)
 PLATFORM_RX, PLATFORM_RY, PLATFORM_DEPTH = 40, 26, 10
 EDGE_MARGIN = 52
-SPEED = 14.0  # mean speed, px per frame
+SPEED = 22.0  # mean speed, px per frame (at 26 an eased copy, π/2 × faster mid-clip, cut a hairpin's centre)
+LEAVE = 1.25  # leaves at this times its mean speed, slows down steadily to (2 − LEAVE) times it: 8 fps steps < 120 px
+HOLD_ENDS = 6  # frames the pipeline holds the start and the end (a quarter of a second each)
 CLEARANCE = 46.0  # the curve keeps this far from the centre of a platform that is not next
 
 
@@ -127,7 +129,7 @@ class RollingBallGenerator(BaseGenerator):
         length = float(np.linalg.norm(np.diff(curve, axis=0), axis=1).sum())
         frames = max(24, int(round(length / SPEED)))
         times = np.arange(frames + 1) / frames
-        positions = along(curve, length * (1.5 * times - 0.5 * times**2))
+        positions = along(curve, length * (LEAVE * times - (LEAVE - 1) * times**2))
         self._stage, self._ball, self._curve, self._length = self._scene(points), self._sprite(), curve, length
         self._positions = positions
         prompt = (
@@ -138,7 +140,8 @@ class RollingBallGenerator(BaseGenerator):
         solution = Solution(centers=[(float(x), float(y)) for x, y in points], ball_radius=BALL_RADIUS,
                             ball_color=BALL_COLOR, path_length=round(length, 1))
         return Sample(first_frame=self._frame(positions[0]), final_frame=self._frame(positions[-1]), prompt=prompt,
-                      trajectory=lambda: self._frames(positions), solution=solution, params=p)
+                      trajectory=lambda: self._frames(positions), solution=solution, params=p,
+                      hold_frames=HOLD_ENDS)
 
     def _frame(self, position) -> np.ndarray:
         return self._stage.frame([(self._ball, (float(position[0]), float(position[1])))])
@@ -174,7 +177,7 @@ class RollingBallGenerator(BaseGenerator):
         length = float(np.linalg.norm(np.diff(curve, axis=0), axis=1).sum())
         frames = max(24, int(round(length / SPEED)))
         times = np.arange(frames + 1) / frames
-        positions = along(curve, length * (1.5 * times - 0.5 * times**2))
+        positions = along(curve, length * (LEAVE * times - (LEAVE - 1) * times**2))
         return lambda: self._frames(positions)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
