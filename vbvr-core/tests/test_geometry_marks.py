@@ -6,12 +6,22 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 from vbvr_core.families.geometry_marks.draw import dot_sweep, segment_sweep
-from vbvr_core.families.geometry_marks.judge import filled, judge_point_marks, mark_blobs, traces
-from vbvr_core.families.marking.draw import ring_sweep
+from vbvr_core.families.geometry_marks.judge import (
+    circle_centre,
+    closed_credit,
+    filled,
+    judge_point_marks,
+    mark_blobs,
+    traces,
+    widest_gap,
+)
+from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.families.marking.judge import mark_fit
 from vbvr_core.media.video import VideoReader, write_video
 
 SIDE = ((100.0, 300.0), (400.0, 300.0))
 POINTS = [(250.0, 300.0), (250.0, 150.0), (400.0, 300.0)]
+CROSSING = (256.0, 256.0)  # where the three lines of the ``crossing`` scene meet
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +29,18 @@ def scene() -> np.ndarray:
     image = Image.new("RGB", (512, 512), (250, 248, 240))
     draw = ImageDraw.Draw(image)
     draw.line([SIDE[0], SIDE[1], (250.0, 150.0), SIDE[0]], fill=(40, 90, 220), width=4)
+    return np.asarray(image, dtype=np.uint8).copy()
+
+
+@pytest.fixture(scope="module")
+def crossing() -> np.ndarray:
+    """Three lines (blue, green, black) crossing at ``CROSSING``: G-169's point, where compression greys a red ring
+    across each line and the changed pixels of the lines run through the ring's inside."""
+    image = Image.new("RGB", (512, 512), (250, 248, 240))
+    draw = ImageDraw.Draw(image)
+    draw.line([(120.0, 160.0), (392.0, 352.0)], fill=(40, 90, 220), width=4)
+    draw.line([(200.0, 100.0), (312.0, 412.0)], fill=(30, 150, 60), width=4)
+    draw.line([(60.0, 256.0), (452.0, 256.0)], fill=(20, 20, 20), width=3)
     return np.asarray(image, dtype=np.uint8).copy()
 
 
@@ -42,6 +64,22 @@ def test_filled_closes_a_ring_but_not_an_arc():
     assert filled(ring)[20, 20]
     arc = ring & (xx < 20)
     assert not filled(arc)[20, 20]
+
+
+def test_a_ring_dot_or_border_is_closed_an_arc_is_not_even_filled_into_a_half_disc():
+    yy, xx = np.mgrid[:40, :40]
+    distance, angle = np.hypot(xx - 20, yy - 20), np.degrees(np.arctan2(yy - 20, xx - 20)) % 360
+    ring = np.abs(distance - 10) <= 1
+    greyed = ring & ~np.any([np.abs(angle - a) <= 12 for a in (30, 120, 210, 300)], axis=0)  # crossed by lines
+    border = (np.maximum(np.abs(xx - 20), np.abs(yy - 20)) == 10)
+    arc = ring & (xx >= 20)  # a half-drawn ring
+    chord = (np.abs(xx - 20) <= 1) & (np.abs(yy - 20) <= 10)  # a line's changed pixels along its chord
+    for mark, solid in ((ring, filled(ring)), (greyed, filled(ring)), (border, filled(border)), (distance <= 4, distance <= 4)):
+        assert closed_credit(mark, solid, mark_fit(mark)[0])[0] == 1.0
+    assert circle_centre(arc) == pytest.approx((20.0, 20.0), abs=0.5)
+    assert widest_gap(arc, circle_centre(arc)) >= 170
+    assert filled(arc | chord)[20, 22]  # filled into a half disc covering the arc's centre of pixels
+    assert closed_credit(arc, filled(arc | chord), mark_fit(arc)[0])[0] == 0.0
 
 
 def test_blobs_skip_specks_and_split_far_marks():
@@ -82,6 +120,30 @@ def test_wrong_extra_big_and_open_marks_score_zero(scene, tmp_path):
     # A trace of a segment is a mark only where the task lets a segment mark its anchor.
     trace = _score(scene, tmp_path, [lambda b: segment_sweep(b, SIDE[0], SIDE[1], 10, width=8)])
     assert trace.value <= 0.1
+
+
+def test_a_half_drawn_ring_is_no_mark_where_lines_cross_it(crossing, tmp_path):
+    """Issue 18: the freeze shortcut (G-169's ring sweep held half-way) scored 1.0: the lines' changed pixels
+    closed the open arc into a region that covered its centre."""
+    anchors = [CROSSING, (150.0, 400.0)]
+    for extent in (150.0, 187.0, 220.0):
+        frames = [crossing] * 4 + [ring_image(crossing, CROSSING, 13, width=4, extent=e)
+                                   for e in np.linspace(20.0, extent, 6)]
+        path = tmp_path / f"arc{extent:.0f}.mp4"
+        write_video(path, frames + frames[-1:] * 6)
+        arc = judge_point_marks(VideoReader(path), crossing, anchors, [0])
+        assert arc.value <= 0.1 and arc.parts["closed"] == 0, (extent, arc.parts)
+
+
+def test_any_complete_mark_counts_where_lines_cross_it(crossing, tmp_path):
+    anchors = [CROSSING, (150.0, 400.0)]
+    for name, sweep in {"ring": lambda b: ring_sweep(b, CROSSING, 13, 8, width=4),
+                        "wide_ring": lambda b: ring_sweep(b, CROSSING, 20, 8, width=6),
+                        "orange_red_ring": lambda b: ring_sweep(b, CROSSING, 10, 8, color=(240, 60, 40), width=3),
+                        "dot": lambda b: dot_sweep(b, CROSSING, 7, 8),
+                        "disc": lambda b: dot_sweep(b, CROSSING, 12, 8)}.items():
+        mark = _score(crossing, tmp_path, [sweep], anchors=anchors, name=f"{name}.mp4")
+        assert mark.value >= 0.98, (name, mark.parts, mark.reason)
 
 
 def test_two_targets_need_both_marks(scene, tmp_path):

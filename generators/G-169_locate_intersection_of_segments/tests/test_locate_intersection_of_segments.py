@@ -95,3 +95,13 @@ class TestContract(SampleContract):
     def test_a_big_ring_round_the_crossing_scores_low(self, samples, tmp_path):
         s = self.solution(samples[0])
         assert score_frames(samples[0], _marked(samples[0], s.crossing, radius=70.0), tmp_path).value <= 0.1
+
+    def test_a_half_drawn_ring_scores_low(self, samples, tmp_path):
+        """Issue 18: the freeze shortcut, the ring sweep held about half-way (an open arc), scored 1.0."""
+        s = self.solution(samples[0])
+        first = read_png(samples[0] / "first_frame.png")
+        for extent in (150.0, 187.0, 220.0):
+            arc = ring_image(first, s.crossing, s.mark_radius, width=4, extent=extent)
+            half = ring_image(first, s.crossing, s.mark_radius, width=4, extent=extent / 2)
+            result = score_frames(samples[0], [first] * 3 + [half] * 2 + [arc] * 6, tmp_path)
+            assert result.value <= 0.1, (extent, result.parts)

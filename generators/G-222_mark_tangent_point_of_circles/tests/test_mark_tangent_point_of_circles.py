@@ -77,3 +77,14 @@ class TestContract(SampleContract):
     def test_a_big_ring_round_the_pair_scores_low(self, samples, tmp_path):
         s = self.solution(samples[0])
         assert score_frames(samples[0], _marked(samples[0], s.tangent, radius=90.0), tmp_path).value <= 0.1
+
+    def test_a_half_drawn_ring_scores_low(self, samples, tmp_path):
+        """Issue 18: the freeze shortcut, the ring sweep held about half-way (an open arc), scored 0.917."""
+        for folder in samples:
+            s = self.solution(folder)
+            first = read_png(folder / "first_frame.png")
+            for extent in (120.0, 140.0, 180.0):
+                arc = ring_image(first, s.tangent, s.mark_radius, color=MARK_BLACK, width=5, extent=extent)
+                half = ring_image(first, s.tangent, s.mark_radius, color=MARK_BLACK, width=5, extent=extent / 2)
+                result = score_frames(folder, [first] * 6 + [half] * 2 + [arc] * 6, tmp_path)
+                assert result.value <= 0.1, (folder.name, extent, result.parts)

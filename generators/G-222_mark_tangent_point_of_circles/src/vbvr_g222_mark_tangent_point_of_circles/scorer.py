@@ -10,7 +10,9 @@ value = start · on_point · one_mark · closed · round · small · unchanged �
 - on_point: the final mark (black or red, ring, dot or fill) is centred within ON_FULL of the frame's side
   of the tangent point (full credit), no credit from ON_ZERO (tolerances in fractions of the frame);
 - one_mark: the mark is one blob (two marked points score 0);
-- closed: the mark, its holes filled, covers its own centre (a closed ring, dot or fill does; an open arc does not);
+- closed: the mark, its holes filled, covers its own centre, and its pixels leave no gap wider than 45° (none
+  from 90°) around the circle through them (the geometry_marks family's ``closed_credit``, the rule of every
+  point mark: a closed ring, dot or fill is closed; an open arc, a half-drawn ring, is not);
 - round: the filled mark surrounds its centre on every side (a ring, dot or fill does; a stroke does not);
 - small: it is a point mark (its reach at most SMALL_FULL of the frame), not a ring around the circles;
 - unchanged: the rest of the picture matches the first frame up to a global colour drift;
@@ -23,7 +25,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.geometry_marks.judge import filled
+from vbvr_core.families.geometry_marks.judge import closed_credit, filled
 from vbvr_core.families.marking.judge import (
     JUDGE_FPS,
     JUDGE_SIZE,
@@ -85,8 +87,10 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("on_point", ramp(off, ON_FULL, ON_ZERO),
                  unless=f"the mark is centred {off:.3f} of the frame away from the tangent point")
     solid = filled(mark, bridge=0)
-    cx, cy = min(JUDGE_SIZE - 1, max(0, round(center[0]))), min(JUDGE_SIZE - 1, max(0, round(center[1])))
-    verdict.part("closed", float(solid[cy, cx]), unless="the mark is an open stroke or arc, not a closed circle or dot")
+    closed, gap = closed_credit(mark, solid, center)
+    verdict.note("gap", gap)
+    verdict.part("closed", closed, unless=f"the mark is an open stroke or arc, not a closed circle or dot "
+                                          f"(a gap of {gap:.0f}° around it)")
     cover = coverage_around(solid, center, sectors=12, min_pixels=1, min_distance=0.5)  # a small dot counts
     verdict.part("round", ramp(-cover, -ROUND_FULL, -ROUND_ZERO),
                  unless=f"the mark surrounds its centre in {cover:.0%} of directions only (not a circle or dot)")

@@ -13,9 +13,11 @@ style a model might draw it:
 
 - a *point mark* — a ring, a dot or a filled disc: it marks the anchor nearest its centre, with full credit
   within ``on_full`` of the frame's side and none from ``on_zero`` (then it marks nothing: a stray mark); it
-  must be closed (its holes filled, it covers its own centre: an open arc does not), round (it surrounds its
-  centre on every side: a stroke does not) and small (its reach at most ``small_full`` of the frame: a ring
-  round the whole figure is no point mark);
+  must be closed (its holes filled, it covers its own centre, and its stroke leaves no gap wider than
+  ``GAP_FULL`` around the circle through it: a ring, a dot, a disc or a border does; an open arc, a half-drawn
+  ring, does not, even where the lines crossing it fill it into a half disc: :func:`closed_credit`), round (it
+  surrounds its centre on every side: a stroke does not) and small (its reach at most ``small_full`` of the
+  frame: a ring round the whole figure is no point mark);
 - a *trace* — where the task gives a segment per anchor (a polygon's sides), the segment drawn over in red:
   at least 90 % of the mark lies along the segment and it covers 80 % of its length. It marks that anchor.
 
@@ -49,9 +51,11 @@ CHANGED = 40  # grey levels: a pixel this far from the first frame (after a colo
 MIN_PIXELS = 14  # judge pixels: a dot of radius ~2 px; smaller red specks are codec noise
 GROUP = 1  # judge pixels: red pixels this close belong to one mark (and those bridged by changed pixels)
 GAP_REACH = 4  # judge pixels: changed pixels this close to a mark's red count as the mark where it is greyed
+GREY_REACH = 2  # judge pixels: changed pixels this close to a mark's red are its stroke when measuring its gaps
 BRIDGE = 1  # judge pixels: a ring's gaps this wide (where a crossing line greys the red after compression) close
 ON_FULL, ON_ZERO = 0.03, 0.055  # a point mark's centre from its anchor, fraction of the frame's side
 SMALL_FULL, SMALL_ZERO = 0.07, 0.11  # a point mark's reach, fraction of the frame's side
+GAP_FULL, GAP_ZERO = 45.0, 90.0  # degrees: the widest turn round a point mark its stroke may leave open
 ROUND_FULL, ROUND_ZERO = 0.85, 0.65  # share of 12 directions around its centre a point mark covers
 TRACE_NEAR, TRACE_ALONG = 0.9, 0.8  # a trace: share of its pixels along the segment, share of the segment covered
 TRACE_REACH = 0.02  # a traced pixel lies this close to the segment (fraction of the frame) beyond half its width
@@ -61,8 +65,8 @@ Segment = tuple[Point, Point]
 
 @dataclass(frozen=True)
 class Mark:
-    """One red mark read from the clip (judge-size pixels): the anchor it marks (None: a stray mark), how, and
-    its credits."""
+    """One red mark read from the clip (judge-size pixels): the anchor it marks (None: a stray mark), how, its
+    credits, and the widest gap (degrees) its pixels leave around the circle through them."""
 
     anchor: int | None
     style: str  # "point", "trace" or "stray"
@@ -72,6 +76,7 @@ class Mark:
     small: float
     center: Point
     reach: float
+    gap: float = 0.0
 
 
 def same_scene(opening: np.ndarray, first: np.ndarray) -> bool:
@@ -108,6 +113,53 @@ def filled(mask: np.ndarray, bridge: int = BRIDGE) -> np.ndarray:
     padded = np.pad(mask.astype(np.uint8), 1)
     cv2.floodFill(padded, None, (0, 0), 2)
     return (padded != 2)[1:-1, 1:-1]
+
+
+def circle_centre(mask: np.ndarray) -> Point | None:
+    """The centre of the circle that best fits ``mask``'s pixels (least squares on x² + y² + D·x + E·y + F = 0):
+    a ring's centre even from an arc of it; a dot's or a square border's own centre."""
+    ys, xs = np.nonzero(mask)
+    if len(xs) < 3:
+        return None
+    x, y = xs.astype(np.float64), ys.astype(np.float64)
+    solution = np.linalg.lstsq(np.stack([x, y, np.ones_like(x)], axis=1), -(x * x + y * y), rcond=None)[0]
+    return float(-solution[0] / 2), float(-solution[1] / 2)
+
+
+def widest_gap(mask: np.ndarray, center: Point, bins: int = 72) -> float:
+    """The widest turn (degrees) around ``center`` in which ``mask`` has no pixel (those within 1 px of the centre
+    aside): 0 for a ring, a dot or a border, the missing part of an arc, 360 for nothing."""
+    ys, xs = np.nonzero(mask)
+    dx, dy = xs - center[0], ys - center[1]
+    away = np.hypot(dx, dy) >= 1.0
+    if not away.any():
+        return 360.0
+    hit = np.zeros(bins, bool)
+    hit[((np.arctan2(dy[away], dx[away]) + np.pi) / (2 * np.pi) * bins).astype(int) % bins] = True
+    if hit.all():
+        return 0.0
+    run = longest = 0
+    for value in np.concatenate([hit, hit]):
+        run = 0 if value else run + 1
+        longest = max(longest, run)
+    return min(longest, bins) * 360.0 / bins
+
+
+def closed_credit(mark: np.ndarray, solid: np.ndarray, center: Point,
+                  greyed: np.ndarray | None = None) -> tuple[float, float]:
+    """Credit for a point mark being closed, and the widest gap (degrees) of its stroke around the centre of the
+    circle through its pixels (:func:`circle_centre`, :func:`widest_gap`). ``solid`` is the mark with its holes
+    filled: it must cover the mark's ``center`` (its centre of pixels); the gap earns full credit up to
+    ``GAP_FULL``, none from ``GAP_ZERO``. ``greyed`` (optional) holds pixels that count as the stroke where a line
+    crossing it greyed its colour. A ring (crossed by lines: gaps of up to 15°), a dot, a disc or a border is
+    closed; a half-drawn ring (130–190°) is not, even where the lines crossing it fill it into a half disc that
+    covers its centre of pixels."""
+    cx = min(solid.shape[1] - 1, max(0, round(center[0])))
+    cy = min(solid.shape[0] - 1, max(0, round(center[1])))
+    fitted = circle_centre(mark)
+    stroke = mark if greyed is None else mark | greyed
+    gap = widest_gap(stroke, fitted) if fitted is not None else 360.0
+    return float(solid[cy, cx]) * ramp(gap, GAP_FULL, GAP_ZERO), gap
 
 
 def mark_blobs(mask: np.ndarray, min_pixels: int = MIN_PIXELS, group: int = GROUP,
@@ -165,14 +217,14 @@ def read_mark(blob: np.ndarray, anchors: np.ndarray, segments: Sequence[Segment]
     position = ramp(float(distances[nearest]), on_full, on_zero)
     body = blob if changed is None else blob | (changed & dilate(blob, GAP_REACH))
     solid = filled(body)
-    cx, cy = min(size - 1, max(0, round(center[0]))), min(size - 1, max(0, round(center[1])))
-    closed = float(solid[cy, cx])
+    greyed = None if changed is None else changed & dilate(blob, GREY_REACH)
+    closed, gap = closed_credit(blob, solid, center, greyed)
     cover = coverage_around(solid, center, sectors=12, min_pixels=1, min_distance=0.5)
     round_credit = ramp(-cover, -ROUND_FULL, -ROUND_ZERO)
     small = ramp(reach / size, small_full, small_zero)
     if position <= 0.0:
-        return Mark(None, "stray", 0.0, closed, round_credit, small, center, reach)
-    return Mark(nearest, "point", position, closed, round_credit, small, center, reach)
+        return Mark(None, "stray", 0.0, closed, round_credit, small, center, reach, gap)
+    return Mark(nearest, "point", position, closed, round_credit, small, center, reach, gap)
 
 
 def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[Point], targets: Sequence[int],
@@ -226,6 +278,7 @@ def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[P
     dots = [m for m in marks if m.style != "trace"]
     verdict.part("closed", min((m.closed for m in dots), default=1.0),
                  unless="a mark is an open stroke or arc, not a closed circle or dot")
+    verdict.note("gap", max((m.gap for m in dots), default=0.0))
     verdict.part("round", min((m.round for m in dots), default=1.0),
                  unless="a mark does not surround its centre (not a circle or dot)")
     verdict.part("small", min((m.small for m in dots), default=1.0),
