@@ -66,7 +66,9 @@ def blend(frame: np.ndarray, rgba: np.ndarray, x0: int, y0: int) -> np.ndarray:
 
 
 @pytest.mark.parametrize("alphas", [(0, 255), (0, 90, 255)], ids=["binary alpha: copied", "partial alpha: blended"])
-def test_paste_gives_the_blend_exactly_whichever_way_it_takes(alphas):
+@pytest.mark.parametrize(("center", "corner"), [((10.5, 8.5), (7, 4)), ((1.5, 17.5), (-2, 13))],
+                         ids=["inside", "clipped at two edges"])
+def test_paste_gives_the_blend_exactly_whichever_way_it_takes(alphas, center, corner):
     rng = np.random.default_rng(3)
     rgba = rng.integers(0, 256, (9, 7, 4), dtype=np.uint8)
     rgba[..., 3] = rng.choice(alphas, (9, 7))
@@ -74,9 +76,11 @@ def test_paste_gives_the_blend_exactly_whichever_way_it_takes(alphas):
     sprite = Sprite(rgba)
     assert (sprite.opaque is None) == (len(alphas) > 2)
     pasted = frame.copy()
-    paste(pasted, sprite, (10.5, 8.5))  # top-left corner at (7, 4)
-    assert np.array_equal(pasted, blend(frame, rgba, 7, 4))
-    assert np.array_equal(Stage(frame).frame([(sprite, (10.5, 8.5))]), pasted)
+    paste(pasted, sprite, center)
+    margin = np.pad(frame, ((2, 2), (2, 2), (0, 0)))  # room for the part of the sprite that is clipped off
+    expected = blend(margin, rgba, corner[0] + 2, corner[1] + 2)[2:22, 2:22]
+    assert np.array_equal(pasted, expected)
+    assert np.array_equal(Stage(frame).frame([(sprite, center)]), pasted)
 
 
 def test_coverage_and_tracks():

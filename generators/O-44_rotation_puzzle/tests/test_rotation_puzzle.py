@@ -4,18 +4,14 @@ Other right ways round (half turns the other way, quarter turns the long way) ar
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from pydantic import ValidationError
-from vbvr_core.draw import Sprite, paste
 from vbvr_core.testing.contract import SampleContract
 from vbvr_o44_rotation_puzzle.generator import (
     LOOP,
     Params,
     RotationPuzzleGenerator,
     openings,
-    paste_inked,
-    tile_sprite,
 )
 from vbvr_o44_rotation_puzzle.scorer import nearest_right_turn
 
@@ -47,21 +43,6 @@ def test_the_right_turn_nearest_to_what_the_video_did():
     assert nearest_right_turn(-180, 181.0) == 180.0
     assert nearest_right_turn(0, 3.0) == 0.0
 
-
-
-def test_paste_inked_sets_the_pixels_paste_sets():
-    sample = RotationPuzzleGenerator(3, {"turned_tiles": 2}).generate()
-    tile = next(tile for tile in sample.solution.tiles if tile.turn)
-    rng = np.random.default_rng(0)
-    soft = np.dstack([rng.integers(0, 256, (40, 40, 3)), rng.integers(0, 256, (40, 40))]).astype(np.uint8)
-    for sprite, center in ((tile_sprite(sample.solution, tile, 33.0), tile.center),  # alpha 0/255: OpenCV's copy
-                           (tile_sprite(sample.solution, tile, 10.0), (20.3, 500.7)),  # clipped at the edges
-                           (Sprite(soft), (100.5, 200.0))):  # antialiased: paste's blend
-        background = rng.integers(0, 256, (512, 512, 3), dtype=np.uint8)
-        expected, got = background.copy(), background.copy()
-        paste(expected, sprite, center)
-        paste_inked(got, sprite, center)
-        assert np.array_equal(expected, got)
 
 
 def test_the_clip_turns_in_25_to_28_frames_held_a_quarter_second():

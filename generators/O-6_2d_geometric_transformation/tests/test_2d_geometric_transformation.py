@@ -7,8 +7,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from vbvr_core.draw import Sprite, paste
-from vbvr_core.families.rotation.draw import polygon_sprite
 from vbvr_core.judge.variants import retimed
 from vbvr_core.media.video import read_video, write_video
 from vbvr_core.pipeline.sample_io import load_record
@@ -18,7 +16,6 @@ from vbvr_o6_2d_geometric_transformation.generator import (
     GeometricTransformationGenerator,
     Params,
     Solution,
-    paste_opaque,
     placed,
     scene_stage,
     turned_frame,
@@ -82,17 +79,3 @@ def test_the_fastest_turn_played_at_8_fps_scores_high(tmp_path):
     slow = tmp_path / "fps8.mp4"
     write_video(slow, retimed(truth, 24, 8, len(truth) / 24, lambda t: t), fps=8)
     assert score_video(folder, slow).value >= 0.95
-
-
-def test_paste_opaque_sets_the_pixels_paste_sets():
-    rng = np.random.default_rng(0)
-    shape = [(-40.0, -30.0), (45.0, -10.0), (5.0, 50.0)]
-    soft = np.dstack([rng.integers(0, 256, (40, 40, 3)), rng.integers(0, 256, (40, 40))]).astype(np.uint8)
-    for sprite, center in ((polygon_sprite(shape, 120, (200, 40, 40), (20, 20, 20), 3), (300.4, 200.6)),
-                           (polygon_sprite(shape, 120, (200, 40, 40), (20, 20, 20), 3), (10.0, 505.5)),  # clipped
-                           (Sprite(soft), (100.5, 200.0))):  # antialiased: paste's blend
-        background = rng.integers(0, 256, (512, 512, 3), dtype=np.uint8)
-        expected, got = background.copy(), background.copy()
-        paste(expected, sprite, center)
-        paste_opaque(got, sprite, center)
-        assert np.array_equal(expected, got)

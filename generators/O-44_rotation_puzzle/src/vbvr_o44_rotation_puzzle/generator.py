@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-import cv2
 import numpy as np
 from PIL import ImageDraw
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -129,29 +128,10 @@ def puzzle_frame(stage: Stage, solution: Solution, share: float, turns: dict[tup
                          tile.center) for tile in solution.tiles])
 
 
-def paste_inked(frame: np.ndarray, sprite: Sprite, center: Point) -> None:
-    """:func:`vbvr_core.draw.paste` of ``sprite`` into ``frame`` at ``center``, the same pixels, done by OpenCV's masked
-    copy when the sprite is drawn without antialiasing (alpha only 0 or 255: paste then copies its opaque pixels, which
-    ``cv2.copyTo`` does tens of times faster than ``np.copyto(..., where=)``); any other sprite goes to ``paste``."""
-    alpha = cv2.extractChannel(sprite.rgba, 3)
-    if cv2.countNonZero(cv2.inRange(alpha, 1, 254)):
-        paste(frame, sprite, center)
-        return
-    height, width = frame.shape[:2]
-    sh, sw = alpha.shape
-    x0, y0 = int(round(center[0] - sw / 2)), int(round(center[1] - sh / 2))
-    fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(width, x0 + sw), min(height, y0 + sh)
-    if fx0 >= fx1 or fy0 >= fy1:
-        return
-    window = (slice(fy0 - y0, fy1 - y0), slice(fx0 - x0, fx1 - x0))
-    region = frame[fy0:fy1, fx0:fx1]
-    cv2.copyTo(cv2.cvtColor(sprite.rgba, cv2.COLOR_RGBA2RGB)[window], alpha[window], region)
-
-
 def turning(stage: Stage, solution: Solution, frames: int,
             turns: dict[tuple[int, int], float] | None = None) -> FrameSource:
     """The video frames ``puzzle_frame(stage, solution, k / frames, turns)``, k = 0 … ``frames``, drawn the cheap
-    way: the tiles that do not turn are pasted into the board once, the turning ones by :func:`paste_inked`. The
+    way: the tiles that do not turn are pasted into the board once, the turning ones by :func:`~vbvr_core.draw.paste`. The
     same pixels, because no two tile sprites overlap (a sprite's box reaches 10 px past its tile, into the 20-px
     ``GAP``), so the order of pasting is moot."""
     angles = [(turns or {}).get((tile.row, tile.col), tile.turn) for tile in solution.tiles]
@@ -164,7 +144,7 @@ def turning(stage: Stage, solution: Solution, frames: int,
         for k in range(frames + 1):
             frame = board.copy()
             for tile, angle in moving:
-                paste_inked(frame, tile_sprite(solution, tile, angle * (k / frames)), tile.center)
+                paste(frame, tile_sprite(solution, tile, angle * (k / frames)), tile.center)
             yield frame
     return frames_of
 

@@ -161,7 +161,7 @@ def turned_frame(stage: Stage, solution: Solution, angle: float) -> np.ndarray:
     frame = stage.background.copy()
     sprite = polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
                             solution.color, OUTLINE, solution.outline_width)
-    paste_opaque(frame, *inked(sprite, solution.pivot))
+    paste(frame, *inked(sprite, solution.pivot))
     box, covered, pixels = pivot_mark(tuple(solution.pivot))
     frame[box][covered] = pixels
     return frame
@@ -179,24 +179,6 @@ def inked(sprite: Sprite, center: Point) -> tuple[Sprite, Point]:
     x0, y0 = int(round(center[0] - width / 2)), int(round(center[1] - height / 2))
     cut = sprite.rgba[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     return Sprite(cut), (x0 + int(cols[0]) + cut.shape[1] / 2, y0 + int(rows[0]) + cut.shape[0] / 2)
-
-
-def paste_opaque(frame: np.ndarray, sprite: Sprite, center: Point) -> None:
-    """:func:`vbvr_core.draw.paste` of ``sprite`` into ``frame`` at ``center``, the same pixels, done by OpenCV's masked
-    copy when the sprite is drawn without antialiasing (alpha only 0 or 255: paste then copies its opaque pixels, which
-    ``cv2.copyTo`` does many times faster than ``np.copyto(..., where=)``); any other sprite goes to ``paste``."""
-    alpha = cv2.extractChannel(sprite.rgba, 3)
-    if cv2.countNonZero(cv2.inRange(alpha, 1, 254)):
-        paste(frame, sprite, center)
-        return
-    height, width = frame.shape[:2]
-    sh, sw = alpha.shape
-    x0, y0 = int(round(center[0] - sw / 2)), int(round(center[1] - sh / 2))
-    fx0, fy0, fx1, fy1 = max(0, x0), max(0, y0), min(width, x0 + sw), min(height, y0 + sh)
-    if fx0 >= fx1 or fy0 >= fy1:
-        return
-    window = (slice(fy0 - y0, fy1 - y0), slice(fx0 - x0, fx1 - x0))
-    cv2.copyTo(cv2.cvtColor(sprite.rgba, cv2.COLOR_RGBA2RGB)[window], alpha[window], frame[fy0:fy1, fx0:fx1])
 
 
 @lru_cache(maxsize=64)

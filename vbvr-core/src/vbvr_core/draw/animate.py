@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 
@@ -64,18 +65,23 @@ class Sprite:
 
     @cached_property
     def opaque(self) -> np.ndarray | None:
-        """Where the sprite is opaque, when its alpha is only 0 or 255 (drawn without antialiasing); else None."""
-        alpha = self.rgba[..., 3]
-        opaque = alpha == 255
-        return opaque if (opaque | (alpha == 0)).all() else None
+        """The sprite's alpha (a 0/255 uint8 mask of where it is opaque) when its alpha is only 0 or 255 (drawn
+        without antialiasing); else None. Found once per sprite."""
+        alpha = cv2.extractChannel(np.ascontiguousarray(self.rgba), 3)
+        return None if cv2.countNonZero(cv2.inRange(alpha, 1, 254)) else alpha
+
+    @cached_property
+    def rgb(self) -> np.ndarray:
+        """The sprite's colour channels, contiguous (HxWx3 uint8)."""
+        return cv2.cvtColor(np.ascontiguousarray(self.rgba), cv2.COLOR_RGBA2RGB)
 
 
 def paste(frame: np.ndarray, sprite: Sprite, center: Point) -> None:
     """Alpha-blend ``sprite`` into ``frame`` (in place) centred at ``center``, clipped at the edges.
 
     The blend is ``(rgb·a + frame·(255 − a) + 127) // 255`` per pixel. For a sprite whose alpha is only 0 or 255
-    (:attr:`Sprite.opaque`) that is exactly a copy of its opaque pixels, which is done instead (several times cheaper);
-    the bytes are the same either way.
+    (:attr:`Sprite.opaque`) that is exactly a copy of its opaque pixels, which OpenCV's masked copy does instead (tens
+    of times cheaper than the blend or a numpy masked copy); the bytes are the same either way.
     """
     height, width = frame.shape[:2]
     sh, sw = sprite.rgba.shape[:2]
@@ -86,7 +92,7 @@ def paste(frame: np.ndarray, sprite: Sprite, center: Point) -> None:
     window = (slice(fy0 - y0, fy1 - y0), slice(fx0 - x0, fx1 - x0))
     region = frame[fy0:fy1, fx0:fx1]
     if sprite.opaque is not None:
-        np.copyto(region, sprite.rgba[window][..., :3], where=sprite.opaque[window][..., None])
+        cv2.copyTo(sprite.rgb[window], sprite.opaque[window], region)
         return
     patch = sprite.rgba[window]
     alpha = patch[..., 3:4].astype(np.uint16)
