@@ -41,8 +41,9 @@ def cpu(function, *args):
 
 
 def measure(key: str, samples: int, work: Path) -> dict[str, float]:
-    """Median core-seconds per sample of each stage for task ``key``."""
-    stages: dict[str, list[float]] = {name: [] for name in ("end_to_end", "draw", "render", "encode", "png", "write")}
+    """Median core-seconds per sample of each stage for task ``key``, and the median frame count."""
+    stages: dict[str, list[float]] = {name: [] for name in ("end_to_end", "draw", "render", "encode", "png", "write",
+                                                            "frames")}
     registration = discovery.get_task(key)
     for index in range(samples):
         seed = sample_seed(0, key, index)
@@ -63,9 +64,8 @@ def measure(key: str, samples: int, work: Path) -> dict[str, float]:
         stages["encode"].append(encode_seconds)
         stages["png"].append(png_seconds)
         stages["write"].append(max(0.0, end_to_end - draw_seconds - render_seconds - encode_seconds - png_seconds))
-    figures = {name: statistics.median(values) for name, values in stages.items()}
-    figures["frames"] = len(frames)
-    return figures
+        stages["frames"].append(len(frames))
+    return {name: statistics.median(values) for name, values in stages.items()}
 
 
 def main() -> None:
@@ -83,7 +83,7 @@ def main() -> None:
             figures = measure(key, args.samples, Path(work))
             totals.append(figures["end_to_end"])
             table.add_row(key, *(f"{figures[name]:.3f}" for name in ("end_to_end", "draw", "render", "encode", "png", "write")),
-                          str(figures["frames"]), f"{figures['end_to_end'] / figures['encode']:.2f}")
+                          f"{figures['frames']:g}", f"{figures['end_to_end'] / figures['encode']:.2f}")
     console = Console(width=150)
     console.print(table)
     console.print(f"median over {len(totals)} tasks: {statistics.median(totals):.3f} core-s/sample; "
