@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import ImageDraw
-from vbvr_core.draw import PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
 from vbvr_core.families.shape_rules.draw import _turn_hue, draw_state, render_final, render_first, solution_frames
-from vbvr_core.families.shape_rules.judge import nearest_color, progress, read_slot, silhouette_overlap
+from vbvr_core.families.shape_rules.judge import judge_rules, nearest_color, progress, read_slot, silhouette_overlap
 from vbvr_core.families.shape_rules.scene import Instance, ShapeState, Step, apply, build, hole_scale, hue_distance
+from vbvr_core.judge.variants import retimed
+from vbvr_core.media.video import VideoReader, write_video
 from vbvr_core.pipeline.generator import Reject
 
 WHITE = (255, 255, 255)
@@ -131,3 +133,19 @@ def test_the_video_starts_on_the_first_frame_and_ends_on_the_final_frame():
     assert np.array_equal(frames[0], render_first(solution, WHITE))
     assert np.abs(frames[-1].astype(int) - render_final(solution, WHITE)).max() <= 2
     assert len(frames) == 1 + 2 * (2 + 6) + 1
+
+
+def test_a_fast_eased_step_keeps_its_process_in_a_copy_re_timed_to_30_fps(tmp_path):
+    """Issue 17: O-13's fps_30 variant scored 0.75. Read at 12 fps, the 30 fps copy's frames fell on every first
+    or third frame of the 18-frame eased style step, and its fill jumped past two of the three checkpoints."""
+    steps = (Step(kind="style"), Step(kind="move", shift=55.0))
+    solution = build(Instance(steps=steps, example=state("diamond", "pink", 28.4, filled=False),
+                              question=state("circle", "pink", 28.4, filled=False), stroke=5))
+    background = BACKGROUNDS[0]
+    frames = np.stack(list(solution_frames(solution, background, step_frames=18)))
+    frames = np.concatenate([frames, frames[-1:].repeat(6, axis=0)])
+    path = tmp_path / "fps30.mp4"
+    write_video(path, retimed(frames, 24, 30, len(frames) / 24, lambda t: t), fps=30)
+    score = judge_rules(VideoReader(path), render_first(solution, background), render_final(solution, background),
+                        solution)
+    assert score.parts["process"] >= 0.9 and score.value >= 0.9, score.reason

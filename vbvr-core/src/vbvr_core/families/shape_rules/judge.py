@@ -14,7 +14,8 @@ within tolerances, not pixel for pixel:
   fit), the size is within 12 % (none from 28 %), the fill within 0.15 (none from 0.35), the centre
   within 2.5 % of the frame (none from 7 %), and the silhouette is the expected kind's;
 - ``process``: per answer slot, the slot's step attribute (log size, hue, fill, offset) passes through
-  the states between its start and its end — a cut or a fade to the answer does not;
+  the states between its start and its end — a cut or a fade to the answer does not (read at ``PROCESS_FPS``,
+  every frame of the video, so a fast eased step keeps its in-between states however the video is re-timed);
 - ``order`` (two steps): the first step's slot is done before the second step starts, and the second slot
   already has the first step's attribute when its own step starts;
 - ``unchanged``: the picture outside the answer slots stays as the video's opening frame shows it.
@@ -41,6 +42,10 @@ from vbvr_core.media.video import VideoReader
 
 JUDGE_SIZE = 256
 JUDGE_FPS = 12
+# The process (the in-between states a step passes through) is read at this rate: every frame of a video of up
+# to 30 fps. A step may take half a second, eased; at JUDGE_FPS a copy re-timed to 30 fps showed it on frames
+# falling unevenly on the step (every 1 or 3 source frames of 24), one jump skipping a whole checkpoint's band.
+PROCESS_FPS = 30
 CHROMA_MIN = 45  # a pixel whose channels spread by at least this much belongs to a shape
 WEIGHT_FLOOR = 15  # chroma below this is background noise, not ink, when weighing a shape's moments
 MIN_AREA = 0.0012  # least silhouette area (share of the frame) that counts as a shape in a slot
@@ -296,7 +301,8 @@ def judge_rules(video: VideoReader, first: np.ndarray, final: np.ndarray, soluti
     size = clip.frames.shape[1]
     factor = size / FRAME_SIZE
     reference_first, reference_final = resize_frame(first, size), resize_frame(final, size)
-    frames = match_colours(clip.frames, *colour_fit(clip.frames[0], reference_first))
+    fit = colour_fit(clip.frames[0], reference_first)
+    frames = match_colours(clip.frames, *fit)
     boxes = [scale_box(slot_box(solution, slot), factor) for slot in range(len(solution.states))]
     centers = [(x * factor, y * factor) for x, y in solution.centers]
     shown = [slot for slot in range(len(solution.states)) if slot not in solution.answers]
@@ -327,6 +333,9 @@ def judge_rules(video: VideoReader, first: np.ndarray, final: np.ndarray, soluti
     verdict.part("answer", math.prod(credits),
                  unless=f"the answer does not follow the rule ({', '.join(failed) or 'partly'})", full=0.999)
 
+    dense = video.clip(size=JUDGE_SIZE, fps=PROCESS_FPS)
+    dense_frames = match_colours(dense.frames, *fit) if dense.ok else frames
+    steps_seen = {slot: _read_series(dense_frames, boxes[slot], centers[slot]) for slot in solution.answers}
     coverages, order_ok = [], True
     for index, slot in enumerate(solution.answers):
         step = solution.steps[index]
@@ -337,7 +346,7 @@ def judge_rules(video: VideoReader, first: np.ndarray, final: np.ndarray, soluti
         v0, v1 = step_value(step.kind, start), step_value(step.kind, end)
         solid = SOLID * min(chroma_of(start.rgb), chroma_of(end.rgb))
         values = [progress(step.kind, step_value(step.kind, facts), v0, v1)
-                  if facts.present and chroma_of(facts.rgb) >= solid else None for facts in series[slot]]
+                  if facts.present and chroma_of(facts.rgb) >= solid else None for facts in steps_seen[slot]]
         # the step starts from the shape the slot copies: in-between states count only once it has been seen
         opened = next((t for t, value in enumerate(values) if value is not None and abs(value) <= START_NEAR), None)
         values = values[opened:] if opened is not None else []
