@@ -81,6 +81,5 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         astray=f"only {follows:.0%} of the red lies along the perpendicular from the upper midpoint",
         short=f"the red line covers {traced:.0%} of the way from the upper midpoint to the lower line only")
     unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
-                              changed="the picture outside the red line changes", at_once="the line appears at once",
-                              fps=JUDGE_FPS)
+                              changed="the picture outside the red line changes", at_once="the line appears at once")
     return verdict.score(ok="a red line from the upper midpoint, perpendicular, down to the lower line; nothing else")

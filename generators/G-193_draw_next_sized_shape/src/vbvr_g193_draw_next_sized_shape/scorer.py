@@ -178,8 +178,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("row_kept", ramp(-kept, -KEPT_FULL, -KEPT_ZERO), unless="the shown row changed")
     half_frames = np.stack([resize_frame(f, JUDGE_SIZE // 2) for f in clip.frames])
     unchanged_and_progressive(verdict, half_frames, half_first, ~region[::2, ::2], counts,
-                              changed="the picture outside the box changes", at_once="the shape appears at once",
-                              fps=JUDGE_FPS)
+                              changed="the picture outside the box changes", at_once="the shape appears at once")
     return verdict.score(ok=f"the {CLASS[s.answer]} {s.kind} that continues the pattern, in the box; nothing else changed")
 
 

@@ -118,6 +118,5 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                  unless=f"horizontal lines not highlighted: {missed}; other lines highlighted: {extra}; "
                         f"marks on no line or incomplete: {stray}")
     unchanged_and_progressive(verdict, clip.frames, first, ~dilate(mark, 4), counts,
-                              changed="the picture outside the marks changes", at_once="the marks appear at once",
-                              fps=JUDGE_FPS)
+                              changed="the picture outside the marks changes", at_once="the marks appear at once")
     return verdict.score(ok="every horizontal line highlighted in red, no other; the rest unchanged")

@@ -101,5 +101,5 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         short=f"shapes {missing} are not bordered all the way round (least share {traced:.0%})")
     unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
                               changed="the picture outside the new borders changes",
-                              at_once="the borders appear at once", fps=JUDGE_FPS)
+                              at_once="the borders appear at once")
     return verdict.score(ok="a black border all the way round every unbordered shape, nothing else changed")

@@ -67,5 +67,5 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                  unless=f"red paint outside the triple region amounts to {spill:.0%} of its area")
     unchanged_and_progressive(verdict, clip.frames, first, ~_morph(paint | region, 3, grow=True), counts,
                               changed="the picture outside the painted region changes",
-                              at_once="the paint appears at once", fps=JUDGE_FPS)
+                              at_once="the paint appears at once")
     return verdict.score(ok="the triple region painted red, nothing else; the rest unchanged")

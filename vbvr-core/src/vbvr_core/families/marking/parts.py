@@ -73,21 +73,21 @@ def _running_sums(rows: np.ndarray) -> np.ndarray:
 
 
 def unchanged_and_progressive(verdict: Verdict, frames: np.ndarray, first: np.ndarray, keep: np.ndarray,
-                              counts: np.ndarray, changed: str, at_once: str, fps: float = JUDGE_FPS) -> None:
+                              counts: np.ndarray, changed: str, at_once: str) -> None:
     """Add to ``verdict`` the rest-unchanged part and the progressive note (and factor) of a drawn mark.
 
     - part ``unchanged`` (reason ``changed``): :func:`rest_change` of ``frames`` against ``first`` (same size)
       over the pixels in ``keep``, its 90th percentile or its last frame's value, whichever is larger, ramped
       from full credit at :data:`REST_FULL` to none at :data:`REST_ZERO`;
     - note ``progressive`` and, when it is 0, a factor 0.9 (reason ``at_once``): ``counts`` (the mark's pixels
-      per frame, read at ``fps``) lie between 10 % and 90 % of the last frame's count for at least 1/6 s (the
-      process is not required, so it weighs little).
+      per judged frame) lie between 10 % and 90 % of the last frame's count on at least one frame, so
+      the mark was seen part-drawn: a cut shows none, while a mark drawn in a quarter of a second (our quickest
+      sweep played 1.5× fast or eased) still shows one or two (the process is not required, so it weighs little).
     """
     change = rest_change(frames, first, keep)
     verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
                  unless=changed)
     final_count = max(1, int(counts[-1]))
-    growing = int(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).sum()) / fps
-    progressive = growing >= 1 / 6
+    progressive = bool(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).any())
     verdict.note("progressive", float(progressive))
     verdict.factor(0.9, when=not progressive, reason=at_once)
