@@ -41,6 +41,8 @@ KINDS = ("circle", "square", "triangle", "star", "hexagon", "diamond")
 REACH = {"circle": 1.0, "square": 1.2, "triangle": 1.2, "star": 1.25, "hexagon": 1.05, "diamond": 1.15}
 SIDE_GAP = 20  # least distance from a card or outline to the divider's centre line
 PATH_GAP = 6  # least gap between a moving card's reach disc and any other card on its way
+HOLD_ENDS = 9  # frames the pipeline holds the start and the end (3/8 s; the scorer reads the last 3 frames: an
+# 8-fps copy (every 3rd frame) reads 3/8 s, and 10 final frames hold all three at any length of clip)
 
 
 class Params(TaskParams):
@@ -183,6 +185,7 @@ class ShapeSorterGenerator(BaseGenerator):
             trajectory=replay(solution, targets, order, p.move_frames, p.pause_frames),
             solution=solution,
             params=p,
+            hold_frames=HOLD_ENDS,
         )
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
