@@ -38,6 +38,8 @@ from vbvr_g25_seperate_object_spinning.plugin import TASK
 KINDS = tuple(kind for kind, symmetry in SYMMETRY.items() if symmetry)
 DISC_GAP = 2.0  # the cluster's turning discs are this far apart, plus the layout's 4 px
 MIN_TURN, MAX_TURN = 20.0, 150.0
+HOLD_ENDS = 9  # frames the pipeline holds the start and the end (3/8 s; the scorer reads the last 3 frames: an
+# 8-fps copy (every 3rd frame) reads 3/8 s, and 10 final frames hold all three at any length of clip)
 
 
 class Params(TaskParams):
@@ -99,6 +101,7 @@ class SeperateObjectSpinningGenerator(BaseGenerator):
             trajectory=lambda: render(stage, pieces, poses),
             solution=Solution(pieces=pieces),
             params=p,
+            hold_frames=HOLD_ENDS,
         )
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
