@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from vbvr_core.contract import FPS
 from vbvr_core.families.stacking.faces import Face, silhouette
 from vbvr_core.families.stacking.layout import near_miss_moves
+from vbvr_core.judge.variants import retimed
+from vbvr_core.media.video import held
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import first_accepted_sample, score_frames
@@ -32,6 +36,19 @@ def test_each_face_slides_in_as_few_frames_as_the_official_o46_clip():
 def test_silhouettes_of_the_four_kinds_differ():
     masks = [silhouette(Face(kind, 30.0), (0, 0, 0)).getchannel("A") for kind in KINDS]
     assert len({mask.tobytes() for mask in masks}) == len(KINDS)
+
+
+def test_the_ends_are_held_long_enough_for_an_8_fps_copy():
+    # 0.1.2: ends held 9 frames (were 12): the scorer reads the last 3 frames, and the last 3 of an 8-fps copy (source
+    # frames 0, 3, 6, ...) all show the final state, whatever the clip's length
+    for seed in range(2):
+        sample = first_accepted_sample(AnimalMatchingGenerator, seed)
+        video = np.stack(list(held(sample.trajectory(), sample.hold_frames)))
+        assert sample.hold_frames == 9
+        for cut in range(3):  # clips of every length modulo 3
+            clip = video[cut:]
+            eight = list(retimed(clip, FPS, 8, len(clip) / FPS, lambda t: t))
+            assert all(np.array_equal(frame, video[-1]) for frame in eight[-3:])
 
 
 class TestContract(SampleContract):

@@ -39,6 +39,8 @@ KINDS = ("cat", "dog", "rabbit", "bear")
 SIZE_SPREAD = 10
 SIDE_GAP = 18
 PATH_GAP = 6
+HOLD_ENDS = 9  # frames the pipeline holds the start and the end (3/8 s; the scorer reads the last 3 frames: an
+# 8-fps copy (every 3rd frame) reads 3/8 s, and 10 final frames hold all three at any length of clip)
 
 
 class Params(TaskParams):
@@ -135,6 +137,7 @@ class AnimalMatchingGenerator(BaseGenerator):
             trajectory=replay(solution, solution.targets, order, p.move_frames, p.pause_frames),
             solution=solution,
             params=p,
+            hold_frames=HOLD_ENDS,
         )
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
