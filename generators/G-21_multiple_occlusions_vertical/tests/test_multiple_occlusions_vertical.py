@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.contract import FRAME_SIZE
+from vbvr_core.contract import FPS, FRAME_SIZE
+from vbvr_core.judge.variants import retimed
+from vbvr_core.media.video import held
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import first_accepted_sample
@@ -53,6 +55,20 @@ def test_mask_rows_are_read_where_half_its_columns_are_dark():
     dark = np.zeros((2, 64, 64), bool)
     dark[0, 10:20, 8:40] = True
     assert mask_rows(dark, (8, 40)) == [(10, 19), None]
+
+
+def test_the_ends_are_held_long_enough_for_an_8_fps_copy():
+    # 0.1.3: the start held 6 frames (was 12), the end 12 as before: the scorer reads the last 4 frames, and the last 4
+    # of an 8-fps copy (source frames 0, 3, 6, ...) all show the mask gone, whatever the clip's length
+    for seed in range(2):
+        sample = first_accepted_sample(MultipleOcclusionsVerticalGenerator, seed)
+        video = np.stack(list(held(sample.trajectory(), sample.hold_frames)))
+        assert sample.hold_frames == 6
+        assert all(np.array_equal(frame, video[0]) for frame in video[:7]) and not np.array_equal(video[7], video[0])
+        for cut in range(3):  # clips of every length modulo 3
+            clip = video[cut:]
+            eight = list(retimed(clip, FPS, 8, len(clip) / FPS, lambda t: t))
+            assert all(np.array_equal(frame, video[-1]) for frame in eight[-4:])
 
 
 class TestContract(SampleContract):

@@ -47,6 +47,9 @@ SIDE_ROOM = 24  # least room between the mask and the frame's sides
 COVER_MARGIN = 4  # a frame counts as hiding an object when the mask reaches this far beyond it
 # Frames in which the mask hides the whole row: three, so that every third frame (an 8-fps rendering) still shows one.
 HIDING_FRAMES = 3
+HOLD_START = 6  # frames the pipeline holds each end (a quarter of a second; the scorer reads the opening frame)
+END_EXTRA = 6  # frames the sweep holds its end besides (12 in all, as in 0.1.2): the scorer reads the last 4 frames,
+# which an 8-fps copy (every 3rd frame) takes from the last 13 (the mask gone in all of them)
 
 
 class Params(TaskParams):
@@ -171,6 +174,7 @@ class MultipleOcclusionsVerticalGenerator(BaseGenerator):
             trajectory=self.sweep(),
             solution=solution,
             params=p,
+            hold_frames=HOLD_START,
         )
 
     def frame(self, top: int | None, stage: Stage | None = None, front: list | None = None) -> np.ndarray:
@@ -181,15 +185,18 @@ class MultipleOcclusionsVerticalGenerator(BaseGenerator):
         return Stage(frame).frame(front) if front else frame
 
     def sweep(self, stage: Stage | None = None, after: Stage | None = None, front: bool = False) -> FrameSource:
-        """The sweep; ``after`` is the scene once the mask has wholly passed the row (objects changed behind it),
-        ``front`` draws the objects over the mask (a mask they show through)."""
+        """The sweep, its last frame held ``END_EXTRA`` more; ``after`` is the scene once the mask has wholly passed
+        the row (objects changed behind it), ``front`` draws the objects over the mask (a mask they show through)."""
         bottom_of_row = max(b[3] for b in self.solution_boxes())
         over = list(zip(self.sprites, self.centers, strict=True)) if front else None
 
         def frames():
             for top in self.tops:
                 scene = after if after is not None and top > bottom_of_row else stage
-                yield self.frame(top if top < FRAME_SIZE else None, scene, over)
+                last = self.frame(top if top < FRAME_SIZE else None, scene, over)
+                yield last
+            for _ in range(END_EXTRA):
+                yield last
 
         return frames
 
