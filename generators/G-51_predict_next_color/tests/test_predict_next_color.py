@@ -9,7 +9,7 @@ import pytest
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import read_png
 from vbvr_core.testing.contract import SampleContract, contract_samples
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_g51_predict_next_color.generator import PredictNextColorGenerator, Solution, next_color
 from vbvr_g51_predict_next_color.scorer import row_shown
 
@@ -66,6 +66,14 @@ def sample(tmp_path_factory):
 def test_the_answer_appearing_at_once_keeps_full_credit(sample, tmp_path):
     first, final = read_png(sample / "first_frame.png"), read_png(sample / "final_frame.png")
     assert score_frames(sample, list(itertools.chain([first] * 8, [final] * 12)), tmp_path).value >= 0.9
+
+
+def test_the_first_frame_mirrored_is_no_answer(tmp_path_factory, tmp_path):
+    # issue 17: a row of period 2 and 4 shown blocks, centred: mirrored, its first block lands in the answer
+    # box in the right colour and only that block's place is emptied; it scored 0.14 (unchanged forgave it)
+    params = {"period": 2, "shown": 4, "block": 58, "gap": 12, "background": 1}
+    mirrored = contract_samples(tmp_path_factory, KEY, params=params)[0]
+    assert score_baseline("mirror", mirrored, tmp_path) <= 0.02
 
 
 class TestContract(SampleContract):

@@ -3,7 +3,10 @@
 Checks (see :func:`vbvr_core.families.fill_in.judge.judge_completion`): the video opens on the first frame
 with the box still empty; over its last frames the box holds the expected colour (judged after mapping the
 video's colours onto ours, so a global drift is no error; another palette colour earns nothing); nothing
-outside the box changes. How the colour is brought in is not judged.
+outside the box changes; and every shown block still shows its colour at the end (``kept``: emptying or
+recolouring one block changes a small share of the picture, which ``unchanged`` alone partly forgives: the
+first frame mirrored left-right moves the first block into the answer box, where it is often the right
+colour, and leaves only that one block's place emptied). How the colour is brought in is not judged.
 
 The family's opening check is a loose PSNR, and rows of blocks look much alike from sample to sample, so the
 scorer also asks that the opening frame shows *this* row: every shown block's centre, colour-mapped, within
@@ -45,7 +48,8 @@ def row_shown(opening: np.ndarray, first_frame: np.ndarray, solution: Solution) 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-51 against the sample's first and final frames and the answer box."""
     solution = Solution.model_validate(sample.solution)
-    completed = judge_completion(video, sample.first_frame, sample.final_frame, [solution.target_box])
+    completed = judge_completion(video, sample.first_frame, sample.final_frame, [solution.target_box],
+                                 kept_boxes=solution.boxes)
     if completed.value <= 0.0:
         return completed
     clip = video.clip(size=CHECK_SIZE)
