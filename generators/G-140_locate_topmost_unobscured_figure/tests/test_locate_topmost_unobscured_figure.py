@@ -82,3 +82,27 @@ class TestContract(SampleContract):
         first = read_png(samples[0] / "first_frame.png")
         half = outline_image(first, solution.outline, MARK_RED, 6, fraction=0.5)
         assert score_frames(samples[0], [first] * 12 + [half] * 12, tmp_path).value <= 0.1
+
+
+def test_a_thin_outline_along_a_purple_neighbour_is_traced_all_along(tmp_path):
+    """Issue 19: sample 00000001 of seed 0 (the cyan hexagon on top of a purple pentagon). A 3-px red outline
+    (the ``thin_outline`` alternative) is plain in the video, but halved to the judged size it blends into the
+    purple along their shared edge, and only 88-90 % of the boundary counted as traced (0.28-0.52)."""
+    from PIL import ImageDraw
+    from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+    from vbvr_core.families.outline.judge import judge_outline
+    from vbvr_core.media.video import VideoReader, write_video
+    from vbvr_g140_locate_topmost_unobscured_figure.generator import BORDER, BORDER_WIDTH
+
+    figures = [("hexagon", (212.32, 386.85), 46.3, 1.903, "gray"), ("diamond", (204.12, 318.17), 47.8, 4.63, "yellow"),
+               ("pentagon", (239.97, 142.89), 46.8, 4.222, "purple"), ("triangle", (236.67, 264.79), 61.4, 2.133, "brown"),
+               ("hexagon", (205.01, 201.64), 43.9, 1.828, "cyan")]
+    canvas = new_canvas(BACKGROUNDS[0])
+    for kind, center, radius, rotation, color in figures:
+        ImageDraw.Draw(canvas).polygon(figure_outline(kind, center, radius, rotation), fill=PALETTE[color],
+                                       outline=BORDER, width=BORDER_WIDTH)
+    first = to_frame(canvas)
+    top = figure_outline(*figures[-1][:4])
+    write_video(tmp_path / "thin.mp4", [first, *trace_sweep(first, top, 19, MARK_RED, 3)])
+    score = judge_outline(VideoReader(tmp_path / "thin.mp4"), first, top, "red", 9.0)
+    assert score.parts["traced_share"] >= 0.95 and score.value >= 0.9, score.reason

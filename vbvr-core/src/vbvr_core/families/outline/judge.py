@@ -90,6 +90,25 @@ def outline_shares(mark: np.ndarray, polygon: Sequence[Point], tolerance: float)
     return follows, traced
 
 
+def fine_mark(video: VideoReader, first: np.ndarray, color: str, tail: int, count: int) -> np.ndarray:
+    """The outline of the last ``tail`` judged frames found at the canvas size, pooled onto the judged size: a pixel
+    counts when any canvas pixel it covers is of ``color`` (or turned to it). A thin line (3 canvas px) over a
+    saturated fill blends into its neighbours once halved to the judged size and no longer passes
+    :func:`mark_mask` or :func:`turned_mask` there, though it stands out plainly in the video; at the canvas size
+    it does. Empty when the canvas-size clip does not line up with the judged one (``count`` frames)."""
+    fine = video.clip(size=FRAME_SIZE, fps=JUDGE_FPS)
+    empty = np.zeros((JUDGE_SIZE, JUDGE_SIZE), bool)
+    if not fine.ok or len(fine.frames) != count:
+        return empty
+    fit = colour_fit(fine.frames[0], first)
+    opening = match_colours(fine.frames[:1], *fit)[0]
+    mapped = match_colours(fine.frames[-tail:], *fit)
+    marks = (mark_mask(mapped, color) | turned_mask(mapped, opening, color)) & ~dilate(mark_mask(first, color), 2)
+    mark = marks.mean(axis=0) >= 0.5
+    step = FRAME_SIZE // JUDGE_SIZE
+    return mark.reshape(JUDGE_SIZE, step, JUDGE_SIZE, step).any(axis=(1, 3))
+
+
 def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point], color: str,
                   tolerance: float, tail_seconds: float = 0.25) -> Score:
     """Score a video that should trace ``polygon`` (512-canvas points) in ``color``, changing nothing else.
@@ -118,7 +137,7 @@ def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point
     if not verdict.part("start", float(opens), unless="the video does not open on the un-outlined first frame"):
         return verdict.score(ok="")
     tail = max(1, round(tail_seconds * JUDGE_FPS))
-    mark = marks[-tail:].mean(axis=0) >= 0.5
+    mark = (marks[-tail:].mean(axis=0) >= 0.5) | (fine_mark(video, first, color, tail, len(clip.frames)) & ~already)
     length = float(boundary_mask(polygon, JUDGE_SIZE).sum())
     if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
         verdict.part("follows", 0.0, unless=f"no {color} outline at the end of the video")
