@@ -63,3 +63,29 @@ def test_each_rules_parameter_space_and_the_shared_solution():
     with pytest.raises(ValueError, match="ratio"):
         AlternatingParams(ratio=1.2)  # sizes this close are not told apart
     assert SequenceChoiceGenerator.Solution is SequenceChoiceSolution
+
+
+def test_pixel_noise_keeps_the_scene_and_another_scene_stays_out():
+    """Issue 17: Gaussian noise of σ 6 dimmed the colour fit and pushed figure pixels off the blend line, so the
+    opening's worst slot fell to 0.76 (G-135 sample 0 scored 0.84); the frames are blurred before the fit now."""
+    from vbvr_core.draw import BACKGROUNDS, PALETTE
+    from vbvr_core.families.sequence_choice.draw import Figure, render_scene
+    from vbvr_core.families.sequence_choice.judge import SCENE_FULL, SCENE_ZERO, scene_overlap
+    from vbvr_core.families.sequence_choice.scene import SequenceChoiceSolution, question_slot
+
+    def first_frame(kind: str):
+        layout = ChoiceLayout(length=5, small=13.0, ratio=1.6, candidates=4, kind=kind, ring_width=6)
+        scene = build_scene("small_large", layout, PALETTE["purple"], np.random.default_rng(0))
+        solution = SequenceChoiceSolution.model_validate(scene.model_dump())
+        shown = [Figure(solution.kind, tuple(c), r)
+                 for c, r in zip(solution.sequence_centers, solution.sequence_radii, strict=True)]
+        offered = [solution.candidate(k) for k in range(len(solution.candidate_kinds))]
+        frame = render_scene(shown, offered, tuple(solution.color), BACKGROUNDS[0], question_slot(solution),
+                             int(min(56, slot_width(6) * 0.6)))
+        return frame, solution
+
+    frame, solution = first_frame("circle")
+    noisy = np.clip(frame + np.random.default_rng(1).normal(0, 6, frame.shape), 0, 255).astype(np.uint8)
+    assert scene_overlap(noisy, frame, solution) >= max(SCENE_FULL, 0.95)  # 0.85 before the fix
+    for kind in ("triangle", "pentagon", "star"):  # the sequence's figures in another kind, same sizes
+        assert scene_overlap(first_frame(kind)[0], frame, solution) < SCENE_ZERO
