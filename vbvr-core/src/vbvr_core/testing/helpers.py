@@ -14,11 +14,14 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from vbvr_core.contract import FailureRecord, Sample, Score
+import numpy as np
+
+from vbvr_core.contract import FPS, FailureRecord, Sample, Score
 from vbvr_core.discovery import get_task
 from vbvr_core.judge.baselines import write_baseline
 from vbvr_core.judge.run import run_scorer, score_video
-from vbvr_core.media.video import VideoReader, write_video
+from vbvr_core.judge.variants import retimed
+from vbvr_core.media.video import VideoReader, held, write_video
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.pipeline.produce import produce
 from vbvr_core.pipeline.sample_io import load_sample_ref, sample_name
@@ -50,6 +53,20 @@ def first_accepted_sample(generator: type[BaseGenerator], seed: int, params: dic
         except Reject:
             continue
     raise AssertionError(f"{tries} draws from seed {seed} were all rejected")
+
+
+def end_survives_resampling(sample: Sample, fps: float, last: int) -> bool:
+    """True when the last ``last`` frames of ``sample``'s video (its trajectory with the end holds), re-timed to ``fps``,
+    all show its final frame, for clips of every length modulo the re-timing step (cut from the start): the end hold
+    is long enough for a judge that reads the last ``last`` frames of such a copy."""
+    video = np.stack(list(held(sample.trajectory(), sample.hold_frames)))
+    step = max(1, round(FPS / fps))
+    for cut in range(step):
+        clip = video[cut:]
+        copy = list(retimed(clip, FPS, fps, len(clip) / FPS, lambda t: t))
+        if not all(np.array_equal(frame, video[-1]) for frame in copy[-last:]):
+            return False
+    return True
 
 
 def score_baseline(kind: str, sample_dir: Path, work: Path, other: Path | None = None) -> float:
