@@ -9,6 +9,7 @@ from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track
 from vbvr_core.media import video as video_module
+from vbvr_core.media.frames import channel_max, channel_min, channel_sum
 from vbvr_core.media.video import VideoReader, held, read_video, write_video
 
 
@@ -164,10 +165,28 @@ def test_shape_rule_slot_medians_and_repeated_frames_read_as_the_plain_computati
     for t in range(6):
         frames[t, 40:70 + 4 * min(t, 3), 40:70] = (30, 160, 60)  # grows, then holds: frames 3-5 alike
     box, centre = (20, 20, 110, 110), (64.0, 64.0)
-    series = _read_series(frames, box, centre)
+    read: dict = {}
+    series = _read_series(frames, box, centre, read)
     assert series[3] is series[4] is series[5]
+    assert len(read) == 4  # frames 0, 1, 2 and 3-5: each distinct picture read once
+    again = _read_series(frames[::-1], box, centre, read)  # another resampling of the same frames: nothing new read
+    assert len(read) == 4 and all(a is b for a, b in zip(again, series[::-1], strict=True))
     for t, facts in enumerate(series):
         plain = read_slot(frames[t], box, centre)
         assert (facts.present, facts.size, facts.fill, facts.dx, facts.dy, facts.rgb) == \
             (plain.present, plain.size, plain.fill, plain.dx, plain.dy, plain.rgb)
         assert np.array_equal(facts.silhouette, plain.silhouette)
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int16, np.int32, np.float32, np.float64, bool])
+@pytest.mark.parametrize("shape", [(5, 7, 3), (2, 4, 6, 3), (9, 3), (4, 4, 1), (3, 3, 4)])
+def test_channel_reductions_equal_numpy_reductions_over_the_last_axis(dtype, shape):
+    pixels = (np.random.default_rng(5).random(shape) * 600 - 150).astype(dtype)
+    for fast, plain in ((channel_max, np.max), (channel_min, np.min), (channel_sum, np.sum)):
+        got, want = fast(pixels), plain(pixels, axis=-1)
+        assert got.dtype == want.dtype and np.array_equal(got, want), (fast.__name__, dtype, shape)
+        assert not np.shares_memory(got, pixels)
+
+
+def test_channel_sum_of_bytes_does_not_wrap_around():
+    assert channel_sum(np.full((2, 2, 3), 255, np.uint8)).tolist() == [[765, 765], [765, 765]]

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 from vbvr_core.contract import Score
+from vbvr_core.media.frames import channel_max
 from vbvr_core.media.video import VideoClip, VideoReader
 from vbvr_core.pipeline.sample_io import VIDEO
 
@@ -43,7 +44,7 @@ def changed_share(frames: np.ndarray, reference: np.ndarray) -> np.ndarray:
 
     Either argument may already be int16 (callers comparing many pairs convert once).
     """
-    difference = np.abs(frames.astype(np.int16, copy=False) - reference.astype(np.int16, copy=False)).max(axis=-1)
+    difference = channel_max(np.abs(frames.astype(np.int16, copy=False) - reference.astype(np.int16, copy=False)))
     return (difference > PIXEL_DIFFERENCE).mean(axis=(-2, -1))
 
 

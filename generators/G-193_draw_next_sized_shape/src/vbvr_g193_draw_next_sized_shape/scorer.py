@@ -36,7 +36,7 @@ from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import observed_color
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g193_draw_next_sized_shape.generator import Solution
@@ -81,7 +81,7 @@ def slot_areas(frame: np.ndarray, centers, half: float) -> np.ndarray:
     """The ink (pixels at least ``INK`` grey levels from the frame's background colour in some channel) in each
     slot's window of half side ``half`` around ``centers`` (judge px)."""
     background = np.median(frame.reshape(-1, 3), axis=0)
-    ink = np.abs(frame.astype(np.int16) - background.astype(np.int16)).max(axis=-1) >= INK
+    ink = channel_max(np.abs(frame.astype(np.int16) - background.astype(np.int16))) >= INK
     areas = []
     for x, y in centers:
         areas.append(int(ink[max(0, round(y - half)):round(y + half) + 1,

@@ -32,7 +32,7 @@ from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import direction_share, progress_coverage
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g21_multiple_occlusions_vertical.generator import Solution
@@ -93,7 +93,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     opening = rows[0]
     if opening is not None:
         clean[max(0, opening[0] - EDGE):opening[1] + EDGE + 1, max(0, left - EDGE):right + EDGE] = solution.background
-    changed = (np.abs(frames.astype(np.int16) - clean.astype(np.int16)).max(axis=3) > CHANGED)
+    changed = (channel_max(np.abs(frames.astype(np.int16) - clean.astype(np.int16))) > CHANGED)
     covered = np.zeros(changed.shape, bool)  # where the mask (and its edge) is, per frame
     for k, r in enumerate(rows):
         if r is not None:

@@ -33,7 +33,7 @@ from vbvr_core.families.outline.parts import TRACED_FULL, follows_and_traced
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g240_add_borders_to_unbordered_shapes.generator import Solution
@@ -49,7 +49,7 @@ def turned_dark(frames: np.ndarray, opening: np.ndarray) -> np.ndarray:
     turned red, not dark)."""
     frames = np.asarray(frames).astype(np.int16)
     opening = np.asarray(opening).astype(np.int16)
-    return opening.max(axis=-1) - frames.max(axis=-1) >= DARKENED
+    return channel_max(opening) - channel_max(frames) >= DARKENED
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

@@ -30,7 +30,7 @@ from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track, observed_color
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o25_lego_construction_assembly.generator import Solution
@@ -87,16 +87,16 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("solid", ramp(depth, 0.06, 0.2), unless=f"the brick passes through the wall ({depth:.0%} of it inside)")
 
     # The instruction: where our first and final frames differ, away from the brick's place in the wall.
-    instruction = np.abs(first.astype(np.int16) - final.astype(np.int16)).max(axis=2) > INSTRUCTION
+    instruction = channel_max(np.abs(first.astype(np.int16) - final.astype(np.int16))) > INSTRUCTION
     tx0, ty0, tx1, ty1 = _box((solution.target[0] - solution.body[0], solution.target[1] - 2 * solution.body[1],
                                solution.target[0] + solution.body[0], solution.target[1] + solution.body[1]), scale)
     instruction[ty0:ty1, tx0:tx1] = False
-    end = np.abs(frames[-TAIL:].astype(np.int16) - final.astype(np.int16)).max(axis=3) > INSTRUCTION
+    end = channel_max(np.abs(frames[-TAIL:].astype(np.int16) - final.astype(np.int16))) > INSTRUCTION
     left = float(end[:, instruction].mean()) if instruction.any() else 0.0
     verdict.part("consumed", ramp(left, 0.1, 0.3), unless=f"the instruction is still there ({left:.0%} of it)")
 
     # The wall and the background against the video's own opening frame, away from the moving brick.
-    changed = np.abs(frames.astype(np.int16) - frames[0].astype(np.int16)).max(axis=3) > CHANGED
+    changed = channel_max(np.abs(frames.astype(np.int16) - frames[0].astype(np.int16))) > CHANGED
     moving = np.zeros(changed.shape, bool)
     for k, b in enumerate(bodies):
         if b is not None:

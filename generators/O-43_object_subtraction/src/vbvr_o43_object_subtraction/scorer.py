@@ -25,7 +25,7 @@ from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_sum, resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o43_object_subtraction.generator import Solution
@@ -48,7 +48,8 @@ def presence(frames: np.ndarray, solution: Solution) -> np.ndarray:
     for (x, y), color in zip(solution.centers, solution.colors, strict=True):
         cx, cy = int(round(x * f)), int(round(y * f))
         patch = balanced[:, max(0, cy - reach):cy + reach + 1, max(0, cx - reach):cx + reach + 1]
-        distance = np.linalg.norm(patch - np.asarray(color, dtype=np.float32), axis=-1)
+        difference = patch - np.asarray(color, dtype=np.float32)
+        distance = np.sqrt(channel_sum(difference * difference))
         out.append((distance <= REACH).mean(axis=(1, 2)))
     return np.stack(out, axis=1)
 

@@ -24,7 +24,7 @@ from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_min, resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o54_control_panel.generator import (
@@ -63,7 +63,7 @@ def readings(frames: np.ndarray, solution: Solution, greens: bool = False) -> np
         if kind == "slider":
             left, right, cy = slider_track((x, y))
             row = frames[:, int(round(cy * f)) - 1:int(round(cy * f)) + 2, int(left * f):int(np.ceil(right * f)) + 1]
-            bright = row.min(axis=-1).mean(axis=1) >= BRIGHT  # frames × columns
+            bright = channel_min(row).mean(axis=1) >= BRIGHT  # frames × columns
             columns = np.arange(bright.shape[1], dtype=np.float32)
             count = bright.sum(axis=1)
             centre = (bright * columns).sum(axis=1) / np.maximum(count, 1)

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from vbvr_core.media.frames import channel_sum
+
 # A pixel farther than this share of |colour − background| from the blend line holds none of the colour.
 OFF_LINE = 0.45
 
@@ -33,7 +35,8 @@ def ink_map(region: np.ndarray, rgb: Sequence[int], background: np.ndarray) -> n
     if length_sq < 1.0:
         return np.zeros(region.shape[:2], np.float32)
     share = pixels @ direction / length_sq
-    off = np.linalg.norm(pixels - share[..., None] * direction, axis=-1) / np.sqrt(length_sq)
+    off_line = pixels - share[..., None] * direction
+    off = np.sqrt(channel_sum(off_line * off_line)) / np.sqrt(length_sq)
     return np.clip(share, 0.0, 1.0) * np.clip(1.0 - off / OFF_LINE, 0.0, 1.0)
 
 

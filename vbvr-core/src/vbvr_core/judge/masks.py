@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from vbvr_core.contract.geometry import Box
+from vbvr_core.media.frames import channel_sum
 
 # Squared channel distances are summed in 16 bits (saturating), exact for any tolerance below this.
 _SATURATED = 65535
@@ -28,7 +29,7 @@ def color_mask(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0) 
     limit = float(np.floor(tolerance * tolerance)) if tolerance >= 0 else -1.0
     if rows.size == 0 or limit >= _SATURATED:
         difference = rows.astype(np.int32) - np.asarray(rgb, dtype=np.int32)
-        return ((difference * difference).sum(axis=-1) <= tolerance * tolerance).reshape(frames.shape[:-1])
+        return (channel_sum(difference * difference) <= tolerance * tolerance).reshape(frames.shape[:-1])
     if limit < 0:
         return np.zeros(frames.shape[:-1], bool)
     target = [int(value) for value in rgb]
@@ -42,7 +43,7 @@ def color_mask(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0) 
         if points is not None:
             xs, ys = points[:, 0, 0], points[:, 0, 1]
             difference = rows[ys, xs].astype(np.int32) - np.array(target, np.int32)
-            near = (difference * difference).sum(axis=-1) <= limit
+            near = channel_sum(difference * difference) <= limit
             mask[ys[near], xs[near]] = True
         return mask.reshape(frames.shape[:-1])
     # Per channel, a table of the squared distance of each byte value to the colour's; OpenCV looks the three

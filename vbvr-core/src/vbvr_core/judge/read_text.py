@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from vbvr_core.draw.text import FAMILIES, font
+from vbvr_core.media.frames import channel_sum
 
 GRID = 16
 TRAIN_SIZES = (14, 20, 28, 40, 56)
@@ -75,7 +76,7 @@ def glyph_masks(region: np.ndarray, max_height: float | None = None, level: floa
     """
     import cv2
 
-    grey = region.mean(axis=-1) if region.ndim == 3 else region.astype(np.float64)
+    grey = channel_sum(region) / region.shape[-1] if region.ndim == 3 else region.astype(np.float64)
     background, darkest = float(np.median(grey)), float(grey.min())
     ink = (grey < min(background - MIN_CONTRAST, background - level * (background - darkest))).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from vbvr_core.media.frames import channel_sum
+
 RGB = tuple[int, int, int]
 # The weight of lightness in the distance (1: plain CIE76).
 LIGHTNESS_WEIGHT = 1.0
@@ -57,7 +59,7 @@ def lab_distance(lab: np.ndarray, color: Sequence[float]) -> np.ndarray:
     difference = np.asarray(lab, np.float32) - to_lab(np.asarray(color, np.float32))
     if LIGHTNESS_WEIGHT != 1.0:
         difference[..., 0] *= LIGHTNESS_WEIGHT
-    return np.sqrt((difference * difference).sum(axis=-1))
+    return np.sqrt(channel_sum(difference * difference))
 
 
 def colour_distance(a: Sequence[float] | np.ndarray, b: Sequence[float]) -> np.ndarray | float:

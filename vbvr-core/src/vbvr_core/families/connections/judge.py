@@ -48,7 +48,7 @@ from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.ink import background_of
 from vbvr_core.judge.order import LEAVES, change_span
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, channel_sum, resize_frame
 from vbvr_core.media.video import VideoReader
 
 JUDGE_SIZE = 256
@@ -99,7 +99,8 @@ def line_ink(pixels: np.ndarray, rgb: Sequence[int], background: np.ndarray) -> 
     if length_sq < 1.0:
         return np.zeros(len(pixels), np.float32)
     share = offset @ direction / length_sq
-    off = np.linalg.norm(offset - share[:, None] * direction, axis=-1) / np.sqrt(length_sq)
+    off_line = offset - share[:, None] * direction
+    off = np.sqrt(channel_sum(off_line * off_line)) / np.sqrt(length_sq)
     return np.clip(share, 0.0, 1.0) * np.clip(1.0 - off / OFF_LINE, 0.0, 1.0)
 
 
@@ -111,7 +112,7 @@ def ink_labels(frames: np.ndarray, first: np.ndarray, colors: Sequence[Sequence[
     ``excluded``."""
     frames = np.asarray(frames)
     labels = np.full(frames.shape[:3], -1, np.int8)
-    changed = np.abs(frames.astype(np.int16) - first.astype(np.int16)).max(axis=-1) >= CHANGED
+    changed = channel_max(np.abs(frames.astype(np.int16) - first.astype(np.int16))) >= CHANGED
     changed &= ~excluded
     where = np.nonzero(changed)
     if len(where[0]) == 0:

@@ -28,6 +28,7 @@ from vbvr_core.families.dominoes.chain import FALL_FRAMES, THICKNESS, Domino
 from vbvr_core.families.dominoes.scene import ChainSolution
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import channel_max
 from vbvr_core.media.video import VideoReader
 
 JUDGE_SIZE = 256
@@ -84,7 +85,7 @@ def coverage(frames: np.ndarray, grounds: np.ndarray, bars: np.ndarray) -> tuple
     """Share of ink in each domino's ground and bar, per frame (T×N each)."""
     border = np.concatenate([frames[:, 0], frames[:, -1], frames[:, :, 0], frames[:, :, -1]], axis=1)
     background = np.median(border, axis=1).astype(np.int16)  # T×3
-    ink = (np.abs(frames.astype(np.int16) - background[:, None, None, :]).max(axis=-1) > INK_LEVEL)
+    ink = (channel_max(np.abs(frames.astype(np.int16) - background[:, None, None, :])) > INK_LEVEL)
     flat = ink.reshape(len(frames), -1).astype(np.float32)
 
     def shares(masks: np.ndarray) -> np.ndarray:

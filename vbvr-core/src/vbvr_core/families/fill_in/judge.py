@@ -24,7 +24,7 @@ from vbvr_core.contract.geometry import Box
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoClip, VideoReader
 
 # A target is right when its clearly differing pixels are at most MATCH_FULL of the answer's own pixels,
@@ -72,7 +72,7 @@ def box_mismatch(frames: np.ndarray, reference: np.ndarray, boxes: Sequence[Box]
     out = np.zeros((len(frames), len(boxes)))
     for k, (left, top, right, bottom) in enumerate(boxes):
         patch = frames[:, top:bottom, left:right].astype(np.int16)
-        difference = np.abs(patch - reference[top:bottom, left:right].astype(np.int16)).max(axis=-1)
+        difference = channel_max(np.abs(patch - reference[top:bottom, left:right].astype(np.int16)))
         out[:, k] = (difference > tolerance).mean(axis=(1, 2))
     return out
 
@@ -128,13 +128,13 @@ def match_credits(frames: np.ndarray, first: np.ndarray, final: np.ndarray, boxe
     for k, ((left, top, right, bottom), (box_left, box_top, box_right, box_bottom)) in enumerate(zip(inners, boxes,
                                                                                                      strict=True)):
         background = np.median(first[box_top:box_bottom, box_left:box_right].reshape(-1, 3), axis=0)
-        drawn = np.abs(final[top:bottom, left:right].astype(np.int16) - background).max(axis=-1) > PIXEL_TOLERANCE
+        drawn = channel_max(np.abs(final[top:bottom, left:right].astype(np.int16) - background)) > PIXEL_TOLERANCE
         answer_size[k] = max(float(drawn.mean()), 0.02)
     mismatch = np.zeros((len(frames), len(boxes)))
     for k, ((left, top, right, bottom), (dx, dy)) in enumerate(zip(inners, offsets, strict=True)):
         # the model's content at the offset, compared with the final frame's content at the exact spot
         drawn = frames[:, top + dy:bottom + dy, left + dx:right + dx].astype(np.int16)
-        difference = np.abs(drawn - final[top:bottom, left:right].astype(np.int16)).max(axis=-1)
+        difference = channel_max(np.abs(drawn - final[top:bottom, left:right].astype(np.int16)))
         mismatch[:, k] = (difference > PIXEL_TOLERANCE).mean(axis=(1, 2))
     ratios = mismatch / answer_size
     return np.clip((MATCH_ZERO - ratios) / (MATCH_ZERO - MATCH_FULL), 0.0, 1.0)
@@ -167,7 +167,7 @@ def rest_unchanged(frames: np.ndarray, rest: np.ndarray, tail_frames: int = 3) -
         changed[index] = np.count_nonzero((largest > PIXEL_TOLERANCE) & rest) / rest_count
     opening = opening.astype(np.int16)
     background = np.median(opening[rest], axis=0)
-    drawn = float((np.abs(opening - background).max(axis=-1) > PIXEL_TOLERANCE)[rest].mean())
+    drawn = float((channel_max(np.abs(opening - background)) > PIXEL_TOLERANCE)[rest].mean())
     ratios = changed / max(drawn, 0.01)
     return ramp(max(float(np.percentile(ratios, 90)), float(ratios[-max(1, tail_frames):].max())), REST_FULL, REST_ZERO)
 

@@ -42,7 +42,7 @@ from vbvr_core.families.marking.parts import JUDGE_FPS, away_from, dilate, uncha
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 TAIL_SECONDS = 0.25
@@ -88,7 +88,7 @@ def same_scene(opening: np.ndarray, first: np.ndarray) -> bool:
 
     def ink(frame: np.ndarray, level: float) -> np.ndarray:
         background = np.median(frame.reshape(-1, 3), axis=0)
-        return np.abs(frame.astype(np.float32) - background).max(axis=-1) >= level
+        return channel_max(np.abs(frame.astype(np.float32) - background)) >= level
 
     # Strong ink in one frame must lie near any ink in the other (hysteresis: a blur or a brightness drift that
     # fades a line or washes out a faint tint is no other scene).
@@ -254,7 +254,7 @@ def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[P
     mask = reds[-tail:].mean(axis=0) >= 0.5
     end = clip.frames[-tail:].astype(np.float32).mean(axis=0)
     end = match_colours(np.clip(np.rint(end), 0, 255).astype(np.uint8), *colour_fit(end, first_small))
-    changed = np.abs(end.astype(np.int16) - first_small.astype(np.int16)).max(axis=-1) >= CHANGED
+    changed = channel_max(np.abs(end.astype(np.int16) - first_small.astype(np.int16))) >= CHANGED
     blobs = mark_blobs(mask, joins=changed)
     if not blobs:
         verdict.part("selection", 0.0, unless="no red mark at the end of the video")

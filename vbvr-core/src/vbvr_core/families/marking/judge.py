@@ -27,7 +27,7 @@ from vbvr_core.families.marking.parts import (
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 JUDGE_SIZE = 256
@@ -55,7 +55,7 @@ def _red(balanced: np.ndarray) -> np.ndarray:
 
 
 def _dark(balanced: np.ndarray) -> np.ndarray:
-    return balanced.max(axis=-1) <= 110
+    return channel_max(balanced) <= 110
 
 
 def red_mask(frames: np.ndarray) -> np.ndarray:
@@ -109,7 +109,7 @@ def ring_seen(frames: np.ndarray, center: Point, radius: float, color: Sequence[
     x0, y0 = max(0, int(x) - reach), max(0, int(y) - reach)
     x1, y1 = min(size, int(x) + reach + 1), min(size, int(y) + reach + 1)
     patch = frames[:, y0:y1, x0:x1].astype(np.int16)
-    near = np.abs(patch - np.asarray(color, dtype=np.int16)).max(axis=-1) <= tolerance
+    near = channel_max(np.abs(patch - np.asarray(color, dtype=np.int16))) <= tolerance
     ys, xs = np.mgrid[y0:y1, x0:x1]
     band = np.abs(np.hypot(xs - x, ys - y) - radius) <= 3
     return bool((near[:, band].sum(axis=1) >= 0.25 * 2 * np.pi * radius * stroke).any())

@@ -38,38 +38,36 @@ def rest_change(frames: np.ndarray, first: np.ndarray, keep: np.ndarray) -> np.n
     """Per frame, the mean absolute difference from ``first`` over the pixels in ``keep``, after fitting each
     channel's gain and offset (a global brightness or colour drift is no change) on softened frames.
 
-    The pixels are held one row per channel, so each step runs over contiguous memory; every sum adds the pixels
-    one after another in order (:func:`_running_sums`), the values are those of the pixels-by-channels
-    computation to the last bit."""
-    count = int(keep.sum())
-    soft_first = _kept_channels(cv2.GaussianBlur(first.astype(np.float32), (0, 0), 1.5), keep)
-    flat = np.ptp(soft_first, axis=1) <= 1  # first: with no pixel kept, the same ValueError as ever
-    x_mean = _running_sums(soft_first) / count
-    x_centred = soft_first - x_mean[:, None]
-    x_variance = _running_sums(x_centred * x_centred)
-    out = []
-    for frame in frames:
-        soft = _kept_channels(cv2.GaussianBlur(frame.astype(np.float32), (0, 0), 1.5), keep)
-        y_mean = _running_sums(soft) / count
-        # The least-squares line per channel (np.polyfit's, in closed form); a flat channel fits only an offset.
-        covariance = _running_sums(x_centred * (soft - y_mean[:, None]))
+    The fit is each channel's least-squares line (``np.polyfit``'s, in closed form; a channel of ``first`` that is
+    flat over ``keep`` fits only an offset). Raises ValueError when ``keep`` holds no pixel. The sums run in
+    OpenCV over the whole picture with ``keep`` as the mask, in double precision."""
+    if not keep.any():
+        raise ValueError("rest_change: no pixel to compare (keep is empty)")
+    mask = keep.astype(np.uint8)
+    x = _softened(first)
+    x_mean = _masked_means(x, mask)
+    flat = np.array([np.ptp(channel[keep]) <= 1 for channel in cv2.split(x)])
+    x_centred = x - x_mean
+    x_variance = _masked_means(x_centred * x_centred, mask)
+    out = np.empty(len(frames))
+    for index, frame in enumerate(frames):
+        y = _softened(frame)
+        covariance = _masked_means(x_centred * y, mask)
         gain = np.where(flat, 1.0, covariance / np.where(flat, 1.0, x_variance))
-        offset = y_mean - gain * x_mean
-        residual = np.abs(soft - (gain[:, None] * soft_first + offset[:, None]))
-        out.append(float((_running_sums(residual) / count / 3).sum()))
-    return np.asarray(out)
+        offset = _masked_means(y, mask) - gain * x_mean
+        fitted = cv2.transform(x, np.hstack([np.diag(gain), offset[:, None]]))
+        out[index] = _masked_means(cv2.absdiff(y, fitted), mask).sum() / 3
+    return out
 
 
-def _kept_channels(image: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """The pixels of ``image`` (H × W × 3) in ``keep`` as float64, one row per channel (3 × pixels)."""
-    return np.stack([channel[keep] for channel in cv2.split(image)]).astype(np.float64)
+def _softened(image: np.ndarray) -> np.ndarray:
+    """``image`` blurred (Gaussian, sigma 1.5 px) in single precision, then held in double precision."""
+    return cv2.GaussianBlur(image.astype(np.float32), (0, 0), 1.5).astype(np.float64)
 
 
-def _running_sums(rows: np.ndarray) -> np.ndarray:
-    """Per row, the sum of its values added one after another in order: to the last bit the sums that
-    ``.sum(axis=0)`` gives on the transposed (pixels × channels) array, where a contiguous row's ``.sum()`` would
-    add pairwise and round differently."""
-    return np.cumsum(rows, axis=1)[:, -1]
+def _masked_means(image: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Per channel, the mean of a 3-channel ``image`` over the pixels where ``mask`` is set."""
+    return np.array(cv2.mean(image, mask)[:3])
 
 
 def unchanged_and_progressive(verdict: Verdict, frames: np.ndarray, first: np.ndarray, keep: np.ndarray,

@@ -20,6 +20,7 @@ import numpy as np
 
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import direction_share, progress_coverage, unwrap_degrees
+from vbvr_core.media.frames import channel_sum
 
 
 def turn_series(angles: Sequence[float | None], start_angle: float = 0.0,
@@ -74,6 +75,6 @@ def title_held(first: np.ndarray, last: np.ndarray, band: float) -> float:
     frames of one video, of any size): the scene around the shapes holds still, so a video that turns the whole
     picture loses its title."""
     rows = round(first.shape[0] * band / 512)
-    grey_first, grey_last = (frame[:rows].mean(axis=-1) for frame in (first, last))
+    grey_first, grey_last = (channel_sum(frame[:rows]) / 3 for frame in (first, last))
     dark = grey_first < 0.5 * np.median(grey_first)
     return float((grey_last[dark] < 0.5 * np.median(grey_last)).mean()) if dark.any() else 0.0

@@ -37,7 +37,7 @@ from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 JUDGE_SIZE = 256
@@ -170,11 +170,12 @@ def read_slot(frame: np.ndarray, box: tuple[int, int, int, int], center: tuple[f
                      silhouette=silhouette[ys.min():ys.max() + 1, xs.min():xs.max() + 1])
 
 
-def _read_series(frames: np.ndarray, box: tuple[int, int, int, int], center: tuple[float, float]) -> list[SlotFacts]:
-    """:func:`read_slot` of every frame; a frame whose box holds the very pixels of an earlier one's (a held or
-    repeated frame) shares its facts instead of being read again."""
+def _read_series(frames: np.ndarray, box: tuple[int, int, int, int], center: tuple[float, float],
+                 read: dict[bytes, SlotFacts]) -> list[SlotFacts]:
+    """:func:`read_slot` of every frame; a frame whose box holds the very pixels of one read before (a held or
+    repeated frame, or the same source frame in another resampling of the video; ``read`` keeps them by pixels,
+    one dict per box) shares its facts instead of being read again."""
     left, top, right, bottom = box
-    read: dict[bytes, SlotFacts] = {}
     series = []
     for frame in frames:
         pixels = frame[top:bottom, left:right].tobytes()
@@ -288,8 +289,8 @@ def _opening_scene(opening: np.ndarray, reference: np.ndarray, boxes) -> float:
         ours = soft_ref[top:bottom, left:right].astype(np.int16)
         theirs = soft_open[top:bottom, left:right].astype(np.int16)
         background = np.median(ours.reshape(-1, 3), axis=0)
-        drawn += float((np.abs(ours - background).max(axis=-1) > 40).sum())
-        changed += float((np.abs(ours - theirs).max(axis=-1) > 40).sum())
+        drawn += float((channel_max(np.abs(ours - background)) > 40).sum())
+        changed += float((channel_max(np.abs(ours - theirs)) > 40).sum())
     return changed / max(drawn, 1.0)
 
 
@@ -313,7 +314,8 @@ def judge_rules(video: VideoReader, first: np.ndarray, final: np.ndarray, soluti
                  unless="the video does not open on this sample's first frame")
 
     expected = {slot: read_slot(reference_final, boxes[slot], centers[slot]) for slot in range(len(solution.states))}
-    series = {slot: _read_series(frames, boxes[slot], centers[slot]) for slot in solution.answers}
+    read: dict[int, dict[bytes, SlotFacts]] = {slot: {} for slot in solution.answers}
+    series = {slot: _read_series(frames, boxes[slot], centers[slot], read[slot]) for slot in solution.answers}
 
     credits, failed = [], []
     for index, slot in enumerate(solution.answers):
@@ -335,7 +337,7 @@ def judge_rules(video: VideoReader, first: np.ndarray, final: np.ndarray, soluti
 
     dense = video.clip(size=JUDGE_SIZE, fps=PROCESS_FPS)
     dense_frames = match_colours(dense.frames, *fit) if dense.ok else frames
-    steps_seen = {slot: _read_series(dense_frames, boxes[slot], centers[slot]) for slot in solution.answers}
+    steps_seen = {slot: _read_series(dense_frames, boxes[slot], centers[slot], read[slot]) for slot in solution.answers}
     coverages, order_ok = [], True
     for index, slot in enumerate(solution.answers):
         step = solution.steps[index]

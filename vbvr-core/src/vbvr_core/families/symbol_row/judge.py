@@ -39,7 +39,7 @@ from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.ink import background_of, ink_centres, ink_map, ink_overlap
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.frames import channel_sum, resize_frame
 from vbvr_core.media.video import VideoReader
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def slot_matches(frame: np.ndarray, reference: np.ndarray, xs: Sequence[float], 
 
 
 def _ink_mask(region: np.ndarray, background: np.ndarray) -> np.ndarray:
-    return np.abs(region.astype(np.float32) - background).sum(axis=-1) > INK
+    return channel_sum(np.abs(region.astype(np.float32) - background)) > INK
 
 
 def stray_ink(frame: np.ndarray, reference: np.ndarray, row_y: float, size: int, scale: float,
@@ -164,7 +164,7 @@ def edge_track(frames: np.ndarray, row_y: float, size: int, side: str, scale: fl
     y0, y1 = max(0, int((row_y - half) * scale)), int((row_y + half) * scale)
     band = frames[:, y0:y1].astype(np.int16)
     background = np.median(band[0].reshape(-1, 3), axis=0)
-    ink = (np.abs(band - background).sum(axis=-1) > INK).sum(axis=1) >= 2  # T × W columns with ink
+    ink = (channel_sum(np.abs(band - background)) > INK).sum(axis=1) >= 2  # T × W columns with ink
     out: list[float | None] = []
     for columns in ink:
         found = np.flatnonzero(columns)
@@ -308,7 +308,7 @@ def blend_residuals(frames: np.ndarray) -> list[float]:
     empty between an old symbol and a new one, is no blend of the two ends."""
     first = frames[0].astype(np.float32)
     change = frames[-1].astype(np.float32) - first
-    changed = np.abs(change).sum(axis=-1) > INK
+    changed = channel_sum(np.abs(change)) > INK
     whole = change[changed]
     size = float((whole * whole).sum())
     if size < 1.0:
