@@ -30,7 +30,11 @@ from pydantic import BaseModel, ConfigDict, Field
 Bound = float | int | Callable[[dict[str, Any]], float | int]
 
 
-@dataclass(frozen=True)
+# The draw markers compare by identity (eq=False): typing caches ``Annotated[X, marker]`` by equal arguments, and
+# two Literals of the same values in another order are equal, so with markers equal by value one task's
+# ``Annotated[Literal["a", "b"], Uniform()]`` would be handed another module's ``Literal["b", "a"]`` and draw
+# its choices in that order, whichever task was imported first.
+@dataclass(frozen=True, eq=False)
 class Uniform:
     """Draw the field uniformly from ``[lo, hi]`` (or from its ``Literal``/``bool`` values when both are None)."""
 
@@ -43,7 +47,7 @@ class Uniform:
         return None if self.lo is None else (self.lo, self.hi)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Strata:
     """Draw the field from one of three strata (easy, medium, hard), chosen by the sample's difficulty."""
 
