@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_g160_circle_largest_numerical_value.generator import (
+    BADGE_RADIUS,
     LargestNumberGenerator,
     Solution,
+    fit_font,
     format_number,
     largest_index,
     parse_number,
@@ -38,6 +42,37 @@ def test_solution_marks_the_largest_value_in_every_kind():
         assert values[solution.target] == max(values) and sorted(values)[-2] < max(values)
 
 
+def _dark_outlines(frame: np.ndarray) -> list[tuple[float, float, float]]:
+    """Centre and area of each outer outline of the ink darker than grey 100 (how the official evaluator finds
+    the numbers), frame in RGB."""
+    gray = cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)
+    contours, _ = cv2.findContours((gray < 100).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    found = []
+    for contour in contours:
+        m = cv2.moments(contour)
+        found.append((m["m10"] / max(m["m00"], 1e-9), m["m01"] / max(m["m00"], 1e-9), cv2.contourArea(contour)))
+    return found
+
+
+def test_every_number_sits_in_a_badge_of_one_size():
+    # Issue 16: the official evaluator credits a ring only when the dark outline nearest its centre is as large
+    # as the largest one. Plain digits gave an '8' more ink than a '1' (a print-size cue, and 0.4 for the right
+    # answer); equal badges leave one outline per number, all of one area, each centred on its number.
+    for seed in range(8):
+        sample = LargestNumberGenerator(seed, {"difficulty": 2, "num_numbers": 7}).generate()
+        outlines = _dark_outlines(sample.first_frame)
+        assert len(outlines) == len(sample.solution.texts) == 7
+        assert len({area for _, _, area in outlines}) == 1 and 100 < outlines[0][2] < 10000
+        for x, y in sample.solution.centers:
+            assert min(np.hypot(ox - x, oy - y) for ox, oy, _ in outlines) < 1.0
+
+
+def test_long_numbers_shrink_to_fit_their_badge():
+    assert fit_font("7", 56) == 56
+    assert fit_font("-19.87", 56) < 30 and fit_font("-19.87", 56) >= 22
+    assert fit_font("-19.87", 20) == 20
+
+
 def test_drawn_instances_are_diverse():
     hashes = {hash(LargestNumberGenerator(seed).generate().first_frame.tobytes()) for seed in range(30)}
     assert len(hashes) == 30
@@ -55,6 +90,18 @@ class TestContract(SampleContract):
 
     def solution(self, folder) -> Solution:
         return Solution.model_validate(load_record(folder).solution)
+
+    def test_badges_keep_one_area_through_the_video(self, samples):
+        # The badge outlines are inked far darker than grey 100, so the H.264 video's first frame still shows
+        # every outline with the same area (outlines of grey 60 came out 8491-8496 px: the ring then got 0.7).
+        for folder in samples:
+            solution = self.solution(folder)
+            clip = read_video(folder / "ground_truth.mp4", size=512, num_frames=2)
+            outlines = [o for o in _dark_outlines(clip.frames[0]) if 100 < o[2] < 10000]
+            assert len(outlines) == len(solution.texts)
+            assert len({area for _, _, area in outlines}) == 1
+            ring = solution.ring_radii[solution.target]
+            assert 30 < ring < 200 and ring > BADGE_RADIUS + 6
 
     def test_answer_without_the_drawing_keeps_most_credit(self, samples, tmp_path):
         # The process is not asked for: a cut to the marked frame loses only the "progressive" share.

@@ -6,7 +6,9 @@ Parameters → draw → solve → render → prompt:
   one length whose top two differ by a few units, or ``mixed`` decimals and negatives with traps
   (0.8 vs 0.75, 9.9 vs 10.2, −3 vs −12);
 - each printed in the bundled font at its own size (``size_trap`` draws the largest value smallest) and
-  a dark colour, at random places whose marking rings cannot touch another number;
+  a dark colour, inside a round badge outlined in a darker shade of it; every badge has the same size (so the badge
+  says nothing about the value: the official evaluator compares the areas of the dark outlines), and the
+  badges stand at random places whose marking rings cannot touch another badge;
 - the solver parses the printed texts and takes the largest value; a largest value printed twice (``1`` and
   ``1.0``) or numbers that do not fit with their rings apart are rejected;
 - the video draws a red ring around it, stroke by stroke.
@@ -29,8 +31,16 @@ from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_g160_circle_largest_numerical_value.plugin import TASK
 
 TEXT_COLORS = [(0, 0, 0), (30, 40, 120), (20, 90, 40), (80, 40, 110), (90, 55, 20), (60, 60, 60)]
-RING_PADDING = 10
-MIN_RING_RADIUS = 35  # the official evaluator wants a ring of radius 30–200 px
+# Every number sits in a round badge of one size, outlined in a dark shade of its colour. The official evaluator
+# reads the external outlines of the dark ink (area 100–10000 px) and credits the ring only when the
+# outline nearest its centre is as large as the largest: equal badges make them all equal, so it is the
+# ring's place that counts, never a print size (badges at whole-pixel centres are exact translates).
+BADGE_RADIUS = 52
+BADGE_BORDER = 4
+BADGE_SHADE = 0.35  # the outline is the number's colour darkened this much: ink far below the evaluator's grey 100,
+# so video compression cannot move the outline's edge (an outline of grey 60 came out up to grey 111)
+BADGE_MARGIN = 4  # clear space between the text's corners and the badge's outline
+RING_RADIUS = BADGE_RADIUS + 12  # the official evaluator wants a ring of radius 30–200 px
 GAP = 8
 EDGE = 10
 
@@ -70,6 +80,14 @@ def format_number(value: float, decimals: int) -> str:
 def parse_number(text: str) -> float:
     """The value a printed number stands for."""
     return float(text)
+
+
+def fit_font(text: str, size: int) -> int:
+    """``size``, or the largest smaller font in which ``text`` fits inside a badge (its corners clear of the outline)."""
+    room = BADGE_RADIUS - BADGE_BORDER - BADGE_MARGIN
+    while size > 12 and math.hypot(*text_size(text, size)) / 2 > room:
+        size -= 1
+    return size
 
 
 def largest_index(texts: list[str]) -> int:
@@ -122,31 +140,33 @@ class LargestNumberGenerator(BaseGenerator):
         if p.size_trap:
             fonts[0] = min(fonts)
             fonts[1:] = [max(f, fonts[0] + 6) for f in fonts[1:]]
+        fonts = [fit_font(t, f) for t, f in zip(texts, fonts, strict=True)]
         order = [int(k) for k in self.rng.permutation(len(texts))]
         texts, fonts = [texts[k] for k in order], [fonts[k] for k in order]
         colors = [TEXT_COLORS[int(self.rng.integers(0, len(TEXT_COLORS)))] for _ in texts]
-        # Each number's ring (half its diagonal + padding, at least MIN_RING_RADIUS) must stay clear of the others.
-        radii = [max(MIN_RING_RADIUS, math.hypot(*text_size(t, f)) / 2 + RING_PADDING)
-                 for t, f in zip(texts, fonts, strict=True)]
+        # Each badge's ring must stay clear of the other badges and their rings; centres on whole pixels.
+        radii = [float(RING_RADIUS)] * len(texts)
         area = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
-        centers = next((layout for layout in (scatter_discs(self.rng, radii, area, GAP, 300) for _ in range(10))
-                        if layout), None)
-        if centers is None:
+        layout = next((layout for layout in (scatter_discs(self.rng, radii, area, GAP + 1, 300) for _ in range(10))
+                       if layout), None)
+        if layout is None:
             raise Reject("cluttered: the numbers do not fit with their rings apart")
+        centers = [(float(round(x)), float(round(y))) for x, y in layout]
         target = largest_index(texts)
-        ring_radii = [round(r, 1) for r in radii]
+        ring_radii = [float(RING_RADIUS)] * len(texts)
         canvas = new_canvas()
         draw = ImageDraw.Draw(canvas)
-        for text, size, color, center in zip(texts, fonts, colors, centers, strict=True):
-            draw_text(draw, center, text, size, fill=color)
+        for text, size, color, (x, y) in zip(texts, fonts, colors, centers, strict=True):
+            draw.ellipse([x - BADGE_RADIUS, y - BADGE_RADIUS, x + BADGE_RADIUS, y + BADGE_RADIUS],
+                         outline=tuple(round(c * BADGE_SHADE) for c in color), width=BADGE_BORDER)
+            draw_text(draw, (x, y), text, size, fill=color)
         first = to_frame(canvas)
         final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
         prompt = (
             "Several numbers are shown on the screen. Find the number with the largest value and draw a red "
             "circle around it. Do not change anything else in the image."
         )
-        solution = Solution(texts=texts, centers=[(round(x, 2), round(y, 2)) for x, y in centers],
-                            ring_radii=ring_radii, target=target)
+        solution = Solution(texts=texts, centers=centers, ring_radii=ring_radii, target=target)
         return Sample(
             first_frame=first,
             final_frame=final,
