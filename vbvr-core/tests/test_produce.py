@@ -7,7 +7,7 @@ import json
 import pytest
 from vbvr_core import discovery
 from vbvr_core.contract import FailureRecord, SampleRecord
-from vbvr_core.pipeline.produce import attempt_seed, produce
+from vbvr_core.pipeline.produce import attempt_seed, draw, produce
 from vbvr_core.pipeline.sample_io import verify_sample
 from vbvr_core.pipeline.seeds import derive_seed, sample_seed
 from vbvr_core.testing.helpers import folder_digest
@@ -36,6 +36,15 @@ def test_unfixable_sample_becomes_a_dead_letter(tiny_task, tmp_path):
     assert result.attempts == 3 and all("told to fail" in p for p in result.problems)
     assert "RuntimeError" in result.traceback
     assert not (tmp_path / "dead").exists()
+
+
+def test_a_trial_draw_that_fails_is_not_logged_as_a_dead_letter(tiny_task, caplog):
+    with caplog.at_level("WARNING", logger="vbvr_core.pipeline"):
+        assert isinstance(draw(tiny_task, 5, params={"always_fail": True}, report=False), FailureRecord)
+        assert not caplog.records  # recreate() tries several overrides: the ones that miss are no failure
+        assert isinstance(draw(tiny_task, 5, params={"always_fail": True}), FailureRecord)
+    assert [record.getMessage() for record in caplog.records] == [
+        "O-901_tiny_dot sample 0 (seed 5) failed after 3 attempts: attempt 2: RuntimeError: told to fail"]
 
 
 def test_out_of_bounds_params_fail_without_retrying(tiny_task, tmp_path):

@@ -71,7 +71,7 @@ def recreate(sample_dir: str | Path, overrides: dict[str, Any] | None = None) ->
         if candidate is not None and None in candidate.values():
             continue
         drawn = draw(record.task_key, record.seed, index=record.index, params=candidate,
-                     first_attempt=record.attempt, max_attempts=1)
+                     first_attempt=record.attempt, max_attempts=1, report=False)
         if not isinstance(drawn, FailureRecord) and content_hash(drawn.sample) == record.content_hash:
             return Recreated(drawn.generator, drawn.sample)
     raise LookupError(f"{sample_dir}: the installed {record.task_key} no longer draws this sample from seed "

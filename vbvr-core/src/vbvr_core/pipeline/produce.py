@@ -61,10 +61,13 @@ def draw(
     params: dict[str, Any] | None = None,
     max_attempts: int | None = None,
     first_attempt: int = 0,
+    report: bool = True,
 ) -> Drawn | FailureRecord:
     """Draw a valid sample of ``task`` for ``seed``, retrying with derived seeds; never raises for task bugs.
 
     ``first_attempt`` lets a caller continue the attempt sequence (the factory does, to redraw duplicates).
+    When every attempt fails the ``vbvr_sample_failed`` hook hears of it, unless ``report`` is False (a trial
+    draw, such as re-drawing a saved sample under each likely set of overrides, is no failure to log).
     """
     registration = _as_registration(task)
     generator_class = registration.load_generator()
@@ -96,7 +99,8 @@ def draw(
         task_key=registration.key, index=index, seed=seed, attempts=budget,
         problems=problems, traceback=last_traceback,
     )
-    plugin_manager().hook.vbvr_sample_failed(failure=failure)
+    if report:
+        plugin_manager().hook.vbvr_sample_failed(failure=failure)
     return failure
 
 
