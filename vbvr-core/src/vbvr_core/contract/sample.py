@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
@@ -48,13 +48,32 @@ class Sample:
 
 @dataclass
 class SampleRef:
-    """A saved sample as a scorer sees it: its folder, record and the two reference frames."""
+    """A saved sample as a scorer sees it: its folder, record and prompt, and the two reference frames.
+
+    ``read_frame(name)`` gives a reference frame (``"first_frame"`` / ``"final_frame"``: an RGB array, or None
+    for a final frame the sample does not have); each is read the first time a scorer asks for it (many
+    scorers judge from the video alone) and kept."""
 
     path: Any
     record: SampleRecord
-    first_frame: np.ndarray
-    final_frame: np.ndarray | None = None
+    read_frame: Callable[[str], np.ndarray | None] = field(repr=False)
     prompt: str = ""
+    _frames: dict[str, np.ndarray | None] = field(default_factory=dict, repr=False)
+
+    def _frame(self, name: str) -> np.ndarray | None:
+        if name not in self._frames:
+            self._frames[name] = self.read_frame(name)
+        return self._frames[name]
+
+    @property
+    def first_frame(self) -> np.ndarray:
+        """The puzzle as the model sees it (512×512 RGB)."""
+        return self._frame("first_frame")  # type: ignore[return-value]  # read_frame raises if it is missing
+
+    @property
+    def final_frame(self) -> np.ndarray | None:
+        """The solved state (512×512 RGB), or None for a task whose goal is text."""
+        return self._frame("final_frame")
 
     @property
     def solution(self) -> dict[str, Any]:

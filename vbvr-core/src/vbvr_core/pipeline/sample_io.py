@@ -157,17 +157,19 @@ def load_record(folder: Path) -> SampleRecord:
 
 
 def load_sample_ref(folder: str | Path) -> SampleRef:
-    """Load what a scorer needs from a saved sample folder."""
+    """Load what a scorer needs from a saved sample folder (its reference frames are read when first asked for)."""
     folder = Path(folder)
     record = load_record(folder)
-    final_path = folder / FINAL_FRAME
-    return SampleRef(
-        path=folder,
-        record=record,
-        first_frame=read_png(folder / FIRST_FRAME),
-        final_frame=read_png(final_path) if final_path.exists() else None,
-        prompt=(folder / PROMPT).read_text("utf-8").strip(),
-    )
+    files = {"first_frame": folder / FIRST_FRAME, "final_frame": folder / FINAL_FRAME}
+    if not files["first_frame"].is_file():
+        raise FileNotFoundError(f"{files['first_frame']}: every sample has a first frame")
+
+    def read_frame(name: str) -> np.ndarray | None:
+        path = files[name]
+        return read_png(path) if name == "first_frame" or path.exists() else None
+
+    return SampleRef(path=folder, record=record, read_frame=read_frame,
+                     prompt=(folder / PROMPT).read_text("utf-8").strip())
 
 
 def verify_sample(folder: str | Path) -> list[str]:
