@@ -1,15 +1,17 @@
 """O-62 scorer: track the ball and compare its height over time with the kinematics.
 
 The ball is found by its colour — as the video's opening frame shows it — in every frame of the video,
-each frame taken at its own time (real time at the video's frame rate). The release moment is not assumed: the expected curve y(t − τ) is
-fitted over every delay τ in half frames, so a model may hold the start for any time. Parts:
+each frame taken at its own time (real time at the video's frame rate). The release moment is not assumed: the
+expected curve y(t − τ) is fitted over every delay τ in quarter 24-fps frames, so a model may hold the start for
+any time. Parts:
 
 - ``start``: the video's first frame shows the ball where the sample's first frame does;
 - ``end``: in the last frame the ball rests on the ground at its landing point (or, at a low frame rate,
   is on its curve less than one frame interval before landing) — a ball
   that stops in mid-air, sinks through the floor or vanishes gets 0;
-- ``physics``: share of the flight's frames where the ball is within tolerance of y(t − τ);
-- ``process``: the ball passes the intermediate heights between its start and the ground;
+- ``physics``: share of the flight's frames where the ball is within tolerance of y(t − τ); at a frame rate other
+  than 24 fps (a conversion may repeat or drop frames), at some moment within half a 24-fps frame of its time;
+- ``process``: the ball passes the intermediate heights of the descent from its highest point to the ground;
 - ``vertical``: share of frames where the ball stays on its vertical line.
 
 value = start · end · vertical · (0.05 + 0.95 · process · physics): a cut straight to the final frame keeps 0.05.
@@ -23,13 +25,34 @@ from vbvr_core.judge.motion import blob_centroids, observed_color, progress_cove
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o62_gravity_physics.generator import Solution, height_at
+from vbvr_o62_gravity_physics.generator import Solution
+
+# A video at another frame rate than the truth's 24 fps may be a conversion that repeats or drops frames: each of
+# its frames may then show the ball up to one 24-fps frame off its own time (half a frame either side of the
+# fitted release). A fast fall moves tens of pixels per frame, so this window, not a looser distance, absorbs it.
+CONVERSION_SLACK = 0.5 / FPS
+DELAY_STEP = 0.25 / FPS  # release moments are fitted in steps of a quarter of a 24-fps frame
 
 
 def expected_y(solution: Solution, times: np.ndarray) -> np.ndarray:
     """The ball centre's y (512-pixel canvas) at each time in ``times`` (s; before 0 it waits at the start)."""
-    heights = np.array([height_at(float(t), solution.height, solution.velocity, solution.gravity) for t in times])
+    times = np.asarray(times, dtype=np.float64)
+    flying = solution.height + solution.velocity * times - solution.gravity * times * times / 2
+    heights = np.where(times <= 0, solution.height, np.maximum(0.0, flying))
     return solution.ground_top - solution.ball_radius - heights * solution.pixels_per_metre
+
+
+def distance_to_curve(solution: Solution, times: np.ndarray, ys: np.ndarray, window: float) -> np.ndarray:
+    """How far each ``ys`` is from every y the ball takes within ``window`` s of its time in ``times`` (0 when the
+    ball passes it then): the curve is monotone on each side of its peak, so its range on an interval is spanned
+    by the interval's ends and the peak when the peak lies inside."""
+    early, late = expected_y(solution, times - window), expected_y(solution, times + window)
+    low, high = np.minimum(early, late), np.maximum(early, late)
+    if solution.velocity > 0:
+        rising = solution.velocity / solution.gravity
+        inside = (times - window < rising) & (rising < times + window)
+        low = np.where(inside, solution.peak_y, low)
+    return np.maximum(0.0, np.maximum(low - ys, ys - high))
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -51,19 +74,30 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     fall = solution.landing_y - solution.start_y
     tolerance = max(3.0, 0.03 * fall, 0.4 * solution.ball_radius)
     flight = int(np.ceil(solution.flight_time * fps))
-    delays = np.arange(-flight, len(centres) + 1, 0.5)  # release moments, in half frames
-    curves = np.stack([expected_y(solution, (frames - delay) / fps) for delay in delays])
-    errors = np.abs(curves - ys[None, :]).mean(axis=1)
-    best = int(errors.argmin())
+    delays = np.arange(-flight, len(centres) + 1, DELAY_STEP * fps)  # release moments, in video frames
+    slack = 0.0 if abs(fps - FPS) < 0.5 else CONVERSION_SLACK
+    distances = distance_to_curve(solution, (frames[None, :] - delays[:, None]) / fps, ys[None, :], slack)
+    best = int(distances.mean(axis=1).argmin())
     delay = float(delays[best])
-    in_flight = (frames > delay) & (frames < delay + flight)
-    matched = np.abs(curves[best] - ys) <= tolerance
-    physics = float(matched[in_flight].mean()) if in_flight.sum() >= 3 else 0.0
+    off_curve = distances[best]
+    matched = off_curve <= tolerance
+    # The frames that tell a flight from a ball left at its start or cut to its landing: those where the curve has
+    # the ball away from both. Short flights have few frames, and a ball merely held at the start matches the
+    # first frames after release, so the others decide.
+    # Every frame of the flight counts, the ball found in it or not (a ball that vanishes mid-flight does not fly).
+    every = np.arange(len(centres))
+    in_flight = (every > delay) & (every < delay + flight)
+    on_curve = np.zeros(len(centres), dtype=bool)
+    on_curve[frames] = matched
+    expected = expected_y(solution, (every - delay) / fps)
+    telling = in_flight & (np.abs(expected - solution.start_y) > tolerance) & (np.abs(expected - solution.landing_y) > tolerance)
+    judged = telling if telling.any() else in_flight
+    physics = float(on_curve[judged].mean()) if in_flight.sum() >= 3 else 0.0
     last_seen = known[-1][0] == len(centres) - 1
     # The clip may end on the landing itself (the ground truth does): the last frame decides. At a low frame
     # rate that frame may come up to one frame interval before the landing, on the curve.
     to_landing = solution.flight_time - (frames[-1] - delay) / fps
-    landing_next = 0 <= to_landing <= 1 / fps + 1e-6 and abs(ys[-1] - curves[best][-1]) <= tolerance
+    landing_next = 0 <= to_landing <= 1 / fps + 1e-6 and off_curve[-1] <= tolerance
     on_ground = ((abs(ys[-1] - solution.landing_y) <= tolerance or landing_next)
                  and abs(xs[-1] - solution.ball_x) <= tolerance)
     end = 1.0 if last_seen and on_ground else 0.0
@@ -75,7 +109,12 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     # near the ground).
     descent = np.diff(expected_y(solution, np.arange(flight + 1) / fps))
     checkpoints = int(np.clip((solution.landing_y - solution.peak_y) / max(1e-6, descent.max()) - 1, 2, 7))
-    process = progress_coverage(list(ys), solution.peak_y, solution.landing_y, checkpoints=checkpoints)
+    # A clip whose last frame comes just before the landing (low frame rate) passes the rest of the way next frame.
+    passed = list(ys) + ([solution.landing_y] if landing_next and last_seen else [])
+    # At a low frame rate a fast fall's steps outgrow the checkpoints' spacing: a checkpoint counts as passed within
+    # half the longest step (the video's own grain).
+    process = progress_coverage(passed, solution.peak_y, solution.landing_y, checkpoints=checkpoints,
+                                resolution=descent.max() / 2)
     value = start * end * vertical * (0.05 + 0.95 * process * physics)
     reasons = []
     if not start:
