@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, to_frame
 from vbvr_core.families.geometry_marks.draw import dot_sweep
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -55,8 +55,7 @@ class Params(TaskParams):
     size: Annotated[int, Uniform(120, 150)] = Field(
         135, ge=100, le=170, description="shape size (px): a circle's radius, the other shapes' circumradius")
     line_width: Annotated[int, Uniform(3, 4)] = Field(3, ge=2, le=6, description="outline stroke width, px")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_radius: Annotated[float, Uniform(12, 15, digits=1)] = Field(
         13.0, ge=10, le=20, description="radius (px) of each red circle drawn around a dot")
     mark_frames: Annotated[int, Uniform(8, 10)] = Field(

@@ -25,7 +25,16 @@ from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, color_distance, draw_shape, new_canvas, shape_points, to_frame
+from vbvr_core.draw import (
+    BACKGROUNDS,
+    PALETTE,
+    BackgroundIndex,
+    color_distance,
+    draw_shape,
+    new_canvas,
+    shape_points,
+    to_frame,
+)
 from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -54,8 +63,7 @@ class Params(TaskParams):
         "circle", description="the shape kind when the kinds are not mixed")
     radius: Annotated[int, Strata((28, 34), (24, 30), (20, 26))] = Field(
         28, ge=16, le=40, description="nominal radius of every shape, pixels")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(5, 6)] = Field(5, ge=4, le=8, description="stroke width of the black ring, pixels")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=8, le=30, description="video frames over which the ring is drawn")

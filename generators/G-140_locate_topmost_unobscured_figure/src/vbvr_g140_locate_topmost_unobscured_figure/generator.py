@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, shape_points, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, shape_points, to_frame
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.families.outline.draw import circle_polygon, offset_polygon, outline_image, trace_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -57,8 +57,7 @@ class Params(TaskParams):
         False, description="the topmost figure lies inside the chain of figures instead of at one end")
     radius: Annotated[float, Strata((56, 66), (48, 58), (42, 50), digits=1)] = Field(
         52.0, ge=36, le=80, description="usual nominal radius (px) of a figure (each varies by ±20 %)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     line_width: Annotated[int, Uniform(5, 7)] = Field(6, ge=3, le=9, description="stroke width of the red outline, pixels")
     mark_frames: Annotated[int, Uniform(14, 20)] = Field(
         16, ge=8, le=40, description="video frames over which the outline is traced")

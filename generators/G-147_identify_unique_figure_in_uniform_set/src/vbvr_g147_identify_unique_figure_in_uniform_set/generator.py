@@ -23,7 +23,7 @@ from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, regular_polygon, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, regular_polygon, to_frame
 from vbvr_core.families.marking.draw import outline_sweep
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
@@ -50,8 +50,7 @@ class Params(TaskParams):
         0.05, ge=0, le=0.12, description="largest offset of a figure from its cell centre, share of the cell")
     size: Annotated[float, Uniform(0.27, 0.32, digits=3)] = Field(
         0.3, ge=0.22, le=0.34, description="figure radius as a share of the cell side")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(5, 6)] = Field(5, ge=4, le=8, description="stroke width of the red ring, pixels")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=8, le=30, description="video frames over which the ring is drawn")

@@ -27,7 +27,7 @@ from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import dot_sweep
 from vbvr_core.families.marking.draw import ring_image, ring_sweep, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -60,8 +60,7 @@ class Params(TaskParams):
         3, ge=2, le=5, description="outline width of a hollow point, px")
     colorful: Annotated[bool, Strata(0.0, 0.5, 0.8)] = Field(
         False, description="each point takes its own dark colour instead of all black")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_frames: Annotated[int, Uniform(6, 8)] = Field(
         7, ge=5, le=20, description="video frames over which one red circle is drawn")
 

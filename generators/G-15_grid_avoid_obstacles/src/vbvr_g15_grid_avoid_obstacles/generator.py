@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, GridLayout
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import Placement, pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -48,8 +48,7 @@ class Params(TaskParams):
         "anywhere", description="where start and goal go")
     min_distance: Annotated[int, Strata((3, 5), (5, 7), (7, 9))] = Field(
         6, ge=2, le=18, description="least grid (Manhattan) distance from start to goal")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
     frames_per_step: Annotated[int, Uniform(5, 7)] = Field(6, ge=4, le=8, description="video frames per one-cell move")
 

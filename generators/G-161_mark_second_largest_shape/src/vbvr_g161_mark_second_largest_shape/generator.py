@@ -25,7 +25,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, shape_points, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, shape_points, to_frame
 from vbvr_core.families.marking.draw import outline_sweep, scatter_discs
 from vbvr_core.families.marking.task import RingMarkGenerator, shape_outline
 from vbvr_core.pipeline.generator import Reject
@@ -56,8 +56,7 @@ class Params(TaskParams):
         True, description="each shape in its own colour instead of all in one")
     second_radius: Annotated[float, Uniform(30, 44, digits=1)] = Field(
         38.0, ge=24, le=50, description="radius (px) of the disc with the second largest shape's area")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(6, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=8, le=30, description="video frames over which the ring is drawn")

@@ -24,7 +24,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import dot_sweep, segment_sweep
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -58,8 +58,7 @@ class Params(TaskParams):
     line_color: Annotated[Literal["black", "blue", "green", "purple", "brown", "gray"], Uniform()] = Field(
         "black", description="outline colour")
     line_width: Annotated[int, Uniform(3, 5)] = Field(4, ge=2, le=6, description="outline stroke width, px")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_radius: Annotated[float, Uniform(13, 17, digits=1)] = Field(
         15.0, ge=8, le=22, description="radius (px) of the red circle drawn on the longest side's midpoint")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(

@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED, scatter_discs
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
@@ -51,8 +51,7 @@ class Params(TaskParams):
         True, description="each rectangle in its own colour instead of all in one")
     min_side: Annotated[float, Uniform(40, 52, digits=1)] = Field(
         45.0, ge=30, le=60, description="side (px) of the square with the smallest rectangle area")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(6, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=8, le=30, description="video frames over which the ring is drawn")

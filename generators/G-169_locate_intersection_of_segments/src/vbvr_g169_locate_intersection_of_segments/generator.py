@@ -23,7 +23,7 @@ from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import dot_sweep
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -57,8 +57,7 @@ class Params(TaskParams):
     mixed_colors: Annotated[bool, Strata(0.3, 0.6, 1.0)] = Field(
         True, description="each segment in its own colour instead of all in one")
     line_width: Annotated[int, Uniform(3, 4)] = Field(3, ge=2, le=6, description="stroke width of the segments, px")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_radius: Annotated[float, Uniform(11, 15, digits=1)] = Field(
         13.0, ge=8, le=20, description="radius (px) of the red circle drawn on the crossing point")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(

@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_places
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -61,8 +61,7 @@ class Params(TaskParams):
                                      "original)")
     outline_width: Annotated[int, Uniform(1, 3)] = Field(
         2, ge=1, le=3, description="black outline width of the circles, pixels")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     frames_per_move: Annotated[int, Uniform(10, 13)] = Field(
         14, ge=10, le=18, description="video frames one circle takes to reach its place")
     stagger: Annotated[int, Uniform(4, 7)] = Field(

@@ -25,7 +25,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_disc, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import segment_sweep
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -60,8 +60,7 @@ class Params(TaskParams):
         description="least distance (px) along the lines between the lower segment's midpoint and the answer's foot")
     centered: Annotated[bool, Strata(1.0, 0.4, 0.0)] = Field(
         True, description="the upper segment's midpoint lies on the canvas's vertical centre line")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     line_width: Annotated[int, Uniform(3, 5)] = Field(4, ge=2, le=6, description="stroke width of the two segments, px")
     mark_width: Annotated[int, Uniform(4, 6)] = Field(5, ge=3, le=8, description="stroke width of the red line, px")
     mark_frames: Annotated[int, Uniform(12, 16)] = Field(

@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, ease_in_out, new_canvas, to_frame
 from vbvr_core.families.placement.draw import dashed_polygon
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -63,8 +63,7 @@ class Params(TaskParams):
     color: Annotated[FillColor, Uniform()] = Field("blue", description="the fill colour of every shape")
     phase: Annotated[int, Uniform(0, 3)] = Field(
         0, ge=0, le=3, description="where in its period the pattern starts (taken modulo the period)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     grow_frames: Annotated[int, Uniform(12, 18)] = Field(
         14, ge=6, le=36, description="video frames over which the answer shape grows")
 

@@ -23,7 +23,16 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, Stage, color_distance, interpolate_points, new_canvas
+from vbvr_core.draw import (
+    BACKGROUNDS,
+    PALETTE,
+    BackgroundIndex,
+    Sprite,
+    Stage,
+    color_distance,
+    interpolate_points,
+    new_canvas,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g194_construct_concentric_ring.plugin import TASK
@@ -52,8 +61,7 @@ class Params(TaskParams):
         True, description="the rings start clear of each other (otherwise their circles cross)")
     min_travel: Annotated[float, Uniform(60, 120, digits=1)] = Field(
         100.0, ge=40, le=180, description="least distance (px) from each ring's start to the canvas centre")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     move_frames: Annotated[int, Uniform(16, 20)] = Field(
         18, ge=16, le=72, description="video frames of the rings' slide")
 

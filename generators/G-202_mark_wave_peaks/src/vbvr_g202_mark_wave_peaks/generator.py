@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import dot_sweep
 from vbvr_core.families.marking.draw import MARK_RED, draw_ring, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -62,8 +62,7 @@ class Params(TaskParams):
         0.0, ge=-1.5, le=1.5, description="rise of the wave's middle line across the canvas (share of the amplitude)")
     line_width: Annotated[int, Uniform(3, 4)] = Field(3, ge=2, le=5, description="stroke width of the curve, px")
     grid: Annotated[bool, Strata(0.3, 0.3, 0.3)] = Field(False, description="a faint grey grid behind the curve")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_radius: Annotated[float, Uniform(11, 14, digits=1)] = Field(
         12.0, ge=9, le=16, description="radius of the red ring around each peak, px")
     mark_frames: Annotated[int, Uniform(4, 5)] = Field(

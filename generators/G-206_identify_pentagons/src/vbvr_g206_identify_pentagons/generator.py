@@ -23,7 +23,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import scatter_discs
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
@@ -55,8 +55,7 @@ class Params(TaskParams):
     min_radius: Annotated[int, Uniform(28, 34)] = Field(30, ge=24, le=40, description="smallest polygon radius, pixels")
     max_radius: Annotated[int, Uniform(lambda v: v["min_radius"] + 10, 54)] = Field(
         50, ge=34, le=64, description="largest polygon radius, pixels")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(6, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
     mark_frames: Annotated[int, Uniform(12, 16)] = Field(
         14, ge=8, le=30, description="video frames over which the ring is drawn")

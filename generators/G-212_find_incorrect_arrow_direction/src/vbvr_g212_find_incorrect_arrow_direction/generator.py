@@ -28,7 +28,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_arrow, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_arrow, new_canvas, to_frame
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -58,8 +58,7 @@ class Params(TaskParams):
     odd_color: Annotated[bool, Strata(0.0, 0.3, 0.6)] = Field(
         False, description="one arrow pointing the right way has a colour of its own")
     length: Annotated[int, Uniform(56, 68)] = Field(62, ge=48, le=76, description="arrow length, px")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_frames: Annotated[int, Uniform(16, 20)] = Field(
         18, ge=6, le=30, description="video frames over which the ring is drawn")
 

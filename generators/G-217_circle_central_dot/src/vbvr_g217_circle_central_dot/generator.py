@@ -27,7 +27,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import dot_sweep
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -58,8 +58,7 @@ class Params(TaskParams):
     offset: Annotated[int, Strata((0, 24), (20, 70), (50, 110))] = Field(
         0, ge=0, le=150, description="how far the arrangement's centre is shifted from the canvas's middle, px")
     dot_radius: Annotated[int, Uniform(14, 17)] = Field(15, ge=8, le=18, description="radius of every dot, px")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_frames: Annotated[int, Uniform(16, 20)] = Field(
         18, ge=6, le=30, description="video frames over which the ring is drawn")
 

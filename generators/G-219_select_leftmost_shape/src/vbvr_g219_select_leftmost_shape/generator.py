@@ -24,7 +24,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import outline_sweep
 from vbvr_core.families.marking.task import RingMarkGenerator, shape_outline
 from vbvr_core.pipeline.generator import Reject
@@ -55,8 +55,7 @@ class Params(TaskParams):
     kind: Annotated[Kind, Uniform()] = Field("circle", description="the form every shape shares")
     radius: Annotated[float, Uniform(24, 36, digits=1)] = Field(
         30.0, ge=16, le=44, description="nominal radius (px) of the largest shape")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(6, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=8, le=30, description="video frames over which the ring is drawn")

@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, SHAPE_KINDS, Sprite, Stage, draw_shape, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, SHAPE_KINDS, BackgroundIndex, Sprite, Stage, draw_shape, new_canvas, to_frame
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g21_multiple_occlusions_vertical.plugin import TASK
@@ -67,8 +67,7 @@ class Params(TaskParams):
         24, ge=8, le=60, description="how far in pixels the mask reaches beyond the row's outer objects")
     motion_frames: Annotated[int, Uniform(28, 34)] = Field(
         31, ge=24, le=110, description="video frames of the mask's sweep")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(TaskSolution):

@@ -23,7 +23,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, color_distance, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, new_canvas, to_frame
 from vbvr_core.families.outline.draw import OUTLINE_BLUE, offset_polygon, outline_image, trace_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -48,8 +48,7 @@ class Params(TaskParams):
         True, description="all squares share one centre at the canvas centre, instead of sitting off-centre")
     inner_half: Annotated[float, Uniform(16, 48, digits=1)] = Field(
         30.0, ge=12, le=80, description="half the side (px) of the innermost square")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     line_width: Annotated[int, Uniform(5, 7)] = Field(6, ge=3, le=9, description="stroke width of the blue outline, pixels")
     mark_frames: Annotated[int, Uniform(14, 20)] = Field(
         16, ge=8, le=40, description="video frames over which the outline is traced")

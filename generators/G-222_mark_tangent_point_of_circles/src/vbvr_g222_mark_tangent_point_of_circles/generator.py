@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -53,8 +53,7 @@ class Params(TaskParams):
     mixed_colors: Annotated[bool, Strata(0.3, 0.6, 1.0)] = Field(
         True, description="each circle in its own colour instead of all in one")
     line_width: Annotated[int, Uniform(3, 4)] = Field(3, ge=2, le=5, description="stroke width of the circles, px")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_radius: Annotated[float, Uniform(10, 13, digits=1)] = Field(
         11.0, ge=8, le=16, description="radius (px) of the black circle drawn on the tangent point")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(

@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -53,8 +53,7 @@ class Params(TaskParams):
     line_width: Annotated[int, Uniform(4, 6)] = Field(5, ge=3, le=8, description="segment stroke width, pixels")
     one_color: Annotated[bool, Strata(0.5, 0.3, 0.2)] = Field(
         False, description="all segments in one colour instead of mixed colours")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(4, 5)] = Field(4, ge=3, le=7, description="stroke width of each black ring, pixels")
     mark_frames: Annotated[int, Uniform(7, 9)] = Field(
         8, ge=5, le=20, description="video frames over which one ring is drawn")

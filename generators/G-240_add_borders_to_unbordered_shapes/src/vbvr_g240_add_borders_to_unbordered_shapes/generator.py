@@ -22,7 +22,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.draw.shapes import SHAPE_KINDS, SHAPE_REACH, shape_points
 from vbvr_core.families.outline.draw import circle_polygon, outline_image, trace_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -48,8 +48,7 @@ class Params(TaskParams):
         4, ge=2, le=6, description="stroke width (px) of the black borders, given and drawn")
     min_gap: Annotated[float, Uniform(22, 40, digits=1)] = Field(
         28.0, ge=18, le=60, description="least distance (px) between two shapes' reach circles")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=6, le=30, description="video frames over which each border is traced")
 

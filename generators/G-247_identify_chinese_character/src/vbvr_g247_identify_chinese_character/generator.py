@@ -30,7 +30,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.draw.text import DEFAULT_FAMILY, HAN_FAMILY, common_hangul, common_hanzi, font, kana
 from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -81,8 +81,7 @@ class Params(TaskParams):
         80, ge=50, le=100, description="font size of the symbols, pixels")
     ink: Annotated[int, Uniform(0, len(INKS) - 1)] = Field(
         0, ge=0, le=len(INKS) - 1, description="ink colour index (one dark colour for every symbol)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(6, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
     mark_frames: Annotated[int, Uniform(12, 16)] = Field(
         14, ge=8, le=30, description="video frames over which the ring is drawn")

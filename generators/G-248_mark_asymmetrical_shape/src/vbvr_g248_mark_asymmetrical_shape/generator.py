@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import outline_sweep, scatter_discs
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
@@ -167,8 +167,7 @@ class Params(TaskParams):
         True, description="each shape in its own colour instead of all in one")
     radius: Annotated[float, Uniform(36, 46, digits=1)] = Field(
         40.0, ge=28, le=52, description="size of the shapes: each has the area of a disc of 0.8 × this radius (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     ring_width: Annotated[int, Uniform(6, 7)] = Field(6, ge=4, le=8, description="stroke width of the red ring, pixels")
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=8, le=30, description="video frames over which the ring is drawn")

@@ -18,7 +18,7 @@ from typing import Annotated
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, Stage
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, Stage
 from vbvr_core.families.placement.draw import (
     KINDS,
     Piece,
@@ -44,8 +44,7 @@ class Params(TaskParams):
     size: Annotated[int, Strata((32, 40), (28, 36), (22, 30))] = Field(
         30, ge=16, le=44, description="nominal half-width of a piece in pixels (each varies by ±15 %)")
     move_frames: Annotated[int, Uniform(16, 20)] = Field(18, ge=12, le=60, description="video frames of the slide")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(TaskSolution):

@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -50,8 +50,7 @@ class Params(TaskParams):
         90.0, ge=0, le=360, description="turn of the whole diagram, degrees")
     tinted: Annotated[bool, Strata(0.2, 0.5, 0.8)] = Field(
         False, description="circles carry pale see-through fills of their outline colours")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     fill_frames: Annotated[int, Uniform(12, 16)] = Field(
         14, ge=8, le=30, description="video frames over which the region is painted")
 

@@ -20,7 +20,7 @@ from typing import Annotated
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, Stage
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, Stage
 from vbvr_core.families.placement.draw import (
     SYMMETRY,
     Piece,
@@ -51,8 +51,7 @@ class Params(TaskParams):
         28, ge=16, le=40, description="nominal half-width of a piece in pixels (each varies by ±15 %)")
     turn_frames: Annotated[int, Uniform(18, 20)] = Field(19, ge=16, le=60, description="video frames of the turn")
     move_frames: Annotated[int, Uniform(16, 20)] = Field(18, ge=12, le=60, description="video frames of the slide")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(TaskSolution):

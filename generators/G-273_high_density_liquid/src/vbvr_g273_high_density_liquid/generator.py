@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import outline_sweep, ring_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -58,8 +58,7 @@ class Params(TaskParams):
         170, ge=130, le=210, description="depth of liquid in the left container (px)")
     level_shift: Annotated[int, Strata((0, 0), (0, 0), (-40, 40))] = Field(
         0, ge=-50, le=50, description="how much deeper the right container's liquid is than the left's (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_frames: Annotated[int, Uniform(10, 14)] = Field(
         12, ge=8, le=30, description="video frames over which the rectangle is drawn")
 

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_text, new_canvas, text_size, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_text, new_canvas, text_size, to_frame
 from vbvr_core.draw.animate import ease_in_out
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -54,8 +54,7 @@ class Params(TaskParams):
         "blue", description="colour of the bars (when not mixed)")
     mixed_colors: Annotated[bool, Strata(0.0, 0.3, 0.6)] = Field(
         False, description="each bar in its own colour instead of all in one")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_width: Annotated[int, Uniform(4, 6)] = Field(5, ge=3, le=8, description="stroke width of the red rectangle, pixels")
     mark_frames: Annotated[int, Uniform(12, 16)] = Field(
         14, ge=8, le=36, description="video frames over which the rectangle is traced")

@@ -23,6 +23,7 @@ from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
+    BackgroundIndex,
     Sprite,
     Stage,
     draw_arrow,
@@ -65,8 +66,7 @@ class Params(TaskParams):
         0, ge=0, le=len(NODE_FILLS) - 1, description="fill colour index of ordinary nodes")
     edge_color: Annotated[int, Uniform(0, len(EDGE_COLORS) - 1)] = Field(
         0, ge=0, le=len(EDGE_COLORS) - 1, description="arrow colour index")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     frames_per_hop: Annotated[int, Uniform(8, 12)] = Field(10, ge=8, le=14, description="video frames per move along one edge")
 
     @classmethod

@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, ease_in_out, new_canvas, to_frame
 from vbvr_core.draw.shapes import SHAPE_REACH
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -49,8 +49,7 @@ class Params(TaskParams):
         1.0, ge=0.5, le=1.6, description="the second object's radius over the first's")
     distance: Annotated[int, Strata((220, 320), (170, 300), (140, 260))] = Field(
         240, ge=120, le=360, description="distance between the objects' centres, px")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     move_frames: Annotated[int, Uniform(22, 28)] = Field(
         25, ge=16, le=60, description="video frames of the box's slide")
 

@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, draw_text
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout, draw_text
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -50,8 +50,7 @@ class Params(TaskParams):
         2, ge=1, le=8, description="least amount the best route's total beats the runner-up's by")
     greedy_trap: Annotated[bool, Strata(0.0, 0.5, 1.0)] = Field(
         False, description="stepping onto the dearer neighbour each time must miss the best route")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
     frames_per_step: Annotated[int, Uniform(4, 6)] = Field(5, ge=4, le=8, description="video frames per one-cell move")
 

@@ -22,7 +22,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, color_distance, draw_text, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, draw_text, new_canvas, to_frame
 from vbvr_core.families.fill_in.draw import reveal_frames
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -50,8 +50,7 @@ class Params(TaskParams):
     gap: Annotated[int, Uniform(10, 18)] = Field(14, ge=6, le=24, description="space between blocks, pixels")
     block: Annotated[int, Uniform(40, lambda v: widest_block(v["shown"], v["gap"]))] = Field(
         56, ge=32, le=72, description="side of a block, pixels (the row fits the canvas)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     reveal_frames: Annotated[int, Uniform(16, 24)] = Field(
         20, ge=10, le=36, description="frames over which the answer colour is wiped in")
     hold_frames: Annotated[int, Uniform(6, 10)] = Field(

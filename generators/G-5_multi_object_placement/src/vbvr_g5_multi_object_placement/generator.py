@@ -26,7 +26,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, draw_shape, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, draw_shape, new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import Mover, path_is_clear, render_moves, schedule
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -75,8 +75,7 @@ class Params(TaskParams):
         14, ge=10, le=30, description="video frames of one object's move")
     pause_frames: Annotated[int, Uniform(1, 3)] = Field(
         2, ge=0, le=8, description="still frames between two objects' moves")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(TaskSolution):

@@ -23,6 +23,7 @@ from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
     SHAPE_KINDS,
+    BackgroundIndex,
     Sprite,
     Stage,
     draw_shape,
@@ -57,8 +58,7 @@ class Params(TaskParams):
     radius: Annotated[int, Uniform(18, 26)] = Field(22, ge=16, le=28, description="object size (nominal radius, px)")
     target_x: Annotated[int, Uniform(70, 442)] = Field(
         256, ge=60, le=452, description="horizontal position of the starred target")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     move_frames: Annotated[int, Uniform(36, 60)] = Field(48, ge=30, le=66, description="video frames the slide takes")
 
     @classmethod

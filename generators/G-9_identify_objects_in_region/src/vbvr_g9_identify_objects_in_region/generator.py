@@ -26,7 +26,7 @@ from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
 from vbvr_core.draw.shapes import SHAPE_REACH
 from vbvr_core.families.geometry_marks.draw import dot_sweep
 from vbvr_core.families.marking.draw import outline_sweep
@@ -66,8 +66,7 @@ class Params(TaskParams):
         2, ge=1, le=4, description="how many of them are of the asked kind in the asked region")
     radius: Annotated[int, Strata((18, 21), (16, 19), (14, 17))] = Field(
         18, ge=12, le=24, description="nominal radius of every shape, px")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     mark_frames: Annotated[int, Uniform(6, 8)] = Field(
         7, ge=4, le=20, description="video frames over which one green border is drawn")
 

@@ -26,7 +26,18 @@ import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FPS, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, Stage, draw_arrow, draw_disc, draw_text, new_canvas, to_frame
+from vbvr_core.draw import (
+    BACKGROUNDS,
+    PALETTE,
+    BackgroundIndex,
+    Sprite,
+    Stage,
+    draw_arrow,
+    draw_disc,
+    draw_text,
+    new_canvas,
+    to_frame,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o15_ball_bounces_given_time.plugin import TASK
@@ -64,8 +75,7 @@ class Params(TaskParams):
     speed: float = Field(2.0, ge=0.2, le=12.0, description="speed of the ball (m/s); drawn from a pace on the "
                                                           "picture of 150–250, 200–300 or 250–340 px/s by difficulty")
     ball_radius: Annotated[int, Uniform(10, 15)] = Field(12, ge=8, le=18, description="ball radius (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
     @classmethod
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,7 @@ import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, Uniform
-from vbvr_core.draw import BACKGROUNDS, draw_text, new_canvas
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, draw_text, new_canvas
 from vbvr_core.families.physics.rays import (
     angle_of,
     direction_of,
@@ -74,8 +74,7 @@ class Params(TaskParams):
         256.0, ge=150.0, le=362.0, description="y of the point where the ray meets the boundary (px)")
     source_distance: Annotated[float, Uniform(130.0, 190.0, digits=0)] = Field(
         160.0, ge=110.0, le=220.0, description="distance from the lamp to that point (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(SurfaceRaySolution):

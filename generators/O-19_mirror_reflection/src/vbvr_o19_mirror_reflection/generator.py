@@ -22,7 +22,7 @@ from typing import Annotated
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, Uniform
-from vbvr_core.draw import BACKGROUNDS, new_canvas
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas
 from vbvr_core.families.physics.rays import (
     angle_of,
     direction_of,
@@ -63,8 +63,7 @@ class Params(TaskParams):
         260.0, ge=180.0, le=360.0, description="length of the mirror (px)")
     show_normal: Annotated[bool, Strata(1.0, 1.0, 0.5)] = Field(
         True, description="the normal at the point is drawn dashed")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(SurfaceRaySolution):

@@ -24,7 +24,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_arrow, draw_text, new_canvas, text_size, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_arrow, draw_text, new_canvas, text_size, to_frame
 from vbvr_core.families.dominoes.chain import (
     KNOCK_FRAMES,
     THICKNESS,
@@ -69,8 +69,7 @@ class Params(TaskParams):
         2.0, ge=1.5, le=2.8, description="width of a gap, in domino lengths")
     heading: Annotated[int, Strata((0, 1), (0, 3), (0, 23))] = Field(
         0, ge=0, le=23, description="the trunk's heading in steps of 15 degrees (clockwise from pointing right)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
     @classmethod
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_arrow, draw_text, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_arrow, draw_text, new_canvas, to_frame
 from vbvr_core.families.dominoes.chain import KNOCK_FRAMES, THICKNESS, Domino, ambiguous_pairs, fall
 from vbvr_core.families.dominoes.draw import FALLEN, OUTLINE, STANDING
 from vbvr_core.families.dominoes.judge import MIN_GROUND, ground_sizes
@@ -58,8 +58,7 @@ class Params(TaskParams):
         False, description="the row runs from right to left (START on the right)")
     row_y: Annotated[int, Uniform(220, 330)] = Field(
         280, ge=200, le=340, description="height of the row on the picture (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
     @model_validator(mode="after")
     def _stop_inside(self) -> Params:

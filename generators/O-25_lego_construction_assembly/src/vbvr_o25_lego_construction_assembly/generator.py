@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, Sprite, Stage, draw_arrow, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, Sprite, Stage, draw_arrow, ease_in_out, new_canvas, to_frame
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o25_lego_construction_assembly.plugin import TASK
@@ -118,8 +118,7 @@ class Params(TaskParams):
         32, ge=16, le=60, description="video frames of the carry along the arrow")
     press_frames: Annotated[int, Uniform(8, 12)] = Field(
         10, ge=4, le=20, description="video frames of pressing the brick down onto the studs")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(TaskSolution):

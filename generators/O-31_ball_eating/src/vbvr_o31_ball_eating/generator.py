@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out, new_canvas, to_frame
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o31_ball_eating.plugin import TASK
@@ -45,8 +45,7 @@ class Params(TaskParams):
         1.2, ge=1.05, le=1.8, description="least ratio of the runner-up's distance to the nearest red ball's, at every step")
     black_radius: Annotated[int, Uniform(14, 18)] = Field(16, ge=12, le=22, description="the black ball's radius at the start (px)")
     red_radius: Annotated[int, Uniform(12, 16)] = Field(14, ge=10, le=20, description="the red balls' mean radius (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(TaskSolution):

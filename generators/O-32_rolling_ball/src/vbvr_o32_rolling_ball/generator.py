@@ -18,9 +18,19 @@ from typing import Annotated
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, Stage, draw_disc, draw_text, new_canvas, to_frame
+from vbvr_core.draw import (
+    BACKGROUNDS,
+    PALETTE,
+    BackgroundIndex,
+    Sprite,
+    Stage,
+    draw_disc,
+    draw_text,
+    new_canvas,
+    to_frame,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o32_rolling_ball.plugin import TASK
@@ -46,8 +56,7 @@ class Params(TaskParams):
         4, ge=3, le=7, description="numbered platforms the ball rolls over")
     spacing: Annotated[int, Strata((150, 170), (130, 150), (115, 135))] = Field(
         140, ge=110, le=180, description="least distance between two platforms' centres (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
 
 class Solution(TaskSolution):

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import ring_image, scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -61,8 +61,7 @@ class Params(TaskParams):
         30, ge=24, le=60, description="smallest object size (outer width), pixels")
     max_size: Annotated[int, Uniform(lambda v: _size_cap(v) - 8, _size_cap)] = Field(
         54, ge=28, le=64, description="largest object size (outer width), pixels")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     frames_per_object: int = Field(4, ge=3, le=8, description="video frames each counted object stays highlighted; "
                                                              "60 // count, within 3–6")
 

@@ -18,7 +18,17 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite, Stage, interpolate_points, new_canvas, to_frame
+from vbvr_core.draw import (
+    BACKGROUNDS,
+    PALETTE,
+    BackgroundIndex,
+    GridLayout,
+    Sprite,
+    Stage,
+    interpolate_points,
+    new_canvas,
+    to_frame,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o36_grid_shift.geometry import BLOCK_PADDING, DIRECTIONS, shifted
@@ -42,8 +52,7 @@ class Params(TaskParams):
         1, ge=1, le=3, description="cells every block moves (at most grid_size − 2)")
     color: Annotated[Literal["red", "green", "blue", "yellow", "orange", "purple"], Uniform()] = Field(
         "blue", description="block colour")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     line_width: Annotated[int, Uniform(1, 3)] = Field(1, ge=1, le=3, description="grid line width in pixels")
     frames_per_step: Annotated[int, Uniform(10, 14)] = Field(12, ge=8, le=16, description="video frames per one-cell shift")
 

@@ -23,7 +23,7 @@ from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, draw_shape, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, ease_in_out, new_canvas, to_frame
 from vbvr_core.families.marking.draw import scatter_discs
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -54,8 +54,7 @@ class Params(TaskParams):
         28, ge=18, le=44, description="nominal radius of every shape, pixels")
     outlined: Annotated[bool, Uniform()] = Field(
         False, description="shapes carry a thin dark outline")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     recolor_frames: Annotated[int, Uniform(4, 5)] = Field(
         4, ge=3, le=12, description="video frames over which one shape changes colour")
 

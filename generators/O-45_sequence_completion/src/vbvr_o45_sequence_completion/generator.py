@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS
+from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
 from vbvr_core.families.fill_in.draw import reveal_frames
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -60,8 +60,7 @@ class Params(TaskParams):
     period: Annotated[int, Strata((2, 3), (3, 3), (3, 4))] = Field(3, ge=2, le=4, description="cycle length (cycle kinds)")
     first: int = Field(3, ge=0, le=40, description="first number (number kinds); drawn so the answer stays < 10 000")
     step: int = Field(2, ge=-9, le=12, description="difference (arithmetic), factor (geometric) or second term (Fibonacci)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     row_offset: Annotated[int, Uniform(-120, 120)] = Field(
         0, ge=-120, le=120, description="vertical offset of the row from the centre, pixels")
     gap: Annotated[int, Uniform(6, 16)] = Field(10, ge=6, le=16, description="gap between boxes, pixels")

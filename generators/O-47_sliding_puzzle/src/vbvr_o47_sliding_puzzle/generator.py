@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, GridLayout
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o47_sliding_puzzle.plugin import TASK
@@ -44,8 +44,7 @@ class Params(TaskParams):
         0, ge=0, le=len(TILE_COLORS) - 1, description="tile colour index")
     board_color: Annotated[int, Uniform(0, len(BOARD_COLORS) - 1)] = Field(
         0, ge=0, le=len(BOARD_COLORS) - 1, description="board (empty space) colour index")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     margin: Annotated[int, Uniform(40, 110)] = Field(64, ge=40, le=110, description="space around the board, pixels")
     frames_per_slide: Annotated[int, Uniform(6, 8)] = Field(7, ge=5, le=9, description="video frames per tile slide")
 

@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Box, Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, GridLayout
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
 from vbvr_core.families.fill_in.draw import reveal_frames
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -44,8 +44,7 @@ class Params(TaskParams):
     colors: Annotated[int, Strata((1, 1), (1, 2), (2, 3))] = Field(1, ge=1, le=3, description="number of fill colours")
     hidden: Annotated[float, Strata((0.4, 0.6), (0.6, 0.8), (0.8, 1.0))] = Field(
         0.6, ge=0.3, le=1.0, description="share of the second half's cells that are hidden")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     margin: Annotated[int, Uniform(28, 80)] = Field(48, ge=28, le=80, description="space around the grid, pixels")
     frames_per_cell: Annotated[int, Uniform(2, 6)] = Field(
         4, ge=1, le=8, description="frames to fill one hidden cell (capped so the video stays short)")

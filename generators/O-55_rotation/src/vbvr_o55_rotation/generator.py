@@ -24,7 +24,7 @@ import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex
 from vbvr_core.judge.alternatives import nudged_positions
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -62,8 +62,7 @@ class Params(TaskParams):
             "sides' directions (0°, 90°, 180°, 270°), where sides would be seen edge-on"))
     direction: Annotated[Literal["right", "left"], Uniform()] = Field(
         "right", description="way the camera circles the structure (to its own right or left)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     orbit_frames: Annotated[int, Uniform(40, 56)] = Field(48, ge=32, le=96, description="video frames the orbit takes")
 
 

@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS
+from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
 from vbvr_core.families.fill_in.draw import reveal_frames
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -42,8 +42,7 @@ class Params(TaskParams):
         3, ge=1, le=4, description="how many of shape, colour, count and size follow a row rule")
     margin: Annotated[int, Uniform(16, 48)] = Field(28, ge=16, le=48, description="space around the matrix, pixels")
     gap: Annotated[int, Uniform(4, 18)] = Field(10, ge=4, le=18, description="space between panels, pixels")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     panel_style: Annotated[int, Uniform(0, len(PANEL_FILLS) * len(PANEL_LINES) - 1)] = Field(
         0, ge=0, le=len(PANEL_FILLS) * len(PANEL_LINES) - 1, description="panel fill and border style index")
     reveal_frames: Annotated[int, Uniform(18, 30)] = Field(

@@ -26,6 +26,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
+    BackgroundIndex,
     Sprite,
     Stage,
     color_distance,
@@ -69,8 +70,7 @@ class Params(TaskParams):
         44, ge=30, le=56, description="shape size: its nominal radius in pixels")
     pivot_distance: Annotated[float, Strata((1.6, 2.2), (1.2, 1.8), (0.8, 1.4))] = Field(
         1.5, ge=0.8, le=2.2, description="distance from the shape's centre to the pivot, in shape radii")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     turn_frames: Annotated[int, Uniform(24, 28)] = Field(26, ge=24, le=72, description="video frames the turn takes")
 
     @classmethod

@@ -23,7 +23,7 @@ import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, draw_text, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, draw_text, new_canvas, to_frame
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o75_communicating_vessels.plugin import TASK
@@ -57,8 +57,7 @@ class Params(TaskParams):
     height_2: int = Field(60, ge=16, le=235, description="start height of water in vessel B above the bottom (px)")
     height_3: int = Field(120, ge=16, le=235, description="start height of water in vessel C above the bottom (px)")
     height_4: int = Field(150, ge=16, le=235, description="start height of water in vessel D above the bottom (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
 
     @classmethod
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
+    BackgroundIndex,
     Stage,
     color_distance,
     distinct_colors,
@@ -70,8 +71,7 @@ class Params(TaskParams):
         "clockwise", description="sense of the turn")
     size: Annotated[float, Uniform(0.65, 1.0)] = Field(
         0.8, ge=0.6, le=1.0, description="shape size as a share of the largest that fits its cell")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     rotation_frames: Annotated[int, Uniform(32, 48)] = Field(40, ge=30, le=72, description="video frames the turn takes")
 
     @classmethod
