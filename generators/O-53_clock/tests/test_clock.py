@@ -86,3 +86,23 @@ class TestContract(SampleContract):
     def test_correct_sweep_rendered_independently_scores_high(self, samples, tmp_path):
         advance = load_record(samples[1]).params["advance_minutes"]
         assert score_frames(samples[1], _sweep(samples[1], advance, frames=40), tmp_path).value >= 0.95
+
+
+def test_only_the_hour_hand_reaches_the_centre():
+    """The official convention (issue 16): the minute hand runs under the central hub, the hour hand over it."""
+    params = Params(radius=180, hour_color=1, minute_color=0)
+    clock = ClockFace(params)
+    (cx, cy), radius = (256, 256), params.radius
+    hour, minute = PALETTE["blue"], PALETTE["red"]
+    both_at_3 = clock.frame(90.0, 90.0)
+    assert tuple(both_at_3[cy, cx + int(0.3 * radius)]) == hour  # the hour hand lies on top of the minute hand
+    apart = clock.frame(0.0, 90.0)
+    assert tuple(apart[cy, cx + int(0.1 * radius)]) == (35, 35, 35)  # the hub hides the minute hand's inner end
+    assert tuple(apart[cy, cx + int(0.5 * radius)]) == minute
+    assert tuple(apart[cy - int(0.1 * radius), cx]) == hour  # the hour hand runs over the hub
+
+
+def test_hands_stand_well_apart_at_the_start_and_end():
+    # 6:35: the hands 12.5° apart, where the official evaluator's straight-edge search runs along both hands.
+    assert "overlap at the end time 6:35" in overlap_problem(3 * 60, 6 * 60 + 35)
+    assert overlap_problem(3 * 60, 6 * 60 + 45) is None  # 6:45: 67.5° apart

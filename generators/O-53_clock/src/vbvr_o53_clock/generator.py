@@ -37,8 +37,13 @@ RIMS = [(40, 40, 40), (30, 45, 90), (70, 50, 35), (90, 90, 90)]
 HAND_COLORS = ("red", "blue", "green", "purple", "orange", "brown", "pink", "cyan")
 MARK_COLOR = (35, 35, 35)
 HOUR_LENGTH, MINUTE_LENGTH, NUMBER_RADIUS = 0.48, 0.70, 0.82
-# Least angle between the hands at the start and end times for the clock to be read without doubt.
-MIN_HAND_GAP = 12.0
+# The hands' widths at the centre and the central hub's radius, in face radii. The hour hand lies on top of
+# the hub and the minute hand under it, so only the hour hand reaches the centre (the official evaluator
+# reads one hand: the straight edge that starts nearest the centre).
+HOUR_WIDTH, MINUTE_WIDTH, HUB_RADIUS = 0.08, 0.045, 0.14
+# Least angle between the hands at the start and end times for the clock to be read without doubt (the
+# scorer, too, takes hands closer than 20° for overlapping).
+MIN_HAND_GAP = 20.0
 # Per difficulty: (advance step in minutes, largest advance in minutes).
 ADVANCES = {0: (60, 300), 1: (15, 240), 2: (5, 300)}
 COLOR_INDEX = Uniform(0, len(HAND_COLORS) - 1)
@@ -130,6 +135,12 @@ def colour_problem(face: RGB, hour: RGB, minute: RGB) -> str | None:
     return None
 
 
+def tapered_hand(pivot: tuple[float, float], length: float, width: float) -> list[tuple[float, float]]:
+    """A hand pointing at 12: a long thin triangle, ``width`` wide at ``pivot``, its point ``length`` away."""
+    (px, py), half = pivot, width / 2
+    return [(px - half, py), (px, py - length), (px + half, py)]
+
+
 class ClockFace:
     """The static face and the two hand sprites of one clock drawn as ``params`` say."""
 
@@ -141,15 +152,18 @@ class ClockFace:
         draw_disc(draw, CENTER, radius, fill=face, outline=RIMS[params.rim], width=max(6, radius // 22))
         draw_dial(draw, CENTER, radius, MARK_COLOR, [str(number) for number in range(1, 13)], NUMBER_RADIUS)
         self.stage = Stage(to_frame(canvas))
-        self.hour_shape = pointer_outline(CENTER, HOUR_LENGTH * radius, radius * 0.075)
-        self.minute_shape = pointer_outline(CENTER, MINUTE_LENGTH * radius, radius * 0.045)
-        self.cap = Sprite.of_shape("circle", radius * 0.06, MARK_COLOR, outline=MARK_COLOR, outline_width=1)
+        self.hour_shape = tapered_hand(CENTER, HOUR_LENGTH * radius, HOUR_WIDTH * radius)
+        self.minute_shape = pointer_outline(CENTER, MINUTE_LENGTH * radius, MINUTE_WIDTH * radius)
+        self.hub = Sprite.of_shape("circle", radius * HUB_RADIUS, MARK_COLOR, outline=MARK_COLOR, outline_width=1)
+        # The hour hand's round foot: no straight edge of it lies across the centre.
+        self.foot = Sprite.of_shape("circle", radius * HOUR_WIDTH / 2, self.hour_color, outline=self.hour_color,
+                                    outline_width=1)
 
     def frame(self, hour_angle: float, minute_angle: float) -> np.ndarray:
-        """The clock with its hands at the given angles (degrees clockwise from 12)."""
+        """The clock with its hands at the given angles (degrees clockwise from 12): minute hand, hub, hour hand."""
         hour = placed_polygon(rotate_points(self.hour_shape, CENTER, hour_angle), self.hour_color)
         minute = placed_polygon(rotate_points(self.minute_shape, CENTER, minute_angle), self.minute_color)
-        return self.stage.frame([hour, minute, (self.cap, CENTER)])
+        return self.stage.frame([minute, (self.hub, CENTER), hour, (self.foot, CENTER)])
 
     def at(self, minutes: float) -> np.ndarray:
         """The clock showing the time ``minutes`` after 12:00."""

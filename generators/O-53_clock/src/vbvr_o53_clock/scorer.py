@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
+from vbvr_core.draw import color_distance
 from vbvr_core.families.rotation.judge import judge_turn, turn_series
 from vbvr_core.families.rotation.track import pointer_angles
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.motion import angle_difference
+from vbvr_core.judge.motion import angle_difference, observed_color
 from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o53_clock.generator import Solution
@@ -31,16 +33,24 @@ HAND_TOLERANCE = 50.0
 MINUTE_END = (6.0, 20.0)  # full credit within, none beyond (degrees)
 HOUR_END = (4.0, 12.0)
 CONSISTENCY = 6.0
-OVERLAP = 20.0  # hands closer than this (degrees) hide the hour hand
+OVERLAP = 20.0  # hands closer than this (degrees) hide each other
+DRIFT = 60.0  # how far a hand's colour as the video shows it may lie from the drawn one
 
 
-def hand_angles(frames: np.ndarray, solution: Solution, hand: str) -> list[float | None]:
-    """Per frame, the angle (degrees clockwise from 12) of the ``hand`` ("hour" or "minute"), or None."""
+def hand_angles(frames: np.ndarray, solution: Solution, hand: str, first: np.ndarray | None = None) -> list[float | None]:
+    """Per frame, the angle (degrees clockwise from 12) of the ``hand`` ("hour" or "minute"), or None.
+
+    With the sample's ``first`` frame, the hand is followed in the colour the video's opening frame shows it in
+    (a brighter, darker or tinted video), as long as that stays within :data:`DRIFT` of the drawn colour."""
     scale = frames.shape[2] / 512
     length = getattr(solution, f"{hand}_length") * scale
     expected = 0.6 * length * max(2.0, 0.05 * solution.radius * scale)  # about half the hand's visible area
+    color = getattr(solution, f"{hand}_color")
+    if first is not None:
+        seen = observed_color(frames[0], resize_frame(first, frames.shape[2]), color)
+        color = seen if color_distance(seen, color) <= DRIFT else color
     return pointer_angles(frames, (solution.center[0] * scale, solution.center[1] * scale), solution.radius * scale,
-                          getattr(solution, f"{hand}_color"), min_pixels=0.25 * expected, tolerance=HAND_TOLERANCE)
+                          color, min_pixels=0.25 * expected, tolerance=HAND_TOLERANCE)
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -48,8 +58,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     solution = Solution.model_validate(sample.solution)
     frames = video.clip().frames
     start_minute, start_hour = solution.start_angles["minute"], solution.start_angles["hour"]
-    turn = turn_series(hand_angles(frames, solution, "minute"), start_minute)
-    hour_raw = hand_angles(frames, solution, "hour")
+    turn = turn_series(hand_angles(frames, solution, "minute", sample.first_frame), start_minute)
+    hour_raw = hand_angles(frames, solution, "hour", sample.first_frame)
     known = [(t, h) for t, h in zip(turn, hour_raw, strict=True) if t is not None and h is not None]
     sweep = judge_turn(turn, solution.minute_turn, *MINUTE_END, resolution=2.0)
     if len(known) < 2 or sweep is None:
