@@ -49,6 +49,8 @@ def test_look_alike_hand_colours_are_rejected():
     assert "look-alike" in colour_problem(white, PALETTE["green"], PALETTE["green"])
     assert "too close to the face" in colour_problem((250, 246, 232), PALETTE["red"], (245, 240, 225))
     assert colour_problem(white, PALETTE["blue"], PALETTE["red"]) is None
+    # Red half-blended with the dark hub, where the minute hand comes out from under it, passes for brown.
+    assert "look-alike" in colour_problem(white, PALETTE["brown"], PALETTE["red"])
 
 
 def test_drawn_advances_follow_the_stratum_grain():
@@ -58,9 +60,12 @@ def test_drawn_advances_follow_the_stratum_grain():
             assert params.advance_minutes % step == 0 and params.start_minute % 5 == 0
 
 
-def _sweep(folder, advance: float, hour_follows: bool = True, frames: int = 50) -> list[np.ndarray]:
+def _sweep(folder, advance: float, hour_follows: bool = True, frames: int = 50, swap: bool = False) -> list[np.ndarray]:
     record = load_record(folder)
-    clock = ClockFace(Params(**record.params))
+    params = dict(record.params)
+    if swap:  # each hand drawn in the other's colour
+        params["hour_color"], params["minute_color"] = params["minute_color"], params["hour_color"]
+    clock = ClockFace(Params(**params))
     start_hour, start_minute = record.solution["start_angles"]["hour"], record.solution["start_angles"]["minute"]
     out = []
     for k in range(frames + 1):
@@ -87,6 +92,13 @@ class TestContract(SampleContract):
         advance = load_record(samples[1]).params["advance_minutes"]
         assert score_frames(samples[1], _sweep(samples[1], advance, frames=40), tmp_path).value >= 0.95
 
+
+    def test_darker_video_is_followed_but_swapped_colours_are_not(self, samples, tmp_path):
+        advance = load_record(samples[0]).params["advance_minutes"]
+        gain = 0.88 * np.array([0.95, 1.0, 1.05])
+        darker = [np.clip(frame * gain, 0, 255).astype(np.uint8) for frame in _sweep(samples[0], advance)]
+        assert score_frames(samples[0], darker, tmp_path).value >= 0.95
+        assert score_frames(samples[0], _sweep(samples[0], advance, swap=True), tmp_path, name="swap.mp4").value < 0.1
 
 def test_only_the_hour_hand_reaches_the_centre():
     """The official convention (issue 16): the minute hand runs under the central hub, the hour hand over it."""

@@ -35,6 +35,9 @@ HOUR_END = (4.0, 12.0)
 CONSISTENCY = 6.0
 OVERLAP = 20.0  # hands closer than this (degrees) hide each other
 DRIFT = 60.0  # how far a hand's colour as the video shows it may lie from the drawn one
+# Hand pixels are counted out to this far beyond the hand's own length (face radii): the minute hand's thin,
+# blurred edges further out take colours near some hour hands' (red on white near brown at a low resolution).
+REACH = 0.07
 
 
 def hand_angles(frames: np.ndarray, solution: Solution, hand: str, first: np.ndarray | None = None) -> list[float | None]:
@@ -45,12 +48,12 @@ def hand_angles(frames: np.ndarray, solution: Solution, hand: str, first: np.nda
     scale = frames.shape[2] / 512
     length = getattr(solution, f"{hand}_length") * scale
     expected = 0.6 * length * max(2.0, 0.05 * solution.radius * scale)  # about half the hand's visible area
-    color = getattr(solution, f"{hand}_color")
+    color, outer = getattr(solution, f"{hand}_color"), min(0.92, length / scale / solution.radius + REACH)
     if first is not None:
         seen = observed_color(frames[0], resize_frame(first, frames.shape[2]), color)
         color = seen if color_distance(seen, color) <= DRIFT else color
     return pointer_angles(frames, (solution.center[0] * scale, solution.center[1] * scale), solution.radius * scale,
-                          color, min_pixels=0.25 * expected, tolerance=HAND_TOLERANCE)
+                          color, min_pixels=0.25 * expected, tolerance=HAND_TOLERANCE, outer=outer)
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
