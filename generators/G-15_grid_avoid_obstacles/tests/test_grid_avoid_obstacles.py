@@ -7,6 +7,7 @@ from vbvr_core.draw import GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.judge import judge_walk
 from vbvr_core.families.gridwalk.track import bridge_short_jumps
+from vbvr_core.judge.alternatives import declared, recreate
 from vbvr_core.media.video import held
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
@@ -82,6 +83,18 @@ class TestContract(SampleContract):
             best = shortest_path(path[0], path[-1], grid_neighbours(solution.layout["rows"], solution.layout["cols"],
                                                                     obstacles))
             assert len(path) == len(best)
+
+    def test_another_shortest_route_is_declared_and_scores_high(self, samples, tmp_path):
+        routes = 0
+        for folder in samples:
+            made = recreate(folder, self.params)
+            solution = made.sample.solution
+            for name, source in declared(made.generator, made.sample, "alternatives").items():
+                routes += 1
+                assert score_frames(folder, list(source()), tmp_path, f"{folder.name}-{name}.mp4").value >= 0.95
+            if solution.shortest_paths == 1:  # the instance has no other route to offer
+                assert not declared(made.generator, made.sample, "alternatives")
+        assert routes, "no sample offered another shortest route"
 
     def test_detour_scores_below_the_optimum(self, samples, tmp_path):
         folder = samples[0]

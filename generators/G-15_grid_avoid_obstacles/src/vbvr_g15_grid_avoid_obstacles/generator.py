@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import Placement, pick_endpoints
@@ -109,6 +110,7 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
                           crosses={cell: OBSTACLE_COLOR for cell in obstacles})
         agent = world.agent_sprite(AGENT_COLOR)
         first, final, _ = world.walk(path, agent, p.frames_per_step)
+        self.walk = lambda cells: lambda: world.walk(cells, agent, p.frames_per_step)[2]
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. The yellow ball starts on the blue cell; the red "
             "cell is the goal. Cells marked with a black X are obstacles. Move the ball one cell at a time "
@@ -124,7 +126,23 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
             first_frame=first,
             final_frame=final,
             prompt=prompt,
-            trajectory=lambda: world.walk(path, agent, p.frames_per_step)[2],
+            trajectory=self.walk(path),
             solution=solution,
             params=p,
         )
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """Another shortest route where the instance has one: ties broken in the opposite neighbour order."""
+        s, p = sample.solution, self.params
+        neighbours = grid_neighbours(p.rows, p.cols, set(s.obstacles))
+        other = shortest_path(s.start, s.goal, lambda cell: reversed(list(neighbours(cell))))
+        return {"other_shortest_route": self.walk(other)} if other != s.path else {}
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """Stopped one step short of the goal; and, where ignoring the X marks shortens the route, that route."""
+        s, p = sample.solution, self.params
+        found = {"one_step_short": self.walk(s.path[:-1])}
+        straight = shortest_path(s.start, s.goal, grid_neighbours(p.rows, p.cols, set()))
+        if len(straight) < len(s.path):
+            found["through_an_obstacle"] = self.walk(straight)
+        return found
