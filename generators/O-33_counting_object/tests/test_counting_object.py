@@ -8,7 +8,9 @@ import pytest
 from PIL import Image, ImageDraw
 from vbvr_core.draw import BACKGROUNDS, new_canvas, to_frame
 from vbvr_core.draw.text import FAMILIES, font
+from vbvr_core.judge.alternatives import declared, recreate
 from vbvr_core.media.frames import resize_frame
+from vbvr_core.media.video import held
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_baseline, score_frames
@@ -77,6 +79,15 @@ def test_drawn_instances_are_diverse():
 
 class TestContract(SampleContract):
     key = KEY
+
+    def test_the_count_written_in_other_typefaces_is_declared_and_read(self, samples, tmp_path):
+        made = recreate(samples[0], self.params)
+        alternatives = declared(made.generator, made.sample, "alternatives")
+        assert len(alternatives) >= 3  # issue 15: at least three other fonts at 0.7-1.3x the size
+        for name, source in alternatives.items():
+            frames = list(held(source(), made.sample.hold_frames))
+            assert not np.array_equal(frames[-1], made.sample.final_frame), name  # the answer itself is re-set
+            assert score_frames(samples[0], frames, tmp_path, f"{name}.mp4").value >= 0.95, name
 
     def test_ground_truth_videos_last_at_most_130_frames(self, samples):
         assert all(load_record(folder).video.frames <= 130 for folder in samples)

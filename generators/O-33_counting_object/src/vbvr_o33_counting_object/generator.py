@@ -19,8 +19,10 @@ from typing import Annotated, Any, Literal
 from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import ring_image, scatter_discs
+from vbvr_core.judge.alternatives import font_alternatives
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o33_counting_object.label import SCENE_BOTTOM, with_label
@@ -157,9 +159,14 @@ class CountingGenerator(BaseGenerator):
                 state = ring_image(with_label(first, step), centers[index], ring_radii[index], HIGHLIGHT, width=4)
                 for _ in range(p.frames_per_object):
                     yield state
-            yield final
+            yield with_label(first, len(counted))  # drawn here, so an alternative typeface reaches the answer too
 
         solution = Solution(answer=len(counted), centers=[(round(x, 2), round(y, 2)) for x, y in centers],
                             sizes=sizes, counted=counted, highlight=HIGHLIGHT)
         return Sample(first_frame=first, final_frame=final, prompt=self._prompt(kinds, asked), trajectory=frames,
                       solution=solution, params=p)
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """The same count with its label set in three other typefaces at 0.7–1.3× the size (the scorer reads the
+        number, not our glyphs)."""
+        return font_alternatives(sample.trajectory)
