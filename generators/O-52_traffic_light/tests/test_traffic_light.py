@@ -8,7 +8,9 @@ import pydantic
 import pytest
 from vbvr_core.draw import BACKGROUNDS
 from vbvr_core.draw.text import typeface
+from vbvr_core.judge.alternatives import declared, recreate
 from vbvr_core.judge.read_text import read_text
+from vbvr_core.media.video import held
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
@@ -72,6 +74,17 @@ class TestContract(SampleContract):
     key = KEY
     params = {"a_count": 6, "b_count": 0}
     final_ceiling = 0.1
+
+    def test_the_countdown_in_other_typefaces_is_declared_and_read(self, samples, tmp_path):
+        made = recreate(samples[0], self.params)
+        alternatives = declared(made.generator, made.sample, "alternatives")
+        assert len(alternatives) >= 3  # issue 15: at least three other fonts at 0.7-1.3x the size
+        truth = list(made.sample.trajectory())
+        for name, source in alternatives.items():
+            frames = list(source())
+            assert any(not np.array_equal(a, b) for a, b in zip(frames, truth, strict=True)), name  # digits re-set
+            assert score_frames(samples[0], list(held(frames, made.sample.hold_frames)), tmp_path,
+                                f"{name}.mp4").value >= 0.95, name
 
     def test_ground_truth_videos_last_at_most_125_frames(self, samples):
         assert all(load_record(folder).video.frames <= 125 for folder in samples)

@@ -17,7 +17,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, text_size
+from vbvr_core.judge.alternatives import font_alternatives
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o52_traffic_light.plugin import TASK
@@ -142,3 +144,8 @@ class TrafficLightGenerator(BaseGenerator):
 
         return Sample(first_frame=first, final_frame=final, prompt=prompt, trajectory=trajectory, solution=solution,
                       params=p)
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """The same countdown with its display digits set in three other typefaces at 0.7–1.3× the size (the
+        scorer reads the numbers, not our glyphs)."""
+        return font_alternatives(sample.trajectory)
