@@ -8,6 +8,7 @@ import json
 import pytest
 from vbvr_core.draw import BACKGROUNDS, PALETTE
 from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.judge.alternatives import declared, recreate
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
@@ -106,3 +107,27 @@ class TestContract(SampleContract):
         shifted[:, 8:] = final[:, :-8]
         frames = [read_png(samples[0] / "first_frame.png")] * 10 + [shifted] * 20
         assert score_frames(samples[0], frames, tmp_path).value < 0.3
+
+
+@pytest.fixture(scope="module")
+def number_samples(tmp_path_factory):
+    """Two arithmetic samples and one whose answer is 7 (3, 4, 5, 6, 7: the question mark must not read as it)."""
+    root = tmp_path_factory.mktemp("numbers")
+    drawn = make_samples(KEY, root / "drawn", count=2, seed=12, params={"kind": "arithmetic"})
+    seven = make_samples(KEY, root / "seven", count=1, seed=3,
+                         params={"kind": "arithmetic", "first": 3, "step": 1, "length": 5})
+    return drawn + seven
+
+
+def test_a_number_answer_is_read_in_any_typeface_and_a_wrong_one_is_not_taken_for_it(number_samples, tmp_path):
+    for folder in number_samples:
+        made = recreate(folder, {"kind": "arithmetic"}) if folder.parent.parent.name == "drawn" else \
+            recreate(folder, {"kind": "arithmetic", "first": 3, "step": 1, "length": 5})
+        fonts = declared(made.generator, made.sample, "alternatives")
+        assert len(fonts) >= 3  # issue 15: the answer in at least three other fonts, 0.7-1.3x the size
+        for name, source in fonts.items():
+            assert score_frames(folder, list(source()), tmp_path, f"{folder.name}-{name}.mp4").value >= 0.95, name
+        # the right answer plus one, drawn exactly like ours: its pixels are close, its reading is not
+        wrong = declared(made.generator, made.sample, "near_misses")["off_by_one"]
+        assert score_frames(folder, list(wrong()), tmp_path, f"{folder.name}-wrong.mp4").value <= 0.1
+        assert score_baseline("static", folder, tmp_path) <= 0.1

@@ -14,12 +14,16 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
+import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
 from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.judge.alternatives import font_alternatives
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o45_sequence_completion.plugin import TASK
@@ -171,6 +175,9 @@ class SequenceCompletionGenerator(BaseGenerator):
         )
         solution = Solution(kind=p.kind, elements=elements, answer=elements[-1], target_box=target,
                             given_boxes=[scene.box(index, inset=3) for index in range(p.length - 1)])
+        self.revealing = lambda answer: lambda: itertools.chain(
+            [first], reveal_frames(first, _with_answer(final, scene.render(elements[:-1] + [answer], question=False),
+                                                       target), [target], p.reveal_frames))
         return Sample(
             first_frame=first,
             final_frame=final,
@@ -179,3 +186,24 @@ class SequenceCompletionGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """A number answer written in three other typefaces at 0.7–1.3× the size (the scorer reads the number)."""
+        if "number" not in sample.solution.answer:
+            return {}
+        return font_alternatives(self.revealing(sample.solution.answer))
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """A number answer off by one, drawn the same way."""
+        if "number" not in sample.solution.answer:
+            return {}
+        return {"off_by_one": self.revealing({"number": sample.solution.answer["number"] + 1})}
+
+
+def _with_answer(final: np.ndarray, drawn: np.ndarray, box: Sequence[float]) -> np.ndarray:
+    """``final`` with its answer box taken from ``drawn``."""
+    left, top, right, bottom = (int(round(value)) for value in box)
+    out = final.copy()
+    out[top:bottom, left:right] = drawn[top:bottom, left:right]
+    return out
+

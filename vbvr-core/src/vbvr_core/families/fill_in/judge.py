@@ -14,7 +14,7 @@ not penalised for resampling: the reference frames are brought down to it instea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import cv2
 import numpy as np
@@ -174,7 +174,8 @@ def rest_unchanged(frames: np.ndarray, rest: np.ndarray, tail_frames: int = 3) -
 
 def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, target_boxes: Sequence[Sequence[float]],
                      tail_frames: int = 3, margin: int = 4, chance: float = 0.0,
-                     kept_boxes: Sequence[Sequence[float]] = ()) -> Score:
+                     kept_boxes: Sequence[Sequence[float]] = (),
+                     read_answer: Callable[[int, np.ndarray], float | None] | None = None) -> Score:
     """Score a video that should fill ``target_boxes`` (512-canvas boxes) with the final frame's content.
 
     value = start · open_question · answer · unchanged, where start = the video opens on the first frame,
@@ -189,6 +190,11 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     kept = the least credit of any of them for still showing its first-frame content at the end, judged like
     the targets: replacing one given element changes a small share of the whole picture, which ``unchanged``
     alone may forgive, but it is a wrong answer. ``first``/``final`` are the sample's 512² PNG frames.
+    A task whose answer is text passes ``read_answer(target index, tail regions)``: the credit for the expected
+    text read font-independently in the target's region of the last frames (T × h × w × 3, colour-mapped, at the
+    video's size), or None when no text can be read there. Where text is read, the reading is the target's
+    credit (the right number in another font counts; a wrong number drawn like ours does not, although its
+    pixels are close); where none is, the pixel match is.
     """
     overview = video.clip()
     clip = working_clip(video)
@@ -203,6 +209,11 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     colours = colour_fit(clip.frames[0], reference_first)
     tail = match_colours(clip.frames[-max(1, tail_frames):], *colours)
     credits = match_credits(tail, reference_first, reference_final, boxes, reach).mean(axis=0)
+    if read_answer is not None:
+        readings = [read_answer(index, tail[:, top:bottom, left:right])
+                    for index, (left, top, right, bottom) in enumerate(boxes)]
+        credits = np.array([credit if reading is None else reading
+                            for credit, reading in zip(credits, readings, strict=True)])
     opening = match_credits(match_colours(clip.frames[:1], *colours), reference_first, reference_final, boxes, reach)
     raw = float(credits.mean()) if len(credits) else 0.0
     floor = max(chance, PARTIAL_FLOOR) if len(boxes) > 1 else 0.0
