@@ -1,27 +1,28 @@
-"""G-3 stable_sort: move a row of shapes into a new row sorted by a key, equal keys keeping their order.
+"""G-3 stable_sort: move a row of shapes into a new row grouped by kind, equal kinds keeping their order.
 
 Parameters → draw → solve → render → prompt:
 
-- ``num_objects`` shapes, each its own colour, in a row near the top; the ``sort_key`` is either the
-  shape kind (``num_groups`` kinds, in an order the prompt states) or the size (``num_groups`` clearly
-  different size classes of one kind, smallest or largest first); with more shapes than key values,
-  some key is always shared, so stability shows;
-- the solver is a stable sort (Python's ``sorted``): shapes with equal keys keep their left-to-right order;
-  a row that is already sorted is rejected;
+- ``num_objects`` shapes of ``num_groups`` kinds (circles, squares, triangles) in a row near the top; every
+  shape of a kind has the kind's colour, and the shapes of one kind all differ in size (neighbouring sizes
+  ≥ 15 % apart in radius), standing smallest to largest from left to right; the prompt states the order
+  of the kinds;
+- the solver is a stable sort by kind (Python's ``sorted``): shapes of the same kind keep their
+  left-to-right order, so each kind's group in the new row again runs from smallest to largest; a row
+  that is already sorted is rejected;
 - the video moves the shapes one after another in the sorted order — down to a free lane, along it,
   and down into their place in the new row — never letting two shapes overlap (else rejected).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
+import cv2
 import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, new_canvas, to_frame
-from vbvr_core.draw.shapes import SHAPE_REACH
 from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_places, row_slots
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -29,30 +30,32 @@ from vbvr_g3_stable_sort.plugin import TASK
 
 # Gray and brown are left out: blends of a black outline with a light background or with orange pass for them.
 OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink")
-KINDS = ("circle", "square", "triangle", "star", "hexagon")
-SIZE_KINDS = ("circle", "square", "triangle", "hexagon")  # never the thin-armed star for sizes
-SIZE_CLASSES = {2: (18, 31), 3: (16, 24, 34)}  # neighbouring classes differ by ≥ 40 %
-SIZE_NAMES = {2: ("small", "large"), 3: ("small", "medium", "large")}
+# The kinds, each with the smallest nominal radius it is drawn at: every shape's filled area stays ≥ ≈ 650
+# px (triangles fill less of their radius than circles and squares do).
+KINDS = {"circle": 16.5, "square": 17.5, "triangle": 21.5}
+# How far each kind reaches from its centre, in nominal radii (draw.shapes: squares and triangles 1.2).
+KIND_REACH = {"circle": 1.0, "square": 1.2, "triangle": 1.2}
+# Smallest gap (pixels) between any two drawn shapes in any frame.
+MIN_GAP = 4
+# Neighbouring sizes of one kind differ by this factor in radius (≈ 32 % in area).
+SIZE_STEP = 1.15
 ROW_WIDTH = 496
 
 
 class Params(TaskParams):
-    """G-3's parameter space: the row grows and gets more key values with the difficulty stratum."""
+    """G-3's parameter space: the row grows and gets more kinds with the difficulty stratum."""
 
-    num_objects: Annotated[int, Strata((5, 6), (6, 7), (7, 8))] = Field(
-        6, ge=4, le=8, description="number of shapes in the row")
+    num_objects: Annotated[int, Strata((6, 6), (6, 7), (7, 8))] = Field(
+        6, ge=6, le=8, description="number of shapes in the row")
     num_groups: Annotated[int, Strata((2, 2), (2, 3), (3, 3))] = Field(
-        2, ge=2, le=3, description="number of distinct key values (shape kinds or size classes)")
-    sort_key: Annotated[Literal["shape", "size"], Uniform()] = Field("shape", description="what the row is sorted by")
-    descending: Annotated[bool, Uniform()] = Field(
-        False, description="for the size key: largest first instead of smallest first")
+        2, ge=2, le=3, description="number of shape kinds (each its own colour)")
     top_y: Annotated[int, Uniform(120, 180)] = Field(
         150, ge=110, le=190, description="height of the starting row's centre line, pixels")
     bottom_y: Annotated[int, Uniform(340, 400)] = Field(
         370, ge=330, le=410, description="height of the sorted row's centre line, pixels")
-    spacing: Annotated[int, Uniform(10, 20)] = Field(
-        14, ge=8, le=24, description="gap between neighbouring shapes in a row, pixels")
-    outline_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=3, description="black outline width, pixels")
+    spacing: Annotated[int, Uniform(8, 14)] = Field(
+        12, ge=8, le=24, description="gap between neighbouring shapes in a row, pixels")
+    outline_width: Annotated[int, Uniform(1, 2)] = Field(2, ge=1, le=2, description="black outline width, pixels")
     background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
         0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
     frames_per_move: Annotated[int, Uniform(10, 13)] = Field(
@@ -62,9 +65,11 @@ class Params(TaskParams):
 
 
 class Solution(TaskSolution):
-    """Each shape's colour, start and place in the sorted row, and the row's left-to-right order."""
+    """Each shape's colour (one per kind), nominal radius, start and place in the sorted row, and the row's
+    left-to-right order."""
 
     colors: list[tuple[int, int, int]]
+    radii: list[float]
     starts: list[Point]
     ends: list[Point]
     order: list[int]
@@ -83,39 +88,66 @@ def unstable_order(keys: list[int]) -> list[int]:
     return [next(reversed_members) if keys[k] == group else k for k in order]
 
 
+def half_width(sprite: Sprite) -> float:
+    """Half the width of what ``sprite`` draws (its opaque pixels), measured from the sprite's centre."""
+    columns = np.nonzero(sprite.rgba[..., 3].any(axis=0))[0]
+    middle = sprite.rgba.shape[1] / 2
+    return float(max(middle - columns[0], columns[-1] + 1 - middle))
+
+
+def pixels_clear(sprites: list[Sprite], positions: list[list[Point]], gap: int = MIN_GAP) -> bool:
+    """True when, in every frame, the drawn pixels of any two sprites (pasted centred at ``positions``, one
+    list per frame) stay at least ``gap`` pixels apart: the exact check behind the planner's round footprints."""
+    masks = [(sprite.rgba[..., 3] > 0).astype(np.uint8) for sprite in sprites]
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * gap + 1, 2 * gap + 1))
+    grown = [cv2.dilate(np.pad(mask, gap), kernel) for mask in masks]
+    sizes = np.array([mask.shape[::-1] for mask in masks], dtype=np.float64)  # width, height
+    points = np.asarray(positions, dtype=np.float64)  # frames × sprites × 2
+    corners = np.round(points - sizes / 2).astype(int)  # top-left corner where paste puts each sprite
+    for a in range(len(sprites)):
+        for b in range(a + 1, len(sprites)):
+            # Frames where b's box comes within the gap of a's box; only those are compared pixel by pixel.
+            low = np.maximum(corners[:, a] - gap, corners[:, b])
+            high = np.minimum(corners[:, a] + sizes[a].astype(int) + gap, corners[:, b] + sizes[b].astype(int))
+            for frame in np.nonzero((low < high).all(axis=1))[0]:
+                (x0, y0), (x1, y1) = low[frame], high[frame]
+                ax, ay = corners[frame, a] - gap
+                bx, by = corners[frame, b]
+                if (grown[a][y0 - ay:y1 - ay, x0 - ax:x1 - ax] & masks[b][y0 - by:y1 - by, x0 - bx:x1 - bx]).any():
+                    return False
+    return True
+
+
 class StableSortGenerator(BaseGenerator):
-    """Draws a row of shapes with repeated keys and stable-sorts it into a new row below."""
+    """Draws a row of shapes of a few kinds and stable-sorts it by kind into a new row below."""
 
     info = TASK.info
     Params = Params
     Solution = Solution
 
-    def _objects(self) -> tuple[list[str], list[float], list[int], list[str]]:
-        """Kinds, radii, sort keys (0 sorts first) and the key names in sort order."""
+    def _objects(self) -> tuple[list[str], list[float], list[int], list[str], list[str]]:
+        """Kinds, nominal radii, sort keys (0 sorts first), the kind names in sort order and their colours."""
         p, rng = self.params, self.rng
-        groups = [int(g) for g in rng.permutation(np.arange(p.num_objects) % p.num_groups)]
-        if p.sort_key == "shape":
-            names = [KINDS[int(k)] for k in rng.choice(len(KINDS), p.num_groups, replace=False)]
-            radii = [float(rng.integers(18, 29)) for _ in groups]
-            return [names[g] for g in groups], radii, groups, [f"{name}s" for name in names]
-        kinds = [SIZE_KINDS[int(rng.integers(0, len(SIZE_KINDS)))]] * p.num_objects
-        radii = [float(SIZE_CLASSES[p.num_groups][g]) for g in groups]
-        keys = [p.num_groups - 1 - g if p.descending else g for g in groups]
-        names = list(SIZE_NAMES[p.num_groups])
-        return kinds, radii, keys, names[::-1] if p.descending else names
+        keys = [int(g) for g in rng.permutation(np.arange(p.num_objects) % p.num_groups)]
+        names = [list(KINDS)[int(k)] for k in rng.choice(len(KINDS), p.num_groups, replace=False)]
+        colors = [OBJECT_COLORS[int(k)] for k in rng.choice(len(OBJECT_COLORS), p.num_groups, replace=False)]
+        radii = [0.0] * p.num_objects
+        for key, name in enumerate(names):
+            members = [k for k in range(p.num_objects) if keys[k] == key]
+            # Distinct sizes, one step of the ladder left out; smallest to largest from left to right.
+            steps = sorted(int(s) for s in rng.choice(len(members) + 1, len(members), replace=False))
+            for member, step in zip(members, steps, strict=True):
+                radii[member] = round(KINDS[name] * SIZE_STEP ** step, 1)
+        return [names[g] for g in keys], radii, keys, names, colors
 
-    def _prompt(self, key_names: list[str]) -> str:
+    def _prompt(self, kind_names: list[str]) -> str:
         p = self.params
-        if p.sort_key == "shape":
-            rule = "by shape: " + ", then ".join(f"all {name}" for name in key_names)
-        else:
-            rule = "by size, from " + ("largest to smallest" if p.descending else "smallest to largest") + \
-                f" ({', then '.join(key_names)})"
+        rule = ", then ".join(f"all {name}s" for name in kind_names)
         return (
             f"A row of {p.num_objects} colored shapes is shown near the top. Move the shapes into a "
-            f"new row below it, centered horizontally, sorted {rule}. This is a stable sort: shapes with the same "
-            f"{'kind' if p.sort_key == 'shape' else 'size'} must keep the left-to-right order they have in the "
-            "top row. Keep every shape's kind, size and color unchanged."
+            f"new row below it, centered horizontally, sorted by shape: {rule}. This is a stable sort: shapes "
+            "of the same kind must keep the left-to-right order they have in the top row. Keep every shape's "
+            "kind, size and color unchanged."
         )
 
     def _row(self, order: list[int], y: float, spacing: float) -> list[Point]:
@@ -130,7 +162,7 @@ class StableSortGenerator(BaseGenerator):
         movers = [Mover(self.sprites[k], (self.starts[k], (self.starts[k][0], lane), (ends[k][0], lane), ends[k]),
                         self.reach[k]) for k in order]
         plan = plan_moves(movers, p.frames_per_move, p.stagger)
-        if plan is None:
+        if plan is None or not pixels_clear([mover.sprite for mover in movers], plan[1]):
             raise Reject("occlusion: the shapes would overlap while moving")
         return movers, plan[1]
 
@@ -139,31 +171,30 @@ class StableSortGenerator(BaseGenerator):
         return lambda: render_moves(self.background, movers, positions)
 
     def generate(self) -> Sample:
-        """Draw the row, stable-sort it, and move the shapes into the sorted row."""
+        """Draw the row, stable-sort it by kind, and move the shapes into the sorted row."""
         p = self.params
-        kinds, radii, self.keys, key_names = self._objects()
-        # Shrink every shape by one factor when the row would not fit (equal sizes stay equal).
-        room = ROW_WIDTH - (p.num_objects - 1) * p.spacing - 2 * p.num_objects * p.outline_width
-        scale = min(1.0, room / sum(2 * SHAPE_REACH * r for r in radii))
-        radii = [round(r * scale, 1) for r in radii]
-        names = [OBJECT_COLORS[int(k)] for k in self.rng.choice(len(OBJECT_COLORS), p.num_objects, replace=False)]
-        colors = [PALETTE[name] for name in names]
-        self.reach = [SHAPE_REACH * r + p.outline_width for r in radii]
+        kinds, radii, self.keys, kind_names, color_names = self._objects()
+        colors = [PALETTE[color_names[key]] for key in self.keys]
+        self.sprites = [Sprite.of_shape(k, r, c, outline_width=p.outline_width, reach=KIND_REACH[k])
+                        for k, r, c in zip(kinds, radii, colors, strict=True)]
+        # Rows are laid out by each shape's drawn width; the planner's footprint is a disc of half that width
+        # (a triangle or square reaches further up or down), so every plan is also checked pixel by pixel.
+        self.reach = [half_width(sprite) for sprite in self.sprites]
+        if 2 * sum(self.reach) + (p.num_objects - 1) * p.spacing > ROW_WIDTH:
+            raise Reject("too wide: the row does not fit on the canvas")
         self.starts = row_slots([2 * r for r in self.reach], p.top_y, p.spacing)
         self.order = stable_order(self.keys)
         if self.order == sorted(self.order):
             raise Reject("trivial: the row is already sorted")
         ends = self._row(self.order, p.bottom_y, p.spacing)
-        self.sprites = [Sprite.of_shape(k, r, c, outline_width=p.outline_width)
-                        for k, r, c in zip(kinds, radii, colors, strict=True)]
         movers, positions = self._moves(self.order, ends)
         self.background = to_frame(new_canvas(BACKGROUNDS[p.background]))
-        solution = Solution(colors=colors, starts=[(round(x, 2), round(y, 2)) for x, y in self.starts],
+        solution = Solution(colors=colors, radii=radii, starts=[(round(x, 2), round(y, 2)) for x, y in self.starts],
                             ends=[(round(x, 2), round(y, 2)) for x, y in ends], order=self.order)
         return Sample(
             first_frame=next(render_moves(self.background, movers, positions[:1])),
             final_frame=next(render_moves(self.background, movers, positions[-1:])),
-            prompt=self._prompt(key_names),
+            prompt=self._prompt(kind_names),
             trajectory=lambda: render_moves(self.background, movers, positions),
             solution=solution,
             params=p,
@@ -177,7 +208,7 @@ class StableSortGenerator(BaseGenerator):
         return {"lower_wider_row": self._frames(self.order, self._row(self.order, p.bottom_y + 24, spacing))}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Sorted by key but not stable (the largest group of equal keys reversed), moved the same way."""
+        """Sorted by kind but not stable (the largest group of one kind reversed: largest first), moved the same way."""
         unstable = unstable_order(self.keys)
         return {"equal_keys_swapped": self._frames(unstable, self._row(unstable, self.params.bottom_y,
                                                                         self.params.spacing))}

@@ -7,8 +7,8 @@ TASK = declare_task(
     title="Stable sort",
     category=Category.PERCEPTION,
     description=(
-        "A row of coloured shapes is moved into a new row below, sorted by the stated key "
-        "(shape kind in a stated order, or size); shapes with equal keys keep their original left-to-right order."
+        "A row of circles, squares and triangles (one colour per kind) is moved into a new row below, grouped by "
+        "kind in a stated order; shapes of the same kind keep their original left-to-right order (a stable sort)."
     ),
     generator="vbvr_g3_stable_sort.generator:StableSortGenerator",
     scorer="vbvr_g3_stable_sort.scorer:score",
