@@ -23,7 +23,6 @@ from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Un
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
 from vbvr_core.families.fill_in.draw import reveal_frames
-from vbvr_core.judge.alternatives import font_alternatives
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o45_sequence_completion.plugin import TASK
@@ -186,12 +185,6 @@ class SequenceCompletionGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
-
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """A number answer written in three other typefaces at 0.7–1.3× the size (the scorer reads the number)."""
-        if "number" not in sample.solution.answer:
-            return {}
-        return font_alternatives(self.revealing(sample.solution.answer))
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A number answer off by one, drawn the same way."""

@@ -190,11 +190,10 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
     kept = the least credit of any of them for still showing its first-frame content at the end, judged like
     the targets: replacing one given element changes a small share of the whole picture, which ``unchanged``
     alone may forgive, but it is a wrong answer. ``first``/``final`` are the sample's 512² PNG frames.
-    A task whose answer is text passes ``read_answer(target index, tail regions)``: the credit for the expected
-    text read font-independently in the target's region of the last frames (T × h × w × 3, colour-mapped, at the
-    video's size), or None when no text can be read there. Where text is read, the reading is the target's
-    credit (the right number in another font counts; a wrong number drawn like ours does not, although its
-    pixels are close); where none is, the pixel match is.
+    A task whose answer is text passes ``read_answer(target index, tail regions)``: the credit for the text read in
+    the target's region of the last frames (T × h × w × 3, colour-mapped, at the video's size), or None to leave
+    the target to the pixel match; where it gives a credit, that is the target's (a wrong number drawn like ours
+    is close to the answer in pixels, not in reading).
     """
     overview = video.clip()
     clip = working_clip(video)
