@@ -21,23 +21,8 @@ import cv2
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.arrangement.judge import (
-    CENTER_FULL,
-    CENTER_ZERO,
-    COLOR_TOLERANCE,
-    INTACT_HIGH,
-    INTACT_LOW,
-    ROW_FULL,
-    ROW_ZERO,
-    STEP_FULL,
-    STEP_ZERO,
-    largest_step,
-    order_credit,
-    row_lines,
-    row_spread,
-)
+from vbvr_core.families.arrangement.judge import COLOR_TOLERANCE, INTACT_HIGH, INTACT_LOW, judge_row
 from vbvr_core.judge.compare import starts_like
-from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import observed_color
 from vbvr_core.judge.verdict import Verdict
@@ -118,13 +103,6 @@ def track_kind(frames: np.ndarray, color: Sequence[int], expected: Sequence[floa
     return tracks, counts, last
 
 
-def progress_along(track: Sequence[Point | None], start: np.ndarray, end: np.ndarray) -> list[float | None]:
-    """Each position's progress along start → end (0 at the start, 1 at the end), None where unseen."""
-    direction = np.subtract(end, start, dtype=np.float64)
-    length_sq = float(direction @ direction)
-    return [None if p is None else float(np.subtract(p, start) @ direction / length_sq) for p in track]
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-3 against the sample's shapes, their starts and their places in the sorted row."""
     solution = Solution.model_validate(sample.solution)
@@ -169,46 +147,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     for track in ending:
         seen = [p for p in track if p is not None]
         end_positions.append(tuple(np.median(np.asarray(seen), axis=0)) if seen else None)
-    missing = [k for k, p in enumerate(end_positions) if p is None]
-    verdict.note("present", 1 - len(missing) / count)
-    verdict.part("intact", float(np.mean(intact)), unless="some shapes changed size or were merged")
-    if missing:
-        verdict.factor(0.0, when=True, reason=f"shapes {missing} are not visible at the end")
-        return verdict.score(ok="")
-    ends_small = np.asarray(solution.ends, dtype=np.float64) * factor
-    found = np.asarray(end_positions, dtype=np.float64)
-    spread = row_spread(row_lines(np.stack(last_masks)))
-    verdict.part("row", ramp(spread / factor, ROW_FULL, ROW_ZERO),
-                 unless=f"the shapes are not on one horizontal line (spread {spread / factor:.0f} px)")
-    order = order_credit(list(found[:, 0]), solution.order)
-    offset = abs(float(np.median(found[:, 1]) - np.median(ends_small[:, 1]))) / factor
-    verdict.part("height", ramp(offset, HEIGHT_TOLERANCE, 2 * HEIGHT_TOLERANCE),
-                 unless=f"the row stands {offset:.0f} px off its height")
-    middle = (found[:, 0].min() + found[:, 0].max()) / 2
-    expected_middle = (ends_small[:, 0].min() + ends_small[:, 0].max()) / 2
-    centred = ramp(abs(float(middle - expected_middle)) / factor, CENTER_FULL, CENTER_ZERO)
-    verdict.note("order", order)
-    verdict.note("centred", centred)
-    verdict.part("placement", 0.7 * order + 0.3 * centred)
-    if order < 1:
-        verdict.fail("the left-to-right order is wrong (not grouped by kind in the stated order, or not stable)")
-    if centred < 1:
-        verdict.fail(f"the row is off centre (centred {centred:.2f})")
-    smoothness = []
-    for track, begin, end in zip(tracks, solution.starts, solution.ends, strict=True):
-        begin_small, end_small = np.multiply(begin, factor), np.multiply(end, factor)
-        if np.hypot(*(end_small - begin_small)) < 8 * factor:
-            continue
-        progress = progress_along(track, begin_small, end_small)
-        known = [value for value in progress if value is not None]
-        travelled = float(max(known) - min(known)) if known else 0.0
-        # A shape of one colour among others of that colour is only followed while it is in view: one that
-        # vanishes for much of the clip (a cross-fade) did not visibly travel, whatever its blobs suggest.
-        in_view = len(known) / len(progress)
-        smoothness.append(ramp(largest_step(progress), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4)
-                          * ramp(-in_view, -VIEW_FULL, -VIEW_ZERO))
-    continuity = float(np.mean(smoothness)) if smoothness else 1.0
-    verdict.note("continuity", continuity)
-    verdict.part("process", 0.08 + 0.92 * continuity,
-                 unless=f"shapes jump instead of moving (continuity {continuity:.2f})")
-    return verdict.score(ok="every shape moved continuously into its place in the stable order")
+    return judge_row(verdict, tracks, end_positions, intact, np.stack(last_masks), solution.starts, solution.ends,
+                     solution.order, factor, HEIGHT_TOLERANCE, noun="shapes",
+                     order_problem="the left-to-right order is wrong (not grouped by kind in the stated order, or not "
+                                   "stable)", in_view=(VIEW_FULL, VIEW_ZERO),
+                     ok="every shape moved continuously into its place in the stable order")

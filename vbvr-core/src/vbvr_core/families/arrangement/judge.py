@@ -120,17 +120,36 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
         seen = [p for p in track[-tail_length:] if p is not None]
         end_positions.append(tuple(np.median(np.asarray(seen), axis=0)) if seen else None)
     verdict.part("start", start)
+    row_masks = np.stack([color_mask(frames[-1], color, COLOR_TOLERANCE) for color in colors])
+    return judge_row(verdict, tracks, end_positions, intact_flags, row_masks, starts, ends, expected_order, factor,
+                     height_tolerance)
+
+
+def judge_row(verdict: Verdict, tracks: Sequence[Sequence[Point | None]], end_positions: Sequence[Point | None],
+              intact: Sequence[bool], row_masks: np.ndarray, starts: Sequence[Point], ends: Sequence[Point],
+              expected_order: Sequence[int], factor: float, height_tolerance: float, noun: str = "objects",
+              order_problem: str = "the left-to-right order is wrong", in_view: tuple[float, float] | None = None,
+              ok: str = "every object moved continuously into its place in the right order") -> Score:
+    """The parts every arrangement judge ends with, once it has followed its objects (``verdict`` holds ``start``).
+
+    ``tracks`` are the objects' positions per judged frame (None where unseen), ``end_positions`` where each stands
+    at the end (None: not visible, which scores 0), ``intact`` whether each kept its size, ``row_masks`` the objects'
+    pixels in the last frame (one mask each); points are in the clip's pixels except ``starts``/``ends`` (512
+    canvas; ``factor`` = clip size / 512). Parts: intact, row (one horizontal line), height (± ``height_tolerance``
+    canvas px in full, none from twice that), placement (0.7 · order + 0.3 · centred) and process (0.08 + 0.92 ·
+    continuity: each travelling object moves without jumping; with ``in_view`` (full, zero) it must also be seen
+    in that share of the frames). ``noun`` names the objects in the reasons."""
     missing = [k for k, p in enumerate(end_positions) if p is None]
-    verdict.note("present", 1 - len(missing) / len(colors))
-    verdict.part("intact", float(np.mean(intact_flags)), unless="some objects changed size or were merged")
+    verdict.note("present", 1 - len(missing) / len(end_positions))
+    verdict.part("intact", float(np.mean(intact)), unless=f"some {noun} changed size or were merged")
     if missing:
-        verdict.factor(0.0, when=True, reason=f"objects {missing} are not visible at the end")
+        verdict.factor(0.0, when=True, reason=f"{noun} {missing} are not visible at the end")
         return verdict.score(ok="")
     ends_small = np.asarray(ends, dtype=np.float64) * factor
     found = np.asarray(end_positions, dtype=np.float64)
-    spread = row_spread(row_lines(np.stack([color_mask(frames[-1], color, COLOR_TOLERANCE) for color in colors])))
+    spread = row_spread(row_lines(row_masks))
     verdict.part("row", ramp(spread / factor, ROW_FULL, ROW_ZERO),
-                 unless=f"the objects are not on one horizontal line (spread {spread / factor:.0f} px)")
+                 unless=f"the {noun} are not on one horizontal line (spread {spread / factor:.0f} px)")
     order = order_credit(list(found[:, 0]), expected_order)
     offset = abs(float(np.median(found[:, 1]) - np.median(ends_small[:, 1]))) / factor
     verdict.part("height", ramp(offset, height_tolerance, 2 * height_tolerance),
@@ -142,7 +161,7 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
     verdict.note("centred", centred)
     verdict.part("placement", 0.7 * order + 0.3 * centred)
     if order < 1:
-        verdict.fail("the left-to-right order is wrong")
+        verdict.fail(order_problem)
     if centred < 1:
         verdict.fail(f"the row is off centre (centred {centred:.2f})")
     smoothness = []
@@ -153,9 +172,12 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
         progress = _projection(track, begin_small, end_small)
         known = [value for value in progress if value is not None]
         travelled = float(max(known) - min(known)) if known else 0.0
-        smoothness.append(ramp(largest_step(progress), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4))
+        credit = ramp(largest_step(progress), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4)
+        if in_view is not None:
+            credit *= ramp(-len(known) / len(progress), -in_view[0], -in_view[1])
+        smoothness.append(credit)
     continuity = float(np.mean(smoothness)) if smoothness else 1.0
     verdict.note("continuity", continuity)
     verdict.part("process", 0.08 + 0.92 * continuity,
-                 unless=f"objects jump instead of moving (continuity {continuity:.2f})")
-    return verdict.score(ok="every object moved continuously into its place in the right order")
+                 unless=f"{noun} jump instead of moving (continuity {continuity:.2f})")
+    return verdict.score(ok=ok)
