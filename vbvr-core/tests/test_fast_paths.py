@@ -7,7 +7,7 @@ import pytest
 from vbvr_core.families.shape_rules.judge import _channel_medians, _read_series, read_slot
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.motion import blob_track
+from vbvr_core.judge.motion import blob_track, same_colour_tracks
 from vbvr_core.media import video as video_module
 from vbvr_core.media.frames import channel_max, channel_min, channel_sum
 from vbvr_core.media.video import VideoReader, held, read_video, write_video
@@ -190,3 +190,14 @@ def test_channel_reductions_equal_numpy_reductions_over_the_last_axis(dtype, sha
 
 def test_channel_sum_of_bytes_does_not_wrap_around():
     assert channel_sum(np.full((2, 2, 3), 255, np.uint8)).tolist() == [[765, 765], [765, 765]]
+
+
+def test_same_colour_tracks_tell_two_objects_of_one_colour_apart_by_size_and_place():
+    frames = np.full((10, 96, 128, 3), 255, np.uint8)
+    for t in range(10):
+        frames[t, 20:30, 10 + 8 * t:20 + 8 * t] = (200, 30, 30)  # small square moving right
+        frames[t, 50:66, 100 - 8 * t:116 - 8 * t] = (200, 30, 30)  # large square moving left
+    tracks, counts, last = same_colour_tracks(frames, (200, 30, 30), [100.0, 256.0])
+    assert [p[0] for p in tracks[0]] == [14.5 + 8 * t for t in range(10)]  # where each crossing passes
+    assert [p[0] for p in tracks[1]] == [107.5 - 8 * t for t in range(10)]
+    assert counts[:, 0].tolist() == [100.0, 256.0] and int(last[1].sum()) == 256

@@ -9,6 +9,7 @@ import numpy as np
 from vbvr_core.draw import Sprite
 from vbvr_core.judge.alternatives import recreate
 from vbvr_core.judge.baselines import shortcut_frames
+from vbvr_core.judge.motion import assign_blobs
 from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import VIDEO, load_record, load_sample_ref
@@ -23,7 +24,6 @@ from vbvr_g3_stable_sort.generator import (
     stable_order,
     unstable_order,
 )
-from vbvr_g3_stable_sort.scorer import assign_blobs
 
 
 def test_stable_order_keeps_equal_keys_in_place():

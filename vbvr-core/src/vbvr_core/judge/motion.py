@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from vbvr_core.contract.geometry import Box
+from vbvr_core.contract.geometry import Box, Point
 from vbvr_core.judge.masks import color_mask
 
 
@@ -142,3 +142,72 @@ def direction_share(values: Sequence[float | None], sign: int, dead_band: float 
     if not steps:
         return 0.0
     return sum(1 for step in steps if step * sign > 0) / len(steps)
+
+
+def assign_blobs(areas: Sequence[float], centres: Sequence[Point], expected: Sequence[float],
+                 previous: Sequence[Point | None]) -> list[int | None]:
+    """Which blob (index into ``areas``/``centres``) is each of several objects of one colour, or None where it is
+    unseen.
+
+    ``expected`` are the shapes' pixel counts, ``previous`` their last seen centres (None before the first).
+    The assignment (one blob per shape at most) with the least summed cost wins; a blob's cost for a shape is
+    |log area ratio| plus its distance from the shape's last seen centre in units of the shape's diameter, at
+    most 1: a shape is the blob of its size that stays where it was or moves on from there (a shape fading in
+    place keeps its identity even when it shrinks below a smaller one), and a blob a diameter or more away is
+    told by its size alone. Only the ``len(expected) + 2`` largest
+    blobs take part (smaller ones are specks).
+    """
+    if not len(areas):
+        return [None] * len(expected)
+    blobs = sorted(range(len(areas)), key=lambda k: -areas[k])[:len(expected) + 2]
+    area = np.maximum(1.0, np.asarray([areas[k] for k in blobs], dtype=np.float64))
+    size = np.maximum(1.0, np.asarray(expected, dtype=np.float64))
+    cost = np.abs(np.log(area[None, :] / size[:, None]))  # shapes × blobs
+    diameter = 2 * np.sqrt(size / np.pi)
+    for shape, last in enumerate(previous):
+        if last is not None:
+            where = np.asarray([centres[k] for k in blobs], dtype=np.float64)
+            cost[shape] += np.minimum(np.hypot(*(where - last).T) / diameter[shape], 1.0)
+    out: list[int | None] = [None] * len(expected)
+    if len(blobs) >= len(expected):
+        best = min(itertools.permutations(range(len(blobs)), len(expected)),
+                   key=lambda chosen: float(cost[range(len(expected)), chosen].sum()))
+        for shape, blob in enumerate(best):
+            out[shape] = blobs[blob]
+    else:
+        best = min(itertools.permutations(range(len(expected)), len(blobs)),
+                   key=lambda chosen: float(cost[chosen, range(len(blobs))].sum()))
+        for blob, shape in enumerate(best):
+            out[shape] = blobs[blob]
+    return out
+
+
+def same_colour_tracks(frames: np.ndarray, color: Sequence[int], expected: Sequence[float], tolerance: float = 60.0
+                       ) -> tuple[list[list[Point | None]], np.ndarray, list[np.ndarray]]:
+    """The tracker for several objects of one colour (``expected``: their pixel counts, ascending), told apart by
+    size and by where each was last seen (:func:`assign_blobs`): per object, its centre per frame (None where
+    unseen), its pixel count per frame, and its mask in the last frame."""
+    import cv2
+
+    masks = color_mask(frames, color, tolerance).astype(np.uint8)
+    min_pixels = max(3, int(min(expected)) // 4)
+    tracks: list[list[Point | None]] = [[] for _ in expected]
+    previous: list[Point | None] = [None] * len(expected)
+    counts = np.zeros((len(expected), len(frames)))
+    last: list[np.ndarray] = [np.zeros(frames.shape[1:3], bool) for _ in expected]
+    for index, mask in enumerate(masks):
+        found, labels, stats, centres = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        blobs = [k for k in range(1, found) if stats[k, cv2.CC_STAT_AREA] >= min_pixels]
+        chosen = assign_blobs([float(stats[k, cv2.CC_STAT_AREA]) for k in blobs],
+                              [(float(centres[k, 0]), float(centres[k, 1])) for k in blobs], expected, previous)
+        for shape, blob in enumerate(chosen):
+            if blob is None:
+                tracks[shape].append(None)
+                continue
+            label = blobs[blob]
+            previous[shape] = (float(centres[label, 0]), float(centres[label, 1]))
+            tracks[shape].append(previous[shape])
+            counts[shape, index] = stats[label, cv2.CC_STAT_AREA]
+            if index == len(masks) - 1:
+                last[shape] = labels == label
+    return tracks, counts, last
