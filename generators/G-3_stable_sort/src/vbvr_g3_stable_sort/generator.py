@@ -22,7 +22,7 @@ import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_places, row_slots
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -56,8 +56,7 @@ class Params(TaskParams):
     spacing: Annotated[int, Uniform(8, 14)] = Field(
         12, ge=8, le=24, description="gap between neighbouring shapes in a row, pixels")
     outline_width: Annotated[int, Uniform(1, 2)] = Field(2, ge=1, le=2, description="black outline width, pixels")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     frames_per_move: Annotated[int, Uniform(10, 13)] = Field(
         12, ge=9, le=16, description="video frames one shape takes to reach its place")
     stagger: Annotated[int, Uniform(5, 8)] = Field(

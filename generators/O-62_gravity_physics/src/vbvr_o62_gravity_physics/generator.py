@@ -25,7 +25,18 @@ import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FPS, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, Stage, draw_arrow, draw_disc, draw_text, new_canvas, to_frame
+from vbvr_core.draw import (
+    BACKGROUNDS,
+    PALETTE,
+    BackgroundIndex,
+    Sprite,
+    Stage,
+    draw_arrow,
+    draw_disc,
+    draw_text,
+    new_canvas,
+    to_frame,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o62_gravity_physics.plugin import TASK
@@ -63,8 +74,7 @@ class Params(TaskParams):
     ball_x: Annotated[int, Uniform(130, 340)] = Field(
         240, ge=120, le=340, description="horizontal position of the ball (px), clear of the scale and the labels")
     ball_radius: Annotated[int, Uniform(10, 14)] = Field(12, ge=8, le=22, description="ball radius (px)")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="background tint index")
+    background: BackgroundIndex = 0
     fill: Annotated[float, Uniform(0.7, 1.0)] = Field(
         1.0, ge=0.5, le=1.0, description="share of the picture's height the ball's highest point takes")
 
