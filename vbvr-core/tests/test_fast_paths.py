@@ -9,7 +9,7 @@ from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track, same_colour_tracks
 from vbvr_core.media import video as video_module
-from vbvr_core.media.frames import channel_max, channel_min, channel_sum
+from vbvr_core.media.frames import byte_medians, channel_max, channel_min, channel_sum
 from vbvr_core.media.video import VideoReader, held, read_video, write_video
 
 
@@ -201,3 +201,12 @@ def test_same_colour_tracks_tell_two_objects_of_one_colour_apart_by_size_and_pla
     assert [p[0] for p in tracks[0]] == [14.5 + 8 * t for t in range(10)]  # where each crossing passes
     assert [p[0] for p in tracks[1]] == [107.5 - 8 * t for t in range(10)]
     assert counts[:, 0].tolist() == [100.0, 256.0] and int(last[1].sum()) == 256
+
+
+@pytest.mark.parametrize("shape", [(24, 64, 64, 3), (64, 64, 3), (3, 7, 5, 3), (2, 2, 4, 4, 3), (1, 1, 1, 3), (5, 6, 6, 1)])
+def test_byte_medians_equal_numpy_medians(shape):
+    frames = np.random.default_rng(7).integers(0, 256, shape, dtype=np.uint8)
+    frames[..., :1, :, :] = 9  # ties and an even pixel count: the mean of the two middle values
+    expected = np.median(frames.reshape(*frames.shape[:-3], -1, frames.shape[-1]), axis=-2)
+    got = byte_medians(frames)
+    assert got.dtype == expected.dtype and np.array_equal(got, expected)

@@ -27,7 +27,7 @@ from vbvr_core.families.marking.parts import (
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import channel_max, resize_frame
+from vbvr_core.media.frames import byte_medians, channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 JUDGE_SIZE = 256
@@ -43,9 +43,10 @@ def _balanced(frames: np.ndarray) -> np.ndarray:
     """``frames`` (float32) with each channel divided by its median over the frame (the background's colour) and
     scaled to 255, so a brightness or colour drift leaves the background white and a mark its own hue."""
     frames = np.asarray(frames)
-    pixels = frames.reshape(*frames.shape[:-3], -1, 3)
     # The median of bytes, exact, as float32 (what it was when taken over the float32 frame).
-    background = np.median(pixels, axis=-2).astype(np.float32)[..., None, None, :]
+    medians = byte_medians(frames) if frames.dtype == np.uint8 else \
+        np.median(frames.reshape(*frames.shape[:-3], -1, 3), axis=-2)
+    background = medians.astype(np.float32)[..., None, None, :]
     return frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
 
 
