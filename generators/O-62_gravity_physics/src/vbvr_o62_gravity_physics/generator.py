@@ -118,11 +118,12 @@ def flight_time(height: float, velocity: float, gravity: float) -> float:
     return (velocity + math.sqrt(velocity * velocity + 2 * gravity * height)) / gravity
 
 
-def height_at(t: float, height: float, velocity: float, gravity: float) -> float:
-    """Height (m) of the ball's bottom at time ``t`` (s); 0 once it has landed (it does not bounce)."""
-    if t <= 0:
-        return height
-    return max(0.0, height + velocity * t - gravity * t * t / 2)
+def height_at(t: float | np.ndarray, height: float, velocity: float, gravity: float) -> float | np.ndarray:
+    """Height (m) of the ball's bottom at time ``t`` (s, a number or an array of them): ``height`` before the
+    release (t ≤ 0), 0 once it has landed (it does not bounce)."""
+    times = np.asarray(t, dtype=np.float64)
+    heights = np.where(times <= 0, height, np.maximum(0.0, height + velocity * times - gravity * times * times / 2))
+    return float(heights) if heights.ndim == 0 else heights
 
 
 def peak_height(height: float, velocity: float, gravity: float) -> float:

@@ -25,7 +25,7 @@ from vbvr_core.judge.motion import blob_centroids, observed_color, progress_cove
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o62_gravity_physics.generator import Solution
+from vbvr_o62_gravity_physics.generator import Solution, height_at
 
 # A video at another frame rate than the truth's 24 fps may be a conversion that repeats or drops frames: each of
 # its frames may then show the ball up to one 24-fps frame off its own time (half a frame either side of the
@@ -36,9 +36,7 @@ DELAY_STEP = 0.25 / FPS  # release moments are fitted in steps of a quarter of a
 
 def expected_y(solution: Solution, times: np.ndarray) -> np.ndarray:
     """The ball centre's y (512-pixel canvas) at each time in ``times`` (s; before 0 it waits at the start)."""
-    times = np.asarray(times, dtype=np.float64)
-    flying = solution.height + solution.velocity * times - solution.gravity * times * times / 2
-    heights = np.where(times <= 0, solution.height, np.maximum(0.0, flying))
+    heights = height_at(times, solution.height, solution.velocity, solution.gravity)
     return solution.ground_top - solution.ball_radius - heights * solution.pixels_per_metre
 
 

@@ -26,21 +26,28 @@ def channel_sum(pixels: np.ndarray) -> np.ndarray:
     return _combine(pixels, np.add, np.sum(np.zeros(1, pixels.dtype)).dtype)
 
 
+def histogram_median(histogram: np.ndarray) -> float:
+    """``np.median`` of the values 0, 1, 2, … counted ``histogram[k]`` times each (the mean of the two middle
+    values for an even count): a median of bytes without sorting them."""
+    cumulative = np.cumsum(histogram)
+    count = int(cumulative[-1])
+    low = int(np.searchsorted(cumulative, (count - 1) // 2, side="right"))
+    high = int(np.searchsorted(cumulative, count // 2, side="right"))
+    return (low + high) / 2
+
+
 def byte_medians(frames: np.ndarray) -> np.ndarray:
     """Per image of a uint8 stack (..., H, W, C), each channel's median over its pixels: ``np.median`` of the
-    pixels (the mean of the two middle values for an even count, float64), counted from each channel's histogram
-    instead of sorting (≈ 20× faster for a 256² frame)."""
+    pixels (float64), from each channel's histogram (:func:`histogram_median`; ≈ 20× faster than sorting a 256²
+    frame)."""
     import cv2
 
     images = frames.reshape(-1, *frames.shape[-3:])
-    count = images.shape[1] * images.shape[2]
     out = np.empty((len(images), images.shape[-1]))
     for index, image in enumerate(images):
         for channel in range(images.shape[-1]):
-            cumulative = np.cumsum(cv2.calcHist([np.ascontiguousarray(image)], [channel], None, [256], [0, 256]).ravel())
-            low = int(np.searchsorted(cumulative, (count - 1) // 2, side="right"))
-            high = int(np.searchsorted(cumulative, count // 2, side="right"))
-            out[index, channel] = (low + high) / 2
+            out[index, channel] = histogram_median(
+                cv2.calcHist([np.ascontiguousarray(image)], [channel], None, [256], [0, 256]).ravel())
     return out.reshape(*frames.shape[:-3], images.shape[-1])
 
 
