@@ -13,6 +13,6 @@ TASK = declare_task(
         "so the process is not required."
     ),
     generator="vbvr_g131_select_next_figure_increasing_size_sequence.generator:IncreasingSizeSequenceGenerator",
-    scorer="vbvr_g131_select_next_figure_increasing_size_sequence.scorer:score",
+    scorer="vbvr_core.families.sequence_choice.judge:score_choice",
     process_required=False,
 )

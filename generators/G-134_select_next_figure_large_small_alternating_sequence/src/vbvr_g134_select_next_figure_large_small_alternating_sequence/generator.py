@@ -10,21 +10,13 @@ Parameters → draw → solve → render → prompt (the sequence-choice family 
 
 from __future__ import annotations
 
-from vbvr_core.families.sequence_choice.task import AlternatingParams, SequenceChoiceGenerator
+from vbvr_core.families.sequence_choice.task import AlternatingGenerator
 
 from vbvr_g134_select_next_figure_large_small_alternating_sequence.plugin import TASK
 
 
-class LargeSmallAlternatingGenerator(SequenceChoiceGenerator):
+class LargeSmallAlternatingGenerator(AlternatingGenerator):
     """Shows a sequence alternating large and small figures and rings the candidate that comes next."""
 
     info = TASK.info
-    Params = AlternatingParams
     rule = "large_small"
-    prompt = (
-        "The top row shows figures of the same shape whose size alternates, large, small, large, and so on, "
-        "from left to right; the question mark is where the next figure belongs. Among the candidate figures "
-        "in the bottom row, find the one that continues the pattern and mark it by drawing a red circle around "
-        "it. Mark only that figure and do not change anything else in the image."
-    )
-

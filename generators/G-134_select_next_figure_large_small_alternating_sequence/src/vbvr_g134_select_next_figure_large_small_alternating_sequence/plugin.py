@@ -13,6 +13,6 @@ TASK = declare_task(
         "the answer is asked for, so the process is not required."
     ),
     generator="vbvr_g134_select_next_figure_large_small_alternating_sequence.generator:LargeSmallAlternatingGenerator",
-    scorer="vbvr_g134_select_next_figure_large_small_alternating_sequence.scorer:score",
+    scorer="vbvr_core.families.sequence_choice.judge:score_choice",
     process_required=False,
 )

@@ -10,21 +10,13 @@ Parameters → draw → solve → render → prompt (the sequence-choice family 
 
 from __future__ import annotations
 
-from vbvr_core.families.sequence_choice.task import AlternatingParams, SequenceChoiceGenerator
+from vbvr_core.families.sequence_choice.task import AlternatingGenerator
 
 from vbvr_g135_select_next_figure_small_large_alternating_sequence.plugin import TASK
 
 
-class SmallLargeAlternatingGenerator(SequenceChoiceGenerator):
+class SmallLargeAlternatingGenerator(AlternatingGenerator):
     """Shows a sequence alternating small and large figures and rings the candidate that comes next."""
 
     info = TASK.info
-    Params = AlternatingParams
     rule = "small_large"
-    prompt = (
-        "The top row shows figures of the same shape whose size alternates, small, large, small, and so on, "
-        "from left to right; the question mark is where the next figure belongs. Among the candidate figures "
-        "in the bottom row, find the one that continues the pattern and mark it by drawing a red circle around "
-        "it. Mark only that figure and do not change anything else in the image."
-    )
-

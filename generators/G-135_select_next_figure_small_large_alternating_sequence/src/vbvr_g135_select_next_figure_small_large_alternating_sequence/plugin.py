@@ -13,6 +13,6 @@ TASK = declare_task(
         "the answer is asked for, so the process is not required."
     ),
     generator="vbvr_g135_select_next_figure_small_large_alternating_sequence.generator:SmallLargeAlternatingGenerator",
-    scorer="vbvr_g135_select_next_figure_small_large_alternating_sequence.scorer:score",
+    scorer="vbvr_core.families.sequence_choice.judge:score_choice",
     process_required=False,
 )

@@ -14,7 +14,7 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import chain, combinations, repeat
+from itertools import combinations
 from typing import Annotated
 
 import numpy as np
@@ -22,8 +22,9 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, draw_text, new_canvas, to_frame
-from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, new_canvas, to_frame
+from vbvr_core.families.fill_in.draw import draw_question_mark, reveal_video
+from vbvr_core.families.fill_in.sequence import repeat_cycle
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g51_predict_next_color.plugin import TASK
@@ -110,7 +111,7 @@ class PredictNextColorGenerator(BaseGenerator):
         if width > 512 - 2 * 16:
             raise Reject(f"cluttered: a row of {p.shown + 1} blocks is {width} px wide")
         cycle = self._cycle()
-        colors = [cycle[k % p.period] for k in range(p.shown)]
+        colors = repeat_cycle(cycle, p.shown)
         try:
             period, answer = next_color(colors)
         except ValueError as problem:
@@ -140,8 +141,7 @@ class PredictNextColorGenerator(BaseGenerator):
         left, top, right, bottom = solution.target_box
         if fill is None:
             draw.rectangle([left, top, right - 1, bottom - 1], fill=EMPTY_FILL, outline=EMPTY_LINE, width=3)
-            draw_text(draw, ((left + right) / 2, (top + bottom) / 2), "?", int(p.block * 0.6), fill=EMPTY_LINE,
-                      bold=True)
+            draw_question_mark(draw, solution.target_box, int(p.block * 0.6), EMPTY_LINE)
         else:
             draw.rectangle([left, top, right - 1, bottom - 1], fill=PALETTE[fill])
         return to_frame(canvas)
@@ -149,8 +149,8 @@ class PredictNextColorGenerator(BaseGenerator):
     def _fill_video(self, first: np.ndarray, final: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
         """``first`` held, ``final``'s target box wiped in over ``reveal_frames`` frames, ``final`` held."""
         p = self.params
-        return chain(repeat(first, p.hold_frames), reveal_frames(first, final, [solution.target_box], p.reveal_frames),
-                     repeat(final, p.hold_frames))
+        return reveal_video(first, final, [solution.target_box], p.reveal_frames, hold=p.hold_frames,
+                            end_hold=p.hold_frames)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The box filled like the answer but in a wrong colour: the last shown colour repeated, another colour

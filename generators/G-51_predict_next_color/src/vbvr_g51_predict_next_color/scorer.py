@@ -1,12 +1,8 @@
 """G-51 scorer: the empty box must end filled with the colour that continues the cycle, the rest unchanged.
 
-Checks (see :func:`vbvr_core.families.fill_in.judge.judge_completion`): the video opens on the first frame
-with the box still empty; over its last frames the box holds the expected colour (judged after mapping the
-video's colours onto ours, so a global drift is no error; another palette colour earns nothing); nothing
-outside the box changes; and every shown block still shows its colour at the end (``kept``: emptying or
-recolouring one block changes a small share of the picture, which ``unchanged`` alone partly forgives: the
-first frame mirrored left-right moves the first block into the answer box, where it is often the right
-colour, and leaves only that one block's place emptied). How the colour is brought in is not judged.
+The fill-in family's judge (:func:`vbvr_core.families.fill_in.judge.judge_completion`) with the empty box as the
+target and the shown blocks as kept boxes (the first frame mirrored left-right moves the first block into the
+answer box, where it is often the right colour, and empties only that one block's place).
 
 The family's opening check is a loose PSNR, and rows of blocks look much alike from sample to sample, so the
 scorer also asks that the opening frame shows *this* row: every shown block's centre, colour-mapped, within

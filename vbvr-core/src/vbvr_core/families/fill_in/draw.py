@@ -5,18 +5,33 @@ element of a sequence, the missing half of a symmetric pattern): the video start
 box in turn is wiped (top to bottom, with a soft edge) or faded from its ``first`` content to its
 ``final`` content. Everything outside the boxes stays as in ``first``, so ``first`` and ``final`` must
 differ only inside the boxes for the last frame to equal ``final``.
+
+The pictures themselves: :class:`Panels` lays out square boxes (a sequence's row, a matrix) and draws them,
+:func:`draw_question_mark` marks the empty place the answer goes into.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, repeat
+from typing import Annotated
 
 import numpy as np
+from PIL import ImageDraw
+from pydantic import Field
 
+from vbvr_core.contract import FRAME_SIZE, Uniform
 from vbvr_core.contract.geometry import Box
-from vbvr_core.draw import ease_in_out
+from vbvr_core.draw import draw_text, ease_in_out
 
 STYLES = ("wipe", "fade")
+QUESTION_COLOR = (150, 150, 160)  # the grey of the question mark in an empty place
+
+#: The Params field of a task whose answer is revealed into one box: ``reveal_frames: RevealFrames = 24``.
+RevealFrames = Annotated[
+    int, Uniform(18, 30), Field(ge=12, le=36, description="frames over which the answer is drawn in")
+]
 
 
 def _blend_weights(height: int, width: int, progress: float, style: str, feather: float = 0.25) -> np.ndarray:
@@ -49,6 +64,55 @@ def reveal_frames(first: np.ndarray, final: np.ndarray, boxes: Sequence[Box], fr
             weights = _blend_weights(bottom - top, right - left, ease_in_out(step / frames_per_box), style)
             current[top:bottom, left:right] = np.rint(start + (end - start) * weights).astype(np.uint8)
             yield current.copy()
+
+
+def reveal_video(first: np.ndarray, final: np.ndarray, boxes: Sequence[Box], frames_per_box: int,
+                 style: str = "wipe", hold: int = 1, end_hold: int = 0) -> Iterator[np.ndarray]:
+    """A fill-in task's whole video: ``first`` shown ``hold`` times, then :func:`reveal_frames` of ``boxes``, then
+    ``final`` shown ``end_hold`` more times."""
+    return chain(repeat(first, hold), reveal_frames(first, final, boxes, frames_per_box, style), repeat(final, end_hold))
+
+
+def draw_question_mark(draw: ImageDraw.ImageDraw, box: Sequence[float], size: int,
+                       color: tuple[int, ...] = QUESTION_COLOR) -> None:
+    """A bold "?" of ``size`` px in ``color``, centred in ``box`` (left, top, right, bottom): the place of the answer."""
+    draw_text(draw, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), "?", size, fill=color, bold=True)
+
+
+@dataclass(frozen=True)
+class Panels:
+    """``rows``×``cols`` square panels of ``side`` px, ``gap`` px apart, the top-left one's corner at (``left``,
+    ``top``): the boxes of a picture whose answer goes into one of them (a sequence's row, a matrix)."""
+
+    rows: int
+    cols: int
+    side: int
+    gap: int
+    left: int
+    top: int
+
+    @classmethod
+    def centred(cls, rows: int, cols: int, side: int, gap: int) -> Panels:
+        """Panels centred on the canvas (offsets rounded down)."""
+        return cls(rows, cols, side, gap, (FRAME_SIZE - cols * side - (cols - 1) * gap) // 2,
+                   (FRAME_SIZE - rows * side - (rows - 1) * gap) // 2)
+
+    def box(self, row: int, col: int, inset: int = 0) -> Box:
+        """Box (left, top, right, bottom; right/bottom exclusive) of panel (``row``, ``col``), shrunk by ``inset``."""
+        x0, y0 = self.left + col * (self.side + self.gap), self.top + row * (self.side + self.gap)
+        return x0 + inset, y0 + inset, x0 + self.side - inset, y0 + self.side - inset
+
+    def draw(self, draw: ImageDraw.ImageDraw, fill: tuple[int, ...], outline: tuple[int, ...], width: int,
+             question: tuple[int, int] | None = None, mark_size: int = 0) -> None:
+        """Every panel filled with ``fill`` inside an ``outline`` ``width`` px wide; panel ``question`` (row, col),
+        if given, also shows a question mark of ``mark_size`` px (:func:`draw_question_mark`). The callers draw
+        the panels' contents on top, each inside its own panel."""
+        for row in range(self.rows):
+            for col in range(self.cols):
+                left, top, right, bottom = self.box(row, col)
+                draw.rectangle([left, top, right - 1, bottom - 1], fill=fill, outline=outline, width=width)
+        if question is not None:
+            draw_question_mark(draw, self.box(*question), mark_size)
 
 
 def nudged_answer(final: np.ndarray, box: Box, dx: int, dy: int) -> np.ndarray:

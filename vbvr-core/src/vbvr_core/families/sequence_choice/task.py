@@ -2,8 +2,10 @@
 
 A task subclasses :class:`SequenceChoiceGenerator` with its size ``rule``, its ``prompt`` and its ``Params``: a
 :class:`ChoiceParams` subclass adding ``length``, ``small`` and ``ratio`` with the rule's strata
-(:class:`IncreasingParams`, :class:`AlternatingParams`). The solution is :class:`SequenceChoiceSolution` for
-every task. Alternatives and near misses for the robustness suite are declared here once.
+(:class:`IncreasingParams`, :class:`AlternatingParams`); a task of either alternating rule subclasses
+:class:`AlternatingGenerator`, which words its prompt. The solution is :class:`SequenceChoiceSolution` for every
+task, and the scorer :func:`~vbvr_core.families.sequence_choice.judge.score_choice`. Alternatives and near misses
+for the robustness suite are declared here once.
 """
 
 from __future__ import annotations
@@ -127,3 +129,22 @@ class SequenceChoiceGenerator(BaseGenerator):
             elif radius == answer:
                 misses.setdefault("wrong_kind_ringed", self._ringed(sample, k))
         return misses
+
+
+ALTERNATING_PROMPT = (
+    "The top row shows figures of the same shape whose size alternates, {0}, {1}, {0}, and so on, "
+    "from left to right; the question mark is where the next figure belongs. Among the candidate figures "
+    "in the bottom row, find the one that continues the pattern and mark it by drawing a red circle around "
+    "it. Mark only that figure and do not change anything else in the image."
+)
+
+
+class AlternatingGenerator(SequenceChoiceGenerator):
+    """The generator of both alternating rules: a task sets its ``info`` and ``rule`` (``large_small`` or
+    ``small_large``); the prompt (:data:`ALTERNATING_PROMPT`) names the two sizes in the rule's order."""
+
+    Params = AlternatingParams
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.prompt = ALTERNATING_PROMPT.format(*cls.rule.split("_"))

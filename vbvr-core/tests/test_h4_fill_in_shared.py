@@ -1,0 +1,100 @@
+"""The fill-in and sequence-choice pieces several tasks share (issue 14): the reveal video, the panels and the
+question mark of an empty place, cycles, and the alternating rules' generator."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import ImageDraw
+from vbvr_core.contract import TaskParams
+from vbvr_core.draw import new_canvas, to_frame
+from vbvr_core.families.fill_in.draw import (
+    QUESTION_COLOR,
+    Panels,
+    RevealFrames,
+    draw_question_mark,
+    reveal_frames,
+    reveal_video,
+)
+from vbvr_core.families.fill_in.sequence import minimal_period, repeat_cycle
+from vbvr_core.families.sequence_choice.task import ALTERNATING_PROMPT, AlternatingGenerator, AlternatingParams
+
+
+def test_reveal_video_holds_then_reveals_then_holds():
+    first = np.zeros((32, 32, 3), np.uint8)
+    final = first.copy()
+    final[8:16, 8:16] = 200
+    frames = list(reveal_video(first, final, [(8, 8, 16, 16)], 4, hold=3, end_hold=2))
+    assert len(frames) == 3 + 4 + 2
+    assert all((frame == first).all() for frame in frames[:3])
+    revealed = list(reveal_frames(first, final, [(8, 8, 16, 16)], 4))
+    assert all((a == b).all() for a, b in zip(frames[3:7], revealed, strict=True))
+    assert all((frame == final).all() for frame in frames[6:])
+
+
+def test_reveal_video_opens_on_the_first_frame_once_by_default():
+    first, final = np.zeros((8, 8, 3), np.uint8), np.full((8, 8, 3), 255, np.uint8)
+    frames = list(reveal_video(first, final, [(0, 0, 8, 8)], 2, style="fade"))
+    assert len(frames) == 3 and (frames[0] == first).all() and (frames[-1] == final).all()
+
+
+def test_panels_lay_out_boxes_with_gaps():
+    panels = Panels(2, 3, side=40, gap=10, left=5, top=7)
+    assert panels.box(0, 0) == (5, 7, 45, 47)
+    assert panels.box(1, 2) == (105, 57, 145, 97)
+    assert panels.box(1, 2, inset=3) == (108, 60, 142, 94)
+
+
+def test_centred_panels_round_their_offsets_down():
+    panels = Panels.centred(3, 3, side=151, gap=10)
+    assert (panels.left, panels.top) == ((512 - 453 - 20) // 2,) * 2
+    right = panels.box(2, 2)[2]
+    assert abs(panels.left - (512 - right)) <= 1
+
+
+def test_panels_draw_filled_outlined_boxes_and_one_question_mark():
+    panels = Panels(1, 2, side=60, gap=20, left=100, top=200)
+    canvas = new_canvas((0, 0, 0))
+    panels.draw(ImageDraw.Draw(canvas), (255, 255, 255), (10, 10, 10), 2, question=(0, 1), mark_size=36)
+    frame = to_frame(canvas)
+    assert tuple(frame[230, 110]) == (255, 255, 255)  # inside the first panel
+    assert tuple(frame[200, 130]) == (10, 10, 10)  # its outline
+    assert tuple(frame[230, 170]) == (0, 0, 0)  # the gap
+    first, second = frame[210:250, 110:150], frame[210:250, 190:230]
+    assert (first == 255).all()  # no mark in the first panel
+    marked = (np.abs(second.astype(int) - QUESTION_COLOR).max(axis=-1) < 30).sum()
+    assert marked > 20  # the question mark in the second
+
+
+def test_question_mark_is_centred_in_its_box():
+    canvas = new_canvas((255, 255, 255))
+    draw_question_mark(ImageDraw.Draw(canvas), (100, 100, 200, 200), 60, (0, 0, 0))
+    ys, xs = np.nonzero(to_frame(canvas)[..., 0] < 128)
+    assert abs(xs.mean() - 150) < 8 and abs(ys.mean() - 150) < 12
+
+
+def test_cycles_repeat_and_their_period_is_read_back():
+    assert repeat_cycle("abc", 7) == list("abcabca")
+    assert minimal_period(list("abcabca")) == 3
+    assert minimal_period(list("abab")) == 2
+    assert minimal_period(list("abcd")) == 4  # nothing repeats: the row's length
+
+
+def test_reveal_frames_field_declares_bounds_and_default():
+    class Params(TaskParams):
+        reveal_frames: RevealFrames = 24
+
+    field = Params.model_fields["reveal_frames"]
+    assert Params().reveal_frames == 24 and field.description
+    assert Params.model_json_schema()["properties"]["reveal_frames"]["maximum"] == 36
+
+
+def test_alternating_generator_words_the_prompt_in_the_rule_order():
+    class LargeSmall(AlternatingGenerator):
+        rule = "large_small"
+
+    class SmallLarge(AlternatingGenerator):
+        rule = "small_large"
+
+    assert "alternates, large, small, large, and so on" in LargeSmall.prompt
+    assert "alternates, small, large, small, and so on" in SmallLarge.prompt
+    assert LargeSmall.Params is AlternatingParams and ALTERNATING_PROMPT.count("{0}") == 2
