@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from vbvr_core.families.physics.ball import BallTrack
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import first_accepted_sample
@@ -65,13 +66,13 @@ def test_speed_follows_a_fixed_box():
 
 
 def _centres(solution: Solution, fps: float, wait: float, rest: float, pace: float = 1.0,
-             stop: float | None = None) -> list[tuple[float, float]]:
+             stop: float | None = None) -> BallTrack:
     """The ball's centres at ``fps``: held ``wait`` s, moving (at ``pace`` × the speed) until ``stop`` s of motion,
     then held ``rest`` s."""
     stop = solution.duration if stop is None else stop
     times = np.arange(0.0, wait + stop + rest + 1e-9, 1 / fps) - wait
     times = np.clip(times, 0.0, stop) * pace
-    return [tuple(c) for c in positions(solution, times)]
+    return BallTrack.from_centres([tuple(c) for c in positions(solution, times)])
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def test_passing_through_a_wall_loses_the_physics(solution):
     # Right start, right end, but a straight slide between them instead of the bounces.
     steps = round(solution.duration * 24)
     line = [tuple(np.add(solution.start, np.subtract(solution.end, solution.start) * k / steps)) for k in range(steps + 1)]
-    result = judge(solution, line, 24)
+    result = judge(solution, BallTrack.from_centres(line), 24)
     assert result.value < 0.5 and result.parts["physics"] < 0.5
 
 

@@ -23,21 +23,20 @@ import math
 from typing import Annotated, Any
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FPS, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
     BackgroundIndex,
-    Sprite,
     Stage,
     draw_arrow,
-    draw_disc,
     draw_text,
     new_canvas,
     to_frame,
 )
+from vbvr_core.families.physics.ball import ball_sprite, real_time_frames
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o15_ball_bounces_given_time.plugin import TASK
@@ -153,11 +152,7 @@ class BoxScene:
         rad = math.radians(p.angle)
         speed = p.speed * self.ppm
         self.velocity = (round(speed * math.cos(rad), 4), round(-speed * math.sin(rad), 4))
-        side = 2 * r + 4
-        image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), r, fill=BALL_COLOR + (255,),
-                  outline=(10, 10, 10, 255), width=2)
-        self.ball = Sprite.from_image(image)
+        self.ball = ball_sprite(r, BALL_COLOR, (10, 10, 10), pad=4)
         self.stage = Stage(self._background())
 
     def arrow_tip(self) -> tuple[float, float]:
@@ -228,8 +223,7 @@ class BallBouncesGivenTimeGenerator(BaseGenerator):
         solution = solution.model_copy(update={"end": (round(float(end[0]), 2), round(float(end[1]), 2))})
         if math.dist(solution.end, scene.start) < 3 * r:
             raise Reject("the ball ends where it started: a still video would look right")
-        steps = math.ceil(p.duration * FPS - 1e-9)
-        times = np.minimum(np.arange(steps + 1) / FPS, p.duration)
+        times = np.minimum(np.arange(real_time_frames(p.duration) + 1) / FPS, p.duration)
         path = positions(solution, times)
 
         def trajectory():
@@ -252,8 +246,7 @@ class BallBouncesGivenTimeGenerator(BaseGenerator):
 
         def run(duration: float, pace: float):
             def frames():
-                steps = math.ceil(duration * FPS - 1e-9)
-                times = np.minimum(np.arange(steps + 1) / FPS, duration) * pace
+                times = np.minimum(np.arange(real_time_frames(duration) + 1) / FPS, duration) * pace
                 for centre in positions(solution, times):
                     yield scene.frame(centre)
             return frames

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.judge.motion import blob_centroids, observed_color
+from vbvr_core.families.physics.ball import BallTrack, track_ball
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o15_ball_bounces_given_time.generator import Solution, positions
@@ -35,41 +34,34 @@ def tolerance(solution: Solution) -> float:
     return max(9.0, float(solution.ball_radius))
 
 
-def track(solution: Solution, sample: SampleRef, frames: np.ndarray) -> list[tuple[float, float] | None]:
-    """The ball centre per frame on the 512-px canvas (None where it is not seen inside the box)."""
+def track(solution: Solution, sample: SampleRef, frames: np.ndarray) -> BallTrack:
+    """The ball per frame on the 512-px canvas, sought inside the box only."""
     size = frames.shape[2]
     scale = size / 512
-    radius = solution.ball_radius * scale
-    color = observed_color(frames[0], resize_frame(sample.first_frame, size), solution.ball_color)
     box = (max(0, int(solution.left * scale) - 1), max(0, int(solution.top * scale) - 1),
            min(size, int(np.ceil(solution.right * scale)) + 1), min(size, int(np.ceil(solution.bottom * scale)) + 1))
-    centres = blob_centroids(frames, color, tolerance=60.0, min_pixels=max(4, int(0.35 * np.pi * radius * radius)),
-                             box=box)
-    return [None if c is None else (c[0] / scale, c[1] / scale) for c in centres]
+    return track_ball(frames, sample.first_frame, solution.ball_color, solution.ball_radius, tolerance=60.0, box=box)
 
 
-def judge(solution: Solution, centres: list[tuple[float, float] | None], fps: float) -> Score:
-    """Score the per-frame centres (512-px canvas, frames at ``fps``) against the law of reflection."""
+def judge(solution: Solution, ball: BallTrack, fps: float) -> Score:
+    """Score the tracked ball (frames at ``fps``) against the law of reflection."""
     verdict = Verdict()
-    known = [(k, c) for k, c in enumerate(centres) if c is not None]
-    if len(known) < 2:
-        return Score.zero("the ball is not visible", visible=len(known) / max(1, len(centres)))
-    index = np.array([k for k, _ in known])
-    seen = np.array([c for _, c in known], dtype=np.float64)
-    times = index / fps
+    if ball.unseen():
+        return ball.unseen()
+    seen = ball.points
+    times = ball.frames / fps
     tol = tolerance(solution)
     duration = solution.duration
     pace = solution.path_length / duration
-    delays = np.arange(0.0, len(centres) / fps + DELAY_STEP, DELAY_STEP)
+    delays = np.arange(0.0, ball.total / fps + DELAY_STEP, DELAY_STEP)
     expected = positions(solution, times[None, :] - delays[:, None])  # delays × frames × 2
     distance = np.linalg.norm(expected - seen[None], axis=-1)
     best = int(np.minimum(distance, 4 * tol).mean(axis=1).argmin())
     delay, error = float(delays[best]), distance[best]
     moving = (times > delay) & (times < delay + duration)
     physics = float((error[moving] <= tol).mean()) if moving.sum() >= 3 else 0.0
-    first_seen = known[0][0] == 0
-    last_seen = known[-1][0] == len(centres) - 1
-    start = first_seen and float(np.linalg.norm(seen[0] - np.array(solution.start))) <= tol
+    last_seen = ball.last_seen
+    start = ball.first_seen and float(np.linalg.norm(seen[0] - np.array(solution.start))) <= tol
     at_end = float(np.linalg.norm(seen[-1] - np.array(solution.end))) <= tol
     to_end = duration - (times[-1] - delay)
     end_next = 0 <= to_end <= 1 / fps + 1e-6 and error[-1] <= tol
@@ -91,7 +83,7 @@ def judge(solution: Solution, centres: list[tuple[float, float] | None], fps: fl
     verdict.note("physics", physics)
     verdict.note("process", process)
     verdict.note("delay_s", delay)
-    verdict.note("visible", len(known) / len(centres))
+    verdict.note("visible", ball.visible)
     return verdict.score(ok=f"moves and bounces {solution.bounces} times as elastic reflection says, and stops "
                             f"after {duration:g} s")
 

@@ -17,7 +17,6 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-import math
 from typing import Annotated, Literal
 
 import numpy as np
@@ -25,6 +24,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, Uniform
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, draw_text, new_canvas
+from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.families.physics.rays import (
     angle_of,
     direction_of,
@@ -35,7 +35,7 @@ from vbvr_core.families.physics.rays import (
     refract,
 )
 from vbvr_core.families.physics.scene import SurfaceRaySolution, SurfaceScene, rounded
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o18_glass_refraction.plugin import TASK
 
@@ -47,7 +47,6 @@ TINTS: dict[str, tuple[int, int, int] | None] = {"air": None, "water": (208, 229
 BOUNDARY_COLOR = (95, 105, 115)
 NORMAL_COLOR = (110, 110, 110)
 TEXT_COLOR = (45, 45, 45)
-GROW_FRAMES = 18  # the ray grows over 0.75 s
 MIN_BEND = 8.0  # degrees between the refracted ray and the straight-on direction
 MAX_REFRACTED = 78.0  # degrees from the normal
 MIN_REFRACTED_LENGTH = 140.0
@@ -105,12 +104,6 @@ def half_plane(point: tuple[float, float], normal: tuple[float, float], size: fl
     return out
 
 
-def _segment_distance(p, a, b) -> float:
-    ax, ay = b[0] - a[0], b[1] - a[1]
-    t = max(0.0, min(1.0, ((p[0] - a[0]) * ax + (p[1] - a[1]) * ay) / max(1e-9, ax * ax + ay * ay)))
-    return math.dist(p, (a[0] + t * ax, a[1] + t * ay))
-
-
 class RefractionScene(SurfaceScene):
     """The static media, boundary, normal, lamp and incident ray of one instance; ``frame(length)`` adds the
     refracted ray drawn ``length`` px long (along ``direction``, by default Snell's). The normal points into
@@ -164,7 +157,7 @@ class RefractionScene(SurfaceScene):
                          for x, y in corners]
                 if min(sides) < 12:
                     continue
-                gap = min(_segment_distance(c, a, b) for c in corners for a, b in segments)
+                gap = min(segment_distance(c, a, b) for c in corners for a, b in segments)
                 if gap > clearance:
                     best, clearance = (cx, float(cy)), gap
         return best if clearance >= 16 else None
@@ -195,10 +188,7 @@ class GlassRefractionGenerator(BaseGenerator):
     def generate(self) -> Sample:
         """Refract the ray (rejecting unusable instances) and render the refracted ray growing to the edge."""
         p = self.params
-        scene = RefractionScene(p)
-        problem = scene.problem()
-        if problem:
-            raise Reject(problem)
+        scene = RefractionScene(p).checked()
         refraction = incidence_angle(scene.refracted, scene.normal)
         solution = Solution(**scene.facts(), refracted=rounded(scene.refracted), n1=scene.n1, n2=scene.n2,
                             refraction=round(refraction, 3))
@@ -208,14 +198,13 @@ class GlassRefractionGenerator(BaseGenerator):
             "the ray meets the boundary and extending to the edge of the picture, following Snell's law "
             "n₁·sin θ₁ = n₂·sin θ₂, with both angles measured from the dashed normal."
         )
-        return Sample(first_frame=scene.frame(0.0), final_frame=scene.frame(scene.length), prompt=prompt,
-                      trajectory=scene.growing(GROW_FRAMES), solution=solution, params=p)
+        return scene.sample(prompt, solution, p)
 
     def alternatives(self, sample: Sample):
         """The right ray drawn thin (2 px) or thick (7 px)."""
         scene = RefractionScene(self.params)
         scene.problem()
-        return scene.thickness_alternatives(GROW_FRAMES)
+        return scene.thickness_alternatives()
 
     def near_misses(self, sample: Sample):
         """The ray going straight on (not bent), and bent only half as much as Snell's law says."""
@@ -223,5 +212,5 @@ class GlassRefractionGenerator(BaseGenerator):
         scene.problem()
         straight, snell = angle_of(scene.incoming), angle_of(scene.refracted)
         turn = (snell - straight + 180.0) % 360.0 - 180.0
-        return {"straight_on": scene.growing(GROW_FRAMES, scene.incoming),
-                "half_bent": scene.growing(GROW_FRAMES, direction_of(straight + turn / 2))}
+        return {"straight_on": scene.growing(direction=scene.incoming),
+                "half_bent": scene.growing(direction=direction_of(straight + turn / 2))}

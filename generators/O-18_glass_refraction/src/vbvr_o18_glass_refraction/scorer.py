@@ -1,18 +1,6 @@
-"""O-18 scorer: measure the red ray drawn from the point on the boundary and compare its direction with Snell's law.
-
-New red ink (red that the video's opening frame does not hold) is read in every frame at 256 px
-(``vbvr_core.families.physics.rays``). In the last frame its principal direction away from the point where the
-incident ray meets the boundary is the drawn refracted ray. Parts:
-
-- ``start``: the video opens on the sample's first picture (colours matched);
-- ``angle``: the drawn direction against Snell's law n₁·sin θ₁ = n₂·sin θ₂ — full credit within 2.5°, none
-  from 6°;
-- ``anchored``: the ray starts at the point on the boundary (within 14 px);
-- ``length``: share of the segment from that point to the picture's edge the ray covers (full from 90 %, none up to 60 %);
-- ``clean``: share of the new red ink off that line (full up to 10 %, none from 40 %);
-- ``growth``: the ray grows — its extent passes the intermediate lengths (a ray that appears whole keeps 0.05).
-
-value = start · angle · anchored · length · clean · growth.
+"""O-18 scorer: the ray judge of the physics family (:func:`vbvr_core.families.physics.rays.ray_score`: start,
+angle, anchored, length, clean, growth) on the red refracted ray, which should leave the point where the incident
+ray meets the boundary in the direction Snell's law n₁·sin θ₁ = n₂·sin θ₂ gives, and reach the picture's edge.
 """
 
 from __future__ import annotations

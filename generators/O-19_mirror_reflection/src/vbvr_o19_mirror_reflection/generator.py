@@ -33,14 +33,13 @@ from vbvr_core.families.physics.rays import (
     reflect,
 )
 from vbvr_core.families.physics.scene import SurfaceRaySolution, SurfaceScene, rounded
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o19_mirror_reflection.plugin import TASK
 
 MIRROR_COLOR = (150, 160, 172)
 HATCH_COLOR = (110, 110, 110)
 NORMAL_COLOR = (120, 120, 120)
-GROW_FRAMES = 18  # the ray grows over 0.75 s
 MIN_REFLECTED = 140.0  # px the reflected ray runs before the picture's edge
 
 
@@ -132,10 +131,7 @@ class MirrorReflectionGenerator(BaseGenerator):
     def generate(self) -> Sample:
         """Reflect the ray (rejecting unusable layouts) and render the reflected ray growing to the edge."""
         p = self.params
-        scene = MirrorScene(p)
-        problem = scene.problem()
-        if problem:
-            raise Reject(problem)
+        scene = MirrorScene(p).checked()
         assert abs(incidence_angle(scene.reflected, scene.normal) - p.incidence) < 1e-6
         solution = Solution(**scene.facts(), reflected=rounded(scene.reflected))
         normal = "the dashed normal" if p.show_normal else "the normal (perpendicular) to the mirror"
@@ -145,15 +141,14 @@ class MirrorReflectionGenerator(BaseGenerator):
             "edge of the picture, following the law of reflection: the angle of reflection equals the angle of "
             f"incidence, both measured from {normal}, on opposite sides of it."
         )
-        return Sample(first_frame=scene.frame(0.0), final_frame=scene.frame(scene.length), prompt=prompt,
-                      trajectory=scene.growing(GROW_FRAMES), solution=solution, params=p)
+        return scene.sample(prompt, solution, p)
 
     def alternatives(self, sample: Sample):
         """The right ray drawn thin (2 px) or thick (7 px)."""
-        return MirrorScene(self.params).thickness_alternatives(GROW_FRAMES)
+        return MirrorScene(self.params).thickness_alternatives()
 
     def near_misses(self, sample: Sample):
         """The reflected ray turned 8° off the law, and the ray going straight on through the mirror."""
         scene = MirrorScene(self.params)
         off = direction_of(angle_of(scene.reflected) + (8.0 if self.params.from_left else -8.0))
-        return {"angle_off_8": scene.growing(GROW_FRAMES, off), "straight_on": scene.growing(GROW_FRAMES, scene.incoming)}
+        return {"angle_off_8": scene.growing(direction=off), "straight_on": scene.growing(direction=scene.incoming)}

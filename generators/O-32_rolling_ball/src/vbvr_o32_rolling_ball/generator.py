@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution
 from vbvr_core.contract.sample import FrameSource
@@ -24,13 +24,12 @@ from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
     BackgroundIndex,
-    Sprite,
     Stage,
-    draw_disc,
     draw_text,
     new_canvas,
     to_frame,
 )
+from vbvr_core.families.physics.ball import ball_sprite
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o32_rolling_ball.plugin import TASK
@@ -97,6 +96,15 @@ def along(curve: np.ndarray, distances: np.ndarray) -> np.ndarray:
     return np.stack([xs, ys], axis=1)
 
 
+def roll(curve: np.ndarray) -> tuple[np.ndarray, float]:
+    """The ball's centre frame by frame along ``curve``, slowing down steadily (at least 24 frames), and the
+    curve's length."""
+    length = float(np.linalg.norm(np.diff(curve, axis=0), axis=1).sum())
+    frames = max(24, int(round(length / SPEED)))
+    times = np.arange(frames + 1) / frames
+    return along(curve, length * (LEAVE * times - (LEAVE - 1) * times**2)), length
+
+
 def curve_problem(curve: np.ndarray, centers: np.ndarray, samples: int) -> str | None:
     """Why the curve cannot be used (it leaves the canvas, or passes near a platform out of its turn), or None."""
     if curve.min() < BALL_RADIUS + 2 or curve.max() > FRAME_SIZE - BALL_RADIUS - 2:
@@ -135,12 +143,8 @@ class RollingBallGenerator(BaseGenerator):
         problem = curve_problem(curve, points, samples)
         if problem:
             raise Reject(problem)
-        length = float(np.linalg.norm(np.diff(curve, axis=0), axis=1).sum())
-        frames = max(24, int(round(length / SPEED)))
-        times = np.arange(frames + 1) / frames
-        positions = along(curve, length * (LEAVE * times - (LEAVE - 1) * times**2))
-        self._stage, self._ball, self._curve, self._length = self._scene(points), self._sprite(), curve, length
-        self._positions = positions
+        positions, length = roll(curve)
+        self._stage, self._ball = self._scene(points), ball_sprite(BALL_RADIUS, BALL_COLOR, (90, 10, 10), pad=6)
         prompt = (
             f"A red ball rests on platform 1. Roll it, without lifting or jumping, along one smooth curve over the "
             f"centre of every platform in order 1 to {p.platforms}, slowing down as it goes, so that it comes to "
@@ -159,14 +163,6 @@ class RollingBallGenerator(BaseGenerator):
         for position in positions:
             yield self._frame(position)
 
-    @staticmethod
-    def _sprite() -> Sprite:
-        side = 2 * BALL_RADIUS + 6
-        image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        draw = ImageDraw.Draw(image)
-        draw_disc(draw, (side / 2, side / 2), BALL_RADIUS, fill=BALL_COLOR + (255,), outline=(90, 10, 10, 255), width=2)
-        return Sprite.from_image(image)
-
     def _scene(self, points: np.ndarray) -> Stage:
         canvas = new_canvas(BACKGROUNDS[self.params.background])
         draw = ImageDraw.Draw(canvas)
@@ -181,12 +177,7 @@ class RollingBallGenerator(BaseGenerator):
         return Stage(to_frame(canvas))
 
     def _other_roll(self, order: list[int]) -> FrameSource:
-        centers = self._all[order]
-        curve = catmull_rom(centers)
-        length = float(np.linalg.norm(np.diff(curve, axis=0), axis=1).sum())
-        frames = max(24, int(round(length / SPEED)))
-        times = np.arange(frames + 1) / frames
-        positions = along(curve, length * (LEAVE * times - (LEAVE - 1) * times**2))
+        positions, _ = roll(catmull_rom(self._all[order]))
         return lambda: self._frames(positions)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:

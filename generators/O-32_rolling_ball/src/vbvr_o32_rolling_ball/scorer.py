@@ -17,10 +17,9 @@ value = start · order · end · continuous.
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.judge.motion import blob_track, observed_color
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.physics.ball import track_ball
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o32_rolling_ball.generator import Solution
@@ -45,17 +44,12 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     clip = video.clip(size=SIZE)
     if len(clip.frames) < 2:
         return Score.zero("the video has fewer than two frames")
-    scale = SIZE / FRAME_SIZE
-    color = observed_color(clip.frames[0], resize_frame(sample.first_frame, SIZE), solution.ball_color)
-    radius = solution.ball_radius * scale
-    track, _ = blob_track(clip.frames, color, tolerance=70.0, min_pixels=max(4, int(0.35 * np.pi * radius * radius)))
-    seen = [(k, np.asarray(c) / scale) for k, c in enumerate(track) if c is not None]
-    if len(seen) < 2:
-        return Score.zero("the ball is not visible", visible=len(seen) / len(track))
-    centers = np.asarray(solution.centers)
-    points = np.asarray([c for _, c in seen])
+    ball = track_ball(clip.frames, sample.first_frame, solution.ball_color, solution.ball_radius, tolerance=70.0)
+    if ball.unseen():
+        return ball.unseen()
+    centers, points = np.asarray(solution.centers), ball.points
     verdict = Verdict()
-    start_ok = seen[0][0] == 0 and np.linalg.norm(points[0] - centers[0]) <= REST
+    start_ok = ball.first_seen and np.linalg.norm(points[0] - centers[0]) <= REST
     verdict.part("start", float(start_ok), unless="the ball does not start on platform 1's centre")
     steps = np.linalg.norm(np.diff(points, axis=0), axis=1)
     short = steps <= MAX_STEP
@@ -68,9 +62,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     in_order = not missed and all(a <= b for a, b in zip(first_pass, first_pass[1:], strict=False))
     verdict.part("order", float(in_order),
                  unless=f"platforms {missed} are never crossed" if missed else "the platforms are not crossed in order")
-    end_ok = seen[-1][0] == len(track) - 1 and np.linalg.norm(points[-1] - centers[-1]) <= REST
+    end_ok = ball.last_seen and np.linalg.norm(points[-1] - centers[-1]) <= REST
     verdict.part("end", float(end_ok), unless="the ball does not rest on the last platform's centre at the end")
     continuous = float(short.mean())
     verdict.part("continuous", continuous, unless=f"{int((~short).sum())} jumps of the ball")
-    verdict.note("visible", len(seen) / len(track))
+    verdict.note("visible", ball.visible)
     return verdict.score(ok="the ball rolls over every platform's centre in order and rests on the last")

@@ -5,4 +5,6 @@
   extent, stray ink, growth).
 - ``scene``: a lamp's ray meeting a flat surface at a point — where the lamp stands, the incoming direction and
   the normal — and the answer ray grown from that point (trajectory, thin and thick alternatives, near misses).
+- ``ball``: a ball moving over a still picture in real time — its sprite, how many frames a motion takes, and the
+  judge's tracker of the ball (where it is seen, on the 512-px canvas, in which frames).
 """

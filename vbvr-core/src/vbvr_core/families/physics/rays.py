@@ -235,8 +235,20 @@ def judge_ray(masks: np.ndarray, origin: Vector, expected: Vector, length: float
 def ray_score(clip, first_frame: np.ndarray, origin: Vector, expected: Vector, length: float, law: str,
               ok: str) -> Score:
     """The verdict on a red ray that should grow from ``origin`` along ``expected`` (the ``law``'s direction) for
-    ``length`` px, in ``clip`` (a :class:`~vbvr_core.media.video.VideoClip`): start · angle · anchored · length ·
-    clean · (0.05 + 0.95 · growth), with ``start`` the video opening on ``first_frame``."""
+    ``length`` px (to the picture's edge), in ``clip`` (a :class:`~vbvr_core.media.video.VideoClip`, 256 px in the
+    ray tasks). New red ink (red the video's opening frame does not hold, :func:`red_ink`) is read in every frame;
+    in the last frame its principal direction away from ``origin`` is the drawn ray (:func:`judge_ray`). Parts:
+
+    - ``start``: the video opens on the sample's ``first_frame`` (colours matched);
+    - ``angle``: the drawn direction against the law's — full credit within ANGLE_FULL (2.5°), none from
+      ANGLE_ZERO (6°);
+    - ``anchored``: the ray starts at ``origin`` (within ANCHOR, 14 px);
+    - ``length``: share of the segment from ``origin`` to the picture's edge the ray covers (full from 90 %,
+      none up to 60 %);
+    - ``clean``: share of the new red ink off that line (full up to 10 %, none from 40 %);
+    - ``growth``: the ray grows — its extent passes the intermediate lengths (a ray that appears whole keeps 0.05).
+
+    value = start · angle · anchored · length · clean · growth; ``ok`` is the reason when nothing falls short."""
     if not clip.ok:
         return Score.zero(clip.error or "the video has no frames")
     judged = judge_ray(red_ink(clip.frames, clip.frames[0]), origin, expected, length)

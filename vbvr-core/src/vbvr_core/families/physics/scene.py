@@ -8,16 +8,21 @@ sets ``answer`` (the law's direction), ``length`` and ``base`` (its static pictu
 
 from __future__ import annotations
 
+from typing import Self
+
 import numpy as np
 from PIL import Image, ImageDraw
 
-from vbvr_core.contract import TaskSolution
+from vbvr_core.contract import Sample, TaskParams, TaskSolution
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import to_frame
 from vbvr_core.families.physics.rays import ANSWER_COLOR, RAY_WIDTH, Vector, direction_of, draw_ray, grow_lengths, reach
+from vbvr_core.pipeline.generator import Reject
 
 #: Line widths of the right ray that a task accepts as well (its ``alternatives``).
 THICKNESS_ALTERNATIVES = (("thin", 2), ("thick", 7))
+#: Frames over which the answer ray grows to its full length (0.75 s).
+GROW_FRAMES = 18
 
 
 class SurfaceRaySolution(TaskSolution):
@@ -40,7 +45,8 @@ class SurfaceScene:
     ``incoming`` is the light's direction and ``source`` the lamp's centre (512-px canvas, y down).
 
     A subclass sets ``answer`` (the direction the law gives; None where there is none), ``length`` (px the answer
-    runs to the picture's edge) and ``base`` (the static picture, a Pillow image) before it draws frames."""
+    runs to the picture's edge) and ``base`` (the static picture, a Pillow image) before it draws frames, and
+    defines ``problem()``: why its instance cannot be used, or None (:meth:`checked` calls it)."""
 
     answer: Vector | None
     length: float
@@ -55,6 +61,13 @@ class SurfaceScene:
         back = direction_of(surface_angle + 90.0 + side * incidence)  # from the point towards the lamp
         self.incoming = (-back[0], -back[1])
         self.source = (hit[0] + back[0] * source_distance, hit[1] + back[1] * source_distance)
+
+    def checked(self) -> Self:
+        """This scene once its ``problem()`` finds nothing wrong with it; else :class:`Reject` with the reason."""
+        problem = self.problem()
+        if problem:
+            raise Reject(problem)
+        return self
 
     def facts(self) -> dict[str, object]:
         """The :class:`SurfaceRaySolution` fields of this scene (directions to 6 decimals, the length to 2)."""
@@ -73,16 +86,22 @@ class SurfaceScene:
         draw_ray(ImageDraw.Draw(canvas), self.hit, direction or self.answer, length, ANSWER_COLOR, width)
         return to_frame(canvas)
 
-    def growing(self, frames: int, direction: Vector | None = None, width: int = RAY_WIDTH) -> FrameSource:
+    def growing(self, frames: int = GROW_FRAMES, direction: Vector | None = None, width: int = RAY_WIDTH) -> FrameSource:
         """The ray along ``direction`` (the answer's by default) growing steadily from nothing to the picture's
         edge, but never past the answer's ``length``, over ``frames`` + 1 frames."""
         length = min(self.length, reach(self.hit, direction or self.answer))
         lengths = grow_lengths(length, frames)
         return lambda: (self.frame(drawn, direction, width) for drawn in lengths)
 
-    def thickness_alternatives(self, frames: int) -> dict[str, FrameSource]:
+    def thickness_alternatives(self, frames: int = GROW_FRAMES) -> dict[str, FrameSource]:
         """The right ray grown as :meth:`growing` does, drawn thin (``thin_ray``, 2 px) or thick (``thick_ray``, 7 px)."""
         return {f"{name}_ray": self.growing(frames, width=width) for name, width in THICKNESS_ALTERNATIVES}
+
+    def sample(self, prompt: str, solution: SurfaceRaySolution, params: TaskParams) -> Sample:
+        """The sample: the scene without the answer ray, the ray growing over :data:`GROW_FRAMES` frames, the scene
+        with the whole ray."""
+        return Sample(first_frame=self.frame(0.0), final_frame=self.frame(self.length), prompt=prompt,
+                      trajectory=self.growing(), solution=solution, params=params)
 
 
 def rounded(v: Vector, digits: int = 6) -> Vector:

@@ -1,0 +1,93 @@
+"""A ball moving over a still picture in real time: its sprite, its frame count, and the judge's tracker of it.
+
+Tasks whose answer is a ball's motion under a law (a fall, bounces in a box, a roll over platforms) draw the ball
+as a sprite on a :class:`~vbvr_core.draw.Stage` and score a model's video by tracking the ball's colour. Positions
+are on the 512-px canvas (y down) whatever the video's size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from vbvr_core.contract import FPS, FRAME_SIZE, Score
+from vbvr_core.contract.geometry import Box
+from vbvr_core.draw import Sprite, draw_disc
+from vbvr_core.judge.motion import blob_track, observed_color
+from vbvr_core.media.frames import resize_frame
+
+
+def real_time_frames(duration: float) -> int:
+    """How many frame intervals at :data:`FPS` a motion of ``duration`` s takes when its last frame shows its end
+    (the count rounded up; a duration a hair over a whole number of frames, from rounding, takes that number)."""
+    return math.ceil(duration * FPS - 1e-9)
+
+
+def ball_sprite(radius: float, fill: Sequence[int], outline: Sequence[int], pad: int) -> Sprite:
+    """A ball of ``radius`` px filled ``fill`` with a 2-px ``outline``, centred on a transparent square of side
+    ``2·radius + pad`` px (its parity decides where a ball at a half-pixel centre lands)."""
+    side = 2 * radius + pad
+    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), radius, fill=tuple(fill) + (255,),
+              outline=tuple(outline) + (255,), width=2)
+    return Sprite.from_image(image)
+
+
+@dataclass(frozen=True)
+class BallTrack:
+    """Where a ball was seen: the indices of the frames it was found in, its centres there (N×2, 512-px canvas)
+    and how many frames the video has."""
+
+    frames: np.ndarray
+    points: np.ndarray
+    total: int
+
+    @classmethod
+    def from_centres(cls, centres: Sequence[tuple[float, float] | None]) -> BallTrack:
+        """The track of per-frame centres (512-px canvas; None where the ball is not found)."""
+        found = [(k, c) for k, c in enumerate(centres) if c is not None]
+        points = np.array([c for _, c in found], dtype=np.float64).reshape(-1, 2)
+        return cls(np.array([k for k, _ in found], dtype=int), points, len(centres))
+
+    @property
+    def visible(self) -> float:
+        """Share of the video's frames the ball was found in."""
+        return len(self.frames) / max(1, self.total)
+
+    @property
+    def first_seen(self) -> bool:
+        """The ball is found in the video's first frame."""
+        return len(self.frames) > 0 and self.frames[0] == 0
+
+    @property
+    def last_seen(self) -> bool:
+        """The ball is found in the video's last frame."""
+        return len(self.frames) > 0 and self.frames[-1] == self.total - 1
+
+    def unseen(self) -> Score | None:
+        """The score of a video whose ball is seen in fewer than two frames (nothing to judge), else None."""
+        if len(self.frames) >= 2:
+            return None
+        return Score.zero("the ball is not visible", visible=self.visible)
+
+
+def track_ball(frames: np.ndarray, first_frame: np.ndarray, color: Sequence[int], radius: float,
+               tolerance: float, box: Box | None = None) -> BallTrack:
+    """Track a ball of ``color`` and ``radius`` (px on the 512-px canvas) through ``frames`` (T×S×S×3, any size S).
+
+    The colour tracked is the ball's as the video's opening frame shows it
+    (:func:`~vbvr_core.judge.motion.observed_color` against the sample's ``first_frame``); per frame, the ball is
+    the centre of the pixels within ``tolerance`` of it (:func:`~vbvr_core.judge.motion.blob_track`), where they
+    cover at least 35 % of its disc (and 4 pixels), inside ``box`` (video pixels) if given.
+    """
+    size = frames.shape[2]
+    scale = size / FRAME_SIZE
+    seen = observed_color(frames[0], resize_frame(first_frame, size), color)
+    disc = radius * scale
+    centres, _ = blob_track(frames, seen, tolerance=tolerance, min_pixels=max(4, int(0.35 * np.pi * disc * disc)),
+                            box=box)
+    return BallTrack.from_centres([None if c is None else (c[0] / scale, c[1] / scale) for c in centres])
