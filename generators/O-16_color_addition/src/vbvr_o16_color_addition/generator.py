@@ -24,9 +24,9 @@ import numpy as np
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.families.color_mix.draw import Disc, glide, paint_discs
-from vbvr_core.families.color_mix.judge import MIN_GAP
-from vbvr_core.families.color_mix.mixing import additive, average, colour_distance, nearest_gap, subtractive
+from vbvr_core.families.color_mix.draw import Disc, glide, overlaps_mixed, paint_discs
+from vbvr_core.families.color_mix.judge import MIN_GAP, mixture_problem
+from vbvr_core.families.color_mix.mixing import additive, average, colour_distance, first_usable, subtractive
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o16_color_addition.plugin import TASK
@@ -78,13 +78,7 @@ def colour_problem(first: tuple[int, int, int], second: tuple[int, int, int]) ->
             return f"illegible: {name} {colour} is too close to the white background"
     if colour_distance(first, second) < MIN_GAP:
         return f"ambiguous: the balls' colours {first} and {second} are too alike"
-    mixture = additive(first, second)
-    if colour_distance(mixture, WHITE) < MIN_CONTRAST:
-        return f"illegible: the mixture {mixture} is too close to the white background"
-    name, gap = nearest_gap(mixture, wrong_mixtures(first, second))
-    if gap < MIN_GAP:
-        return f"ambiguous: the mixture {mixture} is too close to the {name} mixture ({gap:.0f})"
-    return None
+    return mixture_problem(additive(first, second), wrong_mixtures(first, second), MIN_CONTRAST, "white background")
 
 
 class ColorAdditionGenerator(BaseGenerator):
@@ -99,15 +93,12 @@ class ColorAdditionGenerator(BaseGenerator):
         levels = self.params.channel_levels
         values = [int(round(255 * k / (levels - 1))) for k in range(levels)]
         pairs = [(a, b) for a in values for b in values if a + b <= 255]
-        problem = ""
-        for _ in range(COLOUR_DRAWS):
+
+        def draw() -> tuple[tuple[int, int, int], tuple[int, int, int]]:
             picks = [pairs[int(k)] for k in self.rng.integers(0, len(pairs), size=3)]
-            first = (picks[0][0], picks[1][0], picks[2][0])
-            second = (picks[0][1], picks[1][1], picks[2][1])
-            problem = colour_problem(first, second)
-            if problem is None:
-                return first, second
-        raise Reject(problem)
+            return (picks[0][0], picks[1][0], picks[2][0]), (picks[0][1], picks[1][1], picks[2][1])
+
+        return first_usable(draw, lambda pair: colour_problem(*pair), COLOUR_DRAWS)
 
     def generate(self) -> Sample:
         """Draw the colours and the layout, add the colours, and render the glide."""
@@ -142,13 +133,9 @@ class ColorAdditionGenerator(BaseGenerator):
                rim: tuple[int, int, int] | None = RIM) -> np.ndarray:
         """The balls ``share`` of the way to the midpoint, their overlap painted with ``mix``."""
         base = np.full((FRAME_SIZE, FRAME_SIZE, 3), 255, np.uint8)
-
-        def mixer(*colours: tuple[int, int, int]) -> tuple[int, int, int]:
-            return colours[0] if len(colours) == 1 else mix(*colours)
-
         discs = [Disc(glide(start, solution.midpoint, share), solution.radius, colour)
                  for start, colour in zip(solution.starts, solution.colors, strict=True)]
-        return paint_discs(base, discs, mixer, outline=rim, outline_width=RIM_WIDTH)
+        return paint_discs(base, discs, overlaps_mixed(mix), outline=rim, outline_width=RIM_WIDTH)
 
     def _frames(self, solution: Solution, mix: Callable[..., tuple[int, int, int]],
                 rim: tuple[int, int, int] | None = RIM) -> Iterator[np.ndarray]:

@@ -25,9 +25,9 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import ease_in_out, to_frame
-from vbvr_core.families.color_mix.draw import Disc, glide, paint_discs
-from vbvr_core.families.color_mix.judge import MIN_GAP
-from vbvr_core.families.color_mix.mixing import additive, average, colour_distance, nearest_gap, subtractive
+from vbvr_core.families.color_mix.draw import Disc, glide, overlaps_mixed, paint_discs
+from vbvr_core.families.color_mix.judge import mixture_problem
+from vbvr_core.families.color_mix.mixing import additive, average, first_usable, subtractive
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o2_pigment_color_mixing_subtractive.plugin import TASK
@@ -90,13 +90,7 @@ def wrong_mixtures(colors: list[tuple[int, int, int]]) -> dict[str, tuple[int, i
 
 def colour_problem(colors: list[tuple[int, int, int]]) -> str | None:
     """Why a set of pigment colours cannot be used, or None."""
-    mixture = subtractive(*colors)
-    if colour_distance(mixture, WHITE) < MIN_CONTRAST:
-        return f"illegible: the mixture {mixture} is too close to the white dish"
-    name, gap = nearest_gap(mixture, wrong_mixtures(colors))
-    if gap < MIN_GAP:
-        return f"ambiguous: the mixture {mixture} is too close to the {name} mixture ({gap:.0f})"
-    return None
+    return mixture_problem(subtractive(*colors), wrong_mixtures(colors), MIN_CONTRAST, "white dish")
 
 
 class PigmentMixingGenerator(BaseGenerator):
@@ -108,15 +102,13 @@ class PigmentMixingGenerator(BaseGenerator):
 
     def _pigments(self) -> tuple[list[str], list[float], list[tuple[int, int, int]]]:
         p, rng = self.params, self.rng
-        problem = ""
-        for _ in range(DRAWS):
+
+        def draw() -> tuple[list[str], list[float], list[tuple[int, int, int]]]:
             kinds = [KINDS[int(k)] for k in rng.permutation(3)[:p.pigments]]
             densities = [round(float(rng.uniform(p.min_density, 1.0)), 2) for _ in kinds]
-            colors = [ink(kind, density) for kind, density in zip(kinds, densities, strict=True)]
-            problem = colour_problem(colors)
-            if problem is None:
-                return kinds, densities, colors
-        raise Reject(problem)
+            return kinds, densities, [ink(kind, density) for kind, density in zip(kinds, densities, strict=True)]
+
+        return first_usable(draw, lambda drawn: colour_problem(drawn[2]), DRAWS)
 
     def generate(self) -> Sample:
         """Draw the pigments and the layout, mix them, and render the flow and the spread."""
@@ -172,14 +164,10 @@ class PigmentMixingGenerator(BaseGenerator):
     def _frame(self, base: np.ndarray, solution: Solution, flow: float, spread: float,
                mix: Callable[..., tuple[int, int, int]]) -> np.ndarray:
         """The drops ``flow`` (0–1) of the way into the dish, then the mixture ``spread`` (0–1) to its rim."""
-
-        def mixer(*colours: tuple[int, int, int]) -> tuple[int, int, int]:
-            return colours[0] if len(colours) == 1 else mix(*colours)
-
         radius = solution.drop_radius + (solution.dish_radius - solution.drop_radius) * spread
         discs = [Disc(glide(well, solution.dish, flow), radius if flow >= 1.0 else solution.drop_radius, colour)
                  for well, colour in zip(solution.wells, solution.colors, strict=True)]
-        return self._dish_rim(paint_discs(base, discs, mixer), solution)
+        return self._dish_rim(paint_discs(base, discs, overlaps_mixed(mix)), solution)
 
     def _frames(self, base: np.ndarray, solution: Solution,
                 mix: Callable[..., tuple[int, int, int]]) -> Iterator[np.ndarray]:

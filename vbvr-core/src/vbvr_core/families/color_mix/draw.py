@@ -72,6 +72,16 @@ def paint_discs(base: np.ndarray, discs: Sequence[Disc], mix: Mixer, outline: tu
     return frame
 
 
+def overlaps_mixed(mix: Mixer) -> Mixer:
+    """``mix`` for :func:`paint_discs` where discs overlap; a pixel under one disc keeps that disc's colour (a rule
+    such as "the first colour wins" or a plain blend is then asked only about real mixtures)."""
+
+    def mixer(*colours: tuple[int, int, int]) -> tuple[int, int, int]:
+        return colours[0] if len(colours) == 1 else mix(*colours)
+
+    return mixer
+
+
 def glide(start: Point, end: Point, share: float) -> Point:
     """The point ``share`` (0–1) of the way from ``start`` to ``end``."""
     return (start[0] + (end[0] - start[0]) * share, start[1] + (end[1] - start[1]) * share)

@@ -29,7 +29,7 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.color_mix.mixing import colour_distance, lab_distance, to_lab
+from vbvr_core.families.color_mix.mixing import colour_distance, lab_distance, nearest_gap, to_lab
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import progress_coverage
@@ -56,6 +56,18 @@ CHECKPOINTS = 3
 TRAVEL_RESOLUTION, SPREAD_RESOLUTION = 0.15, 0.17
 # A source's leftover colour (outside the meeting region) at the end: none allowed from this share of its area.
 GONE_FULL, GONE_ZERO = 0.05, 0.2
+
+
+def mixture_problem(mixture: tuple[int, int, int], wrong: dict[str, tuple[int, int, int]], min_contrast: float,
+                    ground: str) -> str | None:
+    """Why an expected ``mixture`` cannot be judged, or None: it lies within ``min_contrast`` (Lab) of white (the
+    ``ground`` it is shown on, named in the reason), or within :data:`MIN_GAP` of one of the ``wrong`` mixtures."""
+    if colour_distance(mixture, (255, 255, 255)) < min_contrast:
+        return f"illegible: the mixture {mixture} is too close to the {ground}"
+    name, gap = nearest_gap(mixture, wrong)
+    if gap < MIN_GAP:
+        return f"ambiguous: the mixture {mixture} is too close to the {name} mixture ({gap:.0f})"
+    return None
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,16 @@ blend differs from light mixing mostly in lightness.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 
 from vbvr_core.media.frames import channel_sum
+from vbvr_core.pipeline.generator import Reject
 
 RGB = tuple[int, int, int]
+Drawn = TypeVar("Drawn")
 # The weight of lightness in the distance (1: plain CIE76).
 LIGHTNESS_WEIGHT = 1.0
 
@@ -74,3 +77,16 @@ def nearest_gap(expected: Sequence[int], others: dict[str, Sequence[int]]) -> tu
         return "", float("inf")
     name = min(others, key=lambda key: colour_distance(expected, others[key]))
     return name, float(colour_distance(expected, others[name]))
+
+
+def first_usable(draw: Callable[[], Drawn], problem: Callable[[Drawn], str | None], attempts: int) -> Drawn:
+    """The first of up to ``attempts`` results of ``draw()`` (drawing colours from the generator's seed) for which
+    ``problem`` finds nothing (returns None); raises :class:`~vbvr_core.pipeline.generator.Reject` with the last
+    problem when every attempt had one."""
+    found = ""
+    for _ in range(attempts):
+        drawn = draw()
+        found = problem(drawn)
+        if found is None:
+            return drawn
+    raise Reject(found)
