@@ -13,7 +13,7 @@ from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_o45_sequence_completion.generator import FIGURE_COLORS, SequenceCompletionGenerator, undetermined
-from vbvr_o45_sequence_completion.rules import fitting_predictions, minimal_period, number_sequence
+from vbvr_o45_sequence_completion.rules import fitting_predictions, number_sequence
 from vbvr_o45_sequence_completion.scene import RowScene
 
 KEY = "O-45_sequence_completion"
@@ -28,11 +28,6 @@ def test_each_number_rule_predicts_its_next_term():
 
 def test_three_numbers_can_fit_two_rules():
     assert fitting_predictions([1, 2, 3]) == {"arithmetic": 4, "fibonacci": 5}
-
-
-def test_minimal_period_of_a_cycle():
-    assert minimal_period(list("abcabca")) == 3
-    assert minimal_period(list("abab")) == 2
 
 
 def test_ambiguous_numbers_are_rejected():

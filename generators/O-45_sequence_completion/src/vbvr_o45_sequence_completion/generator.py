@@ -13,7 +13,6 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
@@ -22,7 +21,8 @@ from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
-from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.families.fill_in.draw import RevealFrames, reveal_video
+from vbvr_core.families.fill_in.sequence import minimal_period, repeat_cycle
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o45_sequence_completion.plugin import TASK
@@ -30,9 +30,7 @@ from vbvr_o45_sequence_completion.rules import (
     CYCLE_KINDS,
     DIRECTIONS,
     NUMBER_KINDS,
-    cycle_sequence,
     fitting_predictions,
-    minimal_period,
     number_sequence,
 )
 from vbvr_o45_sequence_completion.scene import MIN_FONT, RowScene
@@ -67,8 +65,7 @@ class Params(TaskParams):
     row_offset: Annotated[int, Uniform(-120, 120)] = Field(
         0, ge=-120, le=120, description="vertical offset of the row from the centre, pixels")
     gap: Annotated[int, Uniform(6, 16)] = Field(10, ge=6, le=16, description="gap between boxes, pixels")
-    reveal_frames: Annotated[int, Uniform(18, 30)] = Field(
-        24, ge=12, le=36, description="frames over which the answer is drawn in")
+    reveal_frames: RevealFrames = 24
 
     @classmethod
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
@@ -152,7 +149,7 @@ class SequenceCompletionGenerator(BaseGenerator):
         p = self.params
         if p.kind in NUMBER_KINDS:
             return [{"number": value} for value in number_sequence(p.kind, p.first, p.step, p.length)]
-        return cycle_sequence(self._cycle(), p.length)
+        return repeat_cycle(self._cycle(), p.length)
 
     def generate(self) -> Sample:
         """Build the sequence, render the row with a question mark and with the answer, reveal it."""
@@ -174,17 +171,11 @@ class SequenceCompletionGenerator(BaseGenerator):
         )
         solution = Solution(kind=p.kind, elements=elements, answer=elements[-1], target_box=target,
                             given_boxes=[scene.box(index, inset=3) for index in range(p.length - 1)])
-        self.revealing = lambda answer: lambda: itertools.chain(
-            [first], reveal_frames(first, _with_answer(final, scene.render(elements[:-1] + [answer], question=False),
-                                                       target), [target], p.reveal_frames))
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: itertools.chain([first], reveal_frames(first, final, [target], p.reveal_frames)),
-            solution=solution,
-            params=p,
-        )
+        self.revealing = lambda answer: lambda: reveal_video(
+            first, _with_answer(final, scene.render(elements[:-1] + [answer], question=False), target), [target],
+            p.reveal_frames)
+        return Sample(first_frame=first, final_frame=final, prompt=prompt, solution=solution, params=p,
+                      trajectory=lambda: reveal_video(first, final, [target], p.reveal_frames))
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A number answer off by one, drawn the same way."""

@@ -1,14 +1,13 @@
 """Sequence rules: build a sequence of a kind, and find which rules a shown prefix fits.
 
 Numbers follow one of four progressions; figures (shapes, colours, arrow directions, coloured shapes)
-repeat a cycle of distinct elements. ``fitting_predictions`` lists the next element every rule family
+repeat a cycle of distinct elements (:mod:`vbvr_core.families.fill_in.sequence` builds the cycle and reads its
+period back). ``fitting_predictions`` lists the next element every rule family
 fitting the shown numbers predicts, so ``validate`` can reject a prefix whose continuation is not
 determined.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 NUMBER_KINDS = ("arithmetic", "geometric", "square", "fibonacci")
 CYCLE_KINDS = ("shape_cycle", "color_cycle", "direction_cycle", "mixed_cycle")
@@ -51,15 +50,3 @@ def fitting_predictions(shown: list[int]) -> dict[str, int]:
         predictions["fibonacci"] = shown[-1] + shown[-2]
     return predictions
 
-
-def cycle_sequence(cycle: list[Any], length: int) -> list[Any]:
-    """``length`` elements repeating ``cycle``."""
-    return [cycle[k % len(cycle)] for k in range(length)]
-
-
-def minimal_period(elements: list[Any]) -> int:
-    """The smallest p such that every element equals the one p places before it."""
-    for period in range(1, len(elements) + 1):
-        if all(elements[k] == elements[k - period] for k in range(period, len(elements))):
-            return period
-    return len(elements)

@@ -10,13 +10,13 @@ import numpy as np
 from PIL import ImageDraw
 from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.draw import draw_arrow, draw_shape, draw_text, new_canvas, text_size, to_frame
+from vbvr_core.families.fill_in.draw import Panels
 
 MIN_FONT = 14
 MARGIN = 20
 BOX_FILL = (255, 255, 255)
 BOX_LINE = (70, 70, 80)
 TEXT_COLOR = (25, 25, 35)
-QUESTION_COLOR = (150, 150, 160)
 OUTLINE = (40, 40, 40)
 ARROW_ANGLES = {"up": -90, "up_right": -45, "right": 0, "down_right": 45, "down": 90, "down_left": 135,
                 "left": 180, "up_left": -135}
@@ -27,15 +27,14 @@ class RowScene:
     """Geometry and drawing of a row of ``count`` square boxes, ``gap`` apart, centred ``offset`` px off the middle."""
 
     def __init__(self, count: int, gap: int, offset: int, background: RGB, colors: dict[str, RGB]):
-        self.count, self.gap, self.background, self.colors = count, gap, background, colors
-        self.side = min(96, (FRAME_SIZE - 2 * MARGIN - (count - 1) * gap) // count)
-        self.left = (FRAME_SIZE - count * self.side - (count - 1) * gap) // 2
-        self.top = FRAME_SIZE // 2 + offset - self.side // 2
+        self.count, self.background, self.colors = count, background, colors
+        self.side = side = min(96, (FRAME_SIZE - 2 * MARGIN - (count - 1) * gap) // count)
+        self.panels = Panels(1, count, side, gap, Panels.centred(1, count, side, gap).left,
+                             FRAME_SIZE // 2 + offset - side // 2)
 
     def box(self, index: int, inset: int = 0) -> tuple[int, int, int, int]:
         """Box (left, top, right, bottom; right/bottom exclusive) of box ``index``, shrunk by ``inset``."""
-        x0 = self.left + index * (self.side + self.gap)
-        return (x0 + inset, self.top + inset, x0 + self.side - inset, self.top + self.side - inset)
+        return self.panels.box(0, index, inset)
 
     def font_size(self, elements: Sequence[dict[str, Any]]) -> int:
         """One font size for every number of the row: the largest whose widest number fills ≤ 80 % of a box."""
@@ -63,14 +62,8 @@ class RowScene:
         """The row with ``elements`` in the first boxes and, if ``question``, a question mark in the last one."""
         canvas = new_canvas(self.background)
         draw = ImageDraw.Draw(canvas)
+        self.panels.draw(draw, BOX_FILL, BOX_LINE, 2, (0, self.count - 1) if question else None, int(self.side * 0.6))
         font_size = self.font_size(elements)
-        for index in range(self.count):
-            box = self.box(index)
-            draw.rectangle([box[0], box[1], box[2] - 1, box[3] - 1], fill=BOX_FILL, outline=BOX_LINE, width=2)
-            if index < len(elements):
-                self._draw_element(draw, elements[index], box, font_size)
-        if question:
-            box = self.box(self.count - 1)
-            draw_text(draw, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), "?", int(self.side * 0.6),
-                      fill=QUESTION_COLOR, bold=True)
+        for index, element in enumerate(elements):
+            self._draw_element(draw, element, self.box(index), font_size)
         return to_frame(canvas)

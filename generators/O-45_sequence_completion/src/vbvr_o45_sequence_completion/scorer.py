@@ -1,12 +1,9 @@
 """O-45 scorer: the answer must appear in the question-mark box and the rest of the row stay as it was.
 
-Checks (see vbvr_core.families.fill_in.judge.judge_completion): the video opens on the first frame; over its last
-frames the question-mark box holds the expected element (a wrong number, shape, colour or direction is
-far from it); nothing outside that box changes, and every shown element still shows what it showed (a video
-that rewrites one given term changes only a small share of the picture, but answers another sequence). How the
-answer is drawn in is not judged. A number answer is also read in the box (``vbvr_core.judge.read_text``, digits
-and the question mark): a clearly written wrong number scores 0 however close its pixels are to ours (244 for
-243); otherwise the pixels decide.
+The fill-in family's judge (:func:`vbvr_core.families.fill_in.judge.judge_completion`) with the question-mark box as
+the target and the shown elements as kept boxes (rewriting a given term answers another sequence). A number
+answer is also read in the box (``vbvr_core.judge.read_text``, digits and the question mark): a clearly written
+wrong number scores 0 however close its pixels are to ours (244 for 243); otherwise the pixels decide.
 """
 
 from __future__ import annotations

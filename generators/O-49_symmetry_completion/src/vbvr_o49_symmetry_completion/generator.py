@@ -14,14 +14,13 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-import itertools
 from typing import Annotated, Literal
 
 import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Box, Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
-from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.families.fill_in.draw import reveal_video
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o49_symmetry_completion.patterns import KINDS, copy_complete, half_pattern, mirror_complete
@@ -121,11 +120,5 @@ class SymmetryCompletionGenerator(BaseGenerator):
             layout=layout.to_dict(), axis=p.axis, pattern=full.tolist(), hidden_cells=hidden, target_boxes=boxes,
             answers=answers, fill_colors=fill_names, chance=float(max(np.bincount(answers)) / len(answers)),
         )
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: itertools.chain([first], reveal_frames(first, final, cells, per_cell, style="fade")),
-            solution=solution,
-            params=p,
-        )
+        return Sample(first_frame=first, final_frame=final, prompt=prompt, solution=solution, params=p,
+                      trajectory=lambda: reveal_video(first, final, cells, per_cell, style="fade"))

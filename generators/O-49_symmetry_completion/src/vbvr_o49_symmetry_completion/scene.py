@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import ImageDraw
-from vbvr_core.draw import PALETTE, GridLayout, draw_text, new_canvas, to_frame
+from vbvr_core.draw import PALETTE, GridLayout, new_canvas, to_frame
+from vbvr_core.families.fill_in.draw import draw_question_mark
 
 RGB = tuple[int, int, int]
 # The axis is an unsaturated dark grey: the official task draws none, and a coloured axis merges with the
@@ -36,8 +37,7 @@ class PatternScene:
                 value = int(pattern[row][col])
                 if (row, col) in hidden:
                     layout.fill_cell(draw, (row, col), HIDDEN_FILL)
-                    center = layout.cell_center((row, col))
-                    draw_text(draw, center, "?", max(12, int(layout.cell * 0.5)), fill=HIDDEN_MARK, bold=True)
+                    draw_question_mark(draw, layout.cell_box((row, col)), max(12, int(layout.cell * 0.5)), HIDDEN_MARK)
                 else:
                     layout.fill_cell(draw, (row, col), EMPTY_FILL)
                     if value:

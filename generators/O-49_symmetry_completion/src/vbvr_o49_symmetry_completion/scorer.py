@@ -1,9 +1,8 @@
 """O-49 scorer: every hidden cell must end with its mirror cell's colour, and the rest stay as it was.
 
-Checks (see vbvr_core.families.fill_in.judge.judge_completion): the video opens on the first frame; over its last
-frames each hidden cell holds the expected colour (or white); nothing outside the hidden cells changes.
-The share of right cells is corrected for chance — filling every cell with the most common answer
-earns 0 — so only a mirrored completion scores high. The order of filling is not judged.
+The fill-in family's judge (:func:`vbvr_core.families.fill_in.judge.judge_completion`) with every hidden cell a
+target (its expected colour, or white), corrected for the chance of the most common answer (``Solution.chance``):
+filling every cell with it earns 0, so only a mirrored completion scores high.
 """
 
 from __future__ import annotations

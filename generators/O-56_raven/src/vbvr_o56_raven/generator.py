@@ -12,13 +12,12 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-import itertools
 from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
-from vbvr_core.families.fill_in.draw import reveal_frames
+from vbvr_core.families.fill_in.draw import RevealFrames, reveal_video
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o56_raven.plugin import TASK
@@ -45,8 +44,7 @@ class Params(TaskParams):
     background: BackgroundIndex = 0
     panel_style: Annotated[int, Uniform(0, len(PANEL_FILLS) * len(PANEL_LINES) - 1)] = Field(
         0, ge=0, le=len(PANEL_FILLS) * len(PANEL_LINES) - 1, description="panel fill and border style index")
-    reveal_frames: Annotated[int, Uniform(18, 30)] = Field(
-        24, ge=12, le=36, description="frames over which the answer is drawn in")
+    reveal_frames: RevealFrames = 24
 
 
 class Solution(TaskSolution):
@@ -115,7 +113,7 @@ class RavenGenerator(BaseGenerator):
             raise Reject("occlusion: the largest figures overlap their neighbours")
         first = scene.render(panels, colors, shapes, question=True)
         final = scene.render(panels, colors, shapes, question=False)
-        target = scene.panel_box(2, 2, inset=3)
+        target = scene.panels.box(2, 2, inset=3)
         answer = panels[2][2]
         prompt = (
             "This is a 3×3 matrix puzzle (a Raven's progressive matrix). In every row, the shape, colour, number "
@@ -129,11 +127,5 @@ class RavenGenerator(BaseGenerator):
             answer={"shape": shapes[answer["shape"]], "color": color_names[answer["color"]],
                     "count": answer["count"] + 1, "size": ["small", "medium", "large"][answer["size"]]},
         )
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: itertools.chain([first], reveal_frames(first, final, [target], p.reveal_frames)),
-            solution=solution,
-            params=p,
-        )
+        return Sample(first_frame=first, final_frame=final, prompt=prompt, solution=solution, params=p,
+                      trajectory=lambda: reveal_video(first, final, [target], p.reveal_frames))

@@ -7,12 +7,12 @@ import math
 import numpy as np
 from PIL import ImageDraw
 from vbvr_core.contract import FRAME_SIZE
-from vbvr_core.draw import draw_shape, draw_text, new_canvas, to_frame
+from vbvr_core.draw import draw_shape, new_canvas, to_frame
+from vbvr_core.families.fill_in.draw import Panels
 
 RGB = tuple[int, int, int]
 SIZE_FACTORS = (0.38, 0.55, 0.72)  # radius / half a slot, for the sizes small, medium, large
 OUTLINE = (35, 35, 35)
-QUESTION_COLOR = (150, 150, 160)
 # Slot offsets (in half-slot units from the panel centre) for one to four figures.
 LAYOUTS = {
     1: [(0, 0)],
@@ -26,15 +26,9 @@ class MatrixScene:
     """Geometry and drawing of a 3×3 panel matrix with ``gap`` px between panels and ``margin`` around it."""
 
     def __init__(self, margin: int, gap: int, background: RGB, panel_fill: RGB, panel_line: RGB):
-        self.gap, self.background, self.panel_fill, self.panel_line = gap, background, panel_fill, panel_line
+        self.background, self.panel_fill, self.panel_line = background, panel_fill, panel_line
         self.side = (FRAME_SIZE - 2 * margin - 2 * gap) // 3
-        self.origin = (FRAME_SIZE - 3 * self.side - 2 * gap) // 2
-
-    def panel_box(self, row: int, col: int, inset: int = 0) -> tuple[int, int, int, int]:
-        """Box (left, top, right, bottom; right/bottom exclusive) of panel (row, col), shrunk by ``inset``."""
-        x0 = self.origin + col * (self.side + self.gap)
-        y0 = self.origin + row * (self.side + self.gap)
-        return (x0 + inset, y0 + inset, x0 + self.side - inset, y0 + self.side - inset)
+        self.panels = Panels.centred(3, 3, self.side, gap)
 
     def figure_radius(self, size: int) -> float:
         """Nominal radius of a figure of size index ``size``."""
@@ -52,16 +46,11 @@ class MatrixScene:
         """The matrix; panel (2, 2) is drawn from ``panels`` unless ``question`` (then it shows a question mark)."""
         canvas = new_canvas(self.background)
         draw = ImageDraw.Draw(canvas)
+        self.panels.draw(draw, self.panel_fill, self.panel_line, 3, (2, 2) if question else None, int(self.side * 0.45))
         for row in range(3):
             for col in range(3):
-                box = self.panel_box(row, col)
-                draw.rectangle([box[0], box[1], box[2] - 1, box[3] - 1], fill=self.panel_fill,
-                               outline=self.panel_line, width=3)
-                if (row, col) == (2, 2) and question:
-                    draw_text(draw, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), "?", int(self.side * 0.45),
-                              fill=QUESTION_COLOR, bold=True)
-                else:
-                    self._draw_panel(draw, box, panels[row][col], colors, shapes)
+                if (row, col) != (2, 2) or not question:
+                    self._draw_panel(draw, self.panels.box(row, col), panels[row][col], colors, shapes)
         return to_frame(canvas)
 
     def figures_fit(self) -> bool:

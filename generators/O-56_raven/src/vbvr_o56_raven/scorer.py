@@ -1,8 +1,7 @@
 """O-56 scorer: the missing panel must show the figures the rules demand, and the rest stay as it was.
 
-Checks (see vbvr_core.families.fill_in.judge.judge_completion): the video opens on the first frame; over its last
-frames the empty panel holds the expected figures (a wrong shape, colour, count or size is far from
-them); nothing outside that panel changes. How the answer is drawn in is not judged.
+The fill-in family's judge (:func:`vbvr_core.families.fill_in.judge.judge_completion`) with the empty panel as the
+one target (a wrong shape, colour, count or size is far from the expected figures).
 """
 
 from __future__ import annotations
