@@ -16,27 +16,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated, Literal
 
-import numpy as np
 from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import (
-    BACKGROUNDS,
-    PALETTE,
-    BackgroundIndex,
-    color_distance,
-    draw_shape,
-    new_canvas,
-    shape_points,
-    to_frame,
-)
-from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep, scatter_discs
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, draw_shape, new_canvas, to_frame
+from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.families.marking.task import RingMarkGenerator, place_apart, shape_reach
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g138_spot_unique_non_repeated_color.plugin import TASK
 
@@ -96,19 +85,13 @@ def unique_colour_shape(colors: list[str]) -> int:
     return colors.index(single[0])
 
 
-def shape_reach(kind: str, radius: float) -> float:
-    """How far a shape of ``kind`` reaches from its centre (px)."""
-    if kind == "circle":
-        return radius
-    return max(math.hypot(x, y) for x, y in shape_points(kind, (0.0, 0.0), radius, 0.0))
-
-
-class UniqueColorGenerator(BaseGenerator):
-    """Scatters shapes whose colours all repeat but one, and rings the shape of the unrepeated colour."""
+class UniqueColorGenerator(RingMarkGenerator):
+    """Scatters shapes whose colours all repeat but one, and rings the shape of the unrepeated colour in black."""
 
     info = TASK.info
     Params = Params
     Solution = Solution
+    mark_color = MARK_BLACK
 
     def generate(self) -> Sample:
         """Draw the colours, kinds and layout, paint the shapes, and ring the one of the unique colour."""
@@ -123,19 +106,13 @@ class UniqueColorGenerator(BaseGenerator):
         radii = [round(p.radius * float(rng.uniform(0.85, 1.15)), 1) for _ in range(count)]
         rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if kind != "circle" else 0.0 for kind in kinds]
         ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
-        spots = next((layout for layout in (scatter_discs(rng, [r + p.ring_width for r in ring_radii],
-                                                          (EDGE, EDGE, 512 - EDGE, 512 - EDGE), GAP, 300)
-                                            for _ in range(6)) if layout), None)
-        if spots is None:
-            raise Reject("cluttered: the shapes do not fit with their rings apart")
-        centers = [(round(x, 2), round(y, 2)) for x, y in spots]
+        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6, EDGE)
         target = unique_colour_shape(colors)
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
         for kind, center, radius, rotation, color in zip(kinds, centers, radii, rotations, colors, strict=True):
             draw_shape(draw, kind, center, radius, fill=PALETTE[color], rotation=rotation)
         first = to_frame(canvas)
-        final = ring_image(first, centers[target], ring_radii[target], color=MARK_BLACK, width=p.ring_width)
         prompt = (
             "Several coloured shapes are shown. Every colour appears on two or more shapes except one colour, which "
             "appears on exactly one shape. Find that shape with the unique, non-repeated colour and mark it by "
@@ -143,28 +120,16 @@ class UniqueColorGenerator(BaseGenerator):
         )
         solution = Solution(kinds=kinds, centers=centers, radii=radii, rotations=rotations, colors=colors,
                             ring_radii=ring_radii, target=target)
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, target, solution),
-                      solution=solution, params=p)
-
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution,
-                     color=MARK_BLACK) -> Iterator[np.ndarray]:
-        """The first frame, then a ring (black unless ``color`` says otherwise) drawn around shape ``index``
-        stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
-                                         color=color, width=p.ring_width))
+        return self.ringed_sample(first, prompt, solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The right shape ringed in red, the mark colour of this toolkit's other marking tasks."""
         solution = Solution.model_validate(sample.solution)
-        return {"red_ring": lambda: self._ring_frames(sample.first_frame, solution.target, solution, MARK_RED)}
+        return {"red_ring": lambda: self.ring_frames(sample.first_frame, solution.target, solution, MARK_RED)}
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """A wrong answer ringed exactly like the right one: a shape of a repeated colour, the one whose colour is
-        nearest the unique colour."""
-        solution = Solution.model_validate(sample.solution)
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """A shape of a repeated colour: the one whose colour is nearest the unique colour."""
         unique = PALETTE[solution.colors[solution.target]]
         others = [k for k in range(len(solution.colors)) if k != solution.target]
-        nearest = min(others, key=lambda k: color_distance(PALETTE[solution.colors[k]], unique))
-        return {"nearest_repeated_colour_ringed": lambda: self._ring_frames(sample.first_frame, nearest, solution)}
+        return {"nearest_repeated_colour_ringed": min(
+            others, key=lambda k: color_distance(PALETTE[solution.colors[k]], unique))}

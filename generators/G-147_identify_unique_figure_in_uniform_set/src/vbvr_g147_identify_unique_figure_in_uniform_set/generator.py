@@ -14,17 +14,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
-import numpy as np
 from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, regular_polygon, to_frame
-from vbvr_core.families.marking.draw import outline_sweep
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
 
@@ -102,6 +97,7 @@ class UniqueFigureGenerator(RingMarkGenerator):
     info = TASK.info
     Params = Params
     Solution = Solution
+    trace_width = 4
 
     def generate(self) -> Sample:
         """Lay out the array, pick the unique figure and its corner count, paint, and ring it."""
@@ -139,27 +135,14 @@ class UniqueFigureGenerator(RingMarkGenerator):
         )
         return self.ringed_sample(first, prompt, solution)
 
-    def ring(self, solution: Solution, index: int) -> tuple[Point, float]:
-        """Centre and radius (px) of the ring around figure ``index``: one radius for every figure."""
-        return solution.centers[index], solution.ring_radius
-
-    def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then the unique figure's own outline traced in red, corner to corner."""
+    def target_outline(self, solution: Solution) -> list[Point]:
+        """The unique figure's own outline, 3 px out, traced in red instead of a ring around it."""
         k = solution.target
-        points = outline(solution.centers[k], solution.sides[k], solution.radius + 3, solution.rotation)
-        return chain([first], outline_sweep(first, points, self.params.mark_frames, width=4))
+        return outline(solution.centers[k], solution.sides[k], solution.radius + 3, solution.rotation)
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """Another correct mark: the unique figure's own outline traced in red instead of a ring around it."""
-        solution = Solution.model_validate(sample.solution)
-        return {"outline_traced": lambda: self._outline_frames(sample.first_frame, solution)}
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Wrong answers ringed exactly like the right one: the unique figure's nearest neighbour, and the
-        figure diagonally opposite it in the array."""
-        s = Solution.model_validate(sample.solution)
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """The unique figure's nearest neighbour, and the figure diagonally opposite it in the array."""
+        s = solution
         others = [k for k in range(len(s.sides)) if k != s.target]
-        nearest = min(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))
-        farthest = max(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))
-        return {"neighbour_ringed": lambda: self.ring_frames(sample.first_frame, nearest, s),
-                "far_figure_ringed": lambda: self.ring_frames(sample.first_frame, farthest, s)}
+        return {"neighbour_ringed": min(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target])),
+                "far_figure_ringed": max(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))}

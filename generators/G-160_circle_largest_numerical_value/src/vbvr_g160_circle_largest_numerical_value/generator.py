@@ -17,7 +17,6 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from itertools import chain
 from typing import Annotated, Literal
 
 import numpy as np
@@ -25,8 +24,8 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import draw_text, new_canvas, text_size, to_frame
-from vbvr_core.families.marking.draw import ring_image, ring_sweep, scatter_discs
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g160_circle_largest_numerical_value.plugin import TASK
 
@@ -98,7 +97,7 @@ def largest_index(texts: list[str]) -> int:
     return int(np.argmax(values))
 
 
-class LargestNumberGenerator(BaseGenerator):
+class LargestNumberGenerator(RingMarkGenerator):
     """Prints numbers of varied form and size and circles the largest value."""
 
     info = TASK.info
@@ -145,34 +144,18 @@ class LargestNumberGenerator(BaseGenerator):
         texts, fonts = [texts[k] for k in order], [fonts[k] for k in order]
         colors = [TEXT_COLORS[int(self.rng.integers(0, len(TEXT_COLORS)))] for _ in texts]
         # Each badge's ring must stay clear of the other badges and their rings; centres on whole pixels.
-        radii = [float(RING_RADIUS)] * len(texts)
-        area = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
-        layout = next((layout for layout in (scatter_discs(self.rng, radii, area, GAP + 1, 300) for _ in range(10))
-                       if layout), None)
-        if layout is None:
-            raise Reject("cluttered: the numbers do not fit with their rings apart")
-        centers = [(float(round(x)), float(round(y))) for x, y in layout]
-        target = largest_index(texts)
         ring_radii = [float(RING_RADIUS)] * len(texts)
+        centers = place_apart(self.rng, ring_radii, GAP + 1, 10, EDGE, digits=0, what="numbers")
+        target = largest_index(texts)
         canvas = new_canvas()
         draw = ImageDraw.Draw(canvas)
         for text, size, color, (x, y) in zip(texts, fonts, colors, centers, strict=True):
             draw.ellipse([x - BADGE_RADIUS, y - BADGE_RADIUS, x + BADGE_RADIUS, y + BADGE_RADIUS],
                          outline=tuple(round(c * BADGE_SHADE) for c in color), width=BADGE_BORDER)
             draw_text(draw, (x, y), text, size, fill=color)
-        first = to_frame(canvas)
-        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
         prompt = (
             "Several numbers are shown on the screen. Find the number with the largest value and draw a red "
             "circle around it. Do not change anything else in the image."
         )
         solution = Solution(texts=texts, centers=centers, ring_radii=ring_radii, target=target)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: chain([first], ring_sweep(first, centers[target], ring_radii[target], p.mark_frames,
-                                                        width=p.ring_width)),
-            solution=solution,
-            params=p,
-        )
+        return self.ringed_sample(to_frame(canvas), prompt, solution)

@@ -16,26 +16,27 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated, Literal
 
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, shape_points, to_frame
-from vbvr_core.families.marking.draw import outline_sweep, scatter_discs
-from vbvr_core.families.marking.task import RingMarkGenerator, shape_outline
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, draw_shape, new_canvas, shape_points, to_frame
+from vbvr_core.families.marking.task import (
+    RingMarkGenerator,
+    fill_colors,
+    place_apart,
+    shape_outline,
+    shape_reach,
+    shuffle_together,
+)
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g161_mark_second_largest_shape.plugin import TASK
 
 Kind = Literal["circle", "square", "triangle", "diamond", "pentagon", "hexagon"]
 KINDS: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
-# Fill colours far from the red of the mark (no red, orange or pink) and dark enough to read as a shape.
-FILL_COLORS = ("green", "blue", "purple", "cyan", "brown", "gray")
 RING_PADDING = 8
 GAP = 6
 EDGE = 8
@@ -82,13 +83,6 @@ def shape_area(kind: str, radius: float) -> float:
     return float(abs(np.dot(xs, np.roll(ys, 1)) - np.dot(ys, np.roll(xs, 1))) / 2)
 
 
-def shape_reach(kind: str, radius: float) -> float:
-    """How far a shape of ``kind`` and nominal ``radius`` reaches from its centre (px)."""
-    if kind == "circle":
-        return radius
-    return max(math.hypot(x, y) for x, y in shape_points(kind, (0.0, 0.0), radius, 0.0))
-
-
 def second_largest(areas: list[float], least_ratio: float = 1.1) -> int:
     """The index of the second largest area; ``Reject`` when it is within ``least_ratio`` of its neighbours."""
     order = sorted(range(len(areas)), key=lambda k: -areas[k])
@@ -128,21 +122,11 @@ class SecondLargestShapeGenerator(RingMarkGenerator):
         rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if kind != "circle" else 0.0 for kind in kinds]
         ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
         # Place the biggest rings first (they are the hardest to fit); each ring, stroke included, stays apart.
-        order = sorted(range(count), key=lambda k: -ring_radii[k])
-        area_box = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
-        spots = next((layout for layout in (scatter_discs(rng, [ring_radii[k] + p.ring_width for k in order],
-                                                            area_box, GAP, 300) for _ in range(8)) if layout), None)
-        if spots is None:
-            raise Reject("cluttered: the shapes do not fit with their rings apart")
-        centers: list[Point] = [(0.0, 0.0)] * count
-        for k, spot in zip(order, spots, strict=True):
-            centers[k] = (round(spot[0], 2), round(spot[1], 2))
-        colors = ([PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=count,
-                                                                    replace=count > len(FILL_COLORS))]
-                  if p.mixed_colors else [PALETTE[FILL_COLORS[int(rng.integers(0, len(FILL_COLORS)))]]] * count)
-        shuffle = [int(k) for k in rng.permutation(count)]  # the list order says nothing about the sizes
-        kinds, radii, rotations, ring_radii, centers, colors = (
-            [values[k] for k in shuffle] for values in (kinds, radii, rotations, ring_radii, centers, colors))
+        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 8, EDGE, largest_first=True)
+        colors = fill_colors(rng, count, p.mixed_colors)
+        # The list order says nothing about the sizes.
+        kinds, radii, rotations, ring_radii, centers, colors = shuffle_together(
+            rng, kinds, radii, rotations, ring_radii, centers, colors)
         measured = [shape_area(kind, r) for kind, r in zip(kinds, radii, strict=True)]
         target = second_largest(measured)
 
@@ -159,20 +143,12 @@ class SecondLargestShapeGenerator(RingMarkGenerator):
                             areas=[round(a, 1) for a in measured], ring_radii=ring_radii, target=target)
         return self.ringed_sample(first, prompt, solution)
 
-    def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then the target's own outline traced in red, vertex to vertex."""
+    def target_outline(self, solution: Solution) -> list[Point]:
+        """The target's own outline, 3 px out, traced in red instead of a ring around it."""
         k = solution.target
-        points = shape_outline(solution.kinds[k], solution.centers[k], solution.radii[k] + 3, solution.rotations[k])
-        return chain([first], outline_sweep(first, points, self.params.mark_frames))
+        return shape_outline(solution.kinds[k], solution.centers[k], solution.radii[k] + 3, solution.rotations[k])
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """Other correct marks: the target's own outline traced in red instead of a ring around it."""
-        solution = Solution.model_validate(sample.solution)
-        return {"outline_traced": lambda: self._outline_frames(sample.first_frame, solution)}
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Wrong answers ringed exactly like the right one: the largest shape, and the third largest."""
-        solution = Solution.model_validate(sample.solution)
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """The largest shape, and the third largest."""
         order = sorted(range(len(solution.areas)), key=lambda k: -solution.areas[k])
-        return {"largest_ringed": lambda: self.ring_frames(sample.first_frame, order[0], solution),
-                "third_largest_ringed": lambda: self.ring_frames(sample.first_frame, order[2], solution)}
+        return {"largest_ringed": order[0], "third_largest_ringed": order[2]}

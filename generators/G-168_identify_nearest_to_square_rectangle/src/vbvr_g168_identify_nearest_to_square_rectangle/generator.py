@@ -21,14 +21,13 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_RED, scatter_discs
-from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, ease_in_out, new_canvas, to_frame
+from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g168_identify_nearest_to_square_rectangle.plugin import TASK
 
-FILL_COLORS = ("green", "blue", "purple", "cyan", "brown", "gray")
 RING_PADDING = 8
 GAP = 6
 EDGE = 8
@@ -117,24 +116,13 @@ class NearestSquareGenerator(RingMarkGenerator):
         angles = [float(rng.uniform(0, math.pi)) if p.rotated else (math.pi / 2) * int(rng.integers(0, 2))
                   for _ in range(count)]
         ring_radii = [round(math.hypot(w, h) / 2 + RING_PADDING, 1) for w, h in sides]
-        order = sorted(range(count), key=lambda k: -ring_radii[k])
-        spots = next((layout for layout in (scatter_discs(rng, [ring_radii[k] + p.ring_width for k in order],
-                                                            (EDGE, EDGE, 512 - EDGE, 512 - EDGE), GAP, 300)
-                                            for _ in range(6)) if layout), None)
-        if spots is None:
-            raise Reject("cluttered: the rectangles do not fit with their rings apart")
-        centers: list[Point] = [(0.0, 0.0)] * count
-        for k, spot in zip(order, spots, strict=True):
-            centers[k] = (round(spot[0], 2), round(spot[1], 2))
-        shuffle = [int(k) for k in rng.permutation(count)]
-        sides, angles, ring_radii, centers = ([values[k] for k in shuffle]
-                                              for values in (sides, angles, ring_radii, centers))
+        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6, EDGE, largest_first=True,
+                              what="rectangles")
+        sides, angles, ring_radii, centers = shuffle_together(rng, sides, angles, ring_radii, centers)
         corners = [corners_of(c, w, h, a) for c, (w, h), a in zip(centers, sides, angles, strict=True)]
         measured = [round(measured_ratio(c), 3) for c in corners]
         target = most_square(measured)
-        colors = ([PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=count,
-                                                                    replace=count > len(FILL_COLORS))]
-                  if p.mixed_colors else [PALETTE[FILL_COLORS[int(rng.integers(0, len(FILL_COLORS)))]]] * count)
+        colors = fill_colors(rng, count, p.mixed_colors)
 
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
@@ -175,14 +163,9 @@ class NearestSquareGenerator(RingMarkGenerator):
         solution = Solution.model_validate(sample.solution)
         return {"outline_traced": lambda: self._outline_frames(sample.first_frame, solution)}
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Wrong answers ringed exactly like the right one: the runner-up in squareness, and the largest other
-        rectangle."""
-        s = Solution.model_validate(sample.solution)
-        order = sorted(range(len(s.ratios)), key=lambda k: -s.ratios[k])
-        others = [k for k in range(len(s.ratios)) if k != s.target]
-        largest = max(others, key=lambda k: s.ring_radii[k])
-        misses = {"runner_up_ringed": lambda: self.ring_frames(sample.first_frame, order[1], s)}
-        if largest != order[1]:
-            misses["largest_other_ringed"] = lambda: self.ring_frames(sample.first_frame, largest, s)
-        return misses
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """The runner-up in squareness, and the largest other rectangle."""
+        order = sorted(range(len(solution.ratios)), key=lambda k: -solution.ratios[k])
+        largest = max((k for k in range(len(solution.ratios)) if k != solution.target),
+                      key=lambda k: solution.ring_radii[k])
+        return {"runner_up_ringed": order[1], **({"largest_other_ringed": largest} if largest != order[1] else {})}

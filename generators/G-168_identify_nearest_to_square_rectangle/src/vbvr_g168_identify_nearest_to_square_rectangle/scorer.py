@@ -1,15 +1,10 @@
-"""G-168 scorer: find the red mark the model drew and judge which rectangle it marks (the marking family's judge).
-
-Checks (see :func:`vbvr_core.families.marking.judge.judge_mark`): the video opens on the first frame; at
-the end a clear red mark (ring, outline, dot or fill) sits on the most square rectangle and takes in no other
-rectangle; the rectangles and background are unchanged up to a global colour drift. How the mark appears is
-not asked for, so drawing it at once costs only 0.1.
-"""
+"""G-168 scorer: the marking family's judge (:func:`vbvr_core.families.marking.judge.judge_mark`); the mark must
+sit on the most square rectangle and take in no other rectangle."""
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.marking.judge import judge_mark
+from vbvr_core.families.marking.judge import judge_ringed
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g168_identify_nearest_to_square_rectangle.generator import Solution
@@ -17,6 +12,4 @@ from vbvr_g168_identify_nearest_to_square_rectangle.generator import Solution
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-168 against the sample's rectangles and the most square one."""
-    solution = Solution.model_validate(sample.solution)
-    return judge_mark(video, sample.first_frame, solution.centers, solution.target,
-                      solution.ring_radii[solution.target])
+    return judge_ringed(video, sample.first_frame, Solution.model_validate(sample.solution))

@@ -22,10 +22,8 @@ import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.marking.draw import scatter_discs
-from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g206_identify_pentagons.plugin import TASK
@@ -141,12 +139,7 @@ class PentagonGenerator(RingMarkGenerator):
         radii = [float(rng.uniform(p.min_radius, max(p.min_radius, p.max_radius))) for _ in sides]
         shapes = [self._corners(count, radius) for count, radius in zip(sides, radii, strict=True)]
         ring_radii = [round(max(math.hypot(x, y) for x, y in shape) + STROKE + RING_PADDING, 1) for shape in shapes]
-        area_box = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
-        spots = next((layout for layout in (scatter_discs(rng, [r + p.ring_width for r in ring_radii], area_box, GAP, 300)
-                                            for _ in range(8)) if layout), None)
-        if spots is None:
-            raise Reject("cluttered: the polygons do not fit with their rings apart")
-        centers = [(round(x, 2), round(y, 2)) for x, y in spots]
+        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 8, EDGE, what="polygons")
         corners = [[(round(cx + x, 2), round(cy + y, 2)) for x, y in shape]
                    for shape, (cx, cy) in zip(shapes, centers, strict=True)]
         colors = [PALETTE[COLORS[int(rng.integers(0, len(COLORS)))]] for _ in sides]
@@ -167,9 +160,7 @@ class PentagonGenerator(RingMarkGenerator):
         solution = Solution(corners=corners, sides=sides, centers=centers, ring_radii=ring_radii, target=target)
         return self.ringed_sample(first, prompt, solution)
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Wrong answers ringed exactly like the right one: the polygon whose side count is nearest five."""
-        solution = Solution.model_validate(sample.solution)
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """The polygon whose side count is nearest five."""
         others = [k for k in range(len(solution.sides)) if k != solution.target]
-        nearest = min(others, key=lambda k: (abs(solution.sides[k] - 5), k))
-        return {"nearest_side_count_ringed": lambda: self.ring_frames(sample.first_frame, nearest, solution)}
+        return {"nearest_side_count_ringed": min(others, key=lambda k: (abs(solution.sides[k] - 5), k))}

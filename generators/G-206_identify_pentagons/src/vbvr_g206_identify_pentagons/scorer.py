@@ -1,15 +1,10 @@
-"""G-206 scorer: find the red mark the model drew and judge which polygon it marks (the marking family's judge).
-
-Checks (see :func:`vbvr_core.families.marking.judge.judge_mark`): the video opens on the first frame; at
-the end a clear red mark (ring, outline, dot or fill) sits on the pentagon and takes in no other polygon;
-the polygons and background are unchanged up to a global colour drift. How the mark appears is not asked
-for, so drawing it at once costs only 0.1.
-"""
+"""G-206 scorer: the marking family's judge (:func:`vbvr_core.families.marking.judge.judge_mark`); the mark must
+sit on the pentagon and take in no other polygon."""
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.marking.judge import judge_mark
+from vbvr_core.families.marking.judge import judge_ringed
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g206_identify_pentagons.generator import Solution
@@ -17,6 +12,4 @@ from vbvr_g206_identify_pentagons.generator import Solution
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-206 against the sample's polygons and the pentagon."""
-    solution = Solution.model_validate(sample.solution)
-    return judge_mark(video, sample.first_frame, solution.centers, solution.target,
-                      solution.ring_radii[solution.target])
+    return judge_ringed(video, sample.first_frame, Solution.model_validate(sample.solution))

@@ -19,18 +19,15 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated, Literal
 
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_arrow, new_canvas, to_frame
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g212_find_incorrect_arrow_direction.plugin import TASK
 
@@ -108,12 +105,13 @@ def wrong_arrow(relative: list[float]) -> int:
     return off[0]
 
 
-class WrongArrowGenerator(BaseGenerator):
+class WrongArrowGenerator(RingMarkGenerator):
     """Lays out arrows that follow one direction rule but one, and rings the one that breaks it."""
 
     info = TASK.info
     Params = Params
     Solution = Solution
+    ring_width = MARK_WIDTH
 
     def _grid_centers(self, spacing: float) -> list[Point]:
         p, rng = self.params, self.rng
@@ -169,31 +167,17 @@ class WrongArrowGenerator(BaseGenerator):
             dx, dy = math.cos(math.radians(angle)) * half, math.sin(math.radians(angle)) * half
             draw_arrow(draw, (x - dx, y - dy), (x + dx, y + dy), PALETTE[name], width=width,
                        head_length=p.length * 0.38, head_width=p.length * 0.4)
-        first = to_frame(canvas)
-        final = ring_image(first, centers[target], mark_radius, width=MARK_WIDTH)
         solution = Solution(layout=p.layout, centers=centers, angles=angles, ring_center=(256.0, 256.0),
                             ring_radius=mark_radius, target=target, odd_colored=odd)
         rule = ("All of the arrows but one point in the same direction." if p.layout == "grid" else
                 "The arrows stand around a circle, and all of them but one point the same way round it.")
         prompt = (f"Several arrows are shown. {rule} Find the one arrow whose direction is incorrect and mark it by "
                   "drawing a red circle around it. Do not change anything else in the image.")
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, solution, target), solution=solution, params=p,
-                      hold_frames=HOLD_ENDS)
+        return self.ringed_sample(to_frame(canvas), prompt, solution, hold_frames=HOLD_ENDS)
 
-    def _ring_frames(self, first: np.ndarray, solution: Solution, index: int) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around arrow ``index`` stroke by stroke."""
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radius, self.params.mark_frames,
-                                         width=MARK_WIDTH))
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Wrong arrows ringed like the right one: the wrong arrow's nearest neighbour, and (when there is one) the
-        arrow of its own colour."""
-        s = Solution.model_validate(sample.solution)
-        first = sample.first_frame
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """The wrong arrow's nearest neighbour, and (when there is one) the arrow of its own colour."""
+        s = solution
         others = [k for k in range(len(s.centers)) if k != s.target]
         nearest = min(others, key=lambda k: (math.dist(s.centers[k], s.centers[s.target]), k))
-        misses: dict[str, FrameSource] = {"neighbour_ringed": lambda: self._ring_frames(first, s, nearest)}
-        if s.odd_colored is not None:
-            misses["odd_colour_ringed"] = lambda: self._ring_frames(first, s, s.odd_colored)
-        return misses
+        return {"neighbour_ringed": nearest, **({"odd_colour_ringed": s.odd_colored} if s.odd_colored is not None else {})}

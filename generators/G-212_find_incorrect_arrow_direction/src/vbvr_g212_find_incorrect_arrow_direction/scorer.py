@@ -1,15 +1,10 @@
-"""G-212 scorer: find the red mark the model drew and judge which arrow it marks (the marking family's judge).
-
-Checks (see :func:`vbvr_core.families.marking.judge.judge_mark`): the video opens on the first frame; at the end a
-clear red mark (ring, outline, dot or fill) sits on the arrow that breaks the direction rule and takes in no other
-arrow; the arrows and background are unchanged up to a global colour drift. How the mark appears is not asked for,
-so drawing it at once costs only 0.1.
-"""
+"""G-212 scorer: the marking family's judge (:func:`vbvr_core.families.marking.judge.judge_mark`); the mark must
+sit on the arrow that breaks the direction rule and take in no other arrow."""
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.marking.judge import judge_mark
+from vbvr_core.families.marking.judge import judge_ringed
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g212_find_incorrect_arrow_direction.generator import Solution
@@ -17,5 +12,4 @@ from vbvr_g212_find_incorrect_arrow_direction.generator import Solution
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-212 against the sample's arrows and the wrong one."""
-    solution = Solution.model_validate(sample.solution)
-    return judge_mark(video, sample.first_frame, solution.centers, solution.target, solution.ring_radius)
+    return judge_ringed(video, sample.first_frame, Solution.model_validate(sample.solution))

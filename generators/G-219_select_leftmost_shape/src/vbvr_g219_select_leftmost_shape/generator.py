@@ -15,18 +15,13 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated, Literal
 
-import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
-from vbvr_core.families.marking.draw import outline_sweep
-from vbvr_core.families.marking.task import RingMarkGenerator, shape_outline
+from vbvr_core.families.marking.task import RingMarkGenerator, shape_outline, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g219_select_leftmost_shape.plugin import TASK
@@ -136,8 +131,7 @@ class SelectLeftmostShapeGenerator(RingMarkGenerator):
         if centers is None:
             raise Reject("cluttered: the shapes do not fit with their rings apart and the leftmost leading")
         colors = [PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=count, replace=False)]
-        shuffle = [int(k) for k in rng.permutation(count)]  # the list order says nothing about the answer
-        radii, rings, centers, colors = ([values[k] for k in shuffle] for values in (radii, rings, centers, colors))
+        radii, rings, centers, colors = shuffle_together(rng, radii, rings, centers, colors)
         lefts = [round(min(x for x, _ in shape_outline(p.kind, c, r, rotation)), 2) for c, r in zip(centers, radii, strict=True)]
         target = leftmost(lefts, centers)
 
@@ -155,20 +149,12 @@ class SelectLeftmostShapeGenerator(RingMarkGenerator):
                             ring_radii=rings, target=target)
         return self.ringed_sample(first, prompt, solution)
 
-    def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then the target's own outline traced in red, vertex to vertex."""
+    def target_outline(self, solution: Solution) -> list[Point]:
+        """The target's own outline, 3 px out, traced in red instead of a ring around it."""
         k = solution.target
-        points = shape_outline(solution.kind, solution.centers[k], solution.radii[k] + 3, solution.rotation)
-        return chain([first], outline_sweep(first, points, self.params.mark_frames))
+        return shape_outline(solution.kind, solution.centers[k], solution.radii[k] + 3, solution.rotation)
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """Other correct marks: the target's own outline traced in red instead of a ring around it."""
-        solution = Solution.model_validate(sample.solution)
-        return {"outline_traced": lambda: self._outline_frames(sample.first_frame, solution)}
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Wrong answers ringed exactly like the right one: the runner-up (second from the left), the rightmost."""
-        solution = Solution.model_validate(sample.solution)
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """The runner-up (second from the left), and the rightmost shape."""
         order = sorted(range(len(solution.lefts)), key=lambda k: solution.lefts[k])
-        return {"runner_up_ringed": lambda: self.ring_frames(sample.first_frame, order[1], solution),
-                "rightmost_ringed": lambda: self.ring_frames(sample.first_frame, order[-1], solution)}
+        return {"runner_up_ringed": order[1], "rightmost_ringed": order[-1]}

@@ -21,19 +21,16 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.draw.text import DEFAULT_FAMILY, HAN_FAMILY, common_hangul, common_hanzi, font, kana
-from vbvr_core.families.marking.draw import outline_sweep, ring_image, ring_sweep, scatter_discs
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g247_identify_chinese_character.plugin import TASK
 
@@ -202,12 +199,14 @@ PROMPT = (
 )
 
 
-class IdentifyChineseCharacterGenerator(BaseGenerator):
+class IdentifyChineseCharacterGenerator(RingMarkGenerator):
     """Scatters one Chinese character among letters, kana or hangul, and rings the Chinese character."""
 
     info = TASK.info
     Params = Params
     Solution = Solution
+    trace_width = 4
+    trace_name = "square_traced"
 
     def generate(self) -> Sample:
         """Choose the symbols, scatter them, paint them in one ink, and ring the Chinese character."""
@@ -226,11 +225,7 @@ class IdentifyChineseCharacterGenerator(BaseGenerator):
         masks = [glyph_mask(text, round(p.glyph_size * LETTER_SCALE) if kind == "letter" else p.glyph_size,
                             kind != "letter") for text, kind in zip(glyphs, kinds, strict=True)]
         ring_radii = [round(mask_reach(mask) + RING_PADDING + p.ring_width / 2, 1) for mask in masks]
-        area = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
-        spots = next((layout for layout in (scatter_discs(rng, [r + p.ring_width / 2 for r in ring_radii], area, GAP,
-                                                          300) for _ in range(6)) if layout), None)
-        if spots is None:
-            raise Reject("cluttered: the symbols do not fit with their rings apart")
+        spots = place_apart(rng, [r + p.ring_width / 2 for r in ring_radii], GAP, 6, EDGE, digits=None, what="symbols")
         canvas = new_canvas(BACKGROUNDS[p.background])
         centers = []
         for mask, (x, y) in zip(masks, spots, strict=True):
@@ -240,17 +235,8 @@ class IdentifyChineseCharacterGenerator(BaseGenerator):
         problems = scene_problems(glyphs, kinds, centers, ring_radii, target)
         if problems:
             raise Reject("; ".join(problems))
-        first = to_frame(canvas)
-        final = ring_image(first, centers[target], ring_radii[target], width=p.ring_width)
         solution = Solution(glyphs=glyphs, kinds=kinds, centers=centers, ring_radii=ring_radii, target=target)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=PROMPT,
-            trajectory=lambda: self._ring_frames(first, target, solution),
-            solution=solution,
-            params=p,
-        )
+        return self.ringed_sample(to_frame(canvas), PROMPT, solution)
 
     def validate(self, sample: Sample) -> list[str]:
         """The scene checks again on the saved solution (one Chinese character, no look-alike twin, overlap)."""
@@ -262,28 +248,14 @@ class IdentifyChineseCharacterGenerator(BaseGenerator):
         except Reject as reason:
             return [str(reason)]
 
-    def _ring_frames(self, first: np.ndarray, index: int, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around symbol ``index`` stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, solution.centers[index], solution.ring_radii[index], p.mark_frames,
-                                         width=p.ring_width))
-
-    def _box_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then a red square traced round the answer, corner to corner."""
+    def target_outline(self, solution: Solution) -> list[Point]:
+        """A red square round the answer, traced corner to corner instead of a ring."""
         x, y = solution.centers[solution.target]
         half = solution.ring_radii[solution.target] / math.sqrt(2) + 2
-        corners = [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)]
-        return chain([first], outline_sweep(first, corners, self.params.mark_frames, width=4))
+        return [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)]
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """Another correct mark: a red square traced round the answer instead of a ring."""
-        solution = Solution.model_validate(sample.solution)
-        return {"square_traced": lambda: self._box_frames(sample.first_frame, solution)}
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """A wrong symbol ringed exactly like the right one: the most Chinese-looking other symbol (a kana or
-        hangul before a letter)."""
-        solution = Solution.model_validate(sample.solution)
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """The most Chinese-looking other symbol (a kana or hangul before a letter)."""
         ranked = sorted((k for k in range(len(solution.glyphs)) if k != solution.target),
                         key=lambda k: ({"kana": 0, "hangul": 1, "letter": 2}[solution.kinds[k]], k))
-        return {"distractor_ringed": lambda: self._ring_frames(sample.first_frame, ranked[0], solution)}
+        return {"distractor_ringed": ranked[0]}

@@ -16,23 +16,18 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.marking.draw import outline_sweep, scatter_discs
-from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas, to_frame
+from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g248_mark_asymmetrical_shape.plugin import TASK
 
-FILL_COLORS = ("green", "blue", "purple", "cyan", "brown", "gray")
 EVEN_KINDS = ("square", "rectangle", "rhombus", "kite", "trapezoid", "hexagon", "octagon", "disc", "star")
 ODD_KINDS = ("triangle", "pentagon", "arrow")
 RING_PADDING = 8
@@ -229,24 +224,15 @@ class AsymmetricalShapeGenerator(RingMarkGenerator):
         shapes = [kind_points(k, float(rng.uniform(0.5, 0.7))) for k in kinds] + [odd_points]
         kinds = kinds + [f"distorted_{base_kind}"]
         ring = round(1.2 * p.radius + RING_PADDING, 1)
-        spots = next((layout for layout in (scatter_discs(rng, [ring + p.ring_width] * count,
-                                                            (EDGE, EDGE, 512 - EDGE, 512 - EDGE), GAP, 300)
-                                            for _ in range(6)) if layout), None)
-        if spots is None:
-            raise Reject("cluttered: the shapes do not fit with their rings apart")
-        shuffle = [int(k) for k in rng.permutation(count)]
-        kinds = [kinds[k] for k in shuffle]
-        shapes = [shapes[k] for k in shuffle]
-        centers = [(round(x, 2), round(y, 2)) for x, y in spots]
+        centers = place_apart(rng, [ring + p.ring_width] * count, GAP, 6, EDGE)
+        kinds, shapes = shuffle_together(rng, kinds, shapes)
         outlines = [placed(points, center, p.radius, float(rng.uniform(0, 2 * math.pi)))
                     for points, center in zip(shapes, centers, strict=True)]
         # The candidate axes alone find a symmetric outline's mirror line; only a miss needs the turned lines too.
         mirror = [round(quick if (quick := mirror_match(o, steps=0)) >= 1 - MAX_SYMMETRY_ERROR else mirror_match(o), 3)
                   for o in outlines]
         target = asymmetrical_one(mirror)
-        colors = ([PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=count,
-                                                                    replace=count > len(FILL_COLORS))]
-                  if p.mixed_colors else [PALETTE[FILL_COLORS[int(rng.integers(0, len(FILL_COLORS)))]]] * count)
+        colors = fill_colors(rng, count, p.mixed_colors)
 
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
@@ -262,29 +248,18 @@ class AsymmetricalShapeGenerator(RingMarkGenerator):
         )
         return self.ringed_sample(first, prompt, solution)
 
-    def ring(self, solution: Solution, index: int) -> tuple[Point, float]:
-        """Centre and radius (px) of the ring around shape ``index``: one radius for every shape."""
-        return solution.centers[index], solution.ring_radius
-
-    def _outline_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
-        """The first frame, then the target's own outline traced in red, vertex to vertex."""
+    def target_outline(self, solution: Solution) -> list[Point]:
+        """The asymmetric shape's own outline, 8 % out, traced in red instead of a ring around it."""
         k = solution.target
         cx, cy = solution.centers[k]
-        points = [(cx + 1.08 * (x - cx), cy + 1.08 * (y - cy)) for x, y in solution.outlines[k]]
-        return chain([first], outline_sweep(first, points, self.params.mark_frames))
+        return [(cx + 1.08 * (x - cx), cy + 1.08 * (y - cy)) for x, y in solution.outlines[k]]
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """Another correct mark: the asymmetric shape's own outline traced in red instead of a ring around it."""
-        solution = Solution.model_validate(sample.solution)
-        return {"outline_traced": lambda: self._outline_frames(sample.first_frame, solution)}
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Wrong answers ringed exactly like the right one: the least symmetric of the symmetric shapes (an
-        odd-sided one when there is one), and the symmetric shape nearest the answer."""
-        s = Solution.model_validate(sample.solution)
+    def decoys(self, solution: Solution) -> dict[str, int]:
+        """The least symmetric of the symmetric shapes (an odd-sided one when there is one), and the symmetric
+        shape nearest the answer."""
+        s = solution
         others = [k for k in range(len(s.kinds)) if k != s.target]
         odd = [k for k in others if s.kinds[k] in ODD_KINDS]
         decoy = odd[0] if odd else min(others, key=lambda k: s.mirror[k])
         nearest = min(others, key=lambda k: math.dist(s.centers[k], s.centers[s.target]))
-        return {"symmetric_ringed": lambda: self.ring_frames(sample.first_frame, decoy, s),
-                "neighbour_ringed": lambda: self.ring_frames(sample.first_frame, nearest, s)}
+        return {"symmetric_ringed": decoy, "neighbour_ringed": nearest}

@@ -13,6 +13,7 @@ stay as the first frame showed it, up to a global brightness and colour drift.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -164,3 +165,13 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
                               changed="the picture outside the mark changes", at_once="the mark appears at once")
     return verdict.score(ok="a clear mark on the right candidate only; the rest is unchanged")
+
+
+def judge_ringed(video: VideoReader, first: np.ndarray, solution: Any,
+                 ink: Callable[[np.ndarray], np.ndarray] = red_mask) -> Score:
+    """:func:`judge_mark` for a sample of a :class:`~vbvr_core.families.marking.task.RingMarkGenerator` task: the
+    candidates are ``solution.centers``, the answer ``solution.target``, and the expected radius the target's ring
+    (``solution.ring_radii[target]``, or ``solution.ring_radius`` where every shape has one ring radius)."""
+    radii = getattr(solution, "ring_radii", None)
+    radius = radii[solution.target] if radii is not None else solution.ring_radius
+    return judge_mark(video, first, solution.centers, solution.target, radius, ink=ink)
