@@ -7,11 +7,11 @@ from vbvr_core.judge.variants import retimed
 from vbvr_core.media.video import held, read_video, write_video
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.pipeline.seeds import rng
-from vbvr_core.solve.search import count_shortest_paths, shortest_path
+from vbvr_core.solve.search import bfs_distances, count_shortest_paths, shortest_path
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
 from vbvr_g31_directed_graph_navigation.generator import GraphScene, Params, Solution
-from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, hop_distance, lattice_graph, layout_problems
+from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, lattice_graph, layout_problems
 
 # A square 0-1-2-3 whose arrows run 0->1->2->3 and 0<-3: from 0 to 3 the arrows force three moves.
 SQUARE = DirectedGraph(nodes=[(100, 100), (300, 100), (300, 300), (100, 300)], edges=[(0, 1), (1, 2), (2, 3), (3, 0)])
@@ -19,7 +19,7 @@ SQUARE = DirectedGraph(nodes=[(100, 100), (300, 100), (300, 300), (100, 300)], e
 
 def test_search_follows_arrow_directions():
     assert shortest_path(0, 3, SQUARE.successors()) == [0, 1, 2, 3]
-    assert hop_distance(SQUARE, 0, 3) == 3 and hop_distance(SQUARE, 0, 3, directed=False) == 1
+    assert bfs_distances(0, SQUARE.successors())[3] == 3 and bfs_distances(0, SQUARE.undirected())[3] == 1
     assert shortest_path(3, 1, SQUARE.successors()) == [3, 0, 1]
 
 
@@ -37,7 +37,7 @@ def test_lattice_graph_is_connected_and_clean():
     for seed in range(10):
         graph = lattice_graph(rng(seed), 4, 4, 2, 0.6, 0.5)
         assert len(graph.nodes) == 14
-        reach = {k for k in range(14) if hop_distance(graph, 0, k, directed=False) is not None}
+        reach = {k for k in range(14) if k in bfs_distances(0, graph.undirected())}
         assert reach == set(range(14)) and not layout_problems(graph, 20)
 
 

@@ -36,7 +36,7 @@ from vbvr_core.draw import (
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.search import bfs_distances, count_shortest_paths, shortest_path
 
-from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, hop_distance, lattice_graph, layout_problems
+from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, lattice_graph, layout_problems
 from vbvr_g31_directed_graph_navigation.plugin import TASK
 
 START_COLOR = PALETTE["green"]
@@ -99,14 +99,15 @@ class DirectedGraphGenerator(BaseGenerator):
         """A (start, target) pair at least ``min_hops`` apart with a unique shortest route, or None when the
         graph has none; :class:`Reject` when arrows must matter and ignoring them never shortens the route."""
         p = self.params
-        successors = graph.successors()
+        successors, undirected = graph.successors(), graph.undirected()
         good, fair = [], []
         for start in range(len(graph.nodes)):
+            unguided = bfs_distances(start, undirected)  # hops when the arrows are ignored
             for target, hops in bfs_distances(start, successors).items():
                 if hops < p.min_hops or count_shortest_paths(start, target, successors) != 1:
                     continue
                 fair.append((start, target))
-                if hop_distance(graph, start, target, directed=False) < hops:
+                if unguided[target] < hops:
                     good.append((start, target))
         if fair and p.directions_matter and not good:
             raise Reject("arrows do not matter: ignoring them gives no shorter route")

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.arrangement.draw import segment_distance
-from vbvr_core.solve.search import bfs_distances
 
 Edge = tuple[int, int]
 
@@ -27,20 +26,19 @@ class DirectedGraph:
 
     def successors(self) -> Callable[[int], Iterable[int]]:
         """Neighbour function along edge directions (sorted, so searches are deterministic)."""
+        return self._neighbours(self.edges)
+
+    def undirected(self) -> Callable[[int], Iterable[int]]:
+        """Neighbour function ignoring edge directions (sorted)."""
+        return self._neighbours(self.edges + [(b, a) for a, b in self.edges])
+
+    def _neighbours(self, pairs: list[Edge]) -> Callable[[int], Iterable[int]]:
         table: dict[int, list[int]] = {k: [] for k in range(len(self.nodes))}
-        for a, b in self.edges:
+        for a, b in pairs:
             table[a].append(b)
         for targets in table.values():
             targets.sort()
         return lambda node: table[node]
-
-    def undirected(self) -> Callable[[int], Iterable[int]]:
-        """Neighbour function ignoring edge directions."""
-        table: dict[int, list[int]] = {k: [] for k in range(len(self.nodes))}
-        for a, b in self.edges:
-            table[a].append(b)
-            table[b].append(a)
-        return lambda node: sorted(table[node])
 
     def to_dict(self) -> dict:
         """JSON-able form for the sample's solution."""
@@ -129,7 +127,3 @@ def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0
                 problems.append(f"cluttered: edges {a}->{b} and {c}->{d} cross")
     return problems
 
-
-def hop_distance(graph: DirectedGraph, start: int, goal: int, directed: bool = True) -> int | None:
-    """Fewest edges from ``start`` to ``goal`` (along directions unless ``directed`` is False)."""
-    return bfs_distances(start, graph.successors() if directed else graph.undirected()).get(goal)

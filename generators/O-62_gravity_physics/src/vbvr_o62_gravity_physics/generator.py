@@ -37,6 +37,7 @@ from vbvr_core.draw import (
     new_canvas,
     to_frame,
 )
+from vbvr_core.families.physics.ball import real_time_frames
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o62_gravity_physics.plugin import TASK
@@ -140,7 +141,7 @@ def flight_problems(height: float, velocity: float, gravity: float, ball_radius:
     """Why a flight is not shown (empty when it is): too few or too many frames, too gentle an acceleration on
     the picture, a start too close to the ground, or a landing between two frames."""
     landing = flight_time(height, velocity, gravity)
-    frames = math.ceil(landing * FPS - 1e-9)
+    frames = real_time_frames(landing)
     scale = pixels_per_metre(height, velocity, gravity, ball_radius, fill)
     problems = []
     if not MIN_FLIGHT_FRAMES <= frames <= MAX_FLIGHT_FRAMES:
@@ -245,10 +246,9 @@ class GravityPhysicsGenerator(BaseGenerator):
             raise Reject("; ".join(problems))
         landing = flight_time(p.height, p.velocity, p.gravity)
         scene = FlightScene(p)
-        flight_frames = math.ceil(landing * FPS - 1e-9)
 
         def trajectory():
-            for k in range(flight_frames + 1):
+            for k in range(real_time_frames(landing) + 1):
                 yield scene.frame(height_at(k / FPS, p.height, p.velocity, p.gravity))
 
         thrown = (f"thrown {'upward' if p.velocity > 0 else 'downward'} at {abs(p.velocity):g} m/s"

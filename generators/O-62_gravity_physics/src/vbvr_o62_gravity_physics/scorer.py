@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FPS, SampleRef, Score
-from vbvr_core.judge.motion import blob_centroids, observed_color, progress_coverage
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.families.physics.ball import track_ball
+from vbvr_core.judge.motion import progress_coverage
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o62_gravity_physics.generator import Solution, height_at
@@ -58,21 +59,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     solution = Solution.model_validate(sample.solution)
     clip = video.clip()  # native frame times: resampling would repeat or drop frames and bend the curve
     fps = clip.fps or float(FPS)
-    scale = clip.frames.shape[2] / 512
-    radius = solution.ball_radius * scale
-    color = observed_color(clip.frames[0], resize_frame(sample.first_frame, clip.frames.shape[2]), solution.ball_color)
-    centres = blob_centroids(clip.frames, color, tolerance=70.0,
-                             min_pixels=max(4, int(0.35 * np.pi * radius * radius)))
-    known = [(k, c) for k, c in enumerate(centres) if c is not None]
-    if len(known) < 2:
-        return Score.zero("the ball is not visible", visible=len(known) / max(1, len(centres)))
-    frames = np.array([k for k, _ in known])
-    xs = np.array([c[0] for _, c in known]) / scale
-    ys = np.array([c[1] for _, c in known]) / scale
+    ball = track_ball(clip.frames, sample.first_frame, solution.ball_color, solution.ball_radius, tolerance=70.0)
+    if ball.unseen():
+        return ball.unseen()
+    frames, (xs, ys) = ball.frames, ball.points.T
     fall = solution.landing_y - solution.start_y
     tolerance = max(3.0, 0.03 * fall, 0.4 * solution.ball_radius)
     flight = int(np.ceil(solution.flight_time * fps))
-    delays = np.arange(-flight, len(centres) + 1, DELAY_STEP * fps)  # release moments, in video frames
+    delays = np.arange(-flight, ball.total + 1, DELAY_STEP * fps)  # release moments, in video frames
     slack = 0.0 if abs(fps - FPS) < 0.5 else CONVERSION_SLACK
     distances = distance_to_curve(solution, (frames[None, :] - delays[:, None]) / fps, ys[None, :], slack)
     best = int(distances.mean(axis=1).argmin())
@@ -83,24 +77,21 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     # the ball away from both. Short flights have few frames, and a ball merely held at the start matches the
     # first frames after release, so the others decide.
     # Every frame of the flight counts, the ball found in it or not (a ball that vanishes mid-flight does not fly).
-    every = np.arange(len(centres))
+    every = np.arange(ball.total)
     in_flight = (every > delay) & (every < delay + flight)
-    on_curve = np.zeros(len(centres), dtype=bool)
+    on_curve = np.zeros(ball.total, dtype=bool)
     on_curve[frames] = matched
     expected = expected_y(solution, (every - delay) / fps)
     telling = in_flight & (np.abs(expected - solution.start_y) > tolerance) & (np.abs(expected - solution.landing_y) > tolerance)
     judged = telling if telling.any() else in_flight
     physics = float(on_curve[judged].mean()) if in_flight.sum() >= 3 else 0.0
-    last_seen = known[-1][0] == len(centres) - 1
     # The clip may end on the landing itself (the ground truth does): the last frame decides. At a low frame
     # rate that frame may come up to one frame interval before the landing, on the curve.
     to_landing = solution.flight_time - (frames[-1] - delay) / fps
     landing_next = 0 <= to_landing <= 1 / fps + 1e-6 and off_curve[-1] <= tolerance
     on_ground = ((abs(ys[-1] - solution.landing_y) <= tolerance or landing_next)
                  and abs(xs[-1] - solution.ball_x) <= tolerance)
-    end = 1.0 if last_seen and on_ground else 0.0
-    first_seen = known[0][0] == 0
-    start = 1.0 if first_seen and abs(ys[0] - solution.start_y) <= tolerance and abs(xs[0] - solution.ball_x) <= tolerance else 0.0
+    start = ball.first_seen and abs(ys[0] - solution.start_y) <= tolerance and abs(xs[0] - solution.ball_x) <= tolerance
     vertical = float(np.mean(np.abs(xs - solution.ball_x) <= tolerance))
     # Checkpoints on the descent from the highest point, no closer together than the fastest frame-to-frame
     # step of a correct fall at the video's frame rate (the ball speeds up, so short falls have few frames
@@ -108,26 +99,20 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     descent = np.diff(expected_y(solution, np.arange(flight + 1) / fps))
     checkpoints = int(np.clip((solution.landing_y - solution.peak_y) / max(1e-6, descent.max()) - 1, 2, 7))
     # A clip whose last frame comes just before the landing (low frame rate) passes the rest of the way next frame.
-    passed = list(ys) + ([solution.landing_y] if landing_next and last_seen else [])
+    passed = list(ys) + ([solution.landing_y] if landing_next and ball.last_seen else [])
     # At a low frame rate a fast fall's steps outgrow the checkpoints' spacing: a checkpoint counts as passed within
     # half the longest step (the video's own grain).
     process = progress_coverage(passed, solution.peak_y, solution.landing_y, checkpoints=checkpoints,
                                 resolution=descent.max() / 2)
-    value = start * end * vertical * (0.05 + 0.95 * process * physics)
-    reasons = []
-    if not start:
-        reasons.append("the ball does not start where the first frame shows it")
-    if not last_seen:
-        reasons.append("the ball is not visible at the end")
-    elif not on_ground:
-        reasons.append(f"the ball ends at y={ys[-1]:.0f}, not resting on the ground at y={solution.landing_y:.0f}")
-    if physics < 1:
-        reasons.append(f"{physics:.0%} of the flight follows h = h0 + v0 t - g t^2/2")
+    verdict = Verdict()
+    verdict.part("start", start, unless="the ball does not start where the first frame shows it")
+    verdict.part("end", ball.last_seen and on_ground, unless="the ball is not visible at the end" if not ball.last_seen
+                 else f"the ball ends at y={ys[-1]:.0f}, not resting on the ground at y={solution.landing_y:.0f}")
+    shortfalls = [f"{physics:.0%} of the flight follows h = h0 + v0 t - g t^2/2"] if physics < 1 else []
     if process < 1:
-        reasons.append(f"the fall passes {process:.0%} of the intermediate heights")
-    if vertical < 1:
-        reasons.append(f"the ball leaves its vertical line in {1 - vertical:.0%} of frames")
-    return Score(value=value, parts={"start": start, "end": end, "physics": physics, "process": process, "vertical": vertical,
-                                     "visible": len(known) / len(centres)},
-                 reason="; ".join(reasons) or f"falls as the kinematics say and rests on the ground after "
-                                               f"{solution.flight_time:.2f} s")
+        shortfalls.append(f"the fall passes {process:.0%} of the intermediate heights")
+    verdict.factor(0.05 + 0.95 * process * physics, when=bool(shortfalls), reason="; ".join(shortfalls))
+    verdict.part("vertical", vertical, unless=f"the ball leaves its vertical line in {1 - vertical:.0%} of frames")
+    for name, value in (("physics", physics), ("process", process), ("visible", ball.visible)):
+        verdict.note(name, value)
+    return verdict.score(ok=f"falls as the kinematics say and rests on the ground after {solution.flight_time:.2f} s")
