@@ -1,8 +1,10 @@
 """``BaseGenerator``: the class every task's generator subclasses.
 
-A subclass declares ``info`` (its plugin's ``TASK.info``), ``Params`` (a :class:`TaskParams` subclass whose
-fields carry their bounds and draws) and ``Solution`` (a :class:`TaskSolution` subclass: what its scorer
-needs), and implements ``generate()`` → :class:`Sample`, built from ``self.params`` and ``self.rng`` alone.
+A subclass names its task's declaration, its ``Params`` (a :class:`TaskParams` subclass whose fields carry
+their bounds and draws) and its ``Solution`` (a :class:`TaskSolution` subclass: what its scorer needs) as class
+keywords, ``class MyGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution)``, and implements
+``generate()`` → :class:`Sample`, built from ``self.params`` and ``self.rng`` alone. (The keywords set the class
+attributes ``info``, ``Params`` and ``Solution``; a family's base may set some of them for its tasks.)
 An instance that cannot be used (unsolvable, ambiguous, occluded, trivial) raises :class:`Reject` with the
 reason; ``produce`` redraws it with the next attempt's seed. ``validate(sample)`` may add checks that need
 the rendered sample. Saving is shared (:func:`vbvr_core.pipeline.sample_io.save_sample`).
@@ -12,11 +14,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from vbvr_core.contract import Sample, SampleRecord, TaskInfo, TaskParams
 from vbvr_core.contract.sample import TaskSolution
 from vbvr_core.pipeline.seeds import rng as make_rng
+
+if TYPE_CHECKING:
+    from vbvr_core.contract.registration import TaskRegistration
 
 
 class Reject(Exception):  # noqa: N818 - it is a verdict, not an error: the instance is redrawn
@@ -36,6 +41,18 @@ class BaseGenerator(ABC):
     Params: ClassVar[type[TaskParams]]
     Solution: ClassVar[type[TaskSolution]]
     max_attempts: ClassVar[int] = 20
+
+    def __init_subclass__(cls, *, task: TaskRegistration | None = None, params: type[TaskParams] | None = None,
+                          solution: type[TaskSolution] | None = None, **kwargs: Any) -> None:
+        """Take the class keywords ``task`` (the plugin's ``TASK``), ``params`` and ``solution``; each one given
+        sets ``info``, ``Params`` or ``Solution`` (one not given is inherited)."""
+        super().__init_subclass__(**kwargs)
+        if task is not None:
+            cls.info = task.info
+        if params is not None:
+            cls.Params = params
+        if solution is not None:
+            cls.Solution = solution
 
     def __init__(self, seed: int, params: TaskParams | dict[str, Any] | None = None):
         self.seed = int(seed)

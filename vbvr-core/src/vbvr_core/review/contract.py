@@ -62,7 +62,7 @@ def check_registers_task(context: ReviewContext) -> Finding:
     if not (inspect.isclass(generator) and issubclass(generator, BaseGenerator)):
         return fail(f"{task.generator_path} is not a BaseGenerator subclass")
     if getattr(generator, "info", None) != task.info:
-        return fail(f"{task.generator_path}.info differs from the registered TaskInfo; set `info = TASK.info`")
+        return fail(f"{task.generator_path}.info differs from the registered TaskInfo; declare the class with `task=TASK`")
     scorer = task.load_scorer()
     if not callable(scorer):
         return fail(f"{task.scorer_path} is not callable")
