@@ -57,6 +57,10 @@ class Solution(TaskSolution):
     target: list[bool]
     rule_text: str
 
+    def changed(self) -> list[int]:
+        """The lamps the rule changes, left to right."""
+        return [i for i, (a, b) in enumerate(zip(self.initial, self.target, strict=True)) if a != b]
+
 
 def apply_rule(rule: str, initial: list[bool], k: int = 0, a: int = 0, b: int = 0) -> list[bool]:
     """The target pattern of ``rule`` on a row starting as ``initial`` (positions 1-based; ``k``, ``a``, ``b`` as
@@ -134,12 +138,11 @@ class LightSequenceGenerator(BaseGenerator):
             "lights that need to change."
         )
         solution = Solution(centers=centers, radius=float(p.radius), initial=initial, target=target, rule_text=words)
-        order = [i for i in range(n) if initial[i] != target[i]]
         return Sample(
             first_frame=first,
             final_frame=final,
             prompt=prompt,
-            trajectory=lambda: self._switches(solution, order),
+            trajectory=lambda: self._switches(solution, solution.changed()),
             solution=solution,
             params=p,
         )
@@ -167,15 +170,13 @@ class LightSequenceGenerator(BaseGenerator):
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct process: the lamps that must change switched from right to left."""
         solution = Solution.model_validate(sample.solution)
-        order = [i for i in range(len(solution.initial)) if solution.initial[i] != solution.target[i]]
-        return {"right_to_left": lambda: self._switches(solution, order[::-1])}
+        return {"right_to_left": lambda: self._switches(solution, solution.changed()[::-1])}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """One lamp too few switched, one untouched lamp switched as well, and every change made at once."""
         solution = Solution.model_validate(sample.solution)
-        n = len(solution.initial)
-        order = [i for i in range(n) if solution.initial[i] != solution.target[i]]
-        keep = [i for i in range(n) if i not in order]
+        order = solution.changed()
+        keep = [i for i in range(len(solution.initial)) if i not in order]
         misses = {"one_lamp_missed": lambda: self._switches(solution, order[:-1]),
                   "all_at_once": lambda: self._switches(solution, order, together=True)}
         if keep:

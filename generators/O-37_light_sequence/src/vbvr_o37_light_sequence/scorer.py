@@ -52,14 +52,6 @@ def lamp_warmth(frames: np.ndarray, centers: list, radius: float) -> np.ndarray:
     return np.stack(states, axis=1)
 
 
-
-
-
-
-
-
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-37 against the sample's lamps, starting pattern and rule."""
     solution = Solution.model_validate(sample.solution)

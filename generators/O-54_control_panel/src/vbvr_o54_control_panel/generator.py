@@ -80,6 +80,11 @@ class Solution(TaskSolution):
     initial: list[float]
     target: list[float]
 
+    def controls(self) -> list[Control]:
+        """The controls as the generator laid them out."""
+        return [Control(*control) for control in zip(self.kinds, self.labels, map(tuple, self.centers), self.initial,
+                                                     self.target, strict=True)]
+
 
 def slider_track(center: tuple[float, float]) -> tuple[float, float, float]:
     """A slider's track: left end, right end and the y of its centre line."""
@@ -238,10 +243,7 @@ class ControlPanelGenerator(BaseGenerator):
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A slider set 20 off, a control left alone that should change, a settled control operated, and every
         change made at once."""
-        solution = Solution.model_validate(sample.solution)
-        controls = [Control(k, lbl, tuple(c), a, b) for k, lbl, c, a, b in
-                    zip(solution.kinds, solution.labels, solution.centers, solution.initial, solution.target,
-                        strict=True)]
+        controls = Solution.model_validate(sample.solution).controls()
         order = [i for i, c in enumerate(controls) if c.goal != c.start]
         misses: dict[str, FrameSource] = {
             "one_control_missed": lambda: self._operate(controls, order[:-1]),

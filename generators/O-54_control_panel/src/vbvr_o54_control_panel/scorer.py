@@ -27,22 +27,7 @@ from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_min, resize_frame
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o54_control_panel.generator import (
-    BUTTON_R,
-    SWITCH_H,
-    SWITCH_W,
-    Control,
-    Solution,
-    draw_panel,
-    slider_track,
-)
-
-
-def target_frame(solution: Solution) -> np.ndarray:
-    """The panel with every control at its target (as the ground truth's final frame shows it)."""
-    controls = [Control(k, lbl, tuple(c), a, b) for k, lbl, c, a, b in
-                zip(solution.kinds, solution.labels, solution.centers, solution.initial, solution.target, strict=True)]
-    return draw_panel(controls, [c.goal for c in controls])
+from vbvr_o54_control_panel.generator import BUTTON_R, SWITCH_H, SWITCH_W, Solution, draw_panel, slider_track
 
 JUDGE_FPS, JUDGE_SIZE = 12.0, 256
 TAIL_SECONDS = 0.25
@@ -99,12 +84,6 @@ def progress(series: np.ndarray, start: float, goal: float) -> np.ndarray:
     return (series - start) / (goal - start) if goal != start else np.zeros_like(series)
 
 
-
-
-
-
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-54 against the sample's controls and their targets."""
     solution = Solution.model_validate(sample.solution)
@@ -131,7 +110,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     worst = max(jumps, default=0.0)
     verdict.part("smooth", float(worst <= MAX_JUMP), unless=f"a slider jumps {worst:.0f} units at once")
     greens = readings(clip.frames, solution, greens=True)
-    ends = np.stack([resize_frame(frame, JUDGE_SIZE) for frame in (sample.first_frame, target_frame(solution))])
+    # the panel as the first frame and as the ground truth's final frame show it
+    target = draw_panel(solution.controls(), solution.target)
+    ends = np.stack([resize_frame(frame, JUDGE_SIZE) for frame in (sample.first_frame, target)])
     references = readings(ends, solution, greens=True)
     spans = []
     for i in change:
