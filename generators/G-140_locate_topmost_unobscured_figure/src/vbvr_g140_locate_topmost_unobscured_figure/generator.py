@@ -18,8 +18,6 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -27,10 +25,10 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, shape_points, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED
-from vbvr_core.families.outline.draw import circle_polygon, offset_polygon, outline_image, trace_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.outline.task import TraceOutlineGenerator, shape_boundary
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g140_locate_topmost_unobscured_figure.plugin import TASK
 
@@ -75,13 +73,6 @@ class Solution(TaskSolution):
     tolerance: float
 
 
-def figure_outline(kind: str, center: Point, radius: float, rotation: float) -> list[Point]:
-    """A figure's boundary as a closed polygon (a circle as a 96-gon)."""
-    if kind == "circle":
-        return [(round(x, 2), round(y, 2)) for x, y in circle_polygon(center, radius)]
-    return [(round(x, 2), round(y, 2)) for x, y in shape_points(kind, center, radius, rotation)]
-
-
 def figure_mask(polygon: list[Point], size: int = 512) -> np.ndarray:
     """The pixels a filled polygon covers on the canvas."""
     image = Image.new("L", (size, size), 0)
@@ -116,12 +107,13 @@ def uncovered(masks: list[np.ndarray]) -> int:
     return free[0]
 
 
-class TopmostFigureGenerator(BaseGenerator):
+class TopmostFigureGenerator(TraceOutlineGenerator):
     """Stacks overlapping figures and traces a red outline along the one on top."""
 
     info = TASK.info
     Params = Params
     Solution = Solution
+    trace_color = MARK_RED
 
     def _pile(self) -> tuple[list[str], list[Point], list[float], list[float]]:
         """Kinds, centres, radii and rotations bottom to top.
@@ -136,7 +128,7 @@ class TopmostFigureGenerator(BaseGenerator):
         kinds = [KINDS[int(rng.integers(0, len(KINDS)))] for _ in range(count)]
         radii = [round(p.radius * (p.top_scale if k == top else float(rng.uniform(0.8, 1.2))), 1) for k in range(count)]
         rotations = [0.0 if kind == "circle" else round(float(rng.uniform(0, 2 * math.pi)), 3) for kind in kinds]
-        reaches = [max(math.hypot(x, y) for x, y in figure_outline(kind, (0.0, 0.0), r, a))
+        reaches = [max(math.hypot(x, y) for x, y in shape_boundary(kind, (0.0, 0.0), r, a))
                    for kind, r, a in zip(kinds, radii, rotations, strict=True)]
         points = [(0.0, 0.0)]
         heading = float(rng.uniform(0, 2 * math.pi))
@@ -162,7 +154,7 @@ class TopmostFigureGenerator(BaseGenerator):
         """Stack the figures, check the stacking can be seen, paint them bottom to top, and outline the topmost."""
         p, rng = self.params, self.rng
         kinds, centers, radii, rotations = self._pile()
-        outlines = [figure_outline(*figure) for figure in zip(kinds, centers, radii, rotations, strict=True)]
+        outlines = [shape_boundary(*figure) for figure in zip(kinds, centers, radii, rotations, strict=True)]
         target = uncovered([figure_mask(polygon) for polygon in outlines])
         colors = [PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=len(kinds), replace=False)]
 
@@ -170,8 +162,6 @@ class TopmostFigureGenerator(BaseGenerator):
         draw = ImageDraw.Draw(canvas)
         for polygon, color in zip(outlines, colors, strict=True):
             draw.polygon(polygon, fill=color, outline=BORDER, width=BORDER_WIDTH)
-        first = to_frame(canvas)
-        final = outline_image(first, outlines[target], MARK_RED, p.line_width)
         prompt = (
             "Several filled figures overlap one another. Find the topmost figure, the one that no other figure "
             "covers, and outline it by tracing a red line along its boundary. Outline only that figure and do not "
@@ -179,35 +169,17 @@ class TopmostFigureGenerator(BaseGenerator):
         )
         solution = Solution(kinds=kinds, centers=centers, radii=radii, rotations=rotations, target=target,
                             outline=outlines[target], tolerance=TOLERANCE)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: self._trace_frames(first, outlines[target]),
-            solution=solution,
-            params=p,
-        )
-
-    def _trace_frames(self, first: np.ndarray, polygon: list[Point], width: int | None = None) -> Iterator[np.ndarray]:
-        """The first frame, then a red outline traced along ``polygon``, stroke by stroke."""
-        p = self.params
-        return chain([first], trace_sweep(first, polygon, p.mark_frames, MARK_RED, width or p.line_width))
-
-    def _outline_of(self, solution: Solution, k: int) -> list[Point]:
-        return figure_outline(solution.kinds[k], solution.centers[k], solution.radii[k], solution.rotations[k])
+        return self.traced_sample(to_frame(canvas), prompt, outlines[target], solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct outlines: a thin one, and one traced a few pixels outside the figure."""
-        solution = Solution.model_validate(sample.solution)
-        return {"thin_outline": lambda: self._trace_frames(sample.first_frame, solution.outline, width=3),
-                "outline_just_outside": lambda: self._trace_frames(
-                    sample.first_frame, offset_polygon(solution.outline, 4.0), width=4)}
+        return self.thin_and_outside(sample.first_frame, Solution.model_validate(sample.solution).outline, 4.0)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong figures outlined exactly like the right one: the one just below the top, and the bottom one."""
-        solution = Solution.model_validate(sample.solution)
-        below = max(k for k in range(len(solution.kinds)) if k != solution.target)
-        bottom = min(k for k in range(len(solution.kinds)) if k != solution.target)
-        return {"figure_below_outlined": lambda: self._trace_frames(sample.first_frame, self._outline_of(solution, below)),
-                "bottom_figure_outlined": lambda: self._trace_frames(sample.first_frame,
-                                                                      self._outline_of(solution, bottom))}
+        s = Solution.model_validate(sample.solution)
+        below = max(k for k in range(len(s.kinds)) if k != s.target)
+        bottom = min(k for k in range(len(s.kinds)) if k != s.target)
+        return self.traced_misses(sample.first_frame, {
+            name: shape_boundary(s.kinds[k], s.centers[k], s.radii[k], s.rotations[k])
+            for name, k in (("figure_below_outlined", below), ("bottom_figure_outlined", bottom))})

@@ -14,18 +14,15 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
-import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, new_canvas, to_frame
-from vbvr_core.families.outline.draw import OUTLINE_BLUE, offset_polygon, outline_image, trace_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.outline.task import TraceOutlineGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g221_outline_innermost_square.plugin import TASK
 
@@ -91,7 +88,7 @@ def innermost(centers: list[Point], halves: list[float]) -> int:
     return inside_all[0]
 
 
-class OutlineInnermostSquareGenerator(BaseGenerator):
+class OutlineInnermostSquareGenerator(TraceOutlineGenerator):
     """Nests filled squares and traces a blue outline along the innermost one."""
 
     info = TASK.info
@@ -148,41 +145,23 @@ class OutlineInnermostSquareGenerator(BaseGenerator):
         for center, half, color in zip(centers, halves, colors, strict=True):
             (x0, y0), _, (x1, y1), _ = square(center, half)
             draw.rectangle([x0, y0, x1 - 1, y1 - 1], fill=color)  # pixels x0 … x1 − 1: the square spans x0 to x1
-        first = to_frame(canvas)
-        final = outline_image(first, square(centers[target], halves[target]), OUTLINE_BLUE, p.line_width)
         prompt = (
             "Several filled squares of different colours are nested one inside another. Find the innermost square "
             "and outline it by tracing a blue line along its boundary. Outline only that square and do not change "
             "anything else in the image."
         )
         solution = Solution(centers=centers, halves=halves, target=target, tolerance=tolerance)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: self._trace_frames(first, target, solution),
-            solution=solution,
-            params=p,
-        )
-
-    def _trace_frames(self, first: np.ndarray, index: int, solution: Solution, outside: float = 0.0,
-                      width: int | None = None) -> Iterator[np.ndarray]:
-        """The first frame, then a blue outline traced along square ``index`` (``outside`` px out), stroke by stroke."""
-        p = self.params
-        polygon = square(solution.centers[index], solution.halves[index])
-        if outside:
-            polygon = offset_polygon(polygon, outside)
-        return chain([first], trace_sweep(first, polygon, p.mark_frames, OUTLINE_BLUE, width or p.line_width))
+        return self.traced_sample(to_frame(canvas), prompt, square(centers[target], halves[target]), solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct outlines: a thin one, and one traced a few pixels outside the square."""
-        solution = Solution.model_validate(sample.solution)
-        return {"thin_outline": lambda: self._trace_frames(sample.first_frame, solution.target, solution, width=3),
-                "outline_just_outside": lambda: self._trace_frames(sample.first_frame, solution.target, solution,
-                                                                   outside=0.4 * solution.tolerance, width=4)}
+        s = Solution.model_validate(sample.solution)
+        return self.thin_and_outside(sample.first_frame, square(s.centers[s.target], s.halves[s.target]),
+                                     0.4 * s.tolerance)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong squares outlined exactly like the right one: the next one out, and the outermost."""
-        solution = Solution.model_validate(sample.solution)
-        return {"next_square_out": lambda: self._trace_frames(sample.first_frame, solution.target - 1, solution),
-                "outermost_outlined": lambda: self._trace_frames(sample.first_frame, 0, solution)}
+        s = Solution.model_validate(sample.solution)
+        return self.traced_misses(sample.first_frame, {
+            "next_square_out": square(s.centers[s.target - 1], s.halves[s.target - 1]),
+            "outermost_outlined": square(s.centers[0], s.halves[0])})

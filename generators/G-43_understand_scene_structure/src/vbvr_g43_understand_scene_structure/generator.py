@@ -16,7 +16,6 @@ told apart by what they are, the answer room marked with a green rectangular box
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -25,8 +24,9 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import new_canvas, to_frame
-from vbvr_core.families.outline.draw import outline_image, trace_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.outline.draw import outline_image
+from vbvr_core.families.outline.task import TraceOutlineGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g43_understand_scene_structure.plugin import TASK
 
@@ -206,12 +206,13 @@ def plan_image(rooms: list[Box], walls: list[tuple[Point, Point]], kinds: list[s
     return to_frame(canvas)
 
 
-class SceneStructureGenerator(BaseGenerator):
+class SceneStructureGenerator(TraceOutlineGenerator):
     """Draws a furnished floor plan and traces a green box around the room of the asked kind."""
 
     info = TASK.info
     Params = Params
     Solution = Solution
+    trace_color = MARK_GREEN
 
     def generate(self) -> Sample:
         """Cut the home into rooms, give each a kind and its furniture, pick the asked room, trace its box."""
@@ -237,23 +238,14 @@ class SceneStructureGenerator(BaseGenerator):
             f"{kinds[target]} and draw a green rectangular box just inside its walls, all the way around it. Mark "
             "only that room and do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=outline_image(first, box_polygon(rooms[target]), MARK_GREEN,
-                                                                  p.line_width),
-                      prompt=prompt, trajectory=lambda: self._trace(first, rooms[target]), solution=solution,
-                      params=p)
-
-    def _trace(self, first: np.ndarray, room: Box, inset: float = INSET, width: int | None = None,
-               frames: int | None = None) -> Iterator[np.ndarray]:
-        """The first frame, then the green box ``inset`` px inside ``room`` traced stroke by stroke."""
-        p = self.params
-        return chain([first], trace_sweep(first, box_polygon(room, inset), frames or p.mark_frames, MARK_GREEN,
-                                          width or p.line_width))
+        return self.traced_sample(first, prompt, box_polygon(rooms[target]), solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other right boxes: a thin one on the wall lines, and a thick one a little further in."""
         room = sample.solution.rooms[sample.solution.target]
-        return {"thin_box_on_the_walls": lambda: self._trace(sample.first_frame, room, inset=3, width=3),
-                "thick_box_further_in": lambda: self._trace(sample.first_frame, room, inset=INSET + 6, width=7)}
+        return {"thin_box_on_the_walls": lambda: self.trace_frames(sample.first_frame, box_polygon(room, 3), width=3),
+                "thick_box_further_in": lambda: self.trace_frames(sample.first_frame, box_polygon(room, INSET + 6),
+                                                                  width=7)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The box around another room (the largest other one), and the right box left unfinished (80 %)."""
@@ -270,6 +262,6 @@ class SceneStructureGenerator(BaseGenerator):
             for k in range(1, steps + 1):
                 yield outline_image(sample.first_frame, polygon, MARK_GREEN, self.params.line_width, 0.8 * k / steps)
 
-        return {"wrong_room": lambda: self._trace(sample.first_frame, solution.rooms[other]),
+        return {"wrong_room": lambda: self.trace_frames(sample.first_frame, box_polygon(solution.rooms[other])),
                 "unfinished_box": unfinished}
 
