@@ -100,12 +100,8 @@ def layout_problem(
     return None
 
 
-class {{ cookiecutter.__class_name }}(BaseGenerator):
+class {{ cookiecutter.__class_name }}(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a dot, a target ring and distractors, and the dot's straight slide into the ring."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _point(self, margin: float) -> Point:
         x, y = self.rng.integers(int(margin), int(FRAME_SIZE - margin), size=2)
