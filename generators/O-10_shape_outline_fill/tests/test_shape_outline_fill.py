@@ -4,17 +4,17 @@ scores below the answer, and the checks every task shares."""
 from __future__ import annotations
 
 import pytest
-from vbvr_core.families.shape_rules.scene import apply
+from vbvr_core.families.shape_rules.scene import ShapeRuleSolution, apply
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.testing.shape_rules import ShapeRulesContract
-from vbvr_o10_shape_outline_fill.generator import ShapeOutlineFillGenerator, Solution
+from vbvr_o10_shape_outline_fill.generator import ShapeOutlineFillGenerator
 
 KEY = "O-10_shape_outline_fill"
 GENERATOR = ShapeOutlineFillGenerator
 
 
-def _solution(seed: int, **params) -> Solution:
-    return Solution.model_validate(GENERATOR(seed, params or None).generate().solution)
+def _solution(seed: int, **params) -> ShapeRuleSolution:
+    return ShapeRuleSolution.model_validate(GENERATOR(seed, params or None).generate().solution)
 
 
 @pytest.mark.parametrize("start", ["filled", "outline"])

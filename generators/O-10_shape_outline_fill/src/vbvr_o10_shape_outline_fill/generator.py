@@ -14,7 +14,6 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Strata
-from vbvr_core.families.shape_rules.scene import ShapeRuleSolution
 from vbvr_core.families.shape_rules.task import ShapeRuleGenerator, ShapeRuleParams, StyleParams
 
 from vbvr_o10_shape_outline_fill.plugin import TASK
@@ -30,16 +29,11 @@ class Params(ShapeRuleParams, StyleParams):
         4, ge=3, le=8, description="stroke width (px) of an outlined shape")
 
 
-class Solution(ShapeRuleSolution):
-    """Every slot's centre and state, the rule's steps and the answer slot(s)."""
-
-
 class ShapeOutlineFillGenerator(ShapeRuleGenerator):
     """Shows the example's change (filled ↔ outline) and applies it, step by step, to the question shape."""
 
     info = TASK.info
     Params = Params
-    Solution = Solution
     steps = ("style",)
     prompt = (
         "This is a visual analogy: in the top row, shape A turns into shape B by changing between a filled "

@@ -12,5 +12,5 @@ TASK = declare_task(
         "out (or fills in) until it has B's style; its kind, colour, size and place stay the same."
     ),
     generator="vbvr_o10_shape_outline_fill.generator:ShapeOutlineFillGenerator",
-    scorer="vbvr_o10_shape_outline_fill.scorer:score",
+    scorer="vbvr_core.families.shape_rules.judge:score_rules",
 )

@@ -13,7 +13,6 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Uniform
-from vbvr_core.families.shape_rules.scene import ShapeRuleSolution
 from vbvr_core.families.shape_rules.task import ColorParams, MoveParams, ShapeRuleGenerator, ShapeRuleParams
 
 from vbvr_o11_shape_color_then_move.plugin import TASK
@@ -26,16 +25,11 @@ class Params(ShapeRuleParams, ColorParams, MoveParams):
         30.0, ge=14, le=60, description="nominal radius (px) of both shapes")
 
 
-class Solution(ShapeRuleSolution):
-    """Every slot's centre and state, the rule's steps and the answer slot(s)."""
-
-
 class ShapeColorThenMoveGenerator(ShapeRuleGenerator):
     """Shows the example's change (color then move) and applies it, step by step, to the question shape."""
 
     info = TASK.info
     Params = Params
-    Solution = Solution
     steps = ("color", "move")
     prompt = (
         "This is a two-step visual analogy: in the top row, shape A first changes colour (B) and then moves "

@@ -13,5 +13,5 @@ TASK = declare_task(
         "example's distance. Colour first, then the move; nothing else changes."
     ),
     generator="vbvr_o11_shape_color_then_move.generator:ShapeColorThenMoveGenerator",
-    scorer="vbvr_o11_shape_color_then_move.scorer:score",
+    scorer="vbvr_core.families.shape_rules.judge:score_rules",
 )

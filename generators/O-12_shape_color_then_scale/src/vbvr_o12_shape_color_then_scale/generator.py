@@ -13,7 +13,6 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Strata, Uniform
-from vbvr_core.families.shape_rules.scene import ShapeRuleSolution
 from vbvr_core.families.shape_rules.task import ColorParams, ScaleParams, ShapeRuleGenerator, ShapeRuleParams
 
 from vbvr_o12_shape_color_then_scale.plugin import TASK
@@ -28,16 +27,11 @@ class Params(ShapeRuleParams, ColorParams, ScaleParams):
         1.5, ge=1.3, le=2.0, description="how many times larger (or smaller) the scaled shape is")
 
 
-class Solution(ShapeRuleSolution):
-    """Every slot's centre and state, the rule's steps and the answer slot(s)."""
-
-
 class ShapeColorThenScaleGenerator(ShapeRuleGenerator):
     """Shows the example's change (color then scale) and applies it, step by step, to the question shape."""
 
     info = TASK.info
     Params = Params
-    Solution = Solution
     steps = ("color", "scale")
     prompt = (
         "This is a two-step visual analogy: in the top row, shape A first changes colour (B) and then changes "

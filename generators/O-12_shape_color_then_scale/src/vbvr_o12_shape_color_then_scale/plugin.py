@@ -13,5 +13,5 @@ TASK = declare_task(
         "factor. Colour first, then size; nothing else changes."
     ),
     generator="vbvr_o12_shape_color_then_scale.generator:ShapeColorThenScaleGenerator",
-    scorer="vbvr_o12_shape_color_then_scale.scorer:score",
+    scorer="vbvr_core.families.shape_rules.judge:score_rules",
 )

@@ -14,7 +14,6 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Uniform
-from vbvr_core.families.shape_rules.scene import ShapeRuleSolution
 from vbvr_core.families.shape_rules.task import MoveParams, ShapeRuleGenerator, ShapeRuleParams, StyleParams
 
 from vbvr_o13_shape_outline_then_move.plugin import TASK
@@ -28,16 +27,11 @@ class Params(ShapeRuleParams, StyleParams, MoveParams):
         30.0, ge=14, le=60, description="nominal radius (px) of both shapes")
 
 
-class Solution(ShapeRuleSolution):
-    """Every slot's centre and state, the rule's steps and the answer slot(s)."""
-
-
 class ShapeOutlineThenMoveGenerator(ShapeRuleGenerator):
     """Shows the example's change (style then move) and applies it, step by step, to the question shape."""
 
     info = TASK.info
     Params = Params
-    Solution = Solution
     steps = ("style", "move")
     prompt = (
         "This is a two-step visual analogy: in the top row, shape A first changes between a filled shape and an "

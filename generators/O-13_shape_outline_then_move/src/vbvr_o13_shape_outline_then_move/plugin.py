@@ -14,5 +14,5 @@ TASK = declare_task(
         "then the move; nothing else changes."
     ),
     generator="vbvr_o13_shape_outline_then_move.generator:ShapeOutlineThenMoveGenerator",
-    scorer="vbvr_o13_shape_outline_then_move.scorer:score",
+    scorer="vbvr_core.families.shape_rules.judge:score_rules",
 )

@@ -14,7 +14,6 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Strata, Uniform
-from vbvr_core.families.shape_rules.scene import ShapeRuleSolution
 from vbvr_core.families.shape_rules.task import ScaleParams, ShapeRuleGenerator, ShapeRuleParams, StyleParams
 
 from vbvr_o14_shape_scale_then_outline.plugin import TASK
@@ -30,16 +29,11 @@ class Params(ShapeRuleParams, ScaleParams, StyleParams):
         1.5, ge=1.3, le=2.0, description="how many times larger (or smaller) the scaled shape is")
 
 
-class Solution(ShapeRuleSolution):
-    """Every slot's centre and state, the rule's steps and the answer slot(s)."""
-
-
 class ShapeScaleThenOutlineGenerator(ShapeRuleGenerator):
     """Shows the example's change (scale then style) and applies it, step by step, to the question shape."""
 
     info = TASK.info
     Params = Params
-    Solution = Solution
     steps = ("scale", "style")
     prompt = (
         "This is a two-step visual analogy: in the top row, shape A first changes size (B) and then changes "

@@ -14,5 +14,5 @@ TASK = declare_task(
         "changes."
     ),
     generator="vbvr_o14_shape_scale_then_outline.generator:ShapeScaleThenOutlineGenerator",
-    scorer="vbvr_o14_shape_scale_then_outline.scorer:score",
+    scorer="vbvr_core.families.shape_rules.judge:score_rules",
 )

@@ -13,7 +13,6 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Uniform
-from vbvr_core.families.shape_rules.scene import ShapeRuleSolution
 from vbvr_core.families.shape_rules.task import ScaleParams, ShapeRuleGenerator, ShapeRuleParams
 
 from vbvr_o9_shape_scaling.plugin import TASK
@@ -26,16 +25,11 @@ class Params(ShapeRuleParams, ScaleParams):
         30.0, ge=14, le=60, description="nominal radius (px) of both shapes before the scale step")
 
 
-class Solution(ShapeRuleSolution):
-    """Every slot's centre and state, the rule's steps and the answer slot(s)."""
-
-
 class ShapeScalingGenerator(ShapeRuleGenerator):
     """Shows the example's change (scale) and applies it, step by step, to the question shape."""
 
     info = TASK.info
     Params = Params
-    Solution = Solution
     steps = ("scale",)
     prompt = (
         "This is a visual analogy: in the top row, shape A turns into shape B by changing size. In the bottom "

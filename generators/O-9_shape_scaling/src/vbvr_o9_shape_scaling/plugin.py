@@ -12,5 +12,5 @@ TASK = declare_task(
         "smoothly by the same factor, keeping its kind, colour and place; nothing else changes."
     ),
     generator="vbvr_o9_shape_scaling.generator:ShapeScalingGenerator",
-    scorer="vbvr_o9_shape_scaling.scorer:score",
+    scorer="vbvr_core.families.shape_rules.judge:score_rules",
 )

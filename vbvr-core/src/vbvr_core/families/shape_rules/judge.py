@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.families.fill_in.judge import outside_mask, rest_unchanged, scale_box, soften
 from vbvr_core.families.shape_rules.draw import slot_box
 from vbvr_core.families.shape_rules.scene import COLORS, ShapeRuleSolution, hue
@@ -286,6 +286,12 @@ def _opening_scene(opening: np.ndarray, reference: np.ndarray, boxes) -> float:
         drawn += float((channel_max(np.abs(ours - background)) > 40).sum())
         changed += float((channel_max(np.abs(ours - theirs)) > 40).sum())
     return changed / max(drawn, 1.0)
+
+
+def score_rules(sample: SampleRef, video: VideoReader) -> Score:
+    """The scorer of every shape-rule task (its ``plugin.py`` names it): :func:`judge_rules` of ``video`` against
+    ``sample``'s reference frames and solution (a :class:`ShapeRuleSolution`)."""
+    return judge_rules(video, sample.first_frame, sample.final_frame, ShapeRuleSolution.model_validate(sample.solution))
 
 
 def judge_rules(video: VideoReader, first: np.ndarray, final: np.ndarray, solution: ShapeRuleSolution) -> Score:

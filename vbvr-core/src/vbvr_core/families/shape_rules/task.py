@@ -2,8 +2,9 @@
 
 A task's ``Params`` subclasses :class:`ShapeRuleParams` and the blocks of its steps (:class:`ScaleParams`,
 :class:`ColorParams`, :class:`StyleParams`, :class:`MoveParams`); its generator subclasses
-:class:`ShapeRuleGenerator` with ``steps`` (the step kinds in order) and a ``prompt``. Near misses and
-alternatives for the robustness suite are declared here once.
+:class:`ShapeRuleGenerator` with ``steps`` (the step kinds in order) and a ``prompt``; its solution is the
+family's :class:`ShapeRuleSolution` and its scorer the family's :func:`~vbvr_core.families.shape_rules.judge.score_rules`
+(named in its ``plugin.py``). Near misses and alternatives for the robustness suite are declared here once.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class MoveParams(TaskParams):
 class ShapeRuleGenerator(BaseGenerator):
     """Shows an example shape changing by the task's steps and applies them, step by step, to a new shape."""
 
+    Solution = ShapeRuleSolution
     steps: ClassVar[tuple[str, ...]]
     prompt: ClassVar[str]
 
