@@ -65,10 +65,10 @@ class TestContract(SampleContract):
         centers, rgb = solution.centers, tuple(solution.colors[color])
         # the right curves, and one more from the lone shape to a shape of another colour, in the lone colour
         extra = Stroke((centers[lone], centers[a]), tuple(solution.colors[solution.color_of[lone]]), 6)
-        result = score_frames(samples[0], _held(generator._frames(sample.first_frame, [*strokes, extra])), tmp_path)
+        result = score_frames(samples[0], _held(generator._scene.video([*strokes, extra])), tmp_path)
         assert result.value <= 0.35 and result.parts["extra"] < 1, result
         # the first pair joined by a line that runs over the lone shape on its way
         detour = Stroke((centers[a], centers[lone], centers[b]), rgb, 6)
-        frames = _held(generator._frames(sample.first_frame, [detour, *strokes[1:]]))
+        frames = _held(generator._scene.video([detour, *strokes[1:]]))
         result = score_frames(samples[0], frames, tmp_path, "detour.mp4")
         assert result.value <= 0.1 and result.parts["extra"] == 0, result

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -29,9 +28,8 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, draw_shape
-from vbvr_core.families.connections.draw import Stroke, bezier, compose, stroke_frames
-from vbvr_core.families.connections.judge import JUDGE_SIZE, TOUCH, disc_mask, ink_labels, read_curves
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.families.connections.draw import Stroke, StrokeScene, bezier
+from vbvr_core.families.connections.judge import TOUCH, read_answer
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g54_connecting_color.plugin import TASK
@@ -224,13 +222,11 @@ class ConnectingColorGenerator(BaseGenerator):
             pairs.append((a, b, k))
         solution = Solution(centers=centers, radii=reaches, color_of=color_of, kinds=kinds, colors=colors,
                             pairs=pairs, controls=[controls[k] for _, _, k in pairs], line_width=p.line_width)
-        background = np.full((512, 512, 3), 255, np.uint8)
         overlay = shape_layer(centers, radius, kinds, [colors[c] for c in color_of], rotations)
+        self._scene = scene = StrokeScene(overlay, p.line_frames)
         strokes = self.strokes(solution)
-        first = compose(background, overlay, [], [])
-        final = compose(background, overlay, strokes, [1.0] * len(strokes))
+        first, final = scene.first, scene.final(strokes)
         self._check_reading(first, final, solution)
-        self._scene = (background, overlay)
         prompt = (
             "The image shows colored shapes on a white background. Connect every two shapes of the same color with "
             "a curved line of that color, drawing one line at a time; a line must not run over a shape of another "
@@ -239,7 +235,7 @@ class ConnectingColorGenerator(BaseGenerator):
         if p.num_lone:
             prompt += " A shape whose color appears only once stays unconnected."
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._frames(first, strokes), solution=solution, params=p,
+                      trajectory=lambda: scene.video(strokes), solution=solution, params=p,
                       hold_frames=HOLD_ENDS)
 
     @staticmethod
@@ -255,23 +251,14 @@ class ConnectingColorGenerator(BaseGenerator):
     def _check_reading(self, first: np.ndarray, final: np.ndarray, solution: Solution) -> None:
         """Reject an answer the scorer would misread: a curve not one piece joining its pair, or touching another
         shape, or ink the judge sees outside the joins."""
-        factor = JUDGE_SIZE / 512
-        points = np.asarray(solution.centers) * factor
-        radii = np.asarray(solution.radii) * factor
-        excluded = disc_mask(points, radii, JUDGE_SIZE)
-        first_small, final_small = resize_frame(first, JUDGE_SIZE), resize_frame(final, JUDGE_SIZE)
-        labels = ink_labels(final_small[None], first_small, solution.colors, excluded)
-        reading = read_curves(labels, labels[0], points, radii, solution.pairs, len(solution.colors))
+        reading = read_answer(first, final, solution.centers, solution.radii, solution.colors, solution.pairs, "curve",
+                              solution.line_width)
         if min(reading.coverage) < 1.0:
             raise Reject("illegible: a curve is not seen joining its pair")
         if reading.extra:
             raise Reject(f"ambiguous: shapes {reading.extra[0]} (0-based) seem joined")
         if reading.stray > 0.05:
             raise Reject(f"illegible: {reading.stray:.0%} of the curves' ink is read outside the joins")
-
-    def _frames(self, first: np.ndarray, strokes: list[Stroke], together: bool = False) -> Iterator[np.ndarray]:
-        background, overlay = self._scene
-        return chain([first], stroke_frames(background, overlay, strokes, self.params.line_frames, together))
 
     def _drawn(self, sample: Sample, pairs: list[tuple[int, int, int]], width: int | None = None,
                controls: list[Point] | None = None) -> Iterator[np.ndarray]:
@@ -284,7 +271,7 @@ class ConnectingColorGenerator(BaseGenerator):
             controls = [known.get(frozenset((a, b))) or curve_points(solution.centers[a], solution.centers[b], 0.1)[0]
                         for a, b, _ in pairs]
         drawn = solution.model_copy(update={"pairs": pairs, "controls": controls})
-        return self._frames(sample.first_frame, self.strokes(drawn, width))
+        return self._scene.video(self.strokes(drawn, width))
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct drawings: thinner curves; the pairs joined in the reverse order, each from its other end."""

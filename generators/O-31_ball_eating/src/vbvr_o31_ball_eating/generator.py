@@ -23,6 +23,7 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o31_ball_eating.plugin import TASK
@@ -107,7 +108,7 @@ class BallEatingGenerator(BaseGenerator):
         for step, k in enumerate(order):
             target = reds[k]
             for j in order[step + 1:]:
-                if _segment_distance(here, target, reds[j]) < grown[step] + radii[j] + 6:
+                if segment_distance(reds[j], here, target) < grown[step] + radii[j] + 6:
                     raise Reject(f"occlusion: the way to red ball {k} crosses red ball {j}")
             here = target
         self._start, self._reds, self._radii = start, reds, radii
@@ -162,9 +163,3 @@ class BallEatingGenerator(BaseGenerator):
         order = list(sample.solution.order)
         swapped = [order[1], order[0], *order[2:]]
         return {"first_two_swapped": self._tour(swapped), "last_left": self._tour(order[:-1])}
-
-
-def _segment_distance(a: np.ndarray, b: np.ndarray, point: np.ndarray) -> float:
-    ab = b - a
-    t = float(np.clip((point - a) @ ab / max(float(ab @ ab), 1e-9), 0.0, 1.0))
-    return float(np.linalg.norm(a + t * ab - point))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -27,16 +26,9 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import font
-from vbvr_core.families.connections.draw import Stroke, compose, stroke_frames
-from vbvr_core.families.connections.judge import (
-    EXTRA_REACH,
-    JUDGE_SIZE,
-    REACH,
-    disc_mask,
-    ink_labels,
-    read_segments,
-)
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.families.arrangement.draw import segment_distance
+from vbvr_core.families.connections.draw import Stroke, StrokeScene
+from vbvr_core.families.connections.judge import read_answer
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o34_dot_to_dot_task.plugin import TASK
@@ -71,18 +63,11 @@ class Solution(TaskSolution):
     line_width: int
 
 
-def _segment_gap(point: Point, a: Point, b: Point) -> float:
-    """Distance from ``point`` to the segment ``a``–``b``."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    t = max(0.0, min(1.0, ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / max(dx * dx + dy * dy, 1e-9)))
-    return math.hypot(point[0] - a[0] - t * dx, point[1] - a[1] - t * dy)
-
-
 def clearance_problem(centers: list[Point], radius: float, width: int) -> str | None:
     """Why the path through ``centers`` (in order) is unclear — a segment running over another dot — or None."""
     for k in range(len(centers) - 1):
         for j, point in enumerate(centers):
-            if j not in (k, k + 1) and _segment_gap(point, centers[k], centers[k + 1]) < radius + width / 2 + CLEARANCE:
+            if j not in (k, k + 1) and segment_distance(point, centers[k], centers[k + 1]) < radius + width / 2 + CLEARANCE:
                 return f"ambiguous: the line {k + 1}→{k + 2} passes over dot {j + 1}"
     return None
 
@@ -98,9 +83,9 @@ def scatter_path(rng: np.random.Generator, count: int, radius: float, width: int
         new = (x, y)
         if any(math.dist(new, p) < SPACING * radius for p in points):
             continue
-        if points and any(_segment_gap(p, points[-1], new) < clear for p in points[:-1]):
+        if points and any(segment_distance(p, points[-1], new) < clear for p in points[:-1]):
             continue
-        if any(_segment_gap(new, a, b) < clear for a, b in zip(points, points[1:], strict=False)):
+        if any(segment_distance(new, a, b) < clear for a, b in zip(points, points[1:], strict=False)):
             continue
         points.append(new)
         if len(points) == count:
@@ -137,11 +122,9 @@ class DotToDotGenerator(BaseGenerator):
         if problem:
             raise Reject(problem)
         colors = [DOT_COLORS[int(k)] for k in rng.integers(0, len(DOT_COLORS), size=p.num_dots)]
-        background = np.full((512, 512, 3), 255, np.uint8)
-        overlay = dot_layer(centers, radius, colors)
+        self._scene = scene = StrokeScene(dot_layer(centers, radius, colors), p.line_frames)
         strokes = self._strokes(centers, list(range(p.num_dots)))
-        first = compose(background, overlay, [], [])
-        final = compose(background, overlay, strokes, [1.0] * len(strokes))
+        first, final = scene.first, scene.final(strokes)
         self._check_reading(first, final, centers, radius)
         solution = Solution(centers=centers, radius=radius, colors=colors, line_width=p.line_width)
         n = p.num_dots
@@ -149,9 +132,8 @@ class DotToDotGenerator(BaseGenerator):
             f"The scene shows {n} numbered dots scattered across the image. Connect the dots in numerical order "
             f"(1→2→3→...→{n}) by drawing red straight lines between them, one line at a time in sequence."
         )
-        self._scene = (background, overlay)
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._frames(first, strokes), solution=solution, params=p)
+                      trajectory=lambda: scene.video(strokes), solution=solution, params=p)
 
     def _strokes(self, centers: list[Point], order: list[int], color=LINE_RED, width: int | None = None
                  ) -> list[Stroke]:
@@ -161,28 +143,17 @@ class DotToDotGenerator(BaseGenerator):
 
     def _check_reading(self, first: np.ndarray, final: np.ndarray, centers: list[Point], radius: float) -> None:
         """Reject an answer the scorer would misread: a segment not fully seen, another pair seemingly joined."""
-        factor = JUDGE_SIZE / 512
-        points = np.asarray(centers) * factor
-        radii = np.full(len(centers), radius * factor)
-        excluded = disc_mask(points, radii, JUDGE_SIZE)
-        first_small, final_small = resize_frame(first, JUDGE_SIZE), resize_frame(final, JUDGE_SIZE)
-        labels = ink_labels(final_small[None], first_small, [LINE_RED], excluded, DOT_COLORS)
         links = [(k, k + 1, 0) for k in range(len(centers) - 1)]
-        reach = self.params.line_width / 2 * factor + REACH * JUDGE_SIZE
-        narrow = self.params.line_width / 2 * factor + EXTRA_REACH * JUDGE_SIZE
-        reading = read_segments(labels, labels[0], points, radii, links, reach, excluded, narrow)
+        reading = read_answer(first, final, centers, [radius] * len(centers), [LINE_RED], links, "segment",
+                              self.params.line_width, DOT_COLORS)
         if min(reading.coverage) < 0.95:
             raise Reject("illegible: a line is hidden where the dots crowd it")
         if reading.extra:
             raise Reject(f"ambiguous: dots {reading.extra[0]} (0-based) seem joined by lines running along them")
 
-    def _frames(self, first: np.ndarray, strokes: list[Stroke], together: bool = False) -> Iterator[np.ndarray]:
-        background, overlay = self._scene
-        return chain([first], stroke_frames(background, overlay, strokes, self.params.line_frames, together))
-
     def _order_frames(self, sample: Sample, order: list[int], **stroke_style) -> Iterator[np.ndarray]:
         solution = Solution.model_validate(sample.solution)
-        return self._frames(sample.first_frame, self._strokes(solution.centers, order, **stroke_style))
+        return self._scene.video(self._strokes(solution.centers, order, **stroke_style))
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct drawings: thinner lines of a darker, purer red."""

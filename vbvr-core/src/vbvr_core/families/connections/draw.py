@@ -4,6 +4,7 @@ A scene is a ``background`` (H×W×3 uint8, what lies under the strokes) and an 
 points drawn on top, so a line seems to run from one dot's rim to the next). :func:`stroke_frames` yields the
 frames of the strokes growing from their first point, one after another (or all together, for a near miss);
 :func:`compose` draws any stage of them. A curved stroke is a sampled quadratic Bézier (:func:`bezier`).
+:class:`StrokeScene` is a task's points on a white canvas with its first picture, final picture and video.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
 
 import numpy as np
 from PIL import Image, ImageDraw
 
+from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.contract.geometry import Point
 from vbvr_core.draw import ease_in_out
 
@@ -120,3 +124,27 @@ def stroke_frames(background: np.ndarray, overlay: np.ndarray | None, strokes: S
             frame = np.array(image, dtype=np.uint8)
             yield frame if layer is None else layer.over(frame, copy=False)
         _draw(done, stroke, 1.0)
+
+
+class StrokeScene:
+    """A task's points (``overlay``, an RGBA layer drawn over the strokes) on a white canvas, and strokes grown on it
+    ``frames_per_stroke`` frames each: the picture with no stroke (:attr:`first`), with strokes whole
+    (:meth:`final`), and the video of strokes drawn one after another (:meth:`video`)."""
+
+    def __init__(self, overlay: np.ndarray, frames_per_stroke: int) -> None:
+        self.background = np.full((FRAME_SIZE, FRAME_SIZE, 3), 255, np.uint8)
+        self.overlay, self.frames_per_stroke = overlay, frames_per_stroke
+
+    @cached_property
+    def first(self) -> np.ndarray:
+        """The points alone, before any stroke."""
+        return compose(self.background, self.overlay, [], [])
+
+    def final(self, strokes: Sequence[Stroke]) -> np.ndarray:
+        """The points with every stroke of ``strokes`` drawn whole."""
+        return compose(self.background, self.overlay, strokes, [1.0] * len(strokes))
+
+    def video(self, strokes: Sequence[Stroke], together: bool = False) -> Iterator[np.ndarray]:
+        """The first picture, then ``strokes`` growing one after another (all at once when ``together``)."""
+        return chain([self.first], stroke_frames(self.background, self.overlay, strokes, self.frames_per_stroke,
+                                                 together))

@@ -29,7 +29,7 @@ inked in each frame, relative to the end state (in segment mode, bins lying most
 everything); little ink outside the joins; the rest of the picture as it was; the joins completed one after
 another (each starts once the previous one is complete; in the given order when ``ordered``), a cut or a
 cross-fade completing them all at once scores 0; most joins seen part-drawn (a line growing, not popping in).
-Never raises.
+Never raises. :func:`read_answer` is the same reading of one picture, for a generator's check of its own answer.
 """
 
 from __future__ import annotations
@@ -347,6 +347,41 @@ def sequence_credit(series: Sequence[np.ndarray], ordered: bool) -> tuple[float,
     return good / pairs, good, pairs
 
 
+class Points:
+    """The scene's points in judge px (:data:`JUDGE_SIZE`): centres, radii and the mask of their discs, from their
+    512-canvas ``centers`` and ``radii``."""
+
+    def __init__(self, centers: Sequence[Point], radii: Sequence[float]) -> None:
+        factor = JUDGE_SIZE / FRAME_SIZE
+        self.centers = np.asarray(centers, dtype=np.float64) * factor
+        self.radii = np.asarray(radii, dtype=np.float64) * factor
+        self.excluded = disc_mask(self.centers, self.radii, JUDGE_SIZE)
+
+    def read(self, labels: np.ndarray, final: np.ndarray, links: Sequence[Link], mode: str, line_width: float,
+             colors: int) -> Reading:
+        """The joins of ``links`` read from ``labels`` (per frame) and their end state ``final``: by straight segments
+        (``mode="segment"``, ink within half the ``line_width`` — canvas px — plus ``REACH`` of the frame, extra joins
+        within ``EXTRA_REACH``) or by lines of any shape (``"curve"``, ``colors`` line colours)."""
+        if mode == "segment":
+            factor = JUDGE_SIZE / FRAME_SIZE
+            reach = line_width / 2 * factor + REACH * JUDGE_SIZE
+            narrow = line_width / 2 * factor + EXTRA_REACH * JUDGE_SIZE
+            return read_segments(labels, final, self.centers, self.radii, links, reach, self.excluded, narrow)
+        return read_curves(labels, final, self.centers, self.radii, links, colors)
+
+
+def read_answer(first: np.ndarray, final: np.ndarray, centers: Sequence[Point], radii: Sequence[float],
+                colors: Sequence[Sequence[int]], links: Sequence[Link], mode: str, line_width: float,
+                others: Sequence[Sequence[int]] = ()) -> Reading:
+    """How :func:`judge_links` reads an answer's ``final`` picture drawn over ``first`` (both on the 512 canvas, no
+    colour drift): the joins of ``links`` as its end state shows them. A generator checks with it that its own
+    answer is read right (every join covered, no extra one) before it keeps the instance."""
+    points = Points(centers, radii)
+    first_small, final_small = resize_frame(first, JUDGE_SIZE), resize_frame(final, JUDGE_SIZE)
+    labels = ink_labels(final_small[None], first_small, colors, points.excluded, others)
+    return points.read(labels, labels[0], links, mode, line_width, len(colors))
+
+
 def judge_links(video: VideoReader, first: np.ndarray, centers: Sequence[Point], radii: Sequence[float],
                 colors: Sequence[Sequence[int]], links: Sequence[Link], mode: str = "segment",
                 ordered: bool = False, line_width: float = 5.0, others: Sequence[Sequence[int]] = (),
@@ -358,26 +393,18 @@ def judge_links(video: VideoReader, first: np.ndarray, centers: Sequence[Point],
     clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
     if not clip.ok:
         return Score.zero(clip.error or "video has no frames")
-    factor = JUDGE_SIZE / FRAME_SIZE
     first_small = resize_frame(first, JUDGE_SIZE)
-    points = np.asarray(centers, dtype=np.float64) * factor
-    sizes = np.asarray(radii, dtype=np.float64) * factor
-    excluded = disc_mask(points, sizes, JUDGE_SIZE)
+    points = Points(centers, radii)
     verdict = Verdict()
     start_reason = "the video does not open on the first frame with nothing joined"
     if not (starts_like(clip, first) and same_scene(clip.frames[0], first_small)):
         verdict.part("start", 0.0, unless=start_reason)
         return verdict.score(ok="")
     mapped = match_colours(clip.frames, *colour_fit(clip.frames[0], first_small))
-    labels = ink_labels(mapped, first_small, colors, excluded, others)
+    labels = ink_labels(mapped, first_small, colors, points.excluded, others)
     tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
     final = end_state(labels[-tail:], len(colors))
-    if mode == "segment":
-        reach = line_width / 2 * factor + REACH * JUDGE_SIZE
-        narrow = line_width / 2 * factor + EXTRA_REACH * JUDGE_SIZE
-        reading = read_segments(labels, final, points, sizes, links, reach, excluded, narrow)
-    else:
-        reading = read_curves(labels, final, points, sizes, links, len(colors))
+    reading = points.read(labels, final, links, mode, line_width, len(colors))
     relative = [s / max(c, 1e-9) if c > 0 else s for s, c in zip(reading.series, reading.coverage, strict=True)]
     already = [k for k, s in enumerate(relative) if len(s) and s[0] >= STARTED]
     if not verdict.part("start", float(not already), unless=start_reason):
