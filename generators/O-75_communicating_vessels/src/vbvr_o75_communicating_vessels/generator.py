@@ -187,6 +187,16 @@ class VesselScene:
         return canvas
 
 
+def flow(scene: VesselScene, heights, target: float, stop: float = 1.0):
+    """A frame source: the valves closed at the start ``heights``, then open, the levels going ``stop`` of the way
+    to ``target`` over FLOW_FRAMES frames."""
+    def frames():
+        yield scene.frame(heights, valves_open=False)
+        for k in range(1, FLOW_FRAMES + 1):
+            yield scene.frame(levels_at(heights, target, stop * flow_share(k / FLOW_FRAMES)), valves_open=True)
+    return frames
+
+
 class CommunicatingVesselsGenerator(BaseGenerator):
     """Draws the vessels and lets the water settle at the common level."""
 
@@ -207,12 +217,6 @@ class CommunicatingVesselsGenerator(BaseGenerator):
             raise Reject("the common level is close to the plain mean: the widths would not matter")
         solution = Solution(lefts=scene.lefts, widths=list(p.widths), bottom=BOTTOM, top=TOP,
                             start_heights=list(p.heights), level=round(level, 3), water_color=WATER)
-        def trajectory():
-            yield scene.frame(p.heights, valves_open=False)
-            for k in range(1, FLOW_FRAMES + 1):
-                share = flow_share(k / FLOW_FRAMES)
-                yield scene.frame(levels_at(p.heights, level, share), valves_open=True)
-
         names = ", ".join("ABCD"[: p.vessels - 1]) + " and " + "ABCD"[p.vessels - 1]
         prompt = (
             f"Vessels {names} stand on one pipe full of water, with closed valves between them; the vessels are "
@@ -222,7 +226,7 @@ class CommunicatingVesselsGenerator(BaseGenerator):
         )
         return Sample(first_frame=scene.frame(p.heights, valves_open=False),
                       final_frame=scene.frame([level] * p.vessels, valves_open=True), prompt=prompt,
-                      trajectory=trajectory, solution=solution, params=p)
+                      trajectory=flow(scene, p.heights, level), solution=solution, params=p)
 
     def near_misses(self, sample: Sample):
         """The water settling at the plain mean of the heights (widths ignored, water gained or lost; only where
@@ -230,17 +234,8 @@ class CommunicatingVesselsGenerator(BaseGenerator):
         p = self.params
         scene = VesselScene(p)
         level = sample.solution.level
-
-        def flow(target: float, stop: float):
-            def frames():
-                yield scene.frame(p.heights, valves_open=False)
-                for k in range(1, FLOW_FRAMES + 1):
-                    share = stop * flow_share(k / FLOW_FRAMES)
-                    yield scene.frame(levels_at(p.heights, target, share), valves_open=True)
-            return frames
-
-        misses = {"stopped_two_thirds": flow(level, 2 / 3)}
+        misses = {"stopped_two_thirds": flow(scene, p.heights, level, 2 / 3)}
         mean = float(np.mean(p.heights))
         if abs(mean - level) >= MIN_MEAN_GAP:
-            misses["plain_mean"] = flow(mean, 1.0)
+            misses["plain_mean"] = flow(scene, p.heights, mean)
         return misses
