@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.draw import Stage
-from vbvr_core.families.physics.ball import BallTrack, ball_sprite, real_time_frames, track_ball
+from vbvr_core.families.physics.ball import (
+    BallTrack,
+    ball_sprite,
+    ends_within_a_frame,
+    fit_delay,
+    real_time_frames,
+    track_ball,
+)
 from vbvr_core.media.frames import resize_frame
 
 RED = (220, 30, 30)
@@ -51,3 +58,16 @@ def test_a_ball_missing_at_the_ends_or_everywhere():
     empty = BallTrack.from_centres([None, None])
     assert not empty.first_seen and not empty.last_seen and empty.points.shape == (0, 2)
     assert empty.unseen().reason == "the ball is not visible"
+
+
+def test_fit_delay_picks_the_start_that_puts_the_sightings_on_the_law():
+    delays = np.array([0.0, 0.5, 1.0])
+    distances = np.array([[4.0, 4.0, 4.0], [0.0, 1.0, 100.0], [2.0, 2.0, 2.0]])
+    assert fit_delay(delays, distances)[0] == 1.0  # the stray sighting decides without a cap
+    delay, error = fit_delay(delays, distances, cap=5.0)
+    assert delay == 0.5 and list(error) == [0.0, 1.0, 100.0]  # capped only for the fit
+
+
+def test_ends_within_a_frame():
+    assert ends_within_a_frame(0.0, 24) and ends_within_a_frame(1 / 8, 8)
+    assert not ends_within_a_frame(-0.01, 24) and not ends_within_a_frame(0.05, 24)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.physics.ball import BallTrack, track_ball
+from vbvr_core.families.physics.ball import BallTrack, ends_within_a_frame, fit_delay, track_ball
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
@@ -55,16 +55,13 @@ def judge(solution: Solution, ball: BallTrack, fps: float) -> Score:
     pace = solution.path_length / duration
     delays = np.arange(0.0, ball.total / fps + DELAY_STEP, DELAY_STEP)
     expected = positions(solution, times[None, :] - delays[:, None])  # delays × frames × 2
-    distance = np.linalg.norm(expected - seen[None], axis=-1)
-    best = int(np.minimum(distance, 4 * tol).mean(axis=1).argmin())
-    delay, error = float(delays[best]), distance[best]
+    delay, error = fit_delay(delays, np.linalg.norm(expected - seen[None], axis=-1), cap=4 * tol)
     moving = (times > delay) & (times < delay + duration)
     physics = float((error[moving] <= tol).mean()) if moving.sum() >= 3 else 0.0
     last_seen = ball.last_seen
     start = ball.first_seen and float(np.linalg.norm(seen[0] - np.array(solution.start))) <= tol
     at_end = float(np.linalg.norm(seen[-1] - np.array(solution.end))) <= tol
-    to_end = duration - (times[-1] - delay)
-    end_next = 0 <= to_end <= 1 / fps + 1e-6 and error[-1] <= tol
+    end_next = ends_within_a_frame(duration - (times[-1] - delay), fps) and error[-1] <= tol
     end = last_seen and (at_end or end_next)
     checkpoints = int(np.clip(round(duration / CHECKPOINT_SPACING) - 1, 3, 24))
     marks = positions(solution, duration * np.arange(1, checkpoints + 1) / (checkpoints + 1))

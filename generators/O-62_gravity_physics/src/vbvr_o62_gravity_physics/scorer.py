@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FPS, SampleRef, Score
-from vbvr_core.families.physics.ball import track_ball
+from vbvr_core.families.physics.ball import ends_within_a_frame, fit_delay, track_ball
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -68,10 +68,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     flight = int(np.ceil(solution.flight_time * fps))
     delays = np.arange(-flight, ball.total + 1, DELAY_STEP * fps)  # release moments, in video frames
     slack = 0.0 if abs(fps - FPS) < 0.5 else CONVERSION_SLACK
-    distances = distance_to_curve(solution, (frames[None, :] - delays[:, None]) / fps, ys[None, :], slack)
-    best = int(distances.mean(axis=1).argmin())
-    delay = float(delays[best])
-    off_curve = distances[best]
+    delay, off_curve = fit_delay(delays, distance_to_curve(solution, (frames[None, :] - delays[:, None]) / fps,
+                                                           ys[None, :], slack))
     matched = off_curve <= tolerance
     # The frames that tell a flight from a ball left at its start or cut to its landing: those where the curve has
     # the ball away from both. Short flights have few frames, and a ball merely held at the start matches the
@@ -87,8 +85,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     physics = float(on_curve[judged].mean()) if in_flight.sum() >= 3 else 0.0
     # The clip may end on the landing itself (the ground truth does): the last frame decides. At a low frame
     # rate that frame may come up to one frame interval before the landing, on the curve.
-    to_landing = solution.flight_time - (frames[-1] - delay) / fps
-    landing_next = 0 <= to_landing <= 1 / fps + 1e-6 and off_curve[-1] <= tolerance
+    landing_next = ends_within_a_frame(solution.flight_time - (frames[-1] - delay) / fps, fps) and off_curve[-1] <= tolerance
     on_ground = ((abs(ys[-1] - solution.landing_y) <= tolerance or landing_next)
                  and abs(xs[-1] - solution.ball_x) <= tolerance)
     start = ball.first_seen and abs(ys[0] - solution.start_y) <= tolerance and abs(xs[0] - solution.ball_x) <= tolerance

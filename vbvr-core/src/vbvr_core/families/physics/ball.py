@@ -1,8 +1,9 @@
 """A ball moving over a still picture in real time: its sprite, its frame count, and the judge's tracker of it.
 
 Tasks whose answer is a ball's motion under a law (a fall, bounces in a box, a roll over platforms) draw the ball
-as a sprite on a :class:`~vbvr_core.draw.Stage` and score a model's video by tracking the ball's colour. Positions
-are on the 512-px canvas (y down) whatever the video's size.
+as a sprite on a :class:`~vbvr_core.draw.Stage` and score a model's video by tracking the ball's colour; a motion
+in real time is compared with the law from a fitted start (:func:`fit_delay`). Positions are on the 512-px canvas
+(y down) whatever the video's size.
 """
 
 from __future__ import annotations
@@ -91,3 +92,18 @@ def track_ball(frames: np.ndarray, first_frame: np.ndarray, color: Sequence[int]
     centres, _ = blob_track(frames, seen, tolerance=tolerance, min_pixels=max(4, int(0.35 * np.pi * disc * disc)),
                             box=box)
     return BallTrack.from_centres([None if c is None else (c[0] / scale, c[1] / scale) for c in centres])
+
+
+def fit_delay(delays: np.ndarray, distances: np.ndarray, cap: float = np.inf) -> tuple[float, np.ndarray]:
+    """The moment the ball is set off, fitted: of ``delays`` (one per row of ``distances``), the one whose sightings
+    lie least far on average from where the law puts them when the motion starts then (``distances``: delays ×
+    sightings, each capped at ``cap`` so a few stray sightings do not decide), and that row of distances. A model
+    may hold its opening picture for a while before the motion starts."""
+    best = int(np.minimum(distances, cap).mean(axis=1).argmin())
+    return float(delays[best]), distances[best]
+
+
+def ends_within_a_frame(remaining: float, fps: float) -> bool:
+    """Whether a motion with ``remaining`` s still to go at the video's last frame ends before a next frame would
+    come (0 ≤ remaining ≤ 1/``fps``): a clip at a low frame rate may stop just short of the end it shows next."""
+    return 0 <= remaining <= 1 / fps + 1e-6
