@@ -98,3 +98,14 @@ def test_alternating_generator_words_the_prompt_in_the_rule_order():
     assert "alternates, large, small, large, and so on" in LargeSmall.prompt
     assert "alternates, small, large, small, and so on" in SmallLarge.prompt
     assert LargeSmall.Params is AlternatingParams and ALTERNATING_PROMPT.count("{0}") == 2
+
+
+def test_drawn_share_counts_pixels_clearly_off_the_background():
+    from vbvr_core.families.fill_in.judge import PIXEL_TOLERANCE, drawn_share
+
+    patch = np.full((10, 10, 3), 200, np.uint8)
+    patch[:3, :, 0] = 200 - PIXEL_TOLERANCE - 1  # clearly off in one channel
+    patch[3:4, :, :] = 200 - PIXEL_TOLERANCE  # within the tolerance
+    assert drawn_share(patch, np.array([200, 200, 200], np.int16)) == 0.3
+    assert drawn_share(patch, np.median(patch.reshape(-1, 3), axis=0)) == 0.3
+    assert drawn_share(patch, patch.astype(np.int16)) == 0.0

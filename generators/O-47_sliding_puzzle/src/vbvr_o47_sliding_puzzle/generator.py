@@ -21,7 +21,7 @@ from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o47_sliding_puzzle.plugin import TASK
-from vbvr_o47_sliding_puzzle.puzzle import blank_walk, goal_state, scramble, solve
+from vbvr_o47_sliding_puzzle.puzzle import blank_cell, goal_state, scramble, solve
 from vbvr_o47_sliding_puzzle.scene import BoardScene
 
 # Tile colours of the original task's themes, and board (empty-space) colours: every pair differs by > 130.
@@ -87,7 +87,7 @@ class SlidingPuzzleGenerator(BaseGenerator):
             "showing every slide. Keep the camera fixed and the board unchanged."
         )
         solution = Solution(layout=layout.to_dict(), start_state=list(start), goal_state=list(goal_state(p.side)),
-                            blank_path=blank_walk(states, p.side), optimal_moves=moves,
+                            blank_path=[blank_cell(state, p.side) for state in states], optimal_moves=moves,
                             blank_color=BOARD_COLORS[p.board_color])
         return Sample(
             first_frame=scene.frame(states[0]),

@@ -63,11 +63,6 @@ def solve(state: State, side: int, max_moves: int) -> list[State] | None:
     return bidirectional_shortest_path(state, goal_state(side), successors(side), max_moves)
 
 
-def blank_walk(states: list[State], side: int) -> list[Cell]:
-    """The cells the empty space visits along ``states``."""
-    return [blank_cell(state, side) for state in states]
-
-
 def replay(state: State, side: int, walk: list[Cell]) -> State:
     """The state after the empty space walks ``walk`` (its first cell is where it starts; steps must be single)."""
     for cell in walk[1:]:

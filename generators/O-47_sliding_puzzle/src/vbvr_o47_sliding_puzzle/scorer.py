@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import GridLayout
-from vbvr_core.families.fill_in.judge import PIXEL_TOLERANCE, box_mismatch, scale_box, soften, working_clip
+from vbvr_core.families.fill_in.judge import box_mismatch, drawn_share, scale_box, soften, working_clip
 from vbvr_core.families.gridwalk.judge import walk_verdict
 from vbvr_core.families.gridwalk.track import TRACK_FPS, agent_cells_by_centre
 from vbvr_core.judge.compare import colour_fit, match_colours
@@ -51,8 +51,7 @@ def cells_matching_goal(video: VideoReader, final_frame: np.ndarray, solution: S
     goal = soften(reference, strength=2.0)
     mismatch = box_mismatch(soften(last, strength=2.0), goal, boxes).mean(axis=0)
     board = np.asarray(solution.blank_color, dtype=np.int16)
-    drawn = np.array([max(0.05, float((np.abs(goal[top:bottom, left:right].astype(np.int16) - board).max(axis=-1)
-                                       > PIXEL_TOLERANCE).mean())) for left, top, right, bottom in boxes])
+    drawn = np.array([max(0.05, drawn_share(goal[top:bottom, left:right], board)) for left, top, right, bottom in boxes])
     return float((mismatch / drawn <= CELL_MATCH).mean())
 
 

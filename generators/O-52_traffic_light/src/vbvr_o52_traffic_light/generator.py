@@ -13,12 +13,14 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from itertools import repeat
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, text_size
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, text_size
 from vbvr_core.judge.alternatives import font_alternatives
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -49,8 +51,7 @@ class Params(TaskParams):
     a_x: Annotated[int, Uniform(56, 136)] = Field(96, ge=40, le=152, description="light A's centre x, pixels")
     b_x: Annotated[int, Uniform(376, 456)] = Field(416, ge=360, le=472, description="light B's centre x, pixels")
     lamp_radius: Annotated[int, Uniform(15, 18)] = Field(17, ge=14, le=19, description="lamp radius, pixels")
-    background: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="ground colour index")
+    background: BackgroundIndex = 0
     road: Annotated[int, Uniform(0, len(ROADS) - 1)] = Field(0, ge=0, le=len(ROADS) - 1, description="road colour index")
     housing: Annotated[int, Uniform(0, len(HOUSINGS) - 1)] = Field(
         0, ge=0, le=len(HOUSINGS) - 1, description="light housing colour index")
@@ -133,14 +134,11 @@ class TrafficLightGenerator(BaseGenerator):
             "both lights switch (Light A turns green, Light B turns red) and the countdowns go dark. Generate a "
             f"video showing the countdown second by second, {ask}."
         )
-        solution = Solution(lights=[light.to_dict() for light in lights], a_count=p.a_count, b_count=p.b_count,
+        solution = Solution(lights=[asdict(light) for light in lights], a_count=p.a_count, b_count=p.b_count,
                             timeline=[tuple(state) for state in timeline])
 
-        def trajectory():
-            for state in timeline:
-                frame = scene.render(state)
-                for _ in range(per_second):
-                    yield frame
+        def trajectory():  # each second's state drawn once and shown for per_second frames
+            return (frame for state in timeline for frame in repeat(scene.render(state), per_second))
 
         return Sample(first_frame=first, final_frame=final, prompt=prompt, trajectory=trajectory, solution=solution,
                       params=p)

@@ -48,11 +48,6 @@ class LightGeometry:
         """The label drawn above the light."""
         return f"Light {self.label}"
 
-    def to_dict(self) -> dict:
-        """JSON-able form for the scorer."""
-        return {"label": self.label, "housing": list(self.housing), "red_lamp": list(self.red_lamp),
-                "green_lamp": list(self.green_lamp), "display": list(self.display)}
-
 
 def display_image(width: int, height: int, count: int | None) -> Image.Image:
     """A countdown display of ``width``×``height`` showing ``count`` (blank when None)."""

@@ -81,13 +81,9 @@ def read_states(clip_frames: np.ndarray, solution: Solution) -> list[tuple | Non
     factor = clip_frames.shape[1] / FRAME_SIZE
     light_a, light_b = solution.lights
     colors_a, colors_b = _light_colors(clip_frames, light_a, factor), _light_colors(clip_frames, light_b, factor)
-    counts_a = _display_counts(clip_frames, light_a, factor)
-    counts_b = _display_counts(clip_frames, light_b, factor)
-    out: list[tuple | None] = []
-    for state in zip(colors_a, colors_b, counts_a, counts_b, strict=False):
-        readable = state[0] is not None and state[1] is not None and state[2] != -1 and state[3] != -1
-        out.append(state if readable else None)
-    return out
+    counts_a, counts_b = _display_counts(clip_frames, light_a, factor), _display_counts(clip_frames, light_b, factor)
+    return [state if None not in state[:2] and -1 not in state[2:] else None
+            for state in zip(colors_a, colors_b, counts_a, counts_b, strict=False)]
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

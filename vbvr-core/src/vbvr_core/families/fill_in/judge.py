@@ -77,6 +77,12 @@ def box_mismatch(frames: np.ndarray, reference: np.ndarray, boxes: Sequence[Box]
     return out
 
 
+def drawn_share(patch: np.ndarray, background) -> float:
+    """Share of ``patch``'s pixels that differ clearly from ``background`` (one colour, or a patch of the same size):
+    by more than ``PIXEL_TOLERANCE`` in some channel. How much of a box is drawn, against what it is drawn on."""
+    return float((channel_max(np.abs(patch.astype(np.int16) - background)) > PIXEL_TOLERANCE).mean())
+
+
 def inner_box(box: Box, radius: int) -> Box:
     """``box`` shrunk by ``radius`` on every side (kept at least a third of its size)."""
     left, top, right, bottom = box
@@ -128,8 +134,7 @@ def match_credits(frames: np.ndarray, first: np.ndarray, final: np.ndarray, boxe
     for k, ((left, top, right, bottom), (box_left, box_top, box_right, box_bottom)) in enumerate(zip(inners, boxes,
                                                                                                      strict=True)):
         background = np.median(first[box_top:box_bottom, box_left:box_right].reshape(-1, 3), axis=0)
-        drawn = channel_max(np.abs(final[top:bottom, left:right].astype(np.int16) - background)) > PIXEL_TOLERANCE
-        answer_size[k] = max(float(drawn.mean()), 0.02)
+        answer_size[k] = max(drawn_share(final[top:bottom, left:right], background), 0.02)
     mismatch = np.zeros((len(frames), len(boxes)))
     for k, ((left, top, right, bottom), (dx, dy)) in enumerate(zip(inners, offsets, strict=True)):
         # the model's content at the offset, compared with the final frame's content at the exact spot
