@@ -155,15 +155,20 @@ class BoxScene:
         self.ball = ball_sprite(r, BALL_COLOR, (10, 10, 10), pad=4)
         self.stage = Stage(self._background())
 
-    def arrow_tip(self) -> tuple[float, float]:
-        """The tip of the direction arrow, drawn from the ball's edge."""
+    def ahead(self, reach: float) -> tuple[float, float]:
+        """The point ``reach`` px from the ball's start in its direction of motion (the direction arrow runs from
+        ``ahead(radius)``, the ball's edge, to its tip ``ahead(radius + ARROW_LENGTH)``)."""
         rad = math.radians(self.params.angle)
-        reach = self.params.ball_radius + ARROW_LENGTH
         return (self.start[0] + reach * math.cos(rad), self.start[1] - reach * math.sin(rad))
 
     def frame(self, centre: tuple[float, float]) -> np.ndarray:
         """The scene with the ball's centre at ``centre``."""
         return self.stage.frame([(self.ball, (float(centre[0]), float(centre[1])))])
+
+    def motion(self, solution: Solution, duration: float, pace: float = 1.0):
+        """A frame source: the ball moving ``duration`` s at ``pace`` × its speed, frame by frame in real time."""
+        path = positions(solution, np.minimum(np.arange(real_time_frames(duration) + 1) / FPS, duration) * pace)
+        return lambda: (self.frame(centre) for centre in path)
 
     def _background(self) -> np.ndarray:
         p = self.params
@@ -178,9 +183,8 @@ class BoxScene:
                   fill=TEXT_COLOR, anchor="mm")
         draw_text(draw, (256, self.bottom + WALL + 14 + half), f"{p.box_width:g} m", 14, fill=TEXT_COLOR,
                   anchor="mm")
-        rad = math.radians(p.angle)
-        tail = (self.start[0] + p.ball_radius * math.cos(rad), self.start[1] - p.ball_radius * math.sin(rad))
-        draw_arrow(draw, tail, self.arrow_tip(), ARROW_COLOR, width=4, head_length=14, head_width=14)
+        draw_arrow(draw, self.ahead(p.ball_radius), self.ahead(p.ball_radius + ARROW_LENGTH), ARROW_COLOR, width=4,
+                   head_length=14, head_width=14)
         return to_frame(canvas)
 
 
@@ -200,7 +204,7 @@ class BallBouncesGivenTimeGenerator(BaseGenerator):
             raise Reject(f"the direction {p.angle:g}° is within {MIN_AXIS_ANGLE:g}° of a wall's axis")
         scene = BoxScene(p)
         r = p.ball_radius
-        tip = scene.arrow_tip()
+        tip = scene.ahead(r + ARROW_LENGTH)
         if not (scene.left + 4 <= tip[0] <= scene.right - 4 and scene.top + 4 <= tip[1] <= scene.bottom - 4):
             raise Reject("the direction arrow leaves the box")
         pace = math.hypot(*scene.velocity)
@@ -223,13 +227,6 @@ class BallBouncesGivenTimeGenerator(BaseGenerator):
         solution = solution.model_copy(update={"end": (round(float(end[0]), 2), round(float(end[1]), 2))})
         if math.dist(solution.end, scene.start) < 3 * r:
             raise Reject("the ball ends where it started: a still video would look right")
-        times = np.minimum(np.arange(real_time_frames(p.duration) + 1) / FPS, p.duration)
-        path = positions(solution, times)
-
-        def trajectory():
-            for centre in path:
-                yield scene.frame(centre)
-
         prompt = (
             f"Seen from above, a ball moves at {p.speed:g} m/s in the direction of the green arrow inside a "
             f"{p.box_width:g} m × {p.box_height:g} m box, with no friction. It bounces off the walls elastically: "
@@ -237,18 +234,10 @@ class BallBouncesGivenTimeGenerator(BaseGenerator):
             f"in real time for exactly {p.duration:g} s, then stop the ball where it is at that moment."
         )
         return Sample(first_frame=scene.frame(scene.start), final_frame=scene.frame(solution.end), prompt=prompt,
-                      trajectory=trajectory, solution=solution, params=p, hold_frames=0)
+                      trajectory=scene.motion(solution, p.duration), solution=solution, params=p, hold_frames=0)
 
     def near_misses(self, sample: Sample):
         """The right path stopped 0.4 s early, and the right path at 85 % of the speed for the full time."""
-        solution = sample.solution
-        scene = BoxScene(self.params)
-
-        def run(duration: float, pace: float):
-            def frames():
-                times = np.minimum(np.arange(real_time_frames(duration) + 1) / FPS, duration) * pace
-                for centre in positions(solution, times):
-                    yield scene.frame(centre)
-            return frames
-
-        return {"stopped_early": run(solution.duration - 0.4, 1.0), "too_slow": run(solution.duration, 0.85)}
+        solution, scene = sample.solution, BoxScene(self.params)
+        return {"stopped_early": scene.motion(solution, solution.duration - 0.4),
+                "too_slow": scene.motion(solution, solution.duration, 0.85)}
