@@ -11,10 +11,11 @@ from vbvr_core.testing.helpers import score_frames, score_video
 from vbvr_g13_grid_number_sequence.generator import (
     GOAL_COLOR,
     NUMBER_FILL,
-    NumberedGrid,
     Solution,
+    numbered_grid,
+    sequence_route,
 )
-from vbvr_g13_grid_number_sequence.solver import correct_prefix, sequence_route, visit_order
+from vbvr_g13_grid_number_sequence.scorer import correct_prefix, visit_order
 
 
 def test_solver_never_steps_on_a_number_before_its_turn():
@@ -44,7 +45,7 @@ def test_visit_order_and_its_correct_prefix():
 def walk_frames(solution: Solution, cells):
     """The sample's scene with the agent walking ``cells`` and resting ½ s at the end."""
     fills = {solution.goal: GOAL_COLOR, **{cell: NUMBER_FILL for cell in solution.numbered}}
-    world = NumberedGrid(GridLayout(**solution.layout), fills=fills, numbered=solution.numbered)
+    world = numbered_grid(GridLayout(**solution.layout), solution.numbered, fills=fills)
     frames = list(world.walk(cells, world.agent_sprite(solution.agent_color), 4)[2])
     return frames + frames[-1:] * 12
 

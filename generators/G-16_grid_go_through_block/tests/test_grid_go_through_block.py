@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vbvr_core.draw import GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
+from vbvr_core.families.gridwalk.judge import first_passes
 from vbvr_core.families.gridwalk.visits import HORIZONTAL_FIRST, VERTICAL_FIRST
 from vbvr_core.judge.variants import retimed
 from vbvr_core.media.video import read_video, write_video
@@ -11,8 +12,13 @@ from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
-from vbvr_g16_grid_go_through_block.generator import BLOCK_COLOR, GOAL_COLOR, GridGoThroughBlockGenerator, Solution
-from vbvr_g16_grid_go_through_block.solver import block_route, first_passes
+from vbvr_g16_grid_go_through_block.generator import (
+    BLOCK_COLOR,
+    GOAL_COLOR,
+    GridGoThroughBlockGenerator,
+    Solution,
+    block_route,
+)
 
 
 def test_solver_detours_through_a_block_behind_the_start():

@@ -11,11 +11,9 @@ from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g41_grid_highest_cost.generator import (
     AGENT_COLOR,
-    GOAL_COLOR,
-    START_COLOR,
-    CostWorld,
     GridHighestCostGenerator,
     Solution,
+    cost_world,
     greedy_route,
     route_cells,
     route_totals,
@@ -62,10 +60,7 @@ def test_drawn_instances_are_clear_at_every_difficulty():
 def walk_video(folder, cells):
     """The sample's scene with the agent walking through ``cells`` and resting ½ s at the end."""
     solution = Solution.model_validate(load_record(folder).solution)
-    numbers = {(r, c): v for r, row in enumerate(solution.costs) for c, v in enumerate(row)
-               if (r, c) not in (tuple(solution.start), tuple(solution.goal))}
-    world = CostWorld(GridLayout(**solution.layout), fills={solution.start: START_COLOR, solution.goal: GOAL_COLOR},
-                      numbers=numbers)
+    world = cost_world(GridLayout(**solution.layout), solution.costs, solution.start, solution.goal)
     frames = list(world.walk(cells, world.agent_sprite(AGENT_COLOR), 6)[2])
     return frames + frames[-1:] * 12
 

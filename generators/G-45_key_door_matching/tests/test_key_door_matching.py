@@ -8,8 +8,7 @@ from vbvr_core.media.video import held, read_video, write_video
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
-from vbvr_g45_key_door_matching.generator import COLORS, KeyScene, Solution
-from vbvr_g45_key_door_matching.solver import key_door_route
+from vbvr_g45_key_door_matching.generator import COLORS, Solution, key_door_route, key_scene
 
 
 def test_solver_fetches_the_key_behind_the_start_before_the_door():
@@ -33,8 +32,8 @@ def test_solver_walks_round_a_wrong_key():
 def walk_frames(solution: Solution, cells):
     """The sample's maze with the agent walking ``cells``, held at both ends."""
     colors = [COLORS[solution.door_color]] + [COLORS[name] for name in solution.wrong_colors]
-    scene = KeyScene(GridLayout(**solution.layout), solution.walls, (255, 255, 255), solution.door, colors[0],
-                     [solution.key, *solution.wrong_keys], colors)
+    scene = key_scene(GridLayout(**solution.layout), solution.walls, (255, 255, 255), solution.door,
+                      [solution.key, *solution.wrong_keys], colors)
     return list(held(scene.frames(cells, 3), 6))
 
 

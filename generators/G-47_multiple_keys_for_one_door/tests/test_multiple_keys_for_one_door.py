@@ -8,36 +8,33 @@ from vbvr_core.draw import GridLayout
 from vbvr_core.judge.variants import retimed
 from vbvr_core.media.video import held, read_video, write_video
 from vbvr_core.pipeline.sample_io import FIRST_FRAME, load_record, read_png
-from vbvr_core.solve.search import grid_neighbours, shortest_path
+from vbvr_core.solve.search import collecting_route, grid_neighbours, shortest_path
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
-from vbvr_g47_multiple_keys_for_one_door.generator import KeyScene, Solution
-from vbvr_g47_multiple_keys_for_one_door.solver import key_route
+from vbvr_g47_multiple_keys_for_one_door.generator import Solution, key_scene
 
 
 def test_solver_fetches_a_key_behind_the_start_before_the_door():
     # A 1x7 corridor: key at column 0, agent at 2, second key at 4, door at 6.
-    route, count = key_route(grid_neighbours(1, 7, set()), (0, 2), [(0, 0), (0, 4)], (0, 6))
+    route = collecting_route((0, 2), [(0, 0), (0, 4)], (0, 6), grid_neighbours(1, 7, set()))
     assert route == [(0, 2), (0, 1), (0, 0), (0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (0, 6)]
-    assert count == 1
 
 
 def test_solver_never_walks_through_the_locked_door():
     # The only way to the keys passes the door cell: unsolvable.
-    route, count = key_route(grid_neighbours(1, 5, set()), (0, 0), [(0, 4), (0, 3)], (0, 2))
-    assert route is None and count == 0
+    assert collecting_route((0, 0), [(0, 4), (0, 3)], (0, 2), grid_neighbours(1, 5, set())) is None
 
 
 def test_solver_picks_the_cheaper_key_order():
     # Open 3x5 grid: start (1,0), keys (0,4) and (2,1), door (1,2). Optimal: the near key first.
-    route, _ = key_route(grid_neighbours(3, 5, set()), (1, 0), [(0, 4), (2, 1)], (1, 2))
+    route = collecting_route((1, 0), [(0, 4), (2, 1)], (1, 2), grid_neighbours(3, 5, set()))
     assert route.index((2, 1)) < route.index((0, 4)) and len(route) - 1 == 2 + 5 + 3
 
 
 def walk_frames(solution: Solution, cells):
     """The sample's maze with the agent walking ``cells`` (keys drawn yellow), held at both ends."""
-    scene = KeyScene(GridLayout(**solution.layout), solution.walls, solution.door, (255, 255, 255),
-                     solution.keys, [(250, 210, 20)] * len(solution.keys))
+    scene = key_scene(GridLayout(**solution.layout), solution.walls, solution.door, (255, 255, 255),
+                      solution.keys, [(250, 210, 20)] * len(solution.keys))
     return list(held(scene.frames(cells, 3), 6))
 
 
@@ -49,8 +46,8 @@ class TestContract(SampleContract):
         for folder in samples:
             solution = Solution.model_validate(load_record(folder).solution)
             rows = solution.layout["rows"]
-            route, _ = key_route(grid_neighbours(rows, rows, set(solution.walls)), solution.start, solution.keys,
-                                 solution.door)
+            route = collecting_route(solution.start, solution.keys, solution.door,
+                                     grid_neighbours(rows, rows, set(solution.walls)))
             assert len(route) == len(solution.path) == solution.optimal_steps + 1
             assert set(solution.keys) <= set(solution.path[:-1]) and solution.path[-1] == solution.door
 

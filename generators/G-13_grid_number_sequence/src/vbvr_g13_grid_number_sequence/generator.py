@@ -4,7 +4,7 @@ Parameters → draw → solve → render → prompt:
 
 - an open ``rows``×``cols`` grid filling the frame; an orange round agent on its start cell, ``numbers``
   light-blue cells labelled 1, 2, … and one red goal cell (numbered cells never side by side);
-- BFS over (cell, numbers visited) states (``solver.sequence_route``) finds a shortest walk that visits the
+- BFS over (cell, numbers visited) states (:func:`sequence_route`) finds a shortest walk that visits the
   numbers in ascending order, never stepping on a number before its turn, then steps onto the goal;
   instances where the ordered visit costs fewer than ``min_detour`` extra steps over the direct
   start→goal distance (nothing to plan), or whose walk is longer than ``max_route``, are rejected and redrawn;
@@ -16,21 +16,20 @@ Official convention (VBVR-EvalKit's ``GridNumberSequenceEvaluator``, see the REA
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Iterable, Sequence
+from typing import Annotated
 
-from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskSolution
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout, draw_text
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
-from vbvr_core.solve.search import NEIGHBOUR_STEPS
+from vbvr_core.solve.search import NEIGHBOUR_STEPS, collecting_route, grid_neighbours, shuffled_moves
 
 from vbvr_g13_grid_number_sequence.plugin import TASK
-from vbvr_g13_grid_number_sequence.solver import sequence_route
 
 AGENT_COLOR = PALETTE["orange"]
 GOAL_COLOR = PALETTE["red"]
@@ -66,21 +65,17 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-class NumberedGrid(GridWorld):
-    """A grid world whose numbered cells carry their numbers."""
+def sequence_route(rows: int, cols: int, start: Cell, numbered: Sequence[Cell], goal: Cell, avoid: Iterable[Cell] = (),
+                   moves: Sequence[tuple[int, int]] = NEIGHBOUR_STEPS) -> list[Cell] | None:
+    """A shortest walk from ``start`` over ``numbered`` in that order to ``goal`` on an open ``rows``×``cols``
+    grid, never entering ``avoid`` nor a number before its turn; None when there is none."""
+    return collecting_route(start, numbered, goal, grid_neighbours(rows, cols, set(avoid), moves), in_order=True)
 
-    def __init__(self, *args: Any, numbered: list[Cell], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.numbered = numbered
 
-    def image(self) -> Image.Image:
-        """The static scene with each number written in its cell."""
-        canvas = super().image()
-        draw = ImageDraw.Draw(canvas)
-        for number, cell in enumerate(self.numbered, start=1):
-            draw_text(draw, self.layout.cell_center(cell), str(number), round(self.layout.cell * 0.6),
-                      fill=NUMBER_INK, bold=True)
-        return canvas
+def numbered_grid(layout: GridLayout, numbered: list[Cell], **world) -> GridWorld:
+    """A grid world with number k written in cell ``numbered[k - 1]``."""
+    return GridWorld(layout, labels={cell: str(k) for k, cell in enumerate(numbered, start=1)},
+                     label_size=round(layout.cell * 0.6), label_color=NUMBER_INK, **world)
 
 
 class GridNumberSequenceGenerator(BaseGenerator):
@@ -98,8 +93,7 @@ class GridNumberSequenceGenerator(BaseGenerator):
         numbered = visits.separate_cells(self.rng, p.rows, p.cols, p.numbers, (start, goal))
         if numbered is None:
             raise Reject(f"no room for {p.numbers} separate numbered cells")
-        moves = [NEIGHBOUR_STEPS[int(k)] for k in self.rng.permutation(4)]
-        path = sequence_route(p.rows, p.cols, start, numbered, goal, moves=moves)
+        path = sequence_route(p.rows, p.cols, start, numbered, goal, moves=shuffled_moves(self.rng))
         if path is None:
             raise Reject("unsolvable: no walk visits the numbers in order before the goal")
         if len(path) - 1 > p.max_route:
@@ -108,8 +102,8 @@ class GridNumberSequenceGenerator(BaseGenerator):
         if detour < p.min_detour:
             raise Reject(f"the numbers cost {detour} extra steps, fewer than min_detour={p.min_detour}")
         layout = GridLayout.fit(p.rows, p.cols)
-        world = NumberedGrid(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
-                             fills={goal: GOAL_COLOR, **{cell: NUMBER_FILL for cell in numbered}}, numbered=numbered)
+        world = numbered_grid(layout, numbered, background=BACKGROUNDS[p.background], line_width=p.line_width,
+                              fills={goal: GOAL_COLOR, **{cell: NUMBER_FILL for cell in numbered}})
         first, final, self.walk = visits.paced_walk(world, AGENT_COLOR, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. An orange ball stands on its start cell; "
@@ -129,9 +123,7 @@ class GridNumberSequenceGenerator(BaseGenerator):
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other shortest walks over the numbers in order: the moves tried vertical-first and horizontal-first."""
-        s = sample.solution
-        return {name: self.walk(self._route(sample, s.numbered, moves=moves))
-                for name, moves in (("vertical_first", visits.VERTICAL_FIRST), ("horizontal_first", visits.HORIZONTAL_FIRST))}
+        return visits.other_shortest_walks(self.walk, lambda moves: self._route(sample, sample.solution.numbered, moves=moves))
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The last two numbers visited in swapped order; the last number skipped; one step short of the goal."""

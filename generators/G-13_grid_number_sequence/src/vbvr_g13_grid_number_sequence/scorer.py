@@ -1,37 +1,45 @@
-"""G-13 scorer: track the orange agent cell by cell, judge its walk, and check it took the numbers in order.
-
-The walk is judged as every grid walk (``vbvr_core.families.gridwalk.judge.walk_verdict``: starts on the
-start, ends and stays on the goal for the last 1/6 s, single steps, steps against the optimal ordered
-walk), then multiplied by ``order`` = (numbers taken in turn from 1 before the first mistake / numbers)²,
+"""G-13 scorer: the gridwalk family's walk score (``vbvr_core.families.gridwalk.judge.score_walk``: steps against
+the optimal ordered walk) times ``order`` = (numbers taken in turn from 1 before the first mistake / numbers)²,
 counting only what the agent visits before it first reaches the goal. Stepping on 3 on the way to 2 is a
-mistake; any equally short walk in the right order keeps full marks. The video is read at the family's
-own frame rate and two-cell hops are bridged (``vbvr_core.families.gridwalk.track``), so playback at 8 or
-30 fps, slowed or sped up, is judged in seconds, not frames.
+mistake; any equally short walk in the right order keeps full marks.
 """
 
 from __future__ import annotations
 
-from vbvr_core.contract import SampleRef, Score
-from vbvr_core.draw import GridLayout
-from vbvr_core.families.gridwalk.judge import walk_verdict
-from vbvr_core.families.gridwalk.track import track_walk
-from vbvr_core.judge.track import collapse
+from collections.abc import Sequence
+
+from vbvr_core.contract import Cell, SampleRef, Score
+from vbvr_core.families.gridwalk.judge import first_passes, score_walk
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g13_grid_number_sequence.generator import Solution
-from vbvr_g13_grid_number_sequence.solver import correct_prefix, visit_order
+
+
+def visit_order(walk: Sequence[Cell], numbered: Sequence[Cell], goal: Cell) -> list[int]:
+    """The numbers (1-based) ``walk`` first visits before it first reaches ``goal``, in visiting order."""
+    rank = {tuple(cell): k for k, cell in enumerate(numbered, start=1)}
+    return [rank[cell] for cell in first_passes(walk, numbered, goal)]
+
+
+def correct_prefix(order: Sequence[int]) -> int:
+    """How many numbers, from 1 on, a visiting ``order`` takes in turn before its first mistake."""
+    count = 0
+    for number in order:
+        if number != count + 1:
+            break
+        count += 1
+    return count
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-13 against the sample's grid, numbers and goal."""
-    solution = Solution.model_validate(sample.solution)
-    track = track_walk(video, GridLayout(**solution.layout), solution.agent_color, set())
-    verdict = walk_verdict(track, solution.start, solution.goal, set(), solution.optimal_steps)
-    if verdict is None:
-        return Score.zero("the agent is never visible", visible=0.0)
-    order = visit_order(collapse(track), solution.numbered, solution.goal)
-    total = len(solution.numbered)
-    in_turn = correct_prefix(order)
-    verdict.part("order", (in_turn / total) ** 2,
-                 unless=f"numbers visited as {order}: {in_turn} of {total} in turn before the goal")
-    return verdict.score(ok=f"numbers 1–{total} in order, then the goal, in {solution.optimal_steps} steps")
+    s = Solution.model_validate(sample.solution)
+
+    def order(verdict, walk):
+        visited = visit_order(walk, s.numbered, s.goal)
+        in_turn, total = correct_prefix(visited), len(s.numbered)
+        verdict.part("order", (in_turn / total) ** 2,
+                     unless=f"numbers visited as {visited}: {in_turn} of {total} in turn before the goal")
+        return f"numbers 1–{total} in order, then the goal, in {s.optimal_steps} steps"
+
+    return score_walk(video, s.layout, s.agent_color, s.start, s.goal, s.optimal_steps, parts=order)

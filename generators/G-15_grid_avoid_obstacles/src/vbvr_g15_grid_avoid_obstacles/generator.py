@@ -21,8 +21,9 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import Placement, pick_endpoints
+from vbvr_core.families.gridwalk.visits import LineWidth
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
-from vbvr_core.solve.search import count_shortest_paths, grid_neighbours, shortest_path
+from vbvr_core.solve.search import NEIGHBOUR_STEPS, count_shortest_paths, grid_neighbours, shortest_path
 
 from vbvr_g15_grid_avoid_obstacles.plugin import TASK
 
@@ -50,7 +51,7 @@ class Params(TaskParams):
     min_distance: Annotated[int, Strata((3, 5), (5, 7), (7, 9))] = Field(
         6, ge=2, le=18, description="least grid (Manhattan) distance from start to goal")
     background: BackgroundIndex = 0
-    line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
+    line_width: LineWidth = 2
     frames_per_step: Annotated[int, Uniform(5, 7)] = Field(6, ge=4, le=8, description="video frames per one-cell move")
 
     @classmethod
@@ -108,9 +109,7 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={start: START_COLOR, goal: GOAL_COLOR},
                           crosses={cell: OBSTACLE_COLOR for cell in obstacles})
-        agent = world.agent_sprite(AGENT_COLOR)
-        first, final, _ = world.walk(path, agent, p.frames_per_step)
-        self.walk = lambda cells: lambda: world.walk(cells, agent, p.frames_per_step)[2]
+        first, final, self.walk = world.walker(AGENT_COLOR, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. The yellow ball starts on the blue cell; the red "
             "cell is the goal. Cells marked with a black X are obstacles. Move the ball one cell at a time "
@@ -134,8 +133,7 @@ class GridAvoidObstaclesGenerator(BaseGenerator):
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another shortest route where the instance has one: ties broken in the opposite neighbour order."""
         s, p = sample.solution, self.params
-        neighbours = grid_neighbours(p.rows, p.cols, set(s.obstacles))
-        other = shortest_path(s.start, s.goal, lambda cell: reversed(list(neighbours(cell))))
+        other = shortest_path(s.start, s.goal, grid_neighbours(p.rows, p.cols, set(s.obstacles), NEIGHBOUR_STEPS[::-1]))
         return {"other_shortest_route": self.walk(other)} if other != s.path else {}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:

@@ -1,18 +1,11 @@
-"""G-15 scorer: track the yellow agent cell by cell and judge its walk (the gridwalk family's judge).
-
-Checks: starts on the start cell, ends (and stays) on the goal, moves only between 4-neighbours,
-never enters an obstacle, and takes no more steps than the optimum. The agent is placed by the centre
-of its densest colour patch, and a two-cell hop that can only have crossed one free cell is bridged,
-so a fast or low-frame-rate walk is not misread as a jump. A video that holds the first frame never
-reaches the goal and scores 0; a cut straight to the goal skips every step and scores 0.
+"""G-15 scorer: the gridwalk family's walk score (``vbvr_core.families.gridwalk.judge.score_walk``) with the
+obstacles as forbidden cells that a two-cell hop is never bridged over; steps against the optimum.
 """
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.draw import GridLayout
-from vbvr_core.families.gridwalk.judge import judge_walk
-from vbvr_core.families.gridwalk.track import track_walk
+from vbvr_core.families.gridwalk.judge import score_walk
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g15_grid_avoid_obstacles.generator import Solution
@@ -20,7 +13,5 @@ from vbvr_g15_grid_avoid_obstacles.generator import Solution
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-15 against the sample's grid, start, goal and obstacles."""
-    solution = Solution.model_validate(sample.solution)
-    obstacles = set(solution.obstacles)
-    track = track_walk(video, GridLayout(**solution.layout), solution.agent_color, obstacles)
-    return judge_walk(track, solution.start, solution.goal, obstacles, solution.optimal_steps)
+    s = Solution.model_validate(sample.solution)
+    return score_walk(video, s.layout, s.agent_color, s.start, s.goal, s.optimal_steps, blocked=s.obstacles)

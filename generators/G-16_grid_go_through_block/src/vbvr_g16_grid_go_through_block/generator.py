@@ -4,7 +4,7 @@ Parameters → draw → solve → render → prompt:
 
 - an open ``rows``×``cols`` grid filling the frame; an orange round agent on its start cell, one red goal
   cell and ``blocks`` blue block cells (never side by side, never on the start or goal);
-- BFS over (cell, blocks passed) states (``solver.block_route``) finds a shortest walk that passes every
+- BFS over (cell, blocks passed) states (:func:`block_route`) finds a shortest walk that passes every
   block, in any order, before stepping onto the goal; instances whose blocks all lie on a shortest
   start→goal route anyway (nothing to plan) are rejected and redrawn;
 - the video walks the agent along it, ``frames_per_step`` frames per cell (3 on long walks, never fewer), the start and end held 6 frames each.
@@ -15,6 +15,7 @@ Official convention (VBVR-EvalKit's ``GridGoThroughBlockEvaluator``, see the REA
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from pydantic import Field
@@ -25,10 +26,9 @@ from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
-from vbvr_core.solve.search import NEIGHBOUR_STEPS
+from vbvr_core.solve.search import NEIGHBOUR_STEPS, collecting_route, grid_neighbours, shuffled_moves
 
 from vbvr_g16_grid_go_through_block.plugin import TASK
-from vbvr_g16_grid_go_through_block.solver import block_route
 
 AGENT_COLOR = PALETTE["orange"]
 GOAL_COLOR = PALETTE["red"]
@@ -66,6 +66,13 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
+def block_route(rows: int, cols: int, start: Cell, blocks: Sequence[Cell], goal: Cell,
+                moves: Sequence[tuple[int, int]] = NEIGHBOUR_STEPS) -> list[Cell] | None:
+    """A shortest walk from ``start`` through every cell of ``blocks``, in any order, to ``goal`` on an open
+    ``rows``×``cols`` grid (None when there is none), trying the moves in the order ``moves``."""
+    return collecting_route(start, blocks, goal, grid_neighbours(rows, cols, set(), moves))
+
+
 class GridGoThroughBlockGenerator(BaseGenerator):
     """Draws an open grid with a start, a goal and blue blocks, and the shortest walk through the blocks."""
 
@@ -81,8 +88,7 @@ class GridGoThroughBlockGenerator(BaseGenerator):
         blocks = visits.separate_cells(self.rng, p.rows, p.cols, p.blocks, (start, goal))
         if blocks is None:
             raise Reject(f"no room for {p.blocks} separate blocks")
-        moves = [NEIGHBOUR_STEPS[int(k)] for k in self.rng.permutation(4)]
-        path = block_route(p.rows, p.cols, start, blocks, goal, moves)
+        path = block_route(p.rows, p.cols, start, blocks, goal, shuffled_moves(self.rng))
         if path is None:
             raise Reject("unsolvable: no walk passes every block before the goal")
         detour = len(path) - 1 - visits.grid_distance(start, goal)
@@ -108,8 +114,7 @@ class GridGoThroughBlockGenerator(BaseGenerator):
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other shortest walks through the blocks: the moves tried vertical-first and horizontal-first."""
         s, p = sample.solution, self.params
-        return {name: self.walk(block_route(p.rows, p.cols, s.start, s.blocks, s.goal, moves))
-                for name, moves in (("vertical_first", visits.VERTICAL_FIRST), ("horizontal_first", visits.HORIZONTAL_FIRST))}
+        return visits.other_shortest_walks(self.walk, lambda moves: block_route(p.rows, p.cols, s.start, s.blocks, s.goal, moves))
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Straight to the goal leaving out the last block passed; the ground truth stopped one step short."""

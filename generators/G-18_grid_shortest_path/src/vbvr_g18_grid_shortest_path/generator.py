@@ -14,13 +14,14 @@ Official convention (VBVR-EvalKit's evaluator, see the README): a round agent in
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import numpy as np
 from pydantic import Field
-from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Cell, Sample, Strata, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
+from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import Placement, pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator
@@ -32,24 +33,18 @@ GOAL_COLOR = PALETTE["red"]
 SIDES = Strata((5, 6), (7, 8), (9, 10))
 
 
-class Params(TaskParams):
+class Params(visits.OpenGridParams):
     """G-18's parameter space: the grid grows with the difficulty stratum."""
 
     rows: Annotated[int, SIDES] = Field(8, ge=4, le=10, description="grid rows")
     cols: Annotated[int, SIDES] = Field(8, ge=4, le=10, description="grid columns")
     placement: Annotated[Placement, Uniform()] = Field("anywhere", description="where start and goal go")
-    min_distance: int = Field(4, ge=3, le=18, description="least grid (Manhattan) distance from start to goal; "
-                                                          "drawn as max(3, (rows + cols) // 3)")
+    min_distance: visits.MinDistance = 4
     agent_color: Annotated[Literal["purple", "orange"], Uniform()] = Field(
         "purple", description="colour of the round agent")
     background: BackgroundIndex = 0
-    line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
+    line_width: visits.LineWidth = 2
     frames_per_step: Annotated[int, Uniform(5, 7)] = Field(6, ge=4, le=8, description="video frames per one-cell move")
-
-    @classmethod
-    def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
-        """The least start–goal distance grows with the grid: a third of its half-perimeter, at least 3."""
-        return {"min_distance": max(3, (values["rows"] + values["cols"]) // 3), **values}
 
 
 class Solution(TaskSolution):
@@ -101,9 +96,7 @@ class GridShortestPathGenerator(BaseGenerator):
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={start: START_COLOR, goal: GOAL_COLOR})
         agent_rgb = PALETTE[p.agent_color]
-        agent = world.agent_sprite(agent_rgb)
-        first, final, _ = world.walk(path, agent, p.frames_per_step)
-        self.walk = lambda cells: lambda: world.walk(cells, agent, p.frames_per_step)[2]
+        first, final, self.walk = world.walker(agent_rgb, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. A {p.agent_color} ball stands on the green "
             "start cell; the red cell is the goal. Move the ball one cell at a time (up, down, left or right) "

@@ -15,18 +15,17 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout, draw_text
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
+from vbvr_core.families.gridwalk.visits import LineWidth
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g41_grid_highest_cost.plugin import TASK
@@ -51,7 +50,7 @@ class Params(TaskParams):
     greedy_trap: Annotated[bool, Strata(0.0, 0.5, 1.0)] = Field(
         False, description="stepping onto the dearer neighbour each time must miss the best route")
     background: BackgroundIndex = 0
-    line_width: Annotated[int, Uniform(1, 3)] = Field(2, ge=1, le=4, description="grid line width in pixels")
+    line_width: LineWidth = 2
     frames_per_step: Annotated[int, Uniform(4, 6)] = Field(5, ge=4, le=8, description="video frames per one-cell move")
 
 
@@ -108,19 +107,12 @@ def greedy_route(costs: np.ndarray, start: Cell, goal: Cell) -> list[Cell]:
     return path
 
 
-@dataclass
-class CostWorld(GridWorld):
-    """A grid world that prints each cell's cost in its middle."""
-
-    numbers: dict[Cell, int] = field(default_factory=dict)
-
-    def image(self) -> Image.Image:
-        canvas = super().image()
-        draw = ImageDraw.Draw(canvas)
-        size = max(12, round(self.layout.cell * 0.42))
-        for cell, number in sorted(self.numbers.items()):
-            draw_text(draw, self.layout.cell_center(cell), str(number), size, fill=NUMBER_COLOR, bold=True)
-        return canvas
+def cost_world(layout: GridLayout, costs, start: Cell, goal: Cell, **world) -> GridWorld:
+    """The grid with the start and goal cells filled and every other cell's cost printed in its middle."""
+    numbers = {(r, c): str(costs[r][c]) for r in range(layout.rows) for c in range(layout.cols)
+               if (r, c) not in (tuple(start), tuple(goal))}
+    return GridWorld(layout, fills={start: START_COLOR, goal: GOAL_COLOR}, labels=numbers,
+                     label_size=max(12, round(layout.cell * 0.42)), label_color=NUMBER_COLOR, **world)
 
 
 class GridHighestCostGenerator(BaseGenerator):
@@ -163,12 +155,8 @@ class GridHighestCostGenerator(BaseGenerator):
             raise Reject(f"no cost table in {DRAWS} draws has a best route {p.margin} ahead"
                          + (" that the greedy walk misses" if p.greedy_trap else ""))
         layout = GridLayout.fit(p.rows, p.cols)
-        numbers = {(r, c): int(costs[r, c]) for r in range(p.rows) for c in range(p.cols) if (r, c) not in (start, goal)}
-        world = CostWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
-                          fills={start: START_COLOR, goal: GOAL_COLOR}, numbers=numbers)
-        agent = world.agent_sprite(AGENT_COLOR)
-        first, final, _ = world.walk(path, agent, p.frames_per_step)
-        self.walk = lambda cells: lambda: world.walk(cells, agent, p.frames_per_step)[2]
+        world = cost_world(layout, costs, start, goal, background=BACKGROUNDS[p.background], line_width=p.line_width)
+        first, final, self.walk = world.walker(AGENT_COLOR, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns; each cell shows its cost. A yellow ball stands on the "
             "green start cell and the red cell is the goal. Move the ball one cell at a time (up, down, left or "

@@ -6,7 +6,7 @@ Parameters → draw → solve → render → prompt:
   routes between places differ and the order of visits matters;
 - the green agent, ``keys`` coloured diamond keys and the brown door stand in distinct rooms,
   never next to one another;
-- BFS over (cell, keys collected) states (``solver.key_route``) finds a shortest route that collects
+- BFS over (cell, keys collected) states (``vbvr_core.solve.search.collecting_route``) finds a shortest route that collects
   every key before stepping onto the door; ``validate`` rejects instances whose keys all lie on a
   shortest start→door route (nothing to plan), routes longer than ``max_route``, and clutter;
 - the video walks the agent along the route; each key vanishes when the agent picks it up.
@@ -19,31 +19,20 @@ the clip holds its ends 4 frames, not 12 (the evaluator reads a still agent as r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated
 
-import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import (
-    BACKGROUNDS,
-    PALETTE,
-    GridLayout,
-    Sprite,
-    Stage,
-    draw_disc,
-    draw_shape,
-    interpolate_points,
-    new_canvas,
-    to_frame,
-)
+from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, draw_disc, to_frame
+from vbvr_core.families.gridwalk.draw import GridWorld, step_frames
+from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite, padded_sprite
+from vbvr_core.families.gridwalk.place import spread_cells
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
-from vbvr_core.solve.search import bfs_distances, grid_neighbours
+from vbvr_core.solve.search import bfs_distances, collecting_route, grid_neighbours
 
 from vbvr_g47_multiple_keys_for_one_door.plugin import TASK
-from vbvr_g47_multiple_keys_for_one_door.solver import key_route
 
 WALL_COLOR = (0, 0, 0)
 AGENT_COLOR = PALETTE["green"]
@@ -53,7 +42,6 @@ KEY_COLORS = {"yellow": (235, 215, 30), "cyan": PALETTE["cyan"], "blue": PALETTE
 KEY_SIZE = 0.4  # diamond radius in cells (half-diagonal 0.46 cells: ≥ 400 px² at 13 cells a side)
 GRID_MARGIN = 16
 HOLD_FRAMES = 4  # 1/6 s: the stay on the door the walk judge asks for; longer holds read as revisits officially
-MAX_MOTION_FRAMES = 100
 
 
 class Params(TaskParams):
@@ -65,8 +53,7 @@ class Params(TaskParams):
     loops: Annotated[int, Strata((2, 3), (3, 5), (4, 6))] = Field(
         4, ge=0, le=10, description="extra passages opened in the perfect maze")
     max_route: int = Field(56, ge=12, le=60, description="greatest route length in cells (keeps videos short)")
-    floor: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="corridor colour index")
+    floor: FloorIndex = 0
     palette_shift: Annotated[int, Uniform(0, len(KEY_COLORS) - 1)] = Field(
         0, ge=0, le=len(KEY_COLORS) - 1, description="first key colour in the key palette")
     frames_per_step: Annotated[int, Uniform(2, 4)] = Field(
@@ -94,27 +81,15 @@ class MultipleKeysGenerator(BaseGenerator):
     Params = Params
     Solution = Solution
 
-    def _place(self, grid: np.ndarray) -> list[Cell]:
-        """Agent, keys and door in distinct rooms, each at grid distance ≥ 3 from the others when possible."""
-        rooms = room_cells(grid)
-        order = self.rng.permutation(len(rooms))
-        chosen: list[Cell] = []
-        for index in order:
-            cell = rooms[int(index)]
-            if all(abs(cell[0] - c[0]) + abs(cell[1] - c[1]) >= 3 for c in chosen):
-                chosen.append(cell)
-            if len(chosen) == self.params.keys + 2:
-                return chosen
-        return chosen + [rooms[int(i)] for i in order if rooms[int(i)] not in chosen][: self.params.keys + 2 - len(chosen)]
-
     def generate(self) -> Sample:
         """Carve the maze, place the pieces, solve over (cell, keys) states, render the walk."""
         p = self.params
         grid = add_loops(self.rng, perfect_maze(self.rng, p.rooms, p.rooms), p.loops)
-        start, *keys, door = self._place(grid)
+        # agent, keys and door in distinct rooms, each at grid distance ≥ 3 from the others when possible
+        start, *keys, door = spread_cells(self.rng, room_cells(grid), p.keys + 2, 3, fill=True)
         walls = wall_cells(grid)
         floor = grid_neighbours(grid.shape[0], grid.shape[1], set(walls))
-        route, _ = key_route(floor, start, keys, door)
+        route = collecting_route(start, keys, door, floor)
         if route is None:
             raise Reject("unsolvable: no route collects every key and reaches the door")
         if len(route) - 1 <= bfs_distances(start, floor)[door]:
@@ -122,10 +97,10 @@ class MultipleKeysGenerator(BaseGenerator):
         if len(route) - 1 > p.max_route:
             raise Reject(f"route of {len(route) - 1} cells exceeds max_route={p.max_route}")
         layout = GridLayout.fit(grid.shape[0], grid.shape[1], margin=GRID_MARGIN)
-        frames_per_step = max(2, min(p.frames_per_step, MAX_MOTION_FRAMES // (len(route) - 1)))
+        frames_per_step = step_frames(p.frames_per_step, len(route) - 1, least=2)
         names = list(KEY_COLORS)
         key_names = [names[(p.palette_shift + k) % len(names)] for k in range(p.keys)]
-        scene = KeyScene(layout, walls, door, BACKGROUNDS[p.floor], keys, [KEY_COLORS[n] for n in key_names])
+        scene = key_scene(layout, walls, door, BACKGROUNDS[p.floor], keys, [KEY_COLORS[n] for n in key_names])
         listing = ", ".join(key_names[:-1]) + f" and {key_names[-1]}"
         prompt = (
             f"The picture shows a maze: black cells are walls, light cells are corridors. A green ball, {p.keys} "
@@ -148,71 +123,13 @@ class MultipleKeysGenerator(BaseGenerator):
         )
 
 
-class KeyScene:
-    """The maze and the door drawn once; frames paste the keys still lying there and the agent."""
-
-    def __init__(
-        self,
-        layout: GridLayout,
-        walls: list[Cell],
-        door: Cell,
-        floor: tuple[int, int, int],
-        keys: list[Cell],
-        key_colors: list[tuple[int, int, int]],
-    ):
-        self.layout, self.keys = layout, keys
-        canvas = new_canvas(floor)
-        draw = ImageDraw.Draw(canvas)
-        for cell in walls:
-            layout.fill_cell(draw, cell, WALL_COLOR)
-        x0, y0, x1, y1 = layout.cell_box(door, max(2, layout.cell // 10))
-        draw.rectangle([x0, y0, x1 - 1, y1 - 1], fill=DOOR_COLOR)
-        self.background = to_frame(canvas)
-        self.key_sprites = [
-            _sprite(
-                layout.cell,
-                lambda d, c, r, rgb=rgb: draw_shape(d, "diamond", c, r, fill=rgb + (255,)),
-                KEY_SIZE,
-            )
-            for rgb in key_colors
-        ]
-        self.agent = _sprite(
-            layout.cell,
-            lambda d, c, r: draw_disc(d, c, r, fill=AGENT_COLOR + (255,), outline=(30, 30, 30, 255), width=2),
-            0.32,
-        )
-
-    def _placements(self, held: set[int], point: tuple[float, float]) -> list:
-        lying = [
-            (self.key_sprites[k], self.layout.cell_center(cell)) for k, cell in enumerate(self.keys) if k not in held
-        ]
-        return lying + [(self.agent, point)]
-
-    def first_and_final(self, route: list[Cell]) -> tuple[np.ndarray, np.ndarray]:
-        """First frame (all keys lying, agent at the start) and final frame (keys gone, agent at the door)."""
-        stage = Stage(self.background)
-        held = {k for k, cell in enumerate(self.keys) if cell in route}
-        return (
-            stage.frame(self._placements(set(), self.layout.cell_center(route[0]))),
-            stage.frame(self._placements(held, self.layout.cell_center(route[-1]))),
-        )
-
-    def frames(self, route: list[Cell], frames_per_step: int) -> Iterator[np.ndarray]:
-        """The walk, ``frames_per_step`` frames per cell; a key vanishes on the frame the agent reaches it."""
-        stage = Stage(self.background)
-        points = interpolate_points([self.layout.cell_center(cell) for cell in route], frames_per_step)
-        held: set[int] = set()
-        for index, point in enumerate(points):
-            if index % frames_per_step == 0:
-                cell = route[index // frames_per_step]
-                held |= {k for k, key in enumerate(self.keys) if key == cell}
-            yield stage.frame(self._placements(held, point))
-
-
-def _sprite(cell: int, paint, ratio: float) -> Sprite:
-    """An RGBA sprite of ``paint(draw, centre, radius)`` sized to ``ratio`` of the cell."""
-    radius = cell * ratio
-    side = int(2 * radius * 1.2 + 6)
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    paint(ImageDraw.Draw(image), (side / 2, side / 2), radius)
-    return Sprite.from_image(image)
+def key_scene(layout: GridLayout, walls: list[Cell], door: Cell, floor: tuple[int, int, int], keys: list[Cell],
+              key_colors: list[tuple[int, int, int]]) -> PickupScene:
+    """The maze with the filled brown door, the keys lying and the green agent."""
+    canvas = GridWorld(layout, background=floor, line_width=0, fills=dict.fromkeys(walls, WALL_COLOR)).image()
+    x0, y0, x1, y1 = layout.cell_box(door, max(2, layout.cell // 10))
+    ImageDraw.Draw(canvas).rectangle([x0, y0, x1 - 1, y1 - 1], fill=DOOR_COLOR)
+    agent = padded_sprite(layout.cell * 0.32, lambda d, c, r: draw_disc(d, c, r, fill=AGENT_COLOR + (255,),
+                                                                        outline=(30, 30, 30, 255), width=2))
+    return PickupScene(layout, to_frame(canvas), keys, [key_sprite(layout.cell * KEY_SIZE, rgb) for rgb in key_colors],
+                       agent)

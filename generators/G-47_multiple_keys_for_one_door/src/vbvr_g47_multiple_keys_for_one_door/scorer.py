@@ -1,19 +1,11 @@
-"""G-47 scorer: track the green agent cell by cell, judge its walk, and check the keys came first.
-
-The walk is judged as every grid walk (``vbvr_core.families.gridwalk.judge.walk_verdict``: start, ends and
-stays on the door in the last tracked frame, single steps, no wall, steps against the optimal key-collecting
-route), then multiplied by (keys collected before the agent first reaches the door / keys)². A walk
-straight to the door that skips one of two keys keeps a quarter of its score; doing nothing or cutting
-to the end scores 0.
+"""G-47 scorer: the gridwalk family's walk score (``vbvr_core.families.gridwalk.judge.score_walk``) ending on
+the door, walls forbidden, times (keys collected before the agent first reaches the door / keys)². A walk
+straight to the door that skips one of two keys keeps a quarter of its score.
 
 A key is collected when the walk enters its cell before the door — or, where the video's frames never show
 the agent on it (a key at the end of a one-cell spur is stood on for about 1/12 s, which an 8 fps video or a
 faster pace can fall between), when the walk reaches a neighbouring cell before the door and the key has
 vanished from its cell by the end (each key vanishes as it is picked up).
-
-The video is read at the family's own frame rate, the agent's cell is the one under the centre of its
-densest colour patch, and two-cell hops over open floor are bridged (``vbvr_core.families.gridwalk.track``),
-so fast or low-frame-rate videos of a correct walk are judged in seconds and not misread as jumps.
 """
 
 from __future__ import annotations
@@ -21,10 +13,9 @@ from __future__ import annotations
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.contract.geometry import Cell
 from vbvr_core.draw import GridLayout
-from vbvr_core.families.gridwalk.judge import walk_verdict
-from vbvr_core.families.gridwalk.track import TRACK_FPS, track_walk
+from vbvr_core.families.gridwalk.judge import before_goal, score_walk
+from vbvr_core.families.gridwalk.track import TRACK_FPS
 from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.track import collapse
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g47_multiple_keys_for_one_door.generator import KEY_COLORS, Solution
@@ -52,20 +43,17 @@ def vanished_keys(video: VideoReader, layout: GridLayout, solution: Solution) ->
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-47 against the sample's maze, keys and door."""
     solution = Solution.model_validate(sample.solution)
-    walls = set(solution.walls)
-    layout = GridLayout(**solution.layout)
-    track = track_walk(video, layout, solution.agent_color, walls)
-    verdict = walk_verdict(track, solution.start, solution.door, walls, solution.optimal_steps)
-    if verdict is None:
-        return Score.zero("the agent is never visible", visible=0.0)
-    cells = [tuple(cell) for cell in collapse(track)]
-    door = tuple(solution.door)
-    before_door = set(cells[: cells.index(door)] if door in cells else cells)
-    gone = vanished_keys(video, layout, solution)
-    collected = sum(1 for row, col in map(tuple, solution.keys)
-                    if (row, col) in before_door
-                    or ((row, col) in gone and before_door & {(row - 1, col), (row + 1, col), (row, col - 1), (row, col + 1)}))
-    missed = len(solution.keys) - collected
-    verdict.part("keys", (collected / len(solution.keys)) ** 2,
-                 unless=f"{missed} of {len(solution.keys)} keys not collected before the door")
-    return verdict.score(ok=f"all keys, then the door, in {solution.optimal_steps} steps")
+
+    def keys(verdict, walk):
+        before_door = set(before_goal(walk, solution.door))
+        gone = vanished_keys(video, GridLayout(**solution.layout), solution)
+        collected = sum(1 for row, col in map(tuple, solution.keys)
+                        if (row, col) in before_door
+                        or ((row, col) in gone and before_door & {(row - 1, col), (row + 1, col), (row, col - 1), (row, col + 1)}))
+        missed = len(solution.keys) - collected
+        verdict.part("keys", (collected / len(solution.keys)) ** 2,
+                     unless=f"{missed} of {len(solution.keys)} keys not collected before the door")
+        return f"all keys, then the door, in {solution.optimal_steps} steps"
+
+    return score_walk(video, solution.layout, solution.agent_color, solution.start, solution.door,
+                      solution.optimal_steps, blocked=solution.walls, parts=keys)

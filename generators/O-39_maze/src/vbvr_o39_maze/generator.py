@@ -21,7 +21,8 @@ from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Stage, interpolate_points, to_frame
-from vbvr_core.families.gridwalk.draw import GridWorld
+from vbvr_core.families.gridwalk.draw import GridWorld, step_frames
+from vbvr_core.families.gridwalk.maze import FloorIndex
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.maze import perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import bfs_distances, grid_neighbours, shortest_path
@@ -32,7 +33,6 @@ WALL_COLOR = (0, 0, 0)
 MARKER_COLOR = PALETTE["green"]
 FLAG_COLOR = PALETTE["red"]
 TRAIL_COLOR = PALETTE["orange"]  # the official solution path is orange (issue 16)
-MAX_MOTION_FRAMES = 100
 
 
 class Params(TaskParams):
@@ -44,8 +44,7 @@ class Params(TaskParams):
         "corners", description="where the start and the flag go")
     min_route: int = Field(12, ge=6, le=40, description="least route length in cells; drawn as 2·rooms + 2")
     max_route: int = Field(56, ge=12, le=60, description="greatest route length in cells (keeps videos short)")
-    floor: Annotated[int, Uniform(0, len(BACKGROUNDS) - 1)] = Field(
-        0, ge=0, le=len(BACKGROUNDS) - 1, description="corridor colour index")
+    floor: FloorIndex = 0
     frames_per_step: Annotated[int, Uniform(2, 4)] = Field(
         3, ge=2, le=4, description="video frames per one-cell move (fewer on long routes)")
 
@@ -99,7 +98,7 @@ class MazeGenerator(BaseGenerator):
         walls = wall_cells(grid)
         route = shortest_path(start, goal, grid_neighbours(grid.shape[0], grid.shape[1], set(walls)))
         layout = GridLayout.fit(grid.shape[0], grid.shape[1])
-        frames_per_step = max(2, min(p.frames_per_step, MAX_MOTION_FRAMES // (len(route) - 1)))
+        frames_per_step = step_frames(p.frames_per_step, len(route) - 1, least=2)
         solution = Solution(layout=layout.to_dict(), start=start, goal=goal, walls=walls, path=route,
                             optimal_steps=len(route) - 1, agent_color=MARKER_COLOR)
         scene = self.scene(solution)

@@ -1,21 +1,33 @@
-"""Search helpers tasks share: shortest paths on grids and directed graphs, counting optimal paths."""
+"""Search helpers tasks share: shortest paths on grids and directed graphs, counting optimal paths, shortest
+walks that pass chosen cells before their goal."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
+
+import numpy as np
 
 from vbvr_core.contract.geometry import Cell
 
 NEIGHBOUR_STEPS = ((-1, 0), (1, 0), (0, -1), (0, 1))
+Move = tuple[int, int]
 
 
-def grid_neighbours(rows: int, cols: int, blocked: set[Cell]) -> Callable[[Cell], Iterable[Cell]]:
-    """4-neighbours of a cell that lie inside a ``rows``×``cols`` grid and are not ``blocked``."""
+def shuffled_moves(rng: np.random.Generator) -> list[Move]:
+    """The four moves of :data:`NEIGHBOUR_STEPS` in the order of one ``rng.permutation(4)``: a seeded tie-break
+    between equally short walks."""
+    return [NEIGHBOUR_STEPS[int(k)] for k in rng.permutation(4)]
+
+
+def grid_neighbours(rows: int, cols: int, blocked: set[Cell], moves: Sequence[Move] = NEIGHBOUR_STEPS,
+                    ) -> Callable[[Cell], Iterable[Cell]]:
+    """4-neighbours of a cell that lie inside a ``rows``×``cols`` grid and are not ``blocked``, in the order of
+    ``moves``."""
 
     def neighbours(cell: Cell) -> Iterable[Cell]:
         row, col = cell
-        for d_row, d_col in NEIGHBOUR_STEPS:
+        for d_row, d_col in moves:
             nxt = (row + d_row, col + d_col)
             if 0 <= nxt[0] < rows and 0 <= nxt[1] < cols and nxt not in blocked:
                 yield nxt
@@ -55,6 +67,36 @@ def shortest_path(start: Hashable, goal: Hashable, neighbours: Callable[[Hashabl
                 parent[nxt] = node
                 queue.append(nxt)
     return None
+
+
+def collecting_route(start: Cell, targets: Sequence[Cell], goal: Cell, neighbours: Callable[[Cell], Iterable[Cell]],
+                     in_order: bool = False) -> list[Cell] | None:
+    """A shortest walk from ``start`` that passes every cell of ``targets`` and then steps onto ``goal``, or None.
+
+    Breadth-first search over (cell, progress) states, moving as ``neighbours`` allows (its order breaks ties,
+    as in :func:`shortest_path`). ``goal`` ends the walk: it is entered only once every target is passed, and
+    never left. Targets are passed in any order, or with ``in_order`` in the order given: a target may then
+    be entered only when it is the next one due or already passed (stepping on a later one first would take
+    it out of turn).
+    """
+    rank = {tuple(cell): k for k, cell in enumerate(targets)}
+    goal, done = tuple(goal), len(targets) if in_order else (1 << len(targets)) - 1
+
+    def steps(state: tuple[Cell, int]) -> Iterable[tuple[Cell, int]]:
+        cell, progress = state
+        if cell == goal:
+            return
+        for nxt in neighbours(cell):
+            k = rank.get(nxt)
+            if (nxt == goal and progress != done) or (in_order and k is not None and k > progress):
+                continue
+            if in_order:
+                yield nxt, progress + 1 if k == progress else progress
+            else:
+                yield nxt, progress if k is None else progress | (1 << k)
+
+    states = shortest_path((tuple(start), 0), (goal, done), steps)
+    return None if states is None else [cell for cell, _ in states]
 
 
 def count_shortest_paths(start: Hashable, goal: Hashable, neighbours: Callable[[Hashable], Iterable[Hashable]],

@@ -7,13 +7,15 @@ entering a forbidden cell, and its length against the optimum.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from vbvr_core.contract import Score
 from vbvr_core.contract.geometry import Cell
-from vbvr_core.families.gridwalk.track import TRACK_FPS
+from vbvr_core.draw import GridLayout
+from vbvr_core.families.gridwalk.track import TRACK_FPS, track_walk
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.video import VideoReader
 
 OBSTACLE_PENALTY = 0.3
 #: how long the agent must be seen on the goal at the end of the video
@@ -28,6 +30,35 @@ def judge_walk(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden:
     if verdict is None:
         return Score.zero("the agent is never visible", visible=0.0)
     return verdict.score(ok=f"optimal walk of {optimal_steps} steps")
+
+
+def score_walk(video: VideoReader, layout: dict[str, int], agent_color: Sequence[int], start: Cell, goal: Cell,
+               optimal_steps: int, blocked: Iterable[Cell] = (), forbidden: Iterable[Cell] | None = None,
+               parts: Callable[[Verdict, list[Cell]], str] | None = None) -> Score:
+    """What a grid-walk scorer returns: the agent of ``agent_color`` tracked through ``video`` on the grid of
+    ``layout`` (:func:`~vbvr_core.families.gridwalk.track.track_walk`, never bridging a hop over ``blocked``
+    cells), its walk judged by :func:`walk_verdict` (``forbidden`` cells: ``blocked`` when None); 0 when the
+    agent is never seen. ``parts(verdict, walk)`` adds the task's own parts from the walked cells (the track
+    collapsed: :func:`vbvr_core.judge.track.collapse`) and returns the reason given for full marks.
+    """
+    blocked = {tuple(cell) for cell in blocked}
+    track = track_walk(video, GridLayout(**layout), agent_color, blocked)
+    verdict = walk_verdict(track, start, goal, blocked if forbidden is None else set(forbidden), optimal_steps)
+    if verdict is None:
+        return Score.zero("the agent is never visible", visible=0.0)
+    return verdict.score(ok=parts(verdict, collapse(track)) if parts else f"optimal walk of {optimal_steps} steps")
+
+
+def before_goal(walk: Sequence[Cell], goal: Cell) -> list[Cell]:
+    """The cells of ``walk`` before it first reaches ``goal`` (all of them when it never does)."""
+    cells = [tuple(cell) for cell in walk]
+    return cells[: cells.index(tuple(goal))] if tuple(goal) in cells else cells
+
+
+def first_passes(walk: Sequence[Cell], targets: Sequence[Cell], goal: Cell) -> list[Cell]:
+    """The ``targets`` ``walk`` passes before it first reaches ``goal``, in the order first passed."""
+    wanted = {tuple(cell) for cell in targets}
+    return list(dict.fromkeys(cell for cell in before_goal(walk, goal) if cell in wanted))
 
 
 def walk_verdict(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden: set[Cell],

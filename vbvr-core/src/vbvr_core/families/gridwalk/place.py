@@ -1,7 +1,9 @@
-"""Where a grid walk starts and ends: candidate cells by placement, and a start–goal pair far enough apart."""
+"""Where a grid walk's pieces stand: candidate cells by placement, a start–goal pair far enough apart, and cells
+spread apart from each other."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import numpy as np
@@ -31,3 +33,24 @@ def pick_endpoints(rng: np.random.Generator, rows: int, cols: int, placement: Pl
     if not pairs:
         raise Reject(f"no {placement} start and goal are {min_distance} steps apart on a {rows}×{cols} grid")
     return pairs[int(rng.integers(0, len(pairs)))]
+
+
+def spread_cells(rng: np.random.Generator, cells: Sequence[Cell], count: int, min_distance: int,
+                 taken: Iterable[Cell] = (), fill: bool = False) -> list[Cell]:
+    """Up to ``count`` of ``cells``, none in ``taken``, each at grid (Manhattan) distance ≥ ``min_distance`` from
+    the others: the first fitting cells in the order of one ``rng.permutation(len(cells))``, in that order.
+
+    Fewer when they do not fit, unless ``fill``: then the first other cells of the same order (not in ``taken``)
+    make up the count, nearer than ``min_distance``.
+    """
+    taken = set(taken)
+    order = [cells[int(index)] for index in rng.permutation(len(cells))]
+    chosen: list[Cell] = []
+    for cell in order:
+        if cell not in taken and all(abs(cell[0] - c[0]) + abs(cell[1] - c[1]) >= min_distance for c in chosen):
+            chosen.append(cell)
+            if len(chosen) == count:
+                return chosen
+    if fill:
+        chosen += [cell for cell in order if cell not in chosen and cell not in taken][: count - len(chosen)]
+    return chosen

@@ -3,7 +3,7 @@
 What such a task declares and draws the same way: its parameters (:class:`OpenGridParams` and the field types
 below: a task writes ``line_width: LineWidth = 2`` among its own fields, declaration order being draw order, so
 each task keeps its fields where they stand), the cells to visit (:func:`separate_cells`), the two move orders
-that give other shortest walks, and the agent's walk paced to keep long videos short (:func:`paced_walk`).
+that give other shortest walks (:func:`other_shortest_walks`), and the agent's walk paced to keep long videos short (:func:`paced_walk`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pydantic import Field
 
 from vbvr_core.contract import Cell, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.families.gridwalk.draw import RGB, GridWorld
+from vbvr_core.families.gridwalk.draw import MAX_MOTION_FRAMES, RGB, GridWorld, step_frames
+from vbvr_core.families.gridwalk.place import spread_cells
 
 #: Rows or columns of the grid, more with the difficulty stratum.
 GridSide = Annotated[int, Strata((5, 6), (7, 8), (9, 10)), Field(ge=5, le=10)]
@@ -31,8 +32,7 @@ FramesPerStep = Annotated[int, Uniform(4, 6), Field(
 #: The four moves tried vertical-first and horizontal-first: two (often different) shortest walks.
 VERTICAL_FIRST = ((-1, 0), (1, 0), (0, -1), (0, 1))
 HORIZONTAL_FIRST = ((0, -1), (0, 1), (-1, 0), (1, 0))
-#: Frames the whole walk may take before each step gets fewer (never under ``least``): keeps encoding cheap.
-MAX_MOTION_FRAMES = 100
+TIE_BREAKS = {"vertical_first": VERTICAL_FIRST, "horizontal_first": HORIZONTAL_FIRST}
 
 
 class OpenGridParams(TaskParams):
@@ -59,15 +59,8 @@ def separate_cells(rng: np.random.Generator, rows: int, cols: int, count: int, t
     """``count`` cells of a ``rows``×``cols`` grid, none in ``taken``, none 4-adjacent to another (each its own
     blob), in the order drawn (the first fitting cells of one ``rng.permutation`` of the grid); None when the grid
     has no room for them."""
-    taken = set(taken)
-    chosen: list[Cell] = []
-    for index in rng.permutation(rows * cols):
-        cell = (int(index) // cols, int(index) % cols)
-        if cell not in taken and all(grid_distance(cell, other) > 1 for other in chosen):
-            chosen.append(cell)
-            if len(chosen) == count:
-                return chosen
-    return None
+    chosen = spread_cells(rng, [(r, c) for r in range(rows) for c in range(cols)], count, 2, taken)
+    return chosen if len(chosen) == count else None
 
 
 def paced_walk(world: GridWorld, agent_color: RGB, path: Sequence[Cell], frames_per_step: int,
@@ -77,7 +70,11 @@ def paced_walk(world: GridWorld, agent_color: RGB, path: Sequence[Cell], frames_
     function giving the frame source of the same agent walking any other cells at the same pace:
     ``frames_per_step`` frames per cell, fewer when the walk would take more than ``budget`` frames, never fewer
     than ``least``."""
-    agent = world.agent_sprite(agent_color)
-    per_step = max(least, min(frames_per_step, budget // (len(path) - 1)))
-    first, final, _ = world.walk(path, agent, per_step)
-    return first, final, lambda cells: lambda: world.walk(cells, agent, per_step)[2]
+    return world.walker(agent_color, path, step_frames(frames_per_step, len(path) - 1, budget, least))
+
+
+def other_shortest_walks(walk: Callable[[Sequence[Cell]], FrameSource],
+                         route: Callable[[Sequence[tuple[int, int]]], Sequence[Cell]]) -> dict[str, FrameSource]:
+    """A task's alternatives: ``walk`` of the shortest ``route`` found with the moves tried in each order of
+    :data:`TIE_BREAKS` (``vertical_first``, ``horizontal_first``)."""
+    return {name: walk(route(moves)) for name, moves in TIE_BREAKS.items()}
