@@ -15,8 +15,6 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -25,9 +23,9 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, to_frame
-from vbvr_core.families.geometry_marks.draw import dot_sweep
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.geometry_marks.plane import point_segment_distance, polygon_sides
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g136_locate_point_in_overlapping_area.plugin import TASK
 
@@ -40,7 +38,6 @@ DOT_RADIUS = 6.0
 DOT_GAP = 56.0  # px between dot centres
 EDGE = 16.0
 TINT = 0.15  # share of a shape's colour in its fill (faint: the judge reads lines and dots, not the fills, as the scene)
-LEAD_FRAMES, HOLD_FRAMES = 1, 0  # the first frame, then the mark; the pipeline holds both ends (hold_frames)
 
 
 class Params(TaskParams):
@@ -102,14 +99,7 @@ def contains(polygon: list[Point], point: Point) -> bool:
 
 def outline_distance(polygon: list[Point], point: Point) -> float:
     """Distance from ``point`` to ``polygon``'s outline."""
-    best = math.inf
-    n = len(polygon)
-    for k in range(n):
-        (x0, y0), (x1, y1) = polygon[k], polygon[(k + 1) % n]
-        dx, dy = x1 - x0, y1 - y0
-        t = max(0.0, min(1.0, ((point[0] - x0) * dx + (point[1] - y0) * dy) / max(dx * dx + dy * dy, 1e-9)))
-        best = min(best, math.hypot(point[0] - x0 - t * dx, point[1] - y0 - t * dy))
-    return best
+    return min(point_segment_distance(point, side) for side in polygon_sides(polygon))
 
 
 def region_of(shapes: tuple[list[Point], list[Point]], point: Point) -> int:
@@ -131,7 +121,7 @@ def _mask(polygon: list[Point]) -> np.ndarray:
     return np.asarray(image, dtype=bool)
 
 
-class OverlapDotsGenerator(BaseGenerator):
+class OverlapDotsGenerator(PointMarkGenerator):
     """Draws two overlapping shapes and black dots, and circles in red every dot inside both."""
 
     info = TASK.info
@@ -218,45 +208,20 @@ class OverlapDotsGenerator(BaseGenerator):
         first = to_frame(image)
         solution = Solution(kinds=kinds, shapes=shapes, colors=colors, dots=dots, inside=inside,
                             mark_radius=p.mark_radius)
-        final = first
-        for k in inside:
-            final = ring_image(final, dots[k], p.mark_radius, width=4)
         prompt = (
             "Two overlapping shapes and several black dots are shown. Find every dot that lies inside both shapes "
             "at once (in the area where they overlap) and mark each of them by drawing a red circle around it. Do "
             "not mark dots that lie in only one shape or outside both, and do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, [dots[k] for k in inside]), solution=solution,
-                      params=p)
-
-    def _ring_frames(self, first: np.ndarray, points: list[Point], radius: float | None = None) -> Iterator[np.ndarray]:
-        """The scene held, then a red circle drawn around each of ``points`` in turn, stroke by stroke, then held."""
-        p = self.params
-        frames = [first] * LEAD_FRAMES
-        base = first
-        for point in points:
-            frames.extend(ring_sweep(base, point, radius or p.mark_radius, p.mark_frames, width=4))
-            base = frames[-1]
-        return chain(frames, [base] * HOLD_FRAMES)
-
-    def _dot_frames(self, first: np.ndarray, points: list[Point]) -> Iterator[np.ndarray]:
-        """Another style: each dot covered by a growing red disc in turn."""
-        p = self.params
-        frames = [first] * LEAD_FRAMES
-        base = first
-        for point in points:
-            frames.extend(dot_sweep(base, point, DOT_RADIUS + 4, p.mark_frames))
-            base = frames[-1]
-        return chain(frames, [base] * HOLD_FRAMES)
+        return self.marked_sample(first, prompt, solution, [dots[k] for k in inside])
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct marks: each overlap dot covered in red, or circled wider."""
         s = Solution.model_validate(sample.solution)
         first = sample.first_frame
         points = [s.dots[k] for k in s.inside]
-        return {"red_discs": lambda: self._dot_frames(first, points),
-                "wide_rings": lambda: self._ring_frames(first, points, radius=s.mark_radius * 1.3)}
+        return {"red_discs": lambda: self.dots(first, points, DOT_RADIUS + 4),
+                "wide_rings": lambda: self.rings(first, points, radius=s.mark_radius * 1.3)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong sets circled like the right one: a dot in one shape only circled too, one overlap dot swapped for
@@ -270,9 +235,9 @@ class OverlapDotsGenerator(BaseGenerator):
         nearest = min(others, key=lambda k: math.dist(s.dots[k], target))
         single = min(singles, key=lambda k: math.dist(s.dots[k], target))
         misses: dict[str, FrameSource] = {
-            "single_shape_dot_too": lambda: self._ring_frames(first, [*points, s.dots[single]]),
-            "nearest_other_instead": lambda: self._ring_frames(first, [*points[:-1], s.dots[nearest]]),
+            "single_shape_dot_too": lambda: self.rings(first, [*points, s.dots[single]]),
+            "nearest_other_instead": lambda: self.rings(first, [*points[:-1], s.dots[nearest]]),
         }
         if len(points) >= 2:
-            misses["one_overlap_dot_missed"] = lambda: self._ring_frames(first, points[:-1])
+            misses["one_overlap_dot_missed"] = lambda: self.rings(first, points[:-1])
         return misses

@@ -18,8 +18,6 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -28,9 +26,9 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.geometry_marks.draw import dot_sweep
-from vbvr_core.families.marking.draw import ring_image, ring_sweep, scatter_discs
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.marking.draw import scatter_discs
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g158_identify_all_hollow_points.plugin import TASK
 
@@ -41,8 +39,6 @@ RING_PAD = 8  # px between a point's edge and the red circle around it
 MARK_WIDTH = 4
 GAP = 8  # px between the circles around two points
 EDGE = 12
-LEAD_FRAMES, HOLD_FRAMES = 1, 0  # the first frame, then the marks; the pipeline holds both ends
-HOLD_ENDS = 8  # frames the pipeline holds the start and the end (a third of a second each)
 
 
 class Params(TaskParams):
@@ -101,9 +97,11 @@ def read_hollow(frame: np.ndarray, centers: list[Point], radii: list[float]) -> 
     return out
 
 
-class HollowPointsGenerator(BaseGenerator):
+class HollowPointsGenerator(PointMarkGenerator):
     """Scatters hollow and solid points and circles every hollow one in red."""
 
+    ring_width = MARK_WIDTH
+    hold_frames = 8  # frames the pipeline holds the start and the end (a third of a second each)
     info = TASK.info
     Params = Params
     Solution = Solution
@@ -140,43 +138,25 @@ class HollowPointsGenerator(BaseGenerator):
         if read != kinds:
             raise Reject("illegible: a drawn point does not read back as it was drawn")
         targets = sorted((k for k in range(n) if read[k]), key=lambda k: (round(centers[k][1] / 40), centers[k][0]))
-        final = first
-        for k in targets:
-            final = ring_image(final, centers[k], mark_radii[k], width=MARK_WIDTH)
         solution = Solution(centers=centers, radii=radii, hollow=read, mark_radii=mark_radii, targets=targets)
         prompt = (
             "Several round points are shown. Some are hollow (only an outline, with the background showing inside) "
             "and the others are solid (completely filled). Find every hollow point and mark each of them by drawing "
             "a red circle around it. Do not mark the solid points, and do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, solution, targets), solution=solution, params=p,
-                      hold_frames=HOLD_ENDS)
+        return self.marked_sample(first, prompt, solution, [centers[k] for k in targets],
+                                  [mark_radii[k] for k in targets])
 
-    def _ring_frames(self, first: np.ndarray, solution: Solution, indices: list[int],
-                     scale: float = 1.0) -> Iterator[np.ndarray]:
+    def _ringed(self, first: np.ndarray, s: Solution, indices: list[int], scale: float = 1.0) -> FrameSource:
         """The scene, then a red circle drawn around each point of ``indices`` in turn, stroke by stroke."""
-        frames, base = [first] * LEAD_FRAMES, first
-        for k in indices:
-            frames.extend(ring_sweep(base, solution.centers[k], solution.mark_radii[k] * scale, self.params.mark_frames,
-                                     width=MARK_WIDTH))
-            base = frames[-1]
-        return chain(frames, [base] * HOLD_FRAMES)
-
-    def _dot_frames(self, first: np.ndarray, solution: Solution, indices: list[int]) -> Iterator[np.ndarray]:
-        """Another answer style: each hollow point covered by a growing red disc in turn."""
-        frames, base = [first] * LEAD_FRAMES, first
-        for k in indices:
-            frames.extend(dot_sweep(base, solution.centers[k], solution.radii[k] + 3, self.params.mark_frames))
-            base = frames[-1]
-        return chain(frames, [base] * HOLD_FRAMES)
+        return lambda: self.rings(first, [s.centers[k] for k in indices], [s.mark_radii[k] * scale for k in indices])
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct answers: each hollow point covered by a red disc, or circled wider."""
         s = Solution.model_validate(sample.solution)
         first = sample.first_frame
-        return {"red_discs": lambda: self._dot_frames(first, s, s.targets),
-                "wide_rings": lambda: self._ring_frames(first, s, s.targets, scale=1.25)}
+        return {"red_discs": lambda: self.dots(first, [s.centers[k] for k in s.targets], [s.radii[k] + 3 for k in s.targets]),
+                "wide_rings": self._ringed(first, s, s.targets, scale=1.25)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong sets circled like the right one: the solid point nearest a hollow one circled too, one hollow point
@@ -187,9 +167,9 @@ class HollowPointsGenerator(BaseGenerator):
         last = s.targets[-1]
         nearest = min(solids, key=lambda k: (math.dist(s.centers[k], s.centers[last]), k))
         misses: dict[str, FrameSource] = {
-            "solid_point_too": lambda: self._ring_frames(first, s, [*s.targets, nearest]),
-            "solid_point_instead": lambda: self._ring_frames(first, s, [*s.targets[:-1], nearest]),
+            "solid_point_too": self._ringed(first, s, [*s.targets, nearest]),
+            "solid_point_instead": self._ringed(first, s, [*s.targets[:-1], nearest]),
         }
         if len(s.targets) >= 2:
-            misses["one_hollow_point_missed"] = lambda: self._ring_frames(first, s, s.targets[:-1])
+            misses["one_hollow_point_missed"] = self._ringed(first, s, s.targets[:-1])
         return misses

@@ -15,7 +15,6 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from itertools import chain
 from typing import Annotated, Literal
 
@@ -25,13 +24,12 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.geometry_marks.draw import dot_sweep, segment_sweep
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.geometry_marks.draw import segment_sweep
+from vbvr_core.families.geometry_marks.plane import interior_angles, polygon_sides
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g167_select_longest_polygon_side.plugin import TASK
-
-Segment = tuple[Point, Point]
 
 # Outline colours: dark, never red, orange, pink or yellow (the mark is red; the official evaluator reads warm
 # colours as the mark).
@@ -41,7 +39,6 @@ MIN_SIDE = 70.0  # px: a side's midpoint lies ≥ 35 px from its corners, so a m
 MAX_ANGLE = 160.0  # degrees: a corner flatter than this would not read as a corner
 MIDPOINT_GAP = 50.0  # px between any two sides' midpoints
 RATIO_WINDOW = 1.12  # the longest side is shorter than min_ratio × this times the runner-up
-LEAD_FRAMES, HOLD_FRAMES = 1, 0  # the first frame, then the mark; the pipeline holds both ends (hold_frames)
 
 
 class Params(TaskParams):
@@ -77,31 +74,14 @@ class Solution(TaskSolution):
     mark_radius: float
 
 
-def sides_of(corners: list[Point]) -> list[Segment]:
-    """Side k runs from corner k to corner k + 1 (the last closes the polygon)."""
-    return [(corners[k], corners[(k + 1) % len(corners)]) for k in range(len(corners))]
-
-
 def longest_side(corners: list[Point], min_ratio: float) -> tuple[int, int]:
     """The longest side and the runner-up; ``Reject`` unless the longest beats every other by ``min_ratio``."""
-    lengths = [math.dist(a, b) for a, b in sides_of(corners)]
+    lengths = [math.dist(a, b) for a, b in polygon_sides(corners)]
     order = sorted(range(len(lengths)), key=lambda k: -lengths[k])
     if lengths[order[0]] < min_ratio * lengths[order[1]]:
         raise Reject(f"ambiguous: the longest side is only {lengths[order[0]] / lengths[order[1]]:.3f} times the "
                      f"runner-up (asked ≥ {min_ratio})")
     return order[0], order[1]
-
-
-def interior_angles(corners: list[Point]) -> list[float]:
-    """Each corner's interior angle in degrees (for a convex polygon)."""
-    n = len(corners)
-    out = []
-    for k in range(n):
-        (ax, ay), (bx, by), (cx, cy) = corners[k - 1], corners[k], corners[(k + 1) % n]
-        u, v = (ax - bx, ay - by), (cx - bx, cy - by)
-        cos = (u[0] * v[0] + u[1] * v[1]) / max(math.hypot(*u) * math.hypot(*v), 1e-9)
-        out.append(math.degrees(math.acos(max(-1.0, min(1.0, cos)))))
-    return out
 
 
 def is_convex(corners: list[Point]) -> bool:
@@ -114,7 +94,7 @@ def is_convex(corners: list[Point]) -> bool:
     return len(signs) == 1
 
 
-class LongestSideGenerator(BaseGenerator):
+class LongestSideGenerator(PointMarkGenerator):
     """Draws a convex polygon with one clearly (or just) longest side and circles that side's midpoint in red."""
 
     info = TASK.info
@@ -137,10 +117,10 @@ class LongestSideGenerator(BaseGenerator):
                        for a, r in zip(angles, radii, strict=True)]
             if not is_convex(corners) or max(interior_angles(corners)) > MAX_ANGLE:
                 continue
-            lengths = sorted((math.dist(a, b) for a, b in sides_of(corners)), reverse=True)
+            lengths = sorted((math.dist(a, b) for a, b in polygon_sides(corners)), reverse=True)
             if lengths[-1] < MIN_SIDE or not p.min_ratio <= lengths[0] / lengths[1] < p.min_ratio * RATIO_WINDOW:
                 continue
-            mids = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in sides_of(corners)]
+            mids = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in polygon_sides(corners)]
             if min(math.dist(mids[i], mids[j]) for i in range(n) for j in range(i + 1, n)) < MIDPOINT_GAP:
                 continue
             return corners
@@ -151,7 +131,7 @@ class LongestSideGenerator(BaseGenerator):
         p = self.params
         corners = self._corners()
         longest, runner_up = longest_side(corners, p.min_ratio)
-        sides = sides_of(corners)
+        sides = polygon_sides(corners)
         lengths = [round(math.dist(a, b), 2) for a, b in sides]
         midpoints = [(round((a[0] + b[0]) / 2, 2), round((a[1] + b[1]) / 2, 2)) for a, b in sides]
         canvas = new_canvas(BACKGROUNDS[p.background])
@@ -164,29 +144,12 @@ class LongestSideGenerator(BaseGenerator):
         first = to_frame(canvas)
         solution = Solution(corners=corners, lengths=lengths, midpoints=midpoints, longest=longest,
                             runner_up=runner_up, line_width=p.line_width, mark_radius=p.mark_radius)
-        target = midpoints[longest]
-        final = ring_image(first, target, p.mark_radius, width=4)
         prompt = (
             f"A polygon with {p.num_sides} sides is shown. Find its longest side and mark it by drawing a red "
             "circle centred on the midpoint of that side. Mark only one side, and do not change anything else "
             "in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, [target]), solution=solution, params=p)
-
-    def _ring_frames(self, first: np.ndarray, points: list[Point], radius: float | None = None) -> Iterator[np.ndarray]:
-        """The scene held, then a red circle drawn around each of ``points`` in turn, stroke by stroke, then held."""
-        p = self.params
-        frames = [first] * LEAD_FRAMES
-        base = first
-        for point in points:
-            frames.extend(ring_sweep(base, point, radius or p.mark_radius, p.mark_frames, width=4))
-            base = frames[-1]
-        return chain(frames, [base] * HOLD_FRAMES)
-
-    def _held(self, first: np.ndarray, sweep: Iterator[np.ndarray]) -> Iterator[np.ndarray]:
-        frames = list(sweep)
-        return chain([first] * LEAD_FRAMES, frames, frames[-1:] * HOLD_FRAMES)
+        return self.marked_sample(first, prompt, solution, [midpoints[longest]])
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct marks: a filled red dot on the midpoint, a wider circle, and the side traced in red."""
@@ -194,17 +157,16 @@ class LongestSideGenerator(BaseGenerator):
         first = sample.first_frame
         start, end = s.corners[s.longest], s.corners[(s.longest + 1) % len(s.corners)]
         frames = self.params.mark_frames
-        return {"red_dot": lambda: self._held(first, dot_sweep(first, s.midpoints[s.longest], 8.0, frames)),
-                "wide_ring": lambda: self._ring_frames(first, [s.midpoints[s.longest]], radius=s.mark_radius * 1.5),
-                "side_traced_red": lambda: self._held(first, segment_sweep(first, start, end, frames,
-                                                                           width=s.line_width + 4))}
+        return {"red_dot": lambda: self.dots(first, [s.midpoints[s.longest]], 8.0),
+                "wide_ring": lambda: self.rings(first, [s.midpoints[s.longest]], radius=s.mark_radius * 1.5),
+                "side_traced_red": lambda: chain([first], segment_sweep(first, start, end, frames,
+                                                                        width=s.line_width + 4))}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong marks drawn like the right one: the runner-up side's midpoint, a corner of the longest side, and
         both the longest and the runner-up circled."""
         s = Solution.model_validate(sample.solution)
         first = sample.first_frame
-        return {"runner_up_marked": lambda: self._ring_frames(first, [s.midpoints[s.runner_up]]),
-                "corner_marked": lambda: self._ring_frames(first, [s.corners[s.longest]]),
-                "two_sides_marked": lambda: self._ring_frames(first, [s.midpoints[s.longest],
-                                                                      s.midpoints[s.runner_up]])}
+        return {"runner_up_marked": lambda: self.rings(first, [s.midpoints[s.runner_up]]),
+                "corner_marked": lambda: self.rings(first, [s.corners[s.longest]]),
+                "two_sides_marked": lambda: self.rings(first, [s.midpoints[s.longest], s.midpoints[s.runner_up]])}

@@ -1,25 +1,23 @@
 """G-167 scorer: is the polygon's longest side marked in red — and no other side?
 
 The geometry_marks family's ``judge_point_marks`` with every side's midpoint as an anchor (the longest side's
-as the target) and the sides themselves as segments: a red circle, dot or filled disc centred on the longest
-side's midpoint (full credit within 0.03 of the frame's side, none from 0.055), or the longest side traced over
-in red, marks it; a mark on another side, on a corner or anywhere else, or a second mark, scores 0; the rest of
-the picture must stay as it was. Only the answer is asked for, so a mark that appears at once keeps 0.9.
-Never raises.
+as the target) and the sides themselves as segments: a point mark on the longest side's midpoint, or that side
+traced over in red, marks it; a mark on another side, on a corner or anywhere else, or a second mark, scores 0.
 """
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.geometry_marks.judge import judge_point_marks
+from vbvr_core.families.geometry_marks.plane import polygon_sides
 from vbvr_core.media.video import VideoReader
 
-from vbvr_g167_select_longest_polygon_side.generator import Solution, sides_of
+from vbvr_g167_select_longest_polygon_side.generator import Solution
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-167 against the sample's longest side."""
     solution = Solution.model_validate(sample.solution)
     return judge_point_marks(video, sample.first_frame, solution.midpoints, [solution.longest],
-                             segments=sides_of(solution.corners), line_width=solution.line_width,
+                             segments=polygon_sides(solution.corners), line_width=solution.line_width,
                              ok="the longest side clearly marked in red, no other; the rest unchanged")

@@ -14,23 +14,20 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain, combinations
+from itertools import combinations
 from typing import Annotated
 
-import numpy as np
 from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.geometry_marks.draw import dot_sweep
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.geometry_marks.draw import pick_colours
+from vbvr_core.families.geometry_marks.plane import Segment, crossing_point, point_segment_distance, segment_distance
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g169_locate_intersection_of_segments.plugin import TASK
-
-Segment = tuple[Point, Point]
 
 # Segment colours: dark or saturated, never red, orange or pink (the mark is red).
 COLORS: tuple[str, ...] = ("black", "blue", "green", "purple", "brown", "cyan")
@@ -38,7 +35,6 @@ EDGE = 24.0  # segments keep this far from the canvas border
 POINT_EDGE = 60.0  # the crossing point keeps this far from the border
 CLEAR_OF_POINT = 60.0  # no other segment within this many px of the crossing point
 DECOY_FAR = 110.0  # the near-T's gap lies this far from the crossing point
-LEAD_FRAMES, HOLD_FRAMES = 1, 0  # the first frame, then the mark; the pipeline holds both ends (hold_frames)
 
 
 class Params(TaskParams):
@@ -81,37 +77,6 @@ class Solution(TaskSolution):
     decoy_point: Point | None = None
 
 
-def _cross(p: Point, q: Point, r: Point) -> float:
-    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-
-def crossing_point(a: Segment, b: Segment) -> Point | None:
-    """The point where segments ``a`` and ``b`` properly cross (each end strictly on either side of the other), or
-    None."""
-    (p1, p2), (q1, q2) = a, b
-    d1, d2 = _cross(q1, q2, p1), _cross(q1, q2, p2)
-    d3, d4 = _cross(p1, p2, q1), _cross(p1, p2, q2)
-    if not (d1 * d2 < 0 and d3 * d4 < 0):
-        return None
-    t = d1 / (d1 - d2)
-    return (p1[0] + t * (p2[0] - p1[0]), p1[1] + t * (p2[1] - p1[1]))
-
-
-def point_segment_distance(p: Point, s: Segment) -> float:
-    (x0, y0), (x1, y1) = s
-    dx, dy = x1 - x0, y1 - y0
-    t = max(0.0, min(1.0, ((p[0] - x0) * dx + (p[1] - y0) * dy) / max(dx * dx + dy * dy, 1e-9)))
-    return math.hypot(p[0] - x0 - t * dx, p[1] - y0 - t * dy)
-
-
-def segment_distance(a: Segment, b: Segment) -> float:
-    """Least distance between two segments (px), 0 when they cross."""
-    if crossing_point(a, b) is not None:
-        return 0.0
-    return min(point_segment_distance(a[0], b), point_segment_distance(a[1], b),
-               point_segment_distance(b[0], a), point_segment_distance(b[1], a))
-
-
 def find_crossing(segments: list[Segment]) -> tuple[tuple[int, int], Point]:
     """The single pair of segments that cross, and where; ``Reject`` when none or several pairs cross."""
     found = [((i, j), point) for i, j in combinations(range(len(segments)), 2)
@@ -130,7 +95,7 @@ def _rounded(segment: Segment) -> Segment:
     return ((round(x0, 1), round(y0, 1)), (round(x1, 1), round(y1, 1)))
 
 
-class LocateIntersectionOfSegmentsGenerator(BaseGenerator):
+class LocateIntersectionOfSegmentsGenerator(PointMarkGenerator):
     """Draws segments of which exactly two cross, and circles their crossing point in red."""
 
     info = TASK.info
@@ -218,10 +183,7 @@ class LocateIntersectionOfSegmentsGenerator(BaseGenerator):
         segments = [segments[k] for k in order]
         pair, crossing = find_crossing(segments)
         crossing = (round(crossing[0], 2), round(crossing[1], 2))
-        if p.mixed_colors:
-            colors = [COLORS[int(k)] for k in rng.choice(len(COLORS), size=len(segments))]
-        else:
-            colors = [COLORS[int(rng.integers(0, len(COLORS)))]] * len(segments)
+        colors = pick_colours(rng, COLORS, len(segments), p.mixed_colors)
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
         for seg, color in zip(segments, colors, strict=True):
@@ -229,43 +191,19 @@ class LocateIntersectionOfSegmentsGenerator(BaseGenerator):
         first = to_frame(canvas)
         solution = Solution(segments=segments, colors=colors, pair=pair, crossing=crossing,
                             mark_radius=p.mark_radius, decoy_point=decoy_point)
-        final = ring_image(first, crossing, p.mark_radius, width=4)
         count = "Two line segments are" if len(segments) == 2 else f"{len(segments)} line segments are"
         prompt = (
             f"{count} drawn. Exactly two of them cross each other. Find the point where they intersect and mark it "
             "by drawing a red circle centred on that point. Do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, crossing), solution=solution, params=p)
-
-    def _ring_frames(self, first: np.ndarray, point: Point, radius: float | None = None) -> Iterator[np.ndarray]:
-        """The scene held, then a red circle drawn around ``point`` stroke by stroke, then held."""
-        p = self.params
-        sweep = list(ring_sweep(first, point, radius or p.mark_radius, p.mark_frames, width=4))
-        return chain([first] * LEAD_FRAMES, sweep, sweep[-1:] * HOLD_FRAMES)
-
-    def _dot_frames(self, first: np.ndarray, point: Point) -> Iterator[np.ndarray]:
-        """Another style: a filled red dot growing on ``point``."""
-        p = self.params
-        sweep = list(dot_sweep(first, point, 7.0, p.mark_frames))
-        return chain([first] * LEAD_FRAMES, sweep, sweep[-1:] * HOLD_FRAMES)
-
-    def _two_frames(self, first: np.ndarray, points: list[Point]) -> Iterator[np.ndarray]:
-        """Red circles drawn around each of ``points`` in turn."""
-        p = self.params
-        frames = [first] * LEAD_FRAMES
-        base = first
-        for point in points:
-            frames.extend(ring_sweep(base, point, p.mark_radius, p.mark_frames, width=4))
-            base = frames[-1]
-        return chain(frames, [base] * HOLD_FRAMES)
+        return self.marked_sample(first, prompt, solution, [crossing])
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct marks: a filled red dot, and a wider red circle, on the crossing point."""
         s = Solution.model_validate(sample.solution)
         first = sample.first_frame
-        return {"red_dot": lambda: self._dot_frames(first, s.crossing),
-                "wide_ring": lambda: self._ring_frames(first, s.crossing, radius=s.mark_radius * 1.6)}
+        return {"red_dot": lambda: self.dots(first, [s.crossing], 7.0),
+                "wide_ring": lambda: self.rings(first, [s.crossing], radius=s.mark_radius * 1.6)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong points circled like the right one: 40 px along a crossing segment, the nearer end of a crossing
@@ -277,10 +215,10 @@ class LocateIntersectionOfSegmentsGenerator(BaseGenerator):
         along = (s.crossing[0] + 40 * (x1 - x0) / length, s.crossing[1] + 40 * (y1 - y0) / length)
         end = min(s.segments[s.pair[1]], key=lambda e: math.dist(e, s.crossing))
         misses: dict[str, FrameSource] = {
-            "off_along_segment": lambda: self._ring_frames(first, along),
-            "segment_end_marked": lambda: self._ring_frames(first, end),
-            "crossing_and_end_marked": lambda: self._two_frames(first, [s.crossing, end]),
+            "off_along_segment": lambda: self.rings(first, [along]),
+            "segment_end_marked": lambda: self.rings(first, [end]),
+            "crossing_and_end_marked": lambda: self.rings(first, [s.crossing, end]),
         }
         if s.decoy_point is not None:
-            misses["near_t_marked"] = lambda: self._ring_frames(first, s.decoy_point)
+            misses["near_t_marked"] = lambda: self.rings(first, [s.decoy_point])
         return misses

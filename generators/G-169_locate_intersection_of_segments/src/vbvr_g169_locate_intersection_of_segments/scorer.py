@@ -1,10 +1,7 @@
 """G-169 scorer: is there one clear red mark, centred on the point where the two segments cross?
 
 The geometry_marks family's ``judge_point_marks`` with the crossing point as the target and the near-T's gap
-(when there is one) as a second anchor: the final red mark (a circle, a dot or a filled disc) must be centred
-within 0.03 of the frame's side of the crossing point (no credit from 0.055), be closed, round and small, be
-the only mark, and the rest of the picture must stay as it was. Only the answer is asked for, so a mark that
-appears at once keeps 0.9. Never raises.
+(when there is one) as a second anchor: one mark, on the crossing point.
 """
 
 from __future__ import annotations

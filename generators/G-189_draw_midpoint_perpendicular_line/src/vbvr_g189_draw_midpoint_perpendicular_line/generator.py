@@ -27,6 +27,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import segment_sweep
+from vbvr_core.families.geometry_marks.plane import shift_room
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -133,9 +134,7 @@ class DrawMidpointPerpendicularLineGenerator(BaseGenerator):
         bottom = [(low_mid[0] - p.bottom_length / 2 * u[0], low_mid[1] - p.bottom_length / 2 * u[1]),
                   (low_mid[0] + p.bottom_length / 2 * u[0], low_mid[1] + p.bottom_length / 2 * u[1])]
         points = top + bottom
-        xs, ys = [q[0] for q in points], [q[1] for q in points]
-        x_range = (EDGE - min(xs), 512 - EDGE - max(xs))
-        y_range = (EDGE - min(ys), 512 - EDGE - max(ys))
+        x_range, y_range = shift_room(points, EDGE)
         if x_range[0] > x_range[1] or y_range[0] > y_range[1]:
             raise Reject("layout: the two lines do not fit on the canvas")
         if p.centered:

@@ -22,25 +22,16 @@ value = start · follows · traced · unchanged · (0.9 + 0.1 · progressive). N
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.geometry_marks.judge import read_new_ink
 from vbvr_core.families.marking.judge import red_mask
 from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
-from vbvr_core.families.outline.judge import (
-    JUDGE_FPS,
-    JUDGE_SIZE,
-    MIN_PIXELS_PER_LENGTH,
-    boundary_mask,
-    outline_shares,
-)
+from vbvr_core.families.outline.judge import JUDGE_SIZE, MIN_PIXELS_PER_LENGTH, boundary_mask, outline_shares
 from vbvr_core.families.outline.parts import follows_and_traced
-from vbvr_core.judge.compare import starts_like
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g189_draw_midpoint_perpendicular_line.generator import Solution
 
-TAIL_SECONDS = 0.25
 REDDENED = 50  # grey levels: green and blue fell at least this much more than red
 
 
@@ -52,25 +43,22 @@ def reddened(frames: np.ndarray, opening: np.ndarray) -> np.ndarray:
     return (green <= -REDDENED) & (blue <= -REDDENED) & (red - green >= REDDENED) & (red - blue >= REDDENED)
 
 
+def new_red(frames: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Per frame, the red line's pixels: red (``red_mask``) or :func:`reddened` since the video's opening frame, and
+    not red in ``first`` (the sample's first frame) nor in the opening frame."""
+    already = dilate(red_mask(first) | red_mask(frames[0]), 1)
+    return (red_mask(frames) | reddened(frames, frames[0])) & ~already
+
+
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-189 against the sample's perpendicular segment."""
     s = Solution.model_validate(sample.solution)
     segment = [s.midpoint, s.foot]
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    factor = JUDGE_SIZE / FRAME_SIZE
-    first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
-    verdict = Verdict()
-    already = dilate(red_mask(first_small) | red_mask(clip.frames[0]), 1)
-    marks = (red_mask(clip.frames) | reddened(clip.frames, clip.frames[0])) & ~already
-    counts = marks.sum(axis=(1, 2))
-    final_count = max(1, int(counts[-1]))
-    opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count
-    if not verdict.part("start", float(opens), unless="the video does not open on the first frame without the line"):
-        return verdict.score(ok="")
-    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
-    mark = marks[-tail:].mean(axis=0) >= 0.5
+    read = read_new_ink(video, sample.first_frame, added=new_red,
+                        unless="the video does not open on the first frame without the line")
+    if isinstance(read, Score):
+        return read
+    verdict, mark = read.verdict, read.mark
     length = float(boundary_mask(segment, JUDGE_SIZE).sum())
     if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
         verdict.part("follows", 0.0, unless="no red line at the end of the video")
@@ -80,6 +68,6 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         verdict, follows, traced,
         astray=f"only {follows:.0%} of the red lies along the perpendicular from the upper midpoint",
         short=f"the red line covers {traced:.0%} of the way from the upper midpoint to the lower line only")
-    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+    unchanged_and_progressive(verdict, read.clip.frames, read.first, away_from(mark, read.factor), read.counts,
                               changed="the picture outside the red line changes", at_once="the line appears at once")
     return verdict.score(ok="a red line from the upper midpoint, perpendicular, down to the lower line; nothing else")

@@ -18,19 +18,21 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterator
-from itertools import chain
+from functools import partial
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.geometry_marks.draw import dot_sweep
-from vbvr_core.families.marking.draw import MARK_RED, draw_ring, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.geometry_marks.draw import dot_sweep, in_turn
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.marking.draw import ring_sweep
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g202_mark_wave_peaks.plugin import TASK
 
@@ -43,8 +45,6 @@ GRID_COLOR = (222, 222, 222)
 MARK_WIDTH = 3
 DOT_RADIUS = 4.0
 DOT_FRAMES = 1
-LEAD_FRAMES, HOLD_FRAMES = 1, 0  # the first frame, then the marks; the pipeline holds both ends
-HOLD_ENDS = 8  # frames the pipeline holds the start and the end (a third of a second each)
 
 
 class Params(TaskParams):
@@ -110,9 +110,11 @@ def prominence_problem(extrema: list[Point], amplitude: float) -> str | None:
     return None
 
 
-class WavePeaksGenerator(BaseGenerator):
+class WavePeaksGenerator(PointMarkGenerator):
     """Draws a wave and marks each of its crests with a red ring and dot."""
 
+    ring_width = MARK_WIDTH
+    hold_frames = 8  # frames the pipeline holds the start and the end (a third of a second each)
     info = TASK.info
     Params = Params
     Solution = Solution
@@ -154,7 +156,7 @@ class WavePeaksGenerator(BaseGenerator):
         draw.line(curve, fill=PALETTE[color], width=p.line_width, joint="curve")
         first = to_frame(canvas)
         solution = Solution(extrema=extrema, peaks=peaks, curve_color=color, mark_radius=p.mark_radius)
-        final = self._last(first, solution, peaks)
+        final = deque(self._mark_frames(first, solution, peaks), maxlen=1)[0]  # every ring and dot
         prompt = (
             "A wave curve is drawn across the image. Find every peak of the wave (each crest, where the curve is "
             "higher than just to its left and right) and mark each one with a red circle with a small red dot at "
@@ -163,41 +165,22 @@ class WavePeaksGenerator(BaseGenerator):
         )
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
                       trajectory=lambda: self._mark_frames(first, solution, peaks), solution=solution, params=p,
-                      hold_frames=HOLD_ENDS)
+                      hold_frames=self.hold_frames)
 
-    @staticmethod
-    def _last(first: np.ndarray, solution: Solution, indices: list[int]) -> np.ndarray:
-        """The scene with a red ring and dot on each of ``indices`` (the last frame of :meth:`_mark_frames`)."""
-        image = Image.fromarray(first.copy())
-        draw = ImageDraw.Draw(image)
-        for k in indices:
-            x, y = solution.extrema[k]
-            draw_ring(draw, (x, y), solution.mark_radius, MARK_RED, width=MARK_WIDTH)
-            draw.ellipse([x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS], fill=MARK_RED)
-        return to_frame(image)
-
-    def _mark_frames(self, first: np.ndarray, solution: Solution, indices: list[int], ring: bool = True,
-                     dot: bool = True) -> Iterator[np.ndarray]:
+    def _mark_frames(self, first: np.ndarray, solution: Solution, indices: list[int]) -> Iterator[np.ndarray]:
         """The scene, then at each of ``indices`` in turn a red ring drawn stroke by stroke and a red dot grown at
         its centre."""
-        frames, base = [first] * LEAD_FRAMES, first
-        for k in indices:
-            center = solution.extrema[k]
-            if ring:
-                frames.extend(ring_sweep(base, center, solution.mark_radius, self.params.mark_frames, width=MARK_WIDTH))
-                base = frames[-1]
-            if dot:
-                frames.extend(dot_sweep(base, center, DOT_RADIUS if ring else solution.mark_radius * 0.6,
-                                        DOT_FRAMES if ring else self.params.mark_frames, color=MARK_RED))
-                base = frames[-1]
-        return chain(frames, [base] * HOLD_FRAMES)
+        ring = partial(ring_sweep, radius=solution.mark_radius, frames=self.params.mark_frames, width=MARK_WIDTH)
+        dot = partial(dot_sweep, radius=DOT_RADIUS, frames=DOT_FRAMES)
+        return in_turn(first, [partial(sweep, center=solution.extrema[k]) for k in indices for sweep in (ring, dot)])
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct marks: a plain ring on each peak, or a filled red dot."""
         s = Solution.model_validate(sample.solution)
         first = sample.first_frame
-        return {"rings_only": lambda: self._mark_frames(first, s, s.peaks, dot=False),
-                "dots_only": lambda: self._mark_frames(first, s, s.peaks, ring=False)}
+        points = [s.extrema[k] for k in s.peaks]
+        return {"rings_only": lambda: self.rings(first, points, s.mark_radius),
+                "dots_only": lambda: self.dots(first, points, s.mark_radius * 0.6)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong sets marked like the right one: the highest crest only (a global maximum is not every peak), the

@@ -18,8 +18,6 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from itertools import chain
 from typing import Annotated, Literal
 
 import numpy as np
@@ -28,9 +26,8 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.geometry_marks.draw import dot_sweep
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g217_circle_central_dot.plugin import TASK
 
@@ -38,7 +35,6 @@ RING_SCALE = 1.45  # the red ring's radius, in dot radii (the official evaluator
 MARK_WIDTH = 5  # with the dot's size, enough red pixels for the official evaluator's 500 at 512 px
 EDGE = 14  # px between any dot and the canvas edge
 CLEAR = 8  # px between the red ring and any other dot
-HOLD_ENDS = 8
 PATTERNS = ("line", "grid", "cross", "ring")
 
 
@@ -109,9 +105,11 @@ def central_dot(dots: list[Point], least_gap: float) -> int:
     return int(order[0])
 
 
-class CentralDotGenerator(BaseGenerator):
+class CentralDotGenerator(PointMarkGenerator):
     """Lays out a symmetric arrangement of dots and rings its central dot."""
 
+    ring_width = MARK_WIDTH
+    hold_frames = 8
     info = TASK.info
     Params = Params
     Solution = Solution
@@ -141,26 +139,17 @@ class CentralDotGenerator(BaseGenerator):
         for x, y in dots:
             draw.ellipse([x - r, y - r, x + r, y + r], fill=PALETTE["black"])
         first = to_frame(canvas)
-        final = ring_image(first, dots[target], ring_radius, width=MARK_WIDTH)
         solution = Solution(dots=dots, dot_radius=float(r), ring_radius=ring_radius, target=target)
         prompt = (
             "Black dots are arranged in a symmetric pattern. Find the central dot, the one at the centre of the "
             "pattern, and mark it by drawing a red circle around it. Do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._ring_frames(first, solution, target), solution=solution, params=p,
-                      hold_frames=HOLD_ENDS)
-
-    def _ring_frames(self, first: np.ndarray, solution: Solution, index: int) -> Iterator[np.ndarray]:
-        """The first frame, then a red ring drawn around dot ``index`` stroke by stroke."""
-        return chain([first], ring_sweep(first, solution.dots[index], solution.ring_radius, self.params.mark_frames,
-                                         width=MARK_WIDTH))
+        return self.marked_sample(first, prompt, solution, [dots[target]], ring_radius)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct style: the central dot covered by a growing red disc."""
         s = Solution.model_validate(sample.solution)
-        return {"red_disc": lambda: chain([sample.first_frame], dot_sweep(sample.first_frame, s.dots[s.target],
-                                                                           s.dot_radius + 3, self.params.mark_frames))}
+        return {"red_disc": lambda: self.dots(sample.first_frame, [s.dots[s.target]], s.dot_radius + 3)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Other dots ringed like the right one: the one nearest the canvas's middle (when that is not the central
@@ -170,7 +159,7 @@ class CentralDotGenerator(BaseGenerator):
         others = [k for k in range(len(s.dots)) if k != s.target]
         neighbour = min(others, key=lambda k: (math.dist(s.dots[k], s.dots[s.target]), k))
         middle = min(range(len(s.dots)), key=lambda k: (math.dist(s.dots[k], (256.0, 256.0)), k))
-        misses: dict[str, FrameSource] = {"neighbour_ringed": lambda: self._ring_frames(first, s, neighbour)}
+        misses: dict[str, FrameSource] = {"neighbour_ringed": lambda: self.rings(first, [s.dots[neighbour]], s.ring_radius)}
         if middle != s.target and middle != neighbour:
-            misses["nearest_canvas_middle_ringed"] = lambda: self._ring_frames(first, s, middle)
+            misses["nearest_canvas_middle_ringed"] = lambda: self.rings(first, [s.dots[middle]], s.ring_radius)
         return misses

@@ -1,9 +1,5 @@
-"""G-217 scorer: find the red mark the model drew and judge which dot it marks (the marking family's judge).
-
-Checks (see :func:`vbvr_core.families.marking.judge.judge_mark`): the video opens on the first frame; at the end a
-clear red mark (ring, outline, dot or fill) sits on the central dot and takes in no other dot; the dots and
-background are unchanged up to a global colour drift. How the mark appears is not asked for, so drawing it at once
-costs only 0.1.
+"""G-217 scorer: the marking family's :func:`~vbvr_core.families.marking.judge.judge_mark`, with every dot as a
+candidate and the central dot as the target: the red mark must sit on it and take in no other dot.
 """
 
 from __future__ import annotations

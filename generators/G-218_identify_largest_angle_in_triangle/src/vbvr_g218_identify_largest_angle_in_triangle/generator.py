@@ -15,7 +15,6 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -23,8 +22,9 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import new_canvas, to_frame
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.geometry_marks.plane import interior_angles, shift_room
+from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g218_identify_largest_angle_in_triangle.plugin import TASK
 
@@ -62,17 +62,6 @@ class Solution(TaskSolution):
     ring_radius: int
 
 
-def interior_angles(vertices: list[tuple[float, float]]) -> list[float]:
-    """Interior angle (degrees) at each vertex of a triangle."""
-    angles = []
-    for k in range(3):
-        here, before, after = np.asarray(vertices[k]), np.asarray(vertices[k - 1]), np.asarray(vertices[(k + 1) % 3])
-        u, v = before - here, after - here
-        cosine = float(u @ v / (np.linalg.norm(u) * np.linalg.norm(v)))
-        angles.append(math.degrees(math.acos(max(-1.0, min(1.0, cosine)))))
-    return angles
-
-
 def triangle_from_angles(angles: list[float], longest: float, turn: float) -> list[tuple[float, float]]:
     """Vertices (centred on the origin) of a triangle with these interior angles (degrees, at vertices 0, 1, 2),
     longest side ``longest``, turned by ``turn`` radians."""
@@ -101,12 +90,16 @@ def reject_reason(vertices: list[Point], ring_radius: float) -> str | None:
     return None
 
 
-class LargestAngleGenerator(BaseGenerator):
+class LargestAngleGenerator(RingMarkGenerator):
     """Draws a triangle with a clear largest angle and circles that vertex."""
 
     info = TASK.info
     Params = Params
     Solution = Solution
+
+    def ring(self, solution: Solution, index: int) -> tuple[Point, float]:
+        """Every vertex's ring has the one radius ``solution.ring_radius``."""
+        return solution.vertices[index], solution.ring_radius
 
     def _angles(self) -> list[float]:
         """The largest angle at a random vertex; the other two share the rest, each ≤ largest − margin."""
@@ -115,9 +108,8 @@ class LargestAngleGenerator(BaseGenerator):
         upper = min(p.largest_angle - p.min_margin, rest - MIN_ANGLE)
         lower = max(MIN_ANGLE, rest - upper)
         second = float(self.rng.uniform(lower, max(lower, upper)))
-        others = [second, rest - second]
-        self.rng.shuffle(others)
-        angles = others[:]
+        angles = [second, rest - second]
+        self.rng.shuffle(angles)
         angles.insert(int(self.rng.integers(0, 3)), p.largest_angle)
         return angles
 
@@ -125,10 +117,7 @@ class LargestAngleGenerator(BaseGenerator):
         """Build, place and draw the triangle; find its largest angle; circle that vertex."""
         p = self.params
         shape = triangle_from_angles(self._angles(), p.size, float(self.rng.uniform(0, 2 * math.pi)))
-        margin = p.ring_radius + p.ring_width + 6
-        xs, ys = [x for x, _ in shape], [y for _, y in shape]
-        low_x, high_x = margin - min(xs), 512 - margin - max(xs)
-        low_y, high_y = margin - min(ys), 512 - margin - max(ys)
+        (low_x, high_x), (low_y, high_y) = shift_room(shape, p.ring_radius + p.ring_width + 6)
         if high_x <= low_x or high_y <= low_y:
             raise Reject(f"a triangle of size {p.size} and its rings do not fit on the canvas")
         dx, dy = float(self.rng.uniform(low_x, high_x)), float(self.rng.uniform(low_y, high_y))
@@ -141,18 +130,8 @@ class LargestAngleGenerator(BaseGenerator):
         ImageDraw.Draw(canvas).polygon(vertices, fill=FILLS[p.fill], outline=LINE_COLORS[p.line_color],
                                        width=p.line_width)
         first = to_frame(canvas)
-        final = ring_image(first, vertices[target], p.ring_radius, width=p.ring_width)
         prompt = (
             "The image shows a triangle. Find its largest interior angle and mark it by drawing a red circle "
             "around the vertex of that angle. Do not change anything else in the image."
         )
-        solution = Solution(vertices=vertices, target=target, ring_radius=p.ring_radius)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: chain([first], ring_sweep(first, vertices[target], p.ring_radius, p.mark_frames,
-                                                        width=p.ring_width)),
-            solution=solution,
-            params=p,
-        )
+        return self.ringed_sample(first, prompt, Solution(vertices=vertices, target=target, ring_radius=p.ring_radius))

@@ -1,9 +1,6 @@
-"""G-218 scorer: find the red mark the model drew and judge which vertex it marks (the marking family's judge).
-
-Checks (see :func:`vbvr_core.families.marking.judge.judge_mark`): the video opens on the first frame; at
-the end a clear red mark (ring, outline, dot or fill) sits on the vertex of the largest angle and takes in
-neither other vertex; the triangle and background are unchanged up to a global colour drift. How the mark
-appears is not asked for, so drawing it at once costs only 0.1.
+"""G-218 scorer: the marking family's :func:`~vbvr_core.families.marking.judge.judge_mark`, with the triangle's
+three vertices as the candidates and the largest angle's vertex as the target: the red mark must sit on it and
+take in neither other vertex.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from itertools import chain, combinations
+from itertools import combinations
 from typing import Annotated
 
 import numpy as np
@@ -24,8 +24,10 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.geometry_marks.draw import pick_colours
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g222_mark_tangent_point_of_circles.plugin import TASK
 
@@ -92,9 +94,11 @@ def touching_pair(centers: list[Point], radii: list[float]) -> tuple[int, int]:
     return pairs[0]
 
 
-class TangentPointGenerator(BaseGenerator):
+class TangentPointGenerator(PointMarkGenerator):
     """Draws outlined circles of which exactly two touch, and marks their tangent point with a black circle."""
 
+    ring_width = 5
+    ring_color = MARK_BLACK
     info = TASK.info
     Params = Params
     Solution = Solution
@@ -177,8 +181,7 @@ class TangentPointGenerator(BaseGenerator):
         i, j = touching_pair(centers, radii)
         tangent = closest_point(centers[i], radii[i], centers[j], radii[j])
         tangent = (round(tangent[0], 2), round(tangent[1], 2))
-        colors = ([PALETTE[LINE_COLORS[int(k)]] for k in rng.choice(len(LINE_COLORS), size=len(centers))]
-                  if p.mixed_colors else [PALETTE[LINE_COLORS[int(rng.integers(0, len(LINE_COLORS)))]]] * len(centers))
+        colors = [PALETTE[name] for name in pick_colours(rng, LINE_COLORS, len(centers), p.mixed_colors)]
 
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
@@ -188,26 +191,12 @@ class TangentPointGenerator(BaseGenerator):
         solution = Solution(centers=centers, radii=radii, pair=(i, j), tangent=tangent, mark_radius=p.mark_radius,
                             decoy_point=None if decoy_point is None else (round(decoy_point[0], 2),
                                                                            round(decoy_point[1], 2)))
-        final = ring_image(first, tangent, p.mark_radius, color=MARK_BLACK, width=5)
         prompt = (
             "Several circles are drawn. Exactly two of them touch each other from the outside at a single point "
             "(they are tangent). Find that tangent point and mark it by drawing a small black circle centred on "
             "it. Do not change anything else in the image."
         )
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: self._mark_frames(first, tangent),
-            solution=solution,
-            params=p,
-        )
-
-    def _mark_frames(self, first: np.ndarray, point: Point, radius: float | None = None,
-                     color=MARK_BLACK) -> Iterator[np.ndarray]:
-        """The first frame, then a small circle drawn around ``point`` stroke by stroke."""
-        p = self.params
-        return chain([first], ring_sweep(first, point, radius or p.mark_radius, p.mark_frames, color=color, width=5))
+        return self.marked_sample(first, prompt, solution, [tangent])
 
     def _dot_frames(self, first: np.ndarray, point: Point, color) -> Iterator[np.ndarray]:
         """The first frame, then a filled dot growing on ``point``."""
@@ -224,8 +213,8 @@ class TangentPointGenerator(BaseGenerator):
         s = Solution.model_validate(sample.solution)
         first = sample.first_frame
         return {"black_dot": lambda: self._dot_frames(first, s.tangent, MARK_BLACK),
-                "red_ring": lambda: self._mark_frames(first, s.tangent, color=MARK_RED),
-                "wide_ring": lambda: self._mark_frames(first, s.tangent, radius=s.mark_radius * 1.6)}
+                "red_ring": lambda: self.rings(first, [s.tangent], color=MARK_RED),
+                "wide_ring": lambda: self.rings(first, [s.tangent], radius=s.mark_radius * 1.6)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong points marked like the right one: the centre of a touching circle, a point well along the
@@ -236,9 +225,9 @@ class TangentPointGenerator(BaseGenerator):
         d = math.hypot(x2 - x1, y2 - y1)
         along = (s.tangent[0] - 40 * (y2 - y1) / d, s.tangent[1] + 40 * (x2 - x1) / d)
         misses: dict[str, FrameSource] = {
-            "circle_centre_marked": lambda: self._mark_frames(first, s.centers[s.pair[0]]),
-            "off_along_tangent": lambda: self._mark_frames(first, along),
+            "circle_centre_marked": lambda: self.rings(first, [s.centers[s.pair[0]]]),
+            "off_along_tangent": lambda: self.rings(first, [along]),
         }
         if s.decoy_point is not None:
-            misses["almost_touching_marked"] = lambda: self._mark_frames(first, s.decoy_point)
+            misses["almost_touching_marked"] = lambda: self.rings(first, [s.decoy_point])
         return misses

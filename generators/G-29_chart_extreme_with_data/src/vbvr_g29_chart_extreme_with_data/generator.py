@@ -14,7 +14,7 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Annotated, Literal
 
 import numpy as np
@@ -24,7 +24,7 @@ from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_text, new_canvas, text_size, to_frame
 from vbvr_core.draw.animate import ease_in_out
-from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.families.marking.draw import MARK_RED, outline_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g29_chart_extreme_with_data.plugin import TASK
@@ -102,24 +102,13 @@ def extreme_index(values: list[int], extreme: str) -> int:
     return where[0]
 
 
-def rectangle_points(box: Box, per_side: int = 12) -> list[tuple[float, float]]:
-    """Points round ``box`` clockwise from its top-left corner, ``per_side`` to a side (a pen's path)."""
+def rectangle_sweep(base: np.ndarray, box: Box, frames: int, width: int, color=MARK_RED) -> Iterator[np.ndarray]:
+    """``frames`` frames of a rectangle traced round ``box`` on ``base`` (not yielded), clockwise from its top-left
+    corner in 12 pen steps a side (the marking family's ``outline_sweep``); the last shows it whole."""
     left, top, right, bottom = box
     corners = [(left, top), (right, top), (right, bottom), (left, bottom), (left, top)]
-    points: list[tuple[float, float]] = []
-    for (x0, y0), (x1, y1) in zip(corners, corners[1:], strict=False):
-        points += [(x0 + (x1 - x0) * k / per_side, y0 + (y1 - y0) * k / per_side) for k in range(per_side)]
-    return points + [corners[0]]
-
-
-def rectangle_sweep(base: np.ndarray, box: Box, frames: int, width: int, color=MARK_RED) -> Iterator[np.ndarray]:
-    """``frames`` frames of a rectangle traced round ``box`` on ``base`` (not yielded); the last shows it whole."""
-    points = rectangle_points(box)
-    for step in range(1, frames + 1):
-        upto = max(2, round(ease_in_out(step / frames) * (len(points) - 1)) + 1)
-        image = Image.fromarray(base.copy())
-        ImageDraw.Draw(image).line(points[:upto], fill=color, width=width, joint="curve")
-        yield to_frame(image)
+    return outline_sweep(base, [(x0 + (x1 - x0) * k / 12, y0 + (y1 - y0) * k / 12)
+                                for (x0, y0), (x1, y1) in pairwise(corners) for k in range(12)], frames, color, width)
 
 
 class ChartExtremeWithDataGenerator(BaseGenerator):

@@ -2,8 +2,8 @@
 
 A bar is tall and narrow, so a mark round it reaches far from its centre: instead of a point's reach (the
 marking family's ring judge), the mark is read as a region. The red pixels of the last quarter second that
-were not red in the first frame (the marking family's ``red_mask``, judged against the frame's own
-background) are thickened by 2 px and form a region (holes filled: a rectangle, an ellipse or a fill over the bar all
+were not red in the first frame (the geometry_marks family's ``read_new_ink``: the marking family's
+``red_mask``, judged against the frame's own background) are thickened by 2 px and form a region (holes filled: a rectangle, an ellipse or a fill over the bar all
 enclose it; an open stroke encloses nothing), and each bar is judged by the share of its box that region
 covers.
 
@@ -16,19 +16,14 @@ family's ``rest_change``); the mark grows over at least 1/6 s (how it appears is
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.geometry_marks.judge import filled
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, red_mask
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.geometry_marks.judge import filled, read_new_ink
 from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
-from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g29_chart_extreme_with_data.generator import Solution
 
-TAIL_SECONDS = 0.25
 TARGET_FULL, TARGET_ZERO = 0.8, 0.5  # share of the target bar's box the mark must enclose
 OTHER_MAX = 0.25  # share of any other bar's box the mark may enclose
 MIN_MARK_PIXELS = 40  # judge pixels: less red than this is no mark (a rectangle round the smallest bar has ~200)
@@ -45,21 +40,10 @@ def bar_cover(region: np.ndarray, box: tuple[float, float, float, float], factor
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-29 against the sample's bars and the extreme one."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    factor = JUDGE_SIZE / FRAME_SIZE
-    first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
-    already = dilate(red_mask(first_small), 1)
-    reds = red_mask(clip.frames) & ~already
-    counts = reds.sum(axis=(1, 2))
-    final_count = max(1, int(counts[-1]))
-    verdict = Verdict()
-    opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count
-    if not verdict.part("start", float(opens), unless="the video does not open on the unmarked chart"):
-        return verdict.score(ok="")
-    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
-    mark = reds[-tail:].mean(axis=0) >= 0.5
+    read = read_new_ink(video, sample.first_frame, unless="the video does not open on the unmarked chart")
+    if isinstance(read, Score):
+        return read
+    verdict, factor, mark = read.verdict, read.factor, read.mark
     if int(mark.sum()) < MIN_MARK_PIXELS:
         verdict.part("selection", 0.0, unless="no clear red mark at the end of the video")
         return verdict.score(ok="")
@@ -72,6 +56,6 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("selection", credit,
                  unless=f"the mark encloses bars {others} besides the target {target}" if others
                  else f"the mark encloses {covers[target]:.0%} of the target bar {target}")
-    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+    unchanged_and_progressive(verdict, read.clip.frames, read.first, away_from(mark, factor), read.counts,
                               changed="the chart outside the mark changes", at_once="the mark appears at once")
     return verdict.score(ok="a red mark round the extreme bar only; the rest is unchanged")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from itertools import chain
+from functools import partial
 from typing import Annotated, Literal
 
 import numpy as np
@@ -28,7 +28,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
 from vbvr_core.draw.shapes import SHAPE_REACH
-from vbvr_core.families.geometry_marks.draw import dot_sweep
+from vbvr_core.families.geometry_marks.draw import dots_in_turn, in_turn
 from vbvr_core.families.marking.draw import outline_sweep
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -196,27 +196,16 @@ class RegionObjectsGenerator(BaseGenerator):
 
     def _box_frames(self, first: np.ndarray, solution: Solution, indices: list[int]) -> Iterator[np.ndarray]:
         """The scene, then a green square border drawn around each shape of ``indices`` in turn, side by side."""
-        frames, base, h = [first], first, solution.box_half
-        for k in indices:
-            x, y = solution.centers[k]
-            square = [(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)]
-            frames.extend(outline_sweep(base, square, self.params.mark_frames, color=MARK_GREEN, width=MARK_WIDTH))
-            base = frames[-1]
-        return iter(frames)
-
-    def _disc_frames(self, first: np.ndarray, solution: Solution, indices: list[int]) -> Iterator[np.ndarray]:
-        """Another answer style: a green disc grown over each shape in turn."""
-        frames, base = [first], first
-        for k in indices:
-            frames.extend(dot_sweep(base, solution.centers[k], solution.box_half - 4, self.params.mark_frames,
-                                    color=MARK_GREEN))
-            base = frames[-1]
-        return chain(frames)
+        h = solution.box_half
+        border = partial(outline_sweep, frames=self.params.mark_frames, color=MARK_GREEN, width=MARK_WIDTH)
+        return in_turn(first, [partial(border, points=[(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)])
+                               for x, y in (solution.centers[k] for k in indices)])
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """Another correct style: each matching shape covered by a green disc."""
+        """Another correct style: each matching shape covered by a green disc grown over it."""
         s = Solution.model_validate(sample.solution)
-        return {"green_discs": lambda: self._disc_frames(sample.first_frame, s, s.targets)}
+        return {"green_discs": lambda: dots_in_turn(sample.first_frame, [s.centers[k] for k in s.targets],
+                                                    s.box_half - 4, self.params.mark_frames, color=MARK_GREEN)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong sets boxed like the right one: the asked kind in another region boxed too, another kind in the

@@ -3,11 +3,9 @@
 The official convention marks in green; the geometry_marks family's ``judge_point_marks`` reads red marks, so the
 scorer hands it the video and the first frame with the red and green channels swapped (a green border becomes a
 red one; no shape is green, so no shape turns red). Every shape is an anchor and the matching ones the targets:
-each green border, ring or disc marks the shape nearest its centre (full credit within 0.03 of the frame's side,
-none from 0.055); the marked shapes must be exactly the matching ones (one missed, a shape of the kind in another
-region or another kind in the region marked, or a stray mark scores 0); every mark must be closed, round (a
-square border surrounds its centre on every side) and no larger than a box around one shape; the rest of the
-picture must stay as it was. Only the answer is asked for, so marks that appear at once keep 0.9. Never raises.
+the marked shapes must be exactly the matching ones (one missed, or a shape of the kind in another region or
+another kind in the region marked, scores 0); a square border is round (it surrounds its centre on every side),
+and a mark may reach as far as a box around one shape (``SMALL_FULL``), no farther.
 """
 
 from __future__ import annotations

@@ -1,19 +1,26 @@
-"""Drawing marks on a construction, stroke by stroke: a dot that grows, a segment drawn over from one end.
+"""Drawing marks on a construction, stroke by stroke: a dot that grows, a segment drawn over from one end, and
+marks on several points one after another.
 
 (A ring drawn around a point is the marking family's ``ring_sweep``.) Each sweep yields ``frames`` frames on a
 copy of ``base`` (which itself is not yielded: the caller starts with it); the last shows the whole mark.
+:func:`in_turn` strings sweeps together after the first frame, each drawn on the last frame of the one before:
+:func:`rings_in_turn` and :func:`dots_in_turn` mark a list of points so, and :func:`rings_image` is the last
+frame of :func:`rings_in_turn` drawn at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 
 import numpy as np
 from PIL import Image, ImageDraw
 
 from vbvr_core.contract.geometry import Point
 from vbvr_core.draw import ease_in_out, to_frame
-from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
+
+Sweep = Callable[[np.ndarray], Iterable[np.ndarray]]  # the frames of one mark drawn on a base frame
 
 
 def dot_sweep(base: np.ndarray, center: Point, radius: float, frames: int, color=MARK_RED) -> Iterator[np.ndarray]:
@@ -39,3 +46,53 @@ def segment_sweep(base: np.ndarray, start: Point, end: Point, frames: int, color
         image = Image.fromarray(base.copy())
         ImageDraw.Draw(image).line([tuple(start), tip], fill=color, width=width)
         yield to_frame(image)
+
+
+def in_turn(first: np.ndarray, sweeps: Iterable[Sweep]) -> Iterator[np.ndarray]:
+    """``first``, then the frames of each sweep in turn, each sweep drawn on the last frame before it (a sweep
+    that yields no frame draws nothing): the marks on several points, one after another."""
+    yield first
+    base = first
+    for sweep in sweeps:
+        for frame in sweep(base):
+            yield frame
+            base = frame
+
+
+def _each(radii: float | Sequence[float], count: int) -> list[float]:
+    """One radius per point: ``radii`` itself (one per point) or the one radius repeated."""
+    return [radii] * count if isinstance(radii, int | float) else list(radii)
+
+
+def rings_in_turn(first: np.ndarray, centers: Sequence[Point], radii: float | Sequence[float], frames: int,
+                  width: int = 5, color=MARK_RED) -> Iterator[np.ndarray]:
+    """``first``, then a ring (``ring_sweep``, ``frames`` frames) drawn around each of ``centers`` in turn;
+    ``radii`` is one radius for every ring or one per centre."""
+    return in_turn(first, [partial(ring_sweep, center=center, radius=radius, frames=frames, color=color, width=width)
+                           for center, radius in zip(centers, _each(radii, len(centers)), strict=True)])
+
+
+def dots_in_turn(first: np.ndarray, centers: Sequence[Point], radii: float | Sequence[float], frames: int,
+                 color=MARK_RED) -> Iterator[np.ndarray]:
+    """``first``, then a dot (:func:`dot_sweep`, ``frames`` frames) grown on each of ``centers`` in turn; ``radii``
+    is one radius for every dot or one per centre."""
+    return in_turn(first, [partial(dot_sweep, center=center, radius=radius, frames=frames, color=color)
+                           for center, radius in zip(centers, _each(radii, len(centers)), strict=True)])
+
+
+def rings_image(first: np.ndarray, centers: Sequence[Point], radii: float | Sequence[float], width: int = 5,
+                color=MARK_RED) -> np.ndarray:
+    """``first`` with a whole ring around each of ``centers`` (the last frame of :func:`rings_in_turn`; ``first``
+    itself when there is no centre)."""
+    image = first
+    for center, radius in zip(centers, _each(radii, len(centers)), strict=True):
+        image = ring_image(image, center, radius, color, width)
+    return image
+
+
+def pick_colours(rng: np.random.Generator, names: Sequence[str], count: int, mixed: bool) -> list[str]:
+    """``count`` colour names for the lines of a construction, from ``names``: each drawn on its own (repeats
+    allowed) when ``mixed``, else one drawn for all."""
+    if mixed:
+        return [names[int(k)] for k in rng.choice(len(names), size=count)]
+    return [names[int(rng.integers(0, len(names)))]] * count

@@ -26,11 +26,15 @@ the video opens on the unmarked first frame (its drawing where the first frame h
 position is the least credit of the marks' distances; the rest of the picture matches the first frame up to
 a global colour drift (the marking family's ``rest_change``); the marks grow over at least 1/6 s (when the
 task does not ask for the process, a mark that appears at once keeps 0.9). Never raises.
+
+Every judge of a drawn mark in this family (and the tasks' own scorers for other kinds of mark) opens alike:
+:func:`read_new_ink` reads the clip, the ink the video added to the first frame and the part ``start``, and
+:attr:`NewInk.mark` is the mark at the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,7 +47,7 @@ from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import VideoClip, VideoReader
 
 TAIL_SECONDS = 0.25
 SCENE_INK, SCENE_STRONG, SCENE_REACH, SCENE_SHARE = 40, 80, 2, 0.6  # the opening's drawing must match the first's
@@ -60,7 +64,54 @@ ROUND_FULL, ROUND_ZERO = 0.85, 0.65  # share of 12 directions around its centre 
 TRACE_NEAR, TRACE_ALONG = 0.9, 0.8  # a trace: share of its pixels along the segment, share of the segment covered
 TRACE_REACH = 0.02  # a traced pixel lies this close to the segment (fraction of the frame) beyond half its width
 
+OPENS_UNMARKED = "the video does not open on the unmarked first frame"
+
 Segment = tuple[Point, Point]
+
+
+@dataclass(frozen=True)
+class NewInk:
+    """A video read for the marks it adds to the sample's first frame (by :func:`read_new_ink`), at judge size
+    (``JUDGE_SIZE`` px, ``JUDGE_FPS`` frames a second)."""
+
+    clip: VideoClip
+    first: np.ndarray  # the sample's first frame at judge size
+    factor: float  # judge px per canvas px
+    added: np.ndarray  # per frame: the ink the video added to the first frame (bool masks)
+    counts: np.ndarray  # per frame: how many pixels it added
+    tail: int  # frames in the last TAIL_SECONDS
+    mark: np.ndarray  # the mark at the end: pixels added in at least half the frames of the last TAIL_SECONDS
+    verdict: Verdict  # the score so far: part ``start``
+
+
+def read_new_ink(video: VideoReader, first: np.ndarray, ink: Callable[[np.ndarray], np.ndarray] = red_mask, *,
+                 added: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None, scene: bool = False,
+                 unless: str = OPENS_UNMARKED) -> NewInk | Score:
+    """Read ``video`` for the marks it draws on ``first`` (the sample's first frame, canvas size): the ink it
+    added per judged frame — by default the pixels ``ink`` finds (:func:`red_mask`: clearly red) that are not
+    within 1 px of those it finds in the first frame; ``added(frames, first)`` (both at judge size) replaces that
+    rule — and the part ``start``: the video opens on ``first`` (``starts_like``; with ``scene``, also drawing the
+    same lines and shapes: :func:`same_scene`) with less than a fifth of its last frame's added ink.
+
+    Returns the zero :class:`Score` when the video cannot be read, the verdict's score (``start`` 0, reason
+    ``unless``) when it does not open so, else the :class:`NewInk` to judge the mark by. Never raises."""
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    first_small = resize_frame(first, JUDGE_SIZE)
+    verdict = Verdict()
+    if added is None:
+        marks = ink(clip.frames) & ~dilate(ink(first_small), 1)
+    else:
+        marks = added(clip.frames, first_small)
+    counts = marks.sum(axis=(1, 2))
+    opens = (starts_like(clip, first) and (not scene or same_scene(clip.frames[0], first_small))
+             and counts[0] < 0.2 * max(1, int(counts[-1])))
+    if not verdict.part("start", float(opens), unless=unless):
+        return verdict.score(ok="")
+    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
+    return NewInk(clip, first_small, JUDGE_SIZE / first.shape[0], marks, counts, tail,
+                  marks[-tail:].mean(axis=0) >= 0.5, verdict)
 
 
 @dataclass(frozen=True)
@@ -237,22 +288,11 @@ def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[P
     in red mark its anchor. Distances and sizes are fractions of the frame's side, so any resolution judges
     alike. Never raises.
     """
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    factor = JUDGE_SIZE / first.shape[0]
-    first_small = resize_frame(first, JUDGE_SIZE)
-    verdict = Verdict()
-    already = dilate(red_mask(first_small), 1)
-    reds = red_mask(clip.frames) & ~already
-    counts = reds.sum(axis=(1, 2))
-    final_count = max(1, int(counts[-1]))
-    opens = starts_like(clip, first) and same_scene(clip.frames[0], first_small) and counts[0] < 0.2 * final_count
-    if not verdict.part("start", float(opens), unless="the video does not open on the unmarked first frame"):
-        return verdict.score(ok="")
-    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
-    mask = reds[-tail:].mean(axis=0) >= 0.5
-    end = clip.frames[-tail:].astype(np.float32).mean(axis=0)
+    read = read_new_ink(video, first, scene=True)
+    if isinstance(read, Score):
+        return read
+    clip, first_small, factor, mask, verdict = read.clip, read.first, read.factor, read.mark, read.verdict
+    end = clip.frames[-read.tail:].astype(np.float32).mean(axis=0)
     end = match_colours(np.clip(np.rint(end), 0, 255).astype(np.uint8), *colour_fit(end, first_small))
     changed = channel_max(np.abs(end.astype(np.int16) - first_small.astype(np.int16))) >= CHANGED
     blobs = mark_blobs(mask, joins=changed)
@@ -283,6 +323,6 @@ def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[P
                  unless="a mark does not surround its centre (not a circle or dot)")
     verdict.part("small", min((m.small for m in dots), default=1.0),
                  unless="a mark is too large to mark one point")
-    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mask, factor), counts,
+    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mask, factor), read.counts,
                               changed="the picture outside the marks changes", at_once="the marks appear at once")
     return verdict.score(ok=ok or "a clear red mark on each point asked for and on no other; the rest unchanged")

@@ -1,0 +1,72 @@
+"""Plane geometry of a construction (canvas px, y down): a polygon's sides and corner angles, distances between
+points and segments, and where two segments cross. The generators of this family place their figures and solve
+their tasks with these."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from vbvr_core.contract.geometry import Point
+
+Segment = tuple[Point, Point]
+
+
+def polygon_sides(corners: Sequence[Point]) -> list[Segment]:
+    """Side k of the polygon through ``corners`` runs from corner k to corner k + 1 (the last closes it)."""
+    return [(corners[k], corners[(k + 1) % len(corners)]) for k in range(len(corners))]
+
+
+def interior_angles(corners: Sequence[Point]) -> list[float]:
+    """Each corner's interior angle in degrees, of a convex polygon (any triangle): the angle at corner k between
+    the sides to corners k − 1 and k + 1."""
+    n = len(corners)
+    out = []
+    for k in range(n):
+        (ax, ay), (bx, by), (cx, cy) = corners[k - 1], corners[k], corners[(k + 1) % n]
+        u, v = (ax - bx, ay - by), (cx - bx, cy - by)
+        cos = (u[0] * v[0] + u[1] * v[1]) / max(math.hypot(*u) * math.hypot(*v), 1e-9)
+        out.append(math.degrees(math.acos(max(-1.0, min(1.0, cos)))))
+    return out
+
+
+def point_segment_distance(point: Point, segment: Segment) -> float:
+    """Distance from ``point`` to the nearest point of ``segment`` (to its end when the perpendicular misses it)."""
+    (x0, y0), (x1, y1) = segment
+    dx, dy = x1 - x0, y1 - y0
+    t = max(0.0, min(1.0, ((point[0] - x0) * dx + (point[1] - y0) * dy) / max(dx * dx + dy * dy, 1e-9)))
+    return math.hypot(point[0] - x0 - t * dx, point[1] - y0 - t * dy)
+
+
+def _turn(p: Point, q: Point, r: Point) -> float:
+    """Twice the signed area of the triangle p, q, r: which side of the line p → q the point r lies on."""
+    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+
+def crossing_point(a: Segment, b: Segment) -> Point | None:
+    """The point where segments ``a`` and ``b`` properly cross (each one's ends strictly on either side of the
+    other), or None (apart, touching at an end, or collinear)."""
+    (p1, p2), (q1, q2) = a, b
+    d1, d2 = _turn(q1, q2, p1), _turn(q1, q2, p2)
+    d3, d4 = _turn(p1, p2, q1), _turn(p1, p2, q2)
+    if not (d1 * d2 < 0 and d3 * d4 < 0):
+        return None
+    t = d1 / (d1 - d2)
+    return (p1[0] + t * (p2[0] - p1[0]), p1[1] + t * (p2[1] - p1[1]))
+
+
+def segment_distance(a: Segment, b: Segment) -> float:
+    """Least distance between two segments (px), 0 when they cross."""
+    if crossing_point(a, b) is not None:
+        return 0.0
+    return min(point_segment_distance(a[0], b), point_segment_distance(a[1], b),
+               point_segment_distance(b[0], a), point_segment_distance(b[1], a))
+
+
+def shift_room(points: Sequence[Point], margin: float, size: int = 512) -> tuple[tuple[float, float],
+                                                                                 tuple[float, float]]:
+    """How far ``points`` (a figure built round the origin) may be shifted and keep ``margin`` px inside the
+    ``size``-px canvas: the (least, greatest) shift along x and along y; the figure does not fit where a least
+    exceeds its greatest."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return (margin - min(xs), size - margin - max(xs)), (margin - min(ys), size - margin - max(ys))

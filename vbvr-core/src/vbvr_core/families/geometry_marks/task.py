@@ -1,0 +1,53 @@
+"""The render every "ring the points" task of this family shares: the scene, then a ring drawn around each answer
+point in turn, stroke by stroke, and the sample built from them.
+
+A task's generator subclasses :class:`PointMarkGenerator`; its ``Params`` carry ``mark_frames`` (the frames one
+mark is drawn over) and, unless the task passes every radius itself, ``mark_radius`` (the ring's radius, px).
+The ring's stroke, colour and the frames the pipeline holds at both ends are class attributes. (A task that
+rings one shape of its scene, with its ring's stroke a parameter, is the marking family's ``RingMarkGenerator``.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+
+from vbvr_core.contract import Point, Sample
+from vbvr_core.families.geometry_marks.draw import dots_in_turn, rings_image, rings_in_turn
+from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.pipeline.generator import BaseGenerator
+
+
+class PointMarkGenerator(BaseGenerator):
+    """A generator whose answer is a ring drawn around each of some points of its scene, one after another."""
+
+    ring_width: ClassVar[int] = 4  # the ring's stroke, px
+    ring_color: ClassVar[tuple[int, int, int]] = MARK_RED
+    hold_frames: ClassVar[int | None] = None  # frames the pipeline holds each end (None: the pipeline's default)
+
+    def rings(self, first: np.ndarray, points: Sequence[Point], radius: float | Sequence[float] | None = None,
+              color: tuple[int, int, int] | None = None) -> Iterator[np.ndarray]:
+        """The first frame, then a ring drawn around each of ``points`` in turn, stroke by stroke (``radius``: one
+        for all or one per point, by default ``params.mark_radius``; ``color`` by default :attr:`ring_color`): the
+        answer's trajectory, and a near miss ringing other points exactly like it."""
+        p = self.params
+        return rings_in_turn(first, points, p.mark_radius if radius is None else radius, p.mark_frames,
+                             self.ring_width, self.ring_color if color is None else color)
+
+    def dots(self, first: np.ndarray, points: Sequence[Point], radius: float | Sequence[float]) -> Iterator[np.ndarray]:
+        """The first frame, then a red dot of ``radius`` (one for all or one per point) grown on each of ``points``
+        in turn: another correct answer's style."""
+        return dots_in_turn(first, points, radius, self.params.mark_frames)
+
+    def marked_sample(self, first: np.ndarray, prompt: str, solution: Any, points: Sequence[Point],
+                      radius: float | Sequence[float] | None = None) -> Sample:
+        """The sample that opens on ``first`` and rings each of ``points`` in turn (:meth:`rings`); its final frame
+        holds every ring."""
+        p = self.params
+        final = rings_image(first, points, p.mark_radius if radius is None else radius, self.ring_width,
+                            self.ring_color)
+        held = {} if self.hold_frames is None else {"hold_frames": self.hold_frames}
+        return Sample(first_frame=first, final_frame=final, prompt=prompt,
+                      trajectory=lambda: self.rings(first, points, radius), solution=solution, params=p, **held)

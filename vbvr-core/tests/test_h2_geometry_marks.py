@@ -1,0 +1,149 @@
+"""The geometry_marks family's shared pieces (issue 14): marks drawn on several points in turn, the generator base
+that rings answer points, the plane geometry of constructions, and the opening every judge of a drawn mark reads."""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+from itertools import chain
+
+import numpy as np
+import pytest
+from pydantic import Field
+from vbvr_core.contract import Category, Point, Score, TaskInfo, TaskParams, TaskSolution
+from vbvr_core.draw import new_canvas, to_frame
+from vbvr_core.families.geometry_marks.draw import (
+    dot_sweep,
+    dots_in_turn,
+    in_turn,
+    pick_colours,
+    rings_image,
+    rings_in_turn,
+)
+from vbvr_core.families.geometry_marks.judge import NewInk, read_new_ink
+from vbvr_core.families.geometry_marks.plane import (
+    crossing_point,
+    interior_angles,
+    point_segment_distance,
+    polygon_sides,
+    segment_distance,
+    shift_room,
+)
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.families.marking.judge import red_or_dark_mask
+from vbvr_core.media.video import VideoReader, held, write_video
+
+POINTS = [(128.0, 256.0), (384.0, 256.0)]
+
+
+@pytest.fixture(scope="module")
+def first() -> np.ndarray:
+    return to_frame(new_canvas((250, 248, 240)))
+
+
+def test_in_turn_draws_each_sweep_on_the_last_frame_before_it(first):
+    frames = list(in_turn(first, [partial(ring_sweep, center=POINTS[0], radius=20.0, frames=3), lambda base: [],
+                                  partial(dot_sweep, center=POINTS[1], radius=9.0, frames=2)]))
+    assert len(frames) == 1 + 3 + 2 and frames[0] is first
+    ringed = ring_image(first, POINTS[0], 20.0)
+    assert np.array_equal(frames[3], ringed)  # the empty sweep draws nothing
+    assert np.array_equal(frames[-1][:, :256], ringed[:, :256]) and not np.array_equal(frames[-1], ringed)
+
+
+def test_rings_in_turn_ends_on_rings_image_with_one_radius_or_one_per_point(first):
+    for radii in (18.0, [18.0, 30.0]):
+        frames = list(rings_in_turn(first, POINTS, radii, 4, width=4))
+        assert len(frames) == 1 + 2 * 4
+        assert np.array_equal(frames[-1], rings_image(first, POINTS, radii, width=4))
+    assert rings_image(first, [], 10.0) is first
+    wide = rings_image(first, POINTS, [18.0, 30.0])
+    assert (wide[256, 384 + 30] != first[256, 0]).any() and (wide[256, 128 + 30] == first[256, 0]).all()
+    dots = list(dots_in_turn(first, POINTS, 8.0, 3))
+    assert len(dots) == 7 and (dots[-1][252:260, 380:388] == (225, 25, 25)).all()
+
+
+class _Params(TaskParams):
+    mark_radius: float = Field(16.0, ge=8, le=30)
+    mark_frames: int = Field(5, ge=2, le=20)
+
+
+class _Solution(TaskSolution):
+    points: list[Point]
+
+
+class _BlackRings(PointMarkGenerator):
+    """Rings both points of an empty canvas in black, 3 px wide, held 4 frames at each end."""
+
+    info = TaskInfo(key="O-991_point_ring_demo", title="Point ring demo", category=Category.PERCEPTION,
+                    description="Black rings are drawn round two points in turn.")
+    Params = _Params
+    Solution = _Solution
+    ring_width = 3
+    ring_color = (20, 20, 20)
+    hold_frames = 4
+
+    def generate(self):
+        first = to_frame(new_canvas((250, 248, 240)))
+        return self.marked_sample(first, "Ring both points.", _Solution(points=POINTS), POINTS)
+
+
+def test_a_point_mark_generator_rings_its_points_in_turn(first):
+    generator = _BlackRings(0)
+    sample = generator.generate()
+    expected = rings_image(first, POINTS, 16.0, width=3, color=(20, 20, 20))
+    assert np.array_equal(sample.final_frame, expected) and sample.hold_frames == 4
+    frames = list(sample.trajectory())
+    assert len(frames) == 1 + 2 * 5 and np.array_equal(frames[-1], expected)
+    red = list(generator.rings(first, POINTS[:1], radius=25.0, color=(225, 25, 25)))
+    assert np.array_equal(red[-1], ring_image(first, POINTS[0], 25.0, width=3))
+    assert np.array_equal(list(generator.dots(first, POINTS, [6.0, 9.0]))[-1],
+                          list(dots_in_turn(first, POINTS, [6.0, 9.0], 5))[-1])
+
+
+def test_plane_geometry_of_segments_and_polygons():
+    square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    assert polygon_sides(square)[-1] == ((0.0, 10.0), (0.0, 0.0))
+    assert interior_angles(square) == pytest.approx([90.0] * 4)
+    assert sum(interior_angles([(0.0, 0.0), (7.0, 1.0), (2.0, 5.0)])) == pytest.approx(180.0)
+    assert point_segment_distance((5.0, 3.0), ((0.0, 0.0), (10.0, 0.0))) == pytest.approx(3.0)
+    assert point_segment_distance((13.0, 4.0), ((0.0, 0.0), (10.0, 0.0))) == pytest.approx(5.0)  # past the end
+    assert crossing_point(((0.0, 0.0), (10.0, 10.0)), ((0.0, 10.0), (10.0, 0.0))) == pytest.approx((5.0, 5.0))
+    assert crossing_point(((0.0, 0.0), (5.0, 0.0)), ((5.0, 0.0), (5.0, 5.0))) is None  # touching at an end
+    assert segment_distance(((0.0, 0.0), (10.0, 10.0)), ((0.0, 10.0), (10.0, 0.0))) == 0.0
+    assert segment_distance(((0.0, 0.0), (10.0, 0.0)), ((3.0, 4.0), (8.0, 9.0))) == pytest.approx(4.0)
+    (low_x, high_x), (low_y, high_y) = shift_room([(-50.0, -20.0), (50.0, 30.0)], 10.0)
+    assert (low_x, high_x, low_y, high_y) == (60.0, 452.0, 30.0, 472.0)
+    (low_x, high_x), _ = shift_room([(-300.0, 0.0), (300.0, 0.0)], 10.0)
+    assert low_x > high_x  # too wide to fit
+
+
+def test_pick_colours_mixes_or_draws_one_for_all():
+    names = ("blue", "green", "purple")
+    rng = np.random.default_rng(3)
+    one = pick_colours(rng, names, 5, mixed=False)
+    assert len(set(one)) == 1 and len(one) == 5
+    mixed = pick_colours(np.random.default_rng(3), names, 40, mixed=True)
+    assert set(mixed) == set(names)
+
+
+def _video(tmp_path, frames, name) -> VideoReader:
+    path = tmp_path / name
+    write_video(path, held(frames, 6))
+    return VideoReader(path)
+
+
+def test_read_new_ink_reads_the_opening_and_the_final_mark(tmp_path):
+    first = to_frame(new_canvas((250, 248, 240)))
+    marked = _video(tmp_path, chain([first], ring_sweep(first, POINTS[0], 20.0, 10)), "ring.mp4")
+    read = read_new_ink(marked, first)
+    assert isinstance(read, NewInk) and read.verdict.score(ok="").value == 1.0 and read.factor == 0.5
+    ys, xs = np.nonzero(read.mark)
+    assert math.hypot(xs.mean() - 64, ys.mean() - 128) < 1.5 and read.counts[0] == 0 < read.counts[-1]
+    cut = _video(tmp_path, [ring_image(first, POINTS[0], 20.0)] * 8, "cut.mp4")  # marked from the start
+    score = read_new_ink(cut, first, unless="not unmarked")
+    assert isinstance(score, Score) and score.value == 0.0 and "not unmarked" in score.reason
+    black = _video(tmp_path, chain([first], ring_sweep(first, POINTS[1], 20.0, 10, color=(20, 20, 20))), "b.mp4")
+    assert not read_new_ink(black, first).mark.any() and read_new_ink(black, first, red_or_dark_mask).mark.any()
+    nothing = read_new_ink(black, first, added=lambda frames, small: np.zeros(frames.shape[:3], bool))
+    assert isinstance(nothing, NewInk) and not nothing.mark.any()
