@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from vbvr_core.families.rotation.draw import rotate_points
+from vbvr_core.families.rotation.draw import rotate_points, turning_outline
 from vbvr_core.judge.baselines import shortcut_frames
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract, contract_samples
@@ -16,7 +16,6 @@ from vbvr_o85_2d_object_rotation.generator import (
     Shape,
     Solution,
     scene_stage,
-    shape_outline,
     shape_problem,
     turned_frame,
 )
@@ -26,7 +25,7 @@ WHITE = (255, 255, 255)
 
 def _shape(kind: str, center=(256.0, 288.0), color=(230, 40, 40), radius: float = 60.0) -> Shape:
     return Shape(kind=kind, color=color, color_name="red", center=center, radius=radius,
-                 vertices=tuple(shape_outline(kind, radius, np.random.default_rng(0))),
+                 vertices=tuple(turning_outline(kind, radius, np.random.default_rng(0))),
                  symmetry={"square": 4, "ellipse": 2, "arrow": 1}[kind], outline_width=3, sprite_side=164)
 
 

@@ -18,17 +18,14 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import judge_turn
-from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, polygon_turn
+from vbvr_core.families.rotation.judge import judge_turn, turn_clip
+from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, colour_seen, polygon_turn
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.motion import observed_color
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o44_rotation_puzzle.generator import TILE, Solution, elbow, tile_center
 
-SIZE, FPS = 256, 12  # the video is read once, at this size and rate
 END_FULL, END_ZERO = 6.0, 25.0
 
 
@@ -41,11 +38,10 @@ def nearest_right_turn(needed: int, reached: float) -> float:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-44 against the sample's tiles."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=SIZE, fps=FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    reference = resize_frame(sample.first_frame, clip.frames.shape[2])
-    color = observed_color(clip.frames[0], reference, solution.pipe_color)
+    clip = turn_clip(video)
+    if isinstance(clip, Score):
+        return clip
+    color = colour_seen(clip.frames, sample.first_frame, solution.pipe_color)
     verdict = Verdict()
     held, processes, reasons = [], [], []
     # One tracker for every tile: each tile is brought onto the top-left tile's place, the elbow drawn unturned.

@@ -20,11 +20,10 @@ import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.draw import color_distance
 from vbvr_core.families.rotation.judge import judge_turn, turn_series
-from vbvr_core.families.rotation.track import pointer_angles
+from vbvr_core.families.rotation.track import colour_seen, pointer_angles
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.motion import angle_difference, observed_color
+from vbvr_core.judge.motion import angle_difference
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o53_clock.generator import Solution
@@ -50,7 +49,7 @@ def hand_angles(frames: np.ndarray, solution: Solution, hand: str, first: np.nda
     expected = 0.6 * length * max(2.0, 0.05 * solution.radius * scale)  # about half the hand's visible area
     color, outer = getattr(solution, f"{hand}_color"), min(0.92, length / scale / solution.radius + REACH)
     if first is not None:
-        seen = observed_color(frames[0], resize_frame(first, frames.shape[2]), color)
+        seen = colour_seen(frames, first, color)
         color = seen if color_distance(seen, color) <= DRIFT else color
     return pointer_angles(frames, (solution.center[0] * scale, solution.center[1] * scale), solution.radius * scale,
                           color, min_pixels=0.25 * expected, tolerance=HAND_TOLERANCE, outer=outer)

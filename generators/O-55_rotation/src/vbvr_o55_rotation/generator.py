@@ -16,7 +16,7 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Annotated, Any, Literal
 
 import cv2
@@ -25,6 +25,7 @@ from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex
+from vbvr_core.families.rotation.draw import steady_turn
 from vbvr_core.judge.alternatives import nudged_positions
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -295,7 +296,6 @@ class RotationGenerator(BaseGenerator):
         problem = view_problem(view_templates(cells, p.elevation, p.start_azimuth, unit, solution.background), signed)
         if problem:
             raise Reject(problem)
-        frames = p.orbit_frames
         way = "to its right (counterclockwise seen from above)" if signed > 0 else "to its left (clockwise seen from above)"
         prompt = (
             f"The picture shows a structure of {p.cubes} light-blue cubes, seen from {p.elevation}° above the horizon. "
@@ -305,7 +305,7 @@ class RotationGenerator(BaseGenerator):
         )
         return Sample(
             first_frame=view_frame(solution, 0.0), final_frame=view_frame(solution, float(signed)), prompt=prompt,
-            trajectory=lambda: (view_frame(solution, signed * k / frames) for k in range(frames + 1)),
+            trajectory=steady_turn(partial(view_frame, solution), signed, p.orbit_frames),
             solution=solution, params=p,
         )
 
@@ -313,12 +313,12 @@ class RotationGenerator(BaseGenerator):
         """The same orbit with the structure framed a few pixels off (in every frame, as a model might)."""
         solution, frames = sample.solution, self.params.orbit_frames
         signed = solution.signed_degrees
-        return {name: (lambda offset=offset: (view_frame(solution, signed * k / frames, offset) for k in range(frames + 1)))
+        return {name: steady_turn(lambda angle, offset=offset: view_frame(solution, angle, offset), signed, frames)
                 for name, offset in nudged_positions(2 * REACH).items()}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The orbit the wrong way round (same end view, wrong way), a quarter turn only, and a 150° turn."""
         solution, frames = sample.solution, self.params.orbit_frames
         signed = solution.signed_degrees
-        return {name: (lambda final=final: (view_frame(solution, final * k / frames) for k in range(frames + 1)))
+        return {name: steady_turn(partial(view_frame, solution), final, frames)
                 for name, final in (("wrong_way", -signed), ("quarter_turn", signed / 2), ("short_150", signed * 5 / 6))}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import judge_turn, turn_series
+from vbvr_core.families.rotation.judge import judge_turn, turn_clip, turn_parts, turn_series
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -32,7 +32,6 @@ from vbvr_o55_rotation.generator import (
     view_templates,
 )
 
-SIZE, FPS = 256, 12  # the video is read once, at this size and rate
 MIN_LIKENESS = 0.8  # least correlation of a frame with its best view for the frame to count as a view
 SEARCH = 48  # pixels (of 512) the structure may be framed off our place, each way
 
@@ -97,9 +96,9 @@ def view_turns(frames: np.ndarray, templates: np.ndarray, box) -> tuple[list[flo
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-55 against the sample's structure and stated half-turn."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=SIZE, fps=FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
+    clip = turn_clip(video)
+    if isinstance(clip, Score):
+        return clip
     templates = view_templates(solution.cells, solution.elevation, solution.start_azimuth, solution.unit,
                                solution.background)
     box = template_box(solution.unit, solution.cells)
@@ -114,10 +113,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     if judged is None:
         verdict.part("seen", 0.0, unless="the structure is not seen from any camera direction")
         return verdict.score(ok="")
-    verdict.part("start", judged.start, unless="the video does not open on the given view")
-    verdict.part("end", judged.end, unless=f"the camera turned {judged.reached:+.0f}°, expected {target:+.0f}°")
-    verdict.part("process", 0.05 + 0.95 * judged.process,
-                 unless=f"the views on the way are shown through {judged.process:.0%} of the turn")
+    turn_parts(verdict, judged, target, "the video does not open on the given view",
+               "the camera turned {reached:+.0f}°, expected {target:+.0f}°",
+               "the views on the way are shown through {process:.0%} of the turn")
     verdict.part("seen", ramp(1.0 - seen, 0.3, 0.6), unless=f"only {seen:.0%} of the frames show the structure")
     verdict.note("sense", judged.sense)
     verdict.note("likeness", float(np.median(likeness)))

@@ -14,7 +14,7 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Annotated, Any, Literal
 
 import cv2
@@ -35,12 +35,18 @@ from vbvr_core.draw import (
     draw_text,
     new_canvas,
     paste,
-    shape_points,
     text_size,
     to_frame,
 )
 from vbvr_core.draw.canvas import RGB
-from vbvr_core.families.rotation.draw import centred, polygon_sprite, rotate_points, self_overlap
+from vbvr_core.families.rotation.draw import (
+    rotate_points,
+    self_overlap,
+    steady_turn,
+    turn_near_misses,
+    turned_sprite,
+    turning_outline,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o6_2d_geometric_transformation.plugin import TASK
@@ -96,22 +102,6 @@ class Solution(TaskSolution):
     signed_degrees: int
 
 
-def shape_outline(kind: str, radius: float, rng: np.random.Generator) -> list[Point]:
-    """Vertices of a ``kind`` shape of nominal ``radius`` around its centroid (within 1.25 × ``radius``)."""
-    if kind == "arrow":
-        r = radius
-        points = [(-1.1 * r, -0.3 * r), (0.3 * r, -0.3 * r), (0.3 * r, -0.75 * r), (1.1 * r, 0.0),
-                  (0.3 * r, 0.75 * r), (0.3 * r, 0.3 * r), (-1.1 * r, 0.3 * r)]
-    elif kind == "irregular":
-        count = int(rng.integers(4, 7))
-        angles = 2 * math.pi * (np.arange(count) + rng.uniform(-0.25, 0.25, count)) / count
-        radii = rng.uniform(0.55, 1.1, count) * radius
-        points = [(float(rr * math.cos(a)), float(rr * math.sin(a))) for rr, a in zip(radii, angles, strict=True)]
-    else:
-        points = shape_points(kind, (0.0, 0.0), radius, rotation=float(rng.uniform(0, 90)))
-    return centred(points)
-
-
 def polygon_mask(points, size: int = 512) -> np.ndarray:
     """A boolean mask of the polygon ``points`` on the canvas."""
     mask = np.zeros((size, size), dtype=np.uint8)
@@ -159,8 +149,8 @@ def turned_frame(stage: Stage, solution: Solution, angle: float) -> np.ndarray:
     (alpha 0 or 255), so pasting it is copying its opaque pixels (:func:`vbvr_core.draw.paste`), and the pivot's disc
     replaces a fixed set of pixels whatever lies beneath (:func:`pivot_mark`)."""
     frame = stage.background.copy()
-    sprite = polygon_sprite(rotate_points(solution.vertices, (0.0, 0.0), angle), solution.sprite_side,
-                            solution.color, OUTLINE, solution.outline_width)
+    sprite = turned_sprite(solution.vertices, angle, solution.sprite_side, solution.color, OUTLINE,
+                           solution.outline_width)
     paste(frame, *inked(sprite, solution.pivot))
     box, covered, pixels = pivot_mark(tuple(solution.pivot))
     frame[box][covered] = pixels
@@ -210,7 +200,7 @@ class GeometricTransformationGenerator(BaseGenerator):
         p = self.params
         kind = SHAPES[int(self.rng.integers(0, len(SHAPES)))]
         color_name = distinct_colors(self.rng, 1, exclude=("white", "black", "gray", "light_gray"))[0]
-        outline = shape_outline(kind, float(p.radius), self.rng)
+        outline = turning_outline(kind, float(p.radius), self.rng, least=0.55, random_start=True)
         if self_overlap(outline) > 0.93:
             raise Reject(f"ambiguous: the {kind} is nearly round")
         heading = float(self.rng.uniform(0, 2 * math.pi))
@@ -233,7 +223,6 @@ class GeometricTransformationGenerator(BaseGenerator):
         if overlap > MAX_START_TARGET_OVERLAP:
             raise Reject(f"trivial: the target outline overlaps the shape ({overlap:.0%})")
         stage = scene_stage(p, solution)
-        frames = p.turn_frames
         prompt = (
             f"Rotate the {color_name} {kind if kind != 'irregular' else 'shape'} by {p.degrees} degrees {p.direction} "
             "about the black point (not about its own centre), turning it rigidly at a steady speed so that it "
@@ -243,14 +232,12 @@ class GeometricTransformationGenerator(BaseGenerator):
         return Sample(
             first_frame=turned_frame(stage, solution, 0.0), final_frame=turned_frame(stage, solution, float(signed)),
             prompt=prompt,
-            trajectory=lambda: (turned_frame(stage, solution, signed * k / frames) for k in range(frames + 1)),
+            trajectory=steady_turn(partial(turned_frame, stage, solution), signed, p.turn_frames),
             solution=solution, params=p, hold_frames=HOLD_ENDS,
         )
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The turn the wrong way round, and stopped at 60 % of the angle."""
-        solution, frames = sample.solution, self.params.turn_frames
-        stage = scene_stage(self.params, solution)
-        signed = solution.signed_degrees
-        return {name: (lambda final=final: (turned_frame(stage, solution, final * k / frames) for k in range(frames + 1)))
-                for name, final in (("wrong_direction", -signed), ("short_turn", 0.6 * signed))}
+        solution = sample.solution
+        frame_at = partial(turned_frame, scene_stage(self.params, solution), solution)
+        return turn_near_misses(frame_at, solution.signed_degrees, self.params.turn_frames)

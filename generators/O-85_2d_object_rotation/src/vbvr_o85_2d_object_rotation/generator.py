@@ -15,6 +15,7 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
+from functools import partial
 from typing import Annotated, Any, Literal
 
 import numpy as np
@@ -32,12 +33,11 @@ from vbvr_core.draw import (
     draw_arrow,
     draw_text,
     new_canvas,
-    shape_points,
     text_size,
     to_frame,
 )
 from vbvr_core.draw.canvas import RGB
-from vbvr_core.families.rotation.draw import centred, polygon_sprite, rotate_points, self_overlap
+from vbvr_core.families.rotation.draw import self_overlap, steady_turn, turn_near_misses, turned_sprite, turning_outline
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o85_2d_object_rotation.plugin import TASK
@@ -104,27 +104,6 @@ class Solution(TaskSolution):
     signed_degrees: int
 
 
-def shape_outline(kind: str, radius: float, rng: np.random.Generator) -> list[Point]:
-    """Vertices of a ``kind`` shape of nominal ``radius`` around its centroid, at its start orientation.
-
-    Every kind stays within 1.25 × ``radius`` of its centre; ``rng`` shapes the irregular polygon only.
-    """
-    if kind == "ellipse":
-        points = [(radius * 1.15 * math.cos(a), radius * 0.6 * math.sin(a)) for a in np.linspace(0, 2 * math.pi, 40, endpoint=False)]
-    elif kind == "arrow":
-        r = radius
-        points = [(-1.1 * r, -0.3 * r), (0.3 * r, -0.3 * r), (0.3 * r, -0.75 * r), (1.1 * r, 0.0),
-                  (0.3 * r, 0.75 * r), (0.3 * r, 0.3 * r), (-1.1 * r, 0.3 * r)]
-    elif kind == "irregular":
-        count = int(rng.integers(4, 7))
-        angles = 2 * math.pi * (np.arange(count) + rng.uniform(-0.25, 0.25, count)) / count
-        radii = rng.uniform(0.5, 1.1, count) * radius
-        points = [(float(rr * math.cos(a)), float(rr * math.sin(a))) for rr, a in zip(radii, angles, strict=True)]
-    else:
-        points = shape_points(kind, (0.0, 0.0), radius)
-    return centred(points)
-
-
 def cell_centers(count: int) -> tuple[list[Point], float]:
     """Centres of the cells that hold ``count`` shapes below the title band, and the cells' smaller side."""
     height = 512 - TITLE_BAND
@@ -187,8 +166,8 @@ def scene_stage(params: Params, objects: list[Shape]) -> Stage:
 
 def turned_frame(stage: Stage, objects: list[Shape], angle: float) -> np.ndarray:
     """The scene with every shape turned by ``angle`` degrees (clockwise positive) about its centre."""
-    return stage.frame([(polygon_sprite(rotate_points(obj.vertices, (0.0, 0.0), angle), obj.sprite_side, obj.color,
-                                        OUTLINE, obj.outline_width), obj.center) for obj in objects])
+    return stage.frame([(turned_sprite(obj.vertices, angle, obj.sprite_side, obj.color, OUTLINE, obj.outline_width),
+                         obj.center) for obj in objects])
 
 
 class ObjectRotationGenerator(BaseGenerator):
@@ -210,7 +189,7 @@ class ObjectRotationGenerator(BaseGenerator):
             jitter = self.rng.uniform(-8, 8, 2)
             shape = Shape(kind=kind, color=PALETTE[color], color_name=color,
                           center=(round(cx + float(jitter[0]), 1), round(cy + float(jitter[1]), 1)), radius=radius,
-                          vertices=tuple(shape_outline(kind, radius, self.rng)), symmetry=SYMMETRY[kind],
+                          vertices=tuple(turning_outline(kind, radius, self.rng)), symmetry=SYMMETRY[kind],
                           outline_width=OUTLINE_WIDTH, sprite_side=int(2 * 1.3 * radius + 8))
             problem = shape_problem(shape, p.degrees, BACKGROUNDS[p.background])
             if problem:
@@ -227,13 +206,12 @@ class ObjectRotationGenerator(BaseGenerator):
         )
         return Sample(
             first_frame=turned_frame(stage, objects, 0.0), final_frame=turned_frame(stage, objects, signed), prompt=prompt,
-            trajectory=lambda: (turned_frame(stage, objects, signed * k / p.rotation_frames) for k in range(p.rotation_frames + 1)),
+            trajectory=steady_turn(partial(turned_frame, stage, objects), signed, p.rotation_frames),
             solution=Solution(objects=objects, signed_degrees=signed), params=p,
         )
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The same turn the wrong way, and stopped at 60 % of the angle, drawn exactly like the right one."""
-        objects, signed, frames = sample.solution.objects, sample.solution.signed_degrees, self.params.rotation_frames
-        stage = scene_stage(self.params, objects)
-        return {name: (lambda final=final: (turned_frame(stage, objects, final * k / frames) for k in range(frames + 1)))
-                for name, final in (("wrong_direction", -signed), ("short_turn", 0.6 * signed))}
+        objects = sample.solution.objects
+        frame_at = partial(turned_frame, scene_stage(self.params, objects), objects)
+        return turn_near_misses(frame_at, sample.solution.signed_degrees, self.params.rotation_frames)

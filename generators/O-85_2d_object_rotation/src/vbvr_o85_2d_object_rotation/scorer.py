@@ -16,36 +16,27 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import judge_turn, title_held
-from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, polygon_turn
-from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.motion import observed_color
+from vbvr_core.families.rotation.judge import hold_title, judge_stated_turn, turn_clip
+from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, colour_seen, polygon_turn
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o85_2d_object_rotation.generator import TITLE_BAND, Solution
-
-SIZE, FPS = 256, 12  # the video is read once, at this size and rate
-
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-85 against the sample's shapes and stated turn."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=SIZE, fps=FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
+    clip = turn_clip(video)
+    if isinstance(clip, Score):
+        return clip
     target = float(solution.signed_degrees)
-    reference = resize_frame(sample.first_frame, clip.frames.shape[2])
     values, parts, reasons = [], [], []
     for shape in solution.objects:
         label = f"{shape.color_name} {shape.kind}"
         polygon = TurningPolygon(shape.vertices, shape.center, shape.sprite_side, shape.outline_width, shape.symmetry, shape.radius)
-        turn, drift = polygon_turn(clip.frames, polygon, observed_color(clip.frames[0], reference, shape.color))
-        judged = judge_turn(turn, target, min(5.0, 0.2 * abs(target)), min(20.0, 0.5 * abs(target)),
-                            resolution=1.5 * ANGLE_STEP, checkpoints=int(np.clip(abs(target) // 6, 3, 7)),
-                            start_tolerance=min(8.0, 0.3 * abs(target)))
+        turn, drift = polygon_turn(clip.frames, polygon, colour_seen(clip.frames, sample.first_frame, shape.color))
+        judged = judge_stated_turn(turn, target, 0.2, 0.5, resolution=1.5 * ANGLE_STEP)
         if judged is None:
             values.append(0.0)
             parts.append({"start": 0.0, "end": 0.0, "steady": 0.0, "process": 0.0})
@@ -60,8 +51,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
             (f"{label} moves off its centre", steady < 1),
             (f"{label} does not start at its original orientation", not judged.start)) if bad]
     verdict = Verdict()
-    held = title_held(clip.frames[0], clip.frames[-1], TITLE_BAND)
-    verdict.part("scene_held", ramp(1.0 - held, 0.3, 0.6), unless=f"the title moved: {held:.0%} of it is where it was")
+    hold_title(verdict, clip.frames, TITLE_BAND)
     for name in ("start", "end", "steady", "process"):
         verdict.note(name, float(np.mean([p[name] for p in parts])))
     verdict.part("turned", float(np.mean(values)), unless="; ".join(reasons) or None)

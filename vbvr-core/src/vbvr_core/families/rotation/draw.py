@@ -8,14 +8,14 @@ which a raster rotation of a bitmap would blur.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 
 from vbvr_core.contract.geometry import Point
-from vbvr_core.draw import Sprite, draw_text
+from vbvr_core.draw import Sprite, draw_text, shape_points
 
 
 def rotate_points(points: Sequence[Point], center: Point, degrees_clockwise: float) -> list[Point]:
@@ -38,6 +38,12 @@ def polygon_sprite(points: Sequence[Point], side: int, fill, outline=None, width
     shifted = [(x + half, y + half) for x, y in points]
     draw.polygon(shifted, fill=_rgba(fill), outline=_rgba(outline), width=width)
     return Sprite(np.asarray(image, dtype=np.uint8))
+
+
+def turned_sprite(vertices: Sequence[Point], degrees: float, side: int, fill, outline=None, width: int = 0) -> Sprite:
+    """:func:`polygon_sprite` of the polygon ``vertices`` (around the sprite's centre) turned by ``degrees``
+    (clockwise on screen) about that centre: a shape turning in place, pasted at its centre of turn."""
+    return polygon_sprite(rotate_points(vertices, (0.0, 0.0), degrees), side, fill, outline, width)
 
 
 def _rgba(color):
@@ -109,3 +115,50 @@ def self_overlap(vertices: Sequence[Point], degrees: float = 10.0) -> float:
         cv2.fillPoly(mask, [np.round(turned * scale + reach).astype(np.int32)], 1)
         masks.append(mask.astype(bool))
     return float((masks[0] & masks[1]).sum() / (masks[0] | masks[1]).sum())
+
+
+def turning_outline(kind: str, radius: float, rng: np.random.Generator, least: float = 0.5,
+                    random_start: bool = False) -> list[Point]:
+    """Vertices of a ``kind`` shape of nominal ``radius`` around its area centroid (:func:`centred`), all within
+    1.25 × ``radius`` of it, the shapes the turning tasks draw:
+
+    - ``"ellipse"``: 40 points, half-axes 1.15 and 0.6 × ``radius`` (a half turn looks the same);
+    - ``"arrow"``: a block arrow pointing right, 2.2 × ``radius`` long (no symmetry);
+    - ``"irregular"``: 4–6 vertices at evenly spaced angles jittered by a quarter of their spacing, each ``least``
+      to 1.1 × ``radius`` from the centre (no symmetry; the caller rejects one that looks nearly symmetric);
+    - any kind of :func:`~vbvr_core.draw.shape_points`, at its standard orientation or, with ``random_start``,
+      at a random one (``shape_points``' ``rotation`` drawn uniform in [0, 90)).
+
+    ``rng`` is drawn from only by the irregular polygon (count, angle jitters, radii, in that order) and by
+    ``random_start`` (one uniform draw), so a caller's later draws do not depend on the kind otherwise.
+    """
+    r = radius
+    if kind == "ellipse":
+        points = [(r * 1.15 * math.cos(a), r * 0.6 * math.sin(a)) for a in np.linspace(0, 2 * math.pi, 40, endpoint=False)]
+    elif kind == "arrow":
+        points = [(-1.1 * r, -0.3 * r), (0.3 * r, -0.3 * r), (0.3 * r, -0.75 * r), (1.1 * r, 0.0),
+                  (0.3 * r, 0.75 * r), (0.3 * r, 0.3 * r), (-1.1 * r, 0.3 * r)]
+    elif kind == "irregular":
+        count = int(rng.integers(4, 7))
+        angles = 2 * math.pi * (np.arange(count) + rng.uniform(-0.25, 0.25, count)) / count
+        radii = rng.uniform(least, 1.1, count) * r
+        points = [(float(rr * math.cos(a)), float(rr * math.sin(a))) for rr, a in zip(radii, angles, strict=True)]
+    elif random_start:
+        points = shape_points(kind, (0.0, 0.0), r, rotation=float(rng.uniform(0, 90)))
+    else:
+        points = shape_points(kind, (0.0, 0.0), r)
+    return centred(points)
+
+
+def steady_turn(frame_at: Callable[[float], np.ndarray], turn: float, frames: int
+                ) -> Callable[[], Iterator[np.ndarray]]:
+    """The video of a turn made at a steady speed, as a frame source (each call yields it afresh): ``frame_at(a)``
+    (the scene turned by ``a`` degrees) for a = ``turn`` × k / ``frames``, k = 0 … ``frames``."""
+    return lambda: (frame_at(turn * k / frames) for k in range(frames + 1))
+
+
+def turn_near_misses(frame_at: Callable[[float], np.ndarray], turn: float, frames: int
+                     ) -> dict[str, Callable[[], Iterator[np.ndarray]]]:
+    """The near misses of a stated turn, drawn exactly like the answer (:func:`steady_turn`): ``wrong_direction``
+    (the same angle the other way round) and ``short_turn`` (stopped at 60 % of the angle)."""
+    return {"wrong_direction": steady_turn(frame_at, -turn, frames), "short_turn": steady_turn(frame_at, 0.6 * turn, frames)}

@@ -18,9 +18,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from vbvr_core.contract import Score
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import direction_share, progress_coverage, unwrap_degrees
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_sum
+from vbvr_core.media.video import VideoClip, VideoReader
+
+# The turning tasks read a video once at this size and rate: the trackers' templates and the angle steps between
+# frames (well under half a symmetry period) assume it.
+CLIP_SIZE, CLIP_FPS = 256, 12
 
 
 def turn_series(angles: Sequence[float | None], start_angle: float = 0.0,
@@ -78,3 +85,39 @@ def title_held(first: np.ndarray, last: np.ndarray, band: float) -> float:
     grey_first, grey_last = (channel_sum(frame[:rows]) / 3 for frame in (first, last))
     dark = grey_first < 0.5 * np.median(grey_first)
     return float((grey_last[dark] < 0.5 * np.median(grey_last)).mean()) if dark.any() else 0.0
+
+
+def turn_clip(video: VideoReader) -> VideoClip | Score:
+    """The video at :data:`CLIP_SIZE` px and :data:`CLIP_FPS` frames per second, or the zero :class:`Score` saying
+    why it cannot be read (the opening of every turning task's scorer that tracks a shape)."""
+    clip = video.clip(size=CLIP_SIZE, fps=CLIP_FPS)
+    return clip if clip.ok else Score.zero(clip.error or "video has no frames")
+
+
+def judge_stated_turn(turn: Sequence[float | None], target: float, end_full: float, end_zero: float,
+                      resolution: float) -> TurnJudgement | None:
+    """:func:`judge_turn` with its tolerances in shares of the stated angle, for a shape turned by any angle: the
+    end fully credited within min(5°, ``end_full`` × |``target``|) and not at all beyond min(20°, ``end_zero`` ×
+    |``target``|), the start within min(8°, 0.3 × |``target``|), one checkpoint per 6° (3 to 7), at the
+    tracker's ``resolution``; a small turn is then judged as strictly, relative to its size, as a large one."""
+    size = abs(target)
+    return judge_turn(turn, target, min(5.0, end_full * size), min(20.0, end_zero * size), resolution=resolution,
+                      checkpoints=int(np.clip(size // 6, 3, 7)), start_tolerance=min(8.0, 0.3 * size))
+
+
+def hold_title(verdict: Verdict, frames: np.ndarray, band: float) -> None:
+    """Part ``scene_held`` of ``verdict``: the title in the top ``band`` canvas pixels stays where it is from the
+    first to the last of ``frames`` (:func:`title_held`), full credit while under 30 % of it moved, none from 60 %."""
+    held = title_held(frames[0], frames[-1], band)
+    verdict.part("scene_held", ramp(1.0 - held, 0.3, 0.6), unless=f"the title moved: {held:.0%} of it is where it was")
+
+
+def turn_parts(verdict: Verdict, judged: TurnJudgement, target: float, not_start: str, turned: str,
+               shown: str) -> None:
+    """Parts ``start``, ``end`` and ``process`` (0.05 + 0.95 × process: a cut to the end keeps 0.05) of
+    ``verdict`` from ``judged``, with their reasons: ``not_start``; ``turned`` formatted with the turn ``reached``
+    and the ``target`` (``"the camera turned {reached:+.0f}°, expected {target:+.0f}°"``); ``shown`` formatted with
+    the ``process`` share."""
+    verdict.part("start", judged.start, unless=not_start)
+    verdict.part("end", judged.end, unless=turned.format(reached=judged.reached, target=target))
+    verdict.part("process", 0.05 + 0.95 * judged.process, unless=shown.format(process=judged.process))

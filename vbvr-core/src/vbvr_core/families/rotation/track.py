@@ -21,6 +21,8 @@ from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.rotation.judge import turn_series
 from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.motion import observed_color
+from vbvr_core.media.frames import resize_frame
 
 ANGLE_STEP = 2
 COARSE = 3  # the first search tries every third template
@@ -182,3 +184,10 @@ def polygon_turn(frames: np.ndarray, shape: TurningPolygon, color) -> tuple[list
         mx, my = likeness.sum(axis=0) @ grid / totals[k], likeness.sum(axis=1) @ grid / totals[k]
         drift.append(float(np.hypot(mx - half, my - half)) / (shape.radius * scale))
     return turn_series(raw, 0.0, period), drift
+
+
+def colour_seen(frames: np.ndarray, first_frame: np.ndarray, color) -> tuple[int, int, int]:
+    """``color`` as the video's opening frame (``frames[0]``) shows it where the sample's ``first_frame`` (any size)
+    has it (:func:`~vbvr_core.judge.motion.observed_color`): the colour to follow through a brighter, darker or
+    tinted video."""
+    return observed_color(frames[0], resize_frame(first_frame, frames.shape[2]), color)
