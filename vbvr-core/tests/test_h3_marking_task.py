@@ -110,3 +110,37 @@ def test_ringed_sample_and_default_probes():
     assert list(misses) == ["other_ringed"]
     wrong = list(misses["other_ringed"]())[-1]
     assert (wrong[300, 260] != 255).any() and (wrong[100, 60] == 255).all()
+
+
+def test_erode_and_dilate_are_square_structuring_elements():
+    from vbvr_core.families.marking.parts import dilate, erode
+
+    mask = np.zeros((20, 20), bool)
+    mask[5:15, 5:15] = True
+    assert erode(mask, 2).sum() == 6 * 6 and erode(mask, 2)[7:13, 7:13].all()
+    assert dilate(erode(mask, 2), 2).sum() == 10 * 10
+
+
+def test_read_new_ink_reads_the_added_mark_and_the_start(tmp_path):
+    from itertools import chain
+
+    from vbvr_core.contract import Score
+    from vbvr_core.families.marking.draw import ring_sweep
+    from vbvr_core.families.marking.judge import NewInk, read_new_ink
+    from vbvr_core.media.video import VideoReader, held, write_video
+
+    first = np.full((FRAME_SIZE, FRAME_SIZE, 3), 245, np.uint8)
+    first[200:300, 200:300] = PALETTE["blue"]
+    path = tmp_path / "ring.mp4"
+    write_video(path, held(chain([first], ring_sweep(first, (250.0, 250.0), 80.0, 12)), 12))
+    read = read_new_ink(VideoReader(path), first)
+    assert isinstance(read, NewInk) and read.verdict.score(ok="").value == 1.0
+    assert read.factor == 0.5 and read.counts[0] == 0 and read.counts[-1] > 0
+    ys, xs = np.nonzero(read.mark)
+    assert abs(xs.mean() - 125) < 2 and abs(ys.mean() - 125) < 2  # the ring, at judge size
+    ringed = list(ring_sweep(first, (250.0, 250.0), 80.0, 1))[-1]
+    write_video(tmp_path / "at_once.mp4", held([ringed] * 6, 6))
+    refused = read_new_ink(VideoReader(tmp_path / "at_once.mp4"), first, unless="marked from the start")
+    assert isinstance(refused, Score) and refused.value == 0.0 and "marked from the start" in refused.reason
+    opens_never = read_new_ink(VideoReader(path), first, opens=lambda opening, first_small: False)
+    assert isinstance(opens_never, Score) and opens_never.value == 0.0

@@ -139,7 +139,8 @@ class PentagonGenerator(RingMarkGenerator):
         radii = [float(rng.uniform(p.min_radius, max(p.min_radius, p.max_radius))) for _ in sides]
         shapes = [self._corners(count, radius) for count, radius in zip(sides, radii, strict=True)]
         ring_radii = [round(max(math.hypot(x, y) for x, y in shape) + STROKE + RING_PADDING, 1) for shape in shapes]
-        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 8, EDGE, what="polygons")
+        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 8, EDGE,
+                              what="polygons")
         corners = [[(round(cx + x, 2), round(cy + y, 2)) for x, y in shape]
                    for shape, (cx, cy) in zip(shapes, centers, strict=True)]
         colors = [PALETTE[COLORS[int(rng.integers(0, len(COLORS)))]] for _ in sides]

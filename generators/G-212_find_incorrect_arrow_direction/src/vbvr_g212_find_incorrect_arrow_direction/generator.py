@@ -180,4 +180,7 @@ class WrongArrowGenerator(RingMarkGenerator):
         s = solution
         others = [k for k in range(len(s.centers)) if k != s.target]
         nearest = min(others, key=lambda k: (math.dist(s.centers[k], s.centers[s.target]), k))
-        return {"neighbour_ringed": nearest, **({"odd_colour_ringed": s.odd_colored} if s.odd_colored is not None else {})}
+        misses = {"neighbour_ringed": nearest}
+        if s.odd_colored is not None:
+            misses["odd_colour_ringed"] = s.odd_colored
+        return misses

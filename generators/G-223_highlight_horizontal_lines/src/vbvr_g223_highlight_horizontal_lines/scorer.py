@@ -19,18 +19,13 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import coverage_around, red_or_dark_mask
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.marking.judge import coverage_around, read_new_ink, red_or_dark_mask
 from vbvr_core.families.marking.parts import dilate, unchanged_and_progressive
-from vbvr_core.judge.compare import starts_like
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g223_highlight_horizontal_lines.generator import Solution
 
-JUDGE_SIZE, JUDGE_FPS = 256, 12.0
-TAIL_SECONDS = 0.25
 ASSIGN = 24.0  # canvas px: a mark's centre this close to a line highlights it (lines are ≥ 44 px apart)
 TOUCH = 5.0  # canvas px: a mark's pixel this close to another line's stroke edge touches that line too
 MIN_MARK = 12  # judge pixels: smaller red specks are codec noise, not marks
@@ -96,27 +91,16 @@ def highlighted(mark: np.ndarray, segments: list, line_width: float, factor: flo
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-223 against the sample's segments and the horizontal ones."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    factor = JUDGE_SIZE / FRAME_SIZE
-    first = resize_frame(sample.first_frame, JUDGE_SIZE)
-    verdict = Verdict()
-    already = dilate(red_or_dark_mask(first), 1)
-    reds = red_or_dark_mask(clip.frames) & ~already
-    counts = reds.sum(axis=(1, 2))
-    final_count = max(1, int(counts[-1]))
-    opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count
-    if not verdict.part("start", float(opens), unless="the video does not open on the unmarked first frame"):
-        return verdict.score(ok="")
-    tail = reds[-max(1, round(TAIL_SECONDS * JUDGE_FPS)):]
-    mark = tail.mean(axis=0) >= 0.5
+    read = read_new_ink(video, sample.first_frame, red_or_dark_mask)
+    if isinstance(read, Score):
+        return read
+    verdict, mark, factor = read.verdict, read.mark, read.factor
     lines, stray = highlighted(mark, solution.segments, solution.line_width, factor)
     wanted = set(solution.horizontal)
     missed, extra = sorted(wanted - lines), sorted(lines - wanted)
     verdict.part("selection", float(not missed and not extra and not stray),
                  unless=f"horizontal lines not highlighted: {missed}; other lines highlighted: {extra}; "
                         f"marks on no line or incomplete: {stray}")
-    unchanged_and_progressive(verdict, clip.frames, first, ~dilate(mark, 4), counts,
+    unchanged_and_progressive(verdict, read.clip.frames, read.first, ~dilate(mark, 4), read.counts,
                               changed="the picture outside the marks changes", at_once="the marks appear at once")
     return verdict.score(ok="every horizontal line highlighted in red, no other; the rest unchanged")

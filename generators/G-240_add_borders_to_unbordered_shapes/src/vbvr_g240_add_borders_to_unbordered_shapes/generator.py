@@ -23,8 +23,9 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.draw.shapes import SHAPE_KINDS, SHAPE_REACH, shape_points
-from vbvr_core.families.outline.draw import circle_polygon, outline_image, trace_sweep
+from vbvr_core.draw.shapes import SHAPE_KINDS, SHAPE_REACH
+from vbvr_core.families.outline.draw import outline_image, trace_sweep
+from vbvr_core.families.outline.task import shape_boundary
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g240_add_borders_to_unbordered_shapes.plugin import TASK
@@ -64,13 +65,6 @@ class Solution(TaskSolution):
     tolerance: float
 
 
-def boundary(kind: str, center: Point, radius: float, rotation: float) -> list[Point]:
-    """A shape's outline as a closed polygon (a circle as a 96-gon)."""
-    if kind == "circle":
-        return circle_polygon(center, radius, 96)
-    return shape_points(kind, center, radius, rotation)
-
-
 def unbordered(bordered: list[bool], polygons: list[list[Point]]) -> list[int]:
     """The shapes without a border, left to right; ``Reject`` unless some have one and some do not."""
     targets = [k for k, b in enumerate(bordered) if not b]
@@ -108,7 +102,7 @@ class AddBordersToUnborderedShapesGenerator(BaseGenerator):
         p, rng = self.params, self.rng
         placed = self._place()
         kinds = [SHAPE_KINDS[int(k)] for k in rng.integers(0, len(SHAPE_KINDS), size=len(placed))]
-        polygons = [[(round(x, 2), round(y, 2)) for x, y in boundary(kind, c, r, float(rng.uniform(0, 2 * math.pi)))]
+        polygons = [shape_boundary(kind, c, r, float(rng.uniform(0, 2 * math.pi)))
                     for kind, (c, r) in zip(kinds, placed, strict=True)]
         fills = [FILLS[int(k)] for k in rng.integers(0, len(FILLS), size=len(placed))]
         count = int(rng.integers(1, len(placed)))  # shapes with a border: at least one, never all

@@ -19,26 +19,23 @@ least 1/6 s. Never raises.
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import dark_mask, red_mask
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.marking.judge import dark_mask, read_new_ink, red_mask
 from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
 from vbvr_core.families.outline.judge import (
-    JUDGE_FPS,
     JUDGE_SIZE,
     MIN_PIXELS_PER_LENGTH,
     boundary_mask,
     distance_to,
 )
 from vbvr_core.families.outline.parts import TRACED_FULL, follows_and_traced
-from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
+from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import channel_max, resize_frame
+from vbvr_core.media.frames import channel_max
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g240_add_borders_to_unbordered_shapes.generator import Solution
 
-TAIL_SECONDS = 0.25
 RED_FULL, RED_ZERO = 0.1, 0.3  # share of the new marks that is clearly red
 DARKENED = 50  # grey levels a thin border's pixels darken by, at least
 
@@ -55,25 +52,19 @@ def turned_dark(frames: np.ndarray, opening: np.ndarray) -> np.ndarray:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-240 against the sample's unbordered shapes."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    factor = JUDGE_SIZE / FRAME_SIZE
-    first_small = resize_frame(sample.first_frame, JUDGE_SIZE)
-    verdict = Verdict()
-    already = dilate(dark_mask(first_small) | dark_mask(clip.frames[0]), 1)
-    # The video's colours mapped onto ours (a drift undone); "turned dark" against its own opening frame (same
-    # decoder and resampling): a thin border, half over the fill and half over the canvas, is not black once
-    # resampled, but it did darken.
-    mapped = match_colours(clip.frames, *colour_fit(clip.frames[0], first_small))
-    marks = (dark_mask(clip.frames) | turned_dark(mapped, mapped[0])) & ~already
-    counts = marks.sum(axis=(1, 2))
-    final_count = max(1, int(counts[-1]))
-    opens = starts_like(clip, sample.first_frame) and counts[0] < 0.2 * final_count
-    if not verdict.part("start", float(opens), unless="the video does not open on the first frame"):
-        return verdict.score(ok="")
-    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
-    mark = marks[-tail:].mean(axis=0) >= 0.5
+
+    def added(frames: np.ndarray, first_small: np.ndarray) -> np.ndarray:
+        # The video's colours mapped onto ours (a drift undone); "turned dark" against its own opening frame (same
+        # decoder and resampling): a thin border, half over the fill and half over the canvas, is not black once
+        # resampled, but it did darken.
+        mapped = match_colours(frames, *colour_fit(frames[0], first_small))
+        already = dilate(dark_mask(first_small) | dark_mask(frames[0]), 1)
+        return (dark_mask(frames) | turned_dark(mapped, mapped[0])) & ~already
+
+    read = read_new_ink(video, sample.first_frame, added=added, unless="the video does not open on the first frame")
+    if isinstance(read, Score):
+        return read
+    verdict, mark, factor, clip, tail = read.verdict, read.mark, read.factor, read.clip, read.tail
     outlines = [boundary_mask(solution.polygons[k], JUDGE_SIZE) for k in solution.targets]
     length = float(sum(int(o.sum()) for o in outlines))
     if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
@@ -83,7 +74,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     # passes as darkened there; the clearly red pixels the video added tell it apart.
     # (Red already there — in our first frame or in the video's opening one, whose colour drift may turn an
     # orange or pink fill red — does not count.)
-    already_red = dilate(red_mask(first_small) | red_mask(clip.frames[0]), 1)
+    already_red = dilate(red_mask(read.first) | red_mask(clip.frames[0]), 1)
     reds = (red_mask(clip.frames[-tail:]).mean(axis=0) >= 0.5) & ~already_red
     red_share = float(reds.sum()) / max(1, int(reds.sum() + mark.sum()))
     verdict.note("red_share", red_share)
@@ -99,7 +90,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         verdict, follows, traced,
         astray=f"only {follows:.0%} of the new black lies along the unbordered shapes' boundaries",
         short=f"shapes {missing} are not bordered all the way round (least share {traced:.0%})")
-    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+    unchanged_and_progressive(verdict, clip.frames, read.first, away_from(mark, factor), read.counts,
                               changed="the picture outside the new borders changes",
                               at_once="the borders appear at once")
     return verdict.score(ok="a black border all the way round every unbordered shape, nothing else changed")

@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, draw_shape
-from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, dilate, erode, rest_change
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
@@ -46,16 +46,6 @@ def shape_masks(solution: Solution, size: int = JUDGE_SIZE) -> list[np.ndarray]:
         draw_shape(ImageDraw.Draw(image), kind, center, radius, fill=255, rotation=rotation)
         masks.append(cv2.resize(np.asarray(image), (size, size), interpolation=cv2.INTER_AREA) >= 128)
     return masks
-
-
-def _erode(mask: np.ndarray, pixels: int) -> np.ndarray:
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.erode(mask.astype(np.uint8), kernel) > 0
-
-
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
 def read_colours(frame: np.ndarray, insides: list[np.ndarray], background: tuple[int, int, int]) -> list[str]:
@@ -116,8 +106,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         return Score.zero(clip.error or "video has no frames")
     first = resize_frame(sample.first_frame, JUDGE_SIZE)
     masks = shape_masks(solution)
-    insides = [_erode(mask, INSET) for mask in masks]
-    around = ~_dilate(np.any(masks, axis=0), 4)
+    insides = [erode(mask, INSET) for mask in masks]
+    around = ~dilate(np.any(masks, axis=0), 4)
     background = tuple(int(v) for v in np.median(first[around], axis=0))
     # The video's colours mapped onto ours by its opening frame, which must show the given scene.
     gain, offset = colour_fit(clip.frames[0], first)

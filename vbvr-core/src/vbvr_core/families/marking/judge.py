@@ -13,11 +13,12 @@ stay as the first frame showed it, up to a global brightness and colour drift.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract import Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.marking.parts import (
     JUDGE_FPS,
@@ -29,7 +30,7 @@ from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import byte_medians, channel_max, resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import VideoClip, VideoReader
 
 JUDGE_SIZE = 256
 # A mark counts from this share of a thin ring's pixels on (a dot of a third of the radius has about as many).
@@ -38,6 +39,8 @@ MIN_MARK_SHARE = 0.15
 # outline, a dot or a fill cover all; a half-drawn ring covers half), full credit from COVER_FULL.
 SECTORS = 16
 COVER_FULL, COVER_ZERO = 0.85, 0.7
+TAIL_SECONDS = 0.25  # the mark at the end: what the last quarter second shows
+OPENS_UNMARKED = "the video does not open on the unmarked first frame"
 
 
 def _balanced(frames: np.ndarray) -> np.ndarray:
@@ -117,8 +120,56 @@ def ring_seen(frames: np.ndarray, center: Point, radius: float, color: Sequence[
     return bool((near[:, band].sum(axis=1) >= 0.25 * 2 * np.pi * radius * stroke).any())
 
 
+@dataclass(frozen=True)
+class NewInk:
+    """A video read for the marks it adds to the sample's first frame (by :func:`read_new_ink`), at judge size
+    (``JUDGE_SIZE`` px, ``JUDGE_FPS`` frames a second)."""
+
+    clip: VideoClip
+    first: np.ndarray  # the sample's first frame at judge size
+    factor: float  # judge px per canvas px
+    added: np.ndarray  # per frame: the ink the video added to the first frame (bool masks)
+    counts: np.ndarray  # per frame: how many pixels it added
+    tail: int  # frames in the last ``tail_seconds``
+    mark: np.ndarray  # the mark at the end: pixels added in at least half the frames of the last ``tail_seconds``
+    verdict: Verdict  # the score so far: part ``start``
+
+
+def read_new_ink(video: VideoReader, first: np.ndarray, ink: Callable[[np.ndarray], np.ndarray] = red_mask, *,
+                 added: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+                 opens: Callable[[np.ndarray, np.ndarray], bool] | None = None, unless: str = OPENS_UNMARKED,
+                 tail_seconds: float = TAIL_SECONDS) -> NewInk | Score:
+    """Read ``video`` for the marks it draws on ``first`` (the sample's first frame, canvas size): how every judge
+    of a drawn mark opens. The ink it added per judged frame is by default the pixels ``ink`` finds
+    (:func:`red_mask`: clearly red) that are not within 1 px of those it finds in the first frame;
+    ``added(frames, first)`` (both at judge size) replaces that rule. The part ``start``: the video opens on
+    ``first`` (``starts_like``; and ``opens(opening, first)`` at judge size, when given) with less than a fifth of
+    its last frame's added ink. The mark at the end is what was added in at least half the frames of the last
+    ``tail_seconds``.
+
+    Returns the zero :class:`Score` when the video cannot be read, the verdict's score (``start`` 0, reason
+    ``unless``) when it does not open so, else the :class:`NewInk` to judge the mark by. Never raises."""
+    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    first_small = resize_frame(first, JUDGE_SIZE)
+    verdict = Verdict()
+    if added is None:
+        marks = ink(clip.frames) & ~dilate(ink(first_small), 1)
+    else:
+        marks = added(clip.frames, first_small)
+    counts = marks.sum(axis=(1, 2))
+    started = (starts_like(clip, first) and (opens is None or opens(clip.frames[0], first_small))
+               and counts[0] < 0.2 * max(1, int(counts[-1])))
+    if not verdict.part("start", float(started), unless=unless):
+        return verdict.score(ok="")
+    tail = max(1, round(tail_seconds * JUDGE_FPS))
+    return NewInk(clip, first_small, JUDGE_SIZE / first.shape[0], marks, counts, tail,
+                  marks[-tail:].mean(axis=0) >= 0.5, verdict)
+
+
 def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point], target: int,
-               expected_radius: float, tail_seconds: float = 0.25,
+               expected_radius: float, tail_seconds: float = TAIL_SECONDS,
                ink: Callable[[np.ndarray], np.ndarray] = red_mask) -> Score:
     """Score a video that should mark ``candidates[target]`` (512-canvas points) in red (or in the colours
     ``ink`` finds, e.g. :func:`red_or_dark_mask`), changing nothing else.
@@ -130,21 +181,10 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     unchanged = the rest of the picture matches the first frame up to a global colour drift; progressive =
     the mark grows over at least 1/6 s (the process is not required, so it weighs little). Never raises.
     """
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    factor = JUDGE_SIZE / FRAME_SIZE
-    first_small = resize_frame(first, JUDGE_SIZE)
-    verdict = Verdict()
-    already_red = dilate(ink(first_small), 1)
-    reds = ink(clip.frames)
-    counts = (reds & ~already_red).sum(axis=(1, 2))
-    final_count = max(1, int(counts[-1]))
-    opens = starts_like(clip, first) and counts[0] < 0.2 * final_count  # the mark is not there from the start
-    if not verdict.part("start", float(opens), unless="the video does not open on the unmarked first frame"):
-        return verdict.score(ok="")
-    tail = clip.frames[-max(1, round(tail_seconds * JUDGE_FPS)):]
-    mark = (reds[-len(tail):].mean(axis=0) >= 0.5) & ~already_red
+    read = read_new_ink(video, first, ink, tail_seconds=tail_seconds)
+    if isinstance(read, Score):
+        return read
+    verdict, mark, factor = read.verdict, read.mark, read.factor
     radius = expected_radius * factor
     fit = mark_fit(mark) if mark.sum() >= MIN_MARK_SHARE * 2 * np.pi * radius * max(2.0, 4 * factor) else None
     if fit is None:
@@ -162,7 +202,7 @@ def judge_mark(video: VideoReader, first: np.ndarray, candidates: Sequence[Point
     verdict.part("closed", ramp(-cover, -COVER_FULL, -COVER_ZERO),
                  unless=f"the mark surrounds the target in {cover:.0%} of directions only")
     verdict.note("reach", reach / factor)
-    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+    unchanged_and_progressive(verdict, read.clip.frames, read.first, away_from(mark, factor), read.counts,
                               changed="the picture outside the mark changes", at_once="the mark appears at once")
     return verdict.score(ok="a clear mark on the right candidate only; the rest is unchanged")
 

@@ -28,6 +28,13 @@ def dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
     return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
+def erode(mask: np.ndarray, pixels: int) -> np.ndarray:
+    """``mask`` shrunk by ``pixels`` px on every side (a square of side ``2 · pixels + 1``), as a bool mask: the
+    inside of a region, clear of its softened edge."""
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.erode(mask.astype(np.uint8), kernel) > 0
+
+
 def away_from(mark: np.ndarray, factor: float) -> np.ndarray:
     """The pixels of a judge-size mask farther than 8 canvas px from ``mark`` (at least 3 judge px;
     ``factor`` = judge size / canvas size): the rest of the picture, which a mark must leave as it was."""

@@ -20,11 +20,10 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
+from vbvr_core.families.marking.judge import TAIL_SECONDS, read_new_ink
 from vbvr_core.families.marking.parts import JUDGE_FPS, away_from, dilate, unchanged_and_progressive
 from vbvr_core.families.outline.parts import follows_and_traced
-from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
+from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.media.video import VideoReader
 
 JUDGE_SIZE = 256
@@ -110,7 +109,7 @@ def fine_mark(video: VideoReader, first: np.ndarray, color: str, tail: int, coun
 
 
 def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point], color: str,
-                  tolerance: float, tail_seconds: float = 0.25) -> Score:
+                  tolerance: float, tail_seconds: float = TAIL_SECONDS) -> Score:
     """Score a video that should trace ``polygon`` (512-canvas points) in ``color``, changing nothing else.
 
     value = start · follows · traced · unchanged · (0.9 + 0.1 · progressive), where start = the video opens on
@@ -120,24 +119,21 @@ def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point
     rest of the picture matches the first frame up to a global colour drift; progressive = the outline grows
     over at least 1/6 s (the process is not required, so it weighs little). Never raises.
     """
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    factor = JUDGE_SIZE / FRAME_SIZE
-    first_small = resize_frame(first, JUDGE_SIZE)
-    verdict = Verdict()
-    already = dilate(mark_mask(first_small, color), 1)
-    # The video's colours mapped onto ours (a brightness or colour drift undone) by the fit of its opening frame.
-    mapped = match_colours(clip.frames, *colour_fit(clip.frames[0], first_small))
-    # Turned: against the video's own opening frame (same decoder and resampling, so no edge moves by a pixel).
-    marks = (mark_mask(mapped, color) | turned_mask(mapped, mapped[0], color)) & ~already
-    counts = marks.sum(axis=(1, 2))
-    final_count = max(1, int(counts[-1]))
-    opens = starts_like(clip, first) and counts[0] < 0.2 * final_count
-    if not verdict.part("start", float(opens), unless="the video does not open on the un-outlined first frame"):
-        return verdict.score(ok="")
-    tail = max(1, round(tail_seconds * JUDGE_FPS))
-    mark = (marks[-tail:].mean(axis=0) >= 0.5) | (fine_mark(video, first, color, tail, len(clip.frames)) & ~already)
+    def added(frames: np.ndarray, first_small: np.ndarray) -> np.ndarray:
+        # The video's colours mapped onto ours (a brightness or colour drift undone) by the fit of its opening frame;
+        # turned: against the video's own opening frame (same decoder and resampling, so no edge moves by a pixel).
+        mapped = match_colours(frames, *colour_fit(frames[0], first_small))
+        return (mark_mask(mapped, color) | turned_mask(mapped, mapped[0], color)) & ~already(first_small)
+
+    def already(first_small: np.ndarray) -> np.ndarray:
+        return dilate(mark_mask(first_small, color), 1)
+
+    read = read_new_ink(video, first, added=added, unless="the video does not open on the un-outlined first frame",
+                        tail_seconds=tail_seconds)
+    if isinstance(read, Score):
+        return read
+    verdict = read.verdict
+    mark = read.mark | (fine_mark(video, first, color, read.tail, len(read.clip.frames)) & ~already(read.first))
     length = float(boundary_mask(polygon, JUDGE_SIZE).sum())
     if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
         verdict.part("follows", 0.0, unless=f"no {color} outline at the end of the video")
@@ -146,6 +142,6 @@ def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point
     follows_and_traced(verdict, follows, traced,
                        astray=f"only {follows:.0%} of the {color} outline lies along the answer's boundary",
                        short=f"the outline runs along {traced:.0%} of the answer's boundary only")
-    unchanged_and_progressive(verdict, clip.frames, first_small, away_from(mark, factor), counts,
+    unchanged_and_progressive(verdict, read.clip.frames, read.first, away_from(mark, read.factor), read.counts,
                               changed="the picture outside the outline changes", at_once="the outline appears at once")
     return verdict.score(ok=f"a {color} outline along the answer's whole boundary only; the rest is unchanged")
