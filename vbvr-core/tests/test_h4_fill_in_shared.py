@@ -109,3 +109,33 @@ def test_drawn_share_counts_pixels_clearly_off_the_background():
     assert drawn_share(patch, np.array([200, 200, 200], np.int16)) == 0.3
     assert drawn_share(patch, np.median(patch.reshape(-1, 3), axis=0)) == 0.3
     assert drawn_share(patch, patch.astype(np.int16)) == 0.0
+
+
+def test_completion_reads_one_target_or_several_and_ignores_the_rest():
+    from vbvr_core.families.fill_in.judge import Completion
+
+    one = Completion.model_validate({"target_box": [1, 2, 3, 4], "rules": {"shape": "constant"}})
+    assert one.target_box == (1, 2, 3, 4) and one.target_boxes == [] and one.chance == 0.0
+    many = Completion.model_validate({"target_boxes": [[0, 0, 8, 8], [8, 0, 16, 8]], "chance": 0.5,
+                                      "given_boxes": [[16, 0, 24, 8]]})
+    assert many.target_box is None and len(many.target_boxes) == 2 and many.given_boxes == [(16, 0, 24, 8)]
+
+
+def test_score_completion_judges_a_sample_as_judge_completion_does(tmp_path):
+    from vbvr_core.families.fill_in.judge import judge_completion, score_completion
+    from vbvr_core.media.video import VideoReader, write_video
+    from vbvr_core.pipeline.sample_io import load_sample_ref
+    from vbvr_core.testing.helpers import make_samples
+
+    folder = make_samples("O-45_sequence_completion", tmp_path, count=1, seed=5,
+                          params={"kind": "arithmetic", "length": 6, "first": 12, "step": 3})[0]
+    sample = load_sample_ref(folder)
+    first, final = sample.first_frame, sample.final_frame
+    write_video(tmp_path / "right.mp4", [first] * 8 + [final] * 16)
+    write_video(tmp_path / "static.mp4", [first] * 24)
+    boxes = [sample.solution["target_box"]]
+    for name, low, high in (("right.mp4", 0.9, 1.0), ("static.mp4", 0.0, 0.1)):
+        ours = score_completion(sample, VideoReader(tmp_path / name))
+        theirs = judge_completion(VideoReader(tmp_path / name), first, final, boxes,
+                                  kept_boxes=sample.solution["given_boxes"])
+        assert ours.value == theirs.value and low <= ours.value <= high

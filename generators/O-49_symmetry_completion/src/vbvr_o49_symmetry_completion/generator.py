@@ -10,6 +10,9 @@ Parameters → draw → solve → render → prompt:
   of the half (a translation) would give the same answer on most hidden cells (mirror and copy must be
   told apart), or where one colour answers nearly every hidden cell;
 - the video fills the hidden cells one after another, row by row from the axis outwards.
+
+The scorer is the fill-in family's ``score_completion``: every hidden cell is a target, and ``Solution.chance``
+(the share the most common answer gets right) is discounted, so filling every cell with it earns 0.
 """
 
 from __future__ import annotations

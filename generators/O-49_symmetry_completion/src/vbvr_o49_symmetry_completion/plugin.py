@@ -12,6 +12,6 @@ TASK = declare_task(
         "across the axis, white where that cell is empty, so the whole pattern becomes symmetric."
     ),
     generator="vbvr_o49_symmetry_completion.generator:SymmetryCompletionGenerator",
-    scorer="vbvr_o49_symmetry_completion.scorer:score",
+    scorer="vbvr_core.families.fill_in.judge:score_completion",
     process_required=False,  # the answer is the completed pattern; the order of the fills is not asked for
 )

@@ -8,6 +8,8 @@ Parameters → draw → solve → render → prompt:
 - the answer is panel (2, 2) as the rules build it; every rule that fits the eight shown panels is
   inferred, and the instance is rejected unless all of them predict that one figure;
 - the video wipes the answer into the empty panel; nothing else changes.
+
+The scorer is the fill-in family's ``score_completion`` with the empty panel as its one target.
 """
 
 from __future__ import annotations

@@ -12,6 +12,6 @@ TASK = declare_task(
         "panel is empty; the figure that satisfies every rule is drawn into it."
     ),
     generator="vbvr_o56_raven.generator:RavenGenerator",
-    scorer="vbvr_o56_raven.scorer:score",
+    scorer="vbvr_core.families.fill_in.judge:score_completion",
     process_required=False,  # the answer is the completed panel; how it is drawn in is not what the task asks
 )

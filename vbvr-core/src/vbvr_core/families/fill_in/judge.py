@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 
 import cv2
 import numpy as np
+from pydantic import BaseModel, ConfigDict
 
-from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.contract.geometry import Box
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
@@ -244,3 +245,27 @@ def judge_completion(video: VideoReader, first: np.ndarray, final: np.ndarray, t
         verdict.part("kept", float(held.min()),
                      unless=f"given element {int(held.argmin())} no longer shows what it showed at the start")
     return verdict.score(ok="the expected content appears in every target region; the rest is unchanged")
+
+
+class Completion(BaseModel):
+    """What :func:`score_completion` reads from a fill-in sample's solution (other fields are the task's own):
+    one ``target_box`` or several ``target_boxes``, the ``given_boxes`` that must keep their content, and the
+    ``chance`` a trivial answer has of being right (all 512-canvas boxes)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    target_box: Box | None = None
+    target_boxes: list[Box] = []
+    given_boxes: list[Box] = []
+    chance: float = 0.0
+
+
+def score_completion(sample: SampleRef, video: VideoReader,
+                     read_answer: Callable[[int, np.ndarray], float | None] | None = None) -> Score:
+    """The scorer of a fill-in task whose solution names its targets (:class:`Completion`): :func:`judge_completion`
+    of ``video`` against the sample's first and final frames, with the targets (``target_box``, else
+    ``target_boxes``), ``given_boxes`` as kept boxes, ``chance`` and ``read_answer`` as there."""
+    facts = Completion.model_validate(sample.solution)
+    targets = [facts.target_box] if facts.target_box is not None else facts.target_boxes
+    return judge_completion(video, sample.first_frame, sample.final_frame, targets, chance=facts.chance,
+                            kept_boxes=facts.given_boxes, read_answer=read_answer)
