@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import Image, ImageDraw
-from vbvr_core.families.connections.draw import Stroke, StrokeScene, bezier, compose, stroke_frames
+from vbvr_core.families.connections.draw import Stroke, StrokeScene, bezier, compose, segment_distances, stroke_frames
 from vbvr_core.families.connections.judge import JUDGE_SIZE, Points, read_answer
 
 POINTS = [(100.0, 100.0), (400.0, 120.0), (380.0, 400.0), (120.0, 380.0)]
@@ -61,3 +61,9 @@ def test_read_answer_reads_the_joins_of_a_final_picture():
     curve = Stroke(bezier(POINTS[0], (250.0, 250.0), POINTS[2], 40), BLUE, 6)
     curved = read_answer(scene.first, scene.final([curve]), POINTS, [RADIUS] * 4, [RED, BLUE], [(0, 2, 1)], "curve", 6)
     assert curved.coverage == [1.0] and not curved.extra
+
+
+def test_segment_distances_from_a_point_to_each_segment_of_a_polyline():
+    polyline = np.array([[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [10.0, 10.0]])
+    assert np.allclose(segment_distances(np.array([5.0, 3.0]), polyline), [3.0, 5.0, np.hypot(5.0, 7.0)])
+    assert np.allclose(segment_distances(np.array([-4.0, 3.0]), polyline)[0], 5.0)  # beyond an end: to the end

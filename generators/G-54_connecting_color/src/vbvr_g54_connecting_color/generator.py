@@ -28,7 +28,7 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, draw_shape
-from vbvr_core.families.connections.draw import Stroke, StrokeScene, bezier
+from vbvr_core.families.connections.draw import Stroke, StrokeScene, bezier, segment_distances
 from vbvr_core.families.connections.judge import TOUCH, read_answer
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -91,12 +91,7 @@ def curve_points(a: Point, b: Point, bend: float) -> tuple[Point, tuple[Point, .
 
 def point_gap(point: Point, polyline: np.ndarray) -> float:
     """Distance from ``point`` to the polyline (N×2) sampled densely enough to read it point by point."""
-    p = np.asarray(polyline, np.float64)
-    a, b = p[:-1], p[1:]
-    d = b - a
-    t = np.clip(((point[0] - a[:, 0]) * d[:, 0] + (point[1] - a[:, 1]) * d[:, 1]) / np.maximum((d**2).sum(1), 1e-9),
-                0.0, 1.0)
-    return float(np.hypot(a[:, 0] + t * d[:, 0] - point[0], a[:, 1] + t * d[:, 1] - point[1]).min())
+    return float(segment_distances(np.asarray(point, np.float64), np.asarray(polyline, np.float64)).min())
 
 
 def curve_gap(first: np.ndarray, second: np.ndarray) -> float:

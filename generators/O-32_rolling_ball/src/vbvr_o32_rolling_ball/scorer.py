@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.connections.draw import segment_distances
 from vbvr_core.families.physics.ball import track_ball
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -28,14 +29,6 @@ SIZE = 256
 VISIT = 20.0  # px of the 512 canvas: the ball passes over a centre when it comes this close
 REST = 14.0  # px: on a centre at the start and the end
 MAX_STEP = 120.0  # px between two sightings: longer is a jump
-
-
-def _distance_to_segments(track: np.ndarray, point: np.ndarray) -> np.ndarray:
-    """Distance from ``point`` to each segment track[k] → track[k + 1]."""
-    a, b = track[:-1], track[1:]
-    ab = b - a
-    t = np.clip(((point - a) * ab).sum(axis=1) / np.maximum((ab * ab).sum(axis=1), 1e-9), 0.0, 1.0)
-    return np.linalg.norm(a + t[:, None] * ab - point, axis=1)
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -56,7 +49,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     first_pass = []
     for center in centers:
         # a straight step cuts the corner of a curve through a centre: at a low frame rate, allow half the step
-        near = (_distance_to_segments(points, center) <= np.maximum(VISIT, 0.5 * steps)) & short
+        near = (segment_distances(center, points) <= np.maximum(VISIT, 0.5 * steps)) & short
         first_pass.append(int(np.argmax(near)) if near.any() else None)
     missed = [k + 1 for k, when in enumerate(first_pass) if when is None]
     in_order = not missed and all(a <= b for a, b in zip(first_pass, first_pass[1:], strict=False))
