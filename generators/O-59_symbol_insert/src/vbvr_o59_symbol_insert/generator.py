@@ -24,6 +24,7 @@ from vbvr_core.families.symbol_row.draw import (
     Symbol,
     neighbour,
     ordinal,
+    random_symbols,
     row_size,
     shown,
     slot_xs,
@@ -95,8 +96,7 @@ class SymbolInsertGenerator(BaseGenerator):
         symbols = SYMBOL_SETS[p.symbol_set]
         # Drawn independently, as the original generator does; a new colour the row already uses is rejected,
         # since the prompt must name one symbol.
-        row = [(symbols[int(self.rng.integers(0, len(symbols)))], COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))])
-               for _ in range(p.length)]
+        row = random_symbols(self.rng, symbols, p.length)
         new_color = COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))]
         new_symbol = (symbols[int(self.rng.integers(0, len(symbols)))], new_color)
         if any(color == new_color for _, color in row):

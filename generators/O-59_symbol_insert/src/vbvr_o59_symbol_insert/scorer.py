@@ -1,30 +1,25 @@
 """O-59 scorer: check the row after insertion slot by slot, and that the insertion was shown.
 
-End state (:mod:`vbvr_core.families.symbol_row.judge`): every slot of the expected new row (centred, as the
-solution says) is compared between the video's last frame (its colours mapped onto ours) and the reference final
-frame, by the soft IoU of how much of that slot's symbol colour each pixel holds over its background, both slightly
-blurred (a thin glyph resized, blurred or a little off still matches); a slot matches at IoU ≥ 0.5. ``end`` = 1
-when all slots match; 0 when the new symbol's own slot does not (it was not inserted, or not there); else 0.25 ×
-the share that match (a symbol inserted one place off breaks two slots and keeps at most 0.25).
+End state: every slot of the expected new row (centred, as the solution says) is matched between the video's last
+frame and the reference final frame (:func:`~vbvr_core.families.symbol_row.judge.slot_matches`). ``end`` = 1 when
+all slots match; 0 when the new symbol's own slot does not (it was not inserted, or not there); else 0.25 × the
+share that match (a symbol inserted one place off breaks two slots and keeps at most 0.25).
 
-Process: ``descent`` — the new symbol (its colour is unique) passes the heights between its start
-above the gap and the row; ``shift`` — the row's outer edge on the side that moves (the right edge,
-or the left one for an insertion at the end) passes the positions between its start and end.
-``steps`` — some frame is no blend of the video's first and last frames (a cross-fade of the whole picture
-shows neither move: :func:`~vbvr_core.families.symbol_row.judge.unlike_dissolve`).
-value = end · (0.05 + 0.95 · descent · shift · steps): a cut straight to the final frame keeps 0.05.
-"""
+Process (:func:`~vbvr_core.families.symbol_row.judge.judge_process`, with ``steps``: no dissolve): ``descent`` —
+the new symbol (its colour is unique) passes the heights between its start above the gap and the row; ``shift`` —
+the row's outer edge on the side that moves (the right edge, or the left one for an insertion at the end) passes
+the positions between its start and end. value = end · (0.05 + 0.95 · descent · shift · steps): a cut straight to
+the final frame keeps 0.05."""
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.symbol_row.judge import (
-    DISSOLVED,
     closing_coverage,
     descent_coverage,
+    judge_process,
     prepare,
     slot_matches,
-    unlike_dissolve,
 )
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -50,15 +45,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     wrong = [k + 1 for k, ok in enumerate(matches) if not ok]
     verdict.part("end", end, unless=f"the final row differs from the expected one at position(s) {wrong}")
     verdict.note("slots", share)
-    verdict.note("descent", descent)
-    verdict.note("shift", shift)
-    steps = unlike_dissolve(clip)
-    verdict.note("steps", steps)
-    verdict.part("process", 0.05 + 0.95 * descent * shift * steps)
-    if steps < 1:
-        verdict.fail(DISSOLVED)
-    if descent < 1:
-        verdict.fail(f"the new symbol's slide into the gap is shown through {descent:.0%} of its path")
-    if shift < 1:
-        verdict.fail(f"the row's opening of the gap is shown through {shift:.0%} of its path")
+    judge_process(verdict, clip, [
+        ("descent", descent, f"the new symbol's slide into the gap is shown through {descent:.0%} of its path"),
+        ("shift", shift, f"the row's opening of the gap is shown through {shift:.0%} of its path")])
     return verdict.score(ok=f"inserted the {solution.new_name} at position {solution.position}")

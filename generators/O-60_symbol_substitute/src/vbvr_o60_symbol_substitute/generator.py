@@ -23,12 +23,12 @@ from vbvr_core.contract import Sample, Strata, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out, font
 from vbvr_core.families.symbol_row.draw import (
-    COLOR_NAMES,
     SYMBOL_SETS,
     Piece,
     RowStage,
     Symbol,
     neighbour,
+    random_symbols,
     row_size,
     shown,
     slot_xs,
@@ -147,12 +147,7 @@ class SymbolSubstituteGenerator(BaseGenerator):
         """Draw the row and the new symbol, solve the new row, render the substitution."""
         p = self.params
         glyphs = SYMBOL_SETS[p.symbol_set]
-
-        def draw_symbol() -> tuple[str, str]:
-            return (glyphs[int(self.rng.integers(0, len(glyphs)))], COLOR_NAMES[int(self.rng.integers(0, len(COLOR_NAMES)))])
-
-        named = [draw_symbol() for _ in range(p.length)]
-        new_glyph, new_color = draw_symbol()
+        *named, (new_glyph, new_color) = random_symbols(self.rng, glyphs, p.length + 1)
         old_glyph, old_color = named[p.position - 1]
         if new_color == old_color:
             raise Reject(f"trivial: the new symbol has the old one's colour ({new_color}); the substitution must "

@@ -22,15 +22,14 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.symbol_row.judge import (
-    DISSOLVED,
     box_ink,
     fade_coverage,
     glyph_ranking,
     ink_levels,
+    judge_process,
     mixed_levels,
     prepare,
     row_end,
-    unlike_dissolve,
 )
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -98,16 +97,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.note("fade_out", fade_out)
     verdict.note("fade_in", fade_in)
     verdict.note("old_left_as_new_comes", both)
-    steps = unlike_dissolve(clip)
-    verdict.note("steps", steps)
-    verdict.part("process", 0.05 + 0.95 * fade_out * fade_in * order * steps)
-    if steps < 1:
-        verdict.fail(DISSOLVED)
-    if fade_out < 1:
-        verdict.fail("the old symbol does not fade out gradually")
-    if fade_in < 1:
-        verdict.fail("the new symbol does not fade in gradually")
-    if order < 1:
-        verdict.fail(f"the new symbol is coming in while {both:.0%} of the old one is left: the old one must fade "
-                     "out completely first")
+    judge_process(verdict, clip, [
+        (None, fade_out, "the old symbol does not fade out gradually"),
+        (None, fade_in, "the new symbol does not fade in gradually"),
+        (None, order, f"the new symbol is coming in while {both:.0%} of the old one is left: the old one must fade "
+                      "out completely first")])
     return verdict.score(ok=f"substituted the {solution.new_name} at position {solution.position}")

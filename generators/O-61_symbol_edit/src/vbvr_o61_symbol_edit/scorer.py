@@ -1,32 +1,27 @@
 """O-61 scorer: check the edited row slot by slot, and that the copies were inserted as a process.
 
-End state (:mod:`vbvr_core.families.symbol_row.judge`): every slot of the expected row (a copy after each
-occurrence, centred again) is compared between the video's last frame (its colours mapped onto ours) and the
-reference final frame by the soft IoU of that slot's symbol ink — so every original symbol keeps its glyph,
-colour and order, and each copy stands where the rule puts it; the row's band must hold no stray ink.
+End state (:func:`~vbvr_core.families.symbol_row.judge.row_end`): every slot of the expected row (a copy after each
+occurrence, centred again) must match the reference final frame's — so every original symbol keeps its glyph,
+colour and order, and each copy stands where the rule puts it — and the row's band must hold no stray ink.
 ``end`` = 1 when all slots match and nothing strays, else 0.1 × the share of slots that match (the video played
 backwards ends on the opening row, which shares some slots with the expected one).
 
-Process: ``descent`` — the target colour's ink in the first copy's column passes two intermediate heights between
-its start above the gap and the row; ``shift`` — the row's left edge (always an original symbol) passes two
-intermediate positions of its move as the row opens; ``steps`` — some frame is no blend of the video's first and
-last frames (:func:`~vbvr_core.families.symbol_row.judge.unlike_dissolve`).
-value = end · (0.05 + 0.95 · descent · shift · steps).
-"""
+Process (:func:`~vbvr_core.families.symbol_row.judge.judge_process`, with ``steps``: no dissolve): ``descent`` —
+the target colour's ink in the first copy's column passes two intermediate heights between its start above the
+gap and the row; ``shift`` — the row's left edge (always an original symbol) passes two intermediate positions of
+its move as the row opens. value = end · (0.05 + 0.95 · descent · shift · steps)."""
 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.symbol_row.judge import (
-    DISSOLVED,
     descent_coverage,
+    judge_process,
     prepare,
     row_end,
     symbol_track,
-    unlike_dissolve,
 )
 from vbvr_core.judge.motion import progress_coverage
-from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o61_symbol_edit.generator import Solution
@@ -52,19 +47,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     track = symbol_track(clip.frames, solution.row[k][1], y, size, scale, MAX_SPREAD * spacing)
     shift = progress_coverage(track, start_x, end_x, checkpoints=2,
                               resolution=max(1.0 / scale, abs(end_x - start_x) / 6))
-    verdict = Verdict()
-    verdict.part("end", end, unless=ending.reason())
-    verdict.note("slots", ending.share)
-    verdict.note("stray", ending.stray)
-    verdict.note("descent", descent)
-    verdict.note("shift", shift)
-    steps = unlike_dissolve(clip)
-    verdict.note("steps", steps)
-    verdict.part("process", 0.05 + 0.95 * descent * shift * steps)
-    if steps < 1:
-        verdict.fail(DISSOLVED)
-    if descent < 1:
-        verdict.fail(f"the copy's slide into its gap is shown through {descent:.0%} of its path")
-    if shift < 1:
-        verdict.fail(f"the row's opening of the gaps is shown through {shift:.0%} of its path")
+    verdict = ending.verdict(end)
+    judge_process(verdict, clip, [
+        ("descent", descent, f"the copy's slide into its gap is shown through {descent:.0%} of its path"),
+        ("shift", shift, f"the row's opening of the gaps is shown through {shift:.0%} of its path")])
     return verdict.score(ok=f"inserted a {solution.target_name} after each of its {len(solution.targets)} occurrence(s)")

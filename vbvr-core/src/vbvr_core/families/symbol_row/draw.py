@@ -9,7 +9,7 @@ describes each moment of its edit (a symbol fading, the others sliding) and the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -68,6 +68,13 @@ def neighbour(position: int, count: int) -> int:
     """The 1-based position next to ``position`` among ``count``: the one after it, or before it at the end (where
     a near miss puts its symbol instead)."""
     return position + 1 if position < count else position - 1
+
+
+def random_symbols(rng: Any, glyphs: Sequence[str], count: int) -> list[tuple[str, str]]:
+    """``count`` symbols drawn independently from ``rng``: each a glyph of ``glyphs``, then a colour name of
+    :data:`COLOR_NAMES` (repeats allowed), as ``(glyph, colour name)``."""
+    return [(glyphs[int(rng.integers(0, len(glyphs)))], COLOR_NAMES[int(rng.integers(0, len(COLOR_NAMES)))])
+            for _ in range(count)]
 
 
 def symbol_sprite(glyph: str, color: RGB, size: int) -> Sprite:

@@ -23,6 +23,7 @@ Positions in the helpers below are on the 512-pixel canvas; ``scale`` converts t
 - :func:`blend_residuals`, :func:`unlike_dissolve`: whether a video is only a dissolve (a cross-fade, or a cut)
   of its first frame into its last — every pixel blending at once, the symbols that should move or stay included;
   every symbol-row task's process part needs a frame that is no such blend (unless its process is one);
+- :func:`judge_process`: the process part every symbol-row scorer ends with (its moves shown, and no dissolve);
 - :func:`judge_deletion`: the whole verdict of a deletion (one symbol fades out of the row, the rest closes up).
 """
 
@@ -147,6 +148,15 @@ class RowEnd:
         if wrong:
             return f"the final row differs from the expected one at position(s) {wrong}"
         return f"ink is left in the row where the expected row has none ({self.stray:.0%})"
+
+    def verdict(self, end: float) -> Verdict:
+        """A new :class:`Verdict` opening with part ``end`` (the task's credit for this row, with :meth:`reason`
+        when it falls short) and notes ``slots`` (the share that match) and ``stray``."""
+        verdict = Verdict()
+        verdict.part("end", end, unless=self.reason())
+        verdict.note("slots", self.share)
+        verdict.note("stray", self.stray)
+        return verdict
 
 
 def row_end(clip: Clip, xs: Sequence[float], row: Sequence[tuple[str, Sequence[int]]], row_y: float, spacing: float,
@@ -330,6 +340,29 @@ def unlike_dissolve(clip: Clip) -> float:
     return float(np.clip((farthest - DISSOLVE_LOW) / (DISSOLVE_HIGH - DISSOLVE_LOW), 0.0, 1.0))
 
 
+def judge_process(verdict: Verdict, clip: Clip, moves: Sequence[tuple[str | None, float, str]],
+                  steps: float | None = None) -> None:
+    """The process part of a symbol-row verdict: ``moves`` are the task's measures (0–1) of its moves being shown,
+    each as (name to note it under, or None; measure; reason when it falls short). Notes each named measure and
+    ``steps`` (by default :func:`unlike_dissolve`; a task passes 1 where nothing moves), records part ``process``
+    = 0.05 + 0.95 × the measures' product × ``steps`` (a cut to the end keeps 0.05), then gives
+    :data:`DISSOLVED` when ``steps`` < 1 and each move's reason when its measure < 1, in that order."""
+    for name, measure, _ in moves:
+        if name is not None:
+            verdict.note(name, measure)
+    steps = unlike_dissolve(clip) if steps is None else steps
+    verdict.note("steps", steps)
+    shown = 0.95
+    for _, measure, _ in moves:
+        shown *= measure
+    verdict.part("process", 0.05 + shown * steps)
+    if steps < 1:
+        verdict.fail(DISSOLVED)
+    for _, measure, reason in moves:
+        if measure < 1:
+            verdict.fail(reason)
+
+
 def judge_deletion(clip: Clip, solution: DeletionSolution, close: float, close_name: str, symbol: str, closing: str,
                    ok: str) -> Score:
     """The verdict on a deletion: ``solution`` has the original ``row``/``xs``, the 1-based ``position`` that goes,
@@ -350,20 +383,9 @@ def judge_deletion(clip: Clip, solution: DeletionSolution, close: float, close_n
     gone = solution.position - 1
     fade = fade_coverage(ink_levels(clip.frames, solution.row[gone][1], solution.xs[gone], y, spacing / 2, clip.scale),
                          1.0, 0.0)
-    verdict = Verdict()
-    verdict.part("end", end, unless=ending.reason())
-    verdict.note("slots", ending.share)
-    verdict.note("stray", ending.stray)
-    verdict.note("fade", fade)
-    verdict.note(close_name, close)
+    verdict = ending.verdict(end)
     kept = [x for k, x in enumerate(solution.xs) if k != gone]
-    steps = unlike_dissolve(clip) if solution.final_xs != kept else 1.0
-    verdict.note("steps", steps)
-    verdict.part("process", 0.05 + 0.95 * fade * close * steps)
-    if steps < 1:
-        verdict.fail(DISSOLVED)
-    if fade < 1:
-        verdict.fail(f"{symbol} does not fade (or move) out of its place gradually")
-    if close < 1:
-        verdict.fail(f"{closing} is shown through {close:.0%} of its path")
+    judge_process(verdict, clip, [("fade", fade, f"{symbol} does not fade (or move) out of its place gradually"),
+                                  (close_name, close, f"{closing} is shown through {close:.0%} of its path")],
+                  steps=None if solution.final_xs != kept else 1.0)
     return verdict.score(ok=ok)
