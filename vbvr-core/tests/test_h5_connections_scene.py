@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import Image, ImageDraw
-from vbvr_core.families.connections.draw import Stroke, StrokeScene, bezier, compose, segment_distances, stroke_frames
+from vbvr_core.families.connections.draw import (
+    Stroke,
+    StrokeScene,
+    bezier,
+    compose,
+    segment_distances,
+    segments_cross,
+    stroke_frames,
+)
 from vbvr_core.families.connections.judge import JUDGE_SIZE, Points, read_answer
 
 POINTS = [(100.0, 100.0), (400.0, 120.0), (380.0, 400.0), (120.0, 380.0)]
@@ -67,3 +75,10 @@ def test_segment_distances_from_a_point_to_each_segment_of_a_polyline():
     polyline = np.array([[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [10.0, 10.0]])
     assert np.allclose(segment_distances(np.array([5.0, 3.0]), polyline), [3.0, 5.0, np.hypot(5.0, 7.0)])
     assert np.allclose(segment_distances(np.array([-4.0, 3.0]), polyline)[0], 5.0)  # beyond an end: to the end
+
+
+def test_segments_cross_only_when_each_ends_on_both_sides_of_the_other():
+    assert segments_cross((0, 0), (10, 10), (0, 10), (10, 0))
+    assert not segments_cross((0, 0), (10, 10), (20, 0), (30, 10))  # apart
+    assert not segments_cross((0, 0), (10, 10), (10, 10), (20, 0))  # sharing an end
+    assert not segments_cross((0, 0), (10, 0), (5, 0), (5, 10))  # touching

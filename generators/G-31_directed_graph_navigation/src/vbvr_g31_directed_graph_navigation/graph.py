@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.arrangement.draw import segment_distance
+from vbvr_core.families.connections.draw import segments_cross
 
 Edge = tuple[int, int]
 
@@ -102,13 +103,6 @@ def lattice_graph(
     return DirectedGraph(nodes, sorted(edges))
 
 
-def _crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
-    def orient(p: Point, q: Point, r: Point) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    return orient(a, b, c) * orient(a, b, d) < 0 and orient(c, d, a) * orient(c, d, b) < 0
-
-
 def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0) -> list[str]:
     """Clutter in the drawing: nodes too close, an edge grazing a node it does not join, crossing edges."""
     problems = []
@@ -123,7 +117,7 @@ def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0
                 problems.append(f"occlusion: edge {a}->{b} passes over node {k}")
     for i, (a, b) in enumerate(graph.edges):
         for c, d in graph.edges[i + 1 :]:
-            if len({a, b, c, d}) == 4 and _crosses(nodes[a], nodes[b], nodes[c], nodes[d]):
+            if len({a, b, c, d}) == 4 and segments_cross(nodes[a], nodes[b], nodes[c], nodes[d]):
                 problems.append(f"cluttered: edges {a}->{b} and {c}->{d} cross")
     return problems
 

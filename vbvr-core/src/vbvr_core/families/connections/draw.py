@@ -45,6 +45,15 @@ def segment_distances(point: Point, polyline: np.ndarray) -> np.ndarray:
     return np.linalg.norm(a + t[:, None] * ab - point, axis=1)
 
 
+def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """Whether the segments ``a``–``b`` and ``c``–``d`` cross properly: each one's ends lie strictly on opposite sides
+    of the other's line (segments that only touch, share an end or lie on one line do not cross)."""
+    def orient(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return orient(a, b, c) * orient(a, b, d) < 0 and orient(c, d, a) * orient(c, d, b) < 0
+
+
 def polyline_prefix(points: Sequence[Point], fraction: float) -> list[Point]:
     """The first ``fraction`` (0–1) of the open polyline's length, as a polyline."""
     goal = max(0.0, min(1.0, fraction)) * path_length(points)
