@@ -16,6 +16,7 @@ from vbvr_core.families.gridwalk.judge import before_goal, first_passes, score_w
 from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite, padded_sprite
 from vbvr_core.families.gridwalk.place import spread_cells
 from vbvr_core.media.video import VideoReader, write_video
+from vbvr_core.pipeline.generator import Reject
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, collecting_route, grid_neighbours, shortest_path, shuffled_moves
 
 
@@ -134,3 +135,14 @@ def test_floor_index_is_a_drawn_corridor_colour():
     assert _Maze.model_fields["floor"].description == "corridor colour index"
     with pytest.raises(ValidationError):
         _Maze(floor=len(BACKGROUNDS))
+
+
+def test_place_visits_and_require_detour_reject_what_does_not_fit_or_needs_no_plan():
+    for seed in range(5):
+        start, goal, cells = visits.place_visits(np.random.default_rng(seed), 6, 6, 4, 3, "blocks")
+        assert visits.grid_distance(start, goal) >= 4 and len(cells) == 3 and not {start, goal} & set(cells)
+    with pytest.raises(Reject, match="no room for 9 separate blocks"):
+        visits.place_visits(np.random.default_rng(0), 3, 3, 2, 9, "blocks")
+    visits.require_detour([(0, 0), (1, 0), (1, 1), (0, 1)], 2, "blocks")  # 3 steps where 1 suffices
+    with pytest.raises(Reject, match="the blocks cost 0 extra steps"):
+        visits.require_detour([(0, 0), (0, 1), (0, 2)], 2, "blocks")

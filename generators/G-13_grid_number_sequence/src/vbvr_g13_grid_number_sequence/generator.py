@@ -25,7 +25,6 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
-from vbvr_core.families.gridwalk.place import pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, collecting_route, grid_neighbours, shuffled_moves
 
@@ -88,19 +87,14 @@ class GridNumberSequenceGenerator(BaseGenerator):
     def generate(self) -> Sample:
         """Place start, goal and numbers; solve over (cell, numbers visited) states; render the walk."""
         p = self.params
-        start, goal = pick_endpoints(self.rng, p.rows, p.cols, "anywhere", p.min_distance)
         # the numbers, in their order: none on the start or goal, none 4-adjacent to another
-        numbered = visits.separate_cells(self.rng, p.rows, p.cols, p.numbers, (start, goal))
-        if numbered is None:
-            raise Reject(f"no room for {p.numbers} separate numbered cells")
+        start, goal, numbered = visits.place_visits(self.rng, p.rows, p.cols, p.min_distance, p.numbers, "numbered cells")
         path = sequence_route(p.rows, p.cols, start, numbered, goal, moves=shuffled_moves(self.rng))
         if path is None:
             raise Reject("unsolvable: no walk visits the numbers in order before the goal")
         if len(path) - 1 > p.max_route:
             raise Reject(f"walk of {len(path) - 1} cells exceeds max_route={p.max_route}")
-        detour = len(path) - 1 - visits.grid_distance(start, goal)
-        if detour < p.min_detour:
-            raise Reject(f"the numbers cost {detour} extra steps, fewer than min_detour={p.min_detour}")
+        visits.require_detour(path, p.min_detour, "numbers")
         layout = GridLayout.fit(p.rows, p.cols)
         world = numbered_grid(layout, numbered, background=BACKGROUNDS[p.background], line_width=p.line_width,
                               fills={goal: GOAL_COLOR, **{cell: NUMBER_FILL for cell in numbered}})

@@ -24,7 +24,6 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
-from vbvr_core.families.gridwalk.place import pick_endpoints
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, collecting_route, grid_neighbours, shuffled_moves
 
@@ -83,17 +82,12 @@ class GridGoThroughBlockGenerator(BaseGenerator):
     def generate(self) -> Sample:
         """Place start, goal and blocks; solve over (cell, blocks passed) states; render the walk."""
         p = self.params
-        start, goal = pick_endpoints(self.rng, p.rows, p.cols, "anywhere", p.min_distance)
         # none on the start or goal, none 4-adjacent to another block (each its own blob)
-        blocks = visits.separate_cells(self.rng, p.rows, p.cols, p.blocks, (start, goal))
-        if blocks is None:
-            raise Reject(f"no room for {p.blocks} separate blocks")
+        start, goal, blocks = visits.place_visits(self.rng, p.rows, p.cols, p.min_distance, p.blocks, "blocks")
         path = block_route(p.rows, p.cols, start, blocks, goal, shuffled_moves(self.rng))
         if path is None:
             raise Reject("unsolvable: no walk passes every block before the goal")
-        detour = len(path) - 1 - visits.grid_distance(start, goal)
-        if detour < p.min_detour:
-            raise Reject(f"the blocks cost {detour} extra steps, fewer than min_detour={p.min_detour}")
+        visits.require_detour(path, p.min_detour, "blocks")
         layout = GridLayout.fit(p.rows, p.cols)
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={goal: GOAL_COLOR, **{cell: BLOCK_COLOR for cell in blocks}})

@@ -127,8 +127,7 @@ def key_scene(layout: GridLayout, walls: list[Cell], door: Cell, floor: tuple[in
               key_colors: list[tuple[int, int, int]]) -> PickupScene:
     """The maze with the filled brown door, the keys lying and the green agent."""
     canvas = GridWorld(layout, background=floor, line_width=0, fills=dict.fromkeys(walls, WALL_COLOR)).image()
-    x0, y0, x1, y1 = layout.cell_box(door, max(2, layout.cell // 10))
-    ImageDraw.Draw(canvas).rectangle([x0, y0, x1 - 1, y1 - 1], fill=DOOR_COLOR)
+    layout.fill_cell(ImageDraw.Draw(canvas), door, DOOR_COLOR, inset=max(2, layout.cell // 10))
     agent = padded_sprite(layout.cell * 0.32, lambda d, c, r: draw_disc(d, c, r, fill=AGENT_COLOR + (255,),
                                                                         outline=(30, 30, 30, 255), width=2))
     return PickupScene(layout, to_frame(canvas), keys, [key_sprite(layout.cell * KEY_SIZE, rgb) for rgb in key_colors],

@@ -200,16 +200,12 @@ class TrackObjectMovementGenerator(BaseGenerator):
             for k in range(p.move_frames + 1):
                 yield scene.frame(start[0] + (p.target_x - start[0]) * ease_in_out(k / p.move_frames))
 
-        name = f"{tracked_color} {tracked_kind}"
+        others = (f"The other objects, including the other {tracked_color} {tracked_kind}{'s' if p.lookalikes > 1 else ''},"
+                  if p.lookalikes else "The other objects")
         prompt = (
-            f"The {name} ringed by the green border is the only object that moves. Slide it horizontally, "
-            "staying on its row, until it sits directly below the green rectangle marked with a red star, and keep "
-            f"the green border around it as it moves. The other objects, including the other {tracked_color} "
-            f"{tracked_kind}{'s' if p.lookalikes > 1 else ''}, stay where they are."
-            if p.lookalikes else
-            f"The {name} ringed by the green border is the only object that moves. Slide it horizontally, staying on "
-            "its row, until it sits directly below the green rectangle marked with a red star, and keep the green "
-            "border around it as it moves. The other objects stay where they are."
+            f"The {tracked_color} {tracked_kind} ringed by the green border is the only object that moves. Slide it "
+            "horizontally, staying on its row, until it sits directly below the green rectangle marked with a red "
+            f"star, and keep the green border around it as it moves. {others} stay where they are."
         )
         return Sample(first_frame=scene.frame(start[0]), final_frame=scene.frame(float(p.target_x)), prompt=prompt,
                       trajectory=trajectory, solution=solution, params=p)

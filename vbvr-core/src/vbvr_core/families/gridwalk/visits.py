@@ -17,7 +17,8 @@ from pydantic import Field
 from vbvr_core.contract import Cell, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.families.gridwalk.draw import MAX_MOTION_FRAMES, RGB, GridWorld, step_frames
-from vbvr_core.families.gridwalk.place import spread_cells
+from vbvr_core.families.gridwalk.place import pick_endpoints, spread_cells
+from vbvr_core.pipeline.generator import Reject
 
 #: Rows or columns of the grid, more with the difficulty stratum.
 GridSide = Annotated[int, Strata((5, 6), (7, 8), (9, 10)), Field(ge=5, le=10)]
@@ -61,6 +62,26 @@ def separate_cells(rng: np.random.Generator, rows: int, cols: int, count: int, t
     has no room for them."""
     chosen = spread_cells(rng, [(r, c) for r in range(rows) for c in range(cols)], count, 2, taken)
     return chosen if len(chosen) == count else None
+
+
+def place_visits(rng: np.random.Generator, rows: int, cols: int, min_distance: int, count: int,
+                 what: str) -> tuple[Cell, Cell, list[Cell]]:
+    """Start and goal anywhere at least ``min_distance`` apart (:func:`~vbvr_core.families.gridwalk.place.pick_endpoints`),
+    then ``count`` cells to visit (:func:`separate_cells`, off start and goal); :class:`Reject` when they do not
+    fit (``what`` names the cells in the reason)."""
+    start, goal = pick_endpoints(rng, rows, cols, "anywhere", min_distance)
+    cells = separate_cells(rng, rows, cols, count, (start, goal))
+    if cells is None:
+        raise Reject(f"no room for {count} separate {what}")
+    return start, goal, cells
+
+
+def require_detour(path: Sequence[Cell], min_detour: int, what: str) -> None:
+    """:class:`Reject` unless visiting ``what`` makes ``path`` at least ``min_detour`` steps longer than the direct
+    distance from its first to its last cell (else there is nothing to plan)."""
+    detour = len(path) - 1 - grid_distance(path[0], path[-1])
+    if detour < min_detour:
+        raise Reject(f"the {what} cost {detour} extra steps, fewer than min_detour={min_detour}")
 
 
 def paced_walk(world: GridWorld, agent_color: RGB, path: Sequence[Cell], frames_per_step: int,
