@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.judge.compare import colour_fit, match_colours
+from vbvr_core.judge.ink import ink_overlap
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import channel_centroids, progress_coverage
 from vbvr_core.judge.verdict import Verdict
@@ -36,11 +37,6 @@ def _box(center, half: float, scale: float, size: int) -> tuple[slice, slice]:
     x, y = center[0] * scale, center[1] * scale
     h = half * scale
     return slice(max(0, int(y - h)), min(size, int(y + h) + 1)), slice(max(0, int(x - h)), min(size, int(x + h) + 1))
-
-
-def _iou(a: np.ndarray, b: np.ndarray) -> float:
-    union = (a | b).sum()
-    return float((a & b).sum() / union) if union else 0.0
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -72,7 +68,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     still = []
     for obj in solution.objects[1:]:
         box = _box(obj.center, 1.2 * radius, scale, size)
-        still.append(_iou(color_mask(reference[box], obj.color, 60.0), color_mask(final[box], obj.color, 60.0))
+        still.append(ink_overlap(color_mask(reference[box], obj.color, 60.0), color_mask(final[box], obj.color, 60.0), 0)
                      >= STILL_IOU)
     left = color_mask(final[_box(start, 0.8 * radius, scale, size)], tracked.color, 60.0).mean() < 0.1
     others = 1.0 if all(still) and left else 0.0
