@@ -110,3 +110,13 @@ def test_turned_sprite_is_the_polygon_turned_about_the_sprite_centre():
     expected = polygon_sprite(rotate_points(arrow, (0.0, 0.0), 30.0), 64, (200, 0, 0), (30, 30, 30), 3)
     assert np.array_equal(turned.rgba, expected.rgba)
     assert not np.array_equal(turned.rgba, turned_sprite(arrow, 0.0, 64, (200, 0, 0), (30, 30, 30), 3).rgba)
+
+
+def test_peak_offset_is_the_parabola_vertex_within_half_a_step():
+    from vbvr_core.families.rotation.track import peak_offset
+
+    assert peak_offset(0.5, 1.0, 0.5) == 0.0
+    assert peak_offset(0.8, 1.0, 0.4) == pytest.approx(-0.25)  # towards the higher neighbour
+    assert peak_offset(0.4, 1.0, 0.8) == pytest.approx(0.25)
+    assert peak_offset(1.0, 1.0, 0.0) == -0.5  # clipped
+    assert peak_offset(1.0, 0.5, 1.0) == 0.0  # no peak: no shift

@@ -99,12 +99,7 @@ def hand_angles(total_minutes: float) -> tuple[float, float]:
 def time_phrase(minutes: int) -> str:
     """'2 hours and 15 minutes', '3 hours', '45 minutes'."""
     hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} hour{'s' if hours > 1 else ''}")
-    if rest:
-        parts.append(f"{rest} minute{'s' if rest > 1 else ''}")
-    return " and ".join(parts)
+    return " and ".join(f"{n} {unit}{'s' if n > 1 else ''}" for n, unit in ((hours, "hour"), (rest, "minute")) if n)
 
 
 def clock_label(total_minutes: int) -> str:
@@ -196,12 +191,12 @@ class ClockGenerator(BaseGenerator):
             f"minute hand clockwise through every passing minute while the short {hour_name} hour hand moves "
             "along with it at one twelfth of its speed, and stop when the clock shows the new time."
         )
-        (start_hour, start_minute), (end_hour, end_minute) = hand_angles(start), hand_angles(end)
         solution = Solution(
             center=CENTER, radius=p.radius, hour_color=clock.hour_color, minute_color=clock.minute_color,
             hour_length=HOUR_LENGTH * p.radius, minute_length=MINUTE_LENGTH * p.radius,
             start_time=clock_label(start), end_time=clock_label(end),
-            start_angles={"hour": start_hour, "minute": start_minute}, end_angles={"hour": end_hour, "minute": end_minute},
+            start_angles=dict(zip(("hour", "minute"), hand_angles(start), strict=True)),
+            end_angles=dict(zip(("hour", "minute"), hand_angles(end), strict=True)),
             minute_turn=p.advance_minutes * 6.0,
         )
         return Sample(

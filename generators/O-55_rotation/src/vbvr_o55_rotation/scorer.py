@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.rotation.judge import judge_turn, turn_clip, turn_parts, turn_series
+from vbvr_core.families.rotation.track import peak_offset
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -87,9 +88,7 @@ def view_turns(frames: np.ndarray, templates: np.ndarray, box) -> tuple[list[flo
         if peak < MIN_LIKENESS:
             turns.append(None)
             continue
-        curvature = before - 2 * peak + after
-        shift = 0.5 * (before - after) / curvature if curvature < 0 else 0.0
-        turns.append(float((best + np.clip(shift, -0.5, 0.5)) * TEMPLATE_STEP % 360.0))
+        turns.append(float((best + peak_offset(before, peak, after)) * TEMPLATE_STEP % 360.0))
     return turns, best_values
 
 

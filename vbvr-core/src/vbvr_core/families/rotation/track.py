@@ -142,6 +142,15 @@ def best_templates(flat: np.ndarray, templates: np.ndarray) -> tuple[np.ndarray,
     return candidates[rows, best], fine[rows, best - 1], fine[rows, best], fine[rows, best + 1]
 
 
+def peak_offset(before: float, peak: float, after: float):
+    """Where the best of evenly spaced candidates really peaks, in candidate steps from it (within ±0.5): the vertex
+    of the parabola through its score ``peak`` and its neighbours' ``before`` and ``after`` (0 where they do not
+    bend down around it). Refines an angle read as the best of templates drawn every few degrees."""
+    curvature = before - 2 * peak + after
+    shift = 0.5 * (before - after) / curvature if curvature < 0 else 0.0
+    return np.clip(shift, -0.5, 0.5)
+
+
 def polygon_turn(frames: np.ndarray, shape: TurningPolygon, color) -> tuple[list[float | None], list[float | None]]:
     """Per frame, the shape's unwrapped turn (degrees, clockwise positive) and its centre's drift in radii.
 
@@ -178,9 +187,7 @@ def polygon_turn(frames: np.ndarray, shape: TurningPolygon, color) -> tuple[list
             raw.append(None)
             drift.append(None)
             continue
-        curvature = before - 2 * peak + after
-        shift = 0.5 * (before - after) / curvature if curvature < 0 else 0.0
-        raw.append(float((angles[best] + np.clip(shift, -0.5, 0.5) * ANGLE_STEP) % period))
+        raw.append(float((angles[best] + peak_offset(before, peak, after) * ANGLE_STEP) % period))
         mx, my = likeness.sum(axis=0) @ grid / totals[k], likeness.sum(axis=1) @ grid / totals[k]
         drift.append(float(np.hypot(mx - half, my - half)) / (shape.radius * scale))
     return turn_series(raw, 0.0, period), drift
