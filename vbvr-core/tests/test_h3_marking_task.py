@@ -144,3 +144,19 @@ def test_read_new_ink_reads_the_added_mark_and_the_start(tmp_path):
     assert isinstance(refused, Score) and refused.value == 0.0 and "marked from the start" in refused.reason
     opens_never = read_new_ink(VideoReader(path), first, opens=lambda opening, first_small: False)
     assert isinstance(opens_never, Score) and opens_never.value == 0.0
+
+
+def test_varied_shapes_draws_kinds_radii_and_turns():
+    from vbvr_core.families.marking.task import SCENE_KINDS, varied_shapes
+
+    kinds, radii, rotations = varied_shapes(np.random.default_rng(4), 30, True, "circle", 20.0)
+    assert set(kinds) <= set(SCENE_KINDS) and len(set(kinds)) > 1
+    assert all(17.0 <= r <= 23.0 and r == round(r, 1) for r in radii)
+    assert all((t == 0.0) == (k == "circle") for k, t in zip(kinds, rotations, strict=True))
+    same, _, _ = varied_shapes(np.random.default_rng(4), 5, False, "hexagon", 20.0)
+    assert same == ["hexagon"] * 5
+
+
+def test_place_apart_in_a_given_area_with_few_tries():
+    centers = place_apart(np.random.default_rng(6), [10.0] * 5, 4, 3, area=(0, 0, 200, 100), tries=40, digits=None)
+    assert all(10 <= x <= 190 and 10 <= y <= 90 for x, y in centers)

@@ -14,8 +14,7 @@ from vbvr_core.media.video import held
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_baseline, score_frames
-from vbvr_o33_counting_object.generator import CountingGenerator, Solution
-from vbvr_o33_counting_object.label import LABEL_BOX, with_label
+from vbvr_o33_counting_object.generator import LABEL_BOX, CountingGenerator, Solution, with_label
 from vbvr_o33_counting_object.scorer import read_count
 
 KEY = "O-33_counting_object"

@@ -14,7 +14,6 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from typing import Annotated, Literal
 
@@ -24,12 +23,11 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED
-from vbvr_core.families.marking.task import RingMarkGenerator, place_apart, shape_reach
+from vbvr_core.families.marking.task import RingMarkGenerator, place_apart, shape_reach, varied_shapes
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g138_spot_unique_non_repeated_color.plugin import TASK
 
-KINDS: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
 # Fill colours far from the black of the mark and from the red a model may draw instead (no red, orange, pink
 # or black), each distinct from the others.
 MARK_BLACK = PALETTE["black"]  # the official mark colour
@@ -102,9 +100,7 @@ class UniqueColorGenerator(RingMarkGenerator):
             colors += [name] * int(rng.integers(2, p.copies + 1))
         colors = [colors[int(k)] for k in rng.permutation(len(colors))]
         count = len(colors)
-        kinds = [KINDS[int(rng.integers(0, len(KINDS)))] if p.mixed_kinds else p.kind for _ in range(count)]
-        radii = [round(p.radius * float(rng.uniform(0.85, 1.15)), 1) for _ in range(count)]
-        rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if kind != "circle" else 0.0 for kind in kinds]
+        kinds, radii, rotations = varied_shapes(rng, count, p.mixed_kinds, p.kind, p.radius)
         ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
         centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6, EDGE)
         target = unique_colour_shape(colors)

@@ -27,12 +27,12 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.families.marking.task import SCENE_KINDS
 from vbvr_core.families.outline.task import TraceOutlineGenerator, shape_boundary
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g140_locate_topmost_unobscured_figure.plugin import TASK
 
-KINDS: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
 # Fill colours far from the red of the outline (no red, orange or pink).
 FILL_COLORS = ("green", "blue", "purple", "cyan", "brown", "gray", "yellow", "black")
 BORDER = (45, 45, 45)
@@ -125,7 +125,7 @@ class TopmostFigureGenerator(TraceOutlineGenerator):
         count = p.num_figures
         top = (int(rng.integers(1, count - 1)) if p.top_inside and count >= 3
                else (0 if rng.random() < 0.5 else count - 1))
-        kinds = [KINDS[int(rng.integers(0, len(KINDS)))] for _ in range(count)]
+        kinds = [SCENE_KINDS[int(rng.integers(0, len(SCENE_KINDS)))] for _ in range(count)]
         radii = [round(p.radius * (p.top_scale if k == top else float(rng.uniform(0.8, 1.2))), 1) for k in range(count)]
         rotations = [0.0 if kind == "circle" else round(float(rng.uniform(0, 2 * math.pi)), 3) for kind in kinds]
         reaches = [max(math.hypot(x, y) for x, y in shape_boundary(kind, (0.0, 0.0), r, a))

@@ -76,11 +76,6 @@ def format_number(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}" if decimals else str(int(value))
 
 
-def parse_number(text: str) -> float:
-    """The value a printed number stands for."""
-    return float(text)
-
-
 def fit_font(text: str, size: int) -> int:
     """``size``, or the largest smaller font in which ``text`` fits inside a badge (its corners clear of the outline)."""
     room = BADGE_RADIUS - BADGE_BORDER - BADGE_MARGIN
@@ -91,7 +86,7 @@ def fit_font(text: str, size: int) -> int:
 
 def largest_index(texts: list[str]) -> int:
     """The index of the printed number with the largest value; ``Reject`` when that value is printed twice."""
-    values = [parse_number(text) for text in texts]
+    values = [float(text) for text in texts]
     if sorted(values)[-2] == max(values):
         raise Reject(f"ambiguous: the largest value {max(values)} is printed twice")
     return int(np.argmax(values))
@@ -126,10 +121,10 @@ class LargestNumberGenerator(RingMarkGenerator):
                 decimals = int(rng.integers(0, 3))
                 magnitude = float(rng.choice([1.0, 10.0, 20.0]))
                 text = format_number(float(rng.uniform(-magnitude, magnitude)), decimals)
-                if parse_number(text) != 0 or not text.startswith("-"):  # never print "-0.0"
+                if float(text) != 0 or not text.startswith("-"):  # never print "-0.0"
                     texts.add(text)
             texts = list(texts)
-        return sorted(texts, key=lambda t: (-parse_number(t), t))
+        return sorted(texts, key=lambda t: (-float(t), t))
 
     def generate(self) -> Sample:
         """Draw the numbers, lay them out, print them, and circle the largest value."""

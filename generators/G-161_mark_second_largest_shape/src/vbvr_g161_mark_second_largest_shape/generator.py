@@ -24,6 +24,7 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, draw_shape, new_canvas, shape_points, to_frame
 from vbvr_core.families.marking.task import (
+    SCENE_KINDS,
     RingMarkGenerator,
     fill_colors,
     place_apart,
@@ -36,7 +37,6 @@ from vbvr_core.pipeline.generator import Reject
 from vbvr_g161_mark_second_largest_shape.plugin import TASK
 
 Kind = Literal["circle", "square", "triangle", "diamond", "pentagon", "hexagon"]
-KINDS: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
 RING_PADDING = 8
 GAP = 6
 EDGE = 8
@@ -117,7 +117,7 @@ class SecondLargestShapeGenerator(RingMarkGenerator):
         p, rng = self.params, self.rng
         areas = self._areas()
         count = len(areas)
-        kinds = [KINDS[int(rng.integers(0, len(KINDS)))] if p.mixed_kinds else p.kind for _ in range(count)]
+        kinds = [SCENE_KINDS[int(rng.integers(0, len(SCENE_KINDS)))] if p.mixed_kinds else p.kind for _ in range(count)]
         radii = [math.sqrt(area / shape_area(kind, 1.0)) for kind, area in zip(kinds, areas, strict=True)]
         rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if kind != "circle" else 0.0 for kind in kinds]
         ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from PIL import ImageDraw
+import numpy as np
+from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
-from vbvr_core.families.marking.draw import ring_image, scatter_discs
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, draw_text, new_canvas, to_frame
+from vbvr_core.draw.shapes import SHAPE_REACH
+from vbvr_core.families.marking.draw import ring_image
+from vbvr_core.families.marking.task import place_apart, shuffle_together
 from vbvr_core.judge.alternatives import font_alternatives
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.pipeline.generator import BaseGenerator
 
-from vbvr_o33_counting_object.label import SCENE_BOTTOM, with_label
 from vbvr_o33_counting_object.plugin import TASK
 
 KINDS = ("circle", "square", "triangle", "star")
@@ -33,10 +35,11 @@ PLURALS = {"circle": "circles", "square": "squares", "triangle": "triangles", "s
 ADJECTIVES = {"circle": "circular", "square": "square", "triangle": "triangular", "star": "star-shaped"}
 OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink", "brown")
 HIGHLIGHT = (215, 0, 215)
-# How far a shape of nominal radius r reaches (stars stick out the most).
-REACH = 1.25
 GAP = 14
 EDGE = 8
+LABEL_BOX = (146, 452, 366, 502)  # left, top, right, bottom on the 512 canvas: the answer label "Count: N"
+LABEL_TEXT_SIZE = 32
+SCENE_BOTTOM = 440  # objects stay above this line, clear of the label box
 
 
 def _if_kind(n: int):
@@ -77,6 +80,17 @@ class Params(TaskParams):
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
         """About 60 highlighted frames in all, whatever the count."""
         return {"frames_per_object": max(3, min(6, 60 // max(1, values["count"]))), **values}
+
+
+def with_label(frame: np.ndarray, count: int) -> np.ndarray:
+    """A copy of ``frame`` with the answer label for ``count``: "Count: N" in a white box at the bottom."""
+    image = Image.fromarray(frame)
+    draw = ImageDraw.Draw(image)
+    left, top, right, bottom = LABEL_BOX
+    draw.rounded_rectangle(LABEL_BOX, radius=10, fill=(255, 255, 255), outline=(40, 40, 40), width=2)
+    draw_text(draw, ((left + right) / 2, (top + bottom) / 2), f"Count: {count}", LABEL_TEXT_SIZE, fill=(0, 0, 0),
+              bold=True)
+    return np.asarray(image, dtype=np.uint8).copy()
 
 
 class Solution(TaskSolution):
@@ -134,14 +148,12 @@ class CountingGenerator(BaseGenerator):
         p = self.params
         kinds, asked = self._kinds()
         sizes = [float(self.rng.integers(p.min_size, max(p.min_size, p.max_size) + 1)) for _ in kinds]
-        radii = [size / (2 * REACH) for size in sizes]
+        radii = [size / (2 * SHAPE_REACH) for size in sizes]  # a size is the reach across
         names = [OBJECT_COLORS[int(self.rng.integers(0, len(OBJECT_COLORS)))] for _ in kinds]
-        shuffle = [int(k) for k in self.rng.permutation(len(kinds))]
-        kinds, sizes, radii, names = ([seq[k] for k in shuffle] for seq in (kinds, sizes, radii, names))
+        kinds, sizes, radii, names = shuffle_together(self.rng, kinds, sizes, radii, names)
         # One layout attempt: a crowded draw is redrawn with a derived seed.
-        centers = scatter_discs(self.rng, [size / 2 for size in sizes], (EDGE, EDGE, 512 - EDGE, SCENE_BOTTOM), GAP, 40)
-        if centers is None:
-            raise Reject("cluttered: the objects do not fit without touching")
+        centers = place_apart(self.rng, [size / 2 for size in sizes], GAP, 1, digits=None, what="objects",
+                              area=(EDGE, EDGE, 512 - EDGE, SCENE_BOTTOM), tries=40)
         counted = [k for k, kind in enumerate(kinds) if asked is None or kind == asked]
         # Reading order: bands of 80 px from the top, left to right inside a band.
         visit = sorted(counted, key=lambda k: (int(centers[k][1] // 80), centers[k][0]))

@@ -20,8 +20,7 @@ from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o33_counting_object.generator import Solution
-from vbvr_o33_counting_object.label import SCENE_BOTTOM
+from vbvr_o33_counting_object.generator import SCENE_BOTTOM, Solution
 
 JUDGE_FPS = 12.0
 JUDGE_SIZE = 512  # small text must stay legible
@@ -59,10 +58,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         core = (slice(int(round(y)) - half, int(round(y)) + half + 1), slice(int(round(x)) - half, int(round(x)) + half + 1))
         changed += np.abs(last[core].astype(np.int16) - first[core].astype(np.int16)).mean() > OBJECT_CHANGE_LIMIT
     verdict.part("intact", 1 - changed / len(solution.centers), unless=f"{changed} objects were changed or removed")
-    ringed = [ring_seen(clip.frames, solution.centers[k], solution.sizes[k] / 2 + 7, solution.highlight, 4.0)
-              for k in solution.counted]
-    left = sum(ring_seen(clip.frames[-3:], solution.centers[k], solution.sizes[k] / 2 + 7, solution.highlight, 4.0)
-               for k in solution.counted)
+    rings = [(solution.centers[k], solution.sizes[k] / 2 + 7) for k in solution.counted]
+    ringed = [ring_seen(clip.frames, center, radius, solution.highlight, 4.0) for center, radius in rings]
+    left = sum(ring_seen(clip.frames[-3:], center, radius, solution.highlight, 4.0) for center, radius in rings)
     verdict.part("tidy", float(left == 0), unless=f"{left} highlight rings are still on the scene at the end")
     process = float(np.mean(ringed))
     verdict.note("process", process)

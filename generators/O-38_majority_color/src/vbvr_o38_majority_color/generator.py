@@ -13,7 +13,6 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterator
 from typing import Annotated, Literal
@@ -24,12 +23,11 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, ease_in_out, new_canvas, to_frame
-from vbvr_core.families.marking.draw import scatter_discs
+from vbvr_core.families.marking.task import place_apart, shape_reach, varied_shapes
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o38_majority_color.plugin import TASK
 
-KINDS: tuple[str, ...] = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
 # Saturated colours with distinct hues (the official evaluator reads them by HSV hue): no pink, brown or grey.
 COLORS: tuple[str, ...] = ("red", "green", "blue", "yellow", "orange", "purple", "cyan")
 GAP = 10
@@ -110,15 +108,6 @@ def majority_of(colors: list[str]) -> str:
     return ranked[0][0]
 
 
-def shape_reach(kind: str, radius: float) -> float:
-    """How far a shape of ``kind`` reaches from its centre (px)."""
-    from vbvr_core.draw import shape_points
-
-    if kind == "circle":
-        return radius
-    return max(math.hypot(x, y) for x, y in shape_points(kind, (0.0, 0.0), radius, 0.0))
-
-
 def render(background: int, solution: Solution, colors: list[tuple[int, int, int]], outlined: bool) -> np.ndarray:
     """The scene with each shape filled in ``colors``."""
     canvas = new_canvas(BACKGROUNDS[background])
@@ -149,15 +138,9 @@ class MajorityColorGenerator(BaseGenerator):
         colors = [name for name, count in zip(names, counts, strict=True) for _ in range(count)]
         colors = [colors[int(k)] for k in rng.permutation(len(colors))]
         count = len(colors)
-        kinds = [KINDS[int(rng.integers(0, len(KINDS)))] if p.mixed_kinds else p.kind for _ in range(count)]
-        radii = [round(p.radius * float(rng.uniform(0.85, 1.15)), 1) for _ in range(count)]
-        rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if kind != "circle" else 0.0 for kind in kinds]
+        kinds, radii, rotations = varied_shapes(rng, count, p.mixed_kinds, p.kind, p.radius)
         reaches = [shape_reach(kind, r) for kind, r in zip(kinds, radii, strict=True)]
-        spots = next((layout for layout in (scatter_discs(rng, reaches, (EDGE, EDGE, 512 - EDGE, 512 - EDGE), GAP, 300)
-                                            for _ in range(6)) if layout), None)
-        if spots is None:
-            raise Reject("cluttered: the shapes do not fit apart")
-        centers = [(round(x, 2), round(y, 2)) for x, y in spots]
+        centers = place_apart(rng, reaches, GAP, 6, EDGE)
         majority = majority_of(colors)
         order = [k for k in range(count) if colors[k] != majority]
         if len(order) < 2:

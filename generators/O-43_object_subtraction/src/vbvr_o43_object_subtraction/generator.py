@@ -23,7 +23,8 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
-from vbvr_core.families.marking.draw import scatter_discs
+from vbvr_core.draw.shapes import SHAPE_REACH
+from vbvr_core.families.marking.task import place_apart, shuffle_together
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o43_object_subtraction.plugin import TASK
@@ -106,8 +107,7 @@ class ObjectSubtractionGenerator(BaseGenerator):
             picks[1] = (want_kind, COLORS[(COLORS.index(want_color) + 1 + int(rng.integers(0, len(COLORS) - 1))) % len(COLORS)])
         kinds += [kd for kd, _ in picks]
         colors += [c for _, c in picks]
-        order = [int(i) for i in rng.permutation(n)]
-        kinds, colors = [kinds[i] for i in order], [colors[i] for i in order]
+        kinds, colors = shuffle_together(rng, kinds, colors)
         targets = sorted(i for i in range(n) if matches(p.rule, kinds[i], colors[i], want_kind, want_color))
         words = {"color": f"every {want_color} object", "shape": f"every {want_kind}",
                  "both": f"every {want_color} {want_kind}"}[p.rule]
@@ -117,13 +117,10 @@ class ObjectSubtractionGenerator(BaseGenerator):
         """Draw the objects and the rule, lay them out, and fade the targets out one by one."""
         p, rng = self.params, self.rng
         kinds, color_names, targets, words = self._attributes()
-        reach = p.radius * 1.25
-        spots = scatter_discs(rng, [reach] * len(kinds), (16, 16, 496, 496), 14, 300)
-        if spots is None:
-            raise Reject("cluttered: the objects do not fit with gaps between them")
+        centers = place_apart(rng, [p.radius * SHAPE_REACH] * len(kinds), 14, 1, edge=16, digits=1, what="objects")
         solution = Solution(
             kinds=kinds, color_names=color_names, colors=[PALETTE[c] for c in color_names],
-            centers=[(round(x, 1), round(y, 1)) for x, y in spots],
+            centers=centers,
             rotations=[round(float(rng.uniform(-0.3, 0.3)), 3) if kd != "circle" else 0.0 for kd in kinds],
             radius=float(p.radius), rule_text=words, targets=targets)
         targets = sorted(targets, key=lambda i: solution.centers[i][0])

@@ -27,6 +27,8 @@ from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 # Fill colours far from the red of the mark (no red, orange or pink) and dark enough to read as a shape.
 FILL_COLORS = ("green", "blue", "purple", "cyan", "brown", "gray")
+# The shape kinds of a scattered scene: every draw_shape kind but the star.
+SCENE_KINDS = ("circle", "square", "triangle", "diamond", "pentagon", "hexagon")
 
 
 def shape_outline(kind: str, center: Point, radius: float, rotation: float) -> list[Point]:
@@ -46,6 +48,17 @@ def shape_reach(kind: str, radius: float) -> float:
     return max(math.hypot(x, y) for x, y in shape_points(kind, (0.0, 0.0), radius, 0.0))
 
 
+def varied_shapes(rng: np.random.Generator, count: int, mixed: bool, kind: str,
+                  radius: float) -> tuple[list[str], list[float], list[float]]:
+    """``count`` shapes' kinds, nominal radii and turns, drawn in that order: a kind each from
+    :data:`SCENE_KINDS` when ``mixed`` (else ``kind`` for all), a radius each within ±15 % of ``radius`` (0.1 px),
+    a turn each (0.001 rad; none for a circle)."""
+    kinds = [SCENE_KINDS[int(rng.integers(0, len(SCENE_KINDS)))] if mixed else kind for _ in range(count)]
+    radii = [round(radius * float(rng.uniform(0.85, 1.15)), 1) for _ in range(count)]
+    rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if k != "circle" else 0.0 for k in kinds]
+    return kinds, radii, rotations
+
+
 def fill_colors(rng: np.random.Generator, count: int, mixed: bool,
                 names: Sequence[str] = FILL_COLORS) -> list[tuple[int, int, int]]:
     """``count`` fills (RGB) from the palette ``names``: with ``mixed`` a colour each, drawn without repeats while
@@ -56,14 +69,16 @@ def fill_colors(rng: np.random.Generator, count: int, mixed: bool,
 
 
 def place_apart(rng: np.random.Generator, radii: Sequence[float], gap: float, attempts: int, edge: float = 8,
-                largest_first: bool = False, digits: int | None = 2, what: str = "shapes") -> list[Point]:
-    """Centres (in the order of ``radii``, rounded to ``digits`` unless None) for discs of ``radii`` on the canvas, each wholly
-    at least ``edge`` px inside it and ``gap`` px clear of every other: :func:`scatter_discs` with 300 draws a disc,
-    tried ``attempts`` times (the discs placed in turn, or the largest first with ``largest_first``).
+                largest_first: bool = False, digits: int | None = 2, what: str = "shapes",
+                area: tuple[float, float, float, float] | None = None, tries: int = 300) -> list[Point]:
+    """Centres (in the order of ``radii``, rounded to ``digits`` unless None) for discs of ``radii``, each wholly
+    inside ``area`` (left, top, right, bottom; by default the canvas less ``edge`` px on every side) and ``gap`` px
+    clear of every other: :func:`scatter_discs` with ``tries`` draws a disc, tried ``attempts`` times (the discs
+    placed in turn, or the largest first with ``largest_first``).
     Raises :class:`Reject` ("cluttered") when no attempt places them all."""
     order = sorted(range(len(radii)), key=lambda k: -radii[k]) if largest_first else list(range(len(radii)))
-    area = (edge, edge, FRAME_SIZE - edge, FRAME_SIZE - edge)
-    spots = next((layout for layout in (scatter_discs(rng, [radii[k] for k in order], area, gap, 300)
+    area = area or (edge, edge, FRAME_SIZE - edge, FRAME_SIZE - edge)
+    spots = next((layout for layout in (scatter_discs(rng, [radii[k] for k in order], area, gap, tries)
                                         for _ in range(attempts)) if layout), None)
     if spots is None:
         raise Reject(f"cluttered: the {what} do not fit apart")
