@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, ease_in_out, new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -133,9 +133,8 @@ class BallEatingGenerator(BaseGenerator):
         draw = ImageDraw.Draw(image)
         for k, ((x, y), r) in enumerate(zip(self._reds, self._radii, strict=True)):
             if k not in eaten:
-                draw.ellipse([x - r, y - r, x + r, y + r], fill=RED, outline=OUTLINE, width=2)
-        x, y = black
-        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=BLACK)
+                draw_disc(draw, (x, y), r, fill=RED, outline=OUTLINE, width=2)
+        draw_disc(draw, black, radius, fill=BLACK)
         return np.asarray(image, dtype=np.uint8).copy()
 
     def _tour(self, order: list[int]):

@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import font
+from vbvr_core.draw import draw_disc, font
 from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.families.connections.draw import Stroke, StrokeScene
 from vbvr_core.families.connections.judge import read_answer
@@ -99,8 +99,7 @@ def dot_layer(centers: list[Point], radius: float, colors: list[tuple[int, int, 
     draw = ImageDraw.Draw(image)
     face = font(max(12, round(radius * 1.15)), bold=True)
     for number, ((x, y), color) in enumerate(zip(centers, colors, strict=True), start=1):
-        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=color + (255,), outline=OUTLINE + (255,),
-                     width=2)
+        draw_disc(draw, (x, y), radius, fill=color + (255,), outline=OUTLINE + (255,), width=2)
         draw.text((x, y), str(number), font=face, anchor="mm", fill=WHITE + (255,), stroke_width=2,
                   stroke_fill=OUTLINE + (255,))
     return np.asarray(image, dtype=np.uint8).copy()
