@@ -8,7 +8,7 @@ import math
 import pytest
 from vbvr_core.contract import Score
 from vbvr_core.draw import PALETTE, color_distance
-from vbvr_core.families.arrangement.draw import Mover, path_is_clear
+from vbvr_core.families.arrangement.draw import KIND_REACH, Mover, path_is_clear
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
@@ -18,7 +18,6 @@ from vbvr_g5_multi_object_placement.generator import (
     MIN_TRAVEL,
     OBJECT_COLORS,
     PATH_GAP,
-    REACH,
     MultiObjectPlacementGenerator,
     Solution,
     moves,
@@ -33,7 +32,7 @@ PARAMS = {"objects": 2, "decoy_stars": 1, "move_frames": 10, "pause_frames": 0}
 def test_every_order_of_the_moves_is_clear():
     for seed in range(1):
         solution = first_accepted_sample(MultiObjectPlacementGenerator, seed, {"difficulty": 2}, tries=40).solution
-        reaches = [REACH[kind] * solution.radius for kind in solution.kinds]
+        reaches = [KIND_REACH[kind] * solution.radius for kind in solution.kinds]
         assert len(set(solution.names)) == len(solution.names) and set(solution.names) <= set(OBJECT_COLORS)
         for k, reach in enumerate(reaches):
             assert math.dist(solution.starts[k], solution.targets[k]) >= MIN_TRAVEL

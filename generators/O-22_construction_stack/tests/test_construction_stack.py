@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from vbvr_core.families.stacking.layout import one_at_a_time
 from vbvr_core.pipeline.produce import attempt_seed
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import first_accepted_sample, score_frames
-from vbvr_o22_construction_stack.generator import FLOOR_Y, ConstructionStackGenerator, legs, sequential, tints_apart
+from vbvr_o22_construction_stack.generator import FLOOR_Y, ConstructionStackGenerator, legs, tints_apart
 
 KEY = "O-22_construction_stack"
 PARAMS = {"blocks": 2, "move_frames": 6, "pause_frames": 0}
@@ -27,7 +28,9 @@ def test_the_copy_stacks_the_blocks_in_the_target_order_on_the_pad():
 
 def test_blocks_move_up_across_and_down_one_at_a_time():
     assert legs((200.0, 400.0), (80.0, 380.0), 300.0) == [(200.0, 400.0), (200.0, 300.0), (80.0, 300.0), (80.0, 380.0)]
-    rows = sequential([(200.0, 400.0), (250.0, 400.0)], [(80.0, 400.0), (80.0, 370.0)], [0, 1], [300.0, 280.0], 4, 1)
+    starts, ends = [(200.0, 400.0), (250.0, 400.0)], [(80.0, 400.0), (80.0, 370.0)]
+    ways = {k: legs(starts[k], ends[k], top) for k, top in ((0, 300.0), (1, 280.0))}
+    rows = one_at_a_time(starts, ends, [0, 1], 4, 1, ways)
     assert len(rows) == 1 + 12 + 1 + 12 and rows[13] == [(80.0, 400.0), (250.0, 400.0)]
 
 

@@ -20,13 +20,19 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_places
+from vbvr_core.families.arrangement.draw import (
+    OBJECT_COLORS,
+    Mover,
+    moves_sample,
+    plan_moves,
+    render_moves,
+    rounded,
+    row_places,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g174_arrange_circles_by_circumference.plugin import TASK
 
-# Gray and brown are left out: blends of a black outline with a light background or with orange pass for them.
-CIRCLE_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink")
 MIN_RADIUS_STEP = 3
 EDGE_MARGIN = 16
 PLACEMENT_TRIES = 40
@@ -149,7 +155,7 @@ class ArrangeCirclesGenerator(BaseGenerator):
         p = self.params
         sizes = radii_with_gaps(p.smallest_radius, p.num_circles, p.min_ratio, row_budget(p.num_circles, p.spacing))
         self.radii = [sizes[int(k)] for k in self.rng.permutation(p.num_circles)]
-        names = [CIRCLE_COLORS[int(k)] for k in self.rng.choice(len(CIRCLE_COLORS), p.num_circles, replace=False)]
+        names = [OBJECT_COLORS[int(k)] for k in self.rng.choice(len(OBJECT_COLORS), p.num_circles, replace=False)]
         colors = [PALETTE[name] for name in names]
         self.order = sorted(range(p.num_circles),
                             key=lambda k: -self.radii[k] if p.order == "largest_first" else self.radii[k])
@@ -176,16 +182,8 @@ class ArrangeCirclesGenerator(BaseGenerator):
             "Center the entire row of circles in the image. "
             f"Sort them from left to right by circumference, from {direction}."
         )
-        solution = Solution(colors=colors, starts=[(round(x, 2), round(y, 2)) for x, y in starts],
-                            ends=[(round(x, 2), round(y, 2)) for x, y in ends], order=self.order)
-        return Sample(
-            first_frame=next(render_moves(self.background, movers, positions[:1])),
-            final_frame=next(render_moves(self.background, movers, positions[-1:])),
-            prompt=prompt,
-            trajectory=lambda: render_moves(self.background, movers, positions),
-            solution=solution,
-            params=p,
-        )
+        solution = Solution(colors=colors, starts=rounded(starts), ends=rounded(ends), order=self.order)
+        return moves_sample(self.background, movers, positions, prompt=prompt, solution=solution, params=p)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The right order with the circles' bottoms on one baseline instead of their centres on one line."""

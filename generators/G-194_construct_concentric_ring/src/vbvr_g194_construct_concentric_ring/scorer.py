@@ -33,11 +33,10 @@ from vbvr_core.families.arrangement.judge import (
     COLOR_TOLERANCE,
     INTACT_HIGH,
     INTACT_LOW,
-    STEP_FULL,
-    STEP_ZERO,
-    largest_step,
+    progress_along,
+    travel_continuity,
 )
-from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, dilate, rest_change
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
@@ -55,11 +54,6 @@ PRESENT_FULL, PRESENT_ZERO = 0.9, 0.6  # share of frames in which a ring shows a
 
 
 OBSERVED_TOLERANCE, OBSERVED_MIN_PIXELS = 24.0, 6  # as vbvr_core.judge.motion.observed_color
-
-
-def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
 def _erode(mask: np.ndarray) -> np.ndarray:
@@ -82,12 +76,6 @@ def _ring_color(opening: np.ndarray, reference: np.ndarray, rgb) -> tuple[int, i
     if color_distance(seen, rgb) >= color_distance(seen, background):
         return tuple(int(v) for v in rgb)
     return (int(seen[0]), int(seen[1]), int(seen[2]))
-
-
-def _progress(track, start: np.ndarray, end: np.ndarray) -> list[float | None]:
-    direction = end - start
-    length_sq = float(direction @ direction)
-    return [None if q is None else float((np.asarray(q) - start) @ direction / length_sq) for q in track]
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -130,17 +118,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         expected_radius = (radius - s.ring_width / 2) * factor
         observed = float(np.hypot(xs - at[0], ys - at[1]).mean()) if len(xs) else 0.0
         size.append(ramp(abs(observed - expected_radius) / expected_radius, SIZE_FULL, SIZE_ZERO))
-        progress = _progress(track, np.multiply(start, factor), end)
-        known = [v for v in progress if v is not None]
-        travelled = float(max(known) - min(known)) if known else 0.0
+        progress = progress_along(track, np.multiply(start, factor), end)
         # Seen whole all the way: a cross-fade shows each ring only near the ends (faint in between).
         present = float((counts >= 0.5 * max(1, int(counts[0]))).mean())
-        continuity.append(ramp(largest_step(progress), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4)
-                          * ramp(-present, -PRESENT_FULL, -PRESENT_ZERO))
+        continuity.append(travel_continuity(progress) * ramp(-present, -PRESENT_FULL, -PRESENT_ZERO))
     verdict.part("intact", float(np.mean(intact)), unless="a ring changed size, was filled or split")
     verdict.part("centred", min(centred), unless=f"a ring's centre is not at the image's centre ({centred})")
     verdict.part("size", min(size), unless=f"a ring's radius changed ({size})")
-    keep = ~_dilate(np.logical_or.reduce(places), max(3, round(8 * factor)))
+    keep = ~dilate(np.logical_or.reduce(places), max(3, round(8 * factor)))
     change = rest_change(frames[-tail:], final_small, keep)
     verdict.part("unchanged", ramp(float(change.max()), REST_FULL, REST_ZERO),
                  unless="something other than the two rings is left in the picture at the end")

@@ -26,13 +26,12 @@ value = start · path · downward · shape · exits · hidden · kept · backgro
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.judge.compare import colour_fit, match_colours, opening_clip
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.stacking.judge import background_part, changed_pixels, kept_share, open_clip
+from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import direction_share, progress_coverage
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g21_multiple_occlusions_vertical.generator import Solution
@@ -42,7 +41,6 @@ DARK_TOLERANCE = 70.0  # RGB distance from the mask colour (after the colour map
 OBJECT_TOLERANCE = 60.0
 ROW_SHARE = 0.5  # a mask row: at least this share of the mask's columns dark
 EDGE = 4  # pixels (256 px) around the mask's rectangle left out of the scene comparisons
-CHANGED = 60  # a channel difference that codec, blur and noise do not make
 TAIL = 4
 
 
@@ -59,21 +57,17 @@ def mask_rows(dark: np.ndarray, columns: tuple[int, int]) -> list[tuple[int, int
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-21 against the sample's mask and objects."""
     solution = Solution.model_validate(sample.solution)
-    clip = opening_clip(video, sample.first_frame, SIZE)
-    if isinstance(clip, Score):
-        return clip
-    first = resize_frame(sample.first_frame, SIZE)
-    scale = SIZE / FRAME_SIZE
-    frames = match_colours(clip.frames, *colour_fit(clip.frames[0], first))
-    count = len(frames)
+    opened = open_clip(video, sample.first_frame, SIZE)
+    if isinstance(opened, Score):
+        return opened
+    scale, verdict = opened.scale, opened.verdict
+    frames = match_colours(opened.frames, *colour_fit(opened.frames[0], opened.first))
     dark = color_mask(frames, solution.mask_color, DARK_TOLERANCE)
     left, right = (int(round(c * scale)) for c in solution.mask_columns)
     inner = (left + EDGE, right - EDGE)
     rows = mask_rows(dark, inner)
     height = solution.mask_height * scale
     top0 = solution.mask_top * scale
-    verdict = Verdict()
-    verdict.part("start", 1.0)
 
     tops = [None if r is None else float(r[0]) for r in rows]
     path = progress_coverage(tops, top0, SIZE)
@@ -93,7 +87,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     opening = rows[0]
     if opening is not None:
         clean[max(0, opening[0] - EDGE):opening[1] + EDGE + 1, max(0, left - EDGE):right + EDGE] = solution.background
-    changed = (channel_max(np.abs(frames.astype(np.int16) - clean.astype(np.int16))) > CHANGED)
+    changed = changed_pixels(frames, clean)
     covered = np.zeros(changed.shape, bool)  # where the mask (and its edge) is, per frame
     for k, r in enumerate(rows):
         if r is not None:
@@ -116,19 +110,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
             hidden_values.append(ramp(shows, 0.1, 0.4) * ramp(1.0 - darkness, 0.2, 0.5))
             if hidden_values[-1] < 1:
                 reasons_hidden.append(f"the {name} object shows through the mask ({shows:.0%} of it seen)")
-        box_changed = changed[:, max(0, y0 - 2):y1 + 2, max(0, x0 - 2):x1 + 2]
-        box_covered = covered[:, max(0, y0 - 2):y1 + 2, max(0, x0 - 2):x1 + 2]
-        clear = [k for k in range(count) if not box_covered[k].any()]
-        shares = [float(box_changed[k].mean()) for k in clear]
-        worst = max(float(np.percentile(shares, 90)) if shares else 1.0,
-                    float(np.median(box_changed[-TAIL:].mean(axis=(1, 2)))))
-        kept_values.append(ramp(worst, 0.08, 0.25))
+        kept, worst = kept_share(changed, covered, slice(max(0, y0 - 2), y1 + 2), slice(max(0, x0 - 2), x1 + 2), TAIL)
+        kept_values.append(kept)
         if kept_values[-1] < 1:
             reasons_kept.append(f"the {name} object changes or moves ({worst:.0%} of its box)")
     verdict.part("hidden", min(hidden_values), unless="; ".join(reasons_hidden) or None)
     verdict.part("kept", min(kept_values), unless="; ".join(reasons_kept) or None)
-    rest = changed & ~covered & outside[None]
-    share = rest.sum(axis=(1, 2)) / np.maximum(1, (~covered & outside[None]).sum(axis=(1, 2)))
-    stray = float(np.percentile(share, 90))
-    verdict.part("background", ramp(stray, 0.005, 0.03), unless=f"the background changes ({stray:.1%} of it)")
+    background_part(verdict, changed, covered, outside)
     return verdict.score(ok="the mask swept down and off the frame, hiding each object in turn; nothing else changed")

@@ -24,12 +24,13 @@ from vbvr_core.families.placement.draw import (
     Piece,
     Pose,
     background,
-    make_pieces,
-    pick_colors,
+    laid_out,
+    piece_colors,
+    pieces_sample,
     render,
     solution_poses,
 )
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_g24_separate_objects_no_spin.plugin import TASK
 
@@ -72,22 +73,10 @@ class SeparateObjectsNoSpinGenerator(BaseGenerator):
         """Pick kinds and colours, lay the cluster and the outlines out, slide every piece right."""
         p = self.params
         kinds = [KINDS[int(k)] for k in self.rng.choice(len(KINDS), p.num_objects, replace=False)]
-        colors = pick_colors(self.rng, p.num_objects)
-        if len(colors) < p.num_objects:
-            raise Reject(f"ambiguous: no {p.num_objects} piece colours far enough apart were drawn")
-        pieces = make_pieces(self.rng, kinds, colors, p.size, [0.0] * p.num_objects, CONTACT_GAP)
-        if pieces is None:
-            raise Reject("occlusion: the cluster or the outlines do not fit without overlapping")
-        stage = Stage(background(BACKGROUNDS[p.background], pieces))
-        poses = solution_poses(pieces, 0, p.move_frames)
-        return Sample(
-            first_frame=next(render(stage, pieces, poses[:1])),
-            final_frame=next(render(stage, pieces, poses[-1:])),
-            prompt=prompt_for(p.num_objects),
-            trajectory=lambda: render(stage, pieces, poses),
-            solution=Solution(pieces=pieces),
-            params=p,
-        )
+        colors = piece_colors(self.rng, p.num_objects)
+        pieces = laid_out(self.rng, kinds, colors, p.size, [0.0] * p.num_objects, CONTACT_GAP)
+        return pieces_sample(Stage(background(BACKGROUNDS[p.background], pieces)), pieces, 0, p.move_frames,
+                             prompt=prompt_for(p.num_objects), solution=Solution(pieces=pieces), params=p)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Every piece turning on its way (by a visible angle), and one piece stopping 40 % short of its outline."""

@@ -8,16 +8,10 @@ frame (nothing passes through anything); each slide is continuous (a cut to the 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.placement.judge import judge_placement
+from vbvr_core.families.placement.judge import judge_sample
 from vbvr_core.media.video import VideoReader
-
-from vbvr_g24_separate_objects_no_spin.generator import Solution
-
-SIZE = 256
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-24 against the sample's pieces and their outlines."""
-    solution = Solution.model_validate(sample.solution)
-    return judge_placement(video.clip(size=SIZE), sample.first_frame, sample.final_frame, solution.pieces,
-                           turn_first=False)
+    return judge_sample(sample, video, turn_first=False)

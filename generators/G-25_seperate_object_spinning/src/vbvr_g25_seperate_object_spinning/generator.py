@@ -26,20 +26,20 @@ from vbvr_core.families.placement.draw import (
     Piece,
     Pose,
     background,
-    make_pieces,
-    pick_colors,
+    laid_out,
+    piece_colors,
+    pieces_sample,
     render,
     solution_poses,
 )
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.stacking.layout import HOLD_ENDS
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_g25_seperate_object_spinning.plugin import TASK
 
 KINDS = tuple(kind for kind, symmetry in SYMMETRY.items() if symmetry)
 DISC_GAP = 2.0  # the cluster's turning discs are this far apart, plus the layout's 4 px
 MIN_TURN, MAX_TURN = 20.0, 150.0
-HOLD_ENDS = 9  # frames the pipeline holds the start and the end (3/8 s; the scorer reads the last 3 frames: an
-# 8-fps copy (every 3rd frame) reads 3/8 s, and 10 final frames hold all three at any length of clip)
 
 
 class Params(TaskParams):
@@ -83,25 +83,13 @@ class SeperateObjectSpinningGenerator(BaseGenerator):
         """Pick kinds, colours, start angles and turns, lay the cluster and the outlines out, turn then slide."""
         p = self.params
         kinds = [KINDS[int(k)] for k in self.rng.choice(len(KINDS), p.num_objects, replace=False)]
-        colors = pick_colors(self.rng, p.num_objects)
-        if len(colors) < p.num_objects:
-            raise Reject(f"ambiguous: no {p.num_objects} piece colours far enough apart were drawn")
+        colors = piece_colors(self.rng, p.num_objects)
         turns = [self._turn(kind) for kind in kinds]
         angles = [float(round(self.rng.uniform(0, 360.0 / SYMMETRY[kind]))) for kind in kinds]
-        pieces = make_pieces(self.rng, kinds, colors, p.size, turns, DISC_GAP, angles=angles)
-        if pieces is None:
-            raise Reject("occlusion: the cluster or the outlines do not fit without overlapping")
-        stage = Stage(background(BACKGROUNDS[p.background], pieces))
-        poses = solution_poses(pieces, p.turn_frames, p.move_frames)
-        return Sample(
-            first_frame=next(render(stage, pieces, poses[:1])),
-            final_frame=next(render(stage, pieces, poses[-1:])),
-            prompt=PROMPT.format(count=p.num_objects),
-            trajectory=lambda: render(stage, pieces, poses),
-            solution=Solution(pieces=pieces),
-            params=p,
-            hold_frames=HOLD_ENDS,
-        )
+        pieces = laid_out(self.rng, kinds, colors, p.size, turns, DISC_GAP, angles=angles)
+        return pieces_sample(Stage(background(BACKGROUNDS[p.background], pieces)), pieces, p.turn_frames, p.move_frames,
+                             prompt=PROMPT.format(count=p.num_objects), solution=Solution(pieces=pieces), params=p,
+                             hold_frames=HOLD_ENDS)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The slide first and the turn at the outlines (the wrong order), and a turn only half as far before the

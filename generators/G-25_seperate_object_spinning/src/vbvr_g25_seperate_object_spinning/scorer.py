@@ -9,16 +9,10 @@ passes through anything); each slide is continuous. A slide before the turn, or 
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.placement.judge import judge_placement
+from vbvr_core.families.placement.judge import judge_sample
 from vbvr_core.media.video import VideoReader
-
-from vbvr_g25_seperate_object_spinning.generator import Solution
-
-SIZE = 256
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-25 against the sample's pieces, their turns and their outlines."""
-    solution = Solution.model_validate(sample.solution)
-    return judge_placement(video.clip(size=SIZE), sample.first_frame, sample.final_frame, solution.pieces,
-                           turn_first=True)
+    return judge_sample(sample, video, turn_first=True)

@@ -23,18 +23,24 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, row_places, row_slots
+from vbvr_core.families.arrangement.draw import (
+    KIND_REACH,
+    OBJECT_COLORS,
+    Mover,
+    moves_sample,
+    plan_moves,
+    render_moves,
+    rounded,
+    row_places,
+    row_slots,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g3_stable_sort.plugin import TASK
 
-# Gray and brown are left out: blends of a black outline with a light background or with orange pass for them.
-OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink")
 # The kinds, each with the smallest nominal radius it is drawn at: every shape's filled area stays ≥ ≈ 650
 # px (triangles fill less of their radius than circles and squares do).
 KINDS = {"circle": 16.5, "square": 17.5, "triangle": 21.5}
-# How far each kind reaches from its centre, in nominal radii (draw.shapes: squares and triangles 1.2).
-KIND_REACH = {"circle": 1.0, "square": 1.2, "triangle": 1.2}
 # Smallest gap (pixels) between any two drawn shapes in any frame.
 MIN_GAP = 4
 # Neighbouring sizes of one kind differ by this factor in radius (≈ 32 % in area).
@@ -188,16 +194,10 @@ class StableSortGenerator(BaseGenerator):
         ends = self._row(self.order, p.bottom_y, p.spacing)
         movers, positions = self._moves(self.order, ends)
         self.background = to_frame(new_canvas(BACKGROUNDS[p.background]))
-        solution = Solution(colors=colors, radii=radii, starts=[(round(x, 2), round(y, 2)) for x, y in self.starts],
-                            ends=[(round(x, 2), round(y, 2)) for x, y in ends], order=self.order)
-        return Sample(
-            first_frame=next(render_moves(self.background, movers, positions[:1])),
-            final_frame=next(render_moves(self.background, movers, positions[-1:])),
-            prompt=self._prompt(kind_names),
-            trajectory=lambda: render_moves(self.background, movers, positions),
-            solution=solution,
-            params=p,
-        )
+        solution = Solution(colors=colors, radii=radii, starts=rounded(self.starts), ends=rounded(ends),
+                            order=self.order)
+        return moves_sample(self.background, movers, positions, prompt=self._prompt(kind_names), solution=solution,
+                            params=p)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The stable order in a row 24 px lower with wider gaps (up to twice): the prompt fixes neither."""

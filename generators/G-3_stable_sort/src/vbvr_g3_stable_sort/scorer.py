@@ -19,7 +19,7 @@ import cv2
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.arrangement.judge import COLOR_TOLERANCE, INTACT_HIGH, INTACT_LOW, judge_row
+from vbvr_core.families.arrangement.judge import COLOR_TOLERANCE, end_state, judge_row
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import observed_color, same_colour_tracks
@@ -75,12 +75,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
             expected_pixels[member] = expected[rank]
     verdict = Verdict()
     verdict.part("start", 1.0)
-    intact = [INTACT_LOW <= float(np.median(row)) / max(1.0, pixels) <= INTACT_HIGH
-              for row, pixels in zip(tail, expected_pixels, strict=True)]
-    end_positions: list[Point | None] = []
-    for track in ending:
-        seen = [p for p in track if p is not None]
-        end_positions.append(tuple(np.median(np.asarray(seen), axis=0)) if seen else None)
+    end_positions, intact = end_state(ending, tail, expected_pixels, tail_length)
     return judge_row(verdict, tracks, end_positions, intact, np.stack(last_masks), solution.starts, solution.ends,
                      solution.order, factor, HEIGHT_TOLERANCE, noun="shapes",
                      order_problem="the left-to-right order is wrong (not grouped by kind in the stated order, or not "

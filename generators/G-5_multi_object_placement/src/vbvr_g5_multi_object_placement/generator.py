@@ -27,7 +27,8 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, draw_shape, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import Mover, path_is_clear, render_moves, schedule
+from vbvr_core.families.arrangement.draw import KIND_REACH, Mover, moves_sample, path_is_clear, render_moves, schedule
+from vbvr_core.families.stacking.layout import near_miss_moves
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g5_multi_object_placement.plugin import TASK
@@ -37,9 +38,7 @@ OBJECT_COLORS = ("red", "blue", "green", "yellow")
 DECOY_COLORS = ("purple", "cyan", "brown")
 # Triangles are left out: a star large enough to see would stick out from under one.
 KINDS = ("circle", "square", "diamond", "pentagon", "hexagon")
-# How far each kind reaches from its centre (vbvr_core.draw.shape_points), and its inner radius, in nominal radii.
-REACH = {"circle": 1.0, "square": 1.2, "diamond": 1.15, "pentagon": 1.1, "hexagon": 1.05}
-INNER = 0.8  # the least inner radius of the kinds above (the diamond's 0.81)
+INNER = 0.8  # the least inner radius of the kinds above, in nominal radii (the diamond's 0.81)
 STAR_POINTS = 1.25  # a star of nominal radius s reaches 1.25 s
 OUTLINE = (50, 50, 50)
 OUTLINE_WIDTH = 2
@@ -112,7 +111,7 @@ def scatter(rng: np.random.Generator, reaches: list[float], placed: list[tuple[P
 
 def object_sprite(kind: str, color: tuple[int, int, int], radius: int) -> Sprite:
     """A solid object with a dark outline, on an even-sided transparent square."""
-    side = 2 * int(REACH[kind] * radius + OUTLINE_WIDTH + 3)
+    side = 2 * int(KIND_REACH[kind] * radius + OUTLINE_WIDTH + 3)
     image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
     draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=(*color, 255),
                outline=(*OUTLINE, 255), width=OUTLINE_WIDTH)
@@ -185,7 +184,7 @@ class MultiObjectPlacementGenerator(BaseGenerator):
         kinds = [KINDS[int(k)] for k in self.rng.integers(0, len(KINDS), p.objects)]
         names = [OBJECT_COLORS[int(k)] for k in self.rng.permutation(len(OBJECT_COLORS))[:p.objects]]
         decoy_names = [DECOY_COLORS[int(k)] for k in self.rng.permutation(len(DECOY_COLORS))[:p.decoy_stars]]
-        reaches = [REACH[kind] * p.object_radius + OUTLINE_WIDTH for kind in kinds]
+        reaches = [KIND_REACH[kind] * p.object_radius + OUTLINE_WIDTH for kind in kinds]
         for _ in range(LAYOUT_TRIES):
             layout = self._layout(reaches, p.decoy_stars)
             if layout is not None:
@@ -207,17 +206,10 @@ class MultiObjectPlacementGenerator(BaseGenerator):
                   "covers the star. Move one object at a time, in a straight line, without passing over another "
                   "object. Keep every object's shape, size and color unchanged, and leave the star markers where "
                   "they are.")
-        return Sample(first_frame=next(render_moves(floor, movers, rows[:1])),
-                      final_frame=next(render_moves(floor, movers, rows[-1:])), prompt=prompt,
-                      trajectory=lambda: render_moves(floor, movers, rows),
-                      solution=solution, params=p)
+        return moves_sample(floor, movers, rows, prompt=prompt, solution=solution, params=p)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The first two objects swapped (each onto the other's star), and the last object left where it was."""
         solution, p = sample.solution, self.params
-        first, second = solution.order[:2]
-        swapped = list(solution.targets)
-        swapped[first], swapped[second] = solution.targets[second], solution.targets[first]
-        timing = (p.move_frames, p.pause_frames, p.background)
-        return {"swapped_pair": moves(solution, swapped, solution.order, *timing),
-                "last_left_behind": moves(solution, solution.targets, solution.order[:-1], *timing)}
+        return {name: moves(solution, ends, moving, p.move_frames, p.pause_frames, p.background)
+                for name, (ends, moving) in near_miss_moves(solution.targets, solution.order).items()}

@@ -1,15 +1,5 @@
-"""G-5 scorer: the stacking family's judge — each object, followed by its colour, carried onto its own star.
-
-value (``judge_carried``) = start · placed · complete · whole · one_at_a_time · (0.05 + 0.95 · continuity):
-
-- ``start``: the video opens on the first frame;
-- ``placed``: mean over objects of arrive · intact — the object's centre ends within 8 px of its own star's
-  centre (none from 24 px, 512-canvas pixels), at 0.5–1.6 × its size in the final frame;
-- ``complete``: 0.25 unless every object is placed (an object on another's star, or left behind, quarters it);
-- ``whole``: every object is whole in ≥ 90 % of frames (none passes over, merges with or hides another);
-- ``one_at_a_time``: two objects' moves (10 % to 90 % of the way) overlap by at most a third of the shorter one in
-  full, down to 0.5 from 80 % (the prompt asks for one object at a time);
-- ``continuity``: no step of a move exceeds 55 % of its way (a cut straight to the end scores ≤ 0.05).
+"""G-5 scorer: the stacking family's judge (``judge_carried``) — each object, followed by its colour, carried onto
+its own star, one at a time, moving rather than jumping.
 
 Any order is right (the generator only keeps instances where every order is clear), so the judge's ``order`` part
 — which compares the order the objects start in with the ground truth's — is set aside: its factor is divided out.

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.stacking.judge import COLOR_TOLERANCE, TAIL, judge_carried
+from vbvr_core.families.stacking.judge import follow, judge_carried
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.motion import blob_track, observed_color
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
@@ -39,14 +37,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     for j, (name, color, start) in enumerate(zip(solution.names, solution.colors, solution.starts, strict=True)):
         if j == k:
             continue
-        expected = int(color_mask(final_small, color, COLOR_TOLERANCE).sum())
-        track, _ = blob_track(clip.frames, observed_color(clip.frames[0], first_small, color), COLOR_TOLERANCE,
-                              max(6, expected // 4))
-        tail = [p for p in track[-TAIL:] if p is not None]
-        moved = float(np.hypot(*(np.median(np.asarray(tail), axis=0) - np.multiply(start, scale)))) / scale if tail else 1e9
+        end = follow(clip.frames, first_small, final_small, color).end
+        moved = float(np.hypot(*(end - np.multiply(start, scale)))) / scale if end is not None else 1e9
         stays.append(ramp(moved, STAY_FULL, STAY_ZERO))
         if stays[-1] < 1:
-            reasons.append(f"the {name} piece left its place" if tail else f"the {name} piece is gone")
+            reasons.append(f"the {name} piece left its place" if end is not None else f"the {name} piece is gone")
     stay = min(stays)
     parts = {**result.parts, "stay": stay}
     reason = result.reason if stay >= 1 else "; ".join(reasons + ([result.reason] if result.value < 1 else []))

@@ -20,7 +20,8 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, new_canvas, to_frame
+from vbvr_core.families.stacking.layout import one_at_a_time
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o22_construction_stack.plugin import TASK
@@ -85,23 +86,6 @@ def legs(start: Point, end: Point, top: float) -> list[Point]:
     return [start, (start[0], top), (end[0], top), end]
 
 
-def sequential(starts: list[Point], ends: list[Point], order: list[int], tops: list[float], leg_frames: int,
-               pause_frames: int) -> list[list[Point]]:
-    """Per-frame centres (listed by block): the blocks in ``order`` move one after another along their legs."""
-    current = [tuple(p) for p in starts]
-    frames = [list(current)]
-    for rank, index in enumerate(order):
-        way = legs(starts[index], ends[index], tops[rank])
-        for a, b in zip(way, way[1:], strict=False):
-            for k in range(1, leg_frames + 1):
-                t = ease_in_out(k / leg_frames)
-                current[index] = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-                frames.append(list(current))
-        if rank < len(order) - 1:
-            frames.extend([list(current)] * pause_frames)
-    return frames
-
-
 class ConstructionStackGenerator(BaseGenerator):
     """Draws the table, the pad, the loose blocks and the pale target tower, and the tower built block by block."""
 
@@ -158,9 +142,11 @@ class ConstructionStackGenerator(BaseGenerator):
         )
 
     def build(self, ends: list[Point], moving: list[int]) -> FrameSource:
-        """The blocks in ``moving`` carried one after another to ``ends``."""
+        """The blocks in ``moving`` carried one after another along their legs to ``ends``, the n-th block to move
+        over the n-th of ``tops``."""
         starts = self.plan[0]
-        rows = sequential(starts, ends, moving, self.tops, self.params.move_frames, self.params.pause_frames)
+        ways = {index: legs(starts[index], ends[index], self.tops[rank]) for rank, index in enumerate(moving)}
+        rows = one_at_a_time(starts, ends, moving, self.params.move_frames, self.params.pause_frames, ways)
         return lambda: (self.stage.frame(list(zip(self.sprites, row, strict=True))) for row in rows)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:

@@ -24,11 +24,9 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.stacking.judge import judge_carried
+from vbvr_core.families.stacking.judge import background_part, changed_pixels, follow, judge_carried, kept_share
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.motion import blob_track, observed_color
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
@@ -36,8 +34,6 @@ from vbvr_core.media.video import VideoReader
 from vbvr_o25_lego_construction_assembly.generator import Solution
 
 SIZE = 256
-TOLERANCE = 38.0
-CHANGED = 60  # a channel difference that codec, blur and noise do not make
 INSTRUCTION = 30  # where our first and final frames differ by more: the instruction (and the brick's start)
 MARGIN = 3  # pixels (256 px) round the moving brick left out of the scene comparisons
 TAIL = 4
@@ -61,16 +57,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     scale = SIZE / FRAME_SIZE
     first, final = resize_frame(sample.first_frame, SIZE), resize_frame(sample.final_frame, SIZE)
     frames = match_colours(clip.frames, *colour_fit(clip.frames[0], first))
-    count = len(frames)
     verdict = Verdict()
     for name, value in carried.parts.items():
         verdict.note(f"brick_{name}", value)
     verdict.part("carried", carried.value, unless=carried.reason)
 
     # Where the brick's body is in each frame (from its colour's centre), while it is seen whole.
-    color = observed_color(frames[0], first, solution.brick_color)
-    expected = int(color_mask(final, solution.brick_color, TOLERANCE).sum())
-    track, counts = blob_track(frames, color, TOLERANCE, max(6, expected // 4))
+    brick = follow(frames, first, final, solution.brick_color)
+    track, counts, expected = brick.track, brick.counts, brick.expected
     width, height = solution.body[0] * scale, solution.body[1] * scale
     off = np.multiply(solution.center_offset, scale)
     bodies: list[tuple[float, float, float, float] | None] = []
@@ -96,7 +90,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("consumed", ramp(left, 0.1, 0.3), unless=f"the instruction is still there ({left:.0%} of it)")
 
     # The wall and the background against the video's own opening frame, away from the moving brick.
-    changed = channel_max(np.abs(frames.astype(np.int16) - frames[0].astype(np.int16))) > CHANGED
+    changed = changed_pixels(frames, frames[0])
     moving = np.zeros(changed.shape, bool)
     for k, b in enumerate(bodies):
         if b is not None:
@@ -107,10 +101,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     worst_brick, kept_reason = 1.0, None
     for rect in [*solution.wall_bodies, solution.baseplate]:  # bodies: a seated brick hides the studs below it
         x0, y0, x1, y1 = _box(rect, scale)
-        clear = [k for k in range(count) if not moving[k, y0:y1, x0:x1].any()]
-        shares = changed[clear, y0:y1, x0:x1].mean(axis=(1, 2)) if clear else np.ones(1)
-        worst = max(float(np.percentile(shares, 90)), float(np.median(changed[-TAIL:, y0:y1, x0:x1].mean(axis=(1, 2)))))
-        credit = ramp(worst, 0.08, 0.25)
+        credit, worst = kept_share(changed, moving, slice(y0, y1), slice(x0, x1), TAIL)
         if credit < worst_brick:
             worst_brick, kept_reason = credit, f"a brick of the wall changes or moves ({worst:.0%} of its box)"
     verdict.part("kept", worst_brick, unless=kept_reason)
@@ -120,9 +111,6 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         outside[y0:y1, x0:x1] = False
     grown = cv2.dilate(instruction.astype(np.uint8), np.ones((2 * MARGIN + 1, 2 * MARGIN + 1), np.uint8)) > 0
     outside &= ~grown
-    rest = changed & ~moving & outside[None]
-    share = rest.sum(axis=(1, 2)) / np.maximum(1, (~moving & outside[None]).sum(axis=(1, 2)))
-    stray = float(np.percentile(share, 90))
-    verdict.part("background", ramp(stray, 0.005, 0.03), unless=f"the background changes ({stray:.1%} of it)")
+    background_part(verdict, changed, moving, outside)
     return verdict.score(ok="the yellow brick was carried along the arrow and pressed into its place; the wall is "
                             "unchanged and the instruction is gone")

@@ -31,6 +31,7 @@ from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, Ta
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, ease_in_out, new_canvas, to_frame
 from vbvr_core.draw.text import draw_text
+from vbvr_core.families.arrangement.draw import frames_sample, segment_distance
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o29_ballcolor.plugin import TASK
@@ -285,64 +286,58 @@ def play(solution: Solution, plan: list[int], move_frames: int, merge_frames: in
     yield from [frame()] * HOLD_END
 
 
-def path_clear(start: np.ndarray, end: np.ndarray, reach: float, center: Point, radius: float) -> bool:
-    """Whether a disc of ``reach`` sliding from ``start`` to ``end`` keeps ``PATH_GAP`` from a blob."""
-    c, way = np.asarray(center), end - start
-    t = float(np.clip((c - start) @ way / max(float(way @ way), 1e-9), 0.0, 1.0))
-    return float(np.hypot(*(start + t * way - c))) >= reach + radius + PATH_GAP
+def on_board(point, reach: float) -> bool:
+    """Whether a blob of ``reach`` centred on ``point`` stays on the board, below the TOTAL band, its label too."""
+    return (EDGE + reach <= point[0] <= FRAME_SIZE - EDGE - reach
+            and TOP_BAND + reach <= point[1] <= FRAME_SIZE - EDGE - reach - 2 * LABEL_GAP)
+
+
+def a_walk(centers: list[Point], counts: list[int], order: list[int], radius: int) -> Iterator[tuple]:
+    """A's way through the absorptions in ``order``: per cluster, (the cluster, A's blob centre before, where A stops
+    in contact with it, A's reach before, how far A travels, the merged blob's centre and count)."""
+    position, size = np.asarray(centers[0], dtype=np.float64), counts[0]
+    for target in order:
+        goal = np.asarray(centers[target])
+        a_reach = blob_radius(size, radius)
+        distance = float(np.hypot(*(goal - position)))
+        travel = distance - a_reach - blob_radius(counts[target], radius) - CONTACT_GAP
+        contact = position + (goal - position) / max(distance, 1e-9) * travel
+        merged = (contact * size + goal * counts[target]) / (size + counts[target])
+        yield target, position, contact, a_reach, travel, merged, size + counts[target]
+        position, size = merged, size + counts[target]
 
 
 def layout_problem(centers: list[Point], counts: list[int], order: list[int], radius: int) -> str | None:
     """Why cluster blobs at ``centers`` cannot be used (crowded, off the board, A's way over another cluster, a
     merged blob touching a waiting cluster, too short a move), or None; A is cluster 0."""
     radii = [blob_radius(n, radius) for n in counts]
-    for k, ((x, y), reach) in enumerate(zip(centers, radii, strict=True)):
-        if not (EDGE + reach <= x <= FRAME_SIZE - EDGE - reach and TOP_BAND + reach <= y
-                <= FRAME_SIZE - EDGE - reach - 2 * LABEL_GAP):
+    for k, (center, reach) in enumerate(zip(centers, radii, strict=True)):
+        if not on_board(center, reach):
             return f"out of bounds: cluster {k} leaves the board"
         for j in range(k):
-            if math.dist(centers[j], (x, y)) < reach + radii[j] + BLOB_GAP:
+            if math.dist(centers[j], center) < reach + radii[j] + BLOB_GAP:
                 return f"occlusion: clusters {j} and {k} crowd each other"
-    position, size = np.asarray(centers[0], dtype=np.float64), counts[0]
     waiting = set(order)
-    for target in order:
-        goal = np.asarray(centers[target])
-        a_reach = blob_radius(size, radius)
-        distance = float(np.hypot(*(goal - position)))
-        travel = distance - a_reach - radii[target] - CONTACT_GAP
+    for target, position, contact, a_reach, travel, merged, size in a_walk(centers, counts, order, radius):
         if travel < MIN_TRAVEL:
             return f"trivial: A travels only {travel:.0f} px to cluster {target}"
-        contact = position + (goal - position) / distance * travel
         waiting.discard(target)
         for other in waiting:
-            if not path_clear(position, contact, a_reach, centers[other], radii[other]):
+            if segment_distance(centers[other], position, contact) < a_reach + radii[other] + PATH_GAP:
                 return f"occlusion: A's way to cluster {target} passes over cluster {other}"
-        merged = (contact * size + goal * counts[target]) / (size + counts[target])
-        size += counts[target]
         reach = blob_radius(size, radius)
-        if not (EDGE + reach <= merged[0] <= FRAME_SIZE - EDGE - reach and TOP_BAND + reach <= merged[1]
-                <= FRAME_SIZE - EDGE - reach - 2 * LABEL_GAP):
+        if not on_board(merged, reach):
             return "out of bounds: a merged blob leaves the board"
         for other in waiting:
             if math.dist(merged, centers[other]) < reach + radii[other] + BLOB_GAP / 2:
                 return f"occlusion: the merged blob touches cluster {other}"
-        position = merged
     return None
 
 
 def a_positions(centers: list[Point], counts: list[int], order: list[int], radius: int) -> list[Point]:
     """A's blob centre at the start and after each absorption (the merged balls' centre)."""
-    position, size, out = np.asarray(centers[0], dtype=np.float64), counts[0], []
-    out.append((round(float(position[0]), 2), round(float(position[1]), 2)))
-    for target in order:
-        goal = np.asarray(centers[target])
-        distance = float(np.hypot(*(goal - position)))
-        travel = distance - blob_radius(size, radius) - blob_radius(counts[target], radius) - CONTACT_GAP
-        contact = position + (goal - position) / distance * travel
-        position = (contact * size + goal * counts[target]) / (size + counts[target])
-        size += counts[target]
-        out.append((round(float(position[0]), 2), round(float(position[1]), 2)))
-    return out
+    steps = [np.asarray(centers[0], dtype=np.float64)] + [step[5] for step in a_walk(centers, counts, order, radius)]
+    return [(round(float(x), 2), round(float(y), 2)) for x, y in steps]
 
 
 class BallcolorGenerator(BaseGenerator):
@@ -392,15 +387,8 @@ class BallcolorGenerator(BaseGenerator):
                   "A to absorb other clusters: move A to a cluster, its balls turn red and join A, and A's count "
                   "grows by them. You can only absorb clusters that are smaller than the red cluster. Find the "
                   "correct sequence to absorb all clusters step by step until all balls become red.")
-        frames = list(play(solution, order, p.move_frames, p.merge_frames))
-        return Sample(
-            first_frame=frames[0],
-            final_frame=frames[-1],
-            prompt=prompt,
-            trajectory=lambda: iter(frames),
-            solution=solution,
-            params=p,
-        )
+        return frames_sample(list(play(solution, order, p.move_frames, p.merge_frames)), prompt=prompt,
+                             solution=solution, params=p)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A absorbing a cluster larger than itself (the first two swapped), stopping before the last cluster, and

@@ -23,14 +23,11 @@ model may move or pack the balls its own way). A cluster is *absorbed* when its 
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.judge.compare import opening_clip
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step
+from vbvr_core.families.stacking.judge import open_clip
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.motion import observed_color
 from vbvr_core.judge.order import change_span, one_after_another
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o29_ballcolor.generator import Solution, blob_radius
@@ -42,7 +39,6 @@ WRONG_ORDER, INCOMPLETE = 0.1, 0.1
 # A blur shrinks a few balls more than a big blob (up to ≈ 1.35× apart); a lost cluster halves A by the second one.
 KEPT_FULL, KEPT_ZERO = np.log(1.45), np.log(2.0)
 CONTACT_FULL, CONTACT_ZERO = 20.0, 50.0  # canvas px beyond touching distance
-STEP_FULL, STEP_ZERO = 0.55, 0.95
 MIN_WAY = 30.0
 
 
@@ -62,28 +58,22 @@ def _travel(centres: list[np.ndarray | None], begin: int, end: int, scale: float
     if length / scale < MIN_WAY:
         return 0.0
     progress = [float((c - a) @ way) / (length * length) for c in seen]
-    return ramp(float(np.abs(np.diff(progress)).max()), STEP_FULL, STEP_ZERO)
+    return ramp(largest_step(progress), STEP_FULL, STEP_ZERO)
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-29 against the sample's clusters and their forced absorbing order."""
     solution = Solution.model_validate(sample.solution)
-    clip = opening_clip(video, sample.first_frame, SIZE)
-    if isinstance(clip, Score):
-        return clip
-    frames = clip.frames
-    size = frames.shape[1]
-    scale = size / FRAME_SIZE
-    first_small = resize_frame(sample.first_frame, size)
-    colors = [observed_color(frames[0], first_small, c) for c in solution.colors]
-    red = color_mask(frames, colors[0], COLOR_TOLERANCE)
+    opened = open_clip(video, sample.first_frame, SIZE)
+    if isinstance(opened, Score):
+        return opened
+    frames, scale, verdict = opened.frames, opened.scale, opened.verdict
+    red = opened.masks(solution.colors[0], COLOR_TOLERANCE)
     red_counts = red.sum(axis=(1, 2)).astype(np.float64)
     red_centres = [_centroid(m) for m in red]
-    verdict = Verdict()
-    verdict.part("start", 1.0)
     spans: dict[int, tuple[int, int]] = {}
     for k in solution.order:
-        counts = color_mask(frames, colors[k], COLOR_TOLERANCE).sum(axis=(1, 2)).astype(np.float64)
+        counts = opened.masks(solution.colors[k], COLOR_TOLERANCE).sum(axis=(1, 2)).astype(np.float64)
         share = 1.0 - counts / max(1.0, counts[0])
         begin, end = change_span(share)
         if end is not None:

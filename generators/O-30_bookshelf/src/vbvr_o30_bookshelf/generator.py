@@ -28,6 +28,7 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Sprite, Stage, ease_in_out, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import frames_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o30_bookshelf.plugin import TASK
@@ -249,15 +250,8 @@ class BookshelfGenerator(BaseGenerator):
                   "waiting on the right. There are gaps between the books on the shelf. Place each "
                   f"{name} book into a gap where its height is closest to the surrounding books. Show the insertion "
                   "process step by step: lift one book at a time, carry it over the shelf and lower it into its gap.")
-        frames = list(play(solution, assignment, order, p.move_frames, p.pause_frames))
-        return Sample(
-            first_frame=frames[0],
-            final_frame=frames[-1],
-            prompt=prompt,
-            trajectory=lambda: iter(frames),
-            solution=solution,
-            params=p,
-        )
+        return frames_sample(list(play(solution, assignment, order, p.move_frames, p.pause_frames)), prompt=prompt,
+                             solution=solution, params=p)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Two new books in each other's gaps, and the last book left in the queue."""

@@ -20,14 +20,11 @@ column (the gap's width, 2 px in from each side). Parts:
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.judge.compare import opening_clip
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step
+from vbvr_core.families.stacking.judge import open_clip
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.motion import observed_color
 from vbvr_core.judge.order import change_span, one_after_another
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o30_bookshelf.generator import Solution
@@ -40,7 +37,6 @@ FLOAT_MAX = 8.0  # canvas px between a placed book's bottom and the shelf
 BAND = (12, 2)  # a gap's bottom band: from this far above the shelf to this far above it (canvas px)
 QUEUE_FULL, QUEUE_ZERO = 0.15, 0.5
 KEPT_FULL, KEPT_ZERO = 0.15, 0.4
-STEP_FULL, STEP_ZERO = 0.55, 0.95
 INCOMPLETE = 0.1
 
 
@@ -58,25 +54,20 @@ def _travel(xs: list[float | None], start: float, goal: float) -> float:
     progress = [(x - start) / way for x in xs if x is not None]
     if len(progress) < 2 or min(progress) > 0.25 or max(progress) < 0.75:
         return 0.0
-    return ramp(float(np.abs(np.diff(progress)).max()), STEP_FULL, STEP_ZERO)
+    return ramp(largest_step(progress), STEP_FULL, STEP_ZERO)
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-30 against the sample's shelf, gaps and new books."""
     s = Solution.model_validate(sample.solution)
-    clip = opening_clip(video, sample.first_frame, SIZE)
-    if isinstance(clip, Score):
-        return clip
-    frames = clip.frames
+    opened = open_clip(video, sample.first_frame, SIZE)
+    if isinstance(opened, Score):
+        return opened
+    frames, scale, verdict = opened.frames, opened.scale, opened.verdict
     size = frames.shape[1]
-    scale = size / FRAME_SIZE
-    first_small = resize_frame(sample.first_frame, size)
-    new = color_mask(frames, observed_color(frames[0], first_small, s.new_color), COLOR_TOLERANCE)
-    old = color_mask(frames, observed_color(frames[0], first_small, s.book_color), COLOR_TOLERANCE)
+    new, old = opened.masks(s.new_color, COLOR_TOLERANCE), opened.masks(s.book_color, COLOR_TOLERANCE)
     w, shelf = s.book_width, s.shelf_y
     expected = {s.assignment[book]: h for book, h in enumerate(s.new_heights)}
-    verdict = Verdict()
-    verdict.part("start", 1.0)
     # Places of the queue's books and of the gaps (their columns up to the book's height and a little more).
     free = new.copy()
     for x, h in zip(s.queue_x, s.new_heights, strict=True):

@@ -23,9 +23,9 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Sprite, Stage, draw_shape, new_canvas, paste, to_frame
-from vbvr_core.families.arrangement.draw import Mover, clear_order
-from vbvr_core.families.stacking.layout import draw_divider, near_miss_moves, one_at_a_time, split_board
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.arrangement.draw import KIND_REACH
+from vbvr_core.families.stacking.layout import HOLD_ENDS, draw_divider, matched_board, near_miss_moves, one_at_a_time
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o46_shape_sorter.plugin import TASK
 
@@ -37,12 +37,8 @@ OUTLINE_WIDTH = 3
 COLORS = {"red": (248, 113, 113), "yellow": (250, 204, 21), "blue": (96, 165, 250), "green": (74, 222, 128),
           "purple": (192, 132, 252), "orange": (251, 146, 60)}
 KINDS = ("circle", "square", "triangle", "star", "hexagon", "diamond")
-# How far each kind reaches from its centre, in nominal radii (vbvr_core.draw.shape_points).
-REACH = {"circle": 1.0, "square": 1.2, "triangle": 1.2, "star": 1.25, "hexagon": 1.05, "diamond": 1.15}
 SIDE_GAP = 20  # least distance from a card or outline to the divider's centre line
 PATH_GAP = 6  # least gap between a moving card's reach disc and any other card on its way
-HOLD_ENDS = 9  # frames the pipeline holds the start and the end (3/8 s; the scorer reads the last 3 frames: an
-# 8-fps copy (every 3rd frame) reads 3/8 s, and 10 final frames hold all three at any length of clip)
 
 
 class Params(TaskParams):
@@ -74,7 +70,7 @@ class Solution(TaskSolution):
 
 def card_sprite(kind: str, color: tuple[int, int, int], radius: int) -> Sprite:
     """A filled card without outline (as the official task draws them) on an even-sided transparent square."""
-    side = 2 * int(REACH[kind] * radius + 4)
+    side = 2 * int(KIND_REACH[kind] * radius + 4)
     image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
     draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=(*color, 255))
     return Sprite.from_image(image)
@@ -159,17 +155,9 @@ class ShapeSorterGenerator(BaseGenerator):
         p = self.params
         kinds = [KINDS[int(k)] for k in self.rng.permutation(len(KINDS))[:p.cards]]
         names = [list(COLORS)[int(k)] for k in self.rng.permutation(len(COLORS))[:p.cards]]
-        reaches = [REACH[kind] * p.card_radius for kind in kinds]
-        layout = split_board(self.rng, reaches, SIDE_GAP)
-        if layout is None:
-            raise Reject("no room: the cards or their outlines do not fit their half of the board")
-        starts, targets = layout
+        reaches = [KIND_REACH[kind] * p.card_radius for kind in kinds]
+        starts, targets, order = matched_board(self.rng, reaches, reaches, SIDE_GAP, PATH_GAP, "card")
         sprites = [card_sprite(kind, COLORS[name], p.card_radius) for kind, name in zip(kinds, names, strict=True)]
-        movers = [Mover(sprite, (start, target), reach)
-                  for sprite, start, target, reach in zip(sprites, starts, targets, reaches, strict=True)]
-        order = clear_order(movers, PATH_GAP)
-        if order is None:
-            raise Reject("occlusion: no order lets every card reach its outline without passing over another card")
         stage = Stage(board(kinds, targets, p.card_radius))
         labels = [f"{names[k]} {kinds[k]}" for k in order]
         prompt = ("Move each colored shape card from the left staging area into its matching outline on the right. "

@@ -1,17 +1,5 @@
-"""O-46 scorer: the stacking family's judge — each card, followed by its colour, carried into its own outline.
-
-value (``judge_carried``) = start · placed · complete · whole · one_at_a_time · order · (0.05 + 0.95 · continuity):
-
-- ``start``: the video opens on the first frame;
-- ``placed``: mean over cards of arrive · intact — the card's centre ends within 8 px of its own outline's centre
-  (none from 24 px, 512-canvas pixels), at 0.5–1.6 × its size in the final frame;
-- ``complete``: 0.2 unless every card is placed (a card in another card's outline, or left behind: the prompt asks
-  for every outline filled, so half the cards placed and the rest left scores ≤ 0.07, not 0.13);
-- ``whole``: every card is whole in ≥ 90 % of frames (no card passes over, merges with or hides another);
-- ``one_at_a_time``: two cards' moves (10 % to 90 % of the way) overlap by at most a third of the shorter one in
-  full, down to 0.5 from 80 % (the prompt asks for one card at a time);
-- ``order``: 1 when the cards start moving in the order the prompt names, else 0.7;
-- ``continuity``: no step of a slide exceeds 55 % of its way (a cut straight to the end scores ≤ 0.05).
+"""O-46 scorer: the stacking family's judge (``judge_carried``) — each card, followed by its colour, carried into its
+own outline, one card at a time, in the order the prompt names, sliding rather than jumping.
 
 The closest two card colours (red and orange) are 62 apart in RGB; the family's colour reach, 38, keeps each
 card's pixels apart from the other's.

@@ -24,10 +24,9 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Stage, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import Mover, clear_order
 from vbvr_core.families.stacking.faces import FUR, Face, silhouette
-from vbvr_core.families.stacking.layout import draw_divider, near_miss_moves, one_at_a_time, split_board
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.stacking.layout import HOLD_ENDS, draw_divider, matched_board, near_miss_moves, one_at_a_time
+from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o64_animal_matching.plugin import TASK
 
@@ -39,8 +38,6 @@ KINDS = ("cat", "dog", "rabbit", "bear")
 SIZE_SPREAD = 10
 SIDE_GAP = 18
 PATH_GAP = 6
-HOLD_ENDS = 9  # frames the pipeline holds the start and the end (3/8 s; the scorer reads the last 3 frames: an
-# 8-fps copy (every 3rd frame) reads 3/8 s, and 10 final frames hold all three at any length of clip)
 
 
 class Params(TaskParams):
@@ -113,16 +110,10 @@ class AnimalMatchingGenerator(BaseGenerator):
         kinds = [KINDS[int(k)] for k in self.rng.permutation(len(KINDS))[:p.animals]]
         sizes = [float(p.min_size + int(self.rng.integers(0, SIZE_SPREAD + 1))) for _ in kinds]
         faces = [Face(kind, size) for kind, size in zip(kinds, sizes, strict=True)]
-        reaches = [face.reach for face in faces]
-        layout = split_board(self.rng, reaches, SIDE_GAP)
-        if layout is None:
-            raise Reject("no room: the faces or their outlines do not fit their half of the board")
-        starts, targets = layout
         # Footprints between the head's disc and the ears' reach: a face may pass within a few pixels of an ear tip.
-        movers = [Mover(f.sprite, (s, t), (f.reach + f.footprint) / 2) for f, s, t in zip(faces, starts, targets, strict=True)]
-        order = clear_order(movers, PATH_GAP)
-        if order is None:
-            raise Reject("occlusion: no order lets every face reach its outline without passing over another face")
+        starts, targets, order = matched_board(self.rng, [face.reach for face in faces],
+                                               [(face.reach + face.footprint) / 2 for face in faces], SIDE_GAP,
+                                               PATH_GAP, "face")
         stage = Stage(board(faces, targets))
         prompt = ("Move each animal face from the left side into the outline of its own shape on the right. Keep the "
                   "camera fixed, move only one animal at a time and slide it smoothly until it sits exactly in its "

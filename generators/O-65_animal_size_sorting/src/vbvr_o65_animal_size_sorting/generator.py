@@ -24,7 +24,7 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, schedule
+from vbvr_core.families.arrangement.draw import Mover, moves_sample, plan_moves, render_moves, schedule
 from vbvr_core.families.stacking.faces import FUR, KINDS, Face
 from vbvr_core.families.stacking.layout import scatter
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -156,18 +156,13 @@ class AnimalSizeSortingGenerator(BaseGenerator):
         plan = plan_moves(movers, p.move_frames, p.stagger, PATH_GAP)
         if plan is None:
             raise Reject("occlusion: no order of moves keeps the faces apart")
-        _, positions = plan
-        background = board()
-        first = next(render_moves(background, movers, positions[:1]))
-        final = next(render_moves(background, movers, positions[-1:]))
         prompt = ("Sort the scattered animal faces by size from smallest to largest, left to right, and line them up "
                   "side by side with their bottoms on the grey baseline. Move each face smoothly, without jumps.")
         solution = Solution(kinds=kinds, sizes=shuffled, colors=[FUR[k] for k in kinds],
                             starts=[f.fur_point(s) for f, s in zip(faces, starts, strict=True)],
                             ends=[f.fur_point(e) for f, e in zip(faces, ends, strict=True)],
                             order=order, baseline=BASELINE_Y)
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: render_moves(background, movers, positions), solution=solution, params=p)
+        return moves_sample(board(), movers, plan[1], prompt=prompt, solution=solution, params=p)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The row from largest to smallest, and the row with its two largest faces swapped."""

@@ -18,9 +18,16 @@ from itertools import pairwise
 
 import numpy as np
 
-from vbvr_core.contract import FRAME_SIZE
+from vbvr_core.contract import FRAME_SIZE, Sample
 from vbvr_core.contract.geometry import Point
 from vbvr_core.draw import Sprite, Stage, ease_in_out
+
+# Colours of objects followed by their colour (palette names). Gray and brown are left out: blends of a black outline
+# with a light background or with orange pass for them.
+OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink")
+# How far each shape kind reaches from its centre, in nominal radii (the vertices of vbvr_core.draw.shape_points).
+KIND_REACH = {"circle": 1.0, "square": 1.2, "triangle": 1.2, "diamond": 1.15, "pentagon": 1.1, "hexagon": 1.05,
+              "star": 1.25}
 
 
 @dataclass(frozen=True)
@@ -164,3 +171,24 @@ def render_moves(background: np.ndarray, movers: Sequence[Mover], positions: Seq
     stage = Stage(background)
     for row in positions:
         yield stage.frame([(mover.sprite, point) for mover, point in zip(movers, row, strict=True)])
+
+
+def moves_sample(background: np.ndarray, movers: Sequence[Mover], positions: Sequence[Sequence[Point]], **fields,
+                 ) -> Sample:
+    """The :class:`Sample` of a plan of moves: its first frame (``positions[0]``), its final frame (the last entry)
+    and its trajectory (:func:`render_moves` of every entry), with the other fields (prompt, solution, params…)
+    as given."""
+    return Sample(first_frame=next(render_moves(background, movers, positions[:1])),
+                  final_frame=next(render_moves(background, movers, positions[-1:])),
+                  trajectory=lambda: render_moves(background, movers, positions), **fields)
+
+
+def frames_sample(frames: Sequence[np.ndarray], **fields) -> Sample:
+    """The :class:`Sample` whose trajectory is ``frames`` (rendered ahead), its first and final frames their ends,
+    with the other fields (prompt, solution, params…) as given."""
+    return Sample(first_frame=frames[0], final_frame=frames[-1], trajectory=lambda: iter(frames), **fields)
+
+
+def rounded(points: Sequence[Point]) -> list[Point]:
+    """``points`` rounded to 0.01 px, as a solution records them."""
+    return [(round(x, 2), round(y, 2)) for x, y in points]

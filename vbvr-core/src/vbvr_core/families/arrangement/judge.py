@@ -42,7 +42,7 @@ INTACT_LOW, INTACT_HIGH = 0.5, 1.6
 STEP_FULL, STEP_ZERO = 0.55, 0.95
 
 
-def _projection(track: Sequence[Point | None], start: np.ndarray, end: np.ndarray) -> list[float | None]:
+def progress_along(track: Sequence[Point | None], start: np.ndarray, end: np.ndarray) -> list[float | None]:
     """Each position's progress along start → end (0 at the start, 1 at the end), None where unseen."""
     direction = np.subtract(end, start, dtype=np.float64)
     length_sq = float(direction @ direction)
@@ -55,6 +55,30 @@ def largest_step(progress: Sequence[float | None]) -> float:
     if len(seen) < 2:
         return 1.0
     return float(np.abs(np.diff(seen)).max())
+
+
+def travel_continuity(progress: Sequence[float | None], full: float = STEP_FULL, zero: float = STEP_ZERO) -> float:
+    """How continuously an object travels its way, from its ``progress`` per frame (0 at its start, 1 at its place,
+    None where unseen): the largest step between known values credited in full up to ``full``, none from ``zero``
+    (a cut is one step of 1), times whether it travels at all (the known values spanning ≥ 0.8 in full, none
+    below 0.4). 0 when fewer than two values are known."""
+    known = [value for value in progress if value is not None]
+    travelled = float(max(known) - min(known)) if known else 0.0
+    return ramp(largest_step(progress), full, zero) * ramp(-travelled, -0.8, -0.4)
+
+
+def end_state(tracks: Sequence[Sequence[Point | None]], counts: Sequence[np.ndarray], pixels: Sequence[float],
+              tail: int) -> tuple[list[Point | None], list[bool]]:
+    """Per object, where it stands at the end — the median of its positions seen in the last ``tail`` frames of
+    its track (None when it is not seen there) — and whether it is intact: the median of its last ``tail`` pixel
+    ``counts`` within ``INTACT_LOW``–``INTACT_HIGH`` times ``pixels`` (its count in the sample's final frame)."""
+    ends: list[Point | None] = []
+    for track in tracks:
+        seen = [p for p in track[-tail:] if p is not None]
+        ends.append(tuple(np.median(np.asarray(seen), axis=0)) if seen else None)
+    intact = [INTACT_LOW <= float(np.median(row[-tail:])) / max(1, expected) <= INTACT_HIGH
+              for row, expected in zip(counts, pixels, strict=True)]
+    return ends, intact
 
 
 def order_credit(xs: Sequence[float], expected_order: Sequence[int]) -> float:
@@ -110,15 +134,10 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
     colors = [observed_color(frames[0], first_small, color) for color in colors]
     tail_length = max(1, tail_frames)
     verdict = Verdict()
-    tracks, intact_flags = [], []
-    for color, pixels in zip(colors, expected_pixels, strict=True):
-        track, counts = blob_track(frames, color, COLOR_TOLERANCE, max(3, pixels // 4))
-        tracks.append(track)
-        intact_flags.append(INTACT_LOW <= float(np.median(counts[-tail_length:])) / max(1, pixels) <= INTACT_HIGH)
-    end_positions: list[Point | None] = []
-    for track in tracks:
-        seen = [p for p in track[-tail_length:] if p is not None]
-        end_positions.append(tuple(np.median(np.asarray(seen), axis=0)) if seen else None)
+    followed = [blob_track(frames, color, COLOR_TOLERANCE, max(3, pixels // 4))
+                for color, pixels in zip(colors, expected_pixels, strict=True)]
+    tracks = [track for track, _ in followed]
+    end_positions, intact_flags = end_state(tracks, [counts for _, counts in followed], expected_pixels, tail_length)
     verdict.part("start", start)
     row_masks = np.stack([color_mask(frames[-1], color, COLOR_TOLERANCE) for color in colors])
     return judge_row(verdict, tracks, end_positions, intact_flags, row_masks, starts, ends, expected_order, factor,
@@ -169,12 +188,11 @@ def judge_row(verdict: Verdict, tracks: Sequence[Sequence[Point | None]], end_po
         begin_small, end_small = np.multiply(begin, factor), np.multiply(end, factor)
         if np.hypot(*(end_small - begin_small)) < 8 * factor:
             continue
-        progress = _projection(track, begin_small, end_small)
-        known = [value for value in progress if value is not None]
-        travelled = float(max(known) - min(known)) if known else 0.0
-        credit = ramp(largest_step(progress), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4)
+        progress = progress_along(track, begin_small, end_small)
+        credit = travel_continuity(progress)
         if in_view is not None:
-            credit *= ramp(-len(known) / len(progress), -in_view[0], -in_view[1])
+            known = sum(value is not None for value in progress)
+            credit *= ramp(-known / len(progress), -in_view[0], -in_view[1])
         smoothness.append(credit)
     continuity = float(np.mean(smoothness)) if smoothness else 1.0
     verdict.note("continuity", continuity)

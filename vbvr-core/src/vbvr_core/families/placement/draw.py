@@ -20,11 +20,12 @@ import numpy as np
 from PIL import ImageDraw
 from pydantic import BaseModel, ConfigDict
 
-from vbvr_core.contract import FRAME_SIZE
+from vbvr_core.contract import FRAME_SIZE, Sample
 from vbvr_core.contract.geometry import Point
 from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, ease_in_out, new_canvas, shape_points, to_frame
 from vbvr_core.draw.canvas import RGB
 from vbvr_core.families.rotation.draw import centred, polygon_sprite, rotate_points
+from vbvr_core.pipeline.generator import Reject
 
 OUTLINE = (30, 30, 30)
 OUTLINE_WIDTH = 2
@@ -106,6 +107,14 @@ def pick_colors(rng: np.random.Generator, count: int) -> list[str]:
                 return chosen
         best = max(best, chosen, key=len)
     return best
+
+
+def piece_colors(rng: np.random.Generator, count: int) -> list[str]:
+    """:func:`pick_colors` of ``count`` colours; :class:`Reject` ("ambiguous") when the draw finds fewer."""
+    colors = pick_colors(rng, count)
+    if len(colors) < count:
+        raise Reject(f"ambiguous: no {count} piece colours far enough apart were drawn")
+    return colors
 
 
 def placed(vertices: Sequence[Point], center: Point, degrees: float = 0.0) -> np.ndarray:
@@ -237,6 +246,15 @@ def make_pieces(rng: np.random.Generator, kinds: Sequence[str], colors: Sequence
             for kind, name, v, s, t, turn in zip(kinds, colors, vertices, starts, targets, turns, strict=True)]
 
 
+def laid_out(rng: np.random.Generator, kinds: Sequence[str], colors: Sequence[str], size: float,
+             turns: Sequence[float], contact_gap: float, angles: Sequence[float] | None = None) -> list[Piece]:
+    """:func:`make_pieces` (its other arguments as there); :class:`Reject` ("occlusion") when no layout fits."""
+    pieces = make_pieces(rng, kinds, colors, size, turns, contact_gap, angles=angles)
+    if pieces is None:
+        raise Reject("occlusion: the cluster or the outlines do not fit without overlapping")
+    return pieces
+
+
 def targets_clear(starts: Sequence[Point], targets: Sequence[Point], starts_shape: Sequence[np.ndarray],
                   ends_shape: Sequence[np.ndarray]) -> bool:
     """True when the outlines are ``TARGET_GAP`` apart and pieces whose rows overlap keep their order."""
@@ -323,3 +341,12 @@ def render(stage: Stage, pieces: Sequence[Piece], poses: Sequence[Sequence[Pose]
                 cache[key] = piece_sprite(piece, degrees)
             placements.append((cache[key], center))
         yield stage.frame(placements)
+
+
+def pieces_sample(stage: Stage, pieces: Sequence[Piece], turn_frames: int, move_frames: int, **fields) -> Sample:
+    """The :class:`Sample` of the solution (:func:`solution_poses` rendered on ``stage``, the :func:`background` of
+    the pieces): its first and final frames and its trajectory, with the other fields (prompt, solution, params…)
+    as given."""
+    poses = solution_poses(pieces, turn_frames, move_frames)
+    return Sample(first_frame=next(render(stage, pieces, poses[:1])), final_frame=next(render(stage, pieces, poses[-1:])),
+                  trajectory=lambda: render(stage, pieces, poses), **fields)

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.arrangement.judge import travel_continuity
 from vbvr_core.families.placement.draw import OUTLINE_WIDTH, Piece
 from vbvr_core.families.rotation.judge import turn_series
 from vbvr_core.families.rotation.track import (
@@ -33,13 +34,12 @@ from vbvr_core.families.rotation.track import (
     fill_likeness,
     polygon_templates,
 )
-from vbvr_core.judge.compare import starts_like
+from vbvr_core.families.stacking.judge import opened
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track, observed_color, progress_coverage
-from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
-from vbvr_core.media.video import VideoClip
+from vbvr_core.media.video import VideoClip, VideoReader
 
 COLOR_TOLERANCE = 38.0  # the blob's reach in RGB: under half the distance between two piece colours
 TAIL = 3  # frames that make the end state
@@ -53,7 +53,6 @@ SPIN_TOLERANCE = 10.0  # a frame whose turn stays within this of the expected on
 FRAMES_FULL, FRAMES_ZERO = 0.1, 0.35
 # A piece is whole in a frame when its pixel count is within these ratios of the final frame's.
 WHOLE_LOW, WHOLE_HIGH = 0.45, 1.7
-STEP_FULL, STEP_ZERO = 0.55, 0.95
 STILL, MOVING = 0.05, 0.15  # slide progress below which a piece is still at its start, above which it slides
 
 
@@ -152,10 +151,7 @@ def judge_piece(poses: PiecePoses, piece: Piece, scale: float, turn_first: bool)
     whole = ramp(1.0 - float(np.mean((ratios >= WHOLE_LOW) & (ratios <= WHOLE_HIGH))), FRAMES_FULL, FRAMES_ZERO)
     span = target[0] - start[0]
     progress = [None if c is None else (c[0] - start[0]) / span for c in poses.centres]
-    known = [p for p in progress if p is not None]
-    steps = np.abs(np.diff(known)) if len(known) > 1 else np.array([1.0])
-    travelled = max(known) - min(known)
-    process = ramp(float(steps.max()), STEP_FULL, STEP_ZERO) * ramp(-travelled, -0.8, -0.4)
+    process = travel_continuity(progress)
     label = f"{piece.color_name} {piece.kind}"
     if not piece.symmetry:
         return PieceJudgement(arrive, intact, level, 1.0, 1.0, process, whole, "")
@@ -204,22 +200,16 @@ def judge_placement(clip: VideoClip, first: np.ndarray, final: np.ndarray, piece
     ``unturned`` without, ``whole`` the worst piece's and ``continuity`` the mean piece's: a cut straight to
     the end keeps at most 0.05 (and 0 with ``turn_first``: nothing turned in place).
     """
-    if not clip.ok or len(clip.frames) < 2:
-        return Score.zero(clip.error or "the video has too few frames")
-    start = starts_like(clip, first)
-    if not start:
-        return Score.zero("the video does not open on the first frame", start=0.0)
-    frames = clip.frames
-    size = frames.shape[2]
-    scale = size / FRAME_SIZE
-    first_small, final_small = resize_frame(first, size), resize_frame(final, size)
+    ready = opened(clip, first)
+    if isinstance(ready, Score):
+        return ready
+    frames, scale, first_small, verdict = ready.frames, ready.scale, ready.first, ready.verdict
+    final_small = resize_frame(final, frames.shape[2])
     judgements = []
     for piece in pieces:
         expected = int(color_mask(final_small, piece.color, COLOR_TOLERANCE).sum())
         color = observed_color(frames[0], first_small, piece.color)
         judgements.append(judge_piece(piece_poses(frames, piece, color, expected), piece, scale, turn_first))
-    verdict = Verdict()
-    verdict.part("start", start)
     for name in ("arrive", "intact", "level", "pose", "orientation"):
         verdict.note(name, float(np.mean([getattr(j, name) for j in judgements])))
     placed_value = float(np.mean([j.value for j in judgements]))
@@ -235,3 +225,9 @@ def judge_placement(clip: VideoClip, first: np.ndarray, final: np.ndarray, piece
     verdict.note("continuity", continuity)
     verdict.part("process", 0.05 + 0.95 * continuity, unless=f"pieces jump instead of sliding (continuity {continuity:.2f})")
     return verdict.score(ok="every piece kept its shape and slid into its outline as asked")
+
+
+def judge_sample(sample: SampleRef, video: VideoReader, turn_first: bool, size: int = 256) -> Score:
+    """:func:`judge_placement` of a sample whose solution lists its ``pieces``, on the video read at ``size`` px."""
+    pieces = [Piece.model_validate(piece) for piece in sample.solution["pieces"]]
+    return judge_placement(video.clip(size=size), sample.first_frame, sample.final_frame, pieces, turn_first)

@@ -3,7 +3,8 @@
 - :func:`scatter`: integer centres for pieces (discs of their reach) in a box, apart from each other;
 - :func:`split_board`: pieces on the left half of the board, their places (outlines) on the right half in an
   unrelated order, so each piece must be matched to its own place; :func:`draw_divider` paints the bar between;
-- :func:`one_at_a_time`: per-frame positions of pieces sliding one after another, eased;
+  :func:`matched_board` adds an order in which the pieces can slide into their places without meeting;
+- :func:`one_at_a_time`: per-frame positions of pieces moving one after another (straight or along waypoints), eased;
 - :func:`near_miss_moves`: the two wrong answers every one-at-a-time task declares (the first two pieces swapped,
   the last one left where it was), as the ends and the moving order a task's replay takes.
 """
@@ -12,16 +13,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 from PIL import ImageDraw
 
 from vbvr_core.contract import FRAME_SIZE, Point
 from vbvr_core.draw import ease_in_out
+from vbvr_core.families.arrangement.draw import Mover, clear_order
+from vbvr_core.pipeline.generator import Reject
 
 #: Least distance (px) from a piece or a place to the canvas edge; least gap between two pieces' (places') reaches.
 MARGIN, PLACE_GAP = 14, 14
 PLACE_TRIES = 300
+#: Frames the pipeline holds the start and the end of a sample whose judge reads its last 3 frames: an 8-fps copy
+#: (every 3rd frame) reads 3/8 s, and 10 final frames hold all three at any length of clip.
+HOLD_ENDS = 9
 
 
 def scatter(rng: np.random.Generator, reaches: Sequence[float], x_range: tuple[float, float],
@@ -60,6 +67,22 @@ def split_board(rng: np.random.Generator, reaches: Sequence[float], side_gap: fl
     return starts, targets
 
 
+def matched_board(rng: np.random.Generator, reaches: Sequence[float], footprints: Sequence[float], side_gap: float,
+                  path_gap: float, noun: str) -> tuple[list[Point], list[Point], list[int]]:
+    """(starts, targets, order): the pieces and their places laid out by :func:`split_board` (discs of ``reaches``),
+    and an order in which each piece can slide straight into its place with its disc of ``footprints`` ``path_gap``
+    px clear of every other piece, still waiting or already placed (``clear_order`` of the arrangement family).
+    Raises :class:`Reject` ("no room", "occlusion"; the pieces called ``noun``) when either cannot be found."""
+    layout = split_board(rng, reaches, side_gap)
+    if layout is None:
+        raise Reject(f"no room: the {noun}s or their outlines do not fit their half of the board")
+    starts, targets = layout
+    order = clear_order([Mover(None, (s, t), r) for s, t, r in zip(starts, targets, footprints, strict=True)], path_gap)
+    if order is None:
+        raise Reject(f"occlusion: no order lets every {noun} reach its outline without passing over another {noun}")
+    return starts, targets, order
+
+
 def draw_divider(draw: ImageDraw.ImageDraw, color, half_width: int = 4, margin: int = 40,
                  size: int = FRAME_SIZE) -> None:
     """The bar between the halves of a split board: ``2 · half_width`` px wide down the middle, ``margin`` px short
@@ -69,18 +92,20 @@ def draw_divider(draw: ImageDraw.ImageDraw, color, half_width: int = 4, margin: 
 
 
 def one_at_a_time(starts: Sequence[Point], ends: Sequence[Point], order: Sequence[int], move_frames: int,
-                  pause_frames: int) -> list[list[Point]]:
+                  pause_frames: int, ways: dict[int, Sequence[Point]] | None = None) -> list[list[Point]]:
     """Per-frame positions of every piece (listed by piece index): the pieces in ``order`` slide one after another
     from their start to their end, eased, ``move_frames`` frames each, ``pause_frames`` still frames between; the
-    first frame shows them all at their starts, pieces not in ``order`` stay there."""
+    first frame shows them all at their starts, pieces not in ``order`` stay there. A piece with an entry in ``ways``
+    (its waypoints, start first, end last) moves along them instead, ``move_frames`` frames per leg."""
     current = [tuple(p) for p in starts]
     frames = [list(current)]
     for rank, index in enumerate(order):
-        (x0, y0), (x1, y1) = starts[index], ends[index]
-        for k in range(1, move_frames + 1):
-            t = ease_in_out(k / move_frames)
-            current[index] = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
-            frames.append(list(current))
+        way = (ways or {}).get(index, (starts[index], ends[index]))
+        for (x0, y0), (x1, y1) in pairwise(way):
+            for k in range(1, move_frames + 1):
+                t = ease_in_out(k / move_frames)
+                current[index] = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+                frames.append(list(current))
         if rank < len(order) - 1:
             frames.extend([list(current)] * pause_frames)
     return frames
