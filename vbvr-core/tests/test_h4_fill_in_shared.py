@@ -92,12 +92,13 @@ def test_alternating_generator_words_the_prompt_in_the_rule_order():
     class LargeSmall(AlternatingGenerator):
         rule = "large_small"
 
-    class SmallLarge(AlternatingGenerator):
-        rule = "small_large"
+    class SmallLarge(AlternatingGenerator, rule="small_large"):  # the rule as a class keyword
+        pass
 
     assert "alternates, large, small, large, and so on" in LargeSmall.prompt
     assert "alternates, small, large, small, and so on" in SmallLarge.prompt
-    assert LargeSmall.Params is AlternatingParams and ALTERNATING_PROMPT.count("{0}") == 2
+    assert SmallLarge.rule == "small_large" and LargeSmall.Params is AlternatingParams
+    assert ALTERNATING_PROMPT.count("{0}") == 2
 
 
 def test_drawn_share_counts_pixels_clearly_off_the_background():

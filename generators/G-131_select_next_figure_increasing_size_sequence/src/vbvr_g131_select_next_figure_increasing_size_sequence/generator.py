@@ -18,12 +18,9 @@ from vbvr_core.families.sequence_choice.task import IncreasingParams, SequenceCh
 from vbvr_g131_select_next_figure_increasing_size_sequence.plugin import TASK
 
 
-class IncreasingSizeSequenceGenerator(SequenceChoiceGenerator):
+class IncreasingSizeSequenceGenerator(SequenceChoiceGenerator, task=TASK, params=IncreasingParams, rule="increasing"):
     """Shows a sequence of figures growing by a constant factor and rings the candidate that comes next."""
 
-    info = TASK.info
-    Params = IncreasingParams
-    rule = "increasing"
     prompt = (
         "The top row shows figures of the same shape that grow larger from left to right, each by the same factor; "
         "the question mark is where the next figure belongs. Among the candidate figures in the bottom row, "

@@ -15,8 +15,5 @@ from vbvr_core.families.sequence_choice.task import AlternatingGenerator
 from vbvr_g134_select_next_figure_large_small_alternating_sequence.plugin import TASK
 
 
-class LargeSmallAlternatingGenerator(AlternatingGenerator):
+class LargeSmallAlternatingGenerator(AlternatingGenerator, task=TASK, rule="large_small"):
     """Shows a sequence alternating large and small figures and rings the candidate that comes next."""
-
-    info = TASK.info
-    rule = "large_small"

@@ -15,8 +15,5 @@ from vbvr_core.families.sequence_choice.task import AlternatingGenerator
 from vbvr_g135_select_next_figure_small_large_alternating_sequence.plugin import TASK
 
 
-class SmallLargeAlternatingGenerator(AlternatingGenerator):
+class SmallLargeAlternatingGenerator(AlternatingGenerator, task=TASK, rule="small_large"):
     """Shows a sequence alternating small and large figures and rings the candidate that comes next."""
-
-    info = TASK.info
-    rule = "small_large"

@@ -87,12 +87,8 @@ def row_boxes(count: int, block: int, gap: int) -> list[Box]:
             for k in range(count)]
 
 
-class PredictNextColorGenerator(BaseGenerator):
+class PredictNextColorGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Repeats a colour cycle along a row and fills the empty last box with the colour that comes next."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _cycle(self) -> list[str]:
         """``period`` distinct colours, any two at least :data:`MIN_COLOR_DISTANCE` apart (else ``Reject``)."""

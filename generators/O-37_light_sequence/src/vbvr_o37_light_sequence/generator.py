@@ -105,12 +105,8 @@ def draw_row(centers: list[Point], radius: float, levels: list[float]) -> np.nda
     return to_frame(canvas)
 
 
-class LightSequenceGenerator(BaseGenerator):
+class LightSequenceGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a row of lamps and a rule, and switches the lamps the rule changes one at a time."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the pattern and the rule's numbers, apply the rule, render the switches."""

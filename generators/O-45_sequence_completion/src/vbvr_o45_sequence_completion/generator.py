@@ -124,12 +124,8 @@ def undetermined(kind: str, elements: list[dict[str, Any]], font_size: int) -> s
     return None
 
 
-class SequenceCompletionGenerator(BaseGenerator):
+class SequenceCompletionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a sequence with a hidden last element and reveals the element its rule gives."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _cycle(self) -> list[dict[str, Any]]:
         """``period`` distinct figures of the kind, drawn with the generator's RNG."""

@@ -60,12 +60,8 @@ class Solution(TaskSolution):
     blank_color: tuple[int, int, int]
 
 
-class SlidingPuzzleGenerator(BaseGenerator):
+class SlidingPuzzleGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a scrambled board and animates a shortest solution, one slide at a time."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Scramble, solve by BFS, render the first and goal boards and the slides between them."""

@@ -76,12 +76,8 @@ def hidden_cells_problem(answers: list[int], copy_disagreement: float) -> str | 
     return None
 
 
-class SymmetryCompletionGenerator(BaseGenerator):
+class SymmetryCompletionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a half-hidden symmetric pattern and fills the hidden cells with their mirror images."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Build the half pattern, mirror it, hide cells, render, and fill them in one by one."""

@@ -103,12 +103,8 @@ def _top_in(quadrant: str, lamp_radius: int) -> int:
     return band_top + label + (192 - label - height) // 2
 
 
-class TrafficLightGenerator(BaseGenerator):
+class TrafficLightGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws two opposite traffic lights with countdowns and shows them second by second."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Run the timing rule, render one frame per state, and hold each for one scene-second."""

@@ -155,12 +155,8 @@ def instruction(control: Control) -> str:
     return f"press {control.label}" if control.goal else f"leave {control.label} unpressed"
 
 
-class ControlPanelGenerator(BaseGenerator):
+class ControlPanelGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a labelled panel and operates, one at a time, each control the prompt's settings change."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _controls(self) -> list[Control]:
         p, rng = self.params, self.rng

@@ -71,12 +71,8 @@ def ambiguity(tables: dict[str, list[list[int]]]) -> str | None:
     return None
 
 
-class RavenGenerator(BaseGenerator):
+class RavenGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a rule-governed 3×3 matrix with its last panel empty and reveals the panel the rules give."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _rules(self) -> dict[str, str]:
         """A rule per attribute: ``varied`` attributes get a non-trivial rule, the rest stay constant."""

@@ -1,9 +1,9 @@
 """The generator every sequence-choice task shares: draw the layout, build and solve the scene, render it.
 
-A task subclasses :class:`SequenceChoiceGenerator` with its size ``rule``, its ``prompt`` and its ``Params``: a
-:class:`ChoiceParams` subclass adding ``length``, ``small`` and ``ratio`` with the rule's strata
-(:class:`IncreasingParams`, :class:`AlternatingParams`); a task of either alternating rule subclasses
-:class:`AlternatingGenerator`, which words its prompt. The solution is :class:`SequenceChoiceSolution` for every
+A task subclasses :class:`SequenceChoiceGenerator` with its task, its size ``rule`` and its ``Params`` as class
+keywords (``params``: a :class:`ChoiceParams` subclass adding ``length``, ``small`` and ``ratio`` with the rule's
+strata, :class:`IncreasingParams` or :class:`AlternatingParams`) and its ``prompt``; a task of either alternating
+rule subclasses :class:`AlternatingGenerator`, which words its prompt and knows its Params. The solution is :class:`SequenceChoiceSolution` for every
 task, and the scorer :func:`~vbvr_core.families.sequence_choice.judge.score_choice`. Alternatives and near misses
 for the robustness suite are declared here once.
 """
@@ -77,6 +77,13 @@ class SequenceChoiceGenerator(BaseGenerator):
     rule: ClassVar[str]
     prompt: ClassVar[str]
 
+    def __init_subclass__(cls, *, rule: str | None = None, **kwargs) -> None:
+        """Take the class keyword ``rule`` (the size rule, see :mod:`~vbvr_core.families.sequence_choice.rules`) besides
+        :class:`~vbvr_core.pipeline.generator.BaseGenerator`'s."""
+        super().__init_subclass__(**kwargs)
+        if rule is not None:
+            cls.rule = rule
+
     def generate(self) -> Sample:
         """Build and solve the scene (``Reject`` when unreadable or ambiguous), render it, ring the answer."""
         p = self.params
@@ -139,11 +146,10 @@ ALTERNATING_PROMPT = (
 )
 
 
-class AlternatingGenerator(SequenceChoiceGenerator):
-    """The generator of both alternating rules: a task sets its ``info`` and ``rule`` (``large_small`` or
-    ``small_large``); the prompt (:data:`ALTERNATING_PROMPT`) names the two sizes in the rule's order."""
-
-    Params = AlternatingParams
+class AlternatingGenerator(SequenceChoiceGenerator, params=AlternatingParams):
+    """The generator of both alternating rules: a task names its ``task`` and ``rule`` (``large_small`` or
+    ``small_large``) as class keywords; the prompt (:data:`ALTERNATING_PROMPT`) names the two sizes in the rule's
+    order."""
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
