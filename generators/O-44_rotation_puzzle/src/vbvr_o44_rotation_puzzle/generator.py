@@ -23,7 +23,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, Sprite, Stage, new_canvas, paste, to_frame
 from vbvr_core.draw.canvas import RGB
-from vbvr_core.families.rotation.draw import polygon_sprite, rotate_points
+from vbvr_core.families.rotation.draw import rotate_points, turned_sprite
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o44_rotation_puzzle.plugin import TASK
@@ -118,8 +118,7 @@ def board_stage(params: Params) -> Stage:
 
 def tile_sprite(solution: Solution, tile: Tile, angle: float) -> Sprite:
     """The elbow of ``tile`` turned by ``angle`` degrees, on its transparent square."""
-    return polygon_sprite(rotate_points(tile.vertices, (0.0, 0.0), angle), solution.sprite_side, solution.pipe_color,
-                          OUTLINE, solution.outline_width)
+    return turned_sprite(tile.vertices, angle, solution.sprite_side, solution.pipe_color, OUTLINE, solution.outline_width)
 
 
 def puzzle_frame(stage: Stage, solution: Solution, share: float, turns: dict[tuple[int, int], float] | None = None) -> np.ndarray:
