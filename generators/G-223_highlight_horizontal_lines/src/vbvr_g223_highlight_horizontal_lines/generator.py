@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import chain
 from typing import Annotated
 
 import numpy as np
@@ -24,7 +25,8 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.families.geometry_marks.draw import rings_image, rings_in_turn
+from vbvr_core.families.geometry_marks.plane import segment_distance
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g223_highlight_horizontal_lines.plugin import TASK
@@ -74,23 +76,6 @@ class Solution(TaskSolution):
     horizontal: list[int]
     line_width: int
     ring_radius: float
-
-
-def segment_distance(a: tuple[Point, Point], b: tuple[Point, Point]) -> float:
-    """Least distance between two segments (px), 0 when they cross."""
-    def point_to(p: Point, s: tuple[Point, Point]) -> float:
-        (x0, y0), (x1, y1) = s
-        dx, dy = x1 - x0, y1 - y0
-        t = max(0.0, min(1.0, ((p[0] - x0) * dx + (p[1] - y0) * dy) / max(dx * dx + dy * dy, 1e-9)))
-        return math.hypot(p[0] - x0 - t * dx, p[1] - y0 - t * dy)
-
-    def cross(p, q, r) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    (p1, p2), (q1, q2) = a, b
-    if cross(p1, p2, q1) * cross(p1, p2, q2) < 0 and cross(q1, q2, p1) * cross(q1, q2, p2) < 0:
-        return 0.0
-    return min(point_to(p1, b), point_to(p2, b), point_to(q1, a), point_to(q2, a))
 
 
 def horizontal_lines(segments: list[tuple[Point, Point]]) -> list[int]:
@@ -157,9 +142,7 @@ class HorizontalLinesGenerator(BaseGenerator):
         for seg, color in zip(segments, colors, strict=True):
             draw.line(list(seg), fill=PALETTE[color], width=p.line_width)
         first = to_frame(canvas)
-        final = first
-        for k in order:
-            final = ring_image(final, midpoint(segments[k]), RING_RADIUS, color=MARK_BLACK, width=p.ring_width)
+        final = rings_image(first, [midpoint(segments[k]) for k in order], RING_RADIUS, p.ring_width, MARK_BLACK)
         prompt = (
             "Several straight line segments are shown. Find every horizontal line segment (both ends at the same "
             "height) and highlight each one by drawing a black circle around its midpoint. Do not mark vertical or "
@@ -172,16 +155,9 @@ class HorizontalLinesGenerator(BaseGenerator):
         """The first frame held (``LEAD_FRAMES``), then a black ring drawn around each of ``lines``' midpoints in
         turn, stroke by stroke."""
         p = self.params
-        for _ in range(LEAD_FRAMES):
-            yield first
-        base = first
-        for k in lines:
-            frame = base
-            for frame in ring_sweep(base, midpoint(solution.segments[k]), solution.ring_radius, p.mark_frames,
-                                    color=MARK_BLACK, width=p.ring_width):
-                yield frame
-            base = frame
-        yield base
+        frames = list(rings_in_turn(first, [midpoint(solution.segments[k]) for k in lines], solution.ring_radius,
+                                    p.mark_frames, p.ring_width, MARK_BLACK))
+        return chain([first] * (LEAD_FRAMES - 1), frames, frames[-1:])
 
     def _traced_frames(self, first: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
         """Another highlight style: each horizontal line traced over in red, left to right, one after another."""

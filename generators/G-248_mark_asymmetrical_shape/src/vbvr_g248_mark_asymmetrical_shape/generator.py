@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas, to_frame
+from vbvr_core.families.connections.draw import segments_cross
 from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
@@ -126,17 +127,11 @@ def mirror_match(points: list[Point], steps: int = 24) -> float:
     return best
 
 
-def _segments_cross(p1: Point, p2: Point, p3: Point, p4: Point) -> bool:
-    def orient(a: Point, b: Point, c: Point) -> float:
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-    return (orient(p1, p2, p3) * orient(p1, p2, p4) < 0) and (orient(p3, p4, p1) * orient(p3, p4, p2) < 0)
-
-
 def is_simple(points: list[Point]) -> bool:
     """Whether no two non-adjacent edges of the polygon cross."""
     n = len(points)
     edges = [(points[k], points[(k + 1) % n]) for k in range(n)]
-    return not any(_segments_cross(*edges[i], *edges[j])
+    return not any(segments_cross(*edges[i], *edges[j])
                    for i in range(n) for j in range(i + 2, n) if not (i == 0 and j == n - 1))
 
 
