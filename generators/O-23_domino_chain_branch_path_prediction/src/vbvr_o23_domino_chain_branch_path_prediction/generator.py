@@ -34,7 +34,7 @@ from vbvr_core.families.dominoes.chain import (
     depth,
     fall,
 )
-from vbvr_core.families.dominoes.judge import MIN_GROUND, ground_sizes
+from vbvr_core.families.dominoes.judge import MIN_GROUND, footprint, ground_sizes
 from vbvr_core.families.dominoes.scene import ChainScene, ChainSolution
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -162,15 +162,13 @@ def build_layout(p: Params, rng: np.random.Generator) -> Layout:
 
 def layout_problem(layout: Layout, result: Fall) -> str | None:
     """Why the laid-out chain cannot be used, or None."""
-    from vbvr_core.families.dominoes.judge import _fill
-
     dominoes = layout.dominoes
     pairs = ambiguous_pairs(dominoes, HEIGHT)
     if pairs:
         return f"ambiguous: dominoes {pairs[0]} stand near the edge of each other's reach"
     taken = np.zeros((FRAME_SIZE, FRAME_SIZE), np.int32)
     for domino, lie in zip(dominoes, result.lies, strict=True):
-        taken += _fill(domino.tile(lie, margin=1), FRAME_SIZE) | _fill(domino.bar(margin=1), FRAME_SIZE)
+        taken += footprint(domino, lie, FRAME_SIZE, margin=1)
     if taken.max() > 1:
         return "occlusion: two dominoes overlap"
     if _arrow_hits(layout, taken):

@@ -54,6 +54,12 @@ def _fill(polygon: Sequence[tuple[float, float]], size: int) -> np.ndarray:
     return mask
 
 
+def footprint(domino: Domino, lie: float, size: int = JUDGE_SIZE, margin: float = 0.0) -> np.ndarray:
+    """Where ``domino`` stands and where it lies ``lie`` px long (its bar and its tile, each shrunk by ``margin``
+    px of the 512 canvas), as a 0/1 uint8 mask on a ``size``-pixel canvas."""
+    return _fill(domino.tile(lie, margin=margin), size) | _fill(domino.bar(margin=margin), size)
+
+
 def regions(dominoes: Sequence[Domino], lies: Sequence[float],
             size: int = JUDGE_SIZE) -> tuple[np.ndarray, np.ndarray]:
     """Per domino, its ground and its bar as boolean masks (N×size×size) on a ``size``-pixel canvas."""
@@ -61,8 +67,7 @@ def regions(dominoes: Sequence[Domino], lies: Sequence[float],
 
     grow = max(1, round(GROUND_MARGIN * size / FRAME_SIZE))
     kernel = np.ones((2 * grow + 1, 2 * grow + 1), np.uint8)
-    taken = [cv2.dilate(_fill(d.tile(lie), size) | _fill(d.bar(), size), kernel)
-             for d, lie in zip(dominoes, lies, strict=True)]
+    taken = [cv2.dilate(footprint(d, lie, size), kernel) for d, lie in zip(dominoes, lies, strict=True)]
     total = np.sum(taken, axis=0)
     grounds, bars = [], []
     for i, domino in enumerate(dominoes):
