@@ -19,6 +19,7 @@ from vbvr_core.contract.geometry import Point
 from vbvr_core.draw import ease_in_out, to_frame
 
 MARK_RED = (225, 25, 25)
+MARK_BLACK = (0, 0, 0)  # the mark of a task whose official convention marks in black (the palette's black)
 
 
 def draw_ring(draw: ImageDraw.ImageDraw, center: Point, radius: float, color, width: int = 5,
