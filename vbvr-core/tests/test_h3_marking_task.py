@@ -160,3 +160,13 @@ def test_varied_shapes_draws_kinds_radii_and_turns():
 def test_place_apart_in_a_given_area_with_few_tries():
     centers = place_apart(np.random.default_rng(6), [10.0] * 5, 4, 3, area=(0, 0, 200, 100), tries=40, digits=None)
     assert all(10 <= x <= 190 and 10 <= y <= 90 for x, y in centers)
+
+
+def test_filled_polygons_paints_in_order_on_the_background():
+    from vbvr_core.families.marking.draw import filled_polygons
+
+    square = [(100, 100), (200, 100), (200, 200), (100, 200)]
+    frame = filled_polygons((250, 248, 240), [square, [(x + 50, y) for x, y in square]], [(0, 128, 0), (0, 0, 255)])
+    assert frame.shape == (FRAME_SIZE, FRAME_SIZE, 3) and frame.dtype == np.uint8
+    assert tuple(frame[10, 10]) == (250, 248, 240)
+    assert tuple(frame[150, 120]) == (0, 128, 0) and tuple(frame[150, 180]) == (0, 0, 255)  # the later one on top

@@ -16,10 +16,10 @@ import math
 from collections import Counter
 from typing import Annotated
 
-from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, regular_polygon, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, regular_polygon
+from vbvr_core.families.marking.draw import filled_polygons
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
 
@@ -86,11 +86,6 @@ def unique_one(sides: list[int]) -> int:
     return singles[0]
 
 
-def outline(center: Point, sides: int, radius: float, rotation: float) -> list[Point]:
-    """The drawn outline: a regular polygon."""
-    return regular_polygon(center, radius, sides, rotation)
-
-
 class UniqueFigureGenerator(RingMarkGenerator):
     """Draws an array of identical figures with one of a different corner count and rings that one."""
 
@@ -121,11 +116,8 @@ class UniqueFigureGenerator(RingMarkGenerator):
         colors = ([PALETTE[FILL_COLORS[int(i)]] for i in rng.integers(0, len(FILL_COLORS), size=count)]
                   if p.mixed_colors else [PALETTE[FILL_COLORS[int(rng.integers(0, len(FILL_COLORS)))]]] * count)
 
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for center, n, color in zip(centers, sides, colors, strict=True):
-            draw.polygon(outline(center, n, radius, rotation), fill=color)
-        first = to_frame(canvas)
+        polygons = [regular_polygon(center, radius, n, rotation) for center, n in zip(centers, sides, strict=True)]
+        first = filled_polygons(BACKGROUNDS[p.background], polygons, colors)
         solution = Solution(centers=centers, sides=sides, radius=radius, rotation=rotation, ring_radius=ring,
                             target=target)
         prompt = (
@@ -138,7 +130,7 @@ class UniqueFigureGenerator(RingMarkGenerator):
     def target_outline(self, solution: Solution) -> list[Point]:
         """The unique figure's own outline, 3 px out, traced in red instead of a ring around it."""
         k = solution.target
-        return outline(solution.centers[k], solution.sides[k], solution.radius + 3, solution.rotation)
+        return regular_polygon(solution.centers[k], solution.radius + 3, solution.sides[k], solution.rotation)
 
     def decoys(self, solution: Solution) -> dict[str, int]:
         """The unique figure's nearest neighbour, and the figure diagonally opposite it in the array."""

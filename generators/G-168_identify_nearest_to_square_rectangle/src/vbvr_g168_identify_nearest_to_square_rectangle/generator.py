@@ -21,8 +21,8 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, ease_in_out, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, ease_in_out, to_frame
+from vbvr_core.families.marking.draw import MARK_RED, filled_polygons
 from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
@@ -124,11 +124,7 @@ class NearestSquareGenerator(RingMarkGenerator):
         target = most_square(measured)
         colors = fill_colors(rng, count, p.mixed_colors)
 
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for corner, color in zip(corners, colors, strict=True):
-            draw.polygon(corner, fill=color)
-        first = to_frame(canvas)
+        first = filled_polygons(BACKGROUNDS[p.background], corners, colors)
         solution = Solution(centers=centers, corners=corners, ratios=measured, ring_radii=ring_radii, target=target)
         prompt = (
             "Several rectangles of different proportions are shown. Find the rectangle that is closest to a "

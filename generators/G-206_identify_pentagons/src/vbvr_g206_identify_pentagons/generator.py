@@ -96,11 +96,6 @@ def corner_problem(corners: list[Point], radius: float) -> str | None:
     return None
 
 
-def count_corners(corners: list[Point]) -> int:
-    """How many corners a drawn polygon shows (every stored corner passes :func:`corner_problem`)."""
-    return len(corners)
-
-
 def pentagon_index(sides: list[int]) -> int:
     """The index of the single pentagon; ``Reject`` when there is none or more than one."""
     found = [k for k, count in enumerate(sides) if count == 5]
@@ -144,7 +139,7 @@ class PentagonGenerator(RingMarkGenerator):
         corners = [[(round(cx + x, 2), round(cy + y, 2)) for x, y in shape]
                    for shape, (cx, cy) in zip(shapes, centers, strict=True)]
         colors = [PALETTE[COLORS[int(rng.integers(0, len(COLORS)))]] for _ in sides]
-        target = pentagon_index([count_corners(shape) for shape in corners])
+        target = pentagon_index([len(shape) for shape in corners])  # every corner is countable (corner_problem)
 
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)

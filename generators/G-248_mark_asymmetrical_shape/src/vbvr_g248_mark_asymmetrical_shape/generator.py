@@ -22,8 +22,9 @@ import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex
 from vbvr_core.families.connections.draw import segments_cross
+from vbvr_core.families.marking.draw import filled_polygons
 from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
@@ -229,11 +230,7 @@ class AsymmetricalShapeGenerator(RingMarkGenerator):
         target = asymmetrical_one(mirror)
         colors = fill_colors(rng, count, p.mixed_colors)
 
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for outline, color in zip(outlines, colors, strict=True):
-            draw.polygon(outline, fill=color)
-        first = to_frame(canvas)
+        first = filled_polygons(BACKGROUNDS[p.background], outlines, colors)
         solution = Solution(kinds=kinds, centers=centers, outlines=outlines, mirror=mirror, ring_radius=ring,
                             target=target)
         prompt = (

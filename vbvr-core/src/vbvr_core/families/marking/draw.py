@@ -16,10 +16,20 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from vbvr_core.contract.geometry import Point
-from vbvr_core.draw import ease_in_out, to_frame
+from vbvr_core.draw import ease_in_out, new_canvas, to_frame
 
 MARK_RED = (225, 25, 25)
 MARK_BLACK = (0, 0, 0)  # the mark of a task whose official convention marks in black (the palette's black)
+
+
+def filled_polygons(background, polygons: Sequence[Sequence[Point]], fills: Sequence) -> np.ndarray:
+    """A canvas of ``background`` (RGB) with each of ``polygons`` filled in its colour of ``fills``, in order: the
+    scene of shapes a marking task asks about, as a frame."""
+    canvas = new_canvas(background)
+    draw = ImageDraw.Draw(canvas)
+    for polygon, fill in zip(polygons, fills, strict=True):
+        draw.polygon(list(polygon), fill=fill)
+    return to_frame(canvas)
 
 
 def draw_ring(draw: ImageDraw.ImageDraw, center: Point, radius: float, color, width: int = 5,
