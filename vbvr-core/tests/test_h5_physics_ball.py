@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.draw import Stage
 from vbvr_core.families.physics.ball import (
+    BallScene,
     BallTrack,
     ball_sprite,
     ends_within_a_frame,
@@ -71,3 +72,13 @@ def test_fit_delay_picks_the_start_that_puts_the_sightings_on_the_law():
 def test_ends_within_a_frame():
     assert ends_within_a_frame(0.0, 24) and ends_within_a_frame(1 / 8, 8)
     assert not ends_within_a_frame(-0.01, 24) and not ends_within_a_frame(0.05, 24)
+
+
+def test_a_ball_scene_pastes_the_ball_at_each_centre_of_a_path():
+    background = np.full((512, 512, 3), 240, np.uint8)
+    sprite = ball_sprite(14, RED, (90, 10, 10), pad=6)
+    scene = BallScene(background, sprite)
+    path = np.array([[100.0, 200.0], [130.5, 210.25]])
+    frames = list(scene.frames(path))
+    assert len(frames) == 2 and np.array_equal(frames[1], Stage(background).frame([(sprite, (130.5, 210.25))]))
+    assert np.array_equal(scene.frame((100, 200)), frames[0]) and (scene.stage.background == background).all()

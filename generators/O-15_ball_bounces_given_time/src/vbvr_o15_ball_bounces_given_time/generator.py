@@ -30,13 +30,12 @@ from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
     BackgroundIndex,
-    Stage,
     draw_arrow,
     draw_text,
     new_canvas,
     to_frame,
 )
-from vbvr_core.families.physics.ball import ball_sprite, real_time_frames
+from vbvr_core.families.physics.ball import BallScene, ball_sprite, real_time_frames
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o15_ball_bounces_given_time.plugin import TASK
@@ -136,7 +135,7 @@ def positions(solution: Solution, times: np.ndarray) -> np.ndarray:
     return np.stack([x, y], axis=-1)
 
 
-class BoxScene:
+class BoxScene(BallScene):
     """The static box, header and arrow of one instance, and its ball sprite; ``frame((x, y))`` puts the ball."""
 
     def __init__(self, params: Params):
@@ -152,8 +151,7 @@ class BoxScene:
         rad = math.radians(p.angle)
         speed = p.speed * self.ppm
         self.velocity = (round(speed * math.cos(rad), 4), round(-speed * math.sin(rad), 4))
-        self.ball = ball_sprite(r, BALL_COLOR, (10, 10, 10), pad=4)
-        self.stage = Stage(self._background())
+        super().__init__(self._background(), ball_sprite(r, BALL_COLOR, (10, 10, 10), pad=4))
 
     def ahead(self, reach: float) -> tuple[float, float]:
         """The point ``reach`` px from the ball's start in its direction of motion (the direction arrow runs from
@@ -161,14 +159,10 @@ class BoxScene:
         rad = math.radians(self.params.angle)
         return (self.start[0] + reach * math.cos(rad), self.start[1] - reach * math.sin(rad))
 
-    def frame(self, centre: tuple[float, float]) -> np.ndarray:
-        """The scene with the ball's centre at ``centre``."""
-        return self.stage.frame([(self.ball, (float(centre[0]), float(centre[1])))])
-
     def motion(self, solution: Solution, duration: float, pace: float = 1.0):
         """A frame source: the ball moving ``duration`` s at ``pace`` × its speed, frame by frame in real time."""
         path = positions(solution, np.minimum(np.arange(real_time_frames(duration) + 1) / FPS, duration) * pace)
-        return lambda: (self.frame(centre) for centre in path)
+        return lambda: self.frames(path)
 
     def _background(self) -> np.ndarray:
         p = self.params

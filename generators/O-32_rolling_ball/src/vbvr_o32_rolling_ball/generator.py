@@ -12,7 +12,6 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated
 
 import numpy as np
@@ -24,12 +23,11 @@ from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
     BackgroundIndex,
-    Stage,
     draw_text,
     new_canvas,
     to_frame,
 )
-from vbvr_core.families.physics.ball import ball_sprite
+from vbvr_core.families.physics.ball import BallScene, ball_sprite
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o32_rolling_ball.plugin import TASK
@@ -144,7 +142,7 @@ class RollingBallGenerator(BaseGenerator):
         if problem:
             raise Reject(problem)
         positions, length = roll(curve)
-        self._stage, self._ball = self._scene(points), ball_sprite(BALL_RADIUS, BALL_COLOR, (90, 10, 10), pad=6)
+        self._balls = balls = BallScene(self._scene(points), ball_sprite(BALL_RADIUS, BALL_COLOR, (90, 10, 10), pad=6))
         prompt = (
             f"A red ball rests on platform 1. Roll it, without lifting or jumping, along one smooth curve over the "
             f"centre of every platform in order 1 to {p.platforms}, slowing down as it goes, so that it comes to "
@@ -152,18 +150,11 @@ class RollingBallGenerator(BaseGenerator):
         )
         solution = Solution(centers=[(float(x), float(y)) for x, y in points], ball_radius=BALL_RADIUS,
                             ball_color=BALL_COLOR, path_length=round(length, 1))
-        return Sample(first_frame=self._frame(positions[0]), final_frame=self._frame(positions[-1]), prompt=prompt,
-                      trajectory=lambda: self._frames(positions), solution=solution, params=p,
+        return Sample(first_frame=balls.frame(positions[0]), final_frame=balls.frame(positions[-1]), prompt=prompt,
+                      trajectory=lambda: balls.frames(positions), solution=solution, params=p,
                       hold_frames=HOLD_ENDS)
 
-    def _frame(self, position) -> np.ndarray:
-        return self._stage.frame([(self._ball, (float(position[0]), float(position[1])))])
-
-    def _frames(self, positions: np.ndarray) -> Iterator[np.ndarray]:
-        for position in positions:
-            yield self._frame(position)
-
-    def _scene(self, points: np.ndarray) -> Stage:
+    def _scene(self, points: np.ndarray) -> np.ndarray:
         canvas = new_canvas(BACKGROUNDS[self.params.background])
         draw = ImageDraw.Draw(canvas)
         for number, (x, y) in enumerate(points, start=1):
@@ -174,11 +165,11 @@ class RollingBallGenerator(BaseGenerator):
                          width=2)
             draw.ellipse([x - 3, y - 3, x + 3, y + 3], fill=EDGE)
             draw_text(draw, (x, y - PLATFORM_RY - 12), str(number), 18, fill=TEXT, anchor="mm", bold=True)
-        return Stage(to_frame(canvas))
+        return to_frame(canvas)
 
     def _other_roll(self, order: list[int]) -> FrameSource:
         positions, _ = roll(catmull_rom(self._all[order]))
-        return lambda: self._frames(positions)
+        return lambda: self._balls.frames(positions)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong rolls drawn like the right one: skipping platform 2, swapping the two last but one, stopping short."""

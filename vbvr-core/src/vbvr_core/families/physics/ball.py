@@ -9,7 +9,7 @@ in real time is compared with the law from a fitted start (:func:`fit_delay`). P
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 
 from vbvr_core.contract import FPS, FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Box
-from vbvr_core.draw import Sprite, draw_disc
+from vbvr_core.draw import Sprite, Stage, draw_disc
 from vbvr_core.judge.motion import blob_track, observed_color
 from vbvr_core.media.frames import resize_frame
 
@@ -26,6 +26,21 @@ def real_time_frames(duration: float) -> int:
     """How many frame intervals at :data:`FPS` a motion of ``duration`` s takes when its last frame shows its end
     (the count rounded up; a duration a hair over a whole number of frames, from rounding, takes that number)."""
     return math.ceil(duration * FPS - 1e-9)
+
+
+class BallScene:
+    """A ball sprite moving over a still picture (``background``, a frame; pasted by a :class:`~vbvr_core.draw.Stage`)."""
+
+    def __init__(self, background: np.ndarray, ball: Sprite) -> None:
+        self.stage, self.ball = Stage(background), ball
+
+    def frame(self, centre: Sequence[float]) -> np.ndarray:
+        """The picture with the ball's centre at ``centre`` (512-px canvas)."""
+        return self.stage.frame([(self.ball, (float(centre[0]), float(centre[1])))])
+
+    def frames(self, path: Iterable[Sequence[float]]) -> Iterator[np.ndarray]:
+        """One frame per centre of ``path``."""
+        return (self.frame(centre) for centre in path)
 
 
 def ball_sprite(radius: float, fill: Sequence[int], outline: Sequence[int], pad: int) -> Sprite:
