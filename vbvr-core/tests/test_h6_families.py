@@ -29,6 +29,7 @@ from vbvr_core.families.stacking.judge import (
     background_part,
     changed_pixels,
     follow,
+    judge_solution,
     kept_share,
     open_clip,
     opened,
@@ -194,3 +195,27 @@ def test_placement_pieces_sample_and_scorer():
     small = np.stack([f[::2, ::2] for f in [frames[0]] * 4 + frames + [frames[-1]] * 4])
     assert judge_sample(_Ref(), _Video(small), turn_first=False).value >= 0.95
     assert judge_sample(_Ref(), _Video(small[:5]), turn_first=False).value < 0.1
+
+
+def test_judge_solution_reads_the_pieces_from_the_solution():
+    starts, targets = [(100.0, 100.0), (100.0, 300.0)], [(400.0, 100.0), (400.0, 300.0)]
+    rows = [list(starts)] * 4
+    for index in (0, 1):
+        for k in range(1, 11):
+            row = list(rows[-1])
+            row[index] = (100.0 + 30 * k, starts[index][1])
+            rows.append(row)
+    frames = _clip(rows + [rows[-1]] * 4)
+    big = lambda f: np.repeat(np.repeat(f, 2, axis=0), 2, axis=1)  # noqa: E731
+
+    class _Solution:
+        colors, order = [RED, BLUE], [0, 1]
+
+    _Solution.starts, _Solution.targets = starts, targets
+
+    class _Ref:
+        first_frame, final_frame = big(frames[0]), big(frames[-1])
+
+    assert judge_solution(_Ref(), _Video(frames), _Solution(), ["red", "blue"]).value == 1.0
+    _Solution.order = [1, 0]
+    assert judge_solution(_Ref(), _Video(frames), _Solution(), ["red", "blue"]).parts["order"] == 0.7

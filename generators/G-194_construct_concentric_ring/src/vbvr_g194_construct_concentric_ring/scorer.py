@@ -60,7 +60,7 @@ def _erode(mask: np.ndarray) -> np.ndarray:
     return cv2.erode(mask.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
 
 
-def _ring_color(opening: np.ndarray, reference: np.ndarray, rgb) -> tuple[int, int, int]:
+def _mark_color(opening: np.ndarray, reference: np.ndarray, rgb) -> tuple[int, int, int]:
     """The ring's colour as the video's opening frame shows it: the median over the pixels where the sample's
     first frame ``reference`` has the colour, one pixel in from their edge (as ``judge.motion.observed_color``
     reads it) or, for a stroke too thin to keep such pixels at the judged size, over all of them. ``rgb`` itself
@@ -98,7 +98,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     for start, name, radius in zip(s.starts, s.colors, s.radii, strict=True):
         rgb = PALETTE[name]
         places.append(color_mask(final_small, rgb, COLOR_TOLERANCE))
-        color = _ring_color(frames[0], first_small, rgb)
+        color = _mark_color(frames[0], first_small, rgb)
         # The ring's own pixel count in the video's opening frame is the reference: a thin stroke loses pixels
         # of its exact colour to compression, chroma subsampling, blur or a colour drift, at the start as at
         # the end.

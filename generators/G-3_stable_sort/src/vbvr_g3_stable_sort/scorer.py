@@ -1,16 +1,12 @@
 """G-3 scorer: follow each shape by its kind's colour and its size, and judge the sorted row.
 
 The shapes of one kind share a colour and differ in size (≥ 32 % in area between neighbours), so in every
-frame each colour's blobs are told apart by size and by where each shape was last seen: each shape is the
-blob that best fits its size and stays where it was or moves on from there
-(``vbvr_core.judge.motion.same_colour_tracks``).
-Checks, as the arrangement judge (vbvr_core.families.arrangement.judge) makes them: the video opens on the
-first frame; at the end every shape is present at its own size, the shapes stand on one horizontal line in
-the stable order (grouped by kind in the stated order, each kind's shapes in their original left-to-right
-order), the row below the first and centred; and each shape got there by moving continuously, in view all the
-way (a cut or a cross-fade scores ≤ 0.08). An unstable order — two shapes of one kind swapped — counts as a wrong order.
-
-value = start · intact · row · height · (0.7·order + 0.3·centred) · (0.08 + 0.92·continuity).
+frame each colour's blobs are told apart by size and by where each shape was last seen
+(``vbvr_core.judge.motion.same_colour_tracks``). The row is judged by the arrangement family's ``judge_row``
+(value = start · intact · row · height · (0.7·order + 0.3·centred) · (0.08 + 0.92·continuity)) on G-3's terms:
+the order asked is the stable one (grouped by kind in the stated order, each kind's shapes in their original
+left-to-right order; two shapes of one kind swapped is a wrong order), the row's height is judged loosely, and
+each shape must move in view all the way (a cut or a cross-fade scores ≤ 0.08).
 """
 
 from __future__ import annotations
@@ -18,7 +14,6 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.contract.geometry import Point
 from vbvr_core.families.arrangement.judge import COLOR_TOLERANCE, end_state, judge_row
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.masks import color_mask
@@ -47,16 +42,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     factor = size / FRAME_SIZE
     final_small = resize_frame(sample.final_frame, size)
     first_small = resize_frame(sample.first_frame, size)
-    count = len(solution.colors)
     kinds: dict[tuple[int, ...], list[int]] = {}
     for index, color in enumerate(solution.colors):
         kinds.setdefault(tuple(color), []).append(index)
     tail_length = min(TAIL_FRAMES, len(frames))
-    tracks: list[list[Point | None]] = [[] for _ in range(count)]
-    ending: list[list[Point | None]] = [[] for _ in range(count)]
-    tail = np.zeros((count, tail_length))
-    last_masks = [np.zeros(frames.shape[1:3], bool) for _ in range(count)]
-    expected_pixels = np.zeros(count)
+    followed = {}  # per shape: its track, its track over the last frames, its counts and mask there, its pixels
     for color, members in kinds.items():
         members = sorted(members, key=lambda k: solution.radii[k])
         # Each shape's pixel count in the sample's final frame: its blobs, smallest to largest.
@@ -70,9 +60,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         kind_ending, kind_counts, kind_last = same_colour_tracks(frames[-tail_length:], shown, expected,
                                                                 COLOR_TOLERANCE)
         for rank, member in enumerate(members):
-            tracks[member], ending[member] = kind_tracks[rank], kind_ending[rank]
-            tail[member], last_masks[member] = kind_counts[rank], kind_last[rank]
-            expected_pixels[member] = expected[rank]
+            followed[member] = (kind_tracks[rank], kind_ending[rank], kind_counts[rank], kind_last[rank], expected[rank])
+    tracks, ending, tail, last_masks, expected_pixels = zip(*(followed[k] for k in sorted(followed)), strict=True)
     verdict = Verdict()
     verdict.part("start", 1.0)
     end_positions, intact = end_state(ending, tail, expected_pixels, tail_length)

@@ -10,12 +10,11 @@ visible star never pulls an object's colour centre.
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.stacking.judge import judge_carried
+from vbvr_core.families.stacking.judge import judge_solution
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g5_multi_object_placement.generator import Solution
 
-SIZE = 256
 # The rule is every object on its own star: one left behind, or on another's star, keeps a quarter of the rest
 # (a video frozen half-way scores <= 0.1).
 INCOMPLETE = 0.25
@@ -37,6 +36,4 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-5 against the sample's objects and their stars."""
     solution = Solution.model_validate(sample.solution)
     labels = [f"{name} {kind}" for name, kind in zip(solution.names, solution.kinds, strict=True)]
-    result = judge_carried(video.clip(size=SIZE), sample.first_frame, sample.final_frame, solution.colors,
-                           solution.starts, solution.targets, solution.order, labels, incomplete=INCOMPLETE)
-    return any_order(result)
+    return any_order(judge_solution(sample, video, solution, labels, INCOMPLETE))

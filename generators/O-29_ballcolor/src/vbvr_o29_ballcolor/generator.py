@@ -29,7 +29,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import PALETTE, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import PALETTE, Sprite, ease_in_out, new_canvas, paste, to_frame
 from vbvr_core.draw.text import draw_text
 from vbvr_core.families.arrangement.draw import frames_sample, segment_distance
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -165,7 +165,7 @@ class Painter:
         self.board = to_frame(canvas)
         self.radius = radius
         self.balls: dict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = {}
-        self.labels: dict[str, np.ndarray] = {}
+        self.labels: dict[str, Sprite] = {}
 
     def _ball(self, color: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
         if color not in self.balls:
@@ -178,11 +178,11 @@ class Painter:
             self.balls[color] = (rgba[..., 3] > 0, rgba[..., :3].copy())
         return self.balls[color]
 
-    def _label(self, text: str) -> np.ndarray:
+    def _label(self, text: str) -> Sprite:
         if text not in self.labels:
             image = Image.new("RGBA", (90, 26), (0, 0, 0, 0))
             draw_text(ImageDraw.Draw(image), (45, 13), text, LABEL_SIZE, fill=(*INK, 255), bold=True)
-            self.labels[text] = np.asarray(image)
+            self.labels[text] = Sprite.from_image(image)
         return self.labels[text]
 
     def frame(self, balls: list[Ball], labels: list[Label], base: np.ndarray | None = None) -> np.ndarray:
@@ -190,14 +190,7 @@ class Painter:
         colour) drawn on it."""
         frame = (self.board if base is None else base).copy()
         for label in labels:
-            rgba = self._label(label.text)
-            h, w = rgba.shape[:2]
-            x0 = int(round(label.center[0] - w / 2))
-            y0 = int(round(label.center[1] + label.radius + LABEL_GAP - h / 2))
-            region = frame[y0:y0 + h, x0:x0 + w]
-            patch = rgba[:region.shape[0], :region.shape[1]]
-            alpha = patch[..., 3:4].astype(np.uint16)
-            region[:] = ((patch[..., :3] * alpha + region * (255 - alpha) + 127) // 255).astype(np.uint8)
+            paste(frame, self._label(label.text), (label.center[0], label.center[1] + label.radius + LABEL_GAP))
         side = 2 * self.radius + 1
         for ball in balls:
             mask, rgb = self._ball(ball.color)

@@ -101,7 +101,7 @@ def ambiguity(heights: list[int | None], new_heights: list[int]) -> str | None:
     targets = gap_targets(heights)
     if len(targets) != len(new_heights):
         return "unsolvable: as many gaps as new books are needed"
-    nearest = [int(np.argmin([abs(h - t) for t in targets])) for h in new_heights]
+    nearest = match(heights, new_heights)
     if sorted(nearest) != list(range(len(targets))):
         return "ambiguous: two new books are nearest the same gap"
     for book, (height, gap) in enumerate(zip(new_heights, nearest, strict=True)):

@@ -8,12 +8,11 @@ card's pixels apart from the other's.
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.stacking.judge import judge_carried
+from vbvr_core.families.stacking.judge import judge_solution
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o46_shape_sorter.generator import Solution
 
-SIZE = 256
 # The factor left when not every card is placed (the family's default, 0.5, let a clip frozen after the first of two
 # cards score 0.13, above a shortcut's 0.1).
 INCOMPLETE = 0.2
@@ -23,5 +22,4 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-46 against the sample's cards and outlines."""
     solution = Solution.model_validate(sample.solution)
     labels = [f"{name} {kind} card" for name, kind in zip(solution.names, solution.kinds, strict=True)]
-    return judge_carried(video.clip(size=SIZE), sample.first_frame, sample.final_frame, solution.colors,
-                         solution.starts, solution.targets, solution.order, labels, incomplete=INCOMPLETE)
+    return judge_solution(sample, video, solution, labels, INCOMPLETE)

@@ -17,7 +17,7 @@ from itertools import combinations
 
 import numpy as np
 
-from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.arrangement.judge import progress_along, travel_continuity
 from vbvr_core.judge.compare import opening_clip, starts_like
@@ -156,6 +156,14 @@ def overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
     """How much of the shorter of two frame intervals the other covers."""
     common = min(a[1], b[1]) - max(a[0], b[0]) + 1
     return max(0, common) / max(1, min(a[1] - a[0], b[1] - b[0]) + 1)
+
+
+def judge_solution(sample: SampleRef, video: VideoReader, solution, labels: Sequence[str], incomplete: float = 0.5,
+                   size: int = 256) -> Score:
+    """:func:`judge_carried` of a sample whose ``solution`` lists per piece its ``colors``, ``starts``, ``targets``
+    and the ``order`` they move in, on the video read at ``size`` px."""
+    return judge_carried(video.clip(size=size), sample.first_frame, sample.final_frame, solution.colors,
+                         solution.starts, solution.targets, solution.order, labels, incomplete=incomplete)
 
 
 def judge_carried(clip: VideoClip, first: np.ndarray, final: np.ndarray, colors: Sequence[Sequence[int]],
