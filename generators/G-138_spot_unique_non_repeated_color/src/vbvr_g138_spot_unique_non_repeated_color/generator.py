@@ -22,7 +22,7 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, draw_shape, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.families.marking.draw import MARK_BLACK, MARK_RED
 from vbvr_core.families.marking.task import RingMarkGenerator, place_apart, shape_reach, varied_shapes
 from vbvr_core.pipeline.generator import Reject
 
@@ -30,7 +30,6 @@ from vbvr_g138_spot_unique_non_repeated_color.plugin import TASK
 
 # Fill colours far from the black of the mark and from the red a model may draw instead (no red, orange, pink
 # or black), each distinct from the others.
-MARK_BLACK = PALETTE["black"]  # the official mark colour
 COLORS: tuple[str, ...] = ("green", "blue", "yellow", "purple", "cyan", "brown", "gray")
 RING_PADDING = 7
 GAP = 6

@@ -1,11 +1,6 @@
-"""G-140 scorer: the red outline the model drew must follow the topmost figure's boundary, and only it.
-
-Checks (see :func:`vbvr_core.families.outline.judge.judge_outline`): the video opens on the first frame; at
-the end a red outline lies along the topmost figure's boundary (within 9 px) and runs along all of it (an
-outline of a covered figure, of two figures, or half an outline does not count); the figures and background
-are unchanged up to a global colour drift. How the outline appears is not asked for, so drawing it at once
-costs only 0.1.
-"""
+"""G-140 scorer: the outline family's judge (:func:`vbvr_core.families.outline.judge.judge_outline`) on
+the topmost figure's boundary, in red, within 9 px: an outline of a covered figure, of two figures, or half an
+outline does not count."""
 
 from __future__ import annotations
 

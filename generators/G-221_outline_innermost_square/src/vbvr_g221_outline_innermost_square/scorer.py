@@ -1,11 +1,6 @@
-"""G-221 scorer: the blue outline the model drew must follow the innermost square's boundary, and only it.
-
-Checks (see :func:`vbvr_core.families.outline.judge.judge_outline`): the video opens on the first frame; at
-the end a blue outline lies along the innermost square's boundary (within the sample's tolerance, which is
-under half the distance to the next square out, so an outline of an outer square does not count) and runs
-along all of it; the squares and background are unchanged up to a global colour drift. How the outline
-appears is not asked for, so drawing it at once costs only 0.1.
-"""
+"""G-221 scorer: the outline family's judge (:func:`vbvr_core.families.outline.judge.judge_outline`) on
+the innermost square's boundary, in blue, within the sample's tolerance (under half the distance to the next
+square out, so an outline of an outer square does not count)."""
 
 from __future__ import annotations
 

@@ -27,6 +27,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import rings_image, rings_in_turn
 from vbvr_core.families.geometry_marks.plane import segment_distance
+from vbvr_core.families.marking.draw import MARK_BLACK, MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g223_highlight_horizontal_lines.plugin import TASK
@@ -34,7 +35,6 @@ from vbvr_g223_highlight_horizontal_lines.plugin import TASK
 # Line colours far from the black of the mark and from the red a model may draw instead, and dark enough to
 # read on every background.
 COLORS: tuple[str, ...] = ("green", "blue", "purple", "cyan", "brown", "gray")
-MARK_BLACK = PALETTE["black"]  # the official mark colour
 SPACING = 44.0  # least distance between two segments, px
 EDGE = 24.0
 RING_RADIUS = 16.0
@@ -169,7 +169,7 @@ class HorizontalLinesGenerator(BaseGenerator):
             for step in range(1, p.mark_frames + 1):
                 image = base.copy()
                 ImageDraw.Draw(image).line([(x0, y), (x0 + (x1 - x0) * step / p.mark_frames, y)],
-                                           fill=(225, 25, 25), width=p.line_width + 4)
+                                           fill=MARK_RED, width=p.line_width + 4)
                 yield to_frame(image)
             base = image
         yield to_frame(base)

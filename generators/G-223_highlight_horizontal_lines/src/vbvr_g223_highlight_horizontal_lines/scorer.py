@@ -1,9 +1,9 @@
 """G-223 scorer: which lines did the model highlight (in black, the official colour, or red) — every horizontal
 one, and no other?
 
-The video is read at 256 px and 12 fps. From the last quarter second, the pixels that turned clearly black or red
-(the marking family's ``red_or_dark_mask``: judged against the frame's own background, so a brightness or colour
-drift keeps them) form the marks; nearby pixels are grouped into separate marks. A mark highlights the
+The marks are the clear black or red the video adds (the marking family's
+:func:`~vbvr_core.families.marking.judge.read_new_ink` with ``red_or_dark_mask``, at the end of the video);
+nearby pixels are grouped into separate marks. A mark highlights the
 line nearest its centre, if that centre lies within ``ASSIGN`` px of it (any clear style counts: a ring or a
 dot on the midpoint, the line traced over, an ellipse around it), and also every other line it
 touches — if it is complete: it surrounds the midpoint (≥ 70 % of directions) or runs along ≥ 80 % of the

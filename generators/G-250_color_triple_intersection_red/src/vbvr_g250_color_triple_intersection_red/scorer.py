@@ -1,8 +1,7 @@
 """G-250 scorer: is the region inside all three circles painted red, and only that region?
 
-The video is read at 256 px and 12 fps. From the last quarter second, the pixels that turned clearly red
-(the marking family's ``red_mask``: judged against the frame's own background, so a brightness or colour
-drift keeps them red) are the paint. The triple region is rasterised from the solution's circles at the
+The paint is the clear red the video adds (the marking family's
+:func:`~vbvr_core.families.marking.judge.read_new_ink`, at the end of the video). The triple region is rasterised from the solution's circles at the
 judge size; its inside (shrunk by 2 px, for softened edges and a few px of offset) must be covered, and the
 paint outside it (grown by 3 px) must be small next to the region's own area.
 

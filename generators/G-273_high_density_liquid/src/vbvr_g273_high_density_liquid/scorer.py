@@ -1,10 +1,6 @@
-"""G-273 scorer: find the red mark the model drew and judge which block it marks (the marking family's judge).
-
-Checks (see :func:`vbvr_core.families.marking.judge.judge_mark`): the video opens on the first frame; at the
-end a clear red mark (rectangle, ring, outline, dot or fill) sits on the block floating in the denser liquid
-and takes in the other block nowhere; the containers, liquids and blocks are unchanged up to a global colour
-drift. How the mark appears is not asked for, so drawing it at once costs only 0.1.
-"""
+"""G-273 scorer: the marking family's judge (:func:`vbvr_core.families.marking.judge.judge_mark`); the mark
+(a rectangle, a ring, an outline, a dot or a fill) must sit on the block floating in the denser liquid and take in
+the other block nowhere."""
 
 from __future__ import annotations
 

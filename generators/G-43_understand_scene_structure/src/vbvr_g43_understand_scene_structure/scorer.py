@@ -1,11 +1,7 @@
-"""G-43 scorer: the green box the model drew must run around the asked room, just inside its walls, and only it.
-
-Checks (see :func:`vbvr_core.families.outline.judge.judge_outline`): the video opens on the unmarked plan; at the
-end a green line lies along the answer's rectangle (``INSET`` px inside the room's walls, within the sample's
-tolerance of 11 px, so a box drawn on the wall lines or a little further in counts, while a box around a
-neighbouring room — 18 px away across the shared wall — does not) and runs along all of it; the rest of the plan is
-unchanged up to a global colour drift. The box may appear at once at a cost of 0.1.
-"""
+"""G-43 scorer: the outline family's judge (:func:`vbvr_core.families.outline.judge.judge_outline`) on the
+asked room's box (``INSET`` px inside its walls), in green, within the sample's tolerance of 11 px: a box drawn on
+the wall lines or a little further in counts, while a box around a neighbouring room — 18 px away across the
+shared wall — does not."""
 
 from __future__ import annotations
 

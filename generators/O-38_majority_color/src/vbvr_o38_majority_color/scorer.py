@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, draw_shape
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS
 from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, dilate, erode, rest_change
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
@@ -30,8 +31,6 @@ from vbvr_core.media.video import VideoReader
 
 from vbvr_o38_majority_color.generator import COLORS, Solution
 
-JUDGE_SIZE, JUDGE_FPS = 256, 12.0
-TAIL_SECONDS = 0.25
 # A shape's colour counts as a palette colour when it is the nearest reference and within this RGB distance.
 MAX_DISTANCE = 80.0
 INSET = 3  # judge pixels a shape's inside is shrunk by (softened edges, a few px of offset)

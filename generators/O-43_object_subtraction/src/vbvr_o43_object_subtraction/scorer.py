@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS
 from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
@@ -30,8 +31,6 @@ from vbvr_core.media.video import VideoReader
 
 from vbvr_o43_object_subtraction.generator import Solution
 
-JUDGE_FPS, JUDGE_SIZE = 12.0, 256
-TAIL_SECONDS = 0.25
 REACH = 70.0  # balanced RGB distance within which a pixel shows an object's colour
 PATCH = 0.3  # share of the object's radius sampled round its centre (inside every kind, the star too)
 APART = 1.0  # judged frames
