@@ -1,16 +1,14 @@
 """The geometry_marks family's shared pieces (issue 14): marks drawn on several points in turn, the generator base
-that rings answer points, the plane geometry of constructions, and the opening every judge of a drawn mark reads."""
+that rings answer points, and the plane geometry of constructions."""
 
 from __future__ import annotations
 
-import math
 from functools import partial
-from itertools import chain
 
 import numpy as np
 import pytest
 from pydantic import Field
-from vbvr_core.contract import Category, Point, Score, TaskInfo, TaskParams, TaskSolution
+from vbvr_core.contract import Category, Point, TaskInfo, TaskParams, TaskSolution
 from vbvr_core.draw import new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import (
     dot_sweep,
@@ -20,7 +18,6 @@ from vbvr_core.families.geometry_marks.draw import (
     rings_image,
     rings_in_turn,
 )
-from vbvr_core.families.geometry_marks.judge import NewInk, read_new_ink
 from vbvr_core.families.geometry_marks.plane import (
     crossing_point,
     interior_angles,
@@ -31,8 +28,6 @@ from vbvr_core.families.geometry_marks.plane import (
 )
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
-from vbvr_core.families.marking.judge import red_or_dark_mask
-from vbvr_core.media.video import VideoReader, held, write_video
 
 POINTS = [(128.0, 256.0), (384.0, 256.0)]
 
@@ -80,7 +75,7 @@ class _BlackRings(PointMarkGenerator):
     Params = _Params
     Solution = _Solution
     ring_width = 3
-    ring_color = (20, 20, 20)
+    mark_color = (20, 20, 20)
     hold_frames = 4
 
     def generate(self):
@@ -125,25 +120,3 @@ def test_pick_colours_mixes_or_draws_one_for_all():
     assert len(set(one)) == 1 and len(one) == 5
     mixed = pick_colours(np.random.default_rng(3), names, 40, mixed=True)
     assert set(mixed) == set(names)
-
-
-def _video(tmp_path, frames, name) -> VideoReader:
-    path = tmp_path / name
-    write_video(path, held(frames, 6))
-    return VideoReader(path)
-
-
-def test_read_new_ink_reads_the_opening_and_the_final_mark(tmp_path):
-    first = to_frame(new_canvas((250, 248, 240)))
-    marked = _video(tmp_path, chain([first], ring_sweep(first, POINTS[0], 20.0, 10)), "ring.mp4")
-    read = read_new_ink(marked, first)
-    assert isinstance(read, NewInk) and read.verdict.score(ok="").value == 1.0 and read.factor == 0.5
-    ys, xs = np.nonzero(read.mark)
-    assert math.hypot(xs.mean() - 64, ys.mean() - 128) < 1.5 and read.counts[0] == 0 < read.counts[-1]
-    cut = _video(tmp_path, [ring_image(first, POINTS[0], 20.0)] * 8, "cut.mp4")  # marked from the start
-    score = read_new_ink(cut, first, unless="not unmarked")
-    assert isinstance(score, Score) and score.value == 0.0 and "not unmarked" in score.reason
-    black = _video(tmp_path, chain([first], ring_sweep(first, POINTS[1], 20.0, 10, color=(20, 20, 20))), "b.mp4")
-    assert not read_new_ink(black, first).mark.any() and read_new_ink(black, first, red_or_dark_mask).mark.any()
-    nothing = read_new_ink(black, first, added=lambda frames, small: np.zeros(frames.shape[:3], bool))
-    assert isinstance(nothing, NewInk) and not nothing.mark.any()

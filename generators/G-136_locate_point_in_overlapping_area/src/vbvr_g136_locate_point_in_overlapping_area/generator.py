@@ -25,6 +25,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, to_frame
 from vbvr_core.families.geometry_marks.plane import point_segment_distance, polygon_sides
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g136_locate_point_in_overlapping_area.plugin import TASK
@@ -185,8 +186,7 @@ class OverlapDotsGenerator(PointMarkGenerator):
             except Reject:
                 if attempt == 7:
                     raise
-        order = [int(k) for k in rng.permutation(len(dots))]
-        dots = [dots[k] for k in order]
+        (dots,) = shuffle_together(rng, dots)
         inside = overlap_dots(shapes, dots, p.margin)
         if len(inside) != p.num_inside:
             raise Reject(f"{len(inside)} dots in the overlap, asked {p.num_inside}")

@@ -27,7 +27,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
-from vbvr_core.families.marking.draw import scatter_discs
+from vbvr_core.families.marking.task import place_apart
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g158_identify_all_hollow_points.plugin import TASK
@@ -114,12 +114,8 @@ class HollowPointsGenerator(PointMarkGenerator):
         kinds = [True] * p.num_hollow + [False] * (n - p.num_hollow)
         kinds = [kinds[int(k)] for k in rng.permutation(n)]
         mark_radii = [round(r + RING_PAD, 1) for r in radii]
-        area = (EDGE, EDGE, 512 - EDGE, 512 - EDGE)
-        spots = next((layout for layout in (scatter_discs(rng, [m + MARK_WIDTH for m in mark_radii], area, GAP, 200)
-                                            for _ in range(6)) if layout), None)
-        if spots is None:
-            raise Reject("cluttered: the points do not fit with their circles apart")
-        centers = [(round(x, 1), round(y, 1)) for x, y in spots]
+        centers = place_apart(rng, [m + MARK_WIDTH for m in mark_radii], GAP, 6, edge=EDGE, digits=1, tries=200,
+                              what="points with their circles")
         if p.colorful:
             colors = [PALETTE[COLORS[int(rng.integers(0, len(COLORS)))]] for _ in range(n)]
         else:

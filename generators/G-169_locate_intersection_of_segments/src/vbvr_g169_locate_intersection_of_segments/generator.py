@@ -25,6 +25,7 @@ from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to
 from vbvr_core.families.geometry_marks.draw import pick_colours
 from vbvr_core.families.geometry_marks.plane import Segment, crossing_point, point_segment_distance, segment_distance
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g169_locate_intersection_of_segments.plugin import TASK
@@ -179,8 +180,7 @@ class LocateIntersectionOfSegmentsGenerator(PointMarkGenerator):
             segments.append(seg)
         while len(segments) < p.num_segments:
             segments.append(self._free(segments, point))
-        order = [int(k) for k in rng.permutation(len(segments))]  # the list order says nothing about the pair
-        segments = [segments[k] for k in order]
+        (segments,) = shuffle_together(rng, segments)  # the list order says nothing about the pair
         pair, crossing = find_crossing(segments)
         crossing = (round(crossing[0], 2), round(crossing[1], 2))
         colors = pick_colours(rng, COLORS, len(segments), p.mixed_colors)

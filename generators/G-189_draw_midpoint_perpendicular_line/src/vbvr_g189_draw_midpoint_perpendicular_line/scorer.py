@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.geometry_marks.judge import read_new_ink
-from vbvr_core.families.marking.judge import red_mask
+from vbvr_core.families.marking.judge import read_new_ink, red_mask
 from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
 from vbvr_core.families.outline.judge import JUDGE_SIZE, MIN_PIXELS_PER_LENGTH, boundary_mask, outline_shares
 from vbvr_core.families.outline.parts import follows_and_traced

@@ -27,6 +27,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g217_circle_central_dot.plugin import TASK
@@ -123,8 +124,7 @@ class CentralDotGenerator(PointMarkGenerator):
         cx, cy = 256 + p.offset * math.cos(heading), 256 + p.offset * math.sin(heading)
         cos, sin = math.cos(turn), math.sin(turn)
         placed = [(round(cx + x * cos - y * sin, 1), round(cy + x * sin + y * cos, 1)) for x, y in local]
-        order = [int(k) for k in rng.permutation(len(placed))]
-        dots = [placed[k] for k in order]
+        (dots,) = shuffle_together(rng, placed)
         if any(not (EDGE + p.dot_radius <= v <= 512 - EDGE - p.dot_radius) for dot in dots for v in dot):
             raise Reject("out of bounds: a dot leaves the canvas")
         ring_radius = round(RING_SCALE * p.dot_radius, 1)

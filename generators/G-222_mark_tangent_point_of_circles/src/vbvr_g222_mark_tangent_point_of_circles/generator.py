@@ -27,6 +27,7 @@ from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to
 from vbvr_core.families.geometry_marks.draw import pick_colours
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g222_mark_tangent_point_of_circles.plugin import TASK
@@ -98,7 +99,7 @@ class TangentPointGenerator(PointMarkGenerator):
     """Draws outlined circles of which exactly two touch, and marks their tangent point with a black circle."""
 
     ring_width = 5
-    ring_color = MARK_BLACK
+    mark_color = MARK_BLACK
     info = TASK.info
     Params = Params
     Solution = Solution
@@ -174,9 +175,8 @@ class TangentPointGenerator(PointMarkGenerator):
         """Lay out the circles, find the touching pair, draw the scene and the black mark on the tangent point."""
         p, rng = self.params, self.rng
         centers, radii, decoy_point = self._layout()
-        order = [int(k) for k in rng.permutation(len(centers))]  # the list order says nothing about the pair
-        centers = [(round(centers[k][0], 2), round(centers[k][1], 2)) for k in order]
-        radii = [radii[k] for k in order]
+        centers, radii = shuffle_together(rng, centers, radii)  # the list order says nothing about the pair
+        centers = [(round(x, 2), round(y, 2)) for x, y in centers]
         # Rounding the centres moves a touching pair apart by < 0.01 px: the solver allows TOUCH_TOLERANCE.
         i, j = touching_pair(centers, radii)
         tangent = closest_point(centers[i], radii[i], centers[j], radii[j])

@@ -1,8 +1,8 @@
 """G-222 scorer: find the small mark the model drew and judge whether it sits on the tangent point.
 
 The answer is a point, so the marking family's candidate judge does not apply as is; this judge reuses its
-pieces (the red-or-black detector, the mark's fit and coverage, the rest-unchanged measure) and the geometry_marks
-family's (the opening, the marks' blobs, the closed rule and the point mark's tolerances): the official
+pieces (the opening, the red-or-black detector, the mark's fit and coverage, the rest-unchanged measure) and the
+geometry_marks family's (the marks' blobs, the closed rule and the point mark's tolerances): the official
 convention marks the point with a small black circle.
 
 value = start · on_point · one_mark · closed · round · small · unchanged · (0.9 + 0.1 · progressive):
@@ -35,9 +35,8 @@ from vbvr_core.families.geometry_marks.judge import (
     closed_credit,
     filled,
     mark_blobs,
-    read_new_ink,
 )
-from vbvr_core.families.marking.judge import JUDGE_SIZE, coverage_around, mark_fit, red_or_dark_mask
+from vbvr_core.families.marking.judge import JUDGE_SIZE, coverage_around, mark_fit, read_new_ink, red_or_dark_mask
 from vbvr_core.families.marking.parts import away_from, unchanged_and_progressive
 from vbvr_core.judge.credit import ramp
 from vbvr_core.media.video import VideoReader

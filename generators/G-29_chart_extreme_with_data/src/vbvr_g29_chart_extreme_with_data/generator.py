@@ -25,6 +25,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_text, new_canvas, text_size, to_frame
 from vbvr_core.draw.animate import ease_in_out
 from vbvr_core.families.marking.draw import MARK_RED, outline_sweep
+from vbvr_core.families.marking.task import fill_colors
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g29_chart_extreme_with_data.plugin import TASK
@@ -135,9 +136,7 @@ class ChartExtremeWithDataGenerator(BaseGenerator):
             middle = PLOT_LEFT + slot * (k + 0.5)
             bars.append((round(middle - width / 2, 1), round(BASELINE - value * scale, 1),
                          round(middle + width / 2, 1), float(BASELINE)))
-        colors = ([PALETTE[BAR_COLORS[int(i)]] for i in rng.choice(len(BAR_COLORS), size=p.num_bars,
-                                                                   replace=p.num_bars > len(BAR_COLORS))]
-                  if p.mixed_colors else [PALETTE[p.bar_color]] * p.num_bars)
+        colors = fill_colors(rng, p.num_bars, True, BAR_COLORS) if p.mixed_colors else [PALETTE[p.bar_color]] * p.num_bars
 
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)

@@ -2,10 +2,10 @@
 
 A bar is tall and narrow, so a mark round it reaches far from its centre: instead of a point's reach (the
 marking family's ring judge), the mark is read as a region. The red pixels of the last quarter second that
-were not red in the first frame (the geometry_marks family's ``read_new_ink``: the marking family's
-``red_mask``, judged against the frame's own background) are thickened by 2 px and form a region (holes filled: a rectangle, an ellipse or a fill over the bar all
-enclose it; an open stroke encloses nothing), and each bar is judged by the share of its box that region
-covers.
+were not red in the first frame (the marking family's ``read_new_ink`` with its ``red_mask``, judged against
+the frame's own background) are thickened by 2 px and form a region (holes filled: a rectangle, an ellipse or
+a fill over the bar all enclose it; an open stroke encloses nothing), and each bar is judged by the share of
+its box that region covers.
 
 value = start · selection · unchanged · (0.9 + 0.1 · progressive): the video opens on the first frame,
 unmarked; the target bar is covered (full credit from 80 %, none below 50 %) and no other bar more than
@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.geometry_marks.judge import filled, read_new_ink
+from vbvr_core.families.geometry_marks.judge import filled
+from vbvr_core.families.marking.judge import read_new_ink
 from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
 from vbvr_core.judge.credit import ramp
 from vbvr_core.media.video import VideoReader

@@ -30,6 +30,7 @@ from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, ne
 from vbvr_core.draw.shapes import SHAPE_REACH
 from vbvr_core.families.geometry_marks.draw import dots_in_turn, in_turn
 from vbvr_core.families.marking.draw import outline_sweep
+from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g9_identify_objects_in_region.plugin import TASK
@@ -159,11 +160,10 @@ class RegionObjectsGenerator(BaseGenerator):
                     break
             else:
                 raise Reject("cluttered: the shapes do not fit with their boxes apart")
-        order = [int(k) for k in rng.permutation(len(plan))]
-        centers = [centers[k] for k in order]
-        kinds = [plan[k][0] for k in order]
+        centers, plan = shuffle_together(rng, centers, plan)
+        kinds = [a for a, _ in plan]
         regions = [region_of(split, c) for c in centers]
-        if regions != [plan[k][1] for k in order]:
+        if regions != [r for _, r in plan]:
             raise Reject("ambiguous: a shape does not lie in the region it was placed in")
         targets = sorted(matching(kinds, regions, kind, region), key=lambda k: (centers[k][1], centers[k][0]))
         if len(targets) != p.num_targets:

@@ -5,10 +5,10 @@ midpoint of a polygon's longest side, the dots that lie where two shapes overlap
 *anchors* — every point a mark could sensibly be on (the answer, and the candidates it must be told from) —
 and the *targets* among them, the points that must be marked.
 
-From the last ``TAIL_SECONDS`` of the clip (read at 256 px and 12 fps), the pixels that turned clearly red
-(the marking family's ``red_mask``, judged against the frame's own background) form the marks; red pixels
-within ``GROUP`` px, or bridged by pixels that changed since the first frame (a ring greyed where a dark line
-crosses it), belong to one mark, and specks under ``MIN_PIXELS`` are codec noise. Each mark is read in the
+From the last quarter second of the clip (read at 256 px and 12 fps by the marking family's ``read_new_ink``),
+the pixels that turned clearly red (its ``red_mask``, judged against the frame's own background) form the
+marks; red pixels within ``GROUP`` px, or bridged by pixels that changed since the first frame (a ring greyed
+where a dark line crosses it), belong to one mark, and specks under ``MIN_PIXELS`` are codec noise. Each mark is read in the
 style a model might draw it:
 
 - a *point mark* — a ring, a dot or a filled disc: it marks the anchor nearest its centre, with full credit
@@ -27,29 +27,24 @@ position is the least credit of the marks' distances; the rest of the picture ma
 a global colour drift (the marking family's ``rest_change``); the marks grow over at least 1/6 s (when the
 task does not ask for the process, a mark that appears at once keeps 0.9). Never raises.
 
-Every judge of a drawn mark in this family (and the tasks' own scorers for other kinds of mark) opens alike:
-:func:`read_new_ink` reads the clip, the ink the video added to the first frame and the part ``start``, and
-:attr:`NewInk.mark` is the mark at the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from vbvr_core.contract import Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.marking.judge import JUDGE_SIZE, coverage_around, mark_fit, red_mask
-from vbvr_core.families.marking.parts import JUDGE_FPS, away_from, dilate, unchanged_and_progressive
-from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
+from vbvr_core.families.marking.judge import JUDGE_SIZE, coverage_around, mark_fit, read_new_ink
+from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
+from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import channel_max, resize_frame
-from vbvr_core.media.video import VideoClip, VideoReader
+from vbvr_core.media.frames import channel_max
+from vbvr_core.media.video import VideoReader
 
-TAIL_SECONDS = 0.25
 SCENE_INK, SCENE_STRONG, SCENE_REACH, SCENE_SHARE = 40, 80, 2, 0.6  # the opening's drawing must match the first's
 CHANGED = 40  # grey levels: a pixel this far from the first frame (after a colour fit) has changed
 MIN_PIXELS = 14  # judge pixels: a dot of radius ~2 px; smaller red specks are codec noise
@@ -64,54 +59,7 @@ ROUND_FULL, ROUND_ZERO = 0.85, 0.65  # share of 12 directions around its centre 
 TRACE_NEAR, TRACE_ALONG = 0.9, 0.8  # a trace: share of its pixels along the segment, share of the segment covered
 TRACE_REACH = 0.02  # a traced pixel lies this close to the segment (fraction of the frame) beyond half its width
 
-OPENS_UNMARKED = "the video does not open on the unmarked first frame"
-
 Segment = tuple[Point, Point]
-
-
-@dataclass(frozen=True)
-class NewInk:
-    """A video read for the marks it adds to the sample's first frame (by :func:`read_new_ink`), at judge size
-    (``JUDGE_SIZE`` px, ``JUDGE_FPS`` frames a second)."""
-
-    clip: VideoClip
-    first: np.ndarray  # the sample's first frame at judge size
-    factor: float  # judge px per canvas px
-    added: np.ndarray  # per frame: the ink the video added to the first frame (bool masks)
-    counts: np.ndarray  # per frame: how many pixels it added
-    tail: int  # frames in the last TAIL_SECONDS
-    mark: np.ndarray  # the mark at the end: pixels added in at least half the frames of the last TAIL_SECONDS
-    verdict: Verdict  # the score so far: part ``start``
-
-
-def read_new_ink(video: VideoReader, first: np.ndarray, ink: Callable[[np.ndarray], np.ndarray] = red_mask, *,
-                 added: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None, scene: bool = False,
-                 unless: str = OPENS_UNMARKED) -> NewInk | Score:
-    """Read ``video`` for the marks it draws on ``first`` (the sample's first frame, canvas size): the ink it
-    added per judged frame — by default the pixels ``ink`` finds (:func:`red_mask`: clearly red) that are not
-    within 1 px of those it finds in the first frame; ``added(frames, first)`` (both at judge size) replaces that
-    rule — and the part ``start``: the video opens on ``first`` (``starts_like``; with ``scene``, also drawing the
-    same lines and shapes: :func:`same_scene`) with less than a fifth of its last frame's added ink.
-
-    Returns the zero :class:`Score` when the video cannot be read, the verdict's score (``start`` 0, reason
-    ``unless``) when it does not open so, else the :class:`NewInk` to judge the mark by. Never raises."""
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    first_small = resize_frame(first, JUDGE_SIZE)
-    verdict = Verdict()
-    if added is None:
-        marks = ink(clip.frames) & ~dilate(ink(first_small), 1)
-    else:
-        marks = added(clip.frames, first_small)
-    counts = marks.sum(axis=(1, 2))
-    opens = (starts_like(clip, first) and (not scene or same_scene(clip.frames[0], first_small))
-             and counts[0] < 0.2 * max(1, int(counts[-1])))
-    if not verdict.part("start", float(opens), unless=unless):
-        return verdict.score(ok="")
-    tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
-    return NewInk(clip, first_small, JUDGE_SIZE / first.shape[0], marks, counts, tail,
-                  marks[-tail:].mean(axis=0) >= 0.5, verdict)
 
 
 @dataclass(frozen=True)
@@ -288,7 +236,7 @@ def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[P
     in red mark its anchor. Distances and sizes are fractions of the frame's side, so any resolution judges
     alike. Never raises.
     """
-    read = read_new_ink(video, first, scene=True)
+    read = read_new_ink(video, first, opens=same_scene)
     if isinstance(read, Score):
         return read
     clip, first_small, factor, mask, verdict = read.clip, read.first, read.factor, read.mark, read.verdict

@@ -8,6 +8,7 @@ import math
 from collections.abc import Sequence
 
 from vbvr_core.contract.geometry import Point
+from vbvr_core.families.connections.draw import segments_cross
 
 Segment = tuple[Point, Point]
 
@@ -38,19 +39,14 @@ def point_segment_distance(point: Point, segment: Segment) -> float:
     return math.hypot(point[0] - x0 - t * dx, point[1] - y0 - t * dy)
 
 
-def _turn(p: Point, q: Point, r: Point) -> float:
-    """Twice the signed area of the triangle p, q, r: which side of the line p → q the point r lies on."""
-    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-
 def crossing_point(a: Segment, b: Segment) -> Point | None:
-    """The point where segments ``a`` and ``b`` properly cross (each one's ends strictly on either side of the
-    other), or None (apart, touching at an end, or collinear)."""
-    (p1, p2), (q1, q2) = a, b
-    d1, d2 = _turn(q1, q2, p1), _turn(q1, q2, p2)
-    d3, d4 = _turn(p1, p2, q1), _turn(p1, p2, q2)
-    if not (d1 * d2 < 0 and d3 * d4 < 0):
+    """The point where segments ``a`` and ``b`` properly cross (the connections family's ``segments_cross``: each
+    one's ends strictly on either side of the other), or None (apart, touching at an end, or collinear)."""
+    if not segments_cross(*a, *b):
         return None
+    (p1, p2), (q1, q2) = a, b
+    d1 = (q2[0] - q1[0]) * (p1[1] - q1[1]) - (q2[1] - q1[1]) * (p1[0] - q1[0])  # p1's and p2's sides of b's line
+    d2 = (q2[0] - q1[0]) * (p2[1] - q1[1]) - (q2[1] - q1[1]) * (p2[0] - q1[0])
     t = d1 / (d1 - d2)
     return (p1[0] + t * (p2[0] - p1[0]), p1[1] + t * (p2[1] - p1[1]))
 

@@ -3,8 +3,9 @@ point in turn, stroke by stroke, and the sample built from them.
 
 A task's generator subclasses :class:`PointMarkGenerator`; its ``Params`` carry ``mark_frames`` (the frames one
 mark is drawn over) and, unless the task passes every radius itself, ``mark_radius`` (the ring's radius, px).
-The ring's stroke, colour and the frames the pipeline holds at both ends are class attributes. (A task that
-rings one shape of its scene, with its ring's stroke a parameter, is the marking family's ``RingMarkGenerator``.)
+The ring's stroke, colour and the frames the pipeline holds at both ends are class attributes, named as on the
+marking family's ``RingMarkGenerator`` (the base of a task that rings one shape of its scene, by index; this one
+rings a list of points, with one radius for all or one each, one after another).
 """
 
 from __future__ import annotations
@@ -24,17 +25,17 @@ class PointMarkGenerator(BaseGenerator):
     """A generator whose answer is a ring drawn around each of some points of its scene, one after another."""
 
     ring_width: ClassVar[int] = 4  # the ring's stroke, px
-    ring_color: ClassVar[tuple[int, int, int]] = MARK_RED
+    mark_color: ClassVar[tuple[int, int, int]] = MARK_RED
     hold_frames: ClassVar[int | None] = None  # frames the pipeline holds each end (None: the pipeline's default)
 
     def rings(self, first: np.ndarray, points: Sequence[Point], radius: float | Sequence[float] | None = None,
               color: tuple[int, int, int] | None = None) -> Iterator[np.ndarray]:
         """The first frame, then a ring drawn around each of ``points`` in turn, stroke by stroke (``radius``: one
-        for all or one per point, by default ``params.mark_radius``; ``color`` by default :attr:`ring_color`): the
+        for all or one per point, by default ``params.mark_radius``; ``color`` by default :attr:`mark_color`): the
         answer's trajectory, and a near miss ringing other points exactly like it."""
         p = self.params
         return rings_in_turn(first, points, p.mark_radius if radius is None else radius, p.mark_frames,
-                             self.ring_width, self.ring_color if color is None else color)
+                             self.ring_width, self.mark_color if color is None else color)
 
     def dots(self, first: np.ndarray, points: Sequence[Point], radius: float | Sequence[float]) -> Iterator[np.ndarray]:
         """The first frame, then a red dot of ``radius`` (one for all or one per point) grown on each of ``points``
@@ -47,7 +48,7 @@ class PointMarkGenerator(BaseGenerator):
         holds every ring."""
         p = self.params
         final = rings_image(first, points, p.mark_radius if radius is None else radius, self.ring_width,
-                            self.ring_color)
+                            self.mark_color)
         held = {} if self.hold_frames is None else {"hold_frames": self.hold_frames}
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
                       trajectory=lambda: self.rings(first, points, radius), solution=solution, params=p, **held)
