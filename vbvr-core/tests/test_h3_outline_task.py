@@ -65,3 +65,13 @@ def test_alternatives_and_misses_trace_the_given_polygons():
     misses = gen.traced_misses(first, {"a": SQUARE, "b": other})
     assert tuple(list(misses["b"]())[-1][200, 350]) == (0, 160, 0)
     assert tuple(list(misses["a"]())[-1][200, 350]) == (255,) * 3
+
+
+def test_polygon_mask_fills_points_or_an_array():
+    from vbvr_core.families.outline.draw import polygon_mask
+
+    mask = polygon_mask(SQUARE)
+    assert mask.shape == (FRAME_SIZE, FRAME_SIZE) and mask.dtype == bool
+    assert mask[250, 250] and not mask[250, 150] and mask.sum() == 101 * 101
+    small = polygon_mask(np.asarray([(2.0, 2.0), (8.0, 2.0), (8.0, 8.0), (2.0, 8.0)]), 12)
+    assert small.shape == (12, 12) and small.sum() == 49

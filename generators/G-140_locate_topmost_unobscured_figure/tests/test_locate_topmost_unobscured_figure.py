@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.families.outline.draw import outline_image, trace_sweep
+from vbvr_core.families.outline.draw import polygon_mask as figure_mask
 from vbvr_core.families.outline.task import shape_boundary as figure_outline
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
@@ -13,7 +14,6 @@ from vbvr_core.testing.helpers import score_frames
 from vbvr_g140_locate_topmost_unobscured_figure.generator import (
     Solution,
     TopmostFigureGenerator,
-    figure_mask,
     uncovered,
 )
 

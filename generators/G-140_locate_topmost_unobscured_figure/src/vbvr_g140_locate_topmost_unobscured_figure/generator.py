@@ -21,13 +21,14 @@ import math
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.families.marking.task import SCENE_KINDS
+from vbvr_core.families.outline.draw import polygon_mask
 from vbvr_core.families.outline.task import TraceOutlineGenerator, shape_boundary
 from vbvr_core.pipeline.generator import Reject
 
@@ -71,13 +72,6 @@ class Solution(TaskSolution):
     target: int
     outline: list[Point]
     tolerance: float
-
-
-def figure_mask(polygon: list[Point], size: int = 512) -> np.ndarray:
-    """The pixels a filled polygon covers on the canvas."""
-    image = Image.new("L", (size, size), 0)
-    ImageDraw.Draw(image).polygon(polygon, fill=1)
-    return np.asarray(image, dtype=bool)
 
 
 def uncovered(masks: list[np.ndarray]) -> int:
@@ -155,7 +149,7 @@ class TopmostFigureGenerator(TraceOutlineGenerator):
         p, rng = self.params, self.rng
         kinds, centers, radii, rotations = self._pile()
         outlines = [shape_boundary(*figure) for figure in zip(kinds, centers, radii, rotations, strict=True)]
-        target = uncovered([figure_mask(polygon) for polygon in outlines])
+        target = uncovered([polygon_mask(polygon) for polygon in outlines])
         colors = [PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=len(kinds), replace=False)]
 
         canvas = new_canvas(BACKGROUNDS[p.background])

@@ -19,13 +19,13 @@ import math
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex
 from vbvr_core.families.connections.draw import segments_cross
 from vbvr_core.families.marking.draw import filled_polygons
 from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
+from vbvr_core.families.outline.draw import polygon_mask
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g248_mark_asymmetrical_shape.plugin import TASK
@@ -101,12 +101,6 @@ def centroid(points: list[Point]) -> Point:
             float(((ys + np.roll(ys, -1)) * cross).sum() / (6 * area)))
 
 
-def _raster(points: np.ndarray) -> np.ndarray:
-    image = Image.new("L", (RASTER, RASTER), 0)
-    ImageDraw.Draw(image).polygon([tuple(p) for p in points.tolist()], fill=1)
-    return np.asarray(image, dtype=bool)
-
-
 def mirror_match(points: list[Point], steps: int = 24) -> float:
     """The best IoU between a polygon and its reflection about a line through its centroid (1 = symmetric).
 
@@ -115,7 +109,7 @@ def mirror_match(points: list[Point], steps: int = 24) -> float:
     cx, cy = centroid(points)
     rel = np.asarray(points, dtype=np.float64) - (cx, cy)
     rel = rel * (0.45 * RASTER / np.hypot(rel[:, 0], rel[:, 1]).max())
-    shape = _raster(rel + RASTER / 2)
+    shape = polygon_mask(rel + RASTER / 2, RASTER)
     middles = (rel + np.roll(rel, -1, axis=0)) / 2
     angles = {round(math.atan2(y, x) % math.pi, 6) for x, y in np.concatenate([rel, middles]).tolist()}
     angles |= {math.pi * k / steps for k in range(steps)}
@@ -123,7 +117,7 @@ def mirror_match(points: list[Point], steps: int = 24) -> float:
     for a in sorted(angles):
         c, s = math.cos(2 * a), math.sin(2 * a)
         mirrored = np.stack([c * rel[:, 0] + s * rel[:, 1], s * rel[:, 0] - c * rel[:, 1]], axis=1)
-        other = _raster(mirrored + RASTER / 2)
+        other = polygon_mask(mirrored + RASTER / 2, RASTER)
         best = max(best, float((shape & other).sum() / max(1, (shape | other).sum())))
     return best
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 from PIL import Image, ImageDraw
 
+from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.contract.geometry import Point
 from vbvr_core.draw import ease_in_out
 
@@ -24,6 +25,14 @@ def circle_polygon(center: Point, radius: float, sides: int = 96) -> list[Point]
     x, y = center
     return [(x + radius * math.sin(2 * math.pi * k / sides), y - radius * math.cos(2 * math.pi * k / sides))
             for k in range(sides)]
+
+
+def polygon_mask(polygon: Sequence[Point] | np.ndarray, size: int = FRAME_SIZE) -> np.ndarray:
+    """The pixels of a ``size``² canvas that the filled ``polygon`` (points or an n × 2 array) covers, as a bool
+    mask (Pillow's polygon fill)."""
+    image = Image.new("L", (size, size), 0)
+    ImageDraw.Draw(image).polygon([tuple(point) for point in np.asarray(polygon, dtype=np.float64).tolist()], fill=1)
+    return np.asarray(image, dtype=bool)
 
 
 def perimeter(polygon: Sequence[Point]) -> float:
