@@ -9,5 +9,6 @@
   the alternatives with the fallen dominoes painted otherwise, replays of wrong schedules (near misses);
 - :mod:`.judge`: reads, per domino and frame, whether the ground it would cover when lying is covered (fallen)
   and its bar still stands, and judges the start, the end state of every domino, the order of the falls and
-  their spread in time (a cut or a cross-fade topples everything at once), on a task's solution as well.
+  their spread in time (a cut or a cross-fade topples everything at once), on a task's solution as well; a
+  domino's footprint (bar and lying tile) serves a generator's overlap check too.
 """
