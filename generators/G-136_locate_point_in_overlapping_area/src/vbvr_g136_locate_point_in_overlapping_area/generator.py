@@ -122,12 +122,8 @@ def _mask(polygon: list[Point]) -> np.ndarray:
     return np.asarray(image, dtype=bool)
 
 
-class OverlapDotsGenerator(PointMarkGenerator):
+class OverlapDotsGenerator(PointMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws two overlapping shapes and black dots, and circles in red every dot inside both."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _shapes(self) -> tuple[tuple[str, str], tuple[list[Point], list[Point]]]:
         p, rng = self.params, self.rng

@@ -97,14 +97,11 @@ def read_hollow(frame: np.ndarray, centers: list[Point], radii: list[float]) -> 
     return out
 
 
-class HollowPointsGenerator(PointMarkGenerator):
+class HollowPointsGenerator(PointMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters hollow and solid points and circles every hollow one in red."""
 
     ring_width = MARK_WIDTH
     hold_frames = 8  # frames the pipeline holds the start and the end (a third of a second each)
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw sizes, kinds, colours and the layout, paint the points, find the hollow ones, and circle them."""

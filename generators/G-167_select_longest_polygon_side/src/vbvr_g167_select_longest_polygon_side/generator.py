@@ -94,12 +94,8 @@ def is_convex(corners: list[Point]) -> bool:
     return len(signs) == 1
 
 
-class LongestSideGenerator(PointMarkGenerator):
+class LongestSideGenerator(PointMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a convex polygon with one clearly (or just) longest side and circles that side's midpoint in red."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _corners(self) -> list[Point]:
         """A convex polygon whose longest side beats the runner-up by ``min_ratio`` to ``min_ratio`` × 1.12."""

@@ -96,12 +96,8 @@ def _rounded(segment: Segment) -> Segment:
     return ((round(x0, 1), round(y0, 1)), (round(x1, 1), round(y1, 1)))
 
 
-class LocateIntersectionOfSegmentsGenerator(PointMarkGenerator):
+class LocateIntersectionOfSegmentsGenerator(PointMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws segments of which exactly two cross, and circles their crossing point in red."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _crossing_pair(self) -> tuple[Segment, Segment, Point]:
         """Two segments crossing at a random point, at 20–80 % of each one's length; ``Reject`` if none fits."""

@@ -109,12 +109,8 @@ def _inside(point: Point) -> bool:
     return all(EDGE <= v <= 512 - EDGE for v in point)
 
 
-class DrawMidpointPerpendicularLineGenerator(BaseGenerator):
+class DrawMidpointPerpendicularLineGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws two parallel segments and, in red, the perpendicular from the upper one's midpoint to the lower one."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _layout(self) -> tuple[Segment, Segment]:
         """The upper and the lower segment; ``Reject`` when they do not fit on the canvas."""

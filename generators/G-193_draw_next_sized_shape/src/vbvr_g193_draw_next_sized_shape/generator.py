@@ -100,12 +100,8 @@ def shape_image(base: np.ndarray, kind: str, center: Point, radius: float, color
     return np.asarray(image, dtype=np.uint8).copy()
 
 
-class DrawNextSizedShapeGenerator(BaseGenerator):
+class DrawNextSizedShapeGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a row of shapes in a repeating size pattern and grows the next one in the empty box."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Lay out the row, solve for the next class, and grow the answer in the box."""

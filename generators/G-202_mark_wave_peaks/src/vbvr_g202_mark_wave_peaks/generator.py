@@ -110,14 +110,11 @@ def prominence_problem(extrema: list[Point], amplitude: float) -> str | None:
     return None
 
 
-class WavePeaksGenerator(PointMarkGenerator):
+class WavePeaksGenerator(PointMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a wave and marks each of its crests with a red ring and dot."""
 
     ring_width = MARK_WIDTH
     hold_frames = 8  # frames the pipeline holds the start and the end (a third of a second each)
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _extrema(self) -> list[Point]:
         """Ends, crests and troughs, left to right: 2·num_peaks half-waves across the canvas."""

@@ -106,14 +106,11 @@ def central_dot(dots: list[Point], least_gap: float) -> int:
     return int(order[0])
 
 
-class CentralDotGenerator(PointMarkGenerator):
+class CentralDotGenerator(PointMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Lays out a symmetric arrangement of dots and rings its central dot."""
 
     ring_width = MARK_WIDTH
     hold_frames = 8
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Build the arrangement, turn and shift it, find its central dot, and ring it."""

@@ -90,12 +90,8 @@ def reject_reason(vertices: list[Point], ring_radius: float) -> str | None:
     return None
 
 
-class LargestAngleGenerator(RingMarkGenerator):
+class LargestAngleGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a triangle with a clear largest angle and circles that vertex."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def ring(self, solution: Solution, index: int) -> tuple[Point, float]:
         """Every vertex's ring has the one radius ``solution.ring_radius``."""

@@ -95,14 +95,11 @@ def touching_pair(centers: list[Point], radii: list[float]) -> tuple[int, int]:
     return pairs[0]
 
 
-class TangentPointGenerator(PointMarkGenerator):
+class TangentPointGenerator(PointMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws outlined circles of which exactly two touch, and marks their tangent point with a black circle."""
 
     ring_width = 5
     mark_color = MARK_BLACK
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _spot(self, radius: float) -> Point:
         rng = self.rng

@@ -112,12 +112,8 @@ def rectangle_sweep(base: np.ndarray, box: Box, frames: int, width: int, color=M
                                 for (x0, y0), (x1, y1) in pairwise(corners) for k in range(12)], frames, color, width)
 
 
-class ChartExtremeWithDataGenerator(BaseGenerator):
+class ChartExtremeWithDataGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a labelled bar chart and frames the bar with the largest or smallest value in red."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the values, lay out and paint the chart, and frame the extreme bar."""

@@ -116,12 +116,8 @@ def matching(kinds: list[str], regions: list[int], kind: str, region: int) -> li
     return [k for k, (a, r) in enumerate(zip(kinds, regions, strict=True)) if a == kind and r == region]
 
 
-class RegionObjectsGenerator(BaseGenerator):
+class RegionObjectsGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Splits the canvas into regions, scatters shapes, and boxes in green those of the asked kind and region."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _plan(self, split: str, kinds_pool: tuple[str, ...]) -> tuple[int, str, list[tuple[str, int]]]:
         """The asked region and kind, and each shape's (kind, region): targets, then the distractors that make
