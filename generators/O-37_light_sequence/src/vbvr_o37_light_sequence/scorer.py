@@ -9,10 +9,8 @@ value = start · end · untouched · one_at_a_time:
 - start: the video opens on the first frame, every lamp in its starting state;
 - end: over the last 1/4 s every lamp shows the rule's target state (one lamp wrong is a wrong answer: 0);
 - untouched: the lamps the rule leaves alone never switch (a flicker of one judged frame is forgiven);
-- one_at_a_time: taken in the order they arrive, each lamp leaves its start (a quarter of the way to the other
-  state) no earlier than the previous one arrived (three quarters of the way) and arrives 1/12 s or more after
-  it — (switches that follow their predecessor so) / (lamps that change − 1); a cut or a cross-fade to the
-  answer switches them all together and scores 0.
+- one_at_a_time: (switches that run after their predecessor, :func:`vbvr_core.judge.order.one_after_another`
+  with 1/12 s apart) / (lamps that change − 1); a cut or a cross-fade switches them all together and scores 0.
 Never raises.
 """
 

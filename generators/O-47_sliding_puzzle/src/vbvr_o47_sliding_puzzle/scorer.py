@@ -4,10 +4,9 @@ The video is read at the gridwalk family's rate (12 frames a second, whatever it
 space is found per frame as the centre of the densest patch of the board colour
 (``vbvr_core.families.gridwalk.track``). Its walk fixes every move (the tile that slides is the one it
 swaps with), so the scorer replays the walk on the start board and judges it as a grid walk
-(``walk_verdict``: starts at the start, ends and stays at the bottom right, single steps — a jump of the
-empty space over two or more cells is an illegal move, counts as missing slides and is not replayed —
-and the number of moves against the optimum). Two-cell hops are never bridged: two tiles moving in one
-frame are not two slides. Then: the replayed moves solve the puzzle (if not, at most 0.2 for the share
+(:func:`vbvr_core.families.gridwalk.judge.walk_verdict`, the goal the bottom right): a jump of the empty space
+over two or more cells is an illegal move, is never bridged (two tiles moving in one frame are not two
+slides) and is not replayed. Then: the replayed moves solve the puzzle (if not, at most 0.2 for the share
 of misplaced tiles they put right) and the last frames show the goal board, tile by tile. A cut to the
 solved board makes no legal sequence of slides that solves it and scores ≤ 0.1.
 """

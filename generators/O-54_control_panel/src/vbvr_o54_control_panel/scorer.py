@@ -9,11 +9,9 @@ value = start · end · untouched · smooth · one_at_a_time:
 - end: over the last 1/4 s every control shows its target (a slider within 5 units);
 - untouched: the controls already as asked never change (a one-frame flicker is forgiven);
 - smooth: every slider that moves glides — no judged frame jumps more than 25 units (a cut jumps the whole way);
-- one_at_a_time: taken in the order they settle, each operation starts (its control has gone a quarter of the
-  way to its target: a slider's value, a switch's or button's greenness measured against the panel at start
-  and at target) no earlier than the previous one arrived (three quarters of the way), and arrives 1/12 s or
-  more after it — (operations that
-  follow their predecessor so) / (controls changed − 1); a cut or a cross-fade changes them all at once.
+- one_at_a_time: (operations that run after their predecessor, :func:`vbvr_core.judge.order.one_after_another`
+  with 1/12 s apart; a control's way to its target is a slider's value, a switch's or button's greenness measured
+  against the panel at start and at target) / (controls changed − 1); a cut or a cross-fade changes them all at once.
 Never raises.
 """
 
