@@ -26,6 +26,7 @@ from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, to_frame
 from vbvr_core.families.geometry_marks.plane import point_segment_distance, polygon_sides
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.task import shuffle_together
+from vbvr_core.families.outline.draw import polygon_mask
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g136_locate_point_in_overlapping_area.plugin import TASK
@@ -116,12 +117,6 @@ def overlap_dots(shapes: tuple[list[Point], list[Point]], dots: list[Point], mar
     return [k for k, dot in enumerate(dots) if region_of(shapes, dot) == 3]
 
 
-def _mask(polygon: list[Point]) -> np.ndarray:
-    image = Image.new("1", (512, 512), 0)
-    ImageDraw.Draw(image).polygon(polygon, fill=1)
-    return np.asarray(image, dtype=bool)
-
-
 class OverlapDotsGenerator(PointMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws two overlapping shapes and black dots, and circles in red every dot inside both."""
 
@@ -138,7 +133,7 @@ class OverlapDotsGenerator(PointMarkGenerator, task=TASK, params=Params, solutio
                            for kind, center, size in zip(kinds, (first, second), sizes, strict=True))
             if not all(EDGE <= v <= 512 - EDGE for shape in shapes for corner in shape for v in corner):
                 continue
-            a, b = _mask(shapes[0]), _mask(shapes[1])
+            a, b = polygon_mask(shapes[0]), polygon_mask(shapes[1])
             share = float((a & b).sum()) / min(float(a.sum()), float(b.sum()))
             if 0.2 <= share <= 0.75:
                 return kinds, (shapes[0], shapes[1])
@@ -194,7 +189,7 @@ class OverlapDotsGenerator(PointMarkGenerator, task=TASK, params=Params, solutio
         canvas = np.broadcast_to(background, (512, 512, 3)).copy()
         for shape, color in zip(shapes, colors, strict=True):  # tints multiply: the overlap shows both
             tint = (1 - TINT) + TINT * np.asarray(PALETTE[color], np.float32) / 255.0
-            canvas[_mask(shape)] *= tint
+            canvas[polygon_mask(shape)] *= tint
         image = Image.fromarray(np.clip(np.rint(canvas), 0, 255).astype(np.uint8))
         draw = ImageDraw.Draw(image)
         for shape, color in zip(shapes, colors, strict=True):
