@@ -20,6 +20,7 @@ from vbvr_core.families.arrangement.draw import (
     rounded,
     schedule,
     segment_distance,
+    shape_sprite,
 )
 from vbvr_core.families.arrangement.judge import end_state, progress_along, travel_continuity
 from vbvr_core.families.placement.draw import background, laid_out, piece_colors, pieces_sample
@@ -60,6 +61,15 @@ def test_samples_of_moves_and_of_rendered_frames_take_their_ends():
     again = frames_sample(frames, prompt="move it", solution=None, params=None)
     assert np.array_equal(again.final_frame, frames[-1]) and len(list(again.trajectory())) == len(frames)
     assert rounded([(1.23456, 2.0), (3.0, 4.005)]) == [(1.23, 2.0), (3.0, 4.0)]
+
+
+def test_shape_sprites_sit_on_an_even_square():
+    sprite = shape_sprite("square", 10.0, 12.6 + 3, RED, (0, 0, 0), 2)
+    assert sprite.rgba.shape == (30, 30, 4)
+    assert tuple(sprite.rgba[15, 15]) == (*RED, 255) and sprite.rgba[0, 0, 3] == 0
+    assert tuple(sprite.rgba[15, 6]) == (0, 0, 0, 255)  # the outline, 1.2 · 10 / √2 ≈ 8.5 px out
+    plain = shape_sprite("circle", 10.0, 14, BLUE)
+    assert plain.rgba.shape == (28, 28, 4) and not ((plain.rgba[..., 3] > 0) & (plain.rgba[..., :3] == 0).all(-1)).any()
 
 
 def test_kind_reach_is_how_far_each_shape_reaches():

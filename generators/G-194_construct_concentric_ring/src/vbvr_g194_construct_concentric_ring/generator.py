@@ -86,10 +86,6 @@ def ring_sprite(radius: int, width: int, color) -> Sprite:
     return Sprite.from_image(image)
 
 
-def _on_canvas(center: Point, radius: float) -> bool:
-    return all(EDGE + radius <= v <= FRAME_SIZE - EDGE - radius for v in center)
-
-
 class ConstructConcentricRingGenerator(BaseGenerator):
     """Draws two rings apart and slides both to the canvas centre."""
 
@@ -134,7 +130,7 @@ class ConstructConcentricRingGenerator(BaseGenerator):
         starts = self._starts(radii)
         colors = self._colors()
         solution = Solution(starts=starts, colors=colors, radii=radii, end=CENTER, ring_width=p.ring_width)
-        stage = Stage(np.asarray(new_canvas(BACKGROUNDS[p.background]), dtype=np.uint8).copy())
+        stage = self._stage()
         sprites = self._sprites(solution)
         first = stage.frame([(sprites[1], starts[1]), (sprites[0], starts[0])])
         final = stage.frame([(sprites[1], CENTER), (sprites[0], CENTER)])
@@ -161,13 +157,13 @@ class ConstructConcentricRingGenerator(BaseGenerator):
         for k in range(length):
             yield stage.frame([(sprites[index], tracks[index][min(k, len(tracks[index]) - 1)]) for index in (1, 0)])
 
-    def _stage(self, sample: Sample) -> Stage:
+    def _stage(self) -> Stage:
         return Stage(np.asarray(new_canvas(BACKGROUNDS[self.params.background]), dtype=np.uint8).copy())
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct solutions: the rings moved one after the other, and along a slight bend."""
         s = Solution.model_validate(sample.solution)
-        stage, sprites = self._stage(sample), self._sprites(s)
+        stage, sprites = self._stage(), self._sprites(s)
 
         def bent(start: Point) -> list[Point]:
             mid = ((start[0] + CENTER[0]) / 2, (start[1] + CENTER[1]) / 2)
@@ -182,7 +178,7 @@ class ConstructConcentricRingGenerator(BaseGenerator):
         """Wrong ends reached the right way: only the larger ring moved, both rings meeting at the larger ring's
         start instead of the centre, and the smaller ring stopping 30 px short of the centre."""
         s = Solution.model_validate(sample.solution)
-        stage, sprites = self._stage(sample), self._sprites(s)
+        stage, sprites = self._stage(), self._sprites(s)
         small, large = s.starts
         length = math.dist(small, CENTER)
         short = (CENTER[0] + 30 * (small[0] - CENTER[0]) / length, CENTER[1] + 30 * (small[1] - CENTER[1]) / length)

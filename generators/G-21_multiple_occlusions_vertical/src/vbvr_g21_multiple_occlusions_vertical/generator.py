@@ -19,11 +19,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, SHAPE_KINDS, BackgroundIndex, Sprite, Stage, draw_shape, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, SHAPE_KINDS, BackgroundIndex, Sprite, Stage, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import shape_sprite
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g21_multiple_occlusions_vertical.plugin import TASK
@@ -88,12 +88,7 @@ class Solution(TaskSolution):
 
 def object_sprite(kind: str, color, radius: int) -> Sprite:
     """A flat filled shape with a slightly darker rim of its own hue (never dark enough to pass for the mask)."""
-    side = 2 * int(1.3 * radius + 4)
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    rim = tuple(int(c * 0.8) for c in color)
-    draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=(*color, 255), outline=(*rim, 255),
-               width=2)
-    return Sprite.from_image(image)
+    return shape_sprite(kind, radius, 1.3 * radius + 4, color, tuple(int(c * 0.8) for c in color), 2)
 
 
 def sprite_box(sprite: Sprite, center: tuple[float, float]) -> tuple[int, int, int, int]:

@@ -22,12 +22,20 @@ import math
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, draw_shape, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import KIND_REACH, Mover, moves_sample, path_is_clear, render_moves, schedule
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import (
+    KIND_REACH,
+    Mover,
+    moves_sample,
+    path_is_clear,
+    render_moves,
+    schedule,
+    shape_sprite,
+)
 from vbvr_core.families.stacking.layout import near_miss_moves
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -109,15 +117,6 @@ def scatter(rng: np.random.Generator, reaches: list[float], placed: list[tuple[P
     return out
 
 
-def object_sprite(kind: str, color: tuple[int, int, int], radius: int) -> Sprite:
-    """A solid object with a dark outline, on an even-sided transparent square."""
-    side = 2 * int(KIND_REACH[kind] * radius + OUTLINE_WIDTH + 3)
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=(*color, 255),
-               outline=(*OUTLINE, 255), width=OUTLINE_WIDTH)
-    return Sprite.from_image(image)
-
-
 def board(stars: list[tuple[Point, tuple[int, int, int]]], radius: int, background: int) -> np.ndarray:
     """The static floor: every star marker (pale fill of its colour, grey outline) on the background tint."""
     canvas = new_canvas(BACKGROUNDS[background])
@@ -134,7 +133,8 @@ def plan(solution: Solution, ends: list[Point], moving: list[int], move_frames: 
     stars = [(t, tuple(c)) for t, c in zip(solution.targets, solution.colors, strict=True)]
     stars += [((x, y), PALETTE[name]) for x, y, name in solution.decoys]
     floor = board(stars, solution.radius, background)
-    sprites = [object_sprite(kind, tuple(color), solution.radius)
+    radius = solution.radius  # solid objects with a dark outline
+    sprites = [shape_sprite(kind, radius, KIND_REACH[kind] * radius + OUTLINE_WIDTH + 3, color, OUTLINE, OUTLINE_WIDTH)
                for kind, color in zip(solution.kinds, solution.colors, strict=True)]
     movers = [Mover(sprites[k], (solution.starts[k], ends[k]) if k in moving else (solution.starts[k],), 0.0)
               for k in list(moving) + [k for k in range(len(sprites)) if k not in moving]]

@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, Sprite, Stage, draw_arrow, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, Sprite, Stage, draw_arrow, new_canvas, to_frame, tween
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o25_lego_construction_assembly.plugin import TASK
@@ -259,9 +259,7 @@ class LegoConstructionAssemblyGenerator(BaseGenerator):
         p = self.params
         points = [way[0]]
         for k, (a, b) in enumerate(zip(way, way[1:], strict=False)):
-            steps = p.move_frames if k == 0 else p.press_frames
-            points += [(a[0] + (b[0] - a[0]) * ease_in_out(j / steps), a[1] + (b[1] - a[1]) * ease_in_out(j / steps))
-                       for j in range(1, steps + 1)]
+            points += tween(a, b, p.move_frames if k == 0 else p.press_frames)
         with_panel, without = self.stages
 
         def frames():

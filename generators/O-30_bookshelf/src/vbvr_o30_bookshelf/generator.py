@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import colorsys
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Annotated
 
 import numpy as np
@@ -27,7 +28,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import Sprite, Stage, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import Sprite, Stage, new_canvas, to_frame, tween
 from vbvr_core.families.arrangement.draw import frames_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -175,16 +176,11 @@ def play(solution: Solution, gaps_of: list[int | None], order: list[int], move_f
     for rank, book in enumerate(moving):
         h = solution.new_heights[book]
         x0, x1 = solution.queue_x[book], solution.place_x[solution.gaps[gaps_of[book]]]
-        low, high = y0, solution.carry_y
-        for k in range(1, lift + 1):
-            where[book] = centre(x0, h, low + (high - low) * ease_in_out(k / lift), w)
-            yield frame()
-        for k in range(1, slide + 1):
-            where[book] = centre(x0 + (x1 - x0) * ease_in_out(k / slide), h, high, w)
-            yield frame()
-        for k in range(1, lift + 1):
-            where[book] = centre(x1, h, high + (low - high) * ease_in_out(k / lift), w)
-            yield frame()
+        way = ((x0, y0), (x0, solution.carry_y), (x1, solution.carry_y), (x1, y0))  # lift, slide over, lower
+        for (a, b), steps in zip(pairwise(way), (lift, slide, lift), strict=True):
+            for x, bottom in tween(a, b, steps):
+                where[book] = centre(x, h, bottom, w)
+                yield frame()
         if rank < len(moving) - 1:
             yield from [frame()] * pause_frames
     yield from [frame()] * HOLD_END

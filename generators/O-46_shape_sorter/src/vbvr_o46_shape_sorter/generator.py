@@ -18,12 +18,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Sprite, Stage, draw_shape, new_canvas, paste, to_frame
-from vbvr_core.families.arrangement.draw import KIND_REACH
+from vbvr_core.families.arrangement.draw import KIND_REACH, shape_sprite
 from vbvr_core.families.stacking.layout import HOLD_ENDS, draw_divider, matched_board, near_miss_moves, one_at_a_time
 from vbvr_core.pipeline.generator import BaseGenerator
 
@@ -70,10 +70,7 @@ class Solution(TaskSolution):
 
 def card_sprite(kind: str, color: tuple[int, int, int], radius: int) -> Sprite:
     """A filled card without outline (as the official task draws them) on an even-sided transparent square."""
-    side = 2 * int(KIND_REACH[kind] * radius + 4)
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=(*color, 255))
-    return Sprite.from_image(image)
+    return shape_sprite(kind, radius, KIND_REACH[kind] * radius + 4, color)
 
 
 def board(kinds: list[str], targets: list[Point], radius: int) -> np.ndarray:

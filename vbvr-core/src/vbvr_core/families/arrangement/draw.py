@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
+from PIL import Image, ImageDraw
 
 from vbvr_core.contract import FRAME_SIZE, Sample
 from vbvr_core.contract.geometry import Point
-from vbvr_core.draw import Sprite, Stage, ease_in_out
+from vbvr_core.draw import Sprite, Stage, draw_shape, ease_in_out
 
 # Colours of objects followed by their colour (palette names). Gray and brown are left out: blends of a black outline
 # with a light background or with orange pass for them.
@@ -28,6 +29,17 @@ OBJECT_COLORS = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "
 # How far each shape kind reaches from its centre, in nominal radii (the vertices of vbvr_core.draw.shape_points).
 KIND_REACH = {"circle": 1.0, "square": 1.2, "triangle": 1.2, "diamond": 1.15, "pentagon": 1.1, "hexagon": 1.05,
               "star": 1.25}
+
+
+def shape_sprite(kind: str, radius: float, half: float, fill, outline=None, width: int = 0) -> Sprite:
+    """A ``kind`` shape of nominal ``radius`` (``draw.draw_shape``) filled with ``fill`` (RGB), outlined ``width`` px in
+    ``outline`` if given, centred on a transparent square of side ``2 · int(half)`` (even: a sprite pasted at a
+    whole-pixel centre lies on whole pixels)."""
+    side = 2 * int(half)
+    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=(*fill, 255),
+               outline=None if outline is None else (*outline, 255), width=width)
+    return Sprite.from_image(image)
 
 
 @dataclass(frozen=True)

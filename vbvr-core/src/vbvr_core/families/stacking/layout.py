@@ -19,7 +19,7 @@ import numpy as np
 from PIL import ImageDraw
 
 from vbvr_core.contract import FRAME_SIZE, Point
-from vbvr_core.draw import ease_in_out
+from vbvr_core.draw import tween
 from vbvr_core.families.arrangement.draw import Mover, clear_order
 from vbvr_core.pipeline.generator import Reject
 
@@ -101,10 +101,9 @@ def one_at_a_time(starts: Sequence[Point], ends: Sequence[Point], order: Sequenc
     frames = [list(current)]
     for rank, index in enumerate(order):
         way = (ways or {}).get(index, (starts[index], ends[index]))
-        for (x0, y0), (x1, y1) in pairwise(way):
-            for k in range(1, move_frames + 1):
-                t = ease_in_out(k / move_frames)
-                current[index] = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+        for a, b in pairwise(way):
+            for point in tween(a, b, move_frames):
+                current[index] = point
                 frames.append(list(current))
         if rank < len(order) - 1:
             frames.extend([list(current)] * pause_frames)
