@@ -77,12 +77,8 @@ def numbered_grid(layout: GridLayout, numbered: list[Cell], **world) -> GridWorl
                      label_size=round(layout.cell * 0.6), label_color=NUMBER_INK, **world)
 
 
-class GridNumberSequenceGenerator(BaseGenerator):
+class GridNumberSequenceGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws an open grid with numbered cells and a goal, and the shortest walk over the numbers in order."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place start, goal and numbers; solve over (cell, numbers visited) states; render the walk."""

@@ -83,12 +83,8 @@ def obstacle_between(start: Cell, goal: Cell, obstacles: set[Cell]) -> bool:
     return any((r, c) in obstacles for r in rows for c in cols)
 
 
-class GridAvoidObstaclesGenerator(BaseGenerator):
+class GridAvoidObstaclesGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a solvable obstacle grid and the agent's shortest walk to the goal."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place start, goal and obstacles; solve with BFS; render the walk."""

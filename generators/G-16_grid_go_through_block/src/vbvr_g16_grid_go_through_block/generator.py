@@ -72,12 +72,8 @@ def block_route(rows: int, cols: int, start: Cell, blocks: Sequence[Cell], goal:
     return collecting_route(start, blocks, goal, grid_neighbours(rows, cols, set(), moves))
 
 
-class GridGoThroughBlockGenerator(BaseGenerator):
+class GridGoThroughBlockGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws an open grid with a start, a goal and blue blocks, and the shortest walk through the blocks."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place start, goal and blocks; solve over (cell, blocks passed) states; render the walk."""

@@ -80,12 +80,8 @@ def l_path(start: Cell, goal: Cell, rows_first: bool) -> list[Cell]:
     return path
 
 
-class GridShortestPathGenerator(BaseGenerator):
+class GridShortestPathGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws an open grid with start and goal cells and one shortest walk between them."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place start and goal; draw one shortest walk; render it."""

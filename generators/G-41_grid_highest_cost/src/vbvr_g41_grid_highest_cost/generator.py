@@ -115,12 +115,8 @@ def cost_world(layout: GridLayout, costs, start: Cell, goal: Cell, **world) -> G
                      label_size=max(12, round(layout.cell * 0.42)), label_color=NUMBER_COLOR, **world)
 
 
-class GridHighestCostGenerator(BaseGenerator):
+class GridHighestCostGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a grid of costs with start and goal cells and walks the dearest shortest route between them."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _endpoints(self) -> tuple[Cell, Cell]:
         """A start and a goal at least ``min_offset`` rows and columns apart, in any direction."""

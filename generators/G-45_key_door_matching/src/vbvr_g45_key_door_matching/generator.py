@@ -77,12 +77,8 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-class KeyDoorMatchingGenerator(BaseGenerator):
+class KeyDoorMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a looped maze with an agent, coloured keys and a door, and the walk over the matching key."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Carve the maze, place the pieces, solve over (cell, key held) states, render the walk."""

@@ -74,12 +74,8 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-class MultipleKeysGenerator(BaseGenerator):
+class MultipleKeysGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a looped maze with an agent, keys and a door, and the shortest key-collecting walk."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Carve the maze, place the pieces, solve over (cell, keys) states, render the walk."""

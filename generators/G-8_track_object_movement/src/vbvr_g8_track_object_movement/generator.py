@@ -140,12 +140,8 @@ class TrackScene:
         return self.stage.frame([(self.sprite, (x, self.start[1]))])
 
 
-class TrackObjectMovementGenerator(BaseGenerator):
+class TrackObjectMovementGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the target, the objects and look-alikes, and the tracked object's slide below the target."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _positions(self, count: int, reach: float) -> list[tuple[float, float]]:
         """The tracked object's centre (far enough from the target column) and then the others', kept out

@@ -95,12 +95,8 @@ def overlap(cells: list[Cell], targets: list[Cell]) -> float:
     return len(set(cells) & set(targets)) / len(set(cells) | set(targets))
 
 
-class GridShiftGenerator(BaseGenerator):
+class GridShiftGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Places blocks that can make the shift and animates them sliding together."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place the blocks, shift them, render the slide."""

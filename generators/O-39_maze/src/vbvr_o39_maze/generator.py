@@ -83,12 +83,8 @@ def route_endpoints(rng: np.random.Generator, grid: np.ndarray, placement: str, 
     return fitting[int(rng.integers(0, len(fitting)))]
 
 
-class MazeGenerator(BaseGenerator):
+class MazeGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Carves a perfect maze, places start and flag, and walks the unique route between them."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Carve the maze, choose the endpoints, find the route, render the walk with its trail."""
