@@ -145,10 +145,7 @@ class ArrangeCirclesGenerator(BaseGenerator):
     def _frames(self, name: str, ends: list[Point]) -> dict[str, FrameSource]:
         """``{name: the moves into ends}``, or nothing when those moves cannot be planned clear."""
         planned = self._plan(self.starts, ends)
-        if planned is None:
-            return {}
-        movers, positions = planned
-        return {name: lambda: render_moves(self.background, movers, positions)}
+        return {} if planned is None else {name: lambda: render_moves(self.background, *planned)}
 
     def generate(self) -> Sample:
         """Draw radii and colours, scatter the circles, sort by circumference, plan and render the moves."""
@@ -162,13 +159,12 @@ class ArrangeCirclesGenerator(BaseGenerator):
         ends = self._row(self.order)
         self.sprites = [Sprite.of_shape("circle", r, c, outline_width=p.outline_width, reach=1.0)
                         for r, c in zip(self.radii, colors, strict=True)]
-        planned = None
         for _ in range(PLACEMENT_TRIES):
             starts = self._scatter()
             planned = None if starts is None else self._plan(starts, ends)
             if planned is not None:
                 break
-        if planned is None:
+        else:
             raise Reject("occlusion: no placement lets the circles reach the row without overlapping")
         self.starts = starts
         movers, positions = planned
