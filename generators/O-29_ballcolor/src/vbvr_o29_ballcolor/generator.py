@@ -355,20 +355,15 @@ class BallcolorGenerator(BaseGenerator):
             raise Reject("ambiguous: the absorbing order is not forced")
         order = [k + 1 for k in order]
         radii = [blob_radius(n, p.ball_radius) for n in counts]
-        centers = None
         for _ in range(LAYOUT_TRIES):
-            trial = []
-            for reach in radii:
-                x = float(self.rng.integers(int(EDGE + reach), int(FRAME_SIZE - EDGE - reach) + 1))
-                y = float(self.rng.integers(int(TOP_BAND + reach), int(FRAME_SIZE - EDGE - reach - 2 * LABEL_GAP) + 1))
-                trial.append((x, y))
-            if layout_problem(trial, counts, order, p.ball_radius) is None:
-                centers = trial
+            centers = [(float(self.rng.integers(int(EDGE + reach), int(FRAME_SIZE - EDGE - reach) + 1)),
+                        float(self.rng.integers(int(TOP_BAND + reach), int(FRAME_SIZE - EDGE - reach - 2 * LABEL_GAP) + 1)))
+                       for reach in radii]
+            if layout_problem(centers, counts, order, p.ball_radius) is None:
                 break
-        if centers is None:
+        else:
             raise Reject("occlusion: no layout keeps the blobs, A's ways and the merged blobs apart")
-        names = [n for n in OTHER_COLORS]
-        picked = [names[int(k)] for k in self.rng.permutation(len(names))[:p.clusters]]
+        picked = [OTHER_COLORS[int(k)] for k in self.rng.permutation(len(OTHER_COLORS))[:p.clusters]]
         letters = [chr(ord("A") + k) for k in range(p.clusters + 1)]
         solution = Solution(letters=letters, counts=counts, colors=[RED] + [PALETTE[n] for n in picked],
                             centers=centers, radii=[round(r, 2) for r in radii], order=order,
