@@ -97,12 +97,8 @@ class Solution(TaskSolution):
     order: list[int]
 
 
-class ArrangeCirclesGenerator(BaseGenerator):
+class ArrangeCirclesGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters circles of clearly different sizes and moves them into a row sorted by circumference."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _scatter(self) -> list[Point] | None:
         """Non-touching random centres for the circles (largest placed first), clear of the final row's

@@ -86,12 +86,8 @@ def ring_sprite(radius: int, width: int, color) -> Sprite:
     return Sprite.from_image(image)
 
 
-class ConstructConcentricRingGenerator(BaseGenerator):
+class ConstructConcentricRingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws two rings apart and slides both to the canvas centre."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _radii(self) -> list[int]:
         p = self.params

@@ -104,12 +104,8 @@ def mask_tops(start: int, frames: int) -> list[int]:
     return [int(round(start + (FRAME_SIZE - start) * k / frames)) for k in range(frames + 1)]
 
 
-class MultipleOcclusionsVerticalGenerator(BaseGenerator):
+class MultipleOcclusionsVerticalGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the row of objects and the mask above it, and the mask sweeping down across them and off the frame."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Lay out the row and the mask, and render the sweep."""

@@ -62,12 +62,8 @@ def prompt_for(count: int) -> str:
             "outline.")
 
 
-class SeparateObjectsNoSpinGenerator(BaseGenerator):
+class SeparateObjectsNoSpinGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a cluster of pieces and their dashed outlines, and the straight slide of every piece into its outline."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Pick kinds and colours, lay the cluster and the outlines out, slide every piece right."""

@@ -66,12 +66,8 @@ PROMPT = ("The scene shows {count} objects on the left side and dashed target ou
           "aligns exactly with and fits within its corresponding dashed target outline.")
 
 
-class SeperateObjectSpinningGenerator(BaseGenerator):
+class SeperateObjectSpinningGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws tilted pieces and their turned dashed outlines; turns every piece in place, then slides it in."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _turn(self, kind: str) -> float:
         """A signed turn of ``MIN_TURN`` up to half the kind's period (at most ``MAX_TURN``), rounded to 1°."""

@@ -123,12 +123,8 @@ def pixels_clear(sprites: list[Sprite], positions: list[list[Point]], gap: int =
     return True
 
 
-class StableSortGenerator(BaseGenerator):
+class StableSortGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a row of shapes of a few kinds and stable-sorts it by kind into a new row below."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _objects(self) -> tuple[list[str], list[float], list[int], list[str], list[str]]:
         """Kinds, nominal radii, sort keys (0 sorts first), the kind names in sort order and their colours."""

@@ -153,12 +153,8 @@ def listing(labels: list[str]) -> str:
     return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
-class MultiObjectPlacementGenerator(BaseGenerator):
+class MultiObjectPlacementGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters coloured objects and star markers, and moves each object onto its own star, one at a time."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _layout(self, reaches: list[float], decoys: int) -> tuple[list[Point], list[Point], list[Point]] | None:
         """Targets, decoy stars and starts, all apart, every object's way clear of every other object wherever

@@ -132,12 +132,8 @@ class Solution(TaskSolution):
     gap: list[tuple[int, int]]
 
 
-class ConstructionBlueprintGenerator(BaseGenerator):
+class ConstructionBlueprintGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the wall with its gap and the four candidates, and the fitting piece's slide into the gap."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Cut the gap, choose the candidates, lay out the scene and render the slide."""

@@ -86,12 +86,8 @@ def legs(start: Point, end: Point, top: float) -> list[Point]:
     return [start, (start[0], top), (end[0], top), end]
 
 
-class ConstructionStackGenerator(BaseGenerator):
+class ConstructionStackGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the table, the pad, the loose blocks and the pale target tower, and the tower built block by block."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Choose colours and the target order, lay the blocks out, and render the building."""

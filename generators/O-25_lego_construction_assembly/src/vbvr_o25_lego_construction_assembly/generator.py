@@ -141,12 +141,8 @@ class Solution(TaskSolution):
     background: tuple[int, int, int]
 
 
-class LegoConstructionAssemblyGenerator(BaseGenerator):
+class LegoConstructionAssemblyGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the partial wall and the instruction panel, and the yellow brick carried along the arrow into its gap."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Build the wall and its gaps, place the panel and the arrow, and render the assembly."""

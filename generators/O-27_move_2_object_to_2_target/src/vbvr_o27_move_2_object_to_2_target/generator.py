@@ -117,12 +117,8 @@ def slide(stage: Stage, sprites: list[Sprite], paths: list[list[Point]], frames:
         yield stage.frame(placements)
 
 
-class MoveTwoObjectsGenerator(BaseGenerator):
+class MoveTwoObjectsGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws two balls and their rings, and the balls' simultaneous straight slides into them."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _ball(self, radius: int) -> Point:
         return tuple(float(v) for v in self.rng.integers(radius + MARGIN, 512 - radius - MARGIN, size=2))

@@ -333,12 +333,8 @@ def a_positions(centers: list[Point], counts: list[int], order: list[int], radiu
     return [(round(float(x), 2), round(float(y), 2)) for x, y in steps]
 
 
-class BallcolorGenerator(BaseGenerator):
+class BallcolorGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the clusters with their counts, and A absorbing them in the only possible order."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw forced counts, scatter the blobs, check the layout, and render the absorptions."""

@@ -186,12 +186,8 @@ def play(solution: Solution, gaps_of: list[int | None], order: list[int], move_f
     yield from [frame()] * HOLD_END
 
 
-class BookshelfGenerator(BaseGenerator):
+class BookshelfGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a shelf with gaps and the new books, and each book carried into the gap that matches its height."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _runs(self, count: int) -> list[int]:
         """``count`` run heights, at least ``HEIGHT_STEP`` apart, inside the height range."""

@@ -140,12 +140,8 @@ def summary(labels: list[str]) -> str:
     return f"Match the {', '.join(labels[:-1])}, and finally the {labels[-1]} card."
 
 
-class ShapeSorterGenerator(BaseGenerator):
+class ShapeSorterGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws cards and outlines on a split board, and the cards' slides one at a time into their outlines."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Scatter cards and outlines, find a clear order, and render the slides."""

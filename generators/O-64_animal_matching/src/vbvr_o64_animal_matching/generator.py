@@ -97,12 +97,8 @@ def listing(labels: list[str]) -> str:
     return f"Match the {', '.join(labels[:-1])}, and finally the {labels[-1]}."
 
 
-class AnimalMatchingGenerator(BaseGenerator):
+class AnimalMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws faces on the left and their silhouettes on the right, and the faces' slides one at a time into them."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Scatter faces and outlines, find a clear order, and render the slides."""

@@ -129,12 +129,8 @@ def row_frames(solution: Solution, order: list[int], move_frames: int) -> FrameS
     return lambda: render_moves(background, movers, positions)
 
 
-class AnimalSizeSortingGenerator(BaseGenerator):
+class AnimalSizeSortingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws scattered animal faces and their staggered moves into a row sorted by size on the baseline."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Pick kinds and sizes, scatter the faces, place the sorted row, plan clear moves and render them."""
