@@ -24,7 +24,7 @@ from vbvr_core.families.arrangement.draw import (
 )
 from vbvr_core.families.arrangement.judge import end_state, progress_along, travel_continuity
 from vbvr_core.families.placement.draw import background, laid_out, piece_colors, pieces_sample
-from vbvr_core.families.placement.judge import judge_sample
+from vbvr_core.families.placement.judge import judge_sample, score_slide, score_turn_then_slide
 from vbvr_core.families.stacking.judge import (
     Opened,
     background_part,
@@ -205,6 +205,8 @@ def test_placement_pieces_sample_and_scorer():
     small = np.stack([f[::2, ::2] for f in [frames[0]] * 4 + frames + [frames[-1]] * 4])
     assert judge_sample(_Ref(), _Video(small), turn_first=False).value >= 0.95
     assert judge_sample(_Ref(), _Video(small[:5]), turn_first=False).value < 0.1
+    assert score_slide(_Ref(), _Video(small)) == judge_sample(_Ref(), _Video(small), turn_first=False)
+    assert score_turn_then_slide(_Ref(), _Video(small)) == judge_sample(_Ref(), _Video(small), turn_first=True)
 
 
 def test_judge_solution_reads_the_pieces_from_the_solution():

@@ -11,5 +11,5 @@ TASK = declare_task(
         "turning and without passing through another, into the dashed outline of itself on its row."
     ),
     generator="vbvr_g24_separate_objects_no_spin.generator:SeparateObjectsNoSpinGenerator",
-    scorer="vbvr_g24_separate_objects_no_spin.scorer:score",
+    scorer="vbvr_core.families.placement.judge:score_slide",
 )

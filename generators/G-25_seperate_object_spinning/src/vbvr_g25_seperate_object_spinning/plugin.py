@@ -12,5 +12,5 @@ TASK = declare_task(
         "their outlines."
     ),
     generator="vbvr_g25_seperate_object_spinning.generator:SeperateObjectSpinningGenerator",
-    scorer="vbvr_g25_seperate_object_spinning.scorer:score",
+    scorer="vbvr_core.families.placement.judge:score_turn_then_slide",
 )

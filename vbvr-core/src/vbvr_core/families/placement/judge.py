@@ -231,3 +231,20 @@ def judge_sample(sample: SampleRef, video: VideoReader, turn_first: bool, size: 
     """:func:`judge_placement` of a sample whose solution lists its ``pieces``, on the video read at ``size`` px."""
     pieces = [Piece.model_validate(piece) for piece in sample.solution["pieces"]]
     return judge_placement(video.clip(size=size), sample.first_frame, sample.final_frame, pieces, turn_first)
+
+
+def score_slide(sample: SampleRef, video: VideoReader) -> Score:
+    """The scorer of a task whose pieces slide into their outlines without turning (G-24): every piece ends on its
+    dashed outline's centre, upright as its outline, whole, having stayed on its row and never turned on the way;
+    no piece is hidden or broken in any frame (nothing passes through anything); each slide is continuous (a cut
+    to the end keeps ≤ 0.05). :func:`judge_sample` with ``turn_first=False``."""
+    return judge_sample(sample, video, turn_first=False)
+
+
+def score_turn_then_slide(sample: SampleRef, video: VideoReader) -> Score:
+    """The scorer of a task whose pieces first turn in place, then slide into their outlines (G-25): every piece
+    turns, through the angles in between, to its outline's orientation (modulo its symmetry), keeps it while it
+    slides and ends on its outline's centre, whole, having stayed on its row; no piece is hidden or broken in any
+    frame; each slide is continuous. A slide before the turn, or a cut to the end, scores ≈ 0. :func:`judge_sample`
+    with ``turn_first=True``."""
+    return judge_sample(sample, video, turn_first=True)
