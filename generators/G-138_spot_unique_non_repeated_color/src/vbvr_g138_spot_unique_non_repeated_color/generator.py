@@ -82,12 +82,9 @@ def unique_colour_shape(colors: list[str]) -> int:
     return colors.index(single[0])
 
 
-class UniqueColorGenerator(RingMarkGenerator):
+class UniqueColorGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters shapes whose colours all repeat but one, and rings the shape of the unrepeated colour in black."""
 
-    info = TASK.info
-    Params = Params
-    Solution = Solution
     mark_color = MARK_BLACK
 
     def generate(self) -> Sample:

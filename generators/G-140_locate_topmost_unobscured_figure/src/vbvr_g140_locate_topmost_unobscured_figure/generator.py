@@ -101,12 +101,9 @@ def uncovered(masks: list[np.ndarray]) -> int:
     return free[0]
 
 
-class TopmostFigureGenerator(TraceOutlineGenerator):
+class TopmostFigureGenerator(TraceOutlineGenerator, task=TASK, params=Params, solution=Solution):
     """Stacks overlapping figures and traces a red outline along the one on top."""
 
-    info = TASK.info
-    Params = Params
-    Solution = Solution
     trace_color = MARK_RED
 
     def _pile(self) -> tuple[list[str], list[Point], list[float], list[float]]:

@@ -86,12 +86,9 @@ def unique_one(sides: list[int]) -> int:
     return singles[0]
 
 
-class UniqueFigureGenerator(RingMarkGenerator):
+class UniqueFigureGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws an array of identical figures with one of a different corner count and rings that one."""
 
-    info = TASK.info
-    Params = Params
-    Solution = Solution
     trace_width = 4
 
     def generate(self) -> Sample:

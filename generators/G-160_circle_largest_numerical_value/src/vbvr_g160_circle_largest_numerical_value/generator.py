@@ -92,12 +92,8 @@ def largest_index(texts: list[str]) -> int:
     return int(np.argmax(values))
 
 
-class LargestNumberGenerator(RingMarkGenerator):
+class LargestNumberGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Prints numbers of varied form and size and circles the largest value."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _texts(self) -> list[str]:
         """The printed numbers, all different, with one largest value (first in the list)."""

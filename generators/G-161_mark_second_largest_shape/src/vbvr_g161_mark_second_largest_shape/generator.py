@@ -93,12 +93,8 @@ def second_largest(areas: list[float], least_ratio: float = 1.1) -> int:
     return order[1]
 
 
-class SecondLargestShapeGenerator(RingMarkGenerator):
+class SecondLargestShapeGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters filled shapes of laddered areas and rings the one with the second largest area."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _areas(self) -> list[float]:
         """The shapes' areas, largest first: a ladder around the second largest with ``size_step`` gaps."""

@@ -95,12 +95,8 @@ def most_square(ratios: list[float]) -> int:
     return order[0]
 
 
-class NearestSquareGenerator(RingMarkGenerator):
+class NearestSquareGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters rectangles of different aspect ratios and rings the most square one."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the ratios, sizes and layout, paint the rectangles, and ring the most square one."""

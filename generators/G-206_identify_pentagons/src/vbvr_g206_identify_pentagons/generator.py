@@ -104,12 +104,8 @@ def pentagon_index(sides: list[int]) -> int:
     return found[0]
 
 
-class PentagonGenerator(RingMarkGenerator):
+class PentagonGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters polygons of several side counts, exactly one with five, and rings the pentagon."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _corners(self, sides: int, radius: float) -> list[Point]:
         """Corners of a polygon with ``sides`` around the origin, regular or pushed about by ``irregularity``."""

@@ -105,12 +105,9 @@ def wrong_arrow(relative: list[float]) -> int:
     return off[0]
 
 
-class WrongArrowGenerator(RingMarkGenerator):
+class WrongArrowGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Lays out arrows that follow one direction rule but one, and rings the one that breaks it."""
 
-    info = TASK.info
-    Params = Params
-    Solution = Solution
     ring_width = MARK_WIDTH
 
     def _grid_centers(self, spacing: float) -> list[Point]:

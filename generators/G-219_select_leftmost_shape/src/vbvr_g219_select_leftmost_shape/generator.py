@@ -86,12 +86,8 @@ def leftmost(lefts: list[float], centers: list[Point], least_lead: float = MIN_L
     return first
 
 
-class SelectLeftmostShapeGenerator(RingMarkGenerator):
+class SelectLeftmostShapeGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters shapes of one form in several colours and rings the one farthest to the left."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _place(self, radii: list[float], lefts: list[float], rings: list[float]) -> list[Point] | None:
         """Centres: shape 0 leads, shape 1 trails it by ``margin``, the rest trail at least as much; rings apart."""

@@ -88,12 +88,8 @@ def innermost(centers: list[Point], halves: list[float]) -> int:
     return inside_all[0]
 
 
-class OutlineInnermostSquareGenerator(TraceOutlineGenerator):
+class OutlineInnermostSquareGenerator(TraceOutlineGenerator, task=TASK, params=Params, solution=Solution):
     """Nests filled squares and traces a blue outline along the innermost one."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _nest(self) -> tuple[list[Point], list[float]]:
         """Centres and half sides, outermost first: built from the innermost outwards, then placed on the canvas."""

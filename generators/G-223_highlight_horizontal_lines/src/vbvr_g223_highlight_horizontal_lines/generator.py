@@ -88,12 +88,8 @@ def midpoint(segment: tuple[Point, Point]) -> Point:
     return ((x0 + x1) / 2, (y0 + y1) / 2)
 
 
-class HorizontalLinesGenerator(BaseGenerator):
+class HorizontalLinesGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters line segments of several orientations and rings the midpoint of every horizontal one."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _angle(self, horizontal: bool) -> float:
         """A segment direction in degrees: 0 for a horizontal one, else vertical or slanted ≥ ``min_tilt``."""

@@ -73,12 +73,8 @@ def unbordered(bordered: list[bool], polygons: list[list[Point]]) -> list[int]:
     return sorted(targets, key=lambda k: min(x for x, _ in polygons[k]))
 
 
-class AddBordersToUnborderedShapesGenerator(BaseGenerator):
+class AddBordersToUnborderedShapesGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws filled shapes, some bordered in black, and traces a black border around the others."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _place(self) -> list[tuple[Point, float]]:
         """Centres and radii, apart by ``min_gap`` between reach circles; ``Reject`` when they do not fit."""

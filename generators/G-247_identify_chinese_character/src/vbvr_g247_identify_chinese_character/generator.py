@@ -199,12 +199,9 @@ PROMPT = (
 )
 
 
-class IdentifyChineseCharacterGenerator(RingMarkGenerator):
+class IdentifyChineseCharacterGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters one Chinese character among letters, kana or hangul, and rings the Chinese character."""
 
-    info = TASK.info
-    Params = Params
-    Solution = Solution
     trace_width = 4
     trace_name = "square_traced"
 

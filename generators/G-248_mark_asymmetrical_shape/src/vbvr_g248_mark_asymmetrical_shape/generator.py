@@ -169,12 +169,8 @@ class Solution(TaskSolution):
     target: int
 
 
-class AsymmetricalShapeGenerator(RingMarkGenerator):
+class AsymmetricalShapeGenerator(RingMarkGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters mirror-symmetric shapes and one distorted, asymmetric one, and rings the asymmetric one."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _distorted(self, kinds: tuple[str, ...]) -> tuple[str, list[Point]]:
         """A polygonal kind with one or two vertices moved by ``distortion``, or a bump (a new corner off the

@@ -97,12 +97,8 @@ def region_problem(centers: list[Point], radii: list[float]) -> str | None:
     return None
 
 
-class TripleIntersectionGenerator(BaseGenerator):
+class TripleIntersectionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a three-circle Venn diagram and paints the region inside all three circles red."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the circles, check every region is legible, and paint the triple region red."""

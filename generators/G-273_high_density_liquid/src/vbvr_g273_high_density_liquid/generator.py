@@ -77,12 +77,8 @@ def submerged_share(block_density: float, liquid_density: float) -> float:
     return block_density / liquid_density
 
 
-class HighDensityLiquidGenerator(BaseGenerator):
+class HighDensityLiquidGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the two containers with their floating blocks and marks the block in the denser liquid."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place the containers and blocks, solve by submerged share, and draw the rectangle around the answer."""

@@ -88,12 +88,8 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-class DirectedGraphGenerator(BaseGenerator):
+class DirectedGraphGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a directed lattice graph, a start and a target, and the unique shortest directed route."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _endpoints(self, graph: DirectedGraph) -> tuple[int, int] | None:
         """A (start, target) pair at least ``min_hops`` apart with a unique shortest route, or None when the
@@ -148,7 +144,6 @@ class DirectedGraphGenerator(BaseGenerator):
             solution=solution,
             params=p,
         )
-
 
 class GraphScene:
     """The graph drawn once (arrows, then nodes on top) and the triangular agent sprite."""

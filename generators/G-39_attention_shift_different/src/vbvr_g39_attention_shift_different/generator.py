@@ -74,12 +74,8 @@ def draw_box(image: Image.Image, center: Point, half: float, color=BOX_GREEN, wi
     ImageDraw.Draw(image).rectangle([x - half, y - half, x + half, y + half], outline=color, width=width)
 
 
-class AttentionShiftGenerator(BaseGenerator):
+class AttentionShiftGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Places two different objects, boxes the first, and slides the box onto the second."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _looks(self) -> tuple[tuple[str, str], tuple[str, str]]:
         p, rng = self.params, self.rng

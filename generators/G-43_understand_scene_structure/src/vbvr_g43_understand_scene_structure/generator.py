@@ -206,12 +206,9 @@ def plan_image(rooms: list[Box], walls: list[tuple[Point, Point]], kinds: list[s
     return to_frame(canvas)
 
 
-class SceneStructureGenerator(TraceOutlineGenerator):
+class SceneStructureGenerator(TraceOutlineGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a furnished floor plan and traces a green box around the room of the asked kind."""
 
-    info = TASK.info
-    Params = Params
-    Solution = Solution
     trace_color = MARK_GREEN
 
     def generate(self) -> Sample:

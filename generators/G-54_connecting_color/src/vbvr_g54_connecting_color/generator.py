@@ -190,12 +190,8 @@ def shape_layer(centers: list[Point], radius: float, kinds: list[str], colors: l
     return np.asarray(image, dtype=np.uint8).copy()
 
 
-class ConnectingColorGenerator(BaseGenerator):
+class ConnectingColorGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters pairs of same-coloured shapes (and lone ones) and joins each pair by a curve of its colour."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place the shapes and route the curves, check the judge reads the answer, draw it curve by curve."""

@@ -29,11 +29,9 @@ class Params(ShapeRuleParams, StyleParams):
         4, ge=3, le=8, description="stroke width (px) of an outlined shape")
 
 
-class ShapeOutlineFillGenerator(ShapeRuleGenerator):
+class ShapeOutlineFillGenerator(ShapeRuleGenerator, task=TASK, params=Params):
     """Shows the example's change (filled ↔ outline) and applies it, step by step, to the question shape."""
 
-    info = TASK.info
-    Params = Params
     steps = ("style",)
     prompt = (
         "This is a visual analogy: in the top row, shape A turns into shape B by changing between a filled "

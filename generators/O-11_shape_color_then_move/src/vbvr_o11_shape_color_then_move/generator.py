@@ -25,11 +25,9 @@ class Params(ShapeRuleParams, ColorParams, MoveParams):
         30.0, ge=14, le=60, description="nominal radius (px) of both shapes")
 
 
-class ShapeColorThenMoveGenerator(ShapeRuleGenerator):
+class ShapeColorThenMoveGenerator(ShapeRuleGenerator, task=TASK, params=Params):
     """Shows the example's change (color then move) and applies it, step by step, to the question shape."""
 
-    info = TASK.info
-    Params = Params
     steps = ("color", "move")
     prompt = (
         "This is a two-step visual analogy: in the top row, shape A first changes colour (B) and then moves "

@@ -27,11 +27,9 @@ class Params(ShapeRuleParams, ColorParams, ScaleParams):
         1.5, ge=1.3, le=2.0, description="how many times larger (or smaller) the scaled shape is")
 
 
-class ShapeColorThenScaleGenerator(ShapeRuleGenerator):
+class ShapeColorThenScaleGenerator(ShapeRuleGenerator, task=TASK, params=Params):
     """Shows the example's change (color then scale) and applies it, step by step, to the question shape."""
 
-    info = TASK.info
-    Params = Params
     steps = ("color", "scale")
     prompt = (
         "This is a two-step visual analogy: in the top row, shape A first changes colour (B) and then changes "

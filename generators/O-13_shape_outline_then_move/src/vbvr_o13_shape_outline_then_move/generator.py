@@ -27,11 +27,9 @@ class Params(ShapeRuleParams, StyleParams, MoveParams):
         30.0, ge=14, le=60, description="nominal radius (px) of both shapes")
 
 
-class ShapeOutlineThenMoveGenerator(ShapeRuleGenerator):
+class ShapeOutlineThenMoveGenerator(ShapeRuleGenerator, task=TASK, params=Params):
     """Shows the example's change (style then move) and applies it, step by step, to the question shape."""
 
-    info = TASK.info
-    Params = Params
     steps = ("style", "move")
     prompt = (
         "This is a two-step visual analogy: in the top row, shape A first changes between a filled shape and an "

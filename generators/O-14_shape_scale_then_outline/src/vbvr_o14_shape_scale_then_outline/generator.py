@@ -29,11 +29,9 @@ class Params(ShapeRuleParams, ScaleParams, StyleParams):
         1.5, ge=1.3, le=2.0, description="how many times larger (or smaller) the scaled shape is")
 
 
-class ShapeScaleThenOutlineGenerator(ShapeRuleGenerator):
+class ShapeScaleThenOutlineGenerator(ShapeRuleGenerator, task=TASK, params=Params):
     """Shows the example's change (scale then style) and applies it, step by step, to the question shape."""
 
-    info = TASK.info
-    Params = Params
     steps = ("scale", "style")
     prompt = (
         "This is a two-step visual analogy: in the top row, shape A first changes size (B) and then changes "

@@ -182,12 +182,9 @@ class BoxScene(BallScene):
         return to_frame(canvas)
 
 
-class BallBouncesGivenTimeGenerator(BaseGenerator):
+class BallBouncesGivenTimeGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the box and the ball's real-time motion with elastic bounces for the given time."""
 
-    info = TASK.info
-    Params = Params
-    Solution = Solution
     pace_fixed = True  # the prompt gives the speed and the time: a slowed or sped-up motion is wrong physics
 
     def generate(self) -> Sample:

@@ -81,12 +81,8 @@ def colour_problem(first: tuple[int, int, int], second: tuple[int, int, int]) ->
     return mixture_problem(additive(first, second), wrong_mixtures(first, second), MIN_CONTRAST, "white background")
 
 
-class ColorAdditionGenerator(BaseGenerator):
+class ColorAdditionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Two balls whose colours add up; the video glides them into one ball at their midpoint."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _colours(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
         """Two ball colours on the channel grid whose channel sums stay within 255 (redrawn until usable)."""

@@ -178,12 +178,8 @@ class RefractionScene(SurfaceScene):
         return canvas
 
 
-class GlassRefractionGenerator(BaseGenerator):
+class GlassRefractionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the two media and the incident ray, and grows the refracted ray by Snell's law."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Refract the ray (rejecting unusable instances) and render the refracted ray growing to the edge."""

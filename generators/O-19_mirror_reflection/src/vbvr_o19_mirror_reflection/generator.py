@@ -121,12 +121,8 @@ class MirrorScene(SurfaceScene):
         return canvas
 
 
-class MirrorReflectionGenerator(BaseGenerator):
+class MirrorReflectionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the mirror and the incident ray, and grows the reflected ray by the law of reflection."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Reflect the ray (rejecting unusable layouts) and render the reflected ray growing to the edge."""

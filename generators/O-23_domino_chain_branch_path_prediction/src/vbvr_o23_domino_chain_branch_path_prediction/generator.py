@@ -198,12 +198,8 @@ def _arrow_hits(layout: Layout, taken: np.ndarray) -> bool:
     return bool(((mask > 0) & (taken > 0)).any())
 
 
-class DominoChainBranchPathPredictionGenerator(BaseGenerator):
+class DominoChainBranchPathPredictionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Lays out the Y, runs the chain reaction and draws it domino by domino."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Build and check the layout, solve the chain, render the first frame, the falls and the end state."""

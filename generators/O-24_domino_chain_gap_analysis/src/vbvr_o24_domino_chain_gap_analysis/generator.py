@@ -109,12 +109,8 @@ def build_row(p: Params, rng: np.random.Generator) -> Row:
     return Row(dominoes, spacings, (tail, head))
 
 
-class DominoChainGapAnalysisGenerator(BaseGenerator):
+class DominoChainGapAnalysisGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Lays out the row, runs the chain reaction and draws it domino by domino."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Build and check the row, solve the chain, render the first frame, the falls and the end state."""
@@ -175,5 +171,4 @@ class DominoChainGapAnalysisGenerator(BaseGenerator):
         if stretched:
             misses["stops_at_stretch"] = source([s if k <= stretched[0] else None for k, s in enumerate(result.starts)])
         return misses
-
 

@@ -93,12 +93,8 @@ def colour_problem(colors: list[tuple[int, int, int]]) -> str | None:
     return mixture_problem(subtractive(*colors), wrong_mixtures(colors), MIN_CONTRAST, "white dish")
 
 
-class PigmentMixingGenerator(BaseGenerator):
+class PigmentMixingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Pigment circles around a dish; drops of each flow in and mix subtractively until the dish is full."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _pigments(self) -> tuple[list[str], list[float], list[tuple[int, int, int]]]:
         p, rng = self.params, self.rng

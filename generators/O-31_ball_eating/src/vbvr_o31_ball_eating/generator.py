@@ -74,12 +74,8 @@ def greedy_order(start: np.ndarray, reds: np.ndarray) -> tuple[list[int], float]
     return order, closest
 
 
-class BallEatingGenerator(BaseGenerator):
+class BallEatingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters the balls, finds the greedy tour and animates the eating."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Scatter, solve greedily, check the calls are clear and the ways free, and render the tour."""

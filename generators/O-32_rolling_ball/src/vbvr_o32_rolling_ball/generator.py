@@ -116,12 +116,8 @@ def curve_problem(curve: np.ndarray, centers: np.ndarray, samples: int) -> str |
     return None
 
 
-class RollingBallGenerator(BaseGenerator):
+class RollingBallGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters numbered platforms and rolls the ball over their centres in order."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place the platforms, build the curve, reject a doubtful one, and render the roll."""

@@ -103,12 +103,8 @@ class Solution(TaskSolution):
     highlight: tuple[int, int, int]
 
 
-class CountingGenerator(BaseGenerator):
+class CountingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters shapes, counts those of the asked kind and shows the running and final count."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _kinds(self) -> tuple[list[str], str | None]:
         """Each object's kind (counted objects first) and the asked kind (None when all are counted)."""

@@ -105,12 +105,8 @@ def dot_layer(centers: list[Point], radius: float, colors: list[tuple[int, int, 
     return np.asarray(image, dtype=np.uint8).copy()
 
 
-class DotToDotGenerator(BaseGenerator):
+class DotToDotGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters numbered dots and joins them in numerical order with red lines, one after another."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Scatter and number the dots, check the path is clear, and draw it line by line."""

@@ -123,12 +123,8 @@ def blend(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[i
     return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
 
 
-class MajorityColorGenerator(BaseGenerator):
+class MajorityColorGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters shapes in a few colours, one colour in the majority, and recolours the rest to it."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the colour counts, shapes and layout; solve by counting; recolour the others one by one."""

@@ -84,12 +84,8 @@ def draw_scene(solution: Solution, levels: list[float]) -> np.ndarray:
     return to_frame(canvas)
 
 
-class ObjectSubtractionGenerator(BaseGenerator):
+class ObjectSubtractionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Scatters coloured shapes and removes, one at a time, those the rule names."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def _attributes(self) -> tuple[list[str], list[str], list[int], str]:
         """Kinds and colour names of the objects, the targets, and the rule's words."""

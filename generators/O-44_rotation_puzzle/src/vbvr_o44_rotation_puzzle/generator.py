@@ -148,12 +148,8 @@ def turning(stage: Stage, solution: Solution, frames: int,
     return frames_of
 
 
-class RotationPuzzleGenerator(BaseGenerator):
+class RotationPuzzleGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the 2×2 pipe puzzle and turns the misplaced tiles into the loop."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Turn some tiles away from the loop, then turn them back the shortest way, all at once."""

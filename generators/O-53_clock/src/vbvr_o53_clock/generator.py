@@ -169,12 +169,8 @@ class ClockFace:
         return self.frame(*hand_angles(minutes))
 
 
-class ClockGenerator(BaseGenerator):
+class ClockGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a clock at a start time and the video of its hands advancing by the stated duration."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Solve the target time and render the hands sweeping to it."""

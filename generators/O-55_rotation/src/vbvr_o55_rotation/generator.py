@@ -276,12 +276,8 @@ def view_problem(templates: np.ndarray, signed_degrees: int) -> str | None:
     return None
 
 
-class RotationGenerator(BaseGenerator):
+class RotationGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Grows a cube structure and renders the camera's half-turn around it."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Grow the structure, reject views that cannot carry the task, and orbit the camera by 180°."""

@@ -40,11 +40,9 @@ class Params(PositionInRow):
     background: BackgroundIndex = 0
 
 
-class SymbolDeleteGenerator(DeletionGenerator):
+class SymbolDeleteGenerator(DeletionGenerator, task=TASK, params=Params):
     """Draws a row of symbols and the video of deleting the one at the stated position, the later ones shifting."""
 
-    info = TASK.info
-    Params = Params
     colors = COLOR_NAMES
     recentre = False
 

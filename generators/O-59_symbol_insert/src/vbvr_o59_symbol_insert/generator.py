@@ -83,12 +83,8 @@ def insertion_scene(solution: Solution, background: tuple[int, int, int], positi
                           [(position or solution.position) - 1], solution.row_y, solution.above_y, background)
 
 
-class SymbolInsertGenerator(BaseGenerator):
+class SymbolInsertGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a row of symbols and the video of the stated insertion."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the row and the new symbol, solve the new row, render the insertion."""

@@ -46,11 +46,9 @@ class Params(PositionInRow):
     background: BackgroundIndex = 0
 
 
-class SymbolDeletionGenerator(DeletionGenerator):
+class SymbolDeletionGenerator(DeletionGenerator, task=TASK, params=Params):
     """Draws a row with one framed symbol and the video of its deletion, the rest centred again."""
 
-    info = TASK.info
-    Params = Params
     colors = COLORS
     recentre = True
 

@@ -136,12 +136,8 @@ class SubstituteScene:
                 yield self.frame(1.0, k / FADE_FRAMES, travel)
 
 
-class SymbolSubstituteGenerator(BaseGenerator):
+class SymbolSubstituteGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a row of symbols, the new symbol, and the video of the substitution."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the row and the new symbol, solve the new row, render the substitution."""

@@ -107,12 +107,8 @@ def edit_scene(solution: Solution, background: tuple[int, int, int], copy_slots:
                           background)
 
 
-class SymbolEditGenerator(BaseGenerator):
+class SymbolEditGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a row with repeated target symbols and the video of duplicating each of them."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Draw the row (target occurrences among symbols of other colours), solve the edit, render it."""

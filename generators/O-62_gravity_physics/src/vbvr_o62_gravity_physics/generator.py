@@ -230,12 +230,9 @@ class FlightScene:
         return to_frame(canvas)
 
 
-class GravityPhysicsGenerator(BaseGenerator):
+class GravityPhysicsGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the scene and the ball's real-time flight to the ground."""
 
-    info = TASK.info
-    Params = Params
-    Solution = Solution
     pace_fixed = True  # the prompt asks for real time: a slowed or sped-up fall is wrong physics
 
     def generate(self) -> Sample:

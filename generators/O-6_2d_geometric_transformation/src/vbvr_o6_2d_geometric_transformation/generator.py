@@ -188,12 +188,8 @@ def pivot_mark(pivot: tuple[float, float]) -> tuple[tuple[slice, slice], np.ndar
     return box, covered, drawn[0][box][covered]
 
 
-class GeometricTransformationGenerator(BaseGenerator):
+class GeometricTransformationGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a shape, a pivot and the dashed target, and the shape's turn about the pivot onto the target."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place the shape and pivot so the whole orbit fits, then turn the shape about the pivot."""

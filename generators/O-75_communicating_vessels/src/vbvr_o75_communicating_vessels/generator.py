@@ -197,12 +197,8 @@ def flow(scene: VesselScene, heights, target: float, stop: float = 1.0):
     return frames
 
 
-class CommunicatingVesselsGenerator(BaseGenerator):
+class CommunicatingVesselsGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the vessels and lets the water settle at the common level."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Solve the common level (rejecting trivial or width-blind instances) and render the flow."""

@@ -170,12 +170,8 @@ def turned_frame(stage: Stage, objects: list[Shape], angle: float) -> np.ndarray
                          obj.center) for obj in objects])
 
 
-class ObjectRotationGenerator(BaseGenerator):
+class ObjectRotationGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws shapes with turn indicators and the video of their uniform turn."""
-
-    info = TASK.info
-    Params = Params
-    Solution = Solution
 
     def generate(self) -> Sample:
         """Place the shapes, draw the indicators, and turn every shape by the signed angle."""

@@ -25,11 +25,9 @@ class Params(ShapeRuleParams, ScaleParams):
         30.0, ge=14, le=60, description="nominal radius (px) of both shapes before the scale step")
 
 
-class ShapeScalingGenerator(ShapeRuleGenerator):
+class ShapeScalingGenerator(ShapeRuleGenerator, task=TASK, params=Params):
     """Shows the example's change (scale) and applies it, step by step, to the question shape."""
 
-    info = TASK.info
-    Params = Params
     steps = ("scale",)
     prompt = (
         "This is a visual analogy: in the top row, shape A turns into shape B by changing size. In the bottom "
