@@ -22,7 +22,13 @@ from vbvr_core.families.arrangement.draw import (
     segment_distance,
     shape_sprite,
 )
-from vbvr_core.families.arrangement.judge import end_state, progress_along, travel_continuity
+from vbvr_core.families.arrangement.judge import (
+    end_state,
+    judge_arrangement,
+    progress_along,
+    score_row,
+    travel_continuity,
+)
 from vbvr_core.families.placement.draw import background, laid_out, piece_colors, pieces_sample
 from vbvr_core.families.placement.judge import judge_sample, score_slide, score_turn_then_slide
 from vbvr_core.families.stacking.judge import (
@@ -231,3 +237,20 @@ def test_judge_solution_reads_the_pieces_from_the_solution():
     assert judge_solution(_Ref(), _Video(frames), _Solution(), ["red", "blue"]).value == 1.0
     _Solution.order = [1, 0]
     assert judge_solution(_Ref(), _Video(frames), _Solution(), ["red", "blue"]).parts["order"] == 0.7
+
+
+def test_score_row_is_the_arrangement_judge_of_the_solution():
+    starts, ends = [(100.0, 100.0), (400.0, 400.0)], [(230.0, 256.0), (282.0, 256.0)]
+    rows = [[(s[0] + (e[0] - s[0]) * k / 12, s[1] + (e[1] - s[1]) * k / 12) for s, e in zip(starts, ends, strict=True)]
+            for k in range(13)]
+    frames = _clip(rows + [rows[-1]] * 3)
+    big = lambda f: np.repeat(np.repeat(f, 2, axis=0), 2, axis=1)  # noqa: E731
+
+    class _Ref:
+        first_frame, final_frame = big(frames[0]), big(frames[-1])
+        solution = {"colors": [list(RED), list(BLUE)], "starts": starts, "ends": ends, "order": [0, 1]}
+
+    result = score_row(_Ref(), _Video(frames))
+    assert result == judge_arrangement(VideoClip(frames=frames, fps=24.0), _Ref.first_frame, _Ref.final_frame,
+                                       [RED, BLUE], starts, ends, [0, 1])
+    assert result.value >= 0.95

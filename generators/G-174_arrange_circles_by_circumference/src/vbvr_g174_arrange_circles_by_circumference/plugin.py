@@ -11,5 +11,5 @@ TASK = declare_task(
         "line centred in the image, ordered left to right from the largest circumference to the smallest."
     ),
     generator="vbvr_g174_arrange_circles_by_circumference.generator:ArrangeCirclesGenerator",
-    scorer="vbvr_g174_arrange_circles_by_circumference.scorer:score",
+    scorer="vbvr_core.families.arrangement.judge:score_row",
 )

@@ -15,7 +15,7 @@ from itertools import combinations
 
 import numpy as np
 
-from vbvr_core.contract import FRAME_SIZE, Score
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score, TaskSolution
 from vbvr_core.contract.geometry import Point
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
@@ -23,7 +23,7 @@ from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track, observed_color
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
-from vbvr_core.media.video import VideoClip
+from vbvr_core.media.video import VideoClip, VideoReader
 
 # Euclidean RGB reach of an object's colour as the video shows it: below half the distance between any two
 # object colours (orange–yellow, the closest pair, are ≈ 80 apart; ≈ 70 in a video 12 % darker).
@@ -199,3 +199,24 @@ def judge_row(verdict: Verdict, tracks: Sequence[Sequence[Point | None]], end_po
     verdict.part("process", 0.08 + 0.92 * continuity,
                  unless=f"{noun} jump instead of moving (continuity {continuity:.2f})")
     return verdict.score(ok=ok)
+
+
+class RowSolution(TaskSolution):
+    """What :func:`score_row` reads from a sample: each object's colour, start and place in the row (512 canvas),
+    and the row's left-to-right order (object indices)."""
+
+    colors: list[tuple[int, int, int]]
+    starts: list[Point]
+    ends: list[Point]
+    order: list[int]
+
+
+def score_row(sample: SampleRef, video: VideoReader) -> Score:
+    """The scorer of a task whose uniquely coloured objects move into a row (G-174): :func:`judge_arrangement` of the
+    video at 256 px against the sample's :class:`RowSolution` — the video opens on the first frame; at the end every
+    object is present at its own size, all stand on one horizontal line (by their centres, or on a common baseline
+    or top line) in the expected order, at the row's height, centred; and each got there by moving continuously
+    (a cut to the end scores ≤ 0.08)."""
+    solution = RowSolution.model_validate(sample.solution)
+    return judge_arrangement(video.clip(), sample.first_frame, sample.final_frame, solution.colors, solution.starts,
+                             solution.ends, solution.order)
