@@ -17,12 +17,13 @@ import math
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
-from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import (
     OBJECT_COLORS,
     Mover,
+    RowSolution,
     moves_sample,
     plan_moves,
     render_moves,
@@ -88,16 +89,7 @@ def row_budget(count: int, spacing: int) -> float:
     return 512 - 2 * EDGE_MARGIN - spacing * (count - 1)
 
 
-class Solution(TaskSolution):
-    """Each circle's colour, start and place in the row, and the row's left-to-right order."""
-
-    colors: list[tuple[int, int, int]]
-    starts: list[Point]
-    ends: list[Point]
-    order: list[int]
-
-
-class ArrangeCirclesGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class ArrangeCirclesGenerator(BaseGenerator, task=TASK, params=Params, solution=RowSolution):
     """Scatters circles of clearly different sizes and moves them into a row sorted by circumference."""
 
     def _scatter(self) -> list[Point] | None:
@@ -174,7 +166,7 @@ class ArrangeCirclesGenerator(BaseGenerator, task=TASK, params=Params, solution=
             "Center the entire row of circles in the image. "
             f"Sort them from left to right by circumference, from {direction}."
         )
-        solution = Solution(colors=colors, starts=rounded(starts), ends=rounded(ends), order=self.order)
+        solution = RowSolution(colors=colors, starts=rounded(starts), ends=rounded(ends), order=self.order)
         return moves_sample(self.background, movers, positions, prompt=prompt, solution=solution, params=p)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:

@@ -19,7 +19,7 @@ from itertools import pairwise
 import numpy as np
 from PIL import Image, ImageDraw
 
-from vbvr_core.contract import FRAME_SIZE, Sample
+from vbvr_core.contract import FRAME_SIZE, Sample, TaskSolution
 from vbvr_core.contract.geometry import Point
 from vbvr_core.draw import Sprite, Stage, draw_shape, ease_in_out
 
@@ -40,6 +40,16 @@ def shape_sprite(kind: str, radius: float, half: float, fill, outline=None, widt
     draw_shape(ImageDraw.Draw(image), kind, (side / 2, side / 2), radius, fill=(*fill, 255),
                outline=None if outline is None else (*outline, 255), width=width)
     return Sprite.from_image(image)
+
+
+class RowSolution(TaskSolution):
+    """The solution of a row task, as the judge's ``score_row`` reads it: each object's colour, start and place in
+    the row (512 canvas), and the row's left-to-right order (object indices)."""
+
+    colors: list[tuple[int, int, int]]
+    starts: list[Point]
+    ends: list[Point]
+    order: list[int]
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from itertools import combinations
 
 import numpy as np
 
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score, TaskSolution
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.contract.geometry import Point
+from vbvr_core.families.arrangement.draw import RowSolution
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
@@ -201,19 +202,9 @@ def judge_row(verdict: Verdict, tracks: Sequence[Sequence[Point | None]], end_po
     return verdict.score(ok=ok)
 
 
-class RowSolution(TaskSolution):
-    """What :func:`score_row` reads from a sample: each object's colour, start and place in the row (512 canvas),
-    and the row's left-to-right order (object indices)."""
-
-    colors: list[tuple[int, int, int]]
-    starts: list[Point]
-    ends: list[Point]
-    order: list[int]
-
-
 def score_row(sample: SampleRef, video: VideoReader) -> Score:
     """The scorer of a task whose uniquely coloured objects move into a row (G-174): :func:`judge_arrangement` of the
-    video at 256 px against the sample's :class:`RowSolution` — the video opens on the first frame; at the end every
+    video at 256 px against the sample's :class:`~vbvr_core.families.arrangement.draw.RowSolution` — the video opens on the first frame; at the end every
     object is present at its own size, all stand on one horizontal line (by their centres, or on a common baseline
     or top line) in the expected order, at the row's height, centred; and each got there by moving continuously
     (a cut to the end scores ≤ 0.08)."""
