@@ -18,7 +18,9 @@ from vbvr_core.families.geometry_marks.draw import (
     rings_image,
     rings_in_turn,
 )
-from vbvr_core.families.geometry_marks.plane import (
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.marking.draw import ring_image, ring_sweep
+from vbvr_core.plane import (
     crossing_point,
     interior_angles,
     point_segment_distance,
@@ -26,8 +28,6 @@ from vbvr_core.families.geometry_marks.plane import (
     segment_distance,
     shift_room,
 )
-from vbvr_core.families.geometry_marks.task import PointMarkGenerator
-from vbvr_core.families.marking.draw import ring_image, ring_sweep
 
 POINTS = [(128.0, 256.0), (384.0, 256.0)]
 
@@ -101,8 +101,8 @@ def test_plane_geometry_of_segments_and_polygons():
     assert polygon_sides(square)[-1] == ((0.0, 10.0), (0.0, 0.0))
     assert interior_angles(square) == pytest.approx([90.0] * 4)
     assert sum(interior_angles([(0.0, 0.0), (7.0, 1.0), (2.0, 5.0)])) == pytest.approx(180.0)
-    assert point_segment_distance((5.0, 3.0), ((0.0, 0.0), (10.0, 0.0))) == pytest.approx(3.0)
-    assert point_segment_distance((13.0, 4.0), ((0.0, 0.0), (10.0, 0.0))) == pytest.approx(5.0)  # past the end
+    assert point_segment_distance((5.0, 3.0), (0.0, 0.0), (10.0, 0.0)) == pytest.approx(3.0)
+    assert point_segment_distance((13.0, 4.0), (0.0, 0.0), (10.0, 0.0)) == pytest.approx(5.0)  # past the end
     assert crossing_point(((0.0, 0.0), (10.0, 10.0)), ((0.0, 10.0), (10.0, 0.0))) == pytest.approx((5.0, 5.0))
     assert crossing_point(((0.0, 0.0), (5.0, 0.0)), ((5.0, 0.0), (5.0, 5.0))) is None  # touching at an end
     assert segment_distance(((0.0, 0.0), (10.0, 10.0)), ((0.0, 10.0), (10.0, 0.0))) == 0.0

@@ -9,11 +9,10 @@ from vbvr_core.families.connections.draw import (
     StrokeScene,
     bezier,
     compose,
-    segment_distances,
-    segments_cross,
     stroke_frames,
 )
 from vbvr_core.families.connections.judge import JUDGE_SIZE, Points, read_answer
+from vbvr_core.plane import segment_distances, segments_cross
 
 POINTS = [(100.0, 100.0), (400.0, 120.0), (380.0, 400.0), (120.0, 380.0)]
 RADIUS = 20.0

@@ -19,7 +19,6 @@ from vbvr_core.families.arrangement.draw import (
     moves_sample,
     rounded,
     schedule,
-    segment_distance,
     shape_sprite,
 )
 from vbvr_core.families.arrangement.judge import (
@@ -45,6 +44,7 @@ from vbvr_core.families.stacking.layout import matched_board, one_at_a_time
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoClip
 from vbvr_core.pipeline.generator import Reject
+from vbvr_core.plane import point_segment_distance
 
 RED, BLUE = (230, 40, 40), (40, 80, 230)
 
@@ -111,7 +111,7 @@ def test_a_matched_board_orders_clear_slides_or_rejects():
     assert order == [1, 0, 2]  # the first card's way is not clear while the second still waits
     for rank, index in enumerate(order):  # each slide keeps clear of the others, waiting or placed
         others = [(starts[k], reaches[k]) for k in order[rank + 1:]] + [(targets[k], reaches[k]) for k in order[:rank]]
-        assert all(segment_distance(p, starts[index], targets[index]) >= reaches[index] + r + 6 for p, r in others)
+        assert all(point_segment_distance(p, starts[index], targets[index]) >= reaches[index] + r + 6 for p, r in others)
     with pytest.raises(Reject, match="no room: the cards"):
         matched_board(np.random.default_rng(2), [70.0] * 4, [70.0] * 4, 20, 6, "card")
     with pytest.raises(Reject, match="occlusion: no order lets every card"):

@@ -23,11 +23,11 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, to_frame
-from vbvr_core.families.geometry_marks.plane import point_segment_distance, polygon_sides
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.families.outline.draw import polygon_mask
 from vbvr_core.pipeline.generator import Reject
+from vbvr_core.plane import point_segment_distance, polygon_sides
 
 from vbvr_g136_locate_point_in_overlapping_area.plugin import TASK
 
@@ -101,7 +101,7 @@ def contains(polygon: list[Point], point: Point) -> bool:
 
 def outline_distance(polygon: list[Point], point: Point) -> float:
     """Distance from ``point`` to ``polygon``'s outline."""
-    return min(point_segment_distance(point, side) for side in polygon_sides(polygon))
+    return min(point_segment_distance(point, *side) for side in polygon_sides(polygon))
 
 
 def region_of(shapes: tuple[list[Point], list[Point]], point: Point) -> int:

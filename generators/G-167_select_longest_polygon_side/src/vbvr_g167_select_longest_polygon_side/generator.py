@@ -25,9 +25,9 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import segment_sweep
-from vbvr_core.families.geometry_marks.plane import interior_angles, polygon_sides
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.pipeline.generator import Reject
+from vbvr_core.plane import interior_angles, polygon_sides
 
 from vbvr_g167_select_longest_polygon_side.plugin import TASK
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.geometry_marks.judge import judge_point_marks
-from vbvr_core.families.geometry_marks.plane import polygon_sides
 from vbvr_core.media.video import VideoReader
+from vbvr_core.plane import polygon_sides
 
 from vbvr_g167_select_longest_polygon_side.generator import Solution
 

@@ -23,10 +23,10 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import pick_colours
-from vbvr_core.families.geometry_marks.plane import Segment, crossing_point, point_segment_distance, segment_distance
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
+from vbvr_core.plane import Segment, crossing_point, point_segment_distance, segment_distance
 
 from vbvr_g169_locate_intersection_of_segments.plugin import TASK
 
@@ -121,7 +121,7 @@ class LocateIntersectionOfSegmentsGenerator(PointMarkGenerator, task=TASK, param
     def _fits(self, seg: Segment, segments: list[Segment], point: Point, skip: int | None = None) -> bool:
         if not all(_inside(end) for end in seg):
             return False
-        if point_segment_distance(point, seg) < CLEAR_OF_POINT:
+        if point_segment_distance(point, *seg) < CLEAR_OF_POINT:
             return False
         return all(segment_distance(seg, other) >= self.params.min_gap
                    for k, other in enumerate(segments) if k != skip)

@@ -27,9 +27,9 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import segment_sweep
-from vbvr_core.families.geometry_marks.plane import shift_room
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.plane import shift_room
 
 from vbvr_g189_draw_midpoint_perpendicular_line.plugin import TASK
 

@@ -22,9 +22,9 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import new_canvas, to_frame
-from vbvr_core.families.geometry_marks.plane import interior_angles, shift_room
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
+from vbvr_core.plane import interior_angles, shift_room
 
 from vbvr_g218_identify_largest_angle_in_triangle.plugin import TASK
 

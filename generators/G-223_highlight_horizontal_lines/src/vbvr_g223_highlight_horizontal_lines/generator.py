@@ -26,9 +26,9 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import rings_image, rings_in_turn
-from vbvr_core.families.geometry_marks.plane import segment_distance
 from vbvr_core.families.marking.draw import MARK_BLACK, MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.plane import segment_distance
 
 from vbvr_g223_highlight_horizontal_lines.plugin import TASK
 

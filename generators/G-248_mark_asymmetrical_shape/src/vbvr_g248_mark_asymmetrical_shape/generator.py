@@ -22,11 +22,11 @@ import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex
-from vbvr_core.families.connections.draw import segments_cross
 from vbvr_core.families.marking.draw import filled_polygons
 from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
 from vbvr_core.families.outline.draw import polygon_mask
 from vbvr_core.pipeline.generator import Reject
+from vbvr_core.plane import segments_cross
 
 from vbvr_g248_mark_asymmetrical_shape.plugin import TASK
 

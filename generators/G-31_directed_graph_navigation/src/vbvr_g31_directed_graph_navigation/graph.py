@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.arrangement.draw import segment_distance
-from vbvr_core.families.connections.draw import segments_cross
+from vbvr_core.plane import point_segment_distance, segments_cross
 
 Edge = tuple[int, int]
 
@@ -113,7 +112,7 @@ def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0
                 problems.append(f"cluttered: two nodes are {math.dist(a, b):.0f}px apart (< {3 * radius:.0f})")
     for a, b in graph.edges:
         for k, node in enumerate(nodes):
-            if k not in (a, b) and segment_distance(node, nodes[a], nodes[b]) < radius + clearance:
+            if k not in (a, b) and point_segment_distance(node, nodes[a], nodes[b]) < radius + clearance:
                 problems.append(f"occlusion: edge {a}->{b} passes over node {k}")
     for i, (a, b) in enumerate(graph.edges):
         for c, d in graph.edges[i + 1 :]:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import math
 
 from vbvr_core.contract import Point, SampleRef, Score
-from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.families.gridwalk.judge import TAIL_SECONDS
 from vbvr_core.families.gridwalk.track import TRACK_FPS, densest_points
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
+from vbvr_core.plane import point_segment_distance
 
 from vbvr_g31_directed_graph_navigation.generator import Solution
 
@@ -85,5 +85,5 @@ def on_edge_share(positions: list[Point | None], on_node: list[int | None], node
         for point in positions[k0 + 1 : k1]:
             if point is not None:
                 between += 1
-                near += segment_distance(point, nodes[a], nodes[b]) <= radius
+                near += point_segment_distance(point, nodes[a], nodes[b]) <= radius
     return near / between if between else 1.0

@@ -28,9 +28,10 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, draw_shape
-from vbvr_core.families.connections.draw import Stroke, StrokeScene, bezier, segment_distances
+from vbvr_core.families.connections.draw import Stroke, StrokeScene, bezier
 from vbvr_core.families.connections.judge import TOUCH, read_answer
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.plane import segment_distances
 
 from vbvr_g54_connecting_color.plugin import TASK
 

@@ -24,7 +24,6 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, Uniform
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, draw_text, new_canvas
-from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.families.physics.rays import (
     angle_of,
     direction_of,
@@ -36,6 +35,7 @@ from vbvr_core.families.physics.rays import (
 )
 from vbvr_core.families.physics.scene import SurfaceRaySolution, SurfaceScene, rounded
 from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.plane import point_segment_distance
 
 from vbvr_o18_glass_refraction.plugin import TASK
 
@@ -157,7 +157,7 @@ class RefractionScene(SurfaceScene):
                          for x, y in corners]
                 if min(sides) < 12:
                     continue
-                gap = min(segment_distance(c, a, b) for c in corners for a, b in segments)
+                gap = min(point_segment_distance(c, a, b) for c in corners for a, b in segments)
                 if gap > clearance:
                     best, clearance = (cx, float(cy)), gap
         return best if clearance >= 16 else None

@@ -31,8 +31,9 @@ from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, Ta
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, Sprite, ease_in_out, new_canvas, paste, to_frame
 from vbvr_core.draw.text import draw_text
-from vbvr_core.families.arrangement.draw import frames_sample, segment_distance
+from vbvr_core.families.arrangement.draw import frames_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.plane import point_segment_distance
 
 from vbvr_o29_ballcolor.plugin import TASK
 
@@ -316,7 +317,7 @@ def layout_problem(centers: list[Point], counts: list[int], order: list[int], ra
             return f"trivial: A travels only {travel:.0f} px to cluster {target}"
         waiting.discard(target)
         for other in waiting:
-            if segment_distance(centers[other], position, contact) < a_reach + radii[other] + PATH_GAP:
+            if point_segment_distance(centers[other], position, contact) < a_reach + radii[other] + PATH_GAP:
                 return f"occlusion: A's way to cluster {target} passes over cluster {other}"
         reach = blob_radius(size, radius)
         if not on_board(merged, reach):

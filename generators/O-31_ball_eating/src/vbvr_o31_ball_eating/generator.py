@@ -23,8 +23,8 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, ease_in_out, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.plane import point_segment_distance
 
 from vbvr_o31_ball_eating.plugin import TASK
 
@@ -104,7 +104,7 @@ class BallEatingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solu
         for step, k in enumerate(order):
             target = reds[k]
             for j in order[step + 1:]:
-                if segment_distance(reds[j], here, target) < grown[step] + radii[j] + 6:
+                if point_segment_distance(reds[j], here, target) < grown[step] + radii[j] + 6:
                     raise Reject(f"occlusion: the way to red ball {k} crosses red ball {j}")
             here = target
         self._start, self._reds, self._radii = start, reds, radii

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.connections.draw import segment_distances
 from vbvr_core.families.physics.ball import track_ball
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
+from vbvr_core.plane import segment_distances
 
 from vbvr_o32_rolling_ball.generator import Solution
 

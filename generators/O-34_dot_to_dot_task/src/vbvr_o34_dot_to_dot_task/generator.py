@@ -26,10 +26,10 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import draw_disc, font
-from vbvr_core.families.arrangement.draw import segment_distance
 from vbvr_core.families.connections.draw import Stroke, StrokeScene
 from vbvr_core.families.connections.judge import read_answer
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.plane import point_segment_distance
 
 from vbvr_o34_dot_to_dot_task.plugin import TASK
 
@@ -67,7 +67,7 @@ def clearance_problem(centers: list[Point], radius: float, width: int) -> str | 
     """Why the path through ``centers`` (in order) is unclear — a segment running over another dot — or None."""
     for k in range(len(centers) - 1):
         for j, point in enumerate(centers):
-            if j not in (k, k + 1) and segment_distance(point, centers[k], centers[k + 1]) < radius + width / 2 + CLEARANCE:
+            if j not in (k, k + 1) and point_segment_distance(point, centers[k], centers[k + 1]) < radius + width / 2 + CLEARANCE:
                 return f"ambiguous: the line {k + 1}→{k + 2} passes over dot {j + 1}"
     return None
 
@@ -83,9 +83,9 @@ def scatter_path(rng: np.random.Generator, count: int, radius: float, width: int
         new = (x, y)
         if any(math.dist(new, p) < SPACING * radius for p in points):
             continue
-        if points and any(segment_distance(p, points[-1], new) < clear for p in points[:-1]):
+        if points and any(point_segment_distance(p, points[-1], new) < clear for p in points[:-1]):
             continue
-        if any(segment_distance(new, a, b) < clear for a, b in zip(points, points[1:], strict=False)):
+        if any(point_segment_distance(new, a, b) < clear for a, b in zip(points, points[1:], strict=False)):
             continue
         points.append(new)
         if len(points) == count:

@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw
 from vbvr_core.contract import FRAME_SIZE, Sample, TaskSolution
 from vbvr_core.contract.geometry import Point
 from vbvr_core.draw import Sprite, Stage, draw_shape, ease_in_out
+from vbvr_core.plane import point_segment_distance
 
 # Colours of objects followed by their colour (palette names). Gray and brown are left out: blends of a black outline
 # with a light background or with orange pass for them.
@@ -130,20 +131,11 @@ def min_clearance(positions: Sequence[Sequence[Point]], radii: Sequence[float]) 
     return float(gaps[:, upper[0], upper[1]].min())
 
 
-def segment_distance(point: Point, a: Point, b: Point) -> float:
-    """Distance from ``point`` to the segment ``a``–``b``."""
-    ax, ay = a
-    dx, dy = b[0] - ax, b[1] - ay
-    length_sq = dx * dx + dy * dy
-    t = 0.0 if length_sq == 0 else max(0.0, min(1.0, ((point[0] - ax) * dx + (point[1] - ay) * dy) / length_sq))
-    return math.hypot(point[0] - (ax + t * dx), point[1] - (ay + t * dy))
-
-
 def path_is_clear(mover: Mover, parked: Sequence[tuple[Point, float]], min_gap: float) -> bool:
     """True when ``mover`` can travel its whole path without touching any parked (point, radius) disc."""
     for a, b in pairwise(mover.waypoints):
         for point, radius in parked:
-            if segment_distance(point, a, b) < mover.radius + radius + min_gap:
+            if point_segment_distance(point, a, b) < mover.radius + radius + min_gap:
                 return False
     return True
 

@@ -37,23 +37,6 @@ def path_length(points: Sequence[Point]) -> float:
     return float(sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False)))
 
 
-def segment_distances(point: Point, polyline: np.ndarray) -> np.ndarray:
-    """Distance from ``point`` to each segment of ``polyline`` (N×2: segment k runs from point k to point k + 1)."""
-    a, b = polyline[:-1], polyline[1:]
-    ab = b - a
-    t = np.clip(((point - a) * ab).sum(axis=1) / np.maximum((ab * ab).sum(axis=1), 1e-9), 0.0, 1.0)
-    return np.linalg.norm(a + t[:, None] * ab - point, axis=1)
-
-
-def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
-    """Whether the segments ``a``–``b`` and ``c``–``d`` cross properly: each one's ends lie strictly on opposite sides
-    of the other's line (segments that only touch, share an end or lie on one line do not cross)."""
-    def orient(p: Point, q: Point, r: Point) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    return orient(a, b, c) * orient(a, b, d) < 0 and orient(c, d, a) * orient(c, d, b) < 0
-
-
 def polyline_prefix(points: Sequence[Point], fraction: float) -> list[Point]:
     """The first ``fraction`` (0–1) of the open polyline's length, as a polyline."""
     goal = max(0.0, min(1.0, fraction)) * path_length(points)

@@ -44,6 +44,7 @@ from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
 from vbvr_core.media.frames import channel_max
 from vbvr_core.media.video import VideoReader
+from vbvr_core.plane import Segment, distances_to_segment
 
 SCENE_INK, SCENE_STRONG, SCENE_REACH, SCENE_SHARE = 40, 80, 2, 0.6  # the opening's drawing must match the first's
 CHANGED = 40  # grey levels: a pixel this far from the first frame (after a colour fit) has changed
@@ -59,7 +60,6 @@ ROUND_FULL, ROUND_ZERO = 0.85, 0.65  # share of 12 directions around its centre 
 TRACE_NEAR, TRACE_ALONG = 0.9, 0.8  # a trace: share of its pixels along the segment, share of the segment covered
 TRACE_REACH = 0.02  # a traced pixel lies this close to the segment (fraction of the frame) beyond half its width
 
-Segment = tuple[Point, Point]
 
 
 @dataclass(frozen=True)
@@ -174,22 +174,13 @@ def mark_blobs(mask: np.ndarray, min_pixels: int = MIN_PIXELS, group: int = GROU
     return [blob for blob in blobs if int(blob.sum()) >= min_pixels]
 
 
-def segment_distances(xs: np.ndarray, ys: np.ndarray, segment: Segment) -> tuple[np.ndarray, np.ndarray]:
-    """Each point's distance to ``segment`` and its position along it (0 at the first end, 1 at the second)."""
-    (x0, y0), (x1, y1) = segment
-    dx, dy = x1 - x0, y1 - y0
-    t = ((xs - x0) * dx + (ys - y0) * dy) / max(dx * dx + dy * dy, 1e-9)
-    clipped = np.clip(t, 0.0, 1.0)
-    return np.hypot(xs - x0 - clipped * dx, ys - y0 - clipped * dy), t
-
-
 def traces(blob: np.ndarray, segment: Segment, reach: float) -> bool:
     """Whether ``blob`` is ``segment`` drawn over: ≥ TRACE_NEAR of its pixels within ``reach`` of it, covering
     ≥ TRACE_ALONG of its length (in 20 bins)."""
     ys, xs = np.nonzero(blob)
     if len(xs) == 0:
         return False
-    distance, t = segment_distances(xs.astype(np.float64), ys.astype(np.float64), segment)
+    distance, t = distances_to_segment(xs.astype(np.float64), ys.astype(np.float64), segment)
     near = distance <= reach
     if near.mean() < TRACE_NEAR:
         return False
