@@ -26,7 +26,7 @@ from vbvr_core.contract import SampleRef, Score
 from vbvr_core.draw import PALETTE
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.masks import color_mask, hue_mask, mask_iou
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
@@ -43,19 +43,13 @@ TWO_BOXES = 1.5  # green pixels spread wider than this × one box's spread are n
 CHECKPOINTS, GRAIN = 5, 0.1  # places along the slide the box must pass; how near (share of the slide) counts
 
 
-def _green(frames: np.ndarray) -> np.ndarray:
-    """Pixels whose green channel exceeds both others by ``GREEN_MARGIN``."""
-    region = frames.astype(np.int16)
-    return region[..., 1] - np.maximum(region[..., 0], region[..., 2]) >= GREEN_MARGIN
-
-
 def _green_boxes(frames: np.ndarray, min_pixels: int, max_spread: float,
                  ends: np.ndarray) -> list[tuple[float, float, float, float] | None]:
     """Per frame, the green pixels' centre and horizontal spread, or None when there are too few, or when they
     spread (both axes together) wider than ``max_spread``: two boxes at once, as in a cross-fade, are not one box
     between them. The fourth value is the share of the pixels on ``ends`` (the outlines of the boxes at both ends)."""
     out: list[tuple[float, float, float, float] | None] = []
-    for mask in _green(frames):
+    for mask in hue_mask(frames, 1, GREEN_MARGIN):
         ys, xs = np.nonzero(mask)
         if len(xs) < min_pixels or float(np.hypot(xs.std(), ys.std())) > max_spread:
             out.append(None)
@@ -78,11 +72,6 @@ def _patch(center, half: float, scale: float) -> tuple[slice, slice]:
     return (slice(max(0, int(y - h)), min(SIZE, int(y + h) + 1)), slice(max(0, int(x - h)), min(SIZE, int(x + h) + 1)))
 
 
-def _iou(a: np.ndarray, b: np.ndarray) -> float:
-    union = (a | b).sum()
-    return float((a & b).sum() / union) if union else 0.0
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-39 against the sample's two objects."""
     s = Solution.model_validate(sample.solution)
@@ -93,7 +82,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     reference = resize_frame(sample.first_frame, SIZE)
     # The colour map from the video's opening to our first frame, fitted away from the box (a ring or a box of
     # another size is no colour change).
-    plain = ~(_green(clip.frames[0]) | _green(reference))
+    plain = ~(hue_mask(clip.frames[0], 1, GREEN_MARGIN) | hue_mask(reference, 1, GREEN_MARGIN))
     frames = match_colours(clip.frames, *colour_fit(clip.frames[0][plain], reference[plain]))
     (ax, ay), (bx, by) = s.centers
     h0, h1 = s.box_halves
@@ -124,7 +113,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     for center, color, radius in zip(s.centers, s.colors, s.radii, strict=True):
         patch = _patch(center, radius * SHAPE_REACH, scale)
         rgb = PALETTE[color]
-        kept.append(_iou(color_mask(reference[patch], rgb, 60.0), color_mask(final[patch], rgb, 60.0)) >= STILL_IOU)
+        kept.append(mask_iou(color_mask(reference[patch], rgb, 60.0), color_mask(final[patch], rgb, 60.0)) >= STILL_IOU)
     verdict.part("objects", float(all(kept)), unless="an object changed, moved or vanished")
     span = np.array([bx - ax, by - ay]) * scale
     length = float(np.hypot(*span))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import hue_mask
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max
 from vbvr_core.media.video import VideoReader
@@ -60,9 +61,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     if len(frames) < 2:
         return Score.zero("the video has fewer than two frames")
     scale = SIZE / FRAME_SIZE
-    pixels = frames.astype(np.int16)
-    red = (pixels[..., 0] - np.maximum(pixels[..., 1], pixels[..., 2])) >= RED_MARGIN
-    dark = channel_max(pixels) < DARK
+    red = hue_mask(frames, 0, RED_MARGIN)
+    dark = channel_max(frames) < DARK
     ys, xs = np.mgrid[0:SIZE, 0:SIZE]
     discs = np.stack([((xs - x * scale) ** 2 + (ys - y * scale) ** 2) <= (0.6 * r * scale) ** 2
                       for x, y, r in solution.reds]).reshape(len(solution.reds), -1).astype(np.float32)

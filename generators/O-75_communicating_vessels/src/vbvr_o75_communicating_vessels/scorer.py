@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import channel_margin
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -45,8 +46,7 @@ def water_levels(solution: Solution, frames: np.ndarray) -> np.ndarray:
     """Per frame and vessel, the water's height above the vessel's bottom (px on the 512-px canvas), NaN where the
     vessel shows no clear surface (more than AMBIGUOUS_ROWS rows half water, as in a cross-fade)."""
     scale = frames.shape[2] / 512
-    img = frames.astype(np.float32)
-    margin = img[..., 2] - np.maximum(img[..., 0], img[..., 1])
+    margin = channel_margin(frames, 2).astype(np.float32)  # blue over the larger of red and green
     pipe_top, pipe_bottom = int((solution.bottom + 6) * scale), max(int((solution.bottom + 6) * scale) + 1,
                                                                         int((solution.bottom + 18) * scale))
     centre = int((solution.lefts[0] + 0.5 * solution.widths[0]) * scale)

@@ -76,3 +76,21 @@ def centroid(mask: np.ndarray) -> tuple[float, float] | None:
     return float(xs.mean()), float(ys.mean())
 
 
+def channel_margin(frames: np.ndarray, channel: int) -> np.ndarray:
+    """Per pixel (one frame or a stack), how far ``channel`` (0 red, 1 green, 2 blue) exceeds the larger of the
+    other two, as int16 (negative where it does not): the strength of a hue whatever the brightness or tint."""
+    pixels = np.asarray(frames).astype(np.int16)
+    first, second = (k for k in range(3) if k != channel)
+    return pixels[..., channel] - np.maximum(pixels[..., first], pixels[..., second])
+
+
+def hue_mask(frames: np.ndarray, channel: int, margin: float) -> np.ndarray:
+    """Boolean mask of pixels whose ``channel`` exceeds both other channels by at least ``margin``
+    (:func:`channel_margin` ``>= margin``); a hue rather than one RGB value, so blending and tints keep it."""
+    return channel_margin(frames, channel) >= margin
+
+
+def mask_iou(a: np.ndarray, b: np.ndarray) -> float:
+    """Intersection over union of two boolean masks of one shape; 0.0 when both are empty."""
+    union = (a | b).sum()
+    return float((a & b).sum() / union) if union else 0.0

@@ -18,6 +18,7 @@ from vbvr_core.contract import Score
 from vbvr_core.draw import draw_arrow, draw_disc
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import hue_mask
 from vbvr_core.judge.motion import angle_difference, progress_coverage
 from vbvr_core.judge.verdict import Verdict
 
@@ -128,8 +129,7 @@ def red_ink(frames: np.ndarray, opening: np.ndarray) -> np.ndarray:
     not red in ``opening`` — new red ink, whatever the scene's other colours, brightness or tint."""
     def red(images: np.ndarray) -> np.ndarray:
         img = images.astype(np.int16)
-        r, g, b = img[..., 0], img[..., 1], img[..., 2]
-        return ((r - np.maximum(g, b)) >= RED_MARGIN) & (np.abs(g - b) <= GREEN_BLUE_GAP)
+        return hue_mask(img, 0, RED_MARGIN) & (np.abs(img[..., 1] - img[..., 2]) <= GREEN_BLUE_GAP)
 
     return red(frames) & ~red(opening[None])
 
