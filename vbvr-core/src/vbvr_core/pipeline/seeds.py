@@ -7,8 +7,10 @@ inputs give the same seed on any machine and under any executor.
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 SEED_BITS = 63
 
@@ -25,6 +27,8 @@ def derive_seed(*parts: object) -> int:
 
 def rng(seed: int) -> np.random.Generator:
     """The numpy generator every task draws from (PCG64, seeded with ``seed``)."""
+    import numpy as np  # here, not at the top: the command line reads the seed constants without loading numpy
+
     return np.random.Generator(np.random.PCG64(seed))
 
 

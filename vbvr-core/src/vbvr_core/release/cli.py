@@ -1,4 +1,7 @@
-"""``vbvr release``: check version bumps, build release files with baked commits, write the simple index."""
+"""``vbvr release``: check version bumps, build release files with baked commits, write the simple index.
+
+The release modules (GitPython, the build backend) are imported by the command that needs them, so that every
+other ``vbvr`` command starts without them."""
 
 from __future__ import annotations
 
@@ -8,10 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from vbvr_core.release.build import BuildError, build_package
-from vbvr_core.release.index import write_simple_index
-from vbvr_core.release.packages import find_package, repo_packages
-from vbvr_core.release.versions import BASELINE_FILE, ReleaseCheckError, check_version_bumps
+from vbvr_core.release.packages import BASELINE_FILE, find_package, repo_packages
 
 app = typer.Typer(help="Release tooling: version-bump check, wheels with the git commit baked in, a PEP 503 index.",
                   no_args_is_help=True)
@@ -30,6 +30,8 @@ def check(
 
     Exit 2 when the check cannot run: not a git repository, or a revision that does not exist.
     """
+    from vbvr_core.release.versions import ReleaseCheckError, check_version_bumps
+
     try:
         problems = check_version_bumps(root.resolve(), since)
     except ReleaseCheckError as error:
@@ -50,6 +52,9 @@ def build(
     isolated: Annotated[bool, typer.Option(help="Build in isolated environments (slower; downloads setuptools).")] = False,
 ) -> None:
     """Build wheel + sdist of each package with its git commit baked in, then write OUT/simple/."""
+    from vbvr_core.release.build import BuildError, build_package
+    from vbvr_core.release.index import write_simple_index
+
     root = root.resolve()
     try:
         selected = [find_package(root, name) for name in packages] if packages else repo_packages(root)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TOP_LEVEL_PACKAGES = ("vbvr-core", "factory", "bench", "trainer")
+BASELINE_FILE = "release-baseline.toml"  # the last release's commit, read by `vbvr release check`
 
 
 @dataclass(frozen=True)

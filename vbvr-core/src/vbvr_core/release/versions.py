@@ -19,10 +19,9 @@ from pathlib import Path
 import git
 from packaging.version import InvalidVersion, Version
 
-from vbvr_core.release.packages import RepoPackage, repo_packages
+from vbvr_core.release.packages import BASELINE_FILE, RepoPackage, repo_packages
 
 EXEMPT_PARTS = ("tests/",)
-BASELINE_FILE = "release-baseline.toml"
 EXEMPT_SUFFIXES = (".md",)
 
 
