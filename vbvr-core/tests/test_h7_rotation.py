@@ -120,3 +120,38 @@ def test_peak_offset_is_the_parabola_vertex_within_half_a_step():
     assert peak_offset(0.4, 1.0, 0.8) == pytest.approx(0.25)
     assert peak_offset(1.0, 1.0, 0.0) == -0.5  # clipped
     assert peak_offset(1.0, 0.5, 1.0) == 0.0  # no peak: no shift
+
+
+def test_turn_scorer_validates_reads_and_stops_on_an_unreadable_video():
+    from types import SimpleNamespace
+
+    from vbvr_core.contract import TaskSolution
+    from vbvr_core.families.rotation.judge import turn_scorer
+
+    class Turn(TaskSolution):
+        degrees: float
+
+    seen = []
+
+    @turn_scorer(Turn)
+    def score(sample, solution, clip):
+        """The task's own judge."""
+        seen.append((solution, clip))
+        return Score(value=1.0, parts={}, reason="ok")
+
+    class Video:
+        def __init__(self, ok):
+            self.ok = ok
+
+        def clip(self, size, fps):
+            assert (size, fps) == (CLIP_SIZE, CLIP_FPS)
+            return SimpleNamespace(ok=self.ok, error=None if self.ok else "unreadable", frames=np.zeros((1, 2, 2, 3)))
+
+    sample = SimpleNamespace(solution={"degrees": 90})
+    assert score.__doc__ == "The task's own judge." and score.__name__ == "score"
+    broken = score(sample, Video(False))
+    assert broken.value == 0.0 and broken.reason == "unreadable" and not seen
+    assert score(sample, Video(True)).value == 1.0
+    assert seen[0][0] == Turn(degrees=90) and seen[0][1].ok
+    with pytest.raises(ValueError):
+        score(SimpleNamespace(solution={"degrees": "a quarter"}), Video(True))

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import judge_turn, turn_clip
+from vbvr_core.families.rotation.judge import judge_turn, turn_scorer
 from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, colour_seen, polygon_turn
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import VideoClip
 
 from vbvr_o44_rotation_puzzle.generator import TILE, Solution, elbow, tile_center
 
@@ -35,12 +35,9 @@ def nearest_right_turn(needed: int, reached: float) -> float:
     return min(candidates, key=lambda value: abs(value - reached))
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
+@turn_scorer(Solution)
+def score(sample: SampleRef, solution: Solution, clip: VideoClip) -> Score:
     """Score a model's video of O-44 against the sample's tiles."""
-    solution = Solution.model_validate(sample.solution)
-    clip = turn_clip(video)
-    if isinstance(clip, Score):
-        return clip
     color = colour_seen(clip.frames, sample.first_frame, solution.pipe_color)
     verdict = Verdict()
     held, processes, reasons = [], [], []

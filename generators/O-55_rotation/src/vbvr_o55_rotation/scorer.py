@@ -17,11 +17,11 @@ from __future__ import annotations
 import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import judge_turn, turn_clip, turn_parts, turn_series
+from vbvr_core.families.rotation.judge import judge_turn, turn_parts, turn_scorer, turn_series
 from vbvr_core.families.rotation.track import peak_offset
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import VideoClip
 
 from vbvr_o55_rotation.generator import (
     TEMPLATE_SIZE,
@@ -65,11 +65,7 @@ def framing_shift(opening: np.ndarray, start_view: np.ndarray, box: tuple[int, i
         return 0.0, 0.0
 
     def refine(values: np.ndarray, at: int) -> float:
-        if 0 < at < len(values) - 1:
-            curvature = values[at - 1] - 2 * values[at] + values[at + 1]
-            if curvature < 0:
-                return at + float(np.clip(0.5 * (values[at - 1] - values[at + 1]) / curvature, -0.5, 0.5))
-        return float(at)
+        return at + float(peak_offset(*values[at - 1:at + 2])) if 0 < at < len(values) - 1 else float(at)
 
     return (refine(result[by], bx) - reach) / per_pixel, (refine(result[:, bx], by) - reach) / per_pixel
 
@@ -92,12 +88,9 @@ def view_turns(frames: np.ndarray, templates: np.ndarray, box) -> tuple[list[flo
     return turns, best_values
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
+@turn_scorer(Solution)
+def score(sample: SampleRef, solution: Solution, clip: VideoClip) -> Score:
     """Score a model's video of O-55 against the sample's structure and stated half-turn."""
-    solution = Solution.model_validate(sample.solution)
-    clip = turn_clip(video)
-    if isinstance(clip, Score):
-        return clip
     templates = view_templates(solution.cells, solution.elevation, solution.start_azimuth, solution.unit,
                                solution.background)
     box = template_box(solution.unit, solution.cells)

@@ -15,20 +15,17 @@ process) · scene_held, so a cut to the target keeps at most 0.05 and a turn the
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import hold_title, judge_stated_turn, turn_clip, turn_parts
+from vbvr_core.families.rotation.judge import hold_title, judge_stated_turn, turn_parts, turn_scorer
 from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, colour_seen, polygon_turn
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import VideoClip
 
 from vbvr_o6_2d_geometric_transformation.generator import TITLE_BAND, Solution
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
+@turn_scorer(Solution)
+def score(sample: SampleRef, solution: Solution, clip: VideoClip) -> Score:
     """Score a model's video of O-6 against the sample's shape, pivot and stated turn."""
-    solution = Solution.model_validate(sample.solution)
-    clip = turn_clip(video)
-    if isinstance(clip, Score):
-        return clip
     target = float(solution.signed_degrees)
     polygon = TurningPolygon(solution.vertices, solution.pivot, solution.sprite_side, solution.outline_width, 1,
                              solution.radius)

@@ -16,20 +16,17 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import hold_title, judge_stated_turn, turn_clip
+from vbvr_core.families.rotation.judge import hold_title, judge_stated_turn, turn_scorer
 from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, colour_seen, polygon_turn
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import VideoClip
 
 from vbvr_o85_2d_object_rotation.generator import TITLE_BAND, Solution
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
+@turn_scorer(Solution)
+def score(sample: SampleRef, solution: Solution, clip: VideoClip) -> Score:
     """Score a model's video of O-85 against the sample's shapes and stated turn."""
-    solution = Solution.model_validate(sample.solution)
-    clip = turn_clip(video)
-    if isinstance(clip, Score):
-        return clip
     target = float(solution.signed_degrees)
     values, parts, reasons = [], [], []
     for shape in solution.objects:

@@ -13,12 +13,12 @@ picture loses its title).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from vbvr_core.contract import Score
+from vbvr_core.contract import SampleRef, Score, TaskSolution
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import direction_share, progress_coverage, unwrap_degrees
 from vbvr_core.judge.verdict import Verdict
@@ -92,6 +92,20 @@ def turn_clip(video: VideoReader) -> VideoClip | Score:
     why it cannot be read (the opening of every turning task's scorer that tracks a shape)."""
     clip = video.clip(size=CLIP_SIZE, fps=CLIP_FPS)
     return clip if clip.ok else Score.zero(clip.error or "video has no frames")
+
+
+def turn_scorer(solution_type: type[TaskSolution]) -> Callable[[Callable[..., Score]], Callable[..., Score]]:
+    """Decorator making a turning task's ``score(sample, video)`` from ``judge(sample, solution, clip)``: the
+    sample's solution validated as ``solution_type``, then the video read by :func:`turn_clip`; a video that cannot
+    be read scores its zero :class:`Score` without calling ``judge``. The scorer keeps ``judge``'s docstring."""
+    def decorate(judge: Callable[..., Score]) -> Callable[..., Score]:
+        def score(sample: SampleRef, video: VideoReader) -> Score:
+            solution = solution_type.model_validate(sample.solution)
+            clip = turn_clip(video)
+            return clip if isinstance(clip, Score) else judge(sample, solution, clip)
+        score.__doc__, score.__module__ = judge.__doc__, judge.__module__
+        return score
+    return decorate
 
 
 def judge_stated_turn(turn: Sequence[float | None], target: float, end_full: float, end_zero: float,
