@@ -12,6 +12,6 @@ TASK = declare_task(
         "is asked for, so the process is not required."
     ),
     generator="vbvr_g147_identify_unique_figure_in_uniform_set.generator:UniqueFigureGenerator",
-    scorer="vbvr_g147_identify_unique_figure_in_uniform_set.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

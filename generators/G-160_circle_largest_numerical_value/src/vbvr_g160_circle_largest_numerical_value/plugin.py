@@ -12,6 +12,6 @@ TASK = declare_task(
         "answer is asked for, so the process is not required."
     ),
     generator="vbvr_g160_circle_largest_numerical_value.generator:LargestNumberGenerator",
-    scorer="vbvr_g160_circle_largest_numerical_value.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

@@ -12,6 +12,6 @@ TASK = declare_task(
         "answer is asked for, so the process is not required."
     ),
     generator="vbvr_g161_mark_second_largest_shape.generator:SecondLargestShapeGenerator",
-    scorer="vbvr_g161_mark_second_largest_shape.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

@@ -12,6 +12,6 @@ TASK = declare_task(
         "Only the answer is asked for, so the process is not required."
     ),
     generator="vbvr_g168_identify_nearest_to_square_rectangle.generator:NearestSquareGenerator",
-    scorer="vbvr_g168_identify_nearest_to_square_rectangle.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

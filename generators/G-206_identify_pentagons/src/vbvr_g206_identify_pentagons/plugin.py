@@ -12,6 +12,6 @@ TASK = declare_task(
         "and nothing else changes. Only the answer is asked for, so the process is not required."
     ),
     generator="vbvr_g206_identify_pentagons.generator:PentagonGenerator",
-    scorer="vbvr_g206_identify_pentagons.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

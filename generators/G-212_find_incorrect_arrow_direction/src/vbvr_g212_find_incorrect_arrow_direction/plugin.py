@@ -12,6 +12,6 @@ TASK = declare_task(
         "nothing else changes. Only the answer is asked for, so the process is not required."
     ),
     generator="vbvr_g212_find_incorrect_arrow_direction.generator:WrongArrowGenerator",
-    scorer="vbvr_g212_find_incorrect_arrow_direction.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

@@ -12,6 +12,6 @@ TASK = declare_task(
         "asked for, so the process is not required."
     ),
     generator="vbvr_g219_select_leftmost_shape.generator:SelectLeftmostShapeGenerator",
-    scorer="vbvr_g219_select_leftmost_shape.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

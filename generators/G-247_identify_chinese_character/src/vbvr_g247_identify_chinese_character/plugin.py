@@ -13,6 +13,6 @@ TASK = declare_task(
         "asked for, so the process is not required."
     ),
     generator="vbvr_g247_identify_chinese_character.generator:IdentifyChineseCharacterGenerator",
-    scorer="vbvr_g247_identify_chinese_character.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

@@ -12,6 +12,6 @@ TASK = declare_task(
         "is asked for, so the process is not required."
     ),
     generator="vbvr_g248_mark_asymmetrical_shape.generator:AsymmetricalShapeGenerator",
-    scorer="vbvr_g248_mark_asymmetrical_shape.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from pydantic import ConfigDict
 
-from vbvr_core.contract import Score
+from vbvr_core.contract import SampleRef, Score, TaskSolution
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.marking.parts import (
     JUDGE_FPS,
@@ -215,3 +216,23 @@ def judge_ringed(video: VideoReader, first: np.ndarray, solution: Any,
     radii = getattr(solution, "ring_radii", None)
     radius = radii[solution.target] if radii is not None else solution.ring_radius
     return judge_mark(video, first, solution.centers, solution.target, radius, ink=ink)
+
+
+class RingedSolution(TaskSolution):
+    """What :func:`score_ringed` reads of a ring-the-answer task's solution (every other field the task writes is
+    ignored): the candidates' ``centers`` (512 canvas), the answer ``target``, and the ring radius per shape
+    (``ring_radii``) or one for all (``ring_radius``)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    centers: list[Point]
+    target: int
+    ring_radii: list[float] | None = None
+    ring_radius: float | None = None
+
+
+def score_ringed(sample: SampleRef, video: VideoReader) -> Score:
+    """The scorer of a ring-the-answer task marked in red, named in its plugin.py: :func:`judge_ringed` of the
+    sample's :class:`RingedSolution` — the red mark of the video's end must sit on ``solution.target`` and take in
+    no other candidate, surround it, and leave the rest of the picture unchanged."""
+    return judge_ringed(video, sample.first_frame, RingedSolution.model_validate(sample.solution))
