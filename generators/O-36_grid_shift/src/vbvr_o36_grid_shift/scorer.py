@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.draw import GridLayout
-from vbvr_core.judge.masks import box_coverage, color_mask
+from vbvr_core.judge.masks import box_coverage, color_mask, mask_iou
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
@@ -43,11 +43,9 @@ def layout_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> n
 
 def matched_offsets(masks: np.ndarray, ideal: np.ndarray, offsets: np.ndarray) -> list[float]:
     """For each frame's mask, the offset whose ideal layout it matches best, if that match has IoU ≥ MIN_IOU."""
-    ideal_area = ideal.sum(axis=(1, 2))
     matched = []
     for mask in masks:
-        inter = (ideal & mask).sum(axis=(1, 2))
-        iou = inter / np.maximum(1, ideal_area + mask.sum() - inter)
+        iou = np.array([mask_iou(shift, mask) for shift in ideal])
         best = int(iou.argmax())
         if iou[best] >= MIN_IOU:
             matched.append(float(offsets[best]))
