@@ -28,15 +28,14 @@ from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.geometry_marks.judge import (
     ON_FULL,
     ON_ZERO,
-    ROUND_FULL,
-    ROUND_ZERO,
     SMALL_FULL,
     SMALL_ZERO,
     closed_credit,
     filled,
     mark_blobs,
+    round_credit,
 )
-from vbvr_core.families.marking.judge import JUDGE_SIZE, coverage_around, mark_fit, read_new_ink, red_or_dark_mask
+from vbvr_core.families.marking.judge import JUDGE_SIZE, mark_fit, read_new_ink, red_or_dark_mask
 from vbvr_core.families.marking.parts import away_from, unchanged_and_progressive
 from vbvr_core.judge.credit import ramp
 from vbvr_core.media.video import VideoReader
@@ -68,8 +67,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.note("gap", gap)
     verdict.part("closed", closed, unless=f"the mark is an open stroke or arc, not a closed circle or dot "
                                           f"(a gap of {gap:.0f}° around it)")
-    cover = coverage_around(solid, center, sectors=12, min_pixels=1, min_distance=0.5)  # a small dot counts
-    verdict.part("round", ramp(-cover, -ROUND_FULL, -ROUND_ZERO),
+    round_, cover = round_credit(solid, center)
+    verdict.part("round", round_,
                  unless=f"the mark surrounds its centre in {cover:.0%} of directions only (not a circle or dot)")
     size = reach / JUDGE_SIZE
     verdict.part("small", ramp(size, SMALL_FULL, SMALL_ZERO),

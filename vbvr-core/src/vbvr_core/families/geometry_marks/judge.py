@@ -161,6 +161,15 @@ def closed_credit(mark: np.ndarray, solid: np.ndarray, center: Point,
     return float(solid[cy, cx]) * ramp(gap, GAP_FULL, GAP_ZERO), gap
 
 
+def round_credit(solid: np.ndarray, center: Point) -> tuple[float, float]:
+    """Credit for a point mark being round, and the share of 12 directions around ``center`` in which ``solid``
+    (the mark with its holes filled) has a pixel (a single pixel counts, from half a pixel out: a small dot
+    surrounds its centre): full credit from ``ROUND_FULL``, none up to ``ROUND_ZERO``. A ring, a dot or a disc
+    surrounds its centre on every side; a stroke does not."""
+    cover = coverage_around(solid, center, sectors=12, min_pixels=1, min_distance=0.5)
+    return ramp(-cover, -ROUND_FULL, -ROUND_ZERO), cover
+
+
 def mark_blobs(mask: np.ndarray, min_pixels: int = MIN_PIXELS, group: int = GROUP,
                joins: np.ndarray | None = None) -> list[np.ndarray]:
     """The separate marks in ``mask``, each of at least ``min_pixels``: pixels joined across ``group`` px, and
@@ -209,12 +218,11 @@ def read_mark(blob: np.ndarray, anchors: np.ndarray, segments: Sequence[Segment]
     solid = filled(body)
     greyed = None if changed is None else changed & dilate(blob, GREY_REACH)
     closed, gap = closed_credit(blob, solid, center, greyed)
-    cover = coverage_around(solid, center, sectors=12, min_pixels=1, min_distance=0.5)
-    round_credit = ramp(-cover, -ROUND_FULL, -ROUND_ZERO)
+    round_, _ = round_credit(solid, center)
     small = ramp(reach / size, small_full, small_zero)
     if position <= 0.0:
-        return Mark(None, "stray", 0.0, closed, round_credit, small, center, reach, gap)
-    return Mark(nearest, "point", position, closed, round_credit, small, center, reach, gap)
+        return Mark(None, "stray", 0.0, closed, round_, small, center, reach, gap)
+    return Mark(nearest, "point", position, closed, round_, small, center, reach, gap)
 
 
 def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[Point], targets: Sequence[int],
