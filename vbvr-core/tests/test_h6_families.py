@@ -6,6 +6,7 @@ parts, and the placement family's colours, layout, sample and scorer, on synthet
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -34,13 +35,14 @@ from vbvr_core.families.stacking.judge import (
     Opened,
     background_part,
     changed_pixels,
+    clip_scorer,
     follow,
     judge_solution,
     kept_share,
     open_clip,
     opened,
 )
-from vbvr_core.families.stacking.layout import matched_board, one_at_a_time
+from vbvr_core.families.stacking.layout import match_listing, matched_board, one_at_a_time
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoClip
 from vbvr_core.pipeline.generator import Reject
@@ -168,6 +170,21 @@ def test_the_common_opening_of_a_process_scorer():
         assert isinstance(refused, Score) and refused.value == 0 and refused.parts.get("start") == 0.0
 
 
+def test_a_clip_scorer_opens_the_video_before_its_body():
+    rows = [[(100.0 + 30 * k, 100.0), (300.0, 300.0)] for k in range(6)]
+    frames = _clip(rows)
+    sample = SimpleNamespace(first_frame=np.repeat(np.repeat(frames[0], 2, axis=0), 2, axis=1))
+    seen = []
+
+    @clip_scorer(256)
+    def score(sample, ready):
+        seen.append(ready)
+        return Score(value=0.5, reason="body")
+
+    assert score(sample, _Video(frames)).reason == "body" and isinstance(seen[0], Opened) and seen[0].scale == 0.5
+    refused = score(sample, _Video(frames[:1]))
+    assert refused == open_clip(_Video(frames[:1]), sample.first_frame, 256) and len(seen) == 1
+
 def test_kept_boxes_and_the_background():
     frames = np.zeros((10, 20, 20, 3), np.uint8)
     frames[8:, 2:6, 2:6] = 200  # the box changes in the last two frames
@@ -254,3 +271,9 @@ def test_score_row_is_the_arrangement_judge_of_the_solution():
     assert result == judge_arrangement(VideoClip(frames=frames, fps=24.0), _Ref.first_frame, _Ref.final_frame,
                                        [RED, BLUE], starts, ends, [0, 1])
     assert result.value >= 0.95
+
+
+def test_match_listing_names_the_pieces_in_order():
+    assert match_listing(["cat", "dog"]) == "Match the cat first, then the dog."
+    assert match_listing(["red", "blue"], " card", "followed by") == "Match the red card first, followed by the blue card."
+    assert match_listing(["a", "b", "c"], " card") == "Match the a, b, and finally the c card."

@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.stacking.judge import background_part, changed_pixels, kept_share, open_clip
+from vbvr_core.families.stacking.judge import Opened, background_part, changed_pixels, clip_scorer, kept_share
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import direction_share, progress_coverage
-from vbvr_core.media.video import VideoReader
 
 from vbvr_g21_multiple_occlusions_vertical.generator import Solution
 
@@ -54,12 +53,10 @@ def mask_rows(dark: np.ndarray, columns: tuple[int, int]) -> list[tuple[int, int
     return out
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
+@clip_scorer(SIZE)
+def score(sample: SampleRef, opened: Opened) -> Score:
     """Score a model's video of G-21 against the sample's mask and objects."""
     solution = Solution.model_validate(sample.solution)
-    opened = open_clip(video, sample.first_frame, SIZE)
-    if isinstance(opened, Score):
-        return opened
     scale, verdict = opened.scale, opened.verdict
     frames = match_colours(opened.frames, *colour_fit(opened.frames[0], opened.first))
     dark = color_mask(frames, solution.mask_color, DARK_TOLERANCE)

@@ -15,10 +15,9 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.arrangement.judge import travel_continuity
-from vbvr_core.families.stacking.judge import follow, moving_interval, open_clip, overlap_share
+from vbvr_core.families.stacking.judge import Opened, clip_scorer, follow, moving_interval, overlap_share
 from vbvr_core.judge.credit import ramp
 from vbvr_core.media.frames import resize_frame
-from vbvr_core.media.video import VideoReader
 
 from vbvr_o27_move_2_object_to_2_target.generator import Solution
 
@@ -27,12 +26,10 @@ ARRIVE_FULL, ARRIVE_ZERO = 6.0, 20.0
 LINE_FULL, LINE_ZERO = 10.0, 30.0
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
+@clip_scorer(SIZE)
+def score(sample: SampleRef, opened: Opened) -> Score:
     """Score a model's video of O-27 against the sample's balls and rings."""
     solution = Solution.model_validate(sample.solution)
-    opened = open_clip(video, sample.first_frame, SIZE)
-    if isinstance(opened, Score):
-        return opened
     scale, verdict, final_small = opened.scale, opened.verdict, resize_frame(sample.final_frame, SIZE)
     values, wholes, continuities, intervals, reasons = [], [], [], [], []
     for name, color, begin, end in zip(solution.names, solution.colors, solution.starts, solution.targets, strict=True):

@@ -25,10 +25,9 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step
-from vbvr_core.families.stacking.judge import open_clip
+from vbvr_core.families.stacking.judge import Opened, clip_scorer
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.order import change_span, one_after_another
-from vbvr_core.media.video import VideoReader
 
 from vbvr_o29_ballcolor.generator import Solution, blob_radius
 
@@ -61,12 +60,10 @@ def _travel(centres: list[np.ndarray | None], begin: int, end: int, scale: float
     return ramp(largest_step(progress), STEP_FULL, STEP_ZERO)
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
+@clip_scorer(SIZE)
+def score(sample: SampleRef, opened: Opened) -> Score:
     """Score a model's video of O-29 against the sample's clusters and their forced absorbing order."""
     solution = Solution.model_validate(sample.solution)
-    opened = open_clip(video, sample.first_frame, SIZE)
-    if isinstance(opened, Score):
-        return opened
     frames, scale, verdict = opened.frames, opened.scale, opened.verdict
     red = opened.masks(solution.colors[0], COLOR_TOLERANCE)
     red_counts = red.sum(axis=(1, 2)).astype(np.float64)

@@ -22,10 +22,9 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step
-from vbvr_core.families.stacking.judge import open_clip
+from vbvr_core.families.stacking.judge import Opened, clip_scorer
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.order import change_span, one_after_another
-from vbvr_core.media.video import VideoReader
 
 from vbvr_o30_bookshelf.generator import Solution
 
@@ -57,12 +56,10 @@ def _travel(xs: list[float | None], start: float, goal: float) -> float:
     return ramp(largest_step(progress), STEP_FULL, STEP_ZERO)
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
+@clip_scorer(SIZE)
+def score(sample: SampleRef, opened: Opened) -> Score:
     """Score a model's video of O-30 against the sample's shelf, gaps and new books."""
     s = Solution.model_validate(sample.solution)
-    opened = open_clip(video, sample.first_frame, SIZE)
-    if isinstance(opened, Score):
-        return opened
     frames, scale, verdict = opened.frames, opened.scale, opened.verdict
     size = frames.shape[1]
     new, old = opened.masks(s.new_color, COLOR_TOLERANCE), opened.masks(s.book_color, COLOR_TOLERANCE)

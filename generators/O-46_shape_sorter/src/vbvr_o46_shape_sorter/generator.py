@@ -24,7 +24,14 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Sprite, Stage, draw_shape, new_canvas, paste, to_frame
 from vbvr_core.families.arrangement.draw import KIND_REACH, shape_sprite
-from vbvr_core.families.stacking.layout import HOLD_ENDS, draw_divider, matched_board, near_miss_moves, one_at_a_time
+from vbvr_core.families.stacking.layout import (
+    HOLD_ENDS,
+    draw_divider,
+    match_listing,
+    matched_board,
+    near_miss_moves,
+    one_at_a_time,
+)
 from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o46_shape_sorter.plugin import TASK
@@ -133,13 +140,6 @@ def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames
     return frames
 
 
-def summary(labels: list[str]) -> str:
-    """The official prompt's listing of the cards in the order they move."""
-    if len(labels) == 2:
-        return f"Match the {labels[0]} card first, followed by the {labels[1]} card."
-    return f"Match the {', '.join(labels[:-1])}, and finally the {labels[-1]} card."
-
-
 class ShapeSorterGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws cards and outlines on a split board, and the cards' slides one at a time into their outlines."""
 
@@ -155,8 +155,8 @@ class ShapeSorterGenerator(BaseGenerator, task=TASK, params=Params, solution=Sol
         labels = [f"{names[k]} {kinds[k]}" for k in order]
         prompt = ("Move each colored shape card from the left staging area into its matching outline on the right. "
                   "Keep the camera fixed in the top-down view, move only one card at a time, and slide the cards "
-                  f"smoothly without teleportation. {summary(labels)} Stop the video when every outline is filled "
-                  "exactly.")
+                  f"smoothly without teleportation. {match_listing(labels, ' card', 'followed by')} Stop the video when every "
+                  "outline is filled exactly.")
         solution = Solution(kinds=kinds, names=names, colors=[COLORS[n] for n in names], starts=starts,
                             targets=targets, radius=p.card_radius, reaches=[round(r, 2) for r in reaches], order=order)
         return Sample(

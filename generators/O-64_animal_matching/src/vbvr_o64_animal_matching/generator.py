@@ -25,7 +25,14 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Stage, new_canvas, to_frame
 from vbvr_core.families.stacking.faces import FUR, Face, silhouette
-from vbvr_core.families.stacking.layout import HOLD_ENDS, draw_divider, matched_board, near_miss_moves, one_at_a_time
+from vbvr_core.families.stacking.layout import (
+    HOLD_ENDS,
+    draw_divider,
+    match_listing,
+    matched_board,
+    near_miss_moves,
+    one_at_a_time,
+)
 from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_o64_animal_matching.plugin import TASK
@@ -90,13 +97,6 @@ def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames
     return frames
 
 
-def listing(labels: list[str]) -> str:
-    """The faces in the order they move."""
-    if len(labels) == 2:
-        return f"Match the {labels[0]} first, then the {labels[1]}."
-    return f"Match the {', '.join(labels[:-1])}, and finally the {labels[-1]}."
-
-
 class AnimalMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws faces on the left and their silhouettes on the right, and the faces' slides one at a time into them."""
 
@@ -113,7 +113,7 @@ class AnimalMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution=
         stage = Stage(board(faces, targets))
         prompt = ("Move each animal face from the left side into the outline of its own shape on the right. Keep the "
                   "camera fixed, move only one animal at a time and slide it smoothly until it sits exactly in its "
-                  f"outline. {listing([kinds[k] for k in order])}")
+                  f"outline. {match_listing([kinds[k] for k in order])}")
         solution = Solution(kinds=kinds, sizes=sizes, colors=[FUR[k] for k in kinds],
                             starts=[f.fur_point(s) for f, s in zip(faces, starts, strict=True)],
                             targets=[f.fur_point(t) for f, t in zip(faces, targets, strict=True)], order=order)

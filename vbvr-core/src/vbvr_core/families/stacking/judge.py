@@ -11,8 +11,9 @@ Over the pieces: how much two pieces' moves overlap in time, and the order in wh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import wraps
 from itertools import combinations
 
 import numpy as np
@@ -68,6 +69,20 @@ def open_clip(video: VideoReader, first_frame: np.ndarray, size: int) -> Opened 
     on ``first_frame``)."""
     clip = opening_clip(video, first_frame, size)
     return clip if isinstance(clip, Score) else _ready(clip, first_frame)
+
+
+def clip_scorer(size: int) -> Callable[[Callable[[SampleRef, Opened], Score]], Callable[[SampleRef, VideoReader], Score]]:
+    """Decorator of a scorer that follows a process: its ``body(sample, opened)`` becomes the task's
+    ``score(sample, video)``, which opens the video with :func:`open_clip` (at ``size``², against
+    ``sample.first_frame``) and returns that zero :class:`Score` without calling ``body`` when the video cannot be
+    judged."""
+    def wrap(body: Callable[[SampleRef, Opened], Score]) -> Callable[[SampleRef, VideoReader], Score]:
+        @wraps(body)
+        def score(sample: SampleRef, video: VideoReader) -> Score:
+            opened = open_clip(video, sample.first_frame, size)
+            return opened if isinstance(opened, Score) else body(sample, opened)
+        return score
+    return wrap
 
 
 def opened(clip: VideoClip, first_frame: np.ndarray) -> Opened | Score:

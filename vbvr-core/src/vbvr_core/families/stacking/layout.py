@@ -117,3 +117,12 @@ def near_miss_moves(targets: list[Point], order: list[int]) -> dict[str, tuple[l
     swapped = list(targets)
     swapped[first], swapped[second] = targets[second], targets[first]
     return {"swapped_pair": (swapped, order), "last_left_behind": (targets, order[:-1])}
+
+
+def match_listing(labels: Sequence[str], noun: str = "", then: str = "then") -> str:
+    """The prompt's sentence naming the pieces in the order they move: for two, "Match the {a}{noun} first, {then} the
+    {b}{noun}."; for more, "Match the {a}, {b}, …, and finally the {z}{noun}." (``noun``, e.g. " card", after the
+    last one only)."""
+    if len(labels) == 2:
+        return f"Match the {labels[0]}{noun} first, {then} the {labels[1]}{noun}."
+    return f"Match the {', '.join(labels[:-1])}, and finally the {labels[-1]}{noun}."
