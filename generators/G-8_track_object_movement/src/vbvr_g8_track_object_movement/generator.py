@@ -27,7 +27,7 @@ from vbvr_core.draw import (
     Sprite,
     Stage,
     draw_shape,
-    ease_in_out,
+    interpolate_points,
     new_canvas,
     to_frame,
 )
@@ -191,11 +191,7 @@ class TrackObjectMovementGenerator(BaseGenerator, task=TASK, params=Params, solu
         solution = Solution(target=(p.target_x, TARGET_Y), radius=p.radius, objects=objects,
                             end=(float(p.target_x), start[1]), border_half=border_half(p.radius), field_top=FIELD_TOP)
         scene = TrackScene(solution, BACKGROUNDS[p.background])
-
-        def trajectory():
-            for k in range(p.move_frames + 1):
-                yield scene.frame(start[0] + (p.target_x - start[0]) * ease_in_out(k / p.move_frames))
-
+        slide = [(scene.sprite, interpolate_points([start, solution.end], p.move_frames))]
         others = (f"The other objects, including the other {tracked_color} {tracked_kind}{'s' if p.lookalikes > 1 else ''},"
                   if p.lookalikes else "The other objects")
         prompt = (
@@ -204,4 +200,4 @@ class TrackObjectMovementGenerator(BaseGenerator, task=TASK, params=Params, solu
             f"star, and keep the green border around it as it moves. {others} stay where they are."
         )
         return Sample(first_frame=scene.frame(start[0]), final_frame=scene.frame(float(p.target_x)), prompt=prompt,
-                      trajectory=trajectory, solution=solution, params=p)
+                      trajectory=lambda: scene.stage.frames(slide), solution=solution, params=p)
