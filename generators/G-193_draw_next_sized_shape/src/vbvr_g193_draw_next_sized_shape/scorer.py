@@ -33,7 +33,7 @@ from vbvr_core.families.geometry_marks.judge import same_scene
 from vbvr_core.families.marking.parts import unchanged_and_progressive
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.masks import centroid, color_mask, mask_iou
 from vbvr_core.judge.motion import observed_color
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, resize_frame
@@ -73,7 +73,7 @@ def best_overlap(drawn: np.ndarray, reference: np.ndarray, dx: int, dy: int, sea
     for ox in range(-search, search + 1):
         for oy in range(-search, search + 1):
             moved = _shifted(drawn, dx + ox, dy + oy)
-            best = max(best, float((moved & reference).sum()) / max(1, int((moved | reference).sum())))
+            best = max(best, mask_iou(moved, reference))
     return best
 
 
@@ -93,11 +93,6 @@ def row_match(frame: np.ndarray, reference: np.ndarray) -> float:
     """How well ``frame``'s row matches ``reference``'s: the worst slot's ratio of ink areas (1 = alike)."""
     a, b = frame, reference
     return float(np.min(np.minimum(a, b) / np.maximum(np.maximum(a, b), 1.0)))
-
-
-def _centre(mask: np.ndarray) -> tuple[float, float]:
-    ys, xs = np.nonzero(mask)
-    return float(xs.mean()), float(ys.mean())
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -165,11 +160,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.note("size_error", size_error)
     verdict.part("size", ramp(size_error, SIZE_FULL, SIZE_ZERO),
                  unless=f"the shape's size is {size_error:.0%} off the size the pattern calls for")
-    (dx, dy), (ex, ey) = _centre(drawn), _centre(expected)
+    (dx, dy), (ex, ey) = centroid(drawn), centroid(expected)
     offset = math.hypot(dx - ex, dy - ey) / factor
     verdict.part("position", ramp(offset, POSITION_FULL, POSITION_ZERO),
                  unless=f"the shape stands {offset:.0f} px off the box's centre")
-    rx, ry = _centre(reference)
+    rx, ry = centroid(reference)
     iou = best_overlap(drawn, reference, round(rx - dx), round(ry - dy))
     verdict.note("iou", iou)
     verdict.part("kind", ramp(-iou, -KIND_FULL, -KIND_ZERO), unless=f"the shape is not a {s.kind} (overlap {iou:.2f})")
