@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from itertools import chain
+from functools import partial
 from typing import Annotated
 
 import numpy as np
@@ -24,6 +24,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.draw.shapes import SHAPE_KINDS, SHAPE_REACH
+from vbvr_core.families.geometry_marks.draw import in_turn
 from vbvr_core.families.outline.draw import outline_image, trace_sweep
 from vbvr_core.families.outline.task import shape_boundary
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -35,7 +36,6 @@ BORDER = (0, 0, 0)
 FILLS: tuple[str, ...] = ("red", "green", "blue", "yellow", "orange", "purple", "cyan", "pink")
 EDGE = 16.0  # every shape's reach keeps this far from the canvas border
 TOLERANCE = 6.0  # px (canvas): how far from a shape's boundary a drawn border may run
-LEAD_FRAMES = 1  # the first frame, then the borders; the pipeline holds both ends (hold_frames)
 
 
 class Params(TaskParams):
@@ -129,12 +129,8 @@ class AddBordersToUnborderedShapesGenerator(BaseGenerator, task=TASK, params=Par
                        width: int | None = None) -> Iterator[np.ndarray]:
         """The scene, then a border traced along each of ``shapes`` in turn, stroke by stroke."""
         p = self.params
-        frames: list[np.ndarray] = [first] * LEAD_FRAMES
-        base = first
-        for k in shapes:
-            frames.extend(trace_sweep(base, solution.polygons[k], p.mark_frames, color, width or p.border_width))
-            base = frames[-1]
-        return chain(frames)
+        return in_turn(first, [partial(trace_sweep, polygon=solution.polygons[k], frames=p.mark_frames, color=color,
+                                       width=width or p.border_width) for k in shapes])
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct drawings: thinner and thicker borders, and the shapes bordered right to left."""
