@@ -20,7 +20,7 @@ from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, U
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
-from vbvr_core.families.gridwalk.place import Placement, pick_endpoints
+from vbvr_core.families.gridwalk.place import Placement, pick_cells, pick_endpoints
 from vbvr_core.families.gridwalk.visits import LineWidth
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, count_shortest_paths, grid_neighbours, shortest_path
@@ -91,8 +91,7 @@ class GridAvoidObstaclesGenerator(BaseGenerator, task=TASK, params=Params, solut
         p = self.params
         start, goal = pick_endpoints(self.rng, p.rows, p.cols, p.placement, p.min_distance)
         free = [(r, c) for r in range(p.rows) for c in range(p.cols) if (r, c) not in (start, goal)]
-        picks = self.rng.choice(len(free), size=int(round(p.obstacle_density * len(free))), replace=False)
-        obstacles = sorted(free[int(k)] for k in picks)
+        obstacles = pick_cells(self.rng, free, int(round(p.obstacle_density * len(free))))
         neighbours = grid_neighbours(p.rows, p.cols, set(obstacles))
         path = shortest_path(start, goal, neighbours)
         if path is None:

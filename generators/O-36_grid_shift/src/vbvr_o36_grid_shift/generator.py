@@ -29,6 +29,7 @@ from vbvr_core.draw import (
     new_canvas,
     to_frame,
 )
+from vbvr_core.families.gridwalk.place import pick_cells
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o36_grid_shift.geometry import BLOCK_PADDING, DIRECTIONS, shifted
@@ -102,8 +103,7 @@ class GridShiftGenerator(BaseGenerator, task=TASK, params=Params, solution=Solut
         """Place the blocks, shift them, render the slide."""
         p = self.params
         valid = starting_cells(p.grid_size, p.direction, p.steps)
-        picks = self.rng.choice(len(valid), size=p.blocks, replace=False)
-        cells = sorted(valid[int(k)] for k in picks)
+        cells = pick_cells(self.rng, valid, p.blocks)
         targets = [(int(r), int(c)) for r, c in shifted(cells, p.direction, p.steps)]
         if overlap(cells, targets) > MAX_OVERLAP:
             raise Reject(f"ambiguous: start and end layouts share {overlap(cells, targets):.0%} of their cells")

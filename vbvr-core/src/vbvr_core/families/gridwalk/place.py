@@ -1,5 +1,5 @@
-"""Where a grid walk's pieces stand: candidate cells by placement, a start–goal pair far enough apart, and cells
-spread apart from each other."""
+"""Where a grid walk's pieces stand: candidate cells by placement, a start–goal pair far enough apart, cells
+spread apart from each other, and cells drawn at random."""
 
 from __future__ import annotations
 
@@ -33,6 +33,12 @@ def pick_endpoints(rng: np.random.Generator, rows: int, cols: int, placement: Pl
     if not pairs:
         raise Reject(f"no {placement} start and goal are {min_distance} steps apart on a {rows}×{cols} grid")
     return pairs[int(rng.integers(0, len(pairs)))]
+
+
+def pick_cells(rng: np.random.Generator, cells: Sequence[Cell], count: int) -> list[Cell]:
+    """``count`` distinct cells of ``cells``, drawn by one ``rng.choice(len(cells), count, replace=False)``,
+    sorted (row-major for (row, col) cells)."""
+    return sorted(cells[int(k)] for k in rng.choice(len(cells), size=count, replace=False))
 
 
 def spread_cells(rng: np.random.Generator, cells: Sequence[Cell], count: int, min_distance: int,
