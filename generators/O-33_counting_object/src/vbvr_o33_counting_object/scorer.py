@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import ring_seen
-from vbvr_core.judge.compare import starts_like
+from vbvr_core.families.marking.judge import judged_opening, ring_seen
 from vbvr_core.judge.read_text import read_number
-from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o33_counting_object.generator import SCENE_BOTTOM, Solution
 
-JUDGE_FPS = 12.0
 JUDGE_SIZE = 512  # small text must stay legible
 LABEL_ALPHABET = "0123456789Count:"
 MAX_GLYPH = 44  # px on the 512 canvas: taller dark shapes in the band are boxes and lines, not text
@@ -39,13 +36,11 @@ def read_count(frame: np.ndarray) -> int | None:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-33 against the sample's answer and objects."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    verdict = Verdict()
-    opens = starts_like(clip, sample.first_frame) and read_count(clip.frames[0]) is None  # no answer yet
-    if not verdict.part("start", float(opens), unless="the video does not open on the first frame, without a count"):
-        return verdict.score(ok="")
+    opened = judged_opening(video, sample.first_frame, "the video does not open on the first frame, without a count",
+                            lambda clip: read_count(clip.frames[0]) is None, JUDGE_SIZE)  # no answer yet
+    if isinstance(opened, Score):
+        return opened
+    clip, verdict = opened
     first = resize_frame(sample.first_frame, JUDGE_SIZE)
     last = np.median(clip.frames[-3:], axis=0).astype(np.uint8)
     shown = read_count(last)

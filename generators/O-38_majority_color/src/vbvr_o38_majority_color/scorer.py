@@ -21,11 +21,10 @@ import numpy as np
 from PIL import Image, ImageDraw
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, draw_shape
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, judged_opening
 from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, dilate, erode, rest_change
-from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
+from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
@@ -100,21 +99,19 @@ def one_by_one(progress: np.ndarray) -> tuple[int, float]:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-38 against the sample's shapes and their majority colour."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
     first = resize_frame(sample.first_frame, JUDGE_SIZE)
     masks = shape_masks(solution)
     insides = [erode(mask, INSET) for mask in masks]
     around = ~dilate(np.any(masks, axis=0), 4)
     background = tuple(int(v) for v in np.median(first[around], axis=0))
     # The video's colours mapped onto ours by its opening frame, which must show the given scene.
+    opened = judged_opening(video, sample.first_frame, "the video does not open on the first frame's shapes and colours",
+                            lambda clip: read_colours(match_colours(clip.frames[0], *colour_fit(clip.frames[0], first)),
+                                                      insides, background) == solution.colors)
+    if isinstance(opened, Score):
+        return opened
+    clip, verdict = opened
     gain, offset = colour_fit(clip.frames[0], first)
-    verdict = Verdict()
-    opens = bool(starts_like(clip, sample.first_frame))
-    opens = opens and read_colours(match_colours(clip.frames[0], gain, offset), insides, background) == solution.colors
-    if not verdict.part("start", float(opens), unless="the video does not open on the first frame's shapes and colours"):
-        return verdict.score(ok="")
     frames = match_colours(clip.frames, gain, offset)
     tail = frames[-max(1, round(TAIL_SECONDS * JUDGE_FPS)):]
     last = read_colours(np.rint(tail.astype(np.float32).mean(axis=0)).astype(np.uint8), insides, background)

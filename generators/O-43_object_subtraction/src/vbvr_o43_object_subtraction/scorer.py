@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, judged_opening
 from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
-from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.order import change_span, longest_run, one_after_another
-from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_sum, resize_frame
 from vbvr_core.media.video import VideoReader
 
@@ -62,17 +60,15 @@ def presence(frames: np.ndarray, solution: Solution) -> np.ndarray:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-43 against the sample's objects and the rule's targets."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
+    opened = judged_opening(video, sample.first_frame, "the video does not open on the scene as given",
+                            lambda clip: bool((presence(clip.frames[:1], solution) >= 0.5).all()))
+    if isinstance(opened, Score):
+        return opened
+    clip, verdict = opened
     raw = presence(clip.frames, solution)
     shown = raw >= 0.5
     n = len(solution.kinds)
     targets = set(solution.targets)
-    verdict = Verdict()
-    opens = bool(starts_like(clip, sample.first_frame)) and bool(shown[0].all())
-    if not verdict.part("start", float(opens), unless="the video does not open on the scene as given"):
-        return verdict.score(ok="")
     tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
     wrong = [i for i in range(n) if not (shown[-tail:, i] != (i in targets)).all()]
     verdict.part("end", float(not wrong), unless=f"objects {wrong} end wrongly present or gone")

@@ -136,6 +136,24 @@ class NewInk:
     verdict: Verdict  # the score so far: part ``start``
 
 
+def judged_opening(video: VideoReader, first_frame: np.ndarray, unless: str,
+                   opens: Callable[[VideoClip], bool] | None = None,
+                   size: int = JUDGE_SIZE) -> tuple[VideoClip, Verdict] | Score:
+    """The opening of a marking-family scorer that judges the whole clip itself: ``video`` read at ``size`` px
+    (:data:`JUDGE_SIZE` by default) and :data:`JUDGE_FPS`, and a :class:`Verdict` whose part ``start`` says it opens on
+    ``first_frame`` (``starts_like``, and ``opens(clip)`` when given). Returns the zero :class:`Score` when the video
+    has no frames (its reason the clip's error), the verdict's score (``start`` 0, reason ``unless``) when it does
+    not open so, else the clip and the verdict to go on with. Never raises."""
+    clip = video.clip(size=size, fps=JUDGE_FPS)
+    if not clip.ok:
+        return Score.zero(clip.error or "video has no frames")
+    verdict = Verdict()
+    if not verdict.part("start", float(bool(starts_like(clip, first_frame)) and (opens is None or opens(clip))),
+                        unless=unless):
+        return verdict.score(ok="")
+    return clip, verdict
+
+
 def read_new_ink(video: VideoReader, first: np.ndarray, ink: Callable[[np.ndarray], np.ndarray] = red_mask, *,
                  added: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
                  opens: Callable[[np.ndarray, np.ndarray], bool] | None = None, unless: str = OPENS_UNMARKED,
