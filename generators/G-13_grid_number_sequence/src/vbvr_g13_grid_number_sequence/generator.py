@@ -25,7 +25,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.pipeline.generator import BaseGenerator
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, collecting_route, grid_neighbours, shuffled_moves
 
 from vbvr_g13_grid_number_sequence.plugin import TASK
@@ -86,10 +86,7 @@ class GridNumberSequenceGenerator(BaseGenerator, task=TASK, params=Params, solut
         # the numbers, in their order: none on the start or goal, none 4-adjacent to another
         start, goal, numbered = visits.place_visits(self.rng, p.rows, p.cols, p.min_distance, p.numbers, "numbered cells")
         path = sequence_route(p.rows, p.cols, start, numbered, goal, moves=shuffled_moves(self.rng))
-        if path is None:
-            raise Reject("unsolvable: no walk visits the numbers in order before the goal")
-        if len(path) - 1 > p.max_route:
-            raise Reject(f"walk of {len(path) - 1} cells exceeds max_route={p.max_route}")
+        visits.require_route(path, p.max_route, "no walk visits the numbers in order before the goal")
         visits.require_detour(path, p.min_detour, "numbers")
         layout = GridLayout.fit(p.rows, p.cols)
         world = numbered_grid(layout, numbered, background=BACKGROUNDS[p.background], line_width=p.line_width,

@@ -29,7 +29,7 @@ from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite, to_frame
 from vbvr_core.families.gridwalk.draw import GridWorld, step_frames
 from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite
 from vbvr_core.families.gridwalk.place import spread_cells
-from vbvr_core.families.gridwalk.visits import other_shortest_walks
+from vbvr_core.families.gridwalk.visits import other_shortest_walks, require_route
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, bfs_distances, collecting_route, grid_neighbours, shuffled_moves
@@ -93,10 +93,7 @@ class KeyDoorMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution
         names = [str(name) for name in self.rng.choice(list(COLORS), size=p.keys, replace=False)]
         walls = wall_cells(grid)
         path = key_door_route(side, side, walls, start, key, door, wrong, shuffled_moves(self.rng))
-        if path is None:
-            raise Reject("unsolvable: no walk reaches the matching key and then the door past the other keys")
-        if len(path) - 1 > p.max_route:
-            raise Reject(f"walk of {len(path) - 1} cells exceeds max_route={p.max_route}")
+        require_route(path, p.max_route, "no walk reaches the matching key and then the door past the other keys")
         direct = key_door_route(side, side, walls, start, None, door, wrong)
         if direct is not None and len(path) <= len(direct):
             raise Reject("trivial: the matching key lies on a shortest route to the door")

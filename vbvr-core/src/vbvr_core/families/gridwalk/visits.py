@@ -2,7 +2,8 @@
 
 What such a task declares and draws the same way: its parameters (:class:`OpenGridParams` and the field types
 below: a task writes ``line_width: LineWidth = 2`` among its own fields, declaration order being draw order, so
-each task keeps its fields where they stand), the cells to visit (:func:`separate_cells`), the two move orders
+each task keeps its fields where they stand), the cells to visit (:func:`separate_cells`), the walks it rejects
+(:func:`require_route`, also used by maze tasks, and :func:`require_detour`), the two move orders
 that give other shortest walks (:func:`other_shortest_walks`), and the agent's walk paced to keep long videos short (:func:`paced_walk`).
 """
 
@@ -74,6 +75,15 @@ def place_visits(rng: np.random.Generator, rows: int, cols: int, min_distance: i
     if cells is None:
         raise Reject(f"no room for {count} separate {what}")
     return start, goal, cells
+
+
+def require_route(path: Sequence[Cell] | None, max_route: int, unsolvable: str) -> None:
+    """:class:`Reject` when there is no ``path`` (None; the reason ``unsolvable: <unsolvable>``) or when it takes
+    more than ``max_route`` steps (keeps videos short)."""
+    if path is None:
+        raise Reject(f"unsolvable: {unsolvable}")
+    if len(path) - 1 > max_route:
+        raise Reject(f"walk of {len(path) - 1} cells exceeds max_route={max_route}")
 
 
 def require_detour(path: Sequence[Cell], min_detour: int, what: str) -> None:
