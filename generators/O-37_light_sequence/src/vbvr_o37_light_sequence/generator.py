@@ -24,6 +24,7 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import new_canvas, to_frame
+from vbvr_core.draw.animate import one_at_a_time
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o37_light_sequence.plugin import TASK
@@ -143,25 +144,13 @@ class LightSequenceGenerator(BaseGenerator, task=TASK, params=Params, solution=S
             params=p,
         )
 
-    def _switches(self, solution: Solution, order: list[int], levels: list[float] | None = None,
-                  together: bool = False) -> Iterator[np.ndarray]:
+    def _switches(self, solution: Solution, order: list[int], together: bool = False) -> Iterator[np.ndarray]:
         """The first frame, then the lamps of ``order`` switched one after another (or all at once)."""
         p = self.params
-        state = [float(s) for s in solution.initial] if levels is None else list(levels)
-        row = draw_row(solution.centers, solution.radius, state)
-        yield row
-        groups = [order] if together else [[i] for i in order]
-        for group in groups:
-            # A pause shows the row as it stands: the same frame again, not redrawn (the encoder converts a
-            # repeated frame once).
-            for _ in range(p.pause_frames):
-                yield row
-            start = {i: state[i] for i in group}
-            for step in range(1, p.fade_frames + 1):
-                for i in group:
-                    state[i] = start[i] + (1.0 - 2.0 * start[i]) * step / p.fade_frames
-                row = draw_row(solution.centers, solution.radius, state)
-                yield row
+        return one_at_a_time([float(s) for s in solution.initial], order,
+                             {i: 1.0 - solution.initial[i] for i in order},
+                             lambda levels: draw_row(solution.centers, solution.radius, levels),
+                             p.pause_frames, p.fade_frames, together)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct process: the lamps that must change switched from right to left."""

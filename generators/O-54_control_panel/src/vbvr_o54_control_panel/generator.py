@@ -28,6 +28,7 @@ from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import draw_text, new_canvas, to_frame
+from vbvr_core.draw.animate import one_at_a_time
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o54_control_panel.plugin import TASK
@@ -215,26 +216,12 @@ class ControlPanelGenerator(BaseGenerator, task=TASK, params=Params, solution=So
 
     def _operate(self, controls: list[Control], order: list[int], together: bool = False,
                  goals: dict[int, float] | None = None) -> Iterator[np.ndarray]:
-        """The first frame, then each control of ``order`` moved to its goal (or ``goals``), one after another."""
-        p = self.params
-        levels = [c.start for c in controls]
-        panel = draw_panel(controls, levels)
-        yield panel
-        groups = [order] if together else [[i] for i in order]
-        for group in groups:
-            # A pause shows the panel as it stands: the same frame again, not redrawn (the encoder converts a
-            # repeated frame once).
-            for _ in range(p.step_pause):
-                yield panel
-            targets = {i: (goals or {}).get(i, controls[i].goal) for i in group}
-            starts = {i: levels[i] for i in group}
-            frames = max(6 if controls[i].kind != "slider" else
-                         max(6, round(abs(targets[i] - starts[i]) / SLIDER_SPEED)) for i in group)
-            for step in range(1, frames + 1):
-                for i in group:
-                    levels[i] = starts[i] + (targets[i] - starts[i]) * step / frames
-                panel = draw_panel(controls, levels)
-                yield panel
+        """The first frame, then each control of ``order`` moved to its goal (or ``goals``), one after another:
+        a switch or button in 6 frames, a slider at ``SLIDER_SPEED`` (at least 6 frames)."""
+        targets = {i: (goals or {}).get(i, controls[i].goal) for i in order}
+        return one_at_a_time([c.start for c in controls], order, targets, lambda levels: draw_panel(controls, levels),
+                             self.params.step_pause, lambda i, start, goal: 6 if controls[i].kind != "slider" else
+                             max(6, round(abs(goal - start) / SLIDER_SPEED)), together)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A slider set 20 off, a control left alone that should change, a settled control operated, and every

@@ -6,7 +6,7 @@ a whole scene for each of the ~100 frames of a video.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -117,3 +117,27 @@ class Stage:
         length = max(len(points) for _, points in tracks)
         for k in range(length):
             yield self.frame([(sprite, points[min(k, len(points) - 1)]) for sprite, points in tracks])
+
+
+def one_at_a_time(levels: Sequence[float], order: Sequence[int], goals: Mapping[int, float],
+                  draw: Callable[[list[float]], np.ndarray], pause: int,
+                  frames: int | Callable[[int, float, float], int], together: bool = False) -> Iterator[np.ndarray]:
+    """Frames of controls changed in turn: ``draw(levels)`` first, then for each index of ``order`` (or, with
+    ``together``, for all of them as one group) ``pause`` repeats of the frame as it stands (the same array, not
+    redrawn: the encoder converts a repeated frame once), then the group's levels moved linearly from where they
+    stand to ``goals[i]`` over F frames, each drawn with ``draw``: level = start + (goal - start) * step / F for
+    step 1..F. F is ``frames`` if an int, else the largest ``frames(i, start, goal)`` over the group. ``levels`` is
+    copied, not changed; ``draw`` gets the current list (it must not keep it)."""
+    levels = list(levels)
+    frame = draw(levels)
+    yield frame
+    for group in [list(order)] if together else [[i] for i in order]:
+        for _ in range(pause):
+            yield frame
+        starts = {i: levels[i] for i in group}
+        count = frames if isinstance(frames, int) else max(frames(i, starts[i], goals[i]) for i in group)
+        for step in range(1, count + 1):
+            for i in group:
+                levels[i] = starts[i] + (goals[i] - starts[i]) * step / count
+            frame = draw(levels)
+            yield frame
