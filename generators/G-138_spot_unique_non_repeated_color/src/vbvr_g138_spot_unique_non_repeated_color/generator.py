@@ -33,7 +33,6 @@ from vbvr_g138_spot_unique_non_repeated_color.plugin import TASK
 COLORS: tuple[str, ...] = ("green", "blue", "yellow", "purple", "cyan", "brown", "gray")
 RING_PADDING = 7
 GAP = 6
-EDGE = 8
 
 
 class Params(TaskParams):
@@ -98,7 +97,7 @@ class UniqueColorGenerator(RingMarkGenerator, task=TASK, params=Params, solution
         count = len(colors)
         kinds, radii, rotations = varied_shapes(rng, count, p.mixed_kinds, p.kind, p.radius)
         ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
-        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6, EDGE)
+        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6)
         target = unique_colour_shape(colors)
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)

@@ -30,7 +30,6 @@ from vbvr_g168_identify_nearest_to_square_rectangle.plugin import TASK
 
 RING_PADDING = 8
 GAP = 6
-EDGE = 8
 LOWEST_RATIO = 0.3
 LEAST_GAP = 0.05  # the solver refuses a runner-up within this ratio of the answer
 
@@ -112,7 +111,7 @@ class NearestSquareGenerator(RingMarkGenerator, task=TASK, params=Params, soluti
         angles = [float(rng.uniform(0, math.pi)) if p.rotated else (math.pi / 2) * int(rng.integers(0, 2))
                   for _ in range(count)]
         ring_radii = [round(math.hypot(w, h) / 2 + RING_PADDING, 1) for w, h in sides]
-        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6, EDGE, largest_first=True,
+        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6, largest_first=True,
                               what="rectangles")
         sides, angles, ring_radii, centers = shuffle_together(rng, sides, angles, ring_radii, centers)
         corners = [corners_of(c, w, h, a) for c, (w, h), a in zip(centers, sides, angles, strict=True)]

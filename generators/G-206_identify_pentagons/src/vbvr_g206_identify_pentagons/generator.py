@@ -36,7 +36,6 @@ MAX_INTERIOR, MIN_INTERIOR = math.radians(155), math.radians(25)
 MIN_SIDE_SHARE = 0.4  # every side at least this share of the polygon's radius
 RING_PADDING = 8
 GAP = 6
-EDGE = 8
 STROKE = 4
 
 
@@ -130,7 +129,7 @@ class PentagonGenerator(RingMarkGenerator, task=TASK, params=Params, solution=So
         radii = [float(rng.uniform(p.min_radius, max(p.min_radius, p.max_radius))) for _ in sides]
         shapes = [self._corners(count, radius) for count, radius in zip(sides, radii, strict=True)]
         ring_radii = [round(max(math.hypot(x, y) for x, y in shape) + STROKE + RING_PADDING, 1) for shape in shapes]
-        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 8, EDGE,
+        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 8,
                               what="polygons")
         corners = [[(round(cx + x, 2), round(cy + y, 2)) for x, y in shape]
                    for shape, (cx, cy) in zip(shapes, centers, strict=True)]

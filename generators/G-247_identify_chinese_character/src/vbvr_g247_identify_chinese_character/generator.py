@@ -56,7 +56,6 @@ INKS = ((20, 20, 20), (25, 45, 110), (20, 85, 50), (85, 50, 25), (70, 30, 100))
 LETTER_SCALE = 1.15  # a letter's ink is shorter than a character's at the same size
 RING_PADDING = 9
 GAP = 8
-EDGE = 8
 TWIN_SIZE = 28  # the size the shapes are compared at (hanzi_twin)
 TWIN_GRID = 16  # ... after cropping to the ink and resizing to this square
 # A shape correlating this well with a common character's is its twin (ロ 口 0.97, カ 力 0.98, ニ 二 0.93,
@@ -222,7 +221,7 @@ class IdentifyChineseCharacterGenerator(RingMarkGenerator, task=TASK, params=Par
         masks = [glyph_mask(text, round(p.glyph_size * LETTER_SCALE) if kind == "letter" else p.glyph_size,
                             kind != "letter") for text, kind in zip(glyphs, kinds, strict=True)]
         ring_radii = [round(mask_reach(mask) + RING_PADDING + p.ring_width / 2, 1) for mask in masks]
-        spots = place_apart(rng, [r + p.ring_width / 2 for r in ring_radii], GAP, 6, EDGE, digits=None, what="symbols")
+        spots = place_apart(rng, [r + p.ring_width / 2 for r in ring_radii], GAP, 6, digits=None, what="symbols")
         canvas = new_canvas(BACKGROUNDS[p.background])
         centers = []
         for mask, (x, y) in zip(masks, spots, strict=True):

@@ -34,7 +34,6 @@ EVEN_KINDS = ("square", "rectangle", "rhombus", "kite", "trapezoid", "hexagon", 
 ODD_KINDS = ("triangle", "pentagon", "arrow")
 RING_PADDING = 8
 GAP = 8
-EDGE = 8
 MIN_ASYMMETRY = 0.1  # the answer's best mirror image overlaps it by at most 1 − this (IoU)
 MAX_SYMMETRY_ERROR = 0.05  # a symmetric shape's best mirror image overlaps it by at least 1 − this
 RASTER = 96
@@ -210,7 +209,7 @@ class AsymmetricalShapeGenerator(RingMarkGenerator, task=TASK, params=Params, so
         shapes = [kind_points(k, float(rng.uniform(0.5, 0.7))) for k in kinds] + [odd_points]
         kinds = kinds + [f"distorted_{base_kind}"]
         ring = round(1.2 * p.radius + RING_PADDING, 1)
-        centers = place_apart(rng, [ring + p.ring_width] * count, GAP, 6, EDGE)
+        centers = place_apart(rng, [ring + p.ring_width] * count, GAP, 6)
         kinds, shapes = shuffle_together(rng, kinds, shapes)
         outlines = [placed(points, center, p.radius, float(rng.uniform(0, 2 * math.pi)))
                     for points, center in zip(shapes, centers, strict=True)]
