@@ -25,6 +25,7 @@ from vbvr_core.families.arrangement.draw import (
 from vbvr_core.families.arrangement.judge import (
     end_state,
     judge_arrangement,
+    process_part,
     progress_along,
     score_row,
     travel_continuity,
@@ -277,3 +278,14 @@ def test_match_listing_names_the_pieces_in_order():
     assert match_listing(["cat", "dog"]) == "Match the cat first, then the dog."
     assert match_listing(["red", "blue"], " card", "followed by") == "Match the red card first, followed by the blue card."
     assert match_listing(["a", "b", "c"], " card") == "Match the a, b, and finally the c card."
+
+
+def test_the_process_part_keeps_a_floor_for_a_cut():
+    verdict = Verdict()
+    process_part(verdict, 0.5, "pieces jump")
+    score = verdict.score(ok="ok")
+    assert score.parts == {"continuity": 0.5, "process": 0.05 + 0.95 * 0.5}
+    assert score.reason == "pieces jump (continuity 0.50)" and score.value == 0.05 + 0.95 * 0.5
+    cut = Verdict()
+    process_part(cut, 0.0, "rings jump", 0.08)
+    assert cut.score(ok="ok").parts == {"continuity": 0.0, "process": 0.08}

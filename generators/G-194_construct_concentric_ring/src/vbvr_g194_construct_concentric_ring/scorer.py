@@ -33,6 +33,7 @@ from vbvr_core.families.arrangement.judge import (
     COLOR_TOLERANCE,
     INTACT_HIGH,
     INTACT_LOW,
+    process_part,
     progress_along,
     travel_continuity,
 )
@@ -129,7 +130,5 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     change = rest_change(frames[-tail:], final_small, keep)
     verdict.part("unchanged", ramp(float(change.max()), REST_FULL, REST_ZERO),
                  unless="something other than the two rings is left in the picture at the end")
-    smooth = float(np.mean(continuity))
-    verdict.note("continuity", smooth)
-    verdict.part("process", 0.08 + 0.92 * smooth, unless=f"a ring jumps instead of sliding (continuity {smooth:.2f})")
+    process_part(verdict, float(np.mean(continuity)), "a ring jumps instead of sliding", 0.08)
     return verdict.score(ok="both rings slid to the image's centre, concentric, sizes and colours kept")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.arrangement.judge import travel_continuity
+from vbvr_core.families.arrangement.judge import process_part, travel_continuity
 from vbvr_core.families.stacking.judge import Opened, clip_scorer, follow, moving_interval, overlap_share
 from vbvr_core.judge.credit import ramp
 from vbvr_core.media.frames import resize_frame
@@ -66,7 +66,5 @@ def score(sample: SampleRef, opened: Opened) -> Score:
     else:
         together = 0.0
     verdict.part("together", together, unless="the balls do not move at the same time")
-    continuity = float(np.mean(continuities))
-    verdict.note("continuity", continuity)
-    verdict.part("process", 0.05 + 0.95 * continuity, unless=f"balls jump instead of sliding (continuity {continuity:.2f})")
+    process_part(verdict, float(np.mean(continuities)), "balls jump instead of sliding")
     return verdict.score(ok="both balls slid together, straight, into their own rings")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step
+from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step, process_part
 from vbvr_core.families.stacking.judge import Opened, clip_scorer
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.order import change_span, one_after_another
@@ -108,10 +108,7 @@ def score(sample: SampleRef, opened: Opened) -> Score:
         previous_end = end
     verdict.part("kept", min(kept), unless="absorbed balls do not all join A as red balls")
     verdict.part("contact", float(np.mean(contact)), unless="A does not touch every cluster it absorbs")
-    continuity = float(np.mean(travel))
-    verdict.note("continuity", continuity)
-    verdict.part("process", 0.05 + 0.95 * continuity,
-                 unless=f"A jumps instead of moving to the clusters (continuity {continuity:.2f})")
+    process_part(verdict, float(np.mean(travel)), "A jumps instead of moving to the clusters")
     return verdict.score(ok="A absorbed every cluster, one at a time, in the only legal order, keeping every ball")
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step
+from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step, process_part
 from vbvr_core.families.stacking.judge import Opened, clip_scorer
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.order import change_span, one_after_another
@@ -119,8 +119,5 @@ def score(sample: SampleRef, opened: Opened) -> Score:
         book = book_of[gap]
         travel.append(_travel(centres[previous:begin + 1], s.queue_x[book] + w / 2, s.place_x[s.gaps[gap]] + w / 2))
         previous = end
-    continuity = float(np.mean(travel))
-    verdict.note("continuity", continuity)
-    verdict.part("process", 0.05 + 0.95 * continuity,
-                 unless=f"books jump into the gaps instead of being carried (continuity {continuity:.2f})")
+    process_part(verdict, float(np.mean(travel)), "books jump into the gaps instead of being carried")
     return verdict.score(ok="every gap holds the book of its neighbours' height, carried over one at a time")

@@ -68,6 +68,15 @@ def travel_continuity(progress: Sequence[float | None], full: float = STEP_FULL,
     return ramp(largest_step(progress), full, zero) * ramp(-travelled, -0.8, -0.4)
 
 
+def process_part(verdict: Verdict, continuity: float, jumps: str, floor: float = 0.05) -> None:
+    """The ``process`` part of a scorer that asks for a process: notes ``continuity`` (0..1, how smoothly things
+    travelled) and adds part ``process`` = ``floor`` + (1 - ``floor``) · continuity (a cut straight to the end keeps
+    ``floor``), saying "``jumps`` (continuity c)" when it is short of 1 (e.g. ``jumps="pieces jump instead of
+    moving"``)."""
+    verdict.note("continuity", continuity)
+    verdict.part("process", floor + (1 - floor) * continuity, unless=f"{jumps} (continuity {continuity:.2f})")
+
+
 def end_state(tracks: Sequence[Sequence[Point | None]], counts: Sequence[np.ndarray], pixels: Sequence[float],
               tail: int) -> tuple[list[Point | None], list[bool]]:
     """Per object, where it stands at the end — the median of its positions seen in the last ``tail`` frames of
@@ -195,10 +204,7 @@ def judge_row(verdict: Verdict, tracks: Sequence[Sequence[Point | None]], end_po
             known = sum(value is not None for value in progress)
             credit *= ramp(-known / len(progress), -in_view[0], -in_view[1])
         smoothness.append(credit)
-    continuity = float(np.mean(smoothness)) if smoothness else 1.0
-    verdict.note("continuity", continuity)
-    verdict.part("process", 0.08 + 0.92 * continuity,
-                 unless=f"{noun} jump instead of moving (continuity {continuity:.2f})")
+    process_part(verdict, float(np.mean(smoothness)) if smoothness else 1.0, f"{noun} jump instead of moving", 0.08)
     return verdict.score(ok=ok)
 
 

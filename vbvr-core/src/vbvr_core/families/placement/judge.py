@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.arrangement.judge import travel_continuity
+from vbvr_core.families.arrangement.judge import process_part, travel_continuity
 from vbvr_core.families.placement.draw import OUTLINE_WIDTH, Piece
 from vbvr_core.families.rotation.judge import turn_series
 from vbvr_core.families.rotation.track import (
@@ -221,9 +221,7 @@ def judge_placement(clip: VideoClip, first: np.ndarray, final: np.ndarray, piece
         ([f"short of {', '.join(shortfalls)}"] if shortfalls else []) + notes) or "pieces misplaced")
     whole = min(j.whole for j in judgements)
     verdict.part("whole", whole, unless="a piece is hidden, merged or broken in part of the video")
-    continuity = float(np.mean([j.process for j in judgements]))
-    verdict.note("continuity", continuity)
-    verdict.part("process", 0.05 + 0.95 * continuity, unless=f"pieces jump instead of sliding (continuity {continuity:.2f})")
+    process_part(verdict, float(np.mean([j.process for j in judgements])), "pieces jump instead of sliding")
     return verdict.score(ok="every piece kept its shape and slid into its outline as asked")
 
 

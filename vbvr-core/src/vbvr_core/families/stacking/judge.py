@@ -20,7 +20,7 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.arrangement.judge import progress_along, travel_continuity
+from vbvr_core.families.arrangement.judge import process_part, progress_along, travel_continuity
 from vbvr_core.judge.compare import opening_clip, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
@@ -232,7 +232,5 @@ def judge_carried(clip: VideoClip, first: np.ndarray, final: np.ndarray, colors:
     moved = [k for k, _ in sorted(known_intervals, key=lambda item: item[1][0])]
     asked = [k for k in order if k in moved]
     verdict.part("order", 1.0 if moved == asked else WRONG_ORDER, unless="the pieces do not move in the order asked")
-    continuity = float(np.mean(continuities))
-    verdict.note("continuity", continuity)
-    verdict.part("process", 0.05 + 0.95 * continuity, unless=f"pieces jump instead of moving (continuity {continuity:.2f})")
+    process_part(verdict, float(np.mean(continuities)), "pieces jump instead of moving")
     return verdict.score(ok="every piece was carried, one at a time and in order, into its own place")
