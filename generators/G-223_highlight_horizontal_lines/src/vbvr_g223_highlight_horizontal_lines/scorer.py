@@ -23,6 +23,7 @@ from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.marking.judge import coverage_around, read_new_ink, red_or_dark_mask
 from vbvr_core.families.marking.parts import dilate, unchanged_and_progressive
 from vbvr_core.media.video import VideoReader
+from vbvr_core.plane import distances_to_segment
 
 from vbvr_g223_highlight_horizontal_lines.generator import Solution
 
@@ -34,12 +35,7 @@ GROUP = 3  # judge pixels: red pixels this close belong to one mark
 
 def line_distances(xs: np.ndarray, ys: np.ndarray, segments: list) -> np.ndarray:
     """Distance (in the points' units) from each point to each segment: an array points × segments."""
-    out = np.empty((len(xs), len(segments)))
-    for k, ((x0, y0), (x1, y1)) in enumerate(segments):
-        dx, dy = x1 - x0, y1 - y0
-        t = np.clip(((xs - x0) * dx + (ys - y0) * dy) / max(dx * dx + dy * dy, 1e-9), 0.0, 1.0)
-        out[:, k] = np.hypot(xs - x0 - t * dx, ys - y0 - t * dy)
-    return out
+    return np.stack([distances_to_segment(xs, ys, segment)[0] for segment in segments], axis=1)
 
 
 def complete(xs: np.ndarray, ys: np.ndarray, segment, reach: float) -> bool:
@@ -48,10 +44,8 @@ def complete(xs: np.ndarray, ys: np.ndarray, segment, reach: float) -> bool:
     (x0, y0), (x1, y1) = segment
     if coverage_around_points(xs, ys, ((x0 + x1) / 2, (y0 + y1) / 2)) >= 0.7:
         return True
-    dx, dy = x1 - x0, y1 - y0
-    length2 = max(dx * dx + dy * dy, 1e-9)
-    t = ((xs - x0) * dx + (ys - y0) * dy) / length2
-    along = np.hypot(xs - x0 - np.clip(t, 0, 1) * dx, ys - y0 - np.clip(t, 0, 1) * dy) <= reach
+    distance, t = distances_to_segment(xs, ys, segment)
+    along = distance <= reach
     bins = np.unique(np.clip((t[along] * 20).astype(int), 0, 19))
     return len(bins) >= 16
 
