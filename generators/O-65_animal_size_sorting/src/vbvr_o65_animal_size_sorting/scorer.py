@@ -1,9 +1,6 @@
-"""O-65 scorer: the arrangement family's judge — each face followed by its fur colour into a sorted row.
-
-Value (``judge_arrangement``) = start · intact · row · height · (0.7 · order + 0.3 · centred) ·
-(0.08 + 0.92 · continuity): the faces end on one line (their bottoms, centres or tops, whichever lines up best;
-the baseline asks for bottoms and the ground truth has them), the row stands where the baseline is and is centred,
-left to right from the smallest face to the largest, and every face gets there by moving, not jumping.
+"""O-65 scorer: the arrangement family's judge (``judge_arrangement``, whose docstring gives the parts) — each face
+followed by its fur colour into a centred row at the baseline, left to right from the smallest face to the largest. The
+baseline asks for the faces' bottoms on it (the ground truth has them); the judge takes bottoms, centres or tops.
 """
 
 from __future__ import annotations
