@@ -24,7 +24,7 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import new_canvas, to_frame
-from vbvr_core.draw.animate import one_at_a_time
+from vbvr_core.draw.animate import levels_in_turn
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o37_light_sequence.plugin import TASK
@@ -147,7 +147,7 @@ class LightSequenceGenerator(BaseGenerator, task=TASK, params=Params, solution=S
     def _switches(self, solution: Solution, order: list[int], together: bool = False) -> Iterator[np.ndarray]:
         """The first frame, then the lamps of ``order`` switched one after another (or all at once)."""
         p = self.params
-        return one_at_a_time([float(s) for s in solution.initial], order,
+        return levels_in_turn([float(s) for s in solution.initial], order,
                              {i: 1.0 - solution.initial[i] for i in order},
                              lambda levels: draw_row(solution.centers, solution.radius, levels),
                              p.pause_frames, p.fade_frames, together)

@@ -28,7 +28,7 @@ from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import draw_text, new_canvas, to_frame
-from vbvr_core.draw.animate import one_at_a_time
+from vbvr_core.draw.animate import levels_in_turn
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o54_control_panel.plugin import TASK
@@ -219,7 +219,7 @@ class ControlPanelGenerator(BaseGenerator, task=TASK, params=Params, solution=So
         """The first frame, then each control of ``order`` moved to its goal (or ``goals``), one after another:
         a switch or button in 6 frames, a slider at ``SLIDER_SPEED`` (at least 6 frames)."""
         targets = {i: (goals or {}).get(i, controls[i].goal) for i in order}
-        return one_at_a_time([c.start for c in controls], order, targets, lambda levels: draw_panel(controls, levels),
+        return levels_in_turn([c.start for c in controls], order, targets, lambda levels: draw_panel(controls, levels),
                              self.params.step_pause, lambda i, start, goal: 6 if controls[i].kind != "slider" else
                              max(6, round(abs(goal - start) / SLIDER_SPEED)), together)
 

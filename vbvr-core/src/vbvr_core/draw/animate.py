@@ -119,7 +119,7 @@ class Stage:
             yield self.frame([(sprite, points[min(k, len(points) - 1)]) for sprite, points in tracks])
 
 
-def one_at_a_time(levels: Sequence[float], order: Sequence[int], goals: Mapping[int, float],
+def levels_in_turn(levels: Sequence[float], order: Sequence[int], goals: Mapping[int, float],
                   draw: Callable[[list[float]], np.ndarray], pause: int,
                   frames: int | Callable[[int, float, float], int], together: bool = False) -> Iterator[np.ndarray]:
     """Frames of controls changed in turn: ``draw(levels)`` first, then for each index of ``order`` (or, with
