@@ -51,12 +51,6 @@ def presence(frames: np.ndarray, solution: Solution) -> np.ndarray:
     return np.stack(out, axis=1)
 
 
-
-
-
-
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-43 against the sample's objects and the rule's targets."""
     solution = Solution.model_validate(sample.solution)

@@ -61,7 +61,6 @@ TRACE_NEAR, TRACE_ALONG = 0.9, 0.8  # a trace: share of its pixels along the seg
 TRACE_REACH = 0.02  # a traced pixel lies this close to the segment (fraction of the frame) beyond half its width
 
 
-
 @dataclass(frozen=True)
 class Mark:
     """One red mark read from the clip (judge-size pixels): the anchor it marks (None: a stray mark), how, its

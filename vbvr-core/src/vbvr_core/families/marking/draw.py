@@ -63,7 +63,6 @@ def ring_sweep(base: np.ndarray, center: Point, radius: float, frames: int, colo
         yield ring_image(base, center, radius, color, width, 360.0 * ease_in_out(step / frames))
 
 
-
 def outline_sweep(base: np.ndarray, points: Sequence[Point], frames: int, color=MARK_RED,
                   width: int = 5) -> Iterator[np.ndarray]:
     """``frames`` frames of the closed outline through ``points`` being traced on ``base``, vertex to vertex.

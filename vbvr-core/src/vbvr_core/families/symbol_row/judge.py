@@ -276,7 +276,6 @@ def glyph_ranking(frame: np.ndarray, x: float, y: float, color: Sequence[int], g
     return out
 
 
-
 def confusable(a: Sequence[int], b: Sequence[int], background: Sequence[int], limit: float = 0.12) -> bool:
     """Whether a pixel of colour ``a`` reads as more than ``limit`` of colour ``b``'s ink over ``background``, or
     the other way round (orange holds a third of red's ink on white): two such colours in one box blur the
