@@ -84,6 +84,7 @@ class _Gen(RingMarkGenerator):
     Solution = _OneRadius
 
     def generate(self):
+        """Not called: these tests exercise the family's helpers on an instance, never a whole draw."""
         raise NotImplementedError
 
     def decoys(self, solution):

@@ -35,6 +35,7 @@ class _Gen(TraceOutlineGenerator):
     trace_color = (0, 160, 0)
 
     def generate(self):
+        """Not called: these tests exercise the family's helpers on an instance, never a whole draw."""
         raise NotImplementedError
 
 

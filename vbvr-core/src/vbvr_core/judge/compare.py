@@ -88,8 +88,15 @@ def opening_clip(video: VideoReader, first_frame: np.ndarray, size: int) -> Vide
     ``start`` 0 when the video opens on another picture. The common opening of a scorer that follows a process.
     """
     clip = video.clip(size=size)
+    problem = opening_problem(clip, first_frame)
+    return clip if problem is None else problem
+
+
+def opening_problem(clip: VideoClip, first_frame: np.ndarray) -> Score | None:
+    """The checks of :func:`opening_clip` on a clip already read: the zero :class:`Score` saying why it cannot be
+    judged (too few frames; part ``start`` 0 when it opens on another picture), or None when it can."""
     if not clip.ok or len(clip.frames) < 2:
         return Score.zero(clip.error or "the video has too few frames")
     if not starts_like(clip, first_frame):
         return Score.zero("the video does not open on the first frame", start=0.0)
-    return clip
+    return None

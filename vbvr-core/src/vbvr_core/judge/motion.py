@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from vbvr_core.contract.geometry import Box, Point
-from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.masks import color_mask, hue_mask
 
 
 def blob_track(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0, min_pixels: int = 12,
@@ -74,9 +74,7 @@ def channel_centroids(frames: np.ndarray, channel: int, box: Box, min_pixels: in
     ``min_pixels``, or where the pixels' horizontal standard deviation exceeds ``max_spread`` (two objects
     of the hue at once, as in a cross-fade, are not one object between them). Coordinates are in the full frame."""
     x0, y0, x1, y1 = box
-    region = frames[:, y0:y1, x0:x1].astype(np.int16)
-    others = [k for k in range(3) if k != channel]
-    masks = (region[..., channel] - np.maximum(region[..., others[0]], region[..., others[1]])) >= margin
+    masks = hue_mask(frames[:, y0:y1, x0:x1], channel, margin)
     out: list[tuple[float, float] | None] = []
     for mask in masks:
         ys, xs = np.nonzero(mask)

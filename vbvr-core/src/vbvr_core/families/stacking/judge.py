@@ -21,7 +21,7 @@ import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.arrangement.judge import process_part, progress_along, travel_continuity
-from vbvr_core.judge.compare import opening_clip, starts_like
+from vbvr_core.judge.compare import opening_clip, opening_problem
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track, observed_color
@@ -86,12 +86,10 @@ def clip_scorer(size: int) -> Callable[[Callable[[SampleRef, Opened], Score]], C
 
 
 def opened(clip: VideoClip, first_frame: np.ndarray) -> Opened | Score:
-    """:func:`open_clip` of a clip already read: the same checks, the same zero scores."""
-    if not clip.ok or len(clip.frames) < 2:
-        return Score.zero(clip.error or "the video has too few frames")
-    if not starts_like(clip, first_frame):
-        return Score.zero("the video does not open on the first frame", start=0.0)
-    return _ready(clip, first_frame)
+    """:func:`open_clip` of a clip already read: the same checks (``judge.compare.opening_problem``), the same zero
+    scores."""
+    problem = opening_problem(clip, first_frame)
+    return _ready(clip, first_frame) if problem is None else problem
 
 
 def changed_pixels(frames: np.ndarray, reference: np.ndarray) -> np.ndarray:
