@@ -37,18 +37,16 @@ from vbvr_core.families.arrangement.judge import (
     progress_along,
     travel_continuity,
 )
-from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, dilate, rest_change
-from vbvr_core.judge.compare import starts_like
+from vbvr_core.families.marking.judge import JUDGE_SIZE, TAIL_SECONDS, judged_opening
+from vbvr_core.families.marking.parts import JUDGE_FPS, REST_FULL, REST_ZERO, dilate, rest_change
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track
-from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g194_construct_concentric_ring.generator import Solution
 
-JUDGE_SIZE, JUDGE_FPS, TAIL_SECONDS = 256, 12.0, 0.25
 CENTRED_FULL, CENTRED_ZERO = 8.0, 24.0  # canvas px from the image's centre
 SIZE_FULL, SIZE_ZERO = 0.08, 0.2  # relative radius error
 PRESENT_FULL, PRESENT_ZERO = 0.9, 0.6  # share of frames in which a ring shows at least half its opening pixels
@@ -82,13 +80,10 @@ def _mark_color(opening: np.ndarray, reference: np.ndarray, rgb) -> tuple[int, i
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-194 against the sample's two rings."""
     s = Solution.model_validate(sample.solution)
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
-    verdict = Verdict()
-    if not verdict.part("start", float(starts_like(clip, sample.first_frame)),
-                        unless="the video does not open on the first frame"):
-        return verdict.score(ok="")
+    opening = judged_opening(video, sample.first_frame, "the video does not open on the first frame")
+    if isinstance(opening, Score):
+        return opening
+    clip, verdict = opening
     factor = JUDGE_SIZE / FRAME_SIZE
     frames = clip.frames
     first_small = resize_frame(sample.first_frame, JUDGE_SIZE)

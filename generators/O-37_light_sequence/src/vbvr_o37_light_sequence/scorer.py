@@ -9,8 +9,8 @@ value = start · end · untouched · one_at_a_time:
 - start: the video opens on the first frame, every lamp in its starting state;
 - end: over the last 1/4 s every lamp shows the rule's target state (one lamp wrong is a wrong answer: 0);
 - untouched: the lamps the rule leaves alone never switch (a flicker of one judged frame is forgiven);
-- one_at_a_time: (switches that run after their predecessor, :func:`vbvr_core.judge.order.one_after_another`
-  with 1/12 s apart) / (lamps that change − 1); a cut or a cross-fade switches them all together and scores 0.
+- one_at_a_time: the lamps' switches timed by ``vbvr_core.families.tracking.judge.one_at_a_time_part`` (1/12 s
+  apart); a cut or a cross-fade switches them all together and scores 0.
 Never raises.
 """
 
@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.tracking.judge import one_at_a_time_part
 from vbvr_core.judge.compare import starts_like
-from vbvr_core.judge.order import change_span, longest_run, one_after_another
+from vbvr_core.judge.order import longest_run
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
@@ -74,9 +75,5 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     change = np.nonzero(initial != target)[0]
     # Each lamp's share of the way from its start to its target state (warmth 0 off, ON_LEVEL on).
     shares = [warmth[:, i] / ON_LEVEL if target[i] else 1.0 - warmth[:, i] / ON_LEVEL for i in change]
-    spans = [change_span(share) for share in shares]
-    apart = one_after_another([(a, b) for a, b in spans if b is not None], APART)
-    verdict.note("one_after_another", float(apart))
-    verdict.part("one_at_a_time", apart / max(1, len(change) - 1),
-                 unless=f"only {apart} of {len(change) - 1} consecutive switches run one after the other")
+    one_at_a_time_part(verdict, shares, "switches", APART)
     return verdict.score(ok="every lamp the rule changes switched one at a time; the rest untouched")

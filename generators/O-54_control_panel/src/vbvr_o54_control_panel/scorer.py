@@ -9,9 +9,9 @@ value = start · end · untouched · smooth · one_at_a_time:
 - end: over the last 1/4 s every control shows its target (a slider within 5 units);
 - untouched: the controls already as asked never change (a one-frame flicker is forgiven);
 - smooth: every slider that moves glides — no judged frame jumps more than 25 units (a cut jumps the whole way);
-- one_at_a_time: (operations that run after their predecessor, :func:`vbvr_core.judge.order.one_after_another`
-  with 1/12 s apart; a control's way to its target is a slider's value, a switch's or button's greenness measured
-  against the panel at start and at target) / (controls changed − 1); a cut or a cross-fade changes them all at once.
+- one_at_a_time: the operations timed by ``vbvr_core.families.tracking.judge.one_at_a_time_part`` (1/12 s apart; a
+  control's way to its target is a slider's value, a switch's or button's greenness measured against the panel at
+  start and at target); a cut or a cross-fade changes them all at once.
 Never raises.
 """
 
@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.tracking.judge import one_at_a_time_part
 from vbvr_core.judge.compare import starts_like
-from vbvr_core.judge.order import change_span, longest_run, one_after_another
+from vbvr_core.judge.order import longest_run
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_min, resize_frame
 from vbvr_core.media.video import VideoReader
@@ -112,15 +113,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     target = draw_panel(solution.controls(), solution.target)
     ends = np.stack([resize_frame(frame, JUDGE_SIZE) for frame in (sample.first_frame, target)])
     references = readings(ends, solution, greens=True)
-    spans = []
-    for i in change:
-        if kinds[i] == "slider":
-            share = progress(values[:, i], solution.initial[i], solution.target[i])
-        else:
-            share = progress(greens[:, i], float(references[0, i]), float(references[1, i]))
-        spans.append(change_span(share))
-    apart = one_after_another([(a, b) for a, b in spans if b is not None], APART)
-    verdict.note("one_after_another", float(apart))
-    verdict.part("one_at_a_time", apart / max(1, len(change) - 1),
-                 unless=f"only {apart} of {len(change) - 1} consecutive operations run one after the other")
+    shares = [progress(values[:, i], solution.initial[i], solution.target[i]) if kinds[i] == "slider"
+              else progress(greens[:, i], float(references[0, i]), float(references[1, i])) for i in change]
+    one_at_a_time_part(verdict, shares, "operations", APART)
     return verdict.score(ok="every control operated to its target, one at a time; the others untouched")
