@@ -25,18 +25,11 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_arrow, draw_text, new_canvas, text_size, to_frame
-from vbvr_core.families.dominoes.chain import (
-    KNOCK_FRAMES,
-    THICKNESS,
-    Domino,
-    Fall,
-    ambiguous_pairs,
-    depth,
-    fall,
-)
-from vbvr_core.families.dominoes.judge import MIN_GROUND, footprint, ground_sizes
-from vbvr_core.families.dominoes.scene import ChainScene, ChainSolution
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.dominoes.chain import KNOCK_FRAMES, THICKNESS, Domino, Fall, ambiguous_pairs, depth
+from vbvr_core.families.dominoes.judge import footprint
+from vbvr_core.families.dominoes.scene import ChainSolution
+from vbvr_core.families.dominoes.task import ChainGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o23_domino_chain_branch_path_prediction.plugin import TASK
 
@@ -161,7 +154,7 @@ def build_layout(p: Params, rng: np.random.Generator) -> Layout:
 
 
 def layout_problem(layout: Layout, result: Fall) -> str | None:
-    """Why the laid-out chain cannot be used, or None."""
+    """Why the laid-out chain cannot be used (its dominoes' ground is checked by :class:`ChainGenerator`), or None."""
     dominoes = layout.dominoes
     pairs = ambiguous_pairs(dominoes, HEIGHT)
     if pairs:
@@ -173,8 +166,8 @@ def layout_problem(layout: Layout, result: Fall) -> str | None:
         return "occlusion: two dominoes overlap"
     if _arrow_hits(layout, taken):
         return "occlusion: the START arrow or label touches a domino or leaves the canvas"
-    if min(ground_sizes(dominoes, result.lies)) < MIN_GROUND:
-        return "illegible: a domino's fall would cover too little free ground to be seen"
+    if depth(result) < 5:
+        return "trivial: fewer than five dominoes fall one after another"
     return None
 
 
@@ -198,34 +191,30 @@ def _arrow_hits(layout: Layout, taken: np.ndarray) -> bool:
     return bool(((mask > 0) & (taken > 0)).any())
 
 
-class DominoChainBranchPathPredictionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class DominoChainBranchPathPredictionGenerator(ChainGenerator, task=TASK, params=Params, solution=Solution):
     """Lays out the Y, runs the chain reaction and draws it domino by domino."""
 
-    def generate(self) -> Sample:
-        """Build and check the layout, solve the chain, render the first frame, the falls and the end state."""
-        p = self.params
-        layout = build_layout(p, self.rng)
-        result = fall(layout.dominoes, HEIGHT)
-        problem = layout_problem(layout, result)
-        if problem:
-            raise Reject(problem)
-        if depth(result) < 5:
-            raise Reject("trivial: fewer than five dominoes fall one after another")
-        self._layout = layout
-        self._chain = chain = ChainScene(self._background(layout, p.background), layout.dominoes, result)
-        prompt = (
+    height = HEIGHT
+
+    def lay_out(self) -> Layout:
+        """The Y (:func:`build_layout`)."""
+        return build_layout(self.params, self.rng)
+
+    problem = staticmethod(layout_problem)
+
+    def prompt(self, layout: Layout) -> str:
+        """The rule of the chain, told for a Y."""
+        return (
             "Seen from above, blue dominoes stand in a Y: a trunk that splits at the wide fork domino into two "
             "branches. The green arrow pushes the START domino over. A falling domino knocks down every domino "
             "standing within one domino length in front of it and comes to lie flat (red) toward it; a domino "
             "standing farther away than that is not reached, so a chain stops at a wider gap. Show the chain "
             "reaction, one domino falling after another, until no more dominoes fall."
         )
-        return chain.sample(prompt, Solution(**chain.facts(HEIGHT)), p)
 
-    @staticmethod
-    def _background(layout: Layout, tint: int) -> np.ndarray:
+    def floor(self, layout: Layout) -> np.ndarray:
         """The floor with the green push arrow and its START label (the dominoes are painted per frame)."""
-        canvas = new_canvas(BACKGROUNDS[tint])
+        canvas = new_canvas(BACKGROUNDS[self.params.background])
         draw = ImageDraw.Draw(canvas)
         (tx, ty), (hx, hy) = layout.arrow
         draw_arrow(draw, (float(tx), float(ty)), (float(hx), float(hy)), ARROW_COLOR, width=6, head_length=16,
@@ -233,15 +222,10 @@ class DominoChainBranchPathPredictionGenerator(BaseGenerator, task=TASK, params=
         draw_text(draw, layout.label, LABEL, LABEL_SIZE, fill=TEXT_COLOR, anchor="mm", bold=True)
         return to_frame(canvas)
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """The right chain reaction with the fallen dominoes painted otherwise (kept blue, or brown): the rule
-        is which dominoes fall and when, not our colour for a lying domino."""
-        return self._chain.recoloured()
-
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong chain reactions drawn like the right one: a blocked branch falling through its gap, stopping one
         domino early, or — where nothing blocks — only one branch falling; and the chain stopping at the fork."""
-        layout, result, source = self._layout, self._chain.result, self._chain.replay
+        layout, result, source = self.layout, self.chain.result, self.chain.replay
         misses: dict[str, FrameSource] = {}
         for branch, before in layout.gaps.items():
             members = layout.branches[branch]

@@ -12,5 +12,5 @@ TASK = declare_task(
         "domino lying flat toward the next; a branch stops where a gap is wider than a domino's length."
     ),
     generator="vbvr_o23_domino_chain_branch_path_prediction.generator:DominoChainBranchPathPredictionGenerator",
-    scorer="vbvr_o23_domino_chain_branch_path_prediction.scorer:score",
+    scorer="vbvr_core.families.dominoes.judge:score_chain",
 )

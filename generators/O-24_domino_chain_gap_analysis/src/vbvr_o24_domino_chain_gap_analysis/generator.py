@@ -22,11 +22,11 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import FRAME_SIZE, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_arrow, draw_text, new_canvas, to_frame
-from vbvr_core.families.dominoes.chain import KNOCK_FRAMES, THICKNESS, Domino, ambiguous_pairs, fall
+from vbvr_core.families.dominoes.chain import KNOCK_FRAMES, THICKNESS, Domino, Fall, ambiguous_pairs
 from vbvr_core.families.dominoes.draw import FALLEN, OUTLINE, STANDING
-from vbvr_core.families.dominoes.judge import MIN_GROUND, ground_sizes
-from vbvr_core.families.dominoes.scene import ChainScene, ChainSolution
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.dominoes.scene import ChainSolution
+from vbvr_core.families.dominoes.task import ChainGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o24_domino_chain_gap_analysis.plugin import TASK
 
@@ -109,37 +109,43 @@ def build_row(p: Params, rng: np.random.Generator) -> Row:
     return Row(dominoes, spacings, (tail, head))
 
 
-class DominoChainGapAnalysisGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class DominoChainGapAnalysisGenerator(ChainGenerator, task=TASK, params=Params, solution=Solution):
     """Lays out the row, runs the chain reaction and draws it domino by domino."""
 
-    def generate(self) -> Sample:
-        """Build and check the row, solve the chain, render the first frame, the falls and the end state."""
-        p = self.params
-        row = build_row(p, self.rng)
-        result = fall(row.dominoes, HEIGHT)
+    height = HEIGHT
+
+    def lay_out(self) -> Row:
+        """The row (:func:`build_row`)."""
+        return build_row(self.params, self.rng)
+
+    def problem(self, row: Row, result: Fall) -> str | None:
+        """A domino near the edge of another's reach, or a chain that does not stop after domino ``stop``."""
         pairs = ambiguous_pairs(row.dominoes, HEIGHT)
         if pairs:
-            raise Reject(f"ambiguous: domino {pairs[0][1] + 1} stands near the edge of domino {pairs[0][0] + 1}'s reach")
-        if result.fallen != list(range(p.stop)):
-            raise Reject(f"the chain does not stop after domino {p.stop}: {len(result.fallen)} fall")
-        if min(ground_sizes(row.dominoes, result.lies)) < MIN_GROUND:
-            raise Reject("illegible: a domino's fall would cover too little free ground to be seen")
-        self._row = row
-        self._chain = chain = ChainScene(self._background(row, p), row.dominoes, result)
+            return f"ambiguous: domino {pairs[0][1] + 1} stands near the edge of domino {pairs[0][0] + 1}'s reach"
+        if result.fallen != list(range(self.params.stop)):
+            return f"the chain does not stop after domino {self.params.stop}: {len(result.fallen)} fall"
+        return None
+
+    def facts(self, row: Row) -> dict[str, int]:
+        """The number of the last domino that falls."""
+        return {"stop": self.params.stop}
+
+    def prompt(self, row: Row) -> str:
+        """The rule of the chain, told for a row and its legend."""
+        p = self.params
         side = "left" if p.leftward else "right"
-        prompt = (
+        return (
             f"Seen from above, {p.count} numbered blue dominoes stand in a row; the green arrow pushes domino 1 "
             f"(START) over toward the {side}. A falling domino lies flat (red) and reaches exactly one domino "
             "length, as the legend shows: it knocks the next domino over only if that one stands within its "
             "length, so the chain stops at the first gap wider than a domino. Show the chain reaction, one "
             "domino falling after another, until the last domino before that gap has fallen and the rest stand."
         )
-        return chain.sample(prompt, Solution(**chain.facts(HEIGHT), stop=p.stop), p)
 
-    @staticmethod
-    def _background(row: Row, p: Params) -> np.ndarray:
+    def floor(self, row: Row) -> np.ndarray:
         """The floor with the legend (one fallen domino: one domino length), the numbers, the push arrow and START."""
-        canvas = new_canvas(BACKGROUNDS[p.background])
+        canvas = new_canvas(BACKGROUNDS[self.params.background])
         draw = ImageDraw.Draw(canvas)
         legend = Domino(40.0 + THICKNESS / 2, 44.0, 0.0, WIDTH)
         draw.polygon(legend.tile(HEIGHT), fill=FALLEN, outline=OUTLINE, width=2)
@@ -156,14 +162,10 @@ class DominoChainGapAnalysisGenerator(BaseGenerator, task=TASK, params=Params, s
                   fill=TEXT_COLOR, anchor="mm", bold=True)
         return to_frame(canvas)
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
-        """The right chain reaction with the fallen dominoes painted otherwise (kept blue, or brown)."""
-        return self._chain.recoloured()
-
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong chain reactions drawn like the right one: falling across the gap, stopping one domino early,
         and (where the row has one) stopping at the first wide-but-reachable stretch."""
-        row, result, source, p = self._row, self._chain.result, self._chain.replay, self.params
+        row, result, source, p = self.layout, self.chain.result, self.chain.replay, self.params
         through = [KNOCK_FRAMES * k for k in range(p.count)]
         early = [s if k < p.stop - 1 else None for k, s in enumerate(result.starts)]
         misses = {"through_gap": source(through), "stops_early": source(early)}

@@ -12,5 +12,5 @@ TASK = declare_task(
         "last domino before that gap lies short of the next and the rest stay standing."
     ),
     generator="vbvr_o24_domino_chain_gap_analysis.generator:DominoChainGapAnalysisGenerator",
-    scorer="vbvr_o24_domino_chain_gap_analysis.scorer:score",
+    scorer="vbvr_core.families.dominoes.judge:score_chain",
 )

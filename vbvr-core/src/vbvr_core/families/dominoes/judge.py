@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from vbvr_core.contract import FPS, FRAME_SIZE, Score
+from vbvr_core.contract import FPS, FRAME_SIZE, SampleRef, Score
 from vbvr_core.families.dominoes.chain import FALL_FRAMES, THICKNESS, Domino
 from vbvr_core.families.dominoes.scene import ChainSolution
 from vbvr_core.judge.credit import ramp
@@ -145,3 +145,11 @@ def judge_solution(video: VideoReader, solution: ChainSolution) -> Score:
     """:func:`judge_chain` on the dominoes, lies and schedule that a task's ``solution`` records."""
     dominoes = [Domino(*values) for values in solution.dominoes]
     return judge_chain(video, dominoes, solution.lies, solution.starts, solution.parents)
+
+
+def score_chain(sample: SampleRef, video: VideoReader) -> Score:
+    """The scorer of a domino task, named in its plugin.py: :func:`judge_solution` on the :class:`ChainSolution`
+    fields of the sample's solution (a task's own facts beside them, such as the number of the last domino to
+    fall, are for reading, not judged: the schedule already says which dominoes fall)."""
+    return judge_solution(video, ChainSolution.model_validate({name: sample.solution[name]
+                                                               for name in ChainSolution.model_fields}))
