@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Annotated, Literal
 
-from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, draw_shape, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_BLACK, MARK_RED
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance
+from vbvr_core.families.marking.draw import MARK_BLACK, MARK_RED, shapes_image
 from vbvr_core.families.marking.task import RingMarkGenerator, place_apart, shape_reach, varied_shapes
 from vbvr_core.pipeline.generator import Reject
 
@@ -99,11 +98,7 @@ class UniqueColorGenerator(RingMarkGenerator, task=TASK, params=Params, solution
         ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
         centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6)
         target = unique_colour_shape(colors)
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for kind, center, radius, rotation, color in zip(kinds, centers, radii, rotations, colors, strict=True):
-            draw_shape(draw, kind, center, radius, fill=PALETTE[color], rotation=rotation)
-        first = to_frame(canvas)
+        first = shapes_image(BACKGROUNDS[p.background], kinds, centers, radii, rotations, [PALETTE[c] for c in colors])
         prompt = (
             "Several coloured shapes are shown. Every colour appears on two or more shapes except one colour, which "
             "appears on exactly one shape. Find that shape with the unique, non-repeated colour and mark it by "

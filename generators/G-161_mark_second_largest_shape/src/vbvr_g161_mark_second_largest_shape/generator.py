@@ -19,10 +19,10 @@ import math
 from typing import Annotated, Literal
 
 import numpy as np
-from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, draw_shape, new_canvas, shape_points, to_frame
+from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, shape_points
+from vbvr_core.families.marking.draw import shapes_image
 from vbvr_core.families.marking.task import (
     SCENE_KINDS,
     RingMarkGenerator,
@@ -125,11 +125,7 @@ class SecondLargestShapeGenerator(RingMarkGenerator, task=TASK, params=Params, s
         measured = [shape_area(kind, r) for kind, r in zip(kinds, radii, strict=True)]
         target = second_largest(measured)
 
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for kind, center, radius, rotation, color in zip(kinds, centers, radii, rotations, colors, strict=True):
-            draw_shape(draw, kind, center, radius, fill=color, rotation=rotation)
-        first = to_frame(canvas)
+        first = shapes_image(BACKGROUNDS[p.background], kinds, centers, radii, rotations, colors)
         prompt = (
             "Several shapes of different sizes are shown. Find the shape with the second largest area and mark it "
             "by drawing a red circle around it. Mark only that shape and do not change anything else in the image."

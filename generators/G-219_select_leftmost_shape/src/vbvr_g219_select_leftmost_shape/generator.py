@@ -17,10 +17,10 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex
+from vbvr_core.families.marking.draw import shapes_image
 from vbvr_core.families.marking.task import RingMarkGenerator, shape_outline, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
@@ -131,11 +131,7 @@ class SelectLeftmostShapeGenerator(RingMarkGenerator, task=TASK, params=Params, 
         lefts = [round(min(x for x, _ in shape_outline(p.kind, c, r, rotation)), 2) for c, r in zip(centers, radii, strict=True)]
         target = leftmost(lefts, centers)
 
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for center, radius, color in zip(centers, radii, colors, strict=True):
-            draw_shape(draw, p.kind, center, radius, fill=color, rotation=rotation)
-        first = to_frame(canvas)
+        first = shapes_image(BACKGROUNDS[p.background], [p.kind] * count, centers, radii, [rotation] * count, colors)
         prompt = (
             "Several shapes of the same form but in different colours are shown. Find the shape that lies farthest "
             "to the left and mark it by drawing a red circle around it. Mark only that shape and do not change "

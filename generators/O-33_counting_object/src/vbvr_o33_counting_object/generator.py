@@ -21,9 +21,9 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, draw_text, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_text
 from vbvr_core.draw.shapes import SHAPE_REACH
-from vbvr_core.families.marking.draw import ring_image
+from vbvr_core.families.marking.draw import ring_image, shapes_image
 from vbvr_core.families.marking.task import place_apart, shuffle_together
 from vbvr_core.judge.alternatives import font_alternatives
 from vbvr_core.pipeline.generator import BaseGenerator
@@ -153,11 +153,8 @@ class CountingGenerator(BaseGenerator, task=TASK, params=Params, solution=Soluti
         counted = [k for k, kind in enumerate(kinds) if asked is None or kind == asked]
         # Reading order: bands of 80 px from the top, left to right inside a band.
         visit = sorted(counted, key=lambda k: (int(centers[k][1] // 80), centers[k][0]))
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for kind, radius, name, center in zip(kinds, radii, names, centers, strict=True):
-            draw_shape(draw, kind, center, radius, fill=PALETTE[name], outline=(0, 0, 0), width=2)
-        first = to_frame(canvas)
+        first = shapes_image(BACKGROUNDS[p.background], kinds, centers, radii, [0.0] * len(kinds),
+                             [PALETTE[name] for name in names], outline=(0, 0, 0), width=2)
         final = with_label(first, len(counted))
         ring_radii = [size / 2 + 7 for size in sizes]
 

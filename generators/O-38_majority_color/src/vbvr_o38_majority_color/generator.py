@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from typing import Annotated, Literal
 
 import numpy as np
-from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out
+from vbvr_core.families.marking.draw import shapes_image
 from vbvr_core.families.marking.task import place_apart, shape_reach, varied_shapes
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -110,13 +110,8 @@ def majority_of(colors: list[str]) -> str:
 
 def render(background: int, solution: Solution, colors: list[tuple[int, int, int]], outlined: bool) -> np.ndarray:
     """The scene with each shape filled in ``colors``."""
-    canvas = new_canvas(BACKGROUNDS[background])
-    draw = ImageDraw.Draw(canvas)
-    for kind, center, radius, rotation, color in zip(solution.kinds, solution.centers, solution.radii,
-                                                     solution.rotations, colors, strict=True):
-        draw_shape(draw, kind, center, radius, fill=color, outline=OUTLINE if outlined else None,
-                   width=2 if outlined else 0, rotation=rotation)
-    return to_frame(canvas)
+    return shapes_image(BACKGROUNDS[background], solution.kinds, solution.centers, solution.radii, solution.rotations,
+                        colors, outline=OUTLINE if outlined else None, width=2 if outlined else 0)
 
 
 def blend(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int, int, int]:

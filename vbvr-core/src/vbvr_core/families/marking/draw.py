@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from vbvr_core.contract.geometry import Point
-from vbvr_core.draw import ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import draw_shape, ease_in_out, new_canvas, to_frame
 
 MARK_RED = (225, 25, 25)
 MARK_BLACK = (0, 0, 0)  # the mark of a task whose official convention marks in black (the palette's black)
@@ -29,6 +29,18 @@ def filled_polygons(background, polygons: Sequence[Sequence[Point]], fills: Sequ
     draw = ImageDraw.Draw(canvas)
     for polygon, fill in zip(polygons, fills, strict=True):
         draw.polygon(list(polygon), fill=fill)
+    return to_frame(canvas)
+
+
+def shapes_image(background, kinds: Sequence[str], centers: Sequence[Point], radii: Sequence[float],
+                 rotations: Sequence[float], fills: Sequence, outline=None, width: int = 0) -> np.ndarray:
+    """A canvas of ``background`` (RGB) with each shape drawn in turn by :func:`vbvr_core.draw.draw_shape`: kind,
+    centre, nominal radius, turn and fill (RGB) from the five lists (one entry a shape), and the one ``outline``
+    colour (none by default) ``width`` px wide for all: a scattered scene of shapes, as a frame."""
+    canvas = new_canvas(background)
+    draw = ImageDraw.Draw(canvas)
+    for kind, center, radius, rotation, fill in zip(kinds, centers, radii, rotations, fills, strict=True):
+        draw_shape(draw, kind, center, radius, fill=fill, outline=outline, width=width, rotation=rotation)
     return to_frame(canvas)
 
 
