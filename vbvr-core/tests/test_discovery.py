@@ -154,3 +154,19 @@ def test_threads_looking_up_one_task_at_once_all_get_it(tiny_task, monkeypatch):
     with ThreadPoolExecutor(4) as pool:
         found = list(pool.map(lambda _: discovery.get_task(tiny_task).key, range(4)))
     assert found == [tiny_task] * 4
+
+
+def test_the_plugin_manager_takes_hook_implementations_from_vbvr_names_only():
+    class Plugin:
+        @hookimpl
+        def vbvr_check_sample(self, task_key, sample):
+            return []
+
+        @hookimpl
+        def check_sample(self, task_key, sample):  # marked, but not a vbvr_ name: not a hook of ours
+            return ["never called"]
+
+    manager = discovery.TaskPluginManager("vbvr")
+    manager.register(Plugin(), name="marked-twice")
+    assert [impl.function.__name__ for impl in manager.hook.vbvr_check_sample.get_hookimpls()] == ["vbvr_check_sample"]
+    assert not hasattr(manager.hook, "check_sample")

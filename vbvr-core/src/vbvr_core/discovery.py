@@ -89,12 +89,26 @@ def known_keys() -> list[str]:
     return [task.key for task in list_tasks()]
 
 
+class TaskPluginManager(pluggy.PluginManager):
+    """A plugin manager that looks for hook implementations under ``vbvr_`` names only.
+
+    pluggy's default inspects every attribute of a plugin statically; a task's plugin object carries dozens
+    (its info model, properties, dataclass machinery), and listing 100 tasks spent most of its time there.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        """Options of the ``vbvr_*`` hook implementation ``name``; None for every other attribute."""
+        if not name.startswith(f"{hookspecs.PROJECT}_"):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 @functools.lru_cache(maxsize=1)
 def plugin_manager() -> pluggy.PluginManager:
     """The process-wide plugin manager, with core's own lifecycle plugin registered; tasks join on lookup."""
     from vbvr_core.pipeline import lifecycle
 
-    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager = TaskPluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     manager.register(lifecycle, name="vbvr_core.lifecycle")
     return manager

@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from vbvr_core import discovery
-from vbvr_core.cli.usage import fail_usage
+from vbvr_core.cli.usage import escape, fail_usage, stderr_console, stdout_console
 from vbvr_core.contract.keys import InvalidTaskKey, dist_name, import_name, validate_key
 
 app = typer.Typer(
@@ -25,10 +23,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-errors = Console(stderr=True)
 
-__all__ = ["app", "console", "errors", "fail_usage", "resolve_task"]
+__all__ = ["app", "fail_usage", "resolve_task"]
 
 
 def resolve_task(key: str) -> discovery.TaskRegistration:
@@ -50,8 +46,6 @@ def list_command(
     )] = False,
 ) -> None:
     """List installed tasks: key, category, version (and with --commits the package's git commit)."""
-    from vbvr_core.pipeline.provenance import package_facts
-
     rows = []
     for task in discovery.list_tasks():
         try:
@@ -62,25 +56,32 @@ def list_command(
             category, title = "?", f"broken plugin: {error}"
         row = {"key": task.key, "category": category, "title": title, "dist": task.dist, "version": task.version}
         if commits:
+            from vbvr_core.pipeline.provenance import package_facts
+
             facts = package_facts(dist_name(task.key), import_name(task.key))
             row.update(commit=facts.commit, dirty=facts.dirty, commit_source=facts.commit_source)
         rows.append(row)
     if as_json:
         print(json.dumps(rows, indent=2))
         return
-    table = Table(title=f"{len(rows)} installed VBVR tasks")
-    for column in ("key", "category", "version", *(["commit"] if commits else [])):
-        table.add_column(column)
-    for row in rows:
-        cells = [row["key"], row["category"], row["version"]]
-        if commits:
-            cells.append((row["commit"] or "unknown")[:12] + (" (dirty)" if row["dirty"] else ""))
-        table.add_row(*cells)
-    console.print(table)
+    header = ["key", "category", "version", *(["commit"] if commits else [])]
+    lines = [[row["key"], row["category"], row["version"],
+              *([(row["commit"] or "unknown")[:12] + (" (dirty)" if row["dirty"] else "")] if commits else [])]
+             for row in rows]
+    print(aligned([header, ["-" * len(name) for name in header], *lines]))
+    print(f"{len(rows)} installed VBVR tasks")
+
+
+def aligned(lines: list[list[str]]) -> str:
+    """``lines`` of cells as text columns, each as wide as its widest cell (plain text: pipes and grep read it)."""
+    widths = [max(len(line[column]) for line in lines) for column in range(len(lines[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in lines)
 
 
 def show(sample_dir: Annotated[Path, typer.Argument(help="A saved sample folder.")]) -> None:
     """Describe a saved sample: task, prompt, parameters, provenance, video, file checks."""
+    from rich.table import Table
+
     from vbvr_core.cli.score import loaded_record
     from vbvr_core.pipeline.sample_io import PROMPT, verify_sample
 
@@ -102,10 +103,11 @@ def show(sample_dir: Annotated[Path, typer.Argument(help="A saved sample folder.
     ]
     for name, value in rows:
         table.add_row(name, value)
+    console = stdout_console()
     console.print(table)
     problems = verify_sample(sample_dir)
     for problem in problems:
-        errors.print(f"[red]problem:[/] {problem}")
+        stderr_console().print(f"[red]problem:[/] {escape(problem)}")
     console.print("files: " + ("all checksums match" if not problems else f"{len(problems)} problem(s)"))
     if problems:
         raise typer.Exit(code=1)

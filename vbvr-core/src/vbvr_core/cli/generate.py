@@ -11,11 +11,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from vbvr_core.cli.usage import MAX_SEED, SEED_HELP, errors, fail_usage, refuse_existing, writable_folder
-from vbvr_core.contract import FailureRecord
+from vbvr_core.cli.usage import (
+    MAX_SEED,
+    SEED_HELP,
+    escape,
+    fail_usage,
+    refuse_existing,
+    stderr_console,
+    stdout_console,
+    writable_folder,
+)
 
 
 def _overrides(params: str | None) -> dict | None:
@@ -39,7 +45,10 @@ def generate(
     force: Annotated[bool, typer.Option("--force", help="Replace sample folders that already exist in OUT.")] = False,
 ) -> None:
     """Generate COUNT verified samples of one task into OUT."""
-    from vbvr_core.cli.app import console, resolve_task
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from vbvr_core.cli.app import resolve_task
+    from vbvr_core.contract import FailureRecord
     from vbvr_core.pipeline.produce import MissingCommitError, produce
     from vbvr_core.pipeline.sample_io import sample_name
     from vbvr_core.pipeline.seeds import sample_seed
@@ -52,7 +61,7 @@ def generate(
     writable_folder(out / key, "--out")
     failures: list[FailureRecord] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=errors, transient=True) as progress:
+    with Progress(*columns, console=stderr_console(), transient=True) as progress:
         bar = progress.add_task(key, total=count)
         for index, dest in enumerate(destinations):
             try:
@@ -69,9 +78,9 @@ def generate(
                 if result.problems and result.problems[0].startswith("invalid params"):
                     raise fail_usage(f"{key}: {result.problems[0]}")
             progress.advance(bar)
-    console.print(f"{count - len(failures)} of {count} samples of {key} written to {out / key}", markup=False,
+    stdout_console().print(f"{count - len(failures)} of {count} samples of {key} written to {out / key}", markup=False,
                   highlight=False)
     for failure in failures:
-        errors.print(f"[red]failed[/] sample {failure.index} (seed {failure.seed}): {escape(failure.problems[-1])}")
+        stderr_console().print(f"[red]failed[/] sample {failure.index} (seed {failure.seed}): {escape(failure.problems[-1])}")
     if failures:
         raise typer.Exit(code=1)

@@ -11,10 +11,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from vbvr_core import discovery
-from vbvr_core.cli.usage import MAX_SEED, SEED_HELP, deprecated, errors, fail_usage, writable_folder
+from vbvr_core.cli.usage import (
+    MAX_SEED,
+    SEED_HELP,
+    deprecated,
+    escape,
+    fail_usage,
+    stderr_console,
+    stdout_console,
+    writable_folder,
+)
 
 
 def review(
@@ -37,7 +45,6 @@ def review(
     """
     import tempfile
 
-    from vbvr_core.cli.app import console
     from vbvr_core.review import (
         ALL_CHECKS,
         DEFAULT_SAMPLES,
@@ -58,7 +65,7 @@ def review(
         with tempfile.TemporaryDirectory(prefix="vbvr-review-") as scratch:
             work_dir = work or Path(scratch)
             context = ReviewContext.for_key(key, work_dir, samples=count, draws=draws, seed=seed, source=source)
-            with check_progress(len(ALL_CHECKS), errors, announce=not as_json) as on_check:
+            with check_progress(len(ALL_CHECKS), stderr_console(), announce=not as_json) as on_check:
                 report = run_review(context, on_check=on_check)
             index = _gallery(write_gallery, context, report, gallery)
     except (ReviewTargetError, discovery.UnknownTaskError) as error:
@@ -66,9 +73,9 @@ def review(
     if as_json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
-        print_report(report, console)
+        print_report(report, stdout_console())
         if index is not None:
-            console.print(f"gallery: {index}", markup=False, highlight=False)
+            stdout_console().print(f"gallery: {index}", markup=False, highlight=False)
     if report.failed or (gallery is not None and index is None):
         raise typer.Exit(code=1)
 
@@ -80,7 +87,7 @@ def _gallery(write_gallery, context, report, gallery: Path | None) -> Path | Non
     try:
         return write_gallery(context, report, gallery)
     except OSError as error:
-        errors.print(f"[bold red]error:[/] --gallery {escape(str(gallery))}: could not write the gallery "
+        stderr_console().print(f"[bold red]error:[/] --gallery {escape(str(gallery))}: could not write the gallery "
                      f"({escape(str(error.strerror or error))}); "
                      "the review's results follow", highlight=False, soft_wrap=True)
         return None

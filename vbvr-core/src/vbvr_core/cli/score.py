@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 
 from vbvr_core import discovery
 from vbvr_core.cli.usage import deprecated, fail_usage
-from vbvr_core.contract import SampleRecord, SampleRef
 from vbvr_core.contract.keys import InvalidTaskKey, validate_key
+
+if TYPE_CHECKING:  # the models are built when a sample is read, not when the command line starts
+    from vbvr_core.contract import SampleRecord, SampleRef
 
 REMAKE = "Fix: point at a folder written by `vbvr generate` or `vbvr-factory run`, or make the sample again"
 
 
 def loaded_record(sample_dir: Path, name: str) -> SampleRecord:
     """The sample's parsed ``metadata.json``, or exit 2 naming the file, what is wrong and the fix."""
+    from pydantic import ValidationError
+
     from vbvr_core.pipeline.sample_io import METADATA, load_record
 
     metadata = sample_dir / METADATA

@@ -9,21 +9,45 @@ message on stderr (:func:`deprecated`).
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from vbvr_core.pipeline.seeds import SEED_BITS
 
-errors = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+
 MAX_SEED = (1 << SEED_BITS) - 1  # the registry's bound too: 0 ≤ seed < 2^63
 SEED_HELP = f"0 ≤ seed ≤ 2^{SEED_BITS}-1"
 Value = TypeVar("Value")
+
+
+@functools.cache
+def stdout_console() -> Console:
+    """The rich console of standard output, made on first use: a command that styles nothing never loads rich."""
+    from rich.console import Console
+
+    return Console()
+
+
+@functools.cache
+def stderr_console() -> Console:
+    """The rich console of standard error (progress, warnings, errors); a path or a fix is never broken mid-word."""
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """``text`` with rich markup escaped, for printing names and messages that may contain ``[``."""
+    from rich.markup import escape as escape_markup
+
+    return escape_markup(text)
 
 
 def fail_usage(message: str) -> typer.Exit:
@@ -33,7 +57,7 @@ def fail_usage(message: str) -> typer.Exit:
     a message of several lines (several problems) gets ``error:`` before each.
     """
     for line in message.splitlines() or [message]:
-        errors.print(f"[bold red]error:[/] {escape(line)}", highlight=False, soft_wrap=True)
+        stderr_console().print(f"[bold red]error:[/] {escape(line)}", highlight=False)
     return typer.Exit(code=2)
 
 
@@ -47,8 +71,8 @@ def deprecated(new_flag: str, new_value: Value, old_flag: str, old_value: Value 
     """
     if old_value is None:
         return default if new_value is None else new_value
-    errors.print(f"[yellow]warning:[/] {escape(old_flag)} is deprecated and will be removed in the next release; "
-                 f"use {new_flag}", highlight=False, soft_wrap=True)
+    stderr_console().print(f"[yellow]warning:[/] {escape(old_flag)} is deprecated and will be removed in the next "
+                           f"release; use {new_flag}", highlight=False)
     if new_value is not None and new_value != old_value:
         raise fail_usage(f"{old_flag} {old_value} and {new_flag} {new_value} disagree; give {new_flag} only")
     return old_value

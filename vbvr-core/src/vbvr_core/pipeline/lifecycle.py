@@ -7,8 +7,13 @@ through the same hooks as a third party's.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from vbvr_core.contract import FRAME_SIZE, FailureRecord, Sample, hookimpl
+from vbvr_core.contract.hookspecs import hookimpl
+from vbvr_core.contract.info import FRAME_SIZE
+
+if TYPE_CHECKING:  # the hooks only receive these; importing the models is left to whoever builds them
+    from vbvr_core.contract import FailureRecord, Sample
 
 log = logging.getLogger("vbvr_core.pipeline")
 

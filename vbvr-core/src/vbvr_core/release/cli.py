@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from vbvr_core.cli.usage import stderr_console, stdout_console
 from vbvr_core.release.packages import BASELINE_FILE, find_package, repo_packages
 
 app = typer.Typer(help="Release tooling: version-bump check, wheels with the git commit baked in, a PEP 503 index.",
                   no_args_is_help=True)
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)  # a path or a fix is never broken mid-word
 ROOT_OPTION = typer.Option("--root", help="Repository root (default: the current directory).")
 
 
@@ -35,13 +33,13 @@ def check(
     try:
         problems = check_version_bumps(root.resolve(), since)
     except ReleaseCheckError as error:
-        errors.print(f"[bold red]error:[/] {error}", highlight=False)
+        stderr_console().print(f"[bold red]error:[/] {error}", highlight=False)
         raise typer.Exit(code=2) from None
     for problem in problems:
-        errors.print(f"[red]version not bumped:[/] {problem}", highlight=False)
+        stderr_console().print(f"[red]version not bumped:[/] {problem}", highlight=False)
     if problems:
         raise typer.Exit(code=1)
-    console.print(f"every package changed since {since or 'the release baseline'} carries a new version")
+    stdout_console().print(f"every package changed since {since or 'the release baseline'} carries a new version")
 
 
 @app.command()
@@ -59,14 +57,14 @@ def build(
     try:
         selected = [find_package(root, name) for name in packages] if packages else repo_packages(root)
     except LookupError as error:
-        errors.print(f"[bold red]error:[/] {error}")
+        stderr_console().print(f"[bold red]error:[/] {error}")
         raise typer.Exit(code=2) from None
     for package in selected:
         try:
             files = build_package(root, package, out, isolated=isolated)
         except BuildError as error:
-            errors.print(f"[bold red]error:[/] {error}")
+            stderr_console().print(f"[bold red]error:[/] {error}")
             raise typer.Exit(code=1) from None
-        console.print(f"{package.dist} {package.version}: " + ", ".join(f.name for f in files))
+        stdout_console().print(f"{package.dist} {package.version}: " + ", ".join(f.name for f in files))
     simple = write_simple_index(out)
-    console.print(f"simple index: {simple.resolve()}  (pip install --extra-index-url file://{simple.resolve()} …)")
+    stdout_console().print(f"simple index: {simple.resolve()}  (pip install --extra-index-url file://{simple.resolve()} …)")
