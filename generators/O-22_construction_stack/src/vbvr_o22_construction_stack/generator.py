@@ -22,7 +22,8 @@ from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, Ta
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, new_canvas, to_frame
 from vbvr_core.families.stacking.layout import one_at_a_time
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.stacking.task import OneAtATimeGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o22_construction_stack.plugin import TASK
 
@@ -86,8 +87,10 @@ def legs(start: Point, end: Point, top: float) -> list[Point]:
     return [start, (start[0], top), (end[0], top), end]
 
 
-class ConstructionStackGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class ConstructionStackGenerator(OneAtATimeGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the table, the pad, the loose blocks and the pale target tower, and the tower built block by block."""
+
+    hold_frames = None  # the pipeline's default hold
 
     def generate(self) -> Sample:
         """Choose colours and the target order, lay the blocks out, and render the building."""
@@ -128,16 +131,9 @@ class ConstructionStackGenerator(BaseGenerator, task=TASK, params=Params, soluti
                   f"carry it over and set it down. From the bottom, the tower is {listing}. Leave the target tower "
                   "unchanged.")
         solution = Solution(names=names, colors=colors, starts=starts, targets=targets, order=order, tints=tints)
-        return Sample(
-            first_frame=stage.frame(list(zip(sprites, starts, strict=True))),
-            final_frame=stage.frame(list(zip(sprites, targets, strict=True))),
-            prompt=prompt,
-            trajectory=self.build(targets, order),
-            solution=solution,
-            params=p,
-        )
+        return self.carried_sample(stage, sprites, starts, targets, prompt, solution)
 
-    def build(self, ends: list[Point], moving: list[int]) -> FrameSource:
+    def moves(self, solution: Solution, ends: list[Point], moving: list[int]) -> FrameSource:
         """The blocks in ``moving`` carried one after another along their legs to ``ends``, the n-th block to move
         over the n-th of ``tops``."""
         starts = self.plan[0]
@@ -151,4 +147,5 @@ class ConstructionStackGenerator(BaseGenerator, task=TASK, params=Params, soluti
         swapped = list(targets)
         a, b = order[-1], order[-2]
         swapped[a], swapped[b] = targets[b], targets[a]
-        return {"top_two_swapped": self.build(swapped, order[:-2] + [a, b]), "top_left_on_table": self.build(targets, order[:-1])}
+        return {"top_two_swapped": self.moves(sample.solution, swapped, order[:-2] + [a, b]),
+                "top_left_on_table": self.moves(sample.solution, targets, order[:-1])}

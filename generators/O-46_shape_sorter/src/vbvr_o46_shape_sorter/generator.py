@@ -24,15 +24,8 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Sprite, Stage, draw_shape, new_canvas, paste, to_frame
 from vbvr_core.families.arrangement.draw import KIND_REACH, shape_sprite
-from vbvr_core.families.stacking.layout import (
-    HOLD_ENDS,
-    draw_divider,
-    match_listing,
-    matched_board,
-    near_miss_moves,
-    one_at_a_time,
-)
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.families.stacking.layout import draw_divider, match_listing, matched_board, one_at_a_time
+from vbvr_core.families.stacking.task import OneAtATimeGenerator
 
 from vbvr_o46_shape_sorter.plugin import TASK
 
@@ -140,8 +133,11 @@ def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames
     return frames
 
 
-class ShapeSorterGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
-    """Draws cards and outlines on a split board, and the cards' slides one at a time into their outlines."""
+class ShapeSorterGenerator(OneAtATimeGenerator, task=TASK, params=Params, solution=Solution):
+    """Draws cards and outlines on a split board, and the cards' slides one at a time into their outlines (near
+    misses: the family's, the first two cards swapped and the last card left where it was)."""
+
+    replay = staticmethod(replay)
 
     def generate(self) -> Sample:
         """Scatter cards and outlines, find a clear order, and render the slides."""
@@ -159,18 +155,4 @@ class ShapeSorterGenerator(BaseGenerator, task=TASK, params=Params, solution=Sol
                   "outline is filled exactly.")
         solution = Solution(kinds=kinds, names=names, colors=[COLORS[n] for n in names], starts=starts,
                             targets=targets, radius=p.card_radius, reaches=[round(r, 2) for r in reaches], order=order)
-        return Sample(
-            first_frame=stage.frame(list(zip(sprites, starts, strict=True))),
-            final_frame=stage.frame(list(zip(sprites, targets, strict=True))),
-            prompt=prompt,
-            trajectory=replay(solution, targets, order, p.move_frames, p.pause_frames),
-            solution=solution,
-            params=p,
-            hold_frames=HOLD_ENDS,
-        )
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The first two cards swapped (each into the other's outline), and the last card left where it was."""
-        solution, p = sample.solution, self.params
-        return {name: replay(solution, ends, moving, p.move_frames, p.pause_frames)
-                for name, (ends, moving) in near_miss_moves(solution.targets, solution.order).items()}
+        return self.carried_sample(stage, sprites, starts, targets, prompt, solution)

@@ -25,15 +25,8 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Stage, new_canvas, to_frame
 from vbvr_core.families.stacking.faces import FUR, Face, silhouette
-from vbvr_core.families.stacking.layout import (
-    HOLD_ENDS,
-    draw_divider,
-    match_listing,
-    matched_board,
-    near_miss_moves,
-    one_at_a_time,
-)
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.families.stacking.layout import draw_divider, match_listing, matched_board, one_at_a_time
+from vbvr_core.families.stacking.task import OneAtATimeGenerator
 
 from vbvr_o64_animal_matching.plugin import TASK
 
@@ -97,8 +90,11 @@ def replay(solution: Solution, ends: list[Point], moving: list[int], move_frames
     return frames
 
 
-class AnimalMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
-    """Draws faces on the left and their silhouettes on the right, and the faces' slides one at a time into them."""
+class AnimalMatchingGenerator(OneAtATimeGenerator, task=TASK, params=Params, solution=Solution):
+    """Draws faces on the left and their silhouettes on the right, and the faces' slides one at a time into them
+    (near misses: the family's, the first two faces swapped and the last face left where it was)."""
+
+    replay = staticmethod(replay)
 
     def generate(self) -> Sample:
         """Scatter faces and outlines, find a clear order, and render the slides."""
@@ -117,18 +113,4 @@ class AnimalMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution=
         solution = Solution(kinds=kinds, sizes=sizes, colors=[FUR[k] for k in kinds],
                             starts=[f.fur_point(s) for f, s in zip(faces, starts, strict=True)],
                             targets=[f.fur_point(t) for f, t in zip(faces, targets, strict=True)], order=order)
-        return Sample(
-            first_frame=stage.frame([(f.sprite, s) for f, s in zip(faces, starts, strict=True)]),
-            final_frame=stage.frame([(f.sprite, t) for f, t in zip(faces, targets, strict=True)]),
-            prompt=prompt,
-            trajectory=replay(solution, solution.targets, order, p.move_frames, p.pause_frames),
-            solution=solution,
-            params=p,
-            hold_frames=HOLD_ENDS,
-        )
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The first two faces swapped (each into the other's outline), and the last face left where it was."""
-        solution, p = sample.solution, self.params
-        return {name: replay(solution, ends, moving, p.move_frames, p.pause_frames)
-                for name, (ends, moving) in near_miss_moves(solution.targets, solution.order).items()}
+        return self.carried_sample(stage, [face.sprite for face in faces], starts, targets, prompt, solution)
