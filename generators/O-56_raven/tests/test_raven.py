@@ -52,14 +52,14 @@ def _panel_video(folder, change):
     record = load_record(folder)
     p = RavenGenerator.Params(**record.params)
     solution = record.solution
+    colors = [PALETTE[name] for name in solution["colors"]]
     scene = MatrixScene(p.margin, p.gap, BACKGROUNDS[p.background], PANEL_FILLS[p.panel_style % len(PANEL_FILLS)],
-                        PANEL_LINES[p.panel_style // len(PANEL_FILLS)])
+                        PANEL_LINES[p.panel_style // len(PANEL_FILLS)], colors, solution["shapes"])
     panels = [[{name: solution["tables"][name][row][col] for name in DOMAINS} for col in range(3)] for row in range(3)]
     if change:
         panels[2][2][change[0]] = change[1]
-    colors = [PALETTE[name] for name in solution["colors"]]
     first = read_png(folder / "first_frame.png")
-    final = scene.render(panels, colors, solution["shapes"], question=False)
+    final = scene.render(panels, question=False)
     return list(itertools.chain([first] * 8, reveal_frames(first, final, [tuple(solution["target_box"])], 16),
                                 [final] * 8))
 

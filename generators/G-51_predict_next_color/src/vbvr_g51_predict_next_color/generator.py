@@ -13,7 +13,7 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import combinations
 from typing import Annotated
 
@@ -23,9 +23,10 @@ from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, new_canvas, to_frame
-from vbvr_core.families.fill_in.draw import draw_question_mark, reveal_video
-from vbvr_core.families.fill_in.sequence import repeat_cycle
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.fill_in.draw import draw_question_mark
+from vbvr_core.families.fill_in.sequence import minimal_period, repeat_cycle
+from vbvr_core.families.fill_in.task import FillInGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g51_predict_next_color.plugin import TASK
 
@@ -70,12 +71,13 @@ class Solution(TaskSolution):
 
 def next_color(shown: Sequence[str]) -> tuple[int, str]:
     """(shortest period, continuation) of a row of colour names: the least p with ``shown[i] == shown[i-p]``
-    for every i ≥ p; the continuation is ``shown[len - p]``. Raises ``ValueError`` when the row does not show
-    its cycle's start again (p ≥ len: nothing repeats, so any colour could come next)."""
-    for period in range(1, len(shown)):
-        if all(shown[i] == shown[i - period] for i in range(period, len(shown))):
-            return period, shown[len(shown) - period]
-    raise ValueError(f"the row {list(shown)} repeats nothing: its continuation cannot be inferred")
+    for every i ≥ p (:func:`~vbvr_core.families.fill_in.sequence.minimal_period`); the continuation is
+    ``shown[len - p]``. Raises ``ValueError`` when the row does not show its cycle's start again (p ≥ len: nothing
+    repeats, so any colour could come next)."""
+    period = minimal_period(shown)
+    if period >= len(shown):
+        raise ValueError(f"the row {list(shown)} repeats nothing: its continuation cannot be inferred")
+    return period, shown[len(shown) - period]
 
 
 def row_boxes(count: int, block: int, gap: int) -> list[Box]:
@@ -87,7 +89,7 @@ def row_boxes(count: int, block: int, gap: int) -> list[Box]:
             for k in range(count)]
 
 
-class PredictNextColorGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class PredictNextColorGenerator(FillInGenerator, task=TASK, params=Params, solution=Solution):
     """Repeats a colour cycle along a row and fills the empty last box with the colour that comes next."""
 
     def _cycle(self) -> list[str]:
@@ -123,9 +125,8 @@ class PredictNextColorGenerator(BaseGenerator, task=TASK, params=Params, solutio
             "last box, marked with a question mark, is empty. Fill the empty box with the colour that continues "
             "the pattern. Do not change anything else in the image."
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt,
-                      trajectory=lambda: self._fill_video(first, final, solution), solution=solution, params=p,
-                      hold_frames=4)  # with the video's own holds (hold_frames) about half a second each end
+        # with the video's own holds (hold_frames) about half a second each end
+        return self.revealed(first, final, [solution.target_box], prompt, solution, hold_frames=4)
 
     def _render(self, solution: Solution, fill: str | None) -> np.ndarray:
         """The row, with the target box empty (outlined, "?") when ``fill`` is None, else filled with ``fill``."""
@@ -142,11 +143,9 @@ class PredictNextColorGenerator(BaseGenerator, task=TASK, params=Params, solutio
             draw.rectangle([left, top, right - 1, bottom - 1], fill=PALETTE[fill])
         return to_frame(canvas)
 
-    def _fill_video(self, first: np.ndarray, final: np.ndarray, solution: Solution) -> Iterator[np.ndarray]:
-        """``first`` held, ``final``'s target box wiped in over ``reveal_frames`` frames, ``final`` held."""
-        p = self.params
-        return reveal_video(first, final, [solution.target_box], p.reveal_frames, hold=p.hold_frames,
-                            end_hold=p.hold_frames)
+    def holds(self) -> tuple[int, int]:
+        """The row held ``hold_frames`` before the answer is wiped in, and the answer as long after."""
+        return self.params.hold_frames, self.params.hold_frames
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The box filled like the answer but in a wrong colour: the last shown colour repeated, another colour
@@ -158,5 +157,5 @@ class PredictNextColorGenerator(BaseGenerator, task=TASK, params=Params, solutio
                                            ) if len(cycle) > 2 else None,
                  "unused_color": next((c for c in COLORS if c not in cycle and all(
                      color_distance(PALETTE[c], PALETTE[u]) >= MIN_COLOR_DISTANCE for u in cycle)), None)}
-        return {name: (lambda color=color: self._fill_video(sample.first_frame, self._render(solution, color), solution))
+        return {name: self.wrong_answer(sample, self._render(solution, color), [solution.target_box])
                 for name, color in wrong.items() if color is not None}

@@ -13,17 +13,16 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
-from vbvr_core.families.fill_in.draw import RevealFrames, reveal_video
+from vbvr_core.families.fill_in.draw import RevealFrames
 from vbvr_core.families.fill_in.sequence import minimal_period, repeat_cycle
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.fill_in.task import FillInGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o45_sequence_completion.plugin import TASK
 from vbvr_o45_sequence_completion.rules import (
@@ -124,7 +123,7 @@ def undetermined(kind: str, elements: list[dict[str, Any]], font_size: int) -> s
     return None
 
 
-class SequenceCompletionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class SequenceCompletionGenerator(FillInGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a sequence with a hidden last element and reveals the element its rule gives."""
 
     def _cycle(self) -> list[dict[str, Any]]:
@@ -151,14 +150,14 @@ class SequenceCompletionGenerator(BaseGenerator, task=TASK, params=Params, solut
         """Build the sequence, render the row with a question mark and with the answer, reveal it."""
         p = self.params
         elements = self._elements()
-        scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background],
-                         {name: PALETTE[name] for name in FIGURE_COLORS})
+        scene = self.scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background],
+                                      {name: PALETTE[name] for name in FIGURE_COLORS})
         problem = undetermined(p.kind, elements, scene.font_size(elements))
         if problem:
             raise Reject(problem)
         first = scene.render(elements[:-1], question=True)
         final = scene.render(elements, question=False)
-        target = scene.box(p.length - 1, inset=3)
+        target = scene.target()
         what = "number" if p.kind in NUMBER_KINDS else "figure"
         prompt = (
             f"This is a sequence of {p.length - 1} elements followed by a box with a question mark. Observe its "
@@ -167,23 +166,13 @@ class SequenceCompletionGenerator(BaseGenerator, task=TASK, params=Params, solut
         )
         solution = Solution(kind=p.kind, elements=elements, answer=elements[-1], target_box=target,
                             given_boxes=[scene.box(index, inset=3) for index in range(p.length - 1)])
-        self.revealing = lambda answer: lambda: reveal_video(
-            first, _with_answer(final, scene.render(elements[:-1] + [answer], question=False), target), [target],
-            p.reveal_frames)
-        return Sample(first_frame=first, final_frame=final, prompt=prompt, solution=solution, params=p,
-                      trajectory=lambda: reveal_video(first, final, [target], p.reveal_frames))
+        return self.revealed(first, final, [target], prompt, solution)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A number answer off by one, drawn the same way."""
-        if "number" not in sample.solution.answer:
+        solution = sample.solution
+        if "number" not in solution.answer:
             return {}
-        return {"off_by_one": self.revealing({"number": sample.solution.answer["number"] + 1})}
-
-
-def _with_answer(final: np.ndarray, drawn: np.ndarray, box: Sequence[float]) -> np.ndarray:
-    """``final`` with its answer box taken from ``drawn``."""
-    left, top, right, bottom = (int(round(value)) for value in box)
-    out = final.copy()
-    out[top:bottom, left:right] = drawn[top:bottom, left:right]
-    return out
+        wrong = self.scene.render(solution.elements[:-1] + [{"number": solution.answer["number"] + 1}], False)
+        return {"off_by_one": self.wrong_answer(sample, wrong, [solution.target_box])}
 

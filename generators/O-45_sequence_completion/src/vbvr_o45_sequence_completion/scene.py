@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 from PIL import ImageDraw
 from vbvr_core.contract import FRAME_SIZE
-from vbvr_core.draw import draw_arrow, draw_shape, draw_text, new_canvas, text_size, to_frame
-from vbvr_core.families.fill_in.draw import Panels
+from vbvr_core.draw import draw_arrow, draw_shape, draw_text, text_size
+from vbvr_core.families.fill_in.draw import Panels, PanelScene
 
 MIN_FONT = 14
 MARGIN = 20
@@ -23,14 +23,15 @@ ARROW_ANGLES = {"up": -90, "up_right": -45, "right": 0, "down_right": 45, "down"
 RGB = tuple[int, int, int]
 
 
-class RowScene:
-    """Geometry and drawing of a row of ``count`` square boxes, ``gap`` apart, centred ``offset`` px off the middle."""
+class RowScene(PanelScene):
+    """Geometry and drawing of a row of ``count`` square boxes, ``gap`` apart, centred ``offset`` px off the middle,
+    the last one the question mark's."""
 
     def __init__(self, count: int, gap: int, offset: int, background: RGB, colors: dict[str, RGB]):
-        self.count, self.background, self.colors = count, background, colors
+        self.colors = colors
         self.side = side = min(96, (FRAME_SIZE - 2 * MARGIN - (count - 1) * gap) // count)
-        self.panels = Panels(1, count, side, gap, Panels.centred(1, count, side, gap).left,
-                             FRAME_SIZE // 2 + offset - side // 2)
+        panels = Panels(1, count, side, gap, Panels.centred(1, count, side, gap).left, FRAME_SIZE // 2 + offset - side // 2)
+        super().__init__(panels, background, BOX_FILL, BOX_LINE, 2, (0, count - 1), int(side * 0.6))
 
     def box(self, index: int, inset: int = 0) -> tuple[int, int, int, int]:
         """Box (left, top, right, bottom; right/bottom exclusive) of box ``index``, shrunk by ``inset``."""
@@ -44,11 +45,12 @@ class RowScene:
             size -= 1
         return size
 
-    def _draw_element(self, draw: ImageDraw.ImageDraw, element: dict[str, Any], box, font_size: int) -> None:
+    def draw_content(self, draw: ImageDraw.ImageDraw, box, element: dict[str, Any]) -> None:
+        """A number (at the row's font size), an arrow or a filled shape, centred in ``box``."""
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         radius = self.side * 0.3
         if "number" in element:
-            draw_text(draw, (cx, cy), str(element["number"]), font_size, fill=TEXT_COLOR, bold=True)
+            draw_text(draw, (cx, cy), str(element["number"]), self.number_size, fill=TEXT_COLOR, bold=True)
         elif "arrow" in element:
             angle = math.radians(ARROW_ANGLES[element["arrow"]])
             dx, dy = math.cos(angle) * radius * 1.15, math.sin(angle) * radius * 1.15
@@ -59,11 +61,7 @@ class RowScene:
                        width=2)
 
     def render(self, elements: Sequence[dict[str, Any]], question: bool) -> np.ndarray:
-        """The row with ``elements`` in the first boxes and, if ``question``, a question mark in the last one."""
-        canvas = new_canvas(self.background)
-        draw = ImageDraw.Draw(canvas)
-        self.panels.draw(draw, BOX_FILL, BOX_LINE, 2, (0, self.count - 1) if question else None, int(self.side * 0.6))
-        font_size = self.font_size(elements)
-        for index, element in enumerate(elements):
-            self._draw_element(draw, element, self.box(index), font_size)
-        return to_frame(canvas)
+        """The row with ``elements`` in the first boxes (numbers at :meth:`font_size` of them) and, if
+        ``question``, a question mark in the last one."""
+        self.number_size = self.font_size(elements)
+        return super().render({(0, index): element for index, element in enumerate(elements)}, question)

@@ -19,8 +19,9 @@ from typing import Annotated
 from pydantic import Field
 from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
-from vbvr_core.families.fill_in.draw import RevealFrames, reveal_video
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.fill_in.draw import RevealFrames
+from vbvr_core.families.fill_in.task import FillInGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o56_raven.plugin import TASK
 from vbvr_o56_raven.rules import build, predictions
@@ -71,7 +72,7 @@ def ambiguity(tables: dict[str, list[list[int]]]) -> str | None:
     return None
 
 
-class RavenGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class RavenGenerator(FillInGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a rule-governed 3×3 matrix with its last panel empty and reveals the panel the rules give."""
 
     def _rules(self) -> dict[str, str]:
@@ -106,12 +107,12 @@ class RavenGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution)
         color_names = [str(c) for c in rng.permutation(FIGURE_COLORS)]
         colors = [PALETTE[name] for name in color_names]
         fills, lines = PANEL_FILLS[p.panel_style % len(PANEL_FILLS)], PANEL_LINES[p.panel_style // len(PANEL_FILLS)]
-        scene = MatrixScene(p.margin, p.gap, BACKGROUNDS[p.background], fills, lines)
+        scene = MatrixScene(p.margin, p.gap, BACKGROUNDS[p.background], fills, lines, colors, shapes)
         if not scene.figures_fit():
             raise Reject("occlusion: the largest figures overlap their neighbours")
-        first = scene.render(panels, colors, shapes, question=True)
-        final = scene.render(panels, colors, shapes, question=False)
-        target = scene.panels.box(2, 2, inset=3)
+        first = scene.render(panels, question=True)
+        final = scene.render(panels, question=False)
+        target = scene.target()
         answer = panels[2][2]
         prompt = (
             "This is a 3×3 matrix puzzle (a Raven's progressive matrix). In every row, the shape, colour, number "
@@ -125,5 +126,4 @@ class RavenGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution)
             answer={"shape": shapes[answer["shape"]], "color": color_names[answer["color"]],
                     "count": answer["count"] + 1, "size": ["small", "medium", "large"][answer["size"]]},
         )
-        return Sample(first_frame=first, final_frame=final, prompt=prompt, solution=solution, params=p,
-                      trajectory=lambda: reveal_video(first, final, [target], p.reveal_frames))
+        return self.revealed(first, final, [target], prompt, solution)

@@ -7,8 +7,8 @@ import math
 import numpy as np
 from PIL import ImageDraw
 from vbvr_core.contract import FRAME_SIZE
-from vbvr_core.draw import draw_shape, new_canvas, to_frame
-from vbvr_core.families.fill_in.draw import Panels
+from vbvr_core.draw import draw_shape
+from vbvr_core.families.fill_in.draw import Panels, PanelScene
 
 RGB = tuple[int, int, int]
 SIZE_FACTORS = (0.38, 0.55, 0.72)  # radius / half a slot, for the sizes small, medium, large
@@ -22,36 +22,33 @@ LAYOUTS = {
 }
 
 
-class MatrixScene:
-    """Geometry and drawing of a 3×3 panel matrix with ``gap`` px between panels and ``margin`` around it."""
+class MatrixScene(PanelScene):
+    """Geometry and drawing of a 3×3 panel matrix with ``gap`` px between panels and ``margin`` around it; a panel
+    holds its figures (indices into ``colors`` and ``shapes``), the bottom-right one is the question mark's."""
 
-    def __init__(self, margin: int, gap: int, background: RGB, panel_fill: RGB, panel_line: RGB):
-        self.background, self.panel_fill, self.panel_line = background, panel_fill, panel_line
+    def __init__(self, margin: int, gap: int, background: RGB, panel_fill: RGB, panel_line: RGB, colors: list[RGB],
+                 shapes: list[str]):
+        self.colors, self.shapes = colors, shapes
         self.side = (FRAME_SIZE - 2 * margin - 2 * gap) // 3
-        self.panels = Panels.centred(3, 3, self.side, gap)
+        super().__init__(Panels.centred(3, 3, self.side, gap), background, panel_fill, panel_line, 3, (2, 2),
+                         int(self.side * 0.45))
 
     def figure_radius(self, size: int) -> float:
         """Nominal radius of a figure of size index ``size``."""
         return SIZE_FACTORS[size] * self.side / 4
 
-    def _draw_panel(self, draw: ImageDraw.ImageDraw, box, panel: dict, colors: list[RGB], shapes: list[str]) -> None:
+    def draw_content(self, draw: ImageDraw.ImageDraw, box, panel: dict) -> None:
+        """The panel's ``count`` + 1 figures of one shape, colour and size, laid out in its slots."""
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         half_slot = self.side / 4
         radius = self.figure_radius(panel["size"])
         for dx, dy in LAYOUTS[panel["count"] + 1]:
-            draw_shape(draw, shapes[panel["shape"]], (cx + dx * half_slot, cy + dy * half_slot), radius,
-                       fill=colors[panel["color"]], outline=OUTLINE, width=2)
+            draw_shape(draw, self.shapes[panel["shape"]], (cx + dx * half_slot, cy + dy * half_slot), radius,
+                       fill=self.colors[panel["color"]], outline=OUTLINE, width=2)
 
-    def render(self, panels: list[list[dict]], colors: list[RGB], shapes: list[str], question: bool) -> np.ndarray:
+    def render(self, panels: list[list[dict]], question: bool) -> np.ndarray:
         """The matrix; panel (2, 2) is drawn from ``panels`` unless ``question`` (then it shows a question mark)."""
-        canvas = new_canvas(self.background)
-        draw = ImageDraw.Draw(canvas)
-        self.panels.draw(draw, self.panel_fill, self.panel_line, 3, (2, 2) if question else None, int(self.side * 0.45))
-        for row in range(3):
-            for col in range(3):
-                if (row, col) != (2, 2) or not question:
-                    self._draw_panel(draw, self.panels.box(row, col), panels[row][col], colors, shapes)
-        return to_frame(canvas)
+        return super().render({(row, col): panels[row][col] for row in range(3) for col in range(3)}, question)
 
     def figures_fit(self) -> bool:
         """True when the largest figure (a star reaches 1.25 × its radius) stays inside its slot."""

@@ -7,23 +7,24 @@ box in turn is wiped (top to bottom, with a soft edge) or faded from its ``first
 differ only inside the boxes for the last frame to equal ``final``.
 
 The pictures themselves: :class:`Panels` lays out square boxes (a sequence's row, a matrix) and draws them,
-:func:`draw_question_mark` marks the empty place the answer goes into.
+:func:`draw_question_mark` marks the empty place the answer goes into, and :class:`PanelScene` draws a picture of
+panels with their contents, one panel empty with a question mark or holding the answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import Annotated
+from typing import Annotated, Any
 
 import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 
 from vbvr_core.contract import FRAME_SIZE, Uniform
-from vbvr_core.contract.geometry import Box
-from vbvr_core.draw import draw_text, ease_in_out
+from vbvr_core.contract.geometry import Box, Cell
+from vbvr_core.draw import draw_text, ease_in_out, new_canvas, to_frame
 
 STYLES = ("wipe", "fade")
 QUESTION_COLOR = (150, 150, 160)  # the grey of the question mark in an empty place
@@ -113,6 +114,41 @@ class Panels:
                 draw.rectangle([left, top, right - 1, bottom - 1], fill=fill, outline=outline, width=width)
         if question is not None:
             draw_question_mark(draw, self.box(*question), mark_size)
+
+
+class PanelScene:
+    """A picture of ``panels`` on ``background`` whose panel ``question`` (row, col) is the empty place the answer
+    goes into (a sequence's last box, a matrix's missing cell).
+
+    :meth:`render` draws every panel (:meth:`Panels.draw`: ``fill``, ``outline`` ``width`` px wide), a question mark
+    of ``mark_size`` px in the empty place when asked, then each panel's content in the order given, by the task's
+    :meth:`draw_content` (what a content is, and how it is drawn inside its panel's box, is the task's own).
+    """
+
+    def __init__(self, panels: Panels, background: tuple[int, ...], fill: tuple[int, ...], outline: tuple[int, ...],
+                 width: int, question: Cell, mark_size: int):
+        self.panels, self.background, self.question = panels, background, question
+        self.style = (fill, outline, width)
+        self.mark_size = mark_size
+
+    def draw_content(self, draw: ImageDraw.ImageDraw, box: Box, content: Any) -> None:
+        """Draw ``content`` inside ``box`` (left, top, right, bottom; right/bottom exclusive): the task's own."""
+        raise NotImplementedError
+
+    def render(self, contents: Mapping[Cell, Any], question: bool) -> np.ndarray:
+        """The picture with ``contents`` (panel (row, col) → content) drawn in their panels; with ``question`` the
+        empty place shows a question mark, and content given for it is left out."""
+        canvas = new_canvas(self.background)
+        draw = ImageDraw.Draw(canvas)
+        self.panels.draw(draw, *self.style, self.question if question else None, self.mark_size)
+        for cell, content in contents.items():
+            if not (question and tuple(cell) == tuple(self.question)):
+                self.draw_content(draw, self.panels.box(*cell), content)
+        return to_frame(canvas)
+
+    def target(self, inset: int = 3) -> Box:
+        """The box the answer is judged in: the empty place shrunk by ``inset`` (inside its outline)."""
+        return self.panels.box(*self.question, inset)
 
 
 def nudged_answer(final: np.ndarray, box: Box, dx: int, dy: int) -> np.ndarray:
