@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
+from vbvr_core.families.marking.judge import TAIL_SECONDS, judged_opening
+from vbvr_core.families.marking.parts import JUDGE_FPS
 from vbvr_core.families.tracking.judge import one_at_a_time_part
-from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.order import longest_run
-from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
 from vbvr_o37_light_sequence.generator import Solution
 
-JUDGE_FPS, JUDGE_SIZE = 12.0, 256
-TAIL_SECONDS = 0.25
 WARM = 110.0  # balanced grey levels: (red + green) / 2 − blue of an "on" lamp's middle (gold ≈ 220, grey ≈ 0):
 # half-way, so a lamp fading on and a lamp fading off together cross it at the same moment
 ON_LEVEL = 220.0  # balanced warmth of a lamp fully on (off ≈ 0)
@@ -54,16 +52,15 @@ def lamp_warmth(frames: np.ndarray, centers: list, radius: float) -> np.ndarray:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-37 against the sample's lamps, starting pattern and rule."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(size=JUDGE_SIZE, fps=JUDGE_FPS)
-    if not clip.ok:
-        return Score.zero(clip.error or "video has no frames")
+    initial, target = np.asarray(solution.initial), np.asarray(solution.target)
+    opening = judged_opening(video, sample.first_frame, "the video does not open on the row as given",
+                             lambda clip: bool(((lamp_warmth(clip.frames[:1], solution.centers, solution.radius)[0]
+                                                 >= WARM) == initial).all()))
+    if isinstance(opening, Score):
+        return opening
+    clip, verdict = opening
     warmth = lamp_warmth(clip.frames, solution.centers, solution.radius)
     states = warmth >= WARM
-    initial, target = np.asarray(solution.initial), np.asarray(solution.target)
-    verdict = Verdict()
-    opens = bool(starts_like(clip, sample.first_frame)) and bool((states[0] == initial).all())
-    if not verdict.part("start", float(opens), unless="the video does not open on the row as given"):
-        return verdict.score(ok="")
     tail = max(1, round(TAIL_SECONDS * JUDGE_FPS))
     ends = (states[-tail:] == target).all(axis=0)
     verdict.part("end", float(ends.all()),
