@@ -21,11 +21,10 @@ from typing import Annotated
 
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskSolution
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.families.gridwalk.task import Routes, WalkGenerator, tie_break_routes
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, collecting_route, grid_neighbours, shuffled_moves
 
 from vbvr_g13_grid_number_sequence.plugin import TASK
@@ -77,7 +76,7 @@ def numbered_grid(layout: GridLayout, numbered: list[Cell], **world) -> GridWorl
                      label_size=round(layout.cell * 0.6), label_color=NUMBER_INK, **world)
 
 
-class GridNumberSequenceGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class GridNumberSequenceGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws an open grid with numbered cells and a goal, and the shortest walk over the numbers in order."""
 
     def generate(self) -> Sample:
@@ -91,7 +90,6 @@ class GridNumberSequenceGenerator(BaseGenerator, task=TASK, params=Params, solut
         layout = GridLayout.fit(p.rows, p.cols)
         world = numbered_grid(layout, numbered, background=BACKGROUNDS[p.background], line_width=p.line_width,
                               fills={goal: GOAL_COLOR, **{cell: NUMBER_FILL for cell in numbered}})
-        first, final, self.walk = visits.paced_walk(world, AGENT_COLOR, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. An orange ball stands on its start cell; "
             f"{p.numbers} cells are numbered 1 to {p.numbers} and the red cell is the goal. Move the ball one cell "
@@ -101,24 +99,18 @@ class GridNumberSequenceGenerator(BaseGenerator, task=TASK, params=Params, solut
         )
         solution = Solution(layout=layout.to_dict(), start=start, goal=goal, numbered=numbered, path=path,
                             optimal_steps=len(path) - 1, agent_color=AGENT_COLOR)
-        return Sample(first_frame=first, final_frame=final, prompt=prompt, trajectory=self.walk(path),
-                      solution=solution, params=p)
+        return self.walk_sample(visits.paced_walk(world, AGENT_COLOR, path, p.frames_per_step), prompt, solution)
 
-    def _route(self, sample: Sample, numbered: list[Cell], avoid: list[Cell] = (), moves=NEIGHBOUR_STEPS):
-        s, p = sample.solution, self.params
-        return sequence_route(p.rows, p.cols, s.start, numbered, s.goal, avoid, moves)
+    def _route(self, s: Solution, numbered: list[Cell], avoid: list[Cell] = (), moves=NEIGHBOUR_STEPS):
+        return sequence_route(self.params.rows, self.params.cols, s.start, numbered, s.goal, avoid, moves)
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+    def other_routes(self, s: Solution) -> Routes:
         """Other shortest walks over the numbers in order: the moves tried vertical-first and horizontal-first."""
-        return visits.other_shortest_walks(self.walk, lambda moves: self._route(sample, sample.solution.numbered, moves=moves))
+        return tie_break_routes(lambda moves: self._route(s, s.numbered, moves=moves))
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The last two numbers visited in swapped order; the last number skipped; one step short of the goal."""
-        s = sample.solution
+    def wrong_routes(self, s: Solution) -> Routes:
+        """The last two numbers visited in swapped order; the last number skipped (after the walk stopped one step
+        short of the goal)."""
         swapped = s.numbered[:-2] + [s.numbered[-1], s.numbered[-2]]
-        misses = {"one_step_short": self.walk(s.path[:-1])}
-        for name, route in (("last_two_swapped", self._route(sample, swapped)),
-                            ("skips_last_number", self._route(sample, s.numbered[:-1], [s.numbered[-1]]))):
-            if route is not None:
-                misses[name] = self.walk(route)
-        return misses
+        return {"last_two_swapped": self._route(s, swapped),
+                "skips_last_number": self._route(s, s.numbered[:-1], [s.numbered[-1]])}

@@ -17,12 +17,12 @@ from typing import Annotated, Any
 
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import Placement, pick_cells, pick_endpoints
+from vbvr_core.families.gridwalk.task import Routes, WalkGenerator
 from vbvr_core.families.gridwalk.visits import LineWidth
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.pipeline.generator import Reject
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, count_shortest_paths, grid_neighbours, shortest_path
 
 from vbvr_g15_grid_avoid_obstacles.plugin import TASK
@@ -83,7 +83,7 @@ def obstacle_between(start: Cell, goal: Cell, obstacles: set[Cell]) -> bool:
     return any((r, c) in obstacles for r in rows for c in cols)
 
 
-class GridAvoidObstaclesGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class GridAvoidObstaclesGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a solvable obstacle grid and the agent's shortest walk to the goal."""
 
     def generate(self) -> Sample:
@@ -104,7 +104,6 @@ class GridAvoidObstaclesGenerator(BaseGenerator, task=TASK, params=Params, solut
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={start: START_COLOR, goal: GOAL_COLOR},
                           crosses={cell: OBSTACLE_COLOR for cell in obstacles})
-        first, final, self.walk = world.walker(AGENT_COLOR, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. The yellow ball starts on the blue cell; the red "
             "cell is the goal. Cells marked with a black X are obstacles. Move the ball one cell at a time "
@@ -116,26 +115,15 @@ class GridAvoidObstaclesGenerator(BaseGenerator, task=TASK, params=Params, solut
             optimal_steps=len(path) - 1, shortest_paths=count_shortest_paths(start, goal, neighbours),
             agent_color=AGENT_COLOR,
         )
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=self.walk(path),
-            solution=solution,
-            params=p,
-        )
+        return self.walk_sample(world.walker(AGENT_COLOR, path, p.frames_per_step), prompt, solution)
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+    def other_routes(self, s: Solution) -> Routes:
         """Another shortest route where the instance has one: ties broken in the opposite neighbour order."""
-        s, p = sample.solution, self.params
+        p = self.params
         other = shortest_path(s.start, s.goal, grid_neighbours(p.rows, p.cols, set(s.obstacles), NEIGHBOUR_STEPS[::-1]))
-        return {"other_shortest_route": self.walk(other)} if other != s.path else {}
+        return {"other_shortest_route": other if other != s.path else None}
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """Stopped one step short of the goal; and, where ignoring the X marks shortens the route, that route."""
-        s, p = sample.solution, self.params
-        found = {"one_step_short": self.walk(s.path[:-1])}
-        straight = shortest_path(s.start, s.goal, grid_neighbours(p.rows, p.cols, set()))
-        if len(straight) < len(s.path):
-            found["through_an_obstacle"] = self.walk(straight)
-        return found
+    def wrong_routes(self, s: Solution) -> Routes:
+        """Where ignoring the X marks shortens the route, that route (after the walk stopped one step short)."""
+        straight = shortest_path(s.start, s.goal, grid_neighbours(self.params.rows, self.params.cols, set()))
+        return {"through_an_obstacle": straight if len(straight) < len(s.path) else None}

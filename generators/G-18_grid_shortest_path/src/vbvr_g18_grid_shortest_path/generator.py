@@ -19,12 +19,11 @@ from typing import Annotated, Literal
 import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import Placement, pick_endpoints
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.families.gridwalk.task import Routes, WalkGenerator
 
 from vbvr_g18_grid_shortest_path.plugin import TASK
 
@@ -80,7 +79,7 @@ def l_path(start: Cell, goal: Cell, rows_first: bool) -> list[Cell]:
     return path
 
 
-class GridShortestPathGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class GridShortestPathGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws an open grid with start and goal cells and one shortest walk between them."""
 
     def generate(self) -> Sample:
@@ -92,7 +91,6 @@ class GridShortestPathGenerator(BaseGenerator, task=TASK, params=Params, solutio
         world = GridWorld(layout, background=BACKGROUNDS[p.background], line_width=p.line_width,
                           fills={start: START_COLOR, goal: GOAL_COLOR})
         agent_rgb = PALETTE[p.agent_color]
-        first, final, self.walk = world.walker(agent_rgb, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns. A {p.agent_color} ball stands on the green "
             "start cell; the red cell is the goal. Move the ball one cell at a time (up, down, left or right) "
@@ -100,21 +98,12 @@ class GridShortestPathGenerator(BaseGenerator, task=TASK, params=Params, solutio
         )
         solution = Solution(layout=layout.to_dict(), start=start, goal=goal, path=path,
                             optimal_steps=len(path) - 1, agent_color=agent_rgb)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=self.walk(path),
-            solution=solution,
-            params=p,
-        )
+        return self.walk_sample(world.walker(agent_rgb, path, p.frames_per_step), prompt, solution)
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+    def other_routes(self, s: Solution) -> Routes:
         """Other shortest routes: every row move first, or every column move first."""
-        start, goal = sample.solution.start, sample.solution.goal
-        return {"rows_first": self.walk(l_path(start, goal, True)), "columns_first": self.walk(l_path(start, goal, False))}
+        return {"rows_first": l_path(s.start, s.goal, True), "columns_first": l_path(s.start, s.goal, False)}
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The ground-truth walk with one step made and undone on the way, and stopped one step short."""
-        path = sample.solution.path
-        return {"step_undone": self.walk(path[:2] + path[:1] + path[1:]), "one_step_short": self.walk(path[:-1])}
+    def wrong_routes(self, s: Solution) -> Routes:
+        """The ground-truth walk with one step made and undone on the way (after the walk stopped one step short)."""
+        return {"step_undone": s.path[:2] + s.path[:1] + s.path[1:]}

@@ -22,11 +22,11 @@ from typing import Annotated
 import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk.draw import GridWorld
+from vbvr_core.families.gridwalk.task import Routes, WalkGenerator
 from vbvr_core.families.gridwalk.visits import LineWidth
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g41_grid_highest_cost.plugin import TASK
 
@@ -115,7 +115,7 @@ def cost_world(layout: GridLayout, costs, start: Cell, goal: Cell, **world) -> G
                      label_size=max(12, round(layout.cell * 0.42)), label_color=NUMBER_COLOR, **world)
 
 
-class GridHighestCostGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class GridHighestCostGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a grid of costs with start and goal cells and walks the dearest shortest route between them."""
 
     def _endpoints(self) -> tuple[Cell, Cell]:
@@ -152,7 +152,6 @@ class GridHighestCostGenerator(BaseGenerator, task=TASK, params=Params, solution
                          + (" that the greedy walk misses" if p.greedy_trap else ""))
         layout = GridLayout.fit(p.rows, p.cols)
         world = cost_world(layout, costs, start, goal, background=BACKGROUNDS[p.background], line_width=p.line_width)
-        first, final, self.walk = world.walker(AGENT_COLOR, path, p.frames_per_step)
         prompt = (
             f"The grid has {p.rows} rows and {p.cols} columns; each cell shows its cost. A yellow ball stands on the "
             "green start cell and the red cell is the goal. Move the ball one cell at a time (up, down, left or "
@@ -161,23 +160,12 @@ class GridHighestCostGenerator(BaseGenerator, task=TASK, params=Params, solution
         )
         solution = Solution(layout=layout.to_dict(), start=start, goal=goal, costs=costs.tolist(), path=path,
                             best_total=best, runner_up_total=runner, optimal_steps=len(path) - 1)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=self.walk(path),
-            solution=solution,
-            params=p,
-        )
+        return self.walk_sample(world.walker(AGENT_COLOR, path, p.frames_per_step), prompt, solution)
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The runner-up route, the greedy route (where it differs), and the best route stopped one step short."""
-        solution = Solution.model_validate(sample.solution)
+    def wrong_routes(self, solution: Solution) -> Routes:
+        """The runner-up route and the greedy route (where it differs), after the best route stopped one step short."""
         path, costs = solution.path, np.asarray(solution.costs)
         routes = route_cells(solution.start, solution.goal)
         runner_up = [(int(r), int(c)) for r, c in routes[np.argsort(-route_totals(costs, routes), kind="stable")[1]]]
-        misses = {"runner_up_route": self.walk(runner_up), "one_step_short": self.walk(path[:-1])}
         greedy = greedy_route(costs, solution.start, solution.goal)
-        if greedy != path:
-            misses["greedy_route"] = self.walk(greedy)
-        return misses
+        return {"runner_up_route": runner_up, "greedy_route": greedy if greedy != path else None}

@@ -24,13 +24,13 @@ from typing import Annotated
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite, to_frame
-from vbvr_core.families.gridwalk.draw import GridWorld, step_frames
-from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite
+from vbvr_core.families.gridwalk.draw import step_frames
+from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite, maze_world
 from vbvr_core.families.gridwalk.place import spread_cells
-from vbvr_core.families.gridwalk.visits import other_shortest_walks, require_route
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.gridwalk.task import Routes, WalkGenerator, scene_walker, tie_break_routes
+from vbvr_core.families.gridwalk.visits import require_route
+from vbvr_core.pipeline.generator import Reject
 from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, bfs_distances, collecting_route, grid_neighbours, shuffled_moves
 
@@ -77,7 +77,7 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-class KeyDoorMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class KeyDoorMatchingGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a looped maze with an agent, coloured keys and a door, and the walk over the matching key."""
 
     def generate(self) -> Sample:
@@ -102,8 +102,6 @@ class KeyDoorMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution
             raise Reject("trivial: the matching key is the nearest key")
         layout = GridLayout.fit(side, side, margin=GRID_MARGIN)
         scene = key_scene(layout, walls, BACKGROUNDS[p.floor], door, [key, *wrong], [COLORS[name] for name in names])
-        per_step = step_frames(p.frames_per_step, len(path) - 1, least=3)
-        self.walk = lambda cells: lambda: scene.frames(cells, per_step)
         listing = ", ".join(name for name in COLORS if name in names)
         article = "an" if names[0][0] in "aeiou" else "a"
         prompt = (
@@ -117,30 +115,25 @@ class KeyDoorMatchingGenerator(BaseGenerator, task=TASK, params=Params, solution
         solution = Solution(layout=layout.to_dict(), walls=walls, start=start, door=door, door_color=names[0],
                             key=key, wrong_keys=wrong, wrong_colors=names[1:], path=path,
                             optimal_steps=len(path) - 1, agent_color=AGENT_COLOR)
-        first, final = scene.first_and_final(path)
-        return Sample(first_frame=first, final_frame=final, prompt=prompt, trajectory=self.walk(path),
-                      solution=solution, params=p)
+        return self.walk_sample(scene_walker(scene, path, step_frames(p.frames_per_step, len(path) - 1, least=3)),
+                                prompt, solution)
 
-    def _route(self, sample: Sample, key: Cell | None, avoid: list[Cell], moves=NEIGHBOUR_STEPS) -> list[Cell]:
-        s = sample.solution
+    def _route(self, s: Solution, key: Cell | None, avoid: list[Cell], moves=NEIGHBOUR_STEPS) -> list[Cell] | None:
         side = s.layout["rows"]
         return key_door_route(side, side, s.walls, s.start, key, s.door, avoid, moves)
 
-    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+    def other_routes(self, s: Solution) -> Routes:
         """Other shortest walks over the matching key: the moves tried vertical-first and horizontal-first."""
-        s = sample.solution
-        return other_shortest_walks(self.walk, lambda moves: self._route(sample, s.key, s.wrong_keys, moves))
+        return tie_break_routes(lambda moves: self._route(s, s.key, s.wrong_keys, moves))
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The nearest wrong key fetched instead of the right one; the ground truth stopped one step short."""
-        s = sample.solution
-        misses = {"one_step_short": self.walk(s.path[:-1])}
+    def wrong_routes(self, s: Solution) -> Routes:
+        """The first wrong key that can be fetched instead of the right one (after the ground truth stopped one step
+        short)."""
         for wrong in s.wrong_keys:
-            route = self._route(sample, wrong, [s.key] + [c for c in s.wrong_keys if c != wrong])
+            route = self._route(s, wrong, [s.key] + [c for c in s.wrong_keys if c != wrong])
             if route is not None:
-                misses["wrong_key"] = self.walk(route)
-                break
-        return misses
+                return {"wrong_key": route}
+        return {}
 
 
 def key_door_route(rows: int, cols: int, walls: Iterable[Cell], start: Cell, key: Cell | None, door: Cell,
@@ -154,7 +147,7 @@ def key_door_route(rows: int, cols: int, walls: Iterable[Cell], start: Cell, key
 def key_scene(layout: GridLayout, walls: list[Cell], floor: tuple[int, int, int], door: Cell, keys: list[Cell],
               key_rgbs: list[tuple[int, int, int]]) -> PickupScene:
     """The maze with the door, a hollow square in the first key's colour, the keys lying and the green agent."""
-    canvas = GridWorld(layout, background=floor, line_width=0, fills=dict.fromkeys(walls, WALL_COLOR)).image()
+    canvas = maze_world(layout, walls, floor, WALL_COLOR).image()
     x0, y0, x1, y1 = layout.cell_box(door, max(2, layout.cell // 12))
     ImageDraw.Draw(canvas).rectangle([x0, y0, x1 - 1, y1 - 1], outline=key_rgbs[0], width=max(3, layout.cell // 8))
     agent = Sprite.of_shape("circle", layout.cell * 0.3, AGENT_COLOR, (30, 30, 30), outline_width=2, reach=1.0)

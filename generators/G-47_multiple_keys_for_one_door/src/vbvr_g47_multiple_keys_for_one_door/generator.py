@@ -25,10 +25,12 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, draw_disc, to_frame
-from vbvr_core.families.gridwalk.draw import GridWorld, step_frames
-from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite, padded_sprite
+from vbvr_core.families.gridwalk.draw import step_frames
+from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite, maze_world, padded_sprite
 from vbvr_core.families.gridwalk.place import spread_cells
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.gridwalk.task import WalkGenerator, scene_walker
+from vbvr_core.families.gridwalk.visits import require_route
+from vbvr_core.pipeline.generator import Reject
 from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import bfs_distances, collecting_route, grid_neighbours
 
@@ -74,8 +76,10 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-class MultipleKeysGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
-    """Draws a looped maze with an agent, keys and a door, and the shortest key-collecting walk."""
+class MultipleKeysGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
+    """Draws a looped maze with an agent, keys and a door, and the shortest key-collecting walk (no near misses)."""
+
+    short_name = None
 
     def generate(self) -> Sample:
         """Carve the maze, place the pieces, solve over (cell, keys) states, render the walk."""
@@ -86,14 +90,10 @@ class MultipleKeysGenerator(BaseGenerator, task=TASK, params=Params, solution=So
         walls = wall_cells(grid)
         floor = grid_neighbours(grid.shape[0], grid.shape[1], set(walls))
         route = collecting_route(start, keys, door, floor)
-        if route is None:
-            raise Reject("unsolvable: no route collects every key and reaches the door")
+        require_route(route, p.max_route, "no route collects every key and reaches the door")
         if len(route) - 1 <= bfs_distances(start, floor)[door]:
             raise Reject("trivial: every key lies on a shortest route to the door")
-        if len(route) - 1 > p.max_route:
-            raise Reject(f"route of {len(route) - 1} cells exceeds max_route={p.max_route}")
         layout = GridLayout.fit(grid.shape[0], grid.shape[1], margin=GRID_MARGIN)
-        frames_per_step = step_frames(p.frames_per_step, len(route) - 1, least=2)
         names = list(KEY_COLORS)
         key_names = [names[(p.palette_shift + k) % len(names)] for k in range(p.keys)]
         scene = key_scene(layout, walls, door, BACKGROUNDS[p.floor], keys, [KEY_COLORS[n] for n in key_names])
@@ -107,22 +107,14 @@ class MultipleKeysGenerator(BaseGenerator, task=TASK, params=Params, solution=So
         )
         solution = Solution(layout=layout.to_dict(), start=start, door=door, keys=keys, key_colors=key_names,
                             walls=walls, path=route, optimal_steps=len(route) - 1, agent_color=AGENT_COLOR)
-        first, final = scene.first_and_final(route)
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: scene.frames(route, frames_per_step),
-            solution=solution,
-            params=p,
-            hold_frames=HOLD_FRAMES,
-        )
+        return self.walk_sample(scene_walker(scene, route, step_frames(p.frames_per_step, len(route) - 1, least=2)),
+                                prompt, solution, hold_frames=HOLD_FRAMES)
 
 
 def key_scene(layout: GridLayout, walls: list[Cell], door: Cell, floor: tuple[int, int, int], keys: list[Cell],
               key_colors: list[tuple[int, int, int]]) -> PickupScene:
     """The maze with the filled brown door, the keys lying and the green agent."""
-    canvas = GridWorld(layout, background=floor, line_width=0, fills=dict.fromkeys(walls, WALL_COLOR)).image()
+    canvas = maze_world(layout, walls, floor, WALL_COLOR).image()
     layout.fill_cell(ImageDraw.Draw(canvas), door, DOOR_COLOR, inset=max(2, layout.cell // 10))
     agent = padded_sprite(layout.cell * 0.32, lambda d, c, r: draw_disc(d, c, r, fill=AGENT_COLOR + (255,),
                                                                         outline=(30, 30, 30, 255), width=2))

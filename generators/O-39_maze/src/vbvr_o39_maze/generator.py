@@ -21,9 +21,10 @@ from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Stage, interpolate_points, to_frame
-from vbvr_core.families.gridwalk.draw import GridWorld, step_frames
-from vbvr_core.families.gridwalk.maze import FloorIndex
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.gridwalk.draw import step_frames
+from vbvr_core.families.gridwalk.maze import FloorIndex, maze_world
+from vbvr_core.families.gridwalk.task import WalkGenerator, scene_walker
+from vbvr_core.pipeline.generator import Reject
 from vbvr_core.solve.maze import perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import bfs_distances, grid_neighbours, shortest_path
 
@@ -83,7 +84,7 @@ def route_endpoints(rng: np.random.Generator, grid: np.ndarray, placement: str, 
     return fitting[int(rng.integers(0, len(fitting)))]
 
 
-class MazeGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class MazeGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
     """Carves a perfect maze, places start and flag, and walks the unique route between them."""
 
     def generate(self) -> Sample:
@@ -97,30 +98,22 @@ class MazeGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
         frames_per_step = step_frames(p.frames_per_step, len(route) - 1, least=2)
         solution = Solution(layout=layout.to_dict(), start=start, goal=goal, walls=walls, path=route,
                             optimal_steps=len(route) - 1, agent_color=MARKER_COLOR)
-        scene = self.scene(solution)
-        first, final = scene.first_and_final(route)
         prompt = (
             f"The picture shows a maze of {grid.shape[0]}x{grid.shape[1]} cells: black cells are walls, light "
             "cells are corridors. Move the green ball from where it stands to the red flag, one cell at a time "
             "(up, down, left or right), only through corridor cells and never into a wall, along the maze's "
             "route to the flag, leaving an orange trail on every cell it passes."
         )
-        return Sample(
-            first_frame=first,
-            final_frame=final,
-            prompt=prompt,
-            trajectory=lambda: scene.frames(route, frames_per_step),
-            solution=solution,
-            params=p,
-            hold_frames=8,
-        )
+        return self.walk_sample(scene_walker(self.scene(solution), route, frames_per_step), prompt, solution,
+                                hold_frames=8)
 
     def scene(self, solution: Solution) -> MazeScene:
         """The maze of ``solution`` drawn in this instance's colours."""
         return MazeScene(GridLayout(**solution.layout), solution.walls, solution.goal, BACKGROUNDS[self.params.floor])
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The route stopped one cell before the flag, and the route with a detour into a dead end and back."""
+        """The route stopped one cell before the flag, and the route with a detour into a dead end and back, each
+        walked at 3 frames a cell."""
         solution, scene = sample.solution, self.scene(sample.solution)
         walk = dead_end_detour(solution.path, set(solution.walls), solution.layout["rows"])
         misses = {"one_cell_short": lambda: scene.frames(solution.path[:-1], 3)}
@@ -144,7 +137,7 @@ class MazeScene:
 
     def __init__(self, layout: GridLayout, walls: list[Cell], goal: Cell, floor: tuple[int, int, int]):
         self.layout = layout
-        world = GridWorld(layout, background=floor, line_width=0, fills=dict.fromkeys(walls, WALL_COLOR))
+        world = maze_world(layout, walls, floor, WALL_COLOR)
         canvas = world.image()
         _draw_flag(ImageDraw.Draw(canvas), layout, goal)
         self.background = to_frame(canvas)

@@ -2,7 +2,7 @@
 that the agent picks up on its way (keys).
 
 A maze's static picture is a :class:`~vbvr_core.families.gridwalk.draw.GridWorld` with its walls as fills and
-``line_width=0``; a task draws its own door or flag on it. :class:`PickupScene` then animates the agent over it,
+``line_width=0`` (:func:`maze_world`); a task draws its own door or flag on it. :class:`PickupScene` then animates the agent over it,
 each piece vanishing on the frame the agent reaches its cell.
 """
 
@@ -18,12 +18,18 @@ from pydantic import Field
 from vbvr_core.contract import Uniform
 from vbvr_core.contract.geometry import Cell, Point
 from vbvr_core.draw import BACKGROUNDS, GridLayout, Sprite, Stage, draw_shape, interpolate_points
+from vbvr_core.families.gridwalk.draw import RGB, GridWorld
 
 #: A maze task's ``floor`` parameter, an index into :data:`vbvr_core.draw.BACKGROUNDS` for its corridors, drawn
 #: uniformly: a task writes ``floor: FloorIndex = 0`` among its fields.
 FloorIndex = Annotated[
     int, Uniform(0, len(BACKGROUNDS) - 1), Field(ge=0, le=len(BACKGROUNDS) - 1, description="corridor colour index")
 ]
+
+
+def maze_world(layout: GridLayout, walls: Sequence[Cell], floor: RGB, wall_color: RGB = (0, 0, 0)) -> GridWorld:
+    """A maze's static picture: the ``walls`` cells filled ``wall_color`` on the ``floor`` colour, no grid lines."""
+    return GridWorld(layout, background=floor, line_width=0, fills=dict.fromkeys(walls, wall_color))
 
 
 def padded_sprite(radius: float, paint: Callable[[ImageDraw.ImageDraw, Point, float], None]) -> Sprite:
