@@ -14,6 +14,7 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import Annotated, Any, Literal
 
@@ -21,8 +22,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
+from vbvr_core.contract import Point, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
@@ -39,15 +39,9 @@ from vbvr_core.draw import (
     to_frame,
 )
 from vbvr_core.draw.canvas import RGB
-from vbvr_core.families.rotation.draw import (
-    rotate_points,
-    self_overlap,
-    steady_turn,
-    turn_near_misses,
-    turned_sprite,
-    turning_outline,
-)
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.rotation.draw import rotate_points, self_overlap, turned_sprite, turning_outline
+from vbvr_core.families.rotation.task import STATED_ANGLES, SteadyTurnGenerator, signed_turn
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o6_2d_geometric_transformation.plugin import TASK
 
@@ -59,9 +53,6 @@ PIVOT = (0, 0, 0)
 TITLE_BAND = 56
 MARGIN = 10
 MAX_START_TARGET_OVERLAP = 0.35
-# Per difficulty: (angle step, largest angle); the least angle is 45° (30° in the hard stratum).
-HOLD_ENDS = 6  # frames the pipeline holds the start and the end (a quarter of a second each)
-ANGLES = {0: (45, 180), 1: (15, 180), 2: (5, 270)}
 
 
 class Params(TaskParams):
@@ -81,8 +72,9 @@ class Params(TaskParams):
 
     @classmethod
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
-        """The angle, in the stratum's step (180° itself left out: both ways round would look alike)."""
-        step, largest = ANGLES[values["difficulty"]]
+        """The angle, in the stratum's step (:data:`~vbvr_core.families.rotation.task.STATED_ANGLES`) from 45° (30° in
+        the hard stratum) to its largest angle, 180° itself left out: both ways round would look alike."""
+        step, largest = STATED_ANGLES[values["difficulty"]]
         least = 30 if values["difficulty"] == 2 else 45
         choices = [a for a in range(least, largest + 1, step) if a != 180]
         return {"degrees": int(choices[int(rng.integers(0, len(choices)))]), **values}
@@ -188,11 +180,14 @@ def pivot_mark(pivot: tuple[float, float]) -> tuple[tuple[slice, slice], np.ndar
     return box, covered, drawn[0][box][covered]
 
 
-class GeometricTransformationGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class GeometricTransformationGenerator(SteadyTurnGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a shape, a pivot and the dashed target, and the shape's turn about the pivot onto the target."""
 
-    def generate(self) -> Sample:
-        """Place the shape and pivot so the whole orbit fits, then turn the shape about the pivot."""
+    frames_param = "turn_frames"
+    hold_frames = 6  # a quarter of a second at each end
+
+    def solve(self) -> Solution:
+        """Place the shape and pivot so the whole orbit fits (rejecting a target overlapping the start)."""
         p = self.params
         kind = SHAPES[int(self.rng.integers(0, len(SHAPES)))]
         color_name = distinct_colors(self.rng, 1, exclude=("white", "black", "gray", "light_gray"))[0]
@@ -208,7 +203,7 @@ class GeometricTransformationGenerator(BaseGenerator, task=TASK, params=Params, 
             raise Reject("out of bounds: the orbit does not fit the picture")
         pivot = (round(float(self.rng.uniform(low, high)), 1), round(float(self.rng.uniform(top, high)), 1))
         vertices = tuple((round(x + offset[0], 2), round(y + offset[1], 2)) for x, y in outline)
-        signed = p.degrees if p.direction == "clockwise" else -p.degrees
+        signed = signed_turn(p.degrees, p.direction)
         solution = Solution(kind=kind, color=PALETTE[color_name], color_name=color_name, pivot=pivot, vertices=vertices,
                             radius=float(p.radius), sprite_side=int(2 * reach + 12), outline_width=OUTLINE_WIDTH,
                             signed_degrees=signed)
@@ -218,22 +213,18 @@ class GeometricTransformationGenerator(BaseGenerator, task=TASK, params=Params, 
         overlap = float((start & end).sum() / (start | end).sum())
         if overlap > MAX_START_TARGET_OVERLAP:
             raise Reject(f"trivial: the target outline overlaps the shape ({overlap:.0%})")
-        stage = scene_stage(p, solution)
-        prompt = (
-            f"Rotate the {color_name} {kind if kind != 'irregular' else 'shape'} by {p.degrees} degrees {p.direction} "
-            "about the black point (not about its own centre), turning it rigidly at a steady speed so that it "
-            "sweeps around the point and ends exactly on the dashed outline. The point and the outline stay where "
-            "they are; the shape keeps its size and colour."
-        )
-        return Sample(
-            first_frame=turned_frame(stage, solution, 0.0), final_frame=turned_frame(stage, solution, float(signed)),
-            prompt=prompt,
-            trajectory=steady_turn(partial(turned_frame, stage, solution), signed, p.turn_frames),
-            solution=solution, params=p, hold_frames=HOLD_ENDS,
-        )
+        return solution
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The turn the wrong way round, and stopped at 60 % of the angle."""
-        solution = sample.solution
-        frame_at = partial(turned_frame, scene_stage(self.params, solution), solution)
-        return turn_near_misses(frame_at, solution.signed_degrees, self.params.turn_frames)
+    def frame_at(self, solution: Solution) -> Callable[[float], np.ndarray]:
+        """The title, the dashed target and the pivot, the shape turned about the pivot by a given angle."""
+        return partial(turned_frame, scene_stage(self.params, solution), solution)
+
+    def prompt(self, solution: Solution) -> str:
+        """The turn to make, about the point and onto the outline."""
+        p, kind = self.params, solution.kind
+        return (
+            f"Rotate the {solution.color_name} {kind if kind != 'irregular' else 'shape'} by {p.degrees} degrees "
+            f"{p.direction} about the black point (not about its own centre), turning it rigidly at a steady speed so "
+            "that it sweeps around the point and ends exactly on the dashed outline. The point and the outline stay "
+            "where they are; the shape keeps its size and colour."
+        )

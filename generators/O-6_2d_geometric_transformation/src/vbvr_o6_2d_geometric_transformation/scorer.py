@@ -1,10 +1,9 @@
 """O-6 scorer: measure the shape's turn about the pivot frame by frame and judge it against the stated turn.
 
-The rotation family's tracker (:func:`~vbvr_core.families.rotation.track.polygon_turn`) is given the shape as a
+The rotation family's :func:`~vbvr_core.families.rotation.track.judge_polygon_turn` is given the shape as a
 polygon around the pivot, so its templates are the shape turned about the pivot — a shape turned about its own
-centre, slid, or cross-faded onto the target matches none of them on the way and is unseen there. The fill colour
-is taken as the video's opening frame shows it. The turn is judged by
-:func:`~vbvr_core.families.rotation.judge.judge_turn`, tolerances in fractions of the stated angle.
+centre, slid, or cross-faded onto the target matches none of them on the way and is unseen there; the end is
+fully credited within 0.15 of the stated angle and not at all beyond 0.4 (at most 5° and 20°).
 
 Parts: ``start`` (starts as given), ``end`` (the turn reached equals the stated signed angle: the shape lies on the
 dashed outline, reached the stated way round), ``process`` (the turn passes through the angles in between),
@@ -15,8 +14,8 @@ process) · scene_held, so a cut to the target keeps at most 0.05 and a turn the
 from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import hold_title, judge_stated_turn, turn_parts, turn_scorer
-from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, colour_seen, polygon_turn
+from vbvr_core.families.rotation.judge import hold_title, turn_parts, turn_scorer
+from vbvr_core.families.rotation.track import TurningPolygon, judge_polygon_turn
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoClip
 
@@ -29,10 +28,9 @@ def score(sample: SampleRef, solution: Solution, clip: VideoClip) -> Score:
     target = float(solution.signed_degrees)
     polygon = TurningPolygon(solution.vertices, solution.pivot, solution.sprite_side, solution.outline_width, 1,
                              solution.radius)
-    turn, _ = polygon_turn(clip.frames, polygon, colour_seen(clip.frames, sample.first_frame, solution.color))
+    judged, _ = judge_polygon_turn(clip.frames, sample.first_frame, polygon, solution.color, target, 0.15, 0.4)
     verdict = Verdict()
     hold_title(verdict, clip.frames, TITLE_BAND)
-    judged = judge_stated_turn(turn, target, 0.15, 0.4, resolution=1.5 * ANGLE_STEP)
     if judged is None:
         verdict.part("turned", 0.0, unless="the shape is not seen turning about the point")
         return verdict.score(ok="")

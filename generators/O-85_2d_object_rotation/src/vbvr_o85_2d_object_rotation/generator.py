@@ -15,14 +15,14 @@ Parameters → draw → solve → render → prompt:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any, Literal
 
 import numpy as np
 from PIL import ImageDraw
 from pydantic import BaseModel, ConfigDict, Field
-from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.contract.sample import FrameSource
+from vbvr_core.contract import Point, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
@@ -37,8 +37,9 @@ from vbvr_core.draw import (
     to_frame,
 )
 from vbvr_core.draw.canvas import RGB
-from vbvr_core.families.rotation.draw import self_overlap, steady_turn, turn_near_misses, turned_sprite, turning_outline
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.rotation.draw import self_overlap, turned_sprite, turning_outline
+from vbvr_core.families.rotation.task import STATED_ANGLES, SteadyTurnGenerator, signed_turn
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o85_2d_object_rotation.plugin import TASK
 
@@ -55,8 +56,6 @@ MIN_VISIBLE_TURN = 10
 MAX_SELF_OVERLAP = 0.91
 # Largest overlap of a shape meant to have no symmetry with itself turned by 1/k of a turn (k = 2..6).
 MAX_HIDDEN_SYMMETRY = 0.8
-# Per difficulty: (angle step, largest angle); the least angle is 15°.
-ANGLES = {0: (45, 180), 1: (15, 180), 2: (5, 270)}
 
 
 class Params(TaskParams):
@@ -76,8 +75,9 @@ class Params(TaskParams):
 
     @classmethod
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
-        """The angle, in the stratum's step from 15° to its largest angle."""
-        step, largest = ANGLES[values["difficulty"]]
+        """The angle, in the stratum's step (:data:`~vbvr_core.families.rotation.task.STATED_ANGLES`) from 15° to its
+        largest angle."""
+        step, largest = STATED_ANGLES[values["difficulty"]]
         return {"degrees": int(step * rng.integers(math.ceil(15 / step), largest // step + 1)), **values}
 
 
@@ -170,11 +170,13 @@ def turned_frame(stage: Stage, objects: list[Shape], angle: float) -> np.ndarray
                          obj.center) for obj in objects])
 
 
-class ObjectRotationGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class ObjectRotationGenerator(SteadyTurnGenerator, task=TASK, params=Params, solution=Solution):
     """Draws shapes with turn indicators and the video of their uniform turn."""
 
-    def generate(self) -> Sample:
-        """Place the shapes, draw the indicators, and turn every shape by the signed angle."""
+    frames_param = "rotation_frames"
+
+    def solve(self) -> Solution:
+        """Place the shapes (rejecting one whose turn could not be seen) and sign the turn every one makes."""
         p = self.params
         centers, cell_side = cell_centers(p.num_objects)
         radius = round(p.size * (cell_side / 2 - 36) / (1.25 * 1.25 + 0.1), 2)
@@ -191,23 +193,18 @@ class ObjectRotationGenerator(BaseGenerator, task=TASK, params=Params, solution=
             if problem:
                 raise Reject(problem)
             objects.append(shape)
-        signed = p.degrees if p.direction == "clockwise" else -p.degrees
-        stage = scene_stage(p, objects)
-        count = p.num_objects
-        prompt = (
+        return Solution(objects=objects, signed_degrees=signed_turn(p.degrees, p.direction))
+
+    def frame_at(self, solution: Solution) -> Callable[[float], np.ndarray]:
+        """The scene with its indicators, every shape turned by a given angle."""
+        return partial(turned_frame, scene_stage(self.params, solution.objects), solution.objects)
+
+    def prompt(self, solution: Solution) -> str:
+        """The turn to make, as the title and the arrows state it."""
+        p, count = self.params, self.params.num_objects
+        return (
             f"Rotate {'the shape' if count == 1 else f'each of the {count} shapes'} about "
             f"{'its' if count == 1 else 'its own'} centre by {p.degrees} degrees {p.direction}, as the curved "
             f"arrow{'' if count == 1 else 's'} show{'s' if count == 1 else ''}, turning at a steady speed. "
             f"The shape{'' if count == 1 else 's'} must not move, resize or change colour."
         )
-        return Sample(
-            first_frame=turned_frame(stage, objects, 0.0), final_frame=turned_frame(stage, objects, signed), prompt=prompt,
-            trajectory=steady_turn(partial(turned_frame, stage, objects), signed, p.rotation_frames),
-            solution=Solution(objects=objects, signed_degrees=signed), params=p,
-        )
-
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The same turn the wrong way, and stopped at 60 % of the angle, drawn exactly like the right one."""
-        objects = sample.solution.objects
-        frame_at = partial(turned_frame, scene_stage(self.params, objects), objects)
-        return turn_near_misses(frame_at, sample.solution.signed_degrees, self.params.rotation_frames)

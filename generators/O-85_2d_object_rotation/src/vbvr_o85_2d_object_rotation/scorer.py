@@ -1,9 +1,8 @@
 """O-85 scorer: measure every shape's orientation frame by frame and judge the turn.
 
-Per shape, the rotation family's tracker (:func:`~vbvr_core.families.rotation.track.polygon_turn`) follows the
-fill colour as the video shows it (its opening frame's colour where the sample's shape is) and gives the turn
-so far; frames showing no single solid shape (the ghosts of a cross-fade) are left out. The turn is judged by
-:func:`~vbvr_core.families.rotation.judge.judge_turn` with tolerances in fractions of the stated angle.
+Per shape, the rotation family's :func:`~vbvr_core.families.rotation.track.judge_polygon_turn` tracks the turn
+(frames showing no single solid shape, the ghosts of a cross-fade, are left out) and judges it against the stated
+angle, the end fully credited within 0.2 of it and not at all beyond 0.5 (at most 5° and 20°).
 
 Per shape: ``start`` (starts unturned), ``end`` (the turn reached equals the stated signed angle),
 ``steady`` (the centre stays put, within a fifth of the shape's radius), ``process`` (the turn passes
@@ -16,8 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.rotation.judge import hold_title, judge_stated_turn, turn_scorer
-from vbvr_core.families.rotation.track import ANGLE_STEP, TurningPolygon, colour_seen, polygon_turn
+from vbvr_core.families.rotation.judge import hold_title, turn_scorer
+from vbvr_core.families.rotation.track import TurningPolygon, judge_polygon_turn
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoClip
 
@@ -32,8 +31,7 @@ def score(sample: SampleRef, solution: Solution, clip: VideoClip) -> Score:
     for shape in solution.objects:
         label = f"{shape.color_name} {shape.kind}"
         polygon = TurningPolygon(shape.vertices, shape.center, shape.sprite_side, shape.outline_width, shape.symmetry, shape.radius)
-        turn, drift = polygon_turn(clip.frames, polygon, colour_seen(clip.frames, sample.first_frame, shape.color))
-        judged = judge_stated_turn(turn, target, 0.2, 0.5, resolution=1.5 * ANGLE_STEP)
+        judged, drift = judge_polygon_turn(clip.frames, sample.first_frame, polygon, shape.color, target, 0.2, 0.5)
         if judged is None:
             values.append(0.0)
             parts.append({"start": 0.0, "end": 0.0, "steady": 0.0, "process": 0.0})

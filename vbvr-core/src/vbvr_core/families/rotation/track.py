@@ -19,7 +19,7 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.rotation.judge import turn_series
+from vbvr_core.families.rotation.judge import TurnJudgement, judge_stated_turn, turn_series
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import observed_color
 from vbvr_core.media.frames import resize_frame
@@ -198,3 +198,14 @@ def colour_seen(frames: np.ndarray, first_frame: np.ndarray, color) -> tuple[int
     has it (:func:`~vbvr_core.judge.motion.observed_color`): the colour to follow through a brighter, darker or
     tinted video."""
     return observed_color(frames[0], resize_frame(first_frame, frames.shape[2]), color)
+
+
+def judge_polygon_turn(frames: np.ndarray, first_frame: np.ndarray, shape: TurningPolygon, color, target: float,
+                       end_full: float, end_zero: float) -> tuple[TurnJudgement | None, list[float | None]]:
+    """A turning polygon's turn in ``frames`` judged against the stated ``target`` (degrees, clockwise positive):
+    :func:`polygon_turn` following its fill ``color`` as the video's opening frame shows it (:func:`colour_seen`
+    against the sample's ``first_frame``), then :func:`~vbvr_core.families.rotation.judge.judge_stated_turn` with
+    ``end_full`` and ``end_zero`` at the tracker's resolution (1.5 × :data:`ANGLE_STEP`). Also the centre's drift
+    per frame (in radii, None where unseen). None for the judgement when the turn is not seen."""
+    turn, drift = polygon_turn(frames, shape, colour_seen(frames, first_frame, color))
+    return judge_stated_turn(turn, target, end_full, end_zero, resolution=1.5 * ANGLE_STEP), drift
