@@ -18,19 +18,9 @@ from typing import Annotated
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, Stage
-from vbvr_core.families.placement.draw import (
-    KINDS,
-    Piece,
-    Pose,
-    background,
-    laid_out,
-    piece_colors,
-    pieces_sample,
-    render,
-    solution_poses,
-)
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.draw import BackgroundIndex
+from vbvr_core.families.placement.draw import KINDS, Piece, Pose, laid_out, piece_colors, solution_poses
+from vbvr_core.families.placement.task import PlacementGenerator
 
 from vbvr_g24_separate_objects_no_spin.plugin import TASK
 
@@ -62,7 +52,7 @@ def prompt_for(count: int) -> str:
             "outline.")
 
 
-class SeparateObjectsNoSpinGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class SeparateObjectsNoSpinGenerator(PlacementGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a cluster of pieces and their dashed outlines, and the straight slide of every piece into its outline."""
 
     def generate(self) -> Sample:
@@ -71,13 +61,11 @@ class SeparateObjectsNoSpinGenerator(BaseGenerator, task=TASK, params=Params, so
         kinds = [KINDS[int(k)] for k in self.rng.choice(len(KINDS), p.num_objects, replace=False)]
         colors = piece_colors(self.rng, p.num_objects)
         pieces = laid_out(self.rng, kinds, colors, p.size, [0.0] * p.num_objects, CONTACT_GAP)
-        return pieces_sample(Stage(background(BACKGROUNDS[p.background], pieces)), pieces, 0, p.move_frames,
-                             prompt=prompt_for(p.num_objects), solution=Solution(pieces=pieces), params=p)
+        return self.placed_sample(pieces, 0, prompt_for(p.num_objects), Solution(pieces=pieces))
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Every piece turning on its way (by a visible angle), and one piece stopping 40 % short of its outline."""
         pieces = sample.solution.pieces
-        stage = Stage(background(BACKGROUNDS[self.params.background], pieces))
         poses = solution_poses(pieces, 0, self.params.move_frames)
         spun: list[list[Pose]] = []
         for k, row in enumerate(poses):
@@ -89,5 +77,4 @@ class SeparateObjectsNoSpinGenerator(BaseGenerator, task=TASK, params=Params, so
             (x, y), turn = row[0]
             first = pieces[0]
             short.append([((first.start[0] + 0.6 * (x - first.start[0]), y), turn), *row[1:]])
-        return {"spun_on_the_way": lambda: render(stage, pieces, spun),
-                "one_stops_short": lambda: render(stage, pieces, short)}
+        return self.posed(pieces, spun_on_the_way=spun, one_stops_short=short)

@@ -20,20 +20,10 @@ from typing import Annotated
 from pydantic import Field
 from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, Stage
-from vbvr_core.families.placement.draw import (
-    SYMMETRY,
-    Piece,
-    Pose,
-    background,
-    laid_out,
-    piece_colors,
-    pieces_sample,
-    render,
-    solution_poses,
-)
+from vbvr_core.draw import BackgroundIndex
+from vbvr_core.families.placement.draw import SYMMETRY, Piece, Pose, laid_out, piece_colors, solution_poses
+from vbvr_core.families.placement.task import PlacementGenerator
 from vbvr_core.families.stacking.layout import HOLD_ENDS
-from vbvr_core.pipeline.generator import BaseGenerator
 
 from vbvr_g25_seperate_object_spinning.plugin import TASK
 
@@ -66,7 +56,7 @@ PROMPT = ("The scene shows {count} objects on the left side and dashed target ou
           "aligns exactly with and fits within its corresponding dashed target outline.")
 
 
-class SeperateObjectSpinningGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class SeperateObjectSpinningGenerator(PlacementGenerator, task=TASK, params=Params, solution=Solution):
     """Draws tilted pieces and their turned dashed outlines; turns every piece in place, then slides it in."""
 
     def _turn(self, kind: str) -> float:
@@ -83,20 +73,17 @@ class SeperateObjectSpinningGenerator(BaseGenerator, task=TASK, params=Params, s
         turns = [self._turn(kind) for kind in kinds]
         angles = [float(round(self.rng.uniform(0, 360.0 / SYMMETRY[kind]))) for kind in kinds]
         pieces = laid_out(self.rng, kinds, colors, p.size, turns, DISC_GAP, angles=angles)
-        return pieces_sample(Stage(background(BACKGROUNDS[p.background], pieces)), pieces, p.turn_frames, p.move_frames,
-                             prompt=PROMPT.format(count=p.num_objects), solution=Solution(pieces=pieces), params=p,
-                             hold_frames=HOLD_ENDS)
+        return self.placed_sample(pieces, p.turn_frames, PROMPT.format(count=p.num_objects), Solution(pieces=pieces),
+                                  hold_frames=HOLD_ENDS)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The slide first and the turn at the outlines (the wrong order), and a turn only half as far before the
         slide (pieces end off their outlines' orientation)."""
         pieces: list[Piece] = sample.solution.pieces
         p = self.params
-        stage = Stage(background(BACKGROUNDS[p.background], pieces))
         late: list[list[Pose]] = [[(centre, 0.0) for centre, _ in row] for row in solution_poses(pieces, 0, p.move_frames)]
         for k in range(1, p.turn_frames + 1):
             late.append([(piece.target, piece.turn * k / p.turn_frames) for piece in pieces])
         halved = [piece.model_copy(update={"turn": piece.turn / 2}) for piece in pieces]
         half = solution_poses(halved, p.turn_frames, p.move_frames)
-        return {"slid_then_turned": lambda: render(stage, pieces, late),
-                "half_turn": lambda: render(stage, pieces, half)}
+        return self.posed(pieces, slid_then_turned=late, half_turn=half)
