@@ -1,4 +1,5 @@
-"""The marking family's third-pass helpers (issue 14): the scattered-shapes scene drawn in one place."""
+"""The marking family's third-pass helpers (issue 14): the scattered-shapes scene drawn in one place, and the
+rest-of-picture part on its own."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import pytest
 from PIL import ImageDraw
 from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import shapes_image
+from vbvr_core.families.marking.parts import rest_unchanged, unchanged_and_progressive
+from vbvr_core.judge.verdict import Verdict
 
 KINDS = ["circle", "triangle", "hexagon"]
 CENTERS = [(100.0, 120.0), (300.5, 200.25), (400.0, 400.0)]
@@ -39,3 +42,27 @@ def test_shapes_image_needs_one_entry_a_shape() -> None:
     """Lists of different lengths are refused, not silently cut short."""
     with pytest.raises(ValueError):
         shapes_image(BACKGROUND, KINDS, CENTERS, RADII, ROTATIONS, FILLS[:2])
+
+
+def test_rest_unchanged_ramps_the_change_away_from_the_mark() -> None:
+    """An untouched picture keeps full credit; one whose kept pixels all change loses credit, with the reason."""
+    first = shapes_image(BACKGROUND, KINDS, CENTERS, RADII, ROTATIONS, FILLS)
+    keep = np.ones(first.shape[:2], bool)
+    still = Verdict()
+    rest_unchanged(still, np.stack([first, first]), first, keep, "it changed")
+    assert still.score(ok="fine").value == 1.0
+    noisy = np.random.default_rng(0).integers(0, 256, first.shape, dtype=np.uint8)
+    moved = Verdict()
+    rest_unchanged(moved, np.stack([first, noisy]), first, keep, "it changed")
+    assert moved.score(ok="fine").value < 0.9 and moved.score(ok="fine").reason == "it changed"
+
+
+def test_rest_unchanged_is_the_first_half_of_unchanged_and_progressive() -> None:
+    """Both give one ``unchanged`` part for the same frames."""
+    first = shapes_image(BACKGROUND, KINDS, CENTERS, RADII, ROTATIONS, FILLS)
+    frames = np.stack([first, np.clip(first.astype(int) + 9, 0, 255).astype(np.uint8)])
+    keep = np.ones(first.shape[:2], bool)
+    alone, both = Verdict(), Verdict()
+    rest_unchanged(alone, frames, first, keep, "changed")
+    unchanged_and_progressive(both, frames, first, keep, np.array([0, 10]), "changed", "at once")
+    assert alone.parts["unchanged"] == both.parts["unchanged"]

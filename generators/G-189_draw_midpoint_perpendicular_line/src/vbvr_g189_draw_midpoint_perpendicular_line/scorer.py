@@ -24,9 +24,8 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.marking.judge import read_new_ink, red_mask
-from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
-from vbvr_core.families.outline.judge import JUDGE_SIZE, MIN_PIXELS_PER_LENGTH, boundary_mask, outline_shares
-from vbvr_core.families.outline.parts import follows_and_traced
+from vbvr_core.families.marking.parts import dilate
+from vbvr_core.families.outline.judge import judge_traced
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g189_draw_midpoint_perpendicular_line.generator import Solution
@@ -57,16 +56,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                         unless="the video does not open on the first frame without the line")
     if isinstance(read, Score):
         return read
-    verdict, mark = read.verdict, read.mark
-    length = float(boundary_mask(segment, JUDGE_SIZE).sum())
-    if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
-        verdict.part("follows", 0.0, unless="no red line at the end of the video")
-        return verdict.score(ok="")
-    follows, traced = outline_shares(mark, segment, s.tolerance)
-    follows_and_traced(
-        verdict, follows, traced,
-        astray=f"only {follows:.0%} of the red lies along the perpendicular from the upper midpoint",
-        short=f"the red line covers {traced:.0%} of the way from the upper midpoint to the lower line only")
-    unchanged_and_progressive(verdict, read.clip.frames, read.first, away_from(mark, read.factor), read.counts,
-                              changed="the picture outside the red line changes", at_once="the line appears at once")
-    return verdict.score(ok="a red line from the upper midpoint, perpendicular, down to the lower line; nothing else")
+    return judge_traced(read, read.mark, segment, s.tolerance, missing="no red line at the end of the video",
+                        astray="only {follows:.0%} of the red lies along the perpendicular from the upper midpoint",
+                        short="the red line covers {traced:.0%} of the way from the upper midpoint to the lower line only",
+                        changed="the picture outside the red line changes", at_once="the line appears at once",
+                        ok="a red line from the upper midpoint, perpendicular, down to the lower line; nothing else")

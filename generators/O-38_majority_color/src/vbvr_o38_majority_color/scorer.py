@@ -22,9 +22,8 @@ from PIL import Image, ImageDraw
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, draw_shape
 from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, judged_opening
-from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, dilate, erode, rest_change
+from vbvr_core.families.marking.parts import dilate, erode, rest_unchanged
 from vbvr_core.judge.compare import colour_fit, match_colours
-from vbvr_core.judge.credit import ramp
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
@@ -119,9 +118,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("recoloured", float(not wrong),
                  unless=f"{len(wrong)} of {len(last)} shapes do not show the majority colour {solution.majority} "
                         f"at the end (they read {sorted({last[k] for k in wrong})})")
-    change = rest_change(clip.frames, first, around)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture around the shapes changes")
+    rest_unchanged(verdict, clip.frames, first, around, "the picture around the shapes changes")
     # One by one: the shapes that change pass halfway to the majority colour at different moments, not at once.
     order = solution.recolor_order
     progress = progress_along(frames, [insides[k] for k in order], [PALETTE[solution.colors[k]] for k in order],

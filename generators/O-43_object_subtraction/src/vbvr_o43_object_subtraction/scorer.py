@@ -21,8 +21,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, judged_opening
-from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
-from vbvr_core.judge.credit import ramp
+from vbvr_core.families.marking.parts import rest_unchanged
 from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.media.frames import channel_sum, resize_frame
 from vbvr_core.media.video import VideoReader
@@ -81,7 +80,5 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     for i in targets:
         x, y = solution.centers[i]
         keep &= np.hypot(xs - x * f, ys - y * f) > (solution.radius * 1.3 + 4) * f
-    change = rest_change(clip.frames[-1:], first_small, keep)
-    verdict.part("unchanged", ramp(float(change[0]), REST_FULL, REST_ZERO),
-                 unless="the picture away from the removed objects changes")
+    rest_unchanged(verdict, clip.frames[-1:], first_small, keep, "the picture away from the removed objects changes")
     return verdict.score(ok="every named object removed one at a time; the rest kept as it was")

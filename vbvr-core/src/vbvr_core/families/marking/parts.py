@@ -4,7 +4,8 @@ answer appears progressively, not in a cut.
 A judge of a mark (a ring, an outline, a painted region, a drawn line or shape) reads which pixels the video
 added and checks them against the answer; then it checks the rest of the picture against the first frame
 (:func:`rest_change`, away from the mark: :func:`away_from`) and whether the
-mark grew over some time. :func:`unchanged_and_progressive` adds both to its :class:`Verdict`.
+mark grew over some time. :func:`unchanged_and_progressive` adds both to its :class:`Verdict`
+(:func:`rest_unchanged` the first alone, for a judge of a change that is not a drawn mark).
 """
 
 from __future__ import annotations
@@ -77,21 +78,28 @@ def _masked_means(image: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.array(cv2.mean(image, mask)[:3])
 
 
+def rest_unchanged(verdict: Verdict, frames: np.ndarray, first: np.ndarray, keep: np.ndarray, changed: str) -> None:
+    """Add to ``verdict`` the part ``unchanged`` (reason ``changed``): :func:`rest_change` of ``frames`` against
+    ``first`` (same size) over the pixels in ``keep``, its 90th percentile or its last frame's value, whichever is
+    larger (of one frame, that frame's value), ramped from full credit at :data:`REST_FULL` to none at
+    :data:`REST_ZERO`."""
+    change = rest_change(frames, first, keep)
+    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
+                 unless=changed)
+
+
 def unchanged_and_progressive(verdict: Verdict, frames: np.ndarray, first: np.ndarray, keep: np.ndarray,
                               counts: np.ndarray, changed: str, at_once: str) -> None:
     """Add to ``verdict`` the rest-unchanged part and the progressive note (and factor) of a drawn mark.
 
-    - part ``unchanged`` (reason ``changed``): :func:`rest_change` of ``frames`` against ``first`` (same size)
-      over the pixels in ``keep``, its 90th percentile or its last frame's value, whichever is larger, ramped
-      from full credit at :data:`REST_FULL` to none at :data:`REST_ZERO`;
+    - part ``unchanged`` (reason ``changed``): :func:`rest_unchanged` of ``frames`` against ``first`` (same size)
+      over the pixels in ``keep``;
     - note ``progressive`` and, when it is 0, a factor 0.9 (reason ``at_once``): ``counts`` (the mark's pixels
       per judged frame) lie between 10 % and 90 % of the last frame's count on at least one frame, so
       the mark was seen part-drawn: a cut shows none, while a mark drawn in a quarter of a second (our quickest
       sweep played 1.5× fast or eased) still shows one or two (the process is not required, so it weighs little).
     """
-    change = rest_change(frames, first, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless=changed)
+    rest_unchanged(verdict, frames, first, keep, changed)
     final_count = max(1, int(counts[-1]))
     progressive = bool(((counts > 0.1 * final_count) & (counts < 0.9 * final_count)).any())
     verdict.note("progressive", float(progressive))

@@ -20,7 +20,7 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.marking.judge import TAIL_SECONDS, read_new_ink
+from vbvr_core.families.marking.judge import TAIL_SECONDS, NewInk, read_new_ink
 from vbvr_core.families.marking.parts import JUDGE_FPS, away_from, dilate, unchanged_and_progressive
 from vbvr_core.families.outline.parts import follows_and_traced
 from vbvr_core.judge.compare import colour_fit, match_colours
@@ -108,6 +108,31 @@ def fine_mark(video: VideoReader, first: np.ndarray, color: str, tail: int, coun
     return mark.reshape(JUDGE_SIZE, step, JUDGE_SIZE, step).any(axis=(1, 3))
 
 
+def judge_traced(read: NewInk, mark: np.ndarray, polygon: Sequence[Point], tolerance: float, *, missing: str,
+                 astray: str, short: str, changed: str, at_once: str, ok: str) -> Score:
+    """The score of a line drawn along ``polygon`` (512-canvas points; two of them: a segment), from what
+    :func:`~vbvr_core.families.marking.judge.read_new_ink` read (``read``, its verdict holding ``start``) and the
+    line at its end (``mark``, judge size): how every judge of a traced line ends.
+
+    Too little line for the boundary's length (:data:`MIN_PIXELS_PER_LENGTH`) scores part ``follows`` 0 (reason
+    ``missing``); else :func:`outline_shares` within ``tolerance`` px go to
+    :func:`~vbvr_core.families.outline.parts.follows_and_traced` (reasons ``astray`` and ``short``, templates
+    formatted with ``follows`` and ``traced``), and the picture away from the line to
+    :func:`~vbvr_core.families.marking.parts.unchanged_and_progressive` (reasons ``changed``, ``at_once``); the
+    score's reason when all is well is ``ok``."""
+    verdict = read.verdict
+    length = float(boundary_mask(polygon, JUDGE_SIZE).sum())
+    if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
+        verdict.part("follows", 0.0, unless=missing)
+        return verdict.score(ok="")
+    follows, traced = outline_shares(mark, polygon, tolerance)
+    follows_and_traced(verdict, follows, traced, astray=astray.format(follows=follows, traced=traced),
+                       short=short.format(follows=follows, traced=traced))
+    unchanged_and_progressive(verdict, read.clip.frames, read.first, away_from(mark, read.factor), read.counts,
+                              changed=changed, at_once=at_once)
+    return verdict.score(ok=ok)
+
+
 def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point], color: str,
                   tolerance: float, tail_seconds: float = TAIL_SECONDS) -> Score:
     """Score a video that should trace ``polygon`` (512-canvas points) in ``color``, changing nothing else.
@@ -132,16 +157,9 @@ def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point
                         tail_seconds=tail_seconds)
     if isinstance(read, Score):
         return read
-    verdict = read.verdict
     mark = read.mark | (fine_mark(video, first, color, read.tail, len(read.clip.frames)) & ~already(read.first))
-    length = float(boundary_mask(polygon, JUDGE_SIZE).sum())
-    if mark.sum() < MIN_PIXELS_PER_LENGTH * length:
-        verdict.part("follows", 0.0, unless=f"no {color} outline at the end of the video")
-        return verdict.score(ok="")
-    follows, traced = outline_shares(mark, polygon, tolerance)
-    follows_and_traced(verdict, follows, traced,
-                       astray=f"only {follows:.0%} of the {color} outline lies along the answer's boundary",
-                       short=f"the outline runs along {traced:.0%} of the answer's boundary only")
-    unchanged_and_progressive(verdict, read.clip.frames, read.first, away_from(mark, read.factor), read.counts,
-                              changed="the picture outside the outline changes", at_once="the outline appears at once")
-    return verdict.score(ok=f"a {color} outline along the answer's whole boundary only; the rest is unchanged")
+    return judge_traced(read, mark, polygon, tolerance, missing=f"no {color} outline at the end of the video",
+                        astray=f"only {{follows:.0%}} of the {color} outline lies along the answer's boundary",
+                        short="the outline runs along {traced:.0%} of the answer's boundary only",
+                        changed="the picture outside the outline changes", at_once="the outline appears at once",
+                        ok=f"a {color} outline along the answer's whole boundary only; the rest is unchanged")
