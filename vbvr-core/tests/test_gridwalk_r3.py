@@ -93,3 +93,47 @@ def test_tie_break_routes_tries_each_move_order():
     assert list(routes) == ["vertical_first", "horizontal_first"]
     assert routes["vertical_first"] == route(VERTICAL_FIRST) and routes["horizontal_first"] == route(HORIZONTAL_FIRST)
     assert routes["vertical_first"] != routes["horizontal_first"]
+
+
+def test_maze_pieces_lays_out_a_looped_maze_and_spreads_its_pieces():
+    from vbvr_core.families.gridwalk.maze import PIECES_MARGIN, maze_pieces
+    from vbvr_core.pipeline.generator import Reject
+    from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
+
+    layout, walls, pieces = maze_pieces(np.random.default_rng(4), 4, 3, 4)
+    rng = np.random.default_rng(4)  # the same draws, in the same order
+    grid = add_loops(rng, perfect_maze(rng, 4, 4), 3)
+    assert walls == wall_cells(grid) and layout == GridLayout.fit(9, 9, margin=PIECES_MARGIN)
+    assert len(pieces) == 4 and set(pieces) <= set(room_cells(grid))
+    assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) >= 3 for i, a in enumerate(pieces) for b in pieces[i + 1:])
+    try:
+        maze_pieces(np.random.default_rng(4), 3, 0, 9, what="nine pieces")
+    except Reject as reject:
+        assert str(reject) == "no room for nine pieces apart"
+    else:
+        raise AssertionError("nine pieces 3 apart do not fit 3x3 rooms")
+    assert len(maze_pieces(np.random.default_rng(4), 3, 0, 9, fill=True)[2]) == 9
+
+
+def test_piece_maze_parameter_types_draw_by_stratum():
+    from vbvr_core.families.gridwalk.maze import MazeLoops, PieceMazeRooms
+
+    class P(TaskParams):
+        rooms: PieceMazeRooms = 5
+        loops: MazeLoops = 4
+
+    for difficulty, rooms in ((0, 4), (1, 5), (2, 6)):
+        drawn = P.draw(np.random.default_rng(difficulty), difficulty)
+        assert drawn.rooms == rooms and 0 <= drawn.loops <= 10
+    assert P().rooms == 5 and P().loops == 4
+
+
+def test_pickup_scene_of_keys_lays_diamond_keys():
+    layout = GridLayout.fit(3, 3)
+    canvas = maze_world(layout, [], (250, 250, 250)).image()
+    agent = Sprite.of_shape("circle", 10, (0, 200, 0))
+    scene = PickupScene.of_keys(layout, canvas, [(0, 2)], [(200, 0, 0)], 0.4, agent)
+    first, final = scene.first_and_final([(0, 0), (0, 1), (0, 2)])
+    x0, y0, x1, y1 = layout.cell_box((0, 2))
+    assert (first[y0:y1, x0:x1] == (200, 0, 0)).all(axis=-1).any()
+    assert not (final[y0:y1, x0:x1] == (200, 0, 0)).all(axis=-1).any()

@@ -24,14 +24,12 @@ from typing import Annotated
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite
+from vbvr_core.families.gridwalk import maze
 from vbvr_core.families.gridwalk.draw import step_frames
-from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite, maze_world
-from vbvr_core.families.gridwalk.place import spread_cells
 from vbvr_core.families.gridwalk.task import Routes, WalkGenerator, scene_walker, tie_break_routes
 from vbvr_core.families.gridwalk.visits import require_route
 from vbvr_core.pipeline.generator import Reject
-from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, bfs_distances, collecting_route, grid_neighbours, shuffled_moves
 
 from vbvr_g45_key_door_matching.plugin import TASK
@@ -43,20 +41,17 @@ AGENT_COLOR = PALETTE["green"]
 COLORS = {"red": PALETTE["red"], "blue": PALETTE["blue"], "yellow": (235, 215, 30), "purple": PALETTE["purple"],
           "cyan": PALETTE["cyan"], "orange": PALETTE["orange"]}
 KEY_SIZE = 0.44  # diamond half-diagonal in cells
-GRID_MARGIN = 16
 
 
 class Params(TaskParams):
     """G-45's parameter space: the maze, its loops and the number of keys grow with the difficulty stratum."""
 
-    rooms: Annotated[int, Strata(4, 5, 6)] = Field(
-        5, ge=3, le=7, description="rooms per side; the block grid has 2·rooms+1 cells per side")
+    rooms: maze.PieceMazeRooms = 5
     keys: Annotated[int, Strata(2, (2, 3), (3, 4))] = Field(
         3, ge=2, le=4, description="keys of distinct colours, one matching the door")
-    loops: Annotated[int, Strata((2, 3), (3, 5), (4, 6))] = Field(
-        4, ge=0, le=10, description="extra passages opened in the perfect maze")
+    loops: maze.MazeLoops = 4
     max_route: int = Field(48, ge=12, le=60, description="greatest walk length in cells (keeps videos short)")
-    floor: FloorIndex = 0
+    floor: maze.FloorIndex = 0
     frames_per_step: Annotated[int, Uniform(3, 5)] = Field(
         4, ge=3, le=6, description="video frames per one-cell move (fewer on long walks, at least 3)")
 
@@ -83,15 +78,11 @@ class KeyDoorMatchingGenerator(WalkGenerator, task=TASK, params=Params, solution
     def generate(self) -> Sample:
         """Carve the maze, place the pieces, solve over (cell, key held) states, render the walk."""
         p = self.params
-        grid = add_loops(self.rng, perfect_maze(self.rng, p.rooms, p.rooms), p.loops)
-        side = grid.shape[0]
         # agent, keys and door in distinct rooms, at grid distance ≥ 3 from one another
-        pieces = spread_cells(self.rng, room_cells(grid), p.keys + 2, 3)
-        if len(pieces) < p.keys + 2:
-            raise Reject(f"no room for {p.keys} keys, the agent and the door apart")
-        start, key, *wrong, door = pieces
+        layout, walls, (start, key, *wrong, door) = maze.maze_pieces(
+            self.rng, p.rooms, p.loops, p.keys + 2, what=f"{p.keys} keys, the agent and the door")
+        side = layout.rows
         names = [str(name) for name in self.rng.choice(list(COLORS), size=p.keys, replace=False)]
-        walls = wall_cells(grid)
         path = key_door_route(side, side, walls, start, key, door, wrong, shuffled_moves(self.rng))
         require_route(path, p.max_route, "no walk reaches the matching key and then the door past the other keys")
         direct = key_door_route(side, side, walls, start, None, door, wrong)
@@ -100,7 +91,6 @@ class KeyDoorMatchingGenerator(WalkGenerator, task=TASK, params=Params, solution
         reach = bfs_distances(start, grid_neighbours(side, side, set(walls)))
         if not any(reach[cell] <= reach[key] for cell in wrong):
             raise Reject("trivial: the matching key is the nearest key")
-        layout = GridLayout.fit(side, side, margin=GRID_MARGIN)
         scene = key_scene(layout, walls, BACKGROUNDS[p.floor], door, [key, *wrong], [COLORS[name] for name in names])
         listing = ", ".join(name for name in COLORS if name in names)
         article = "an" if names[0][0] in "aeiou" else "a"
@@ -145,10 +135,10 @@ def key_door_route(rows: int, cols: int, walls: Iterable[Cell], start: Cell, key
 
 
 def key_scene(layout: GridLayout, walls: list[Cell], floor: tuple[int, int, int], door: Cell, keys: list[Cell],
-              key_rgbs: list[tuple[int, int, int]]) -> PickupScene:
+              key_rgbs: list[tuple[int, int, int]]) -> maze.PickupScene:
     """The maze with the door, a hollow square in the first key's colour, the keys lying and the green agent."""
-    canvas = maze_world(layout, walls, floor, WALL_COLOR).image()
+    canvas = maze.maze_world(layout, walls, floor, WALL_COLOR).image()
     x0, y0, x1, y1 = layout.cell_box(door, max(2, layout.cell // 12))
     ImageDraw.Draw(canvas).rectangle([x0, y0, x1 - 1, y1 - 1], outline=key_rgbs[0], width=max(3, layout.cell // 8))
     agent = Sprite.of_shape("circle", layout.cell * 0.3, AGENT_COLOR, (30, 30, 30), outline_width=2, reach=1.0)
-    return PickupScene(layout, to_frame(canvas), keys, [key_sprite(layout.cell * KEY_SIZE, rgb) for rgb in key_rgbs], agent)
+    return maze.PickupScene.of_keys(layout, canvas, keys, key_rgbs, KEY_SIZE, agent)

@@ -24,14 +24,12 @@ from typing import Annotated
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, draw_disc, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, draw_disc
+from vbvr_core.families.gridwalk import maze
 from vbvr_core.families.gridwalk.draw import step_frames
-from vbvr_core.families.gridwalk.maze import FloorIndex, PickupScene, key_sprite, maze_world, padded_sprite
-from vbvr_core.families.gridwalk.place import spread_cells
 from vbvr_core.families.gridwalk.task import WalkGenerator, scene_walker
 from vbvr_core.families.gridwalk.visits import require_route
 from vbvr_core.pipeline.generator import Reject
-from vbvr_core.solve.maze import add_loops, perfect_maze, room_cells, wall_cells
 from vbvr_core.solve.search import bfs_distances, collecting_route, grid_neighbours
 
 from vbvr_g47_multiple_keys_for_one_door.plugin import TASK
@@ -42,20 +40,17 @@ DOOR_COLOR = (170, 145, 115)
 #: key colours by the name the prompt uses; this yellow's hue (27) stays out of the evaluator's door window (≤ 25)
 KEY_COLORS = {"yellow": (235, 215, 30), "cyan": PALETTE["cyan"], "blue": PALETTE["blue"], "red": PALETTE["red"]}
 KEY_SIZE = 0.4  # diamond radius in cells (half-diagonal 0.46 cells: ≥ 400 px² at 13 cells a side)
-GRID_MARGIN = 16
 HOLD_FRAMES = 4  # 1/6 s: the stay on the door the walk judge asks for; longer holds read as revisits officially
 
 
 class Params(TaskParams):
     """G-47's parameter space: the maze, its keys and loops grow with the difficulty stratum."""
 
-    rooms: Annotated[int, Strata(4, 5, 6)] = Field(
-        5, ge=3, le=7, description="rooms per side; the block grid has 2·rooms+1 cells per side")
+    rooms: maze.PieceMazeRooms = 5
     keys: Annotated[int, Strata(2, (2, 3), 3)] = Field(2, ge=2, le=4, description="number of keys to collect")
-    loops: Annotated[int, Strata((2, 3), (3, 5), (4, 6))] = Field(
-        4, ge=0, le=10, description="extra passages opened in the perfect maze")
+    loops: maze.MazeLoops = 4
     max_route: int = Field(56, ge=12, le=60, description="greatest route length in cells (keeps videos short)")
-    floor: FloorIndex = 0
+    floor: maze.FloorIndex = 0
     palette_shift: Annotated[int, Uniform(0, len(KEY_COLORS) - 1)] = Field(
         0, ge=0, le=len(KEY_COLORS) - 1, description="first key colour in the key palette")
     frames_per_step: Annotated[int, Uniform(2, 4)] = Field(
@@ -84,16 +79,13 @@ class MultipleKeysGenerator(WalkGenerator, task=TASK, params=Params, solution=So
     def generate(self) -> Sample:
         """Carve the maze, place the pieces, solve over (cell, keys) states, render the walk."""
         p = self.params
-        grid = add_loops(self.rng, perfect_maze(self.rng, p.rooms, p.rooms), p.loops)
         # agent, keys and door in distinct rooms, each at grid distance ≥ 3 from the others when possible
-        start, *keys, door = spread_cells(self.rng, room_cells(grid), p.keys + 2, 3, fill=True)
-        walls = wall_cells(grid)
-        floor = grid_neighbours(grid.shape[0], grid.shape[1], set(walls))
+        layout, walls, (start, *keys, door) = maze.maze_pieces(self.rng, p.rooms, p.loops, p.keys + 2, fill=True)
+        floor = grid_neighbours(layout.rows, layout.cols, set(walls))
         route = collecting_route(start, keys, door, floor)
         require_route(route, p.max_route, "no route collects every key and reaches the door")
         if len(route) - 1 <= bfs_distances(start, floor)[door]:
             raise Reject("trivial: every key lies on a shortest route to the door")
-        layout = GridLayout.fit(grid.shape[0], grid.shape[1], margin=GRID_MARGIN)
         names = list(KEY_COLORS)
         key_names = [names[(p.palette_shift + k) % len(names)] for k in range(p.keys)]
         scene = key_scene(layout, walls, door, BACKGROUNDS[p.floor], keys, [KEY_COLORS[n] for n in key_names])
@@ -112,11 +104,10 @@ class MultipleKeysGenerator(WalkGenerator, task=TASK, params=Params, solution=So
 
 
 def key_scene(layout: GridLayout, walls: list[Cell], door: Cell, floor: tuple[int, int, int], keys: list[Cell],
-              key_colors: list[tuple[int, int, int]]) -> PickupScene:
+              key_colors: list[tuple[int, int, int]]) -> maze.PickupScene:
     """The maze with the filled brown door, the keys lying and the green agent."""
-    canvas = maze_world(layout, walls, floor, WALL_COLOR).image()
+    canvas = maze.maze_world(layout, walls, floor, WALL_COLOR).image()
     layout.fill_cell(ImageDraw.Draw(canvas), door, DOOR_COLOR, inset=max(2, layout.cell // 10))
-    agent = padded_sprite(layout.cell * 0.32, lambda d, c, r: draw_disc(d, c, r, fill=AGENT_COLOR + (255,),
-                                                                        outline=(30, 30, 30, 255), width=2))
-    return PickupScene(layout, to_frame(canvas), keys, [key_sprite(layout.cell * KEY_SIZE, rgb) for rgb in key_colors],
-                       agent)
+    agent = maze.padded_sprite(layout.cell * 0.32, lambda d, c, r: draw_disc(d, c, r, fill=AGENT_COLOR + (255,),
+                                                                             outline=(30, 30, 30, 255), width=2))
+    return maze.PickupScene.of_keys(layout, canvas, keys, key_colors, KEY_SIZE, agent)
