@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.symbol_row.deletion import DeletionSolution
-from vbvr_core.families.symbol_row.judge import closing_coverage, judge_deletion, prepare
+from vbvr_core.families.symbol_row.judge import closing_coverage, judge_deletion, opened
 from vbvr_core.media.video import VideoReader
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-58 against the sample's expected row."""
-    solution = DeletionSolution.model_validate(sample.solution)
-    clip = prepare(sample, video)
+    solution, clip = opened(sample, video, DeletionSolution)
     last_goes = solution.position == len(solution.row)
     shift = 1.0 if last_goes else closing_coverage(clip, solution.row_y, solution.symbol_size, "right",
                                                    -solution.spacing)

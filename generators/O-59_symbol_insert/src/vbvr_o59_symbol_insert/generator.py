@@ -117,9 +117,7 @@ class SymbolInsertGenerator(BaseGenerator, task=TASK, params=Params, solution=So
             "symbols move apart to open a gap at that place, the new symbol fades in just above the gap, then "
             "slides down into it. The other symbols keep their order, shapes and colours."
         )
-        return Sample(first_frame=scene.frame(0.0, 0.0, 0.0), final_frame=scene.frame(1.0, 1.0, 1.0), prompt=prompt,
-                      trajectory=lambda: scene.frames(TIMING),
-                      solution=solution, params=p)
+        return scene.sample(TIMING, prompt, solution, p)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The same symbol inserted one place off (to the right, or to the left at the row's end), shown the same way."""

@@ -18,7 +18,7 @@ from vbvr_core.families.symbol_row.judge import (
     closing_coverage,
     descent_coverage,
     judge_process,
-    prepare,
+    opened,
     slot_matches,
 )
 from vbvr_core.judge.verdict import Verdict
@@ -29,8 +29,7 @@ from vbvr_o59_symbol_insert.generator import Solution
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-59 against the sample's expected row."""
-    solution = Solution.model_validate(sample.solution)
-    clip = prepare(sample, video)
+    solution, clip = opened(sample, video, Solution)
     size, spacing, y, scale = solution.symbol_size, solution.spacing, solution.row_y, clip.scale
     matches = slot_matches(clip.frames[-1], clip.final, solution.final_xs, [c for _, c in solution.final_row], y,
                            spacing, size, scale)

@@ -23,6 +23,8 @@ from vbvr_core.contract import Sample, Strata, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, ease_in_out, font
 from vbvr_core.families.symbol_row.draw import (
+    FADE_FRAMES,
+    HOLD_ENDS,
     SYMBOL_SETS,
     Piece,
     RowStage,
@@ -41,9 +43,6 @@ from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o60_symbol_substitute.plugin import TASK
 
-FADE_FRAMES = 10
-# Frames the pipeline holds the start and the end (a third of a second each); the video itself has no holds.
-HOLD_ENDS = 8
 SLOT_COLOR, LABEL_COLOR = (200, 200, 200), (110, 110, 110)
 # A slot box's half-side as a share of the spacing; its number stands this many spacings below the row.
 SLOT_HALF, LABEL_BELOW = 0.47, 0.95

@@ -28,7 +28,7 @@ from vbvr_core.families.symbol_row.judge import (
     ink_levels,
     judge_process,
     mixed_levels,
-    prepare,
+    opened,
     row_end,
 )
 from vbvr_core.judge.verdict import Verdict
@@ -48,8 +48,7 @@ INNER = 0.38
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-60 against the sample's expected row."""
-    solution = Solution.model_validate(sample.solution)
-    clip = prepare(sample, video)
+    solution, clip = opened(sample, video, Solution)
     size, spacing, y = solution.symbol_size, solution.spacing, solution.row_y
     last = clip.frames[-1]
     slot = solution.position - 1

@@ -139,8 +139,7 @@ class SymbolEditGenerator(BaseGenerator, task=TASK, params=Params, solution=Solu
             "symbols fade in just above the gaps, then slide down into them. Every original symbol keeps its "
             "order, shape and colour."
         )
-        return Sample(first_frame=scene.frame(0.0, 0.0, 0.0), final_frame=scene.frame(1.0, 1.0, 1.0), prompt=prompt,
-                      trajectory=lambda: scene.frames(TIMING), solution=solution, params=p, hold_frames=HOLD_ENDS)
+        return scene.sample(TIMING, prompt, solution, p, hold_frames=HOLD_ENDS)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """A copy after the first occurrence only (or, with one occurrence, after its right neighbour instead),

@@ -17,7 +17,7 @@ from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.symbol_row.judge import (
     descent_coverage,
     judge_process,
-    prepare,
+    opened,
     row_end,
     symbol_track,
 )
@@ -32,8 +32,7 @@ MAX_SPREAD = 0.2
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-61 against the sample's expected row."""
-    solution = Solution.model_validate(sample.solution)
-    clip = prepare(sample, video)
+    solution, clip = opened(sample, video, Solution)
     size, spacing, y, scale = solution.symbol_size, solution.spacing, solution.row_y, clip.scale
     ending = row_end(clip, solution.final_xs, solution.final_row, y, spacing, size)
     # Partial credit stays ≤ 0.1: the video played backwards shows the opening row, which shares some slots.

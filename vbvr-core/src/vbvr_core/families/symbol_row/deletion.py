@@ -19,6 +19,8 @@ from vbvr_core.contract import Sample, TaskSolution
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, Sprite, ease_in_out
 from vbvr_core.families.symbol_row.draw import (
+    FADE_FRAMES,
+    HOLD_ENDS,
     SYMBOL_SETS,
     Piece,
     RowStage,
@@ -31,9 +33,7 @@ from vbvr_core.families.symbol_row.draw import (
 )
 from vbvr_core.pipeline.generator import BaseGenerator
 
-FADE_FRAMES, CLOSE_FRAMES = 10, 16
-# Frames the pipeline holds the start and the end (a third of a second each); the video itself has no holds.
-HOLD_ENDS = 8
+CLOSE_FRAMES = 16
 
 
 class DeletionSolution(TaskSolution):

@@ -33,6 +33,9 @@ COLOR_NAMES = ("red", "green", "blue", "orange", "purple", "cyan", "pink", "brow
 # Slot pitch as a multiple of the symbol size, and the widest row (canvas pixels) a row may span.
 PITCH = 1.3
 ROW_SPAN = 470
+# Frames a symbol fades out (or in) over; frames the pipeline holds the start and the end of a symbol-row video
+# with no holds of its own (``Sample.hold_frames``: a third of a second each).
+FADE_FRAMES, HOLD_ENDS = 10, 8
 
 
 def symbol_name(glyph: str) -> str:

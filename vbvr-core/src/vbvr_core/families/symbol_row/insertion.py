@@ -1,16 +1,18 @@
 """Inserting symbols into a row in three phases (O-59 one symbol, O-61 a copy after each occurrence of one).
 
 The row moves apart to open a gap at each new symbol's slot, the new symbols fade in just above their gaps, then
-slide down into them. :class:`InsertionScene` renders any moment of that and the whole video.
+slide down into them. :class:`InsertionScene` renders any moment of that, the whole video, and the sample that
+opens on the row and ends with every new symbol in its gap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
+from vbvr_core.contract import Sample, TaskParams, TaskSolution
 from vbvr_core.draw import ease_in_out
 from vbvr_core.families.symbol_row.draw import Piece, RowStage, Symbol, lerp, symbol_sprite
 
@@ -63,3 +65,9 @@ class InsertionScene:
             yield self.frame(1.0, 1.0, ease_in_out(k / timing.slide))
         for _ in range(timing.hold_end):
             yield self.frame(1.0, 1.0, 1.0)
+
+    def sample(self, timing: Timing, prompt: str, solution: TaskSolution, params: TaskParams, **extra: Any) -> Sample:
+        """The sample of this insertion: the row before it, the row after it, the video :meth:`frames` of ``timing``;
+        ``extra`` goes to :class:`Sample` (e.g. ``hold_frames``)."""
+        return Sample(first_frame=self.frame(0.0, 0.0, 0.0), final_frame=self.frame(1.0, 1.0, 1.0), prompt=prompt,
+                      trajectory=lambda: self.frames(timing), solution=solution, params=params, **extra)

@@ -2,7 +2,8 @@
 
 :func:`prepare` reads a model's video at 256 px (or its own smaller size), maps its colours onto ours by the fit
 of its opening frame to the sample's first frame, and brings the reference final frame to the same size.
-Positions in the helpers below are on the 512-pixel canvas; ``scale`` converts them to the clip.
+Positions in the helpers below are on the 512-pixel canvas; ``scale`` converts them to the clip. A scorer opens
+with :func:`opened`: its solution and that clip.
 
 - :func:`slot_matches`: for each expected slot, whether the frame holds the reference's symbol there — the
   soft IoU of how much of that symbol's colour each pixel holds over its background
@@ -31,9 +32,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+from pydantic import BaseModel
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.judge.compare import colour_fit, match_colours
@@ -46,6 +48,7 @@ from vbvr_core.media.video import VideoReader
 if TYPE_CHECKING:
     from vbvr_core.families.symbol_row.deletion import DeletionSolution
 
+S = TypeVar("S", bound=BaseModel)
 SLOT_IOU = 0.5
 # A pixel is ink when its channels differ from the background by this much in total.
 INK = 60.0
@@ -79,6 +82,12 @@ def prepare(sample: SampleRef, video: VideoReader) -> Clip:
     size = frames.shape[2]
     frames = match_colours(frames, *colour_fit(frames[0], resize_frame(sample.first_frame, size)))
     return Clip(frames, resize_frame(sample.final_frame, size), size / 512)
+
+
+def opened(sample: SampleRef, video: VideoReader, solution_type: type[S]) -> tuple[S, Clip]:
+    """The opening every symbol-row scorer shares: ``sample``'s solution read as ``solution_type``, and the clip
+    of ``video`` as :func:`prepare` reads it."""
+    return solution_type.model_validate(sample.solution), prepare(sample, video)
 
 
 def _box(x: float, y: float, half_w: float, half_h: float, scale: float, shape: tuple[int, ...]) -> tuple[slice, slice]:
