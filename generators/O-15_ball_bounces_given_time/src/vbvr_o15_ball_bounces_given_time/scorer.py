@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.physics.ball import BallTrack, ends_within_a_frame, fit_delay, track_ball
+from vbvr_core.families.physics.ball import BallTrack, ends_within_a_frame, fit_delay, judge_ball_motion, track_ball
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
@@ -62,21 +62,17 @@ def judge(solution: Solution, ball: BallTrack, fps: float) -> Score:
     start = ball.first_seen and float(np.linalg.norm(seen[0] - np.array(solution.start))) <= tol
     at_end = float(np.linalg.norm(seen[-1] - np.array(solution.end))) <= tol
     end_next = ends_within_a_frame(duration - (times[-1] - delay), fps) and error[-1] <= tol
-    end = last_seen and (at_end or end_next)
     checkpoints = int(np.clip(round(duration / CHECKPOINT_SPACING) - 1, 3, 24))
     marks = positions(solution, duration * np.arange(1, checkpoints + 1) / (checkpoints + 1))
     reach = tol + pace / (2 * fps)
     near = np.linalg.norm(marks[:, None, :] - seen[None, :, :], axis=-1).min(axis=1) <= reach
     process = float(near.mean())
-    verdict.part("start", 1.0 if start else 0.0, unless="the ball does not start where the first frame shows it")
-    verdict.part("end", 1.0 if end else 0.0,
-                 unless=("the ball is not visible at the end" if not last_seen else
-                         f"the ball ends at ({seen[-1][0]:.0f}, {seen[-1][1]:.0f}), not at "
-                         f"({solution.end[0]:.0f}, {solution.end[1]:.0f}) where it is after {duration:g} s"))
-    shortfalls = [f"{physics:.0%} of the motion follows elastic reflection at the stated speed"] if physics < 1 else []
-    if process < 1:
-        shortfalls.append(f"the ball passes {process:.0%} of the checkpoints on its path")
-    verdict.part("motion", 0.05 + 0.95 * physics * process, unless="; ".join(shortfalls))
+    judge_ball_motion(verdict, start, at_end or end_next, last_seen,
+                      f"the ball ends at ({seen[-1][0]:.0f}, {seen[-1][1]:.0f}), not at "
+                      f"({solution.end[0]:.0f}, {solution.end[1]:.0f}) where it is after {duration:g} s",
+                      0.05 + 0.95 * physics * process,
+                      (("{:.0%} of the motion follows elastic reflection at the stated speed", physics),
+                       ("the ball passes {:.0%} of the checkpoints on its path", process)))
     verdict.note("physics", physics)
     verdict.note("process", process)
     verdict.note("delay_s", delay)

@@ -33,8 +33,7 @@ from vbvr_core.families.physics.rays import (
     reach,
     refract,
 )
-from vbvr_core.families.physics.scene import SurfaceRaySolution, SurfaceScene, rounded
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.families.physics.scene import SurfaceRayGenerator, SurfaceRaySolution, SurfaceScene, rounded
 from vbvr_core.plane import point_segment_distance
 
 from vbvr_o18_glass_refraction.plugin import TASK
@@ -178,34 +177,32 @@ class RefractionScene(SurfaceScene):
         return canvas
 
 
-class GlassRefractionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class GlassRefractionGenerator(SurfaceRayGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the two media and the incident ray, and grows the refracted ray by Snell's law."""
 
-    def generate(self) -> Sample:
-        """Refract the ray (rejecting unusable instances) and render the refracted ray growing to the edge."""
-        p = self.params
-        scene = RefractionScene(p).checked()
+    def scene(self) -> RefractionScene:
+        """The media, the boundary and the lamp, the ray refracted by Snell's law."""
+        return RefractionScene(self.params)
+
+    def solution(self, scene: RefractionScene) -> Solution:
+        """The refracted ray, the two indices and the angle of refraction."""
         refraction = incidence_angle(scene.refracted, scene.normal)
-        solution = Solution(**scene.facts(), refracted=rounded(scene.refracted), n1=scene.n1, n2=scene.n2,
-                            refraction=round(refraction, 3))
-        prompt = (
+        return Solution(**scene.facts(), refracted=rounded(scene.refracted), n1=scene.n1, n2=scene.n2,
+                        refraction=round(refraction, 3))
+
+    def prompt(self, scene: RefractionScene) -> str:
+        """The media, their indices and the law."""
+        p = self.params
+        return (
             f"A lamp shines a light ray (orange, with an arrow) through {p.medium_from} (n = {scene.n1:.2f}) onto the "
             f"flat boundary with {p.medium_to} (n = {scene.n2:.2f}). Draw the refracted ray in red, starting where "
             "the ray meets the boundary and extending to the edge of the picture, following Snell's law "
             "n₁·sin θ₁ = n₂·sin θ₂, with both angles measured from the dashed normal."
         )
-        return scene.sample(prompt, solution, p)
-
-    def alternatives(self, sample: Sample):
-        """The right ray drawn thin (2 px) or thick (7 px)."""
-        scene = RefractionScene(self.params)
-        scene.problem()
-        return scene.thickness_alternatives()
 
     def near_misses(self, sample: Sample):
         """The ray going straight on (not bent), and bent only half as much as Snell's law says."""
-        scene = RefractionScene(self.params)
-        scene.problem()
+        scene = self.ready_scene()
         straight, snell = angle_of(scene.incoming), angle_of(scene.refracted)
         turn = (snell - straight + 180.0) % 360.0 - 180.0
         return {"straight_on": scene.growing(direction=scene.incoming),

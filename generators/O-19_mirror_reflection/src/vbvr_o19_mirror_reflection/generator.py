@@ -32,8 +32,7 @@ from vbvr_core.families.physics.rays import (
     reach,
     reflect,
 )
-from vbvr_core.families.physics.scene import SurfaceRaySolution, SurfaceScene, rounded
-from vbvr_core.pipeline.generator import BaseGenerator
+from vbvr_core.families.physics.scene import SurfaceRayGenerator, SurfaceRaySolution, SurfaceScene, rounded
 
 from vbvr_o19_mirror_reflection.plugin import TASK
 
@@ -121,30 +120,30 @@ class MirrorScene(SurfaceScene):
         return canvas
 
 
-class MirrorReflectionGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class MirrorReflectionGenerator(SurfaceRayGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the mirror and the incident ray, and grows the reflected ray by the law of reflection."""
 
-    def generate(self) -> Sample:
-        """Reflect the ray (rejecting unusable layouts) and render the reflected ray growing to the edge."""
-        p = self.params
-        scene = MirrorScene(p).checked()
-        assert abs(incidence_angle(scene.reflected, scene.normal) - p.incidence) < 1e-6
-        solution = Solution(**scene.facts(), reflected=rounded(scene.reflected))
-        normal = "the dashed normal" if p.show_normal else "the normal (perpendicular) to the mirror"
-        prompt = (
+    def scene(self) -> MirrorScene:
+        """The mirror and the lamp, the ray reflected by the law."""
+        return MirrorScene(self.params)
+
+    def solution(self, scene: MirrorScene) -> Solution:
+        """The reflected ray (its angle from the normal equals the incidence)."""
+        assert abs(incidence_angle(scene.reflected, scene.normal) - self.params.incidence) < 1e-6
+        return Solution(**scene.facts(), reflected=rounded(scene.reflected))
+
+    def prompt(self, scene: MirrorScene) -> str:
+        """The mirror and the law, measured from the normal drawn or not."""
+        normal = "the dashed normal" if self.params.show_normal else "the normal (perpendicular) to the mirror"
+        return (
             "A lamp shines a light ray (orange, with an arrow) onto a flat mirror (the silver bar; its back is "
             "hatched). Draw the reflected ray in red, starting where the ray meets the mirror and extending to the "
             "edge of the picture, following the law of reflection: the angle of reflection equals the angle of "
             f"incidence, both measured from {normal}, on opposite sides of it."
         )
-        return scene.sample(prompt, solution, p)
-
-    def alternatives(self, sample: Sample):
-        """The right ray drawn thin (2 px) or thick (7 px)."""
-        return MirrorScene(self.params).thickness_alternatives()
 
     def near_misses(self, sample: Sample):
         """The reflected ray turned 8° off the law, and the ray going straight on through the mirror."""
-        scene = MirrorScene(self.params)
+        scene = self.scene()
         off = direction_of(angle_of(scene.reflected) + (8.0 if self.params.from_left else -8.0))
         return {"angle_off_8": scene.growing(direction=off), "straight_on": scene.growing(direction=scene.incoming)}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FPS, SampleRef, Score
-from vbvr_core.families.physics.ball import ends_within_a_frame, fit_delay, track_ball
+from vbvr_core.families.physics.ball import ends_within_a_frame, fit_delay, judge_ball_motion, track_ball
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -102,13 +102,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     process = progress_coverage(passed, solution.peak_y, solution.landing_y, checkpoints=checkpoints,
                                 resolution=descent.max() / 2)
     verdict = Verdict()
-    verdict.part("start", start, unless="the ball does not start where the first frame shows it")
-    verdict.part("end", ball.last_seen and on_ground, unless="the ball is not visible at the end" if not ball.last_seen
-                 else f"the ball ends at y={ys[-1]:.0f}, not resting on the ground at y={solution.landing_y:.0f}")
-    shortfalls = [f"{physics:.0%} of the flight follows h = h0 + v0 t - g t^2/2"] if physics < 1 else []
-    if process < 1:
-        shortfalls.append(f"the fall passes {process:.0%} of the intermediate heights")
-    verdict.factor(0.05 + 0.95 * process * physics, when=bool(shortfalls), reason="; ".join(shortfalls))
+    judge_ball_motion(verdict, start, on_ground, ball.last_seen,
+                      f"the ball ends at y={ys[-1]:.0f}, not resting on the ground at y={solution.landing_y:.0f}",
+                      0.05 + 0.95 * process * physics, (("{:.0%} of the flight follows h = h0 + v0 t - g t^2/2", physics),
+                                                        ("the fall passes {:.0%} of the intermediate heights", process)),
+                      part=None)
     verdict.part("vertical", vertical, unless=f"the ball leaves its vertical line in {1 - vertical:.0%} of frames")
     for name, value in (("physics", physics), ("process", process), ("visible", ball.visible)):
         verdict.note(name, value)

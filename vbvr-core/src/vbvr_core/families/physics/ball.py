@@ -19,6 +19,7 @@ from vbvr_core.contract import FPS, FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Box
 from vbvr_core.draw import Sprite, Stage, draw_disc
 from vbvr_core.judge.motion import blob_track, observed_color
+from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 
 
@@ -122,3 +123,20 @@ def ends_within_a_frame(remaining: float, fps: float) -> bool:
     """Whether a motion with ``remaining`` s still to go at the video's last frame ends before a next frame would
     come (0 ≤ remaining ≤ 1/``fps``): a clip at a low frame rate may stop just short of the end it shows next."""
     return 0 <= remaining <= 1 / fps + 1e-6
+
+
+def judge_ball_motion(verdict: Verdict, start: bool, end: bool, last_seen: bool, end_miss: str, motion: float,
+                      shares: Sequence[tuple[str, float]], part: str | None = "motion") -> None:
+    """Record what every scorer of a ball moved by a law records, in this order: part ``start`` (the ball starts
+    where the first frame shows it), part ``end`` (the ball is found in the last frame, ``last_seen``, and is where
+    the law puts it, ``end``; else ``end_miss`` says where it is), and the ``motion`` (the task's 0.05 + 0.95 ·
+    its shares: a cut straight to the end keeps 0.05) as part ``part`` or, with ``part`` None, as a factor of the
+    value. The motion's reason names each of ``shares`` below 1 — (template with one ``{:.0%}``, share), such as
+    the share of the motion following the law and the share of checkpoints passed — formatted with its share."""
+    verdict.part("start", start, unless="the ball does not start where the first frame shows it")
+    verdict.part("end", last_seen and end, unless=end_miss if last_seen else "the ball is not visible at the end")
+    shortfalls = [text.format(share) for text, share in shares if share < 1]
+    if part is None:
+        verdict.factor(motion, when=bool(shortfalls), reason="; ".join(shortfalls))
+    else:
+        verdict.part(part, motion, unless="; ".join(shortfalls))

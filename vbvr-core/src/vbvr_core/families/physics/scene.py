@@ -3,12 +3,13 @@
 :class:`SurfaceScene` holds what every such task shares — where the lamp stands, the incoming direction, the
 surface's normal — and draws the answer: frames of the red ray grown from the point, the generator's trajectory,
 its thin and thick alternatives and near misses grown along other directions. A task's scene subclasses it,
-sets ``answer`` (the law's direction), ``length`` and ``base`` (its static picture), and draws the rest.
+sets ``answer`` (the law's direction), ``length`` and ``base`` (its static picture), and draws the rest; a task's
+generator subclasses :class:`SurfaceRayGenerator`, which makes the sample and the alternatives from that scene.
 """
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Any, Self
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -17,7 +18,7 @@ from vbvr_core.contract import Sample, TaskParams, TaskSolution
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import to_frame
 from vbvr_core.families.physics.rays import ANSWER_COLOR, RAY_WIDTH, Vector, direction_of, draw_ray, grow_lengths, reach
-from vbvr_core.pipeline.generator import Reject
+from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 #: Line widths of the right ray that a task accepts as well (its ``alternatives``).
 THICKNESS_ALTERNATIVES = (("thin", 2), ("thick", 7))
@@ -102,6 +103,39 @@ class SurfaceScene:
         with the whole ray."""
         return Sample(first_frame=self.frame(0.0), final_frame=self.frame(self.length), prompt=prompt,
                       trajectory=self.growing(), solution=solution, params=params)
+
+
+class SurfaceRayGenerator(BaseGenerator):
+    """A surface-ray task's generator: its :meth:`scene`, checked (:meth:`SurfaceScene.checked`), makes the sample
+    with the answer ray growing (:meth:`SurfaceScene.sample`) and the right ray drawn thin and thick as the
+    alternatives. The task gives :meth:`scene`, :meth:`solution` and :meth:`prompt`, and its near misses."""
+
+    def scene(self) -> SurfaceScene:
+        """The task's scene of ``self.params``."""
+        raise NotImplementedError
+
+    def solution(self, scene: Any) -> SurfaceRaySolution:
+        """The sample's solution: ``scene.facts()`` and the task's own fields."""
+        raise NotImplementedError
+
+    def prompt(self, scene: Any) -> str:
+        """The sample's prompt."""
+        raise NotImplementedError
+
+    def ready_scene(self) -> Any:
+        """The task's scene with its ``problem()`` asked (which some scenes need before they draw), unchecked."""
+        scene = self.scene()
+        scene.problem()
+        return scene
+
+    def generate(self) -> Sample:
+        """Apply the law (rejecting an instance the scene's ``problem()`` finds unusable) and grow the answer ray."""
+        scene = self.scene().checked()
+        return scene.sample(self.prompt(scene), self.solution(scene), self.params)
+
+    def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
+        """The right ray drawn thin (2 px) or thick (7 px)."""
+        return self.ready_scene().thickness_alternatives()
 
 
 def rounded(v: Vector, digits: int = 6) -> Vector:
