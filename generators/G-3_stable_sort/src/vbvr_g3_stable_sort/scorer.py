@@ -2,7 +2,7 @@
 
 The shapes of one kind share a colour and differ in size (≥ 32 % in area between neighbours), so in every
 frame each colour's blobs are told apart by size and by where each shape was last seen
-(``vbvr_core.judge.motion.same_colour_tracks``). The row is judged by the arrangement family's ``judge_row``
+(``vbvr_core.judge.motion.same_colour_tracks``). The row is judged by the arrangement family's ``judge_followed``
 (value = start · intact · row · height · (0.7·order + 0.3·centred) · (0.08 + 0.92·continuity)) on G-3's terms:
 the order asked is the stable one (grouped by kind in the stated order, each kind's shapes in their original
 left-to-right order; two shapes of one kind swapped is a wrong order), the row's height is judged loosely, and
@@ -11,15 +11,14 @@ each shape must move in view all the way (a cut or a cross-fade scores ≤ 0.08)
 
 from __future__ import annotations
 
+from functools import partial
+
 import cv2
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.arrangement.judge import COLOR_TOLERANCE, end_state, judge_row
-from vbvr_core.judge.compare import starts_like
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.arrangement.judge import COLOR_TOLERANCE, end_state, judge_followed
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import observed_color, same_colour_tracks
-from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g3_stable_sort.generator import Solution
@@ -31,17 +30,9 @@ TAIL_FRAMES = 3
 VIEW_FULL, VIEW_ZERO = 0.8, 0.5
 
 
-def score(sample: SampleRef, video: VideoReader) -> Score:
-    """Score a model's video of G-3 against the sample's shapes, their starts and their places in the sorted row."""
-    solution = Solution.model_validate(sample.solution)
-    clip = video.clip()
-    if not starts_like(clip, sample.first_frame):
-        return Score.zero("the video does not open on the first frame", start=0.0)
-    frames = clip.frames
-    size = frames.shape[1]
-    factor = size / FRAME_SIZE
-    final_small = resize_frame(sample.final_frame, size)
-    first_small = resize_frame(sample.first_frame, size)
+def follow_shapes(solution: Solution, frames: np.ndarray, first_small: np.ndarray, final_small: np.ndarray) -> tuple:
+    """Each kind's shapes by their colour and size, in the whole clip and afresh in its last frames (what the
+    family's ``judge_row`` takes: tracks, end positions, intact flags, last-frame masks)."""
     kinds: dict[tuple[int, ...], list[int]] = {}
     for index, color in enumerate(solution.colors):
         kinds.setdefault(tuple(color), []).append(index)
@@ -62,11 +53,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         for rank, member in enumerate(members):
             followed[member] = (kind_tracks[rank], kind_ending[rank], kind_counts[rank], kind_last[rank], expected[rank])
     tracks, ending, tail, last_masks, expected_pixels = zip(*(followed[k] for k in sorted(followed)), strict=True)
-    verdict = Verdict()
-    verdict.part("start", 1.0)
-    end_positions, intact = end_state(ending, tail, expected_pixels, tail_length)
-    return judge_row(verdict, tracks, end_positions, intact, np.stack(last_masks), solution.starts, solution.ends,
-                     solution.order, factor, HEIGHT_TOLERANCE, noun="shapes",
-                     order_problem="the left-to-right order is wrong (not grouped by kind in the stated order, or not "
-                                   "stable)", in_view=(VIEW_FULL, VIEW_ZERO),
-                     ok="every shape moved continuously into its place in the stable order")
+    return (tracks, *end_state(ending, tail, expected_pixels, tail_length), np.stack(last_masks))
+
+
+def score(sample: SampleRef, video: VideoReader) -> Score:
+    """Score a model's video of G-3 against the sample's shapes, their starts and their places in the sorted row."""
+    solution = Solution.model_validate(sample.solution)
+    return judge_followed(video.clip(), sample.first_frame, sample.final_frame, partial(follow_shapes, solution),
+                          solution.starts, solution.ends, solution.order, HEIGHT_TOLERANCE, noun="shapes",
+                          order_problem="the left-to-right order is wrong (not grouped by kind in the stated order, or "
+                                        "not stable)", in_view=(VIEW_FULL, VIEW_ZERO),
+                          ok="every shape moved continuously into its place in the stable order")

@@ -10,8 +10,10 @@ travel to its place in steps, not jump there (a cut straight to the end is one j
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 
@@ -118,6 +120,41 @@ def row_spread(lines: np.ndarray) -> float:
     return float(min(np.abs(lines[:, k] - np.median(lines[:, k])).max() for k in range(lines.shape[1])))
 
 
+def follow_colors(frames: np.ndarray, first_small: np.ndarray, final_small: np.ndarray, colors: Sequence[Sequence[int]],
+                  tail_frames: int = 3) -> tuple[list, list[Point | None], list[bool], np.ndarray]:
+    """Objects of their own colours followed through ``frames`` (the sample's first and final frames at the clip's
+    size alongside): each by the colour the video's opening frame shows it in (``judge.motion.observed_color``,
+    ``blob_track``). Returns what :func:`judge_row` takes: the tracks, where each stands at the end and whether it
+    is intact (:func:`end_state` over the last ``tail_frames``, against its pixel count in the final frame), and
+    each object's pixels in the last frame."""
+    expected_pixels = [int(color_mask(final_small, color, COLOR_TOLERANCE).sum()) for color in colors]
+    colors = [observed_color(frames[0], first_small, color) for color in colors]
+    followed = [blob_track(frames, color, COLOR_TOLERANCE, max(3, pixels // 4))
+                for color, pixels in zip(colors, expected_pixels, strict=True)]
+    tracks = [track for track, _ in followed]
+    end_positions, intact = end_state(tracks, [counts for _, counts in followed], expected_pixels, max(1, tail_frames))
+    return tracks, end_positions, intact, np.stack([color_mask(frames[-1], color, COLOR_TOLERANCE) for color in colors])
+
+
+def judge_followed(clip: VideoClip, first: np.ndarray, final: np.ndarray,
+                   follow: Callable[[np.ndarray, np.ndarray, np.ndarray], tuple], starts: Sequence[Point],
+                   ends: Sequence[Point], expected_order: Sequence[int], height_tolerance: float = 40.0,
+                   **row: Any) -> Score:
+    """The flow of every arrangement judge: the clip must open on ``first`` (else the zero score with part ``start``
+    0); ``follow(frames, first_small, final_small)`` (the sample's frames at the clip's size) follows the objects
+    the task's way and returns what :func:`judge_row` takes after the verdict (tracks, end positions, intact flags,
+    last-frame masks; :func:`follow_colors` for objects of their own colours); :func:`judge_row` judges the rest
+    (``row``: its ``noun``, ``order_problem``, ``in_view``, ``ok``)."""
+    start = starts_like(clip, first)
+    if not start:
+        return Score.zero("the video does not open on the first frame", start=0.0)
+    size = clip.frames.shape[1]
+    followed = follow(clip.frames, resize_frame(first, size), resize_frame(final, size))
+    verdict = Verdict()
+    verdict.part("start", start)
+    return judge_row(verdict, *followed, starts, ends, expected_order, size / FRAME_SIZE, height_tolerance, **row)
+
+
 def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, colors: Sequence[Sequence[int]],
                       starts: Sequence[Point], ends: Sequence[Point], expected_order: Sequence[int],
                       height_tolerance: float = 40.0, tail_frames: int = 3) -> Score:
@@ -130,28 +167,10 @@ def judge_arrangement(clip: VideoClip, first: np.ndarray, final: np.ndarray, col
     only where the row stands: its height (± ``height_tolerance`` px in full, none from twice that) and its
     horizontal middle. value = start · intact · row · height · (0.7 · order + 0.3 · centred) ·
     (0.08 + 0.92 · continuity): a cut straight to the end keeps 0.08; objects left in (or returned to)
-    their starting places are not in the goal row and score 0.
+    their starting places are not in the goal row and score 0. (:func:`judge_followed` with :func:`follow_colors`.)
     """
-    start = starts_like(clip, first)
-    if not start:
-        return Score.zero("the video does not open on the first frame", start=0.0)
-    size = clip.frames.shape[1]
-    factor = size / FRAME_SIZE
-    frames = clip.frames
-    final_small = resize_frame(final, size)
-    expected_pixels = [int(color_mask(final_small, color, COLOR_TOLERANCE).sum()) for color in colors]
-    first_small = resize_frame(first, size)
-    colors = [observed_color(frames[0], first_small, color) for color in colors]
-    tail_length = max(1, tail_frames)
-    verdict = Verdict()
-    followed = [blob_track(frames, color, COLOR_TOLERANCE, max(3, pixels // 4))
-                for color, pixels in zip(colors, expected_pixels, strict=True)]
-    tracks = [track for track, _ in followed]
-    end_positions, intact_flags = end_state(tracks, [counts for _, counts in followed], expected_pixels, tail_length)
-    verdict.part("start", start)
-    row_masks = np.stack([color_mask(frames[-1], color, COLOR_TOLERANCE) for color in colors])
-    return judge_row(verdict, tracks, end_positions, intact_flags, row_masks, starts, ends, expected_order, factor,
-                     height_tolerance)
+    return judge_followed(clip, first, final, partial(follow_colors, colors=colors, tail_frames=tail_frames), starts,
+                          ends, expected_order, height_tolerance)
 
 
 def judge_row(verdict: Verdict, tracks: Sequence[Sequence[Point | None]], end_positions: Sequence[Point | None],
