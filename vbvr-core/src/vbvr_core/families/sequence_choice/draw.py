@@ -8,7 +8,6 @@ tell them apart. The answer is marked with the marking family's ring, swept stro
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -18,8 +17,9 @@ from PIL import ImageDraw
 
 from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.contract.geometry import Point
-from vbvr_core.draw import draw_shape, draw_text, new_canvas, shape_points, to_frame
+from vbvr_core.draw import draw_shape, draw_text, new_canvas, to_frame
 from vbvr_core.families.marking.draw import ring_sweep
+from vbvr_core.families.marking.task import shape_reach
 
 SEQUENCE_Y = 150.0
 CHOICE_Y = 372.0
@@ -27,13 +27,6 @@ MARGIN = 16.0
 GAP = 8.0  # least space (px) between a figure (or a ring) and the edge of its slot
 RING_PADDING = 7.0
 QUESTION_COLOR = (90, 90, 90)
-
-
-def shape_reach(kind: str, radius: float) -> float:
-    """How far a figure of ``kind`` and nominal ``radius`` reaches from its centre (px)."""
-    if kind == "circle":
-        return radius
-    return max(math.hypot(x, y) for x, y in shape_points(kind, (0.0, 0.0), radius, 0.0))
 
 
 def row_centers(count: int, y: float) -> list[Point]:
