@@ -93,12 +93,7 @@ class RavenGenerator(FillInGenerator, task=TASK, params=Params, solution=Solutio
         """Build the attribute tables, render the matrix with and without the answer, reveal it."""
         p, rng = self.params, self.rng
         rules = self._rules()
-        tables = {}
-        for name in ATTRIBUTES:
-            if rules[name] == "fixed":
-                tables[name] = build("constant", DOMAINS[name], rng, fixed=int(rng.integers(0, DOMAINS[name])))
-            else:
-                tables[name] = build(rules[name], DOMAINS[name], rng)
+        tables = {name: build(rules[name], DOMAINS[name], rng) for name in ATTRIBUTES}
         problem = ambiguity(tables)
         if problem:
             raise Reject(problem)

@@ -2,6 +2,7 @@
 
 An attribute (shape, colour, count, size) takes integer values in ``range(domain)``. Its rule is one of:
 
+- ``fixed``: every panel of the matrix has one value (an attribute that follows no rule of its own);
 - ``constant``: every panel of a row has the row's value;
 - ``progression``: along a row the value grows by ``step`` (±1) per panel;
 - ``distribute_three``: every row holds the same three values once each, shifted by one per row.
@@ -17,11 +18,12 @@ import numpy as np
 RULES = ("constant", "progression", "distribute_three")
 
 
-def build(rule: str, domain: int, rng: np.random.Generator, fixed: int | None = None) -> list[list[int]]:
-    """A 3×3 table of values in ``range(domain)`` following ``rule``; ``fixed`` pins a constant for all rows."""
+def build(rule: str, domain: int, rng: np.random.Generator) -> list[list[int]]:
+    """A 3×3 table of values in ``range(domain)`` following ``rule`` (one of :data:`RULES` or ``fixed``)."""
+    if rule == "fixed":
+        value = int(rng.integers(0, domain))
+        return [[value] * 3 for _ in range(3)]
     if rule == "constant":
-        if fixed is not None:
-            return [[fixed] * 3 for _ in range(3)]
         return [[int(rng.integers(0, domain))] * 3 for _ in range(3)]
     if rule == "progression":
         step = int(rng.choice([-1, 1]))
