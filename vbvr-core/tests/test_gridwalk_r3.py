@@ -137,3 +137,30 @@ def test_pickup_scene_of_keys_lays_diamond_keys():
     x0, y0, x1, y1 = layout.cell_box((0, 2))
     assert (first[y0:y1, x0:x1] == (200, 0, 0)).all(axis=-1).any()
     assert not (final[y0:y1, x0:x1] == (200, 0, 0)).all(axis=-1).any()
+
+
+def test_score_plain_walk_is_the_walk_score_with_obstacles_or_walls_forbidden(tmp_path):
+    from types import SimpleNamespace
+
+    from vbvr_core.families.gridwalk.judge import score_walk
+    from vbvr_core.families.gridwalk.scoring import score_plain_walk
+    from vbvr_core.media.video import VideoReader, write_video
+
+    layout = GridLayout.fit(3, 3)
+    path = [(0, 0), (0, 1), (0, 2), (1, 2)]
+    _, _, walk = GridWorld(layout).walker((255, 140, 0), path, 6)
+    frames = list(walk(path)())
+    video = tmp_path / "walk.mp4"
+    write_video(video, frames + frames[-1:] * 12, fps=24)
+    solution = {"layout": layout.to_dict(), "agent_color": [255, 140, 0], "start": [0, 0], "goal": [1, 2],
+                "optimal_steps": 3, "path": path, "anything_else": 1}
+
+    def scored(**cells):
+        return score_plain_walk(SimpleNamespace(solution={**solution, **cells}), VideoReader(video))
+
+    plain = scored()
+    assert plain == score_walk(VideoReader(video), layout.to_dict(), (255, 140, 0), (0, 0), (1, 2), 3)
+    assert plain.value >= 0.98
+    for name in ("obstacles", "walls"):
+        blocked = scored(**{name: [[0, 1]]})
+        assert blocked.parts["obstacle_free"] == 0 and blocked.value < 0.5 * plain.value

@@ -8,7 +8,9 @@ Parameters → draw → solve → render → prompt:
 - start (blue cell, yellow agent) and goal (red cell) are placed in corners, on edges or anywhere;
 - BFS finds a shortest 4-connected path; an instance without one, with a trivial one, or whose obstacles
   never stand between start and goal is rejected and redrawn;
-- the video walks the agent along the path, ``frames_per_step`` frames per cell.
+- the video walks the agent along the path, ``frames_per_step`` frames per cell;
+- the family's scorer judges it as it is (``vbvr_core.families.gridwalk.scoring.score_plain_walk``): the obstacles
+  are forbidden cells that a two-cell hop is never bridged over, the steps count against the optimum.
 """
 
 from __future__ import annotations

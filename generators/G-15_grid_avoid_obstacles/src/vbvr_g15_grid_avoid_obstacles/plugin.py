@@ -11,5 +11,5 @@ TASK = declare_task(
         "along a shortest path, never entering a cell marked with a black X."
     ),
     generator="vbvr_g15_grid_avoid_obstacles.generator:GridAvoidObstaclesGenerator",
-    scorer="vbvr_g15_grid_avoid_obstacles.scorer:score",
+    scorer="vbvr_core.families.gridwalk.scoring:score_plain_walk",
 )

@@ -6,7 +6,9 @@ Parameters → draw → solve → render → prompt:
 - the green start cell (holding the agent) and the red goal cell are at least ``min_distance`` apart;
 - on an open grid every monotone route is shortest: the solver draws one of them uniformly by
   shuffling the row and column moves; the scorer accepts any walk of the optimal length;
-- the video walks the agent along it, ``frames_per_step`` frames per cell.
+- the video walks the agent along it, ``frames_per_step`` frames per cell;
+- the family's scorer judges it as it is (``vbvr_core.families.gridwalk.scoring.score_plain_walk``) on the open
+  grid: any route of the grid distance's length counts.
 
 Official convention (VBVR-EvalKit's evaluator, see the README): a round agent in one of its agent colours
 (purple or orange here: red is our goal colour and pink is also a goal colour to the evaluator), a red goal.

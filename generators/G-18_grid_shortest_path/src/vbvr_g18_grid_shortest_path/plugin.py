@@ -11,5 +11,5 @@ TASK = declare_task(
         "red goal cell along a shortest path (as many steps as the grid distance)."
     ),
     generator="vbvr_g18_grid_shortest_path.generator:GridShortestPathGenerator",
-    scorer="vbvr_g18_grid_shortest_path.scorer:score",
+    scorer="vbvr_core.families.gridwalk.scoring:score_plain_walk",
 )

@@ -11,6 +11,7 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import Annotated, Any, Literal
 
@@ -26,9 +27,9 @@ from vbvr_core.draw import (
     Sprite,
     Stage,
     interpolate_points,
-    new_canvas,
     to_frame,
 )
+from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import pick_cells
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -91,7 +92,7 @@ def starting_cells(grid_size: int, direction: str, steps: int) -> list[Cell]:
             if 0 <= r + d_row * steps < grid_size and 0 <= c + d_col * steps < grid_size]
 
 
-def overlap(cells: list[Cell], targets: list[Cell]) -> float:
+def overlap(cells: Iterable[Cell], targets: Iterable[Cell]) -> float:
     """Share of the cells of both layouts that the start and the end layouts share (Jaccard)."""
     return len(set(cells) & set(targets)) / len(set(cells) | set(targets))
 
@@ -130,10 +131,9 @@ class GridShiftGenerator(BaseGenerator, task=TASK, params=Params, solution=Solut
     def slide(self, layout: GridLayout, cells: list[Cell], direction: str, steps: int) -> tuple[Stage, list]:
         """The empty grid as a stage, and each block's track sliding ``steps`` cells ``direction``, one cell per step."""
         p = self.params
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        layout.draw_lines(ImageDraw.Draw(canvas), (51, 51, 51), p.line_width)
+        grid = GridWorld(layout, background=BACKGROUNDS[p.background], line_color=(51, 51, 51), line_width=p.line_width)
         block = block_sprite(layout.cell, PALETTE[p.color])
-        return Stage(to_frame(canvas)), [
+        return Stage(to_frame(grid.image())), [
             (block, interpolate_points([layout.cell_center(shifted([cell], direction, k)[0]) for k in range(steps + 1)],
                                        p.frames_per_step))
             for cell in cells]

@@ -16,10 +16,7 @@ def shifted(cells: list[Cell], direction: str, steps: float) -> list[tuple[float
 
 
 def block_box(layout: GridLayout, cell: tuple[float, float], inset: float = 0.0) -> tuple[int, int, int, int]:
-    """Pixel box (left, top, right, bottom) of a block standing at (possibly fractional) ``cell``, shrunk by ``inset`` px."""
-    pad = layout.cell * BLOCK_PADDING + inset
-    x0 = layout.left + cell[1] * layout.cell + pad
-    y0 = layout.top + cell[0] * layout.cell + pad
-    x1 = layout.left + (cell[1] + 1) * layout.cell - pad
-    y1 = layout.top + (cell[0] + 1) * layout.cell - pad
+    """Pixel box (left, top, right, bottom) of a block standing at (possibly fractional) ``cell``, shrunk by ``inset`` px:
+    the cell's box less ``BLOCK_PADDING`` of a cell and ``inset`` on each side, rounded."""
+    x0, y0, x1, y1 = layout.cell_box(cell, layout.cell * BLOCK_PADDING + inset)
     return int(round(x0)), int(round(y0)), int(round(x1)), int(round(y1))

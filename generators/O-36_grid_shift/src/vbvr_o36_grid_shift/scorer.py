@@ -22,7 +22,7 @@ from vbvr_core.judge.masks import box_coverage, color_mask, mask_iou
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o36_grid_shift.generator import Solution
+from vbvr_o36_grid_shift.generator import Solution, overlap
 from vbvr_o36_grid_shift.geometry import block_box, shifted
 
 SCORE_FPS = 12.0
@@ -62,8 +62,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     grid_cells = [(r, c) for r in range(layout.rows) for c in range(layout.cols)]
     coverage = box_coverage(masks[-1:], [block_box(layout, cell, max(1, layout.cell // 10)) for cell in grid_cells])[0]
     end_cells = {cell for cell, share in zip(grid_cells, coverage, strict=True) if share >= 0.5}
-    expected = set(solution.targets)
-    jaccard = len(end_cells & expected) / len(end_cells | expected)
+    jaccard = overlap(end_cells, solution.targets)
 
     offsets = np.arange(0, 4 * (solution.steps + 1) + 1) / 4
     matched = matched_offsets(masks, layout_masks(layout, solution.cells, solution.direction, offsets, masks.shape[1:]),

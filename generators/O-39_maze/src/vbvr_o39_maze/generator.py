@@ -7,7 +7,10 @@ Parameters → draw → solve → render → prompt:
 - the green marker starts in one room and the red flag stands in another, in opposite corners or
   anywhere, so that the route is between ``min_route`` and ``max_route`` cells long (else ``Reject``);
 - BFS finds the route (the only one: the maze is a tree);
-- the video walks the marker along the route, painting an orange trail behind it, so each visited cell shows.
+- the video walks the marker along the route, painting an orange trail behind it, so each visited cell shows;
+- the family's scorer judges it as it is (``vbvr_core.families.gridwalk.scoring.score_plain_walk``): the walk ends
+  on the flag, the walls are forbidden cells that a two-cell hop is never bridged over, and the steps count
+  against the unique route, so a dead-end excursion costs efficiency.
 """
 
 from __future__ import annotations

@@ -11,5 +11,5 @@ TASK = declare_task(
         "its start to the red flag along the maze's unique route, leaving a trail, never entering a wall."
     ),
     generator="vbvr_o39_maze.generator:MazeGenerator",
-    scorer="vbvr_o39_maze.scorer:score",
+    scorer="vbvr_core.families.gridwalk.scoring:score_plain_walk",
 )
