@@ -1,10 +1,11 @@
-"""The outline family's third-pass helper (issue 14): ``judge_traced``, how every judge of a traced line ends."""
+"""The outline family's third-pass helpers (issue 14): ``judge_traced``, how every judge of a traced line ends, and
+``square_polygon``, the square drawn round a point."""
 
 from __future__ import annotations
 
 import numpy as np
 from vbvr_core.families.marking.judge import NewInk
-from vbvr_core.families.outline.draw import outline_image
+from vbvr_core.families.outline.draw import outline_image, square_polygon
 from vbvr_core.families.outline.judge import JUDGE_SIZE, judge_traced
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
@@ -46,3 +47,8 @@ def test_too_little_line_is_no_line() -> None:
     read, mark = _read(SQUARE)
     score = judge_traced(read, np.zeros_like(mark), SQUARE, 6.0, **REASONS)
     assert score.value == 0.0 and score.reason == "no line"
+
+
+def test_square_polygon_runs_clockwise_from_the_top_left() -> None:
+    assert square_polygon((100.0, 50.0), 10.0) == [(90.0, 40.0), (110.0, 40.0), (110.0, 60.0), (90.0, 60.0)]
+    assert square_polygon((3, 4), 1) == [(2, 3), (4, 3), (4, 5), (2, 5)]  # whole numbers stay whole

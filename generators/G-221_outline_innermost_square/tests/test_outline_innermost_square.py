@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from vbvr_core.families.outline.draw import OUTLINE_BLUE, outline_image, trace_sweep
+from vbvr_core.families.outline.draw import OUTLINE_BLUE, outline_image, square_polygon, trace_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
@@ -13,7 +13,6 @@ from vbvr_g221_outline_innermost_square.generator import (
     Solution,
     contains,
     innermost,
-    square,
 )
 
 KEY = "G-221_outline_innermost_square"
@@ -67,18 +66,18 @@ class TestContract(SampleContract):
     def test_the_next_square_out_outlined_scores_zero(self, samples, tmp_path):
         solution = self.solution(samples[0])
         k = solution.target - 1
-        result = score_frames(samples[0], _traced(samples[0], square(solution.centers[k], solution.halves[k])), tmp_path)
+        result = score_frames(samples[0], _traced(samples[0], square_polygon(solution.centers[k], solution.halves[k])), tmp_path)
         assert result.value == 0 and result.parts["follows"] == 0
 
     def test_two_squares_outlined_score_zero(self, samples, tmp_path):
         solution = self.solution(samples[0])
-        frames = _traced(samples[0], square(solution.centers[solution.target], solution.halves[solution.target]))
-        both = outline_image(frames[-1], square(solution.centers[0], solution.halves[0]), OUTLINE_BLUE, 6)
+        frames = _traced(samples[0], square_polygon(solution.centers[solution.target], solution.halves[solution.target]))
+        both = outline_image(frames[-1], square_polygon(solution.centers[0], solution.halves[0]), OUTLINE_BLUE, 6)
         assert score_frames(samples[0], frames + [both] * 12, tmp_path).value == 0
 
     def test_half_an_outline_scores_low(self, samples, tmp_path):
         solution = self.solution(samples[0])
         first = read_png(samples[0] / "first_frame.png")
-        half = outline_image(first, square(solution.centers[solution.target], solution.halves[solution.target]),
+        half = outline_image(first, square_polygon(solution.centers[solution.target], solution.halves[solution.target]),
                              OUTLINE_BLUE, 6, fraction=0.5)
         assert score_frames(samples[0], [first] * 12 + [half] * 12, tmp_path).value <= 0.1

@@ -25,6 +25,7 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_shape, ease_in_out, new_canvas, to_frame
+from vbvr_core.families.outline.draw import square_polygon
 from vbvr_core.families.placement.draw import dashed_polygon
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -126,10 +127,7 @@ class DrawNextSizedShapeGenerator(BaseGenerator, task=TASK, params=Params, solut
         draw = ImageDraw.Draw(canvas)
         for center, c in zip(centers, classes, strict=False):
             draw_shape(draw, p.kind, center, radii[c], fill=color)
-        bx, by = centers[-1]
-        dashed_polygon(draw, np.array([(bx - box_half, by - box_half), (bx + box_half, by - box_half),
-                                       (bx + box_half, by + box_half), (bx - box_half, by + box_half)]),
-                       color=BOX_COLOR, width=2)
+        dashed_polygon(draw, np.array(square_polygon(centers[-1], box_half)), color=BOX_COLOR, width=2)
         first = to_frame(canvas)
         solution = Solution(centers=centers, classes=classes, radii=radii, answer=answer, kind=p.kind,
                             color=p.color, box_half=box_half)

@@ -21,6 +21,7 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance, new_canvas, to_frame
+from vbvr_core.families.outline.draw import square_polygon
 from vbvr_core.families.outline.task import TraceOutlineGenerator
 from vbvr_core.pipeline.generator import Reject
 
@@ -58,12 +59,6 @@ class Solution(TaskSolution):
     halves: list[float]
     target: int
     tolerance: float
-
-
-def square(center: Point, half: float) -> list[Point]:
-    """The corners of an axis-aligned square, clockwise from the top left."""
-    x, y = center
-    return [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)]
 
 
 def snap(position: float, half: float) -> float:
@@ -139,7 +134,7 @@ class OutlineInnermostSquareGenerator(TraceOutlineGenerator, task=TASK, params=P
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
         for center, half, color in zip(centers, halves, colors, strict=True):
-            (x0, y0), _, (x1, y1), _ = square(center, half)
+            (x0, y0), _, (x1, y1), _ = square_polygon(center, half)
             draw.rectangle([x0, y0, x1 - 1, y1 - 1], fill=color)  # pixels x0 … x1 − 1: the square spans x0 to x1
         prompt = (
             "Several filled squares of different colours are nested one inside another. Find the innermost square "
@@ -147,17 +142,17 @@ class OutlineInnermostSquareGenerator(TraceOutlineGenerator, task=TASK, params=P
             "anything else in the image."
         )
         solution = Solution(centers=centers, halves=halves, target=target, tolerance=tolerance)
-        return self.traced_sample(to_frame(canvas), prompt, square(centers[target], halves[target]), solution)
+        return self.traced_sample(to_frame(canvas), prompt, square_polygon(centers[target], halves[target]), solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct outlines: a thin one, and one traced a few pixels outside the square."""
         s = Solution.model_validate(sample.solution)
-        return self.thin_and_outside(sample.first_frame, square(s.centers[s.target], s.halves[s.target]),
+        return self.thin_and_outside(sample.first_frame, square_polygon(s.centers[s.target], s.halves[s.target]),
                                      0.4 * s.tolerance)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Wrong squares outlined exactly like the right one: the next one out, and the outermost."""
         s = Solution.model_validate(sample.solution)
         return self.traced_misses(sample.first_frame, {
-            "next_square_out": square(s.centers[s.target - 1], s.halves[s.target - 1]),
-            "outermost_outlined": square(s.centers[0], s.halves[0])})
+            "next_square_out": square_polygon(s.centers[s.target - 1], s.halves[s.target - 1]),
+            "outermost_outlined": square_polygon(s.centers[0], s.halves[0])})

@@ -30,6 +30,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.draw.text import DEFAULT_FAMILY, HAN_FAMILY, common_hangul, common_hanzi, font, kana
 from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
+from vbvr_core.families.outline.draw import square_polygon
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g247_identify_chinese_character.plugin import TASK
@@ -246,9 +247,7 @@ class IdentifyChineseCharacterGenerator(RingMarkGenerator, task=TASK, params=Par
 
     def target_outline(self, solution: Solution) -> list[Point]:
         """A red square round the answer, traced corner to corner instead of a ring."""
-        x, y = solution.centers[solution.target]
-        half = solution.ring_radii[solution.target] / math.sqrt(2) + 2
-        return [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)]
+        return square_polygon(solution.centers[solution.target], solution.ring_radii[solution.target] / math.sqrt(2) + 2)
 
     def decoys(self, solution: Solution) -> dict[str, int]:
         """The most Chinese-looking other symbol (a kana or hangul before a letter)."""

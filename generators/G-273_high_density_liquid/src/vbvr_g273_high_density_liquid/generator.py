@@ -27,6 +27,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, new_canvas, to_frame
 from vbvr_core.families.marking.draw import outline_sweep, ring_sweep
+from vbvr_core.families.outline.draw import square_polygon
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g273_high_density_liquid.plugin import TASK
@@ -147,8 +148,7 @@ class HighDensityLiquidGenerator(BaseGenerator, task=TASK, params=Params, soluti
 
     def _rectangle_frames(self, index: int) -> Iterator[np.ndarray]:
         """The first frame, then a red rectangle traced around block ``index`` side by side."""
-        (cx, cy), h = self._centers[index], self._half
-        corners = [(cx - h, cy - h), (cx + h, cy - h), (cx + h, cy + h), (cx - h, cy + h)]
+        corners = square_polygon(self._centers[index], self._half)
         return chain([self._first], outline_sweep(self._first, corners, self.params.mark_frames, width=MARK_WIDTH))
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:

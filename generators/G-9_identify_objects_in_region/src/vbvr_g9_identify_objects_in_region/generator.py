@@ -31,6 +31,7 @@ from vbvr_core.draw.shapes import SHAPE_REACH
 from vbvr_core.families.geometry_marks.draw import dots_in_turn, in_turn
 from vbvr_core.families.marking.draw import outline_sweep
 from vbvr_core.families.marking.task import shuffle_together
+from vbvr_core.families.outline.draw import square_polygon
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g9_identify_objects_in_region.plugin import TASK
@@ -192,10 +193,9 @@ class RegionObjectsGenerator(BaseGenerator, task=TASK, params=Params, solution=S
 
     def _box_frames(self, first: np.ndarray, solution: Solution, indices: list[int]) -> Iterator[np.ndarray]:
         """The scene, then a green square border drawn around each shape of ``indices`` in turn, side by side."""
-        h = solution.box_half
         border = partial(outline_sweep, frames=self.params.mark_frames, color=MARK_GREEN, width=MARK_WIDTH)
-        return in_turn(first, [partial(border, points=[(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)])
-                               for x, y in (solution.centers[k] for k in indices)])
+        return in_turn(first, [partial(border, points=square_polygon(solution.centers[k], solution.box_half))
+                               for k in indices])
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Another correct style: each matching shape covered by a green disc grown over it."""

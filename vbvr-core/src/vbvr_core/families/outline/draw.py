@@ -27,6 +27,13 @@ def circle_polygon(center: Point, radius: float, sides: int = 96) -> list[Point]
             for k in range(sides)]
 
 
+def square_polygon(center: Point, half: float) -> list[Point]:
+    """The corners of the axis-aligned square of half side ``half`` around ``center``, clockwise from the top left
+    (a figure to outline, a border or a box to draw round a point)."""
+    x, y = center
+    return [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)]
+
+
 def polygon_mask(polygon: Sequence[Point] | np.ndarray, size: int = FRAME_SIZE) -> np.ndarray:
     """The pixels of a ``size``² canvas that the filled ``polygon`` (points or an n × 2 array) covers, as a bool
     mask (Pillow's polygon fill)."""
