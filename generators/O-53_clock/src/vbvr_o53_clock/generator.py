@@ -25,7 +25,7 @@ from vbvr_core.contract import Point, Sample, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, draw_disc, new_canvas, to_frame
 from vbvr_core.draw.canvas import RGB
-from vbvr_core.families.rotation.draw import draw_dial, placed_polygon, pointer_outline, rotate_points
+from vbvr_core.families.rotation.draw import draw_dial, placed_polygon, pointer_outline, rotate_points, steady_turn
 from vbvr_core.judge.motion import angle_difference
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -197,7 +197,7 @@ class ClockGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution)
         )
         return Sample(
             first_frame=clock.at(start), final_frame=clock.at(end), prompt=prompt,
-            trajectory=lambda: (clock.at(start + p.advance_minutes * k / p.sweep_frames) for k in range(p.sweep_frames + 1)),
+            trajectory=steady_turn(lambda minutes: clock.at(start + minutes), p.advance_minutes, p.sweep_frames),
             solution=solution, params=p,
         )
 
@@ -208,7 +208,7 @@ class ClockGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution)
         hour, minute = hand_angles(start)
         steps = range(p.sweep_frames + 1)
         return {
-            "hour_too_far": lambda: (clock.at(start + (p.advance_minutes + 60) * k / p.sweep_frames) for k in steps),
+            "hour_too_far": steady_turn(lambda minutes: clock.at(start + minutes), p.advance_minutes + 60, p.sweep_frames),
             "hour_hand_lags": lambda: (clock.frame(hour + (p.advance_minutes * 0.5 if k == p.sweep_frames else 0.0),
                                                    minute + p.advance_minutes * 6 * k / p.sweep_frames) for k in steps),
         }
