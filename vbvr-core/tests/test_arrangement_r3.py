@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 from vbvr_core.draw import Sprite, Stage, draw_disc, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import staged_sample
 from vbvr_core.families.arrangement.judge import follow_colors, judge_arrangement, judge_followed
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoClip
@@ -54,3 +55,13 @@ def test_judge_followed_refuses_a_clip_that_opens_elsewhere():
     other = np.random.default_rng(0).integers(0, 256, (4, 256, 256, 3), dtype=np.uint8)  # noise: opens elsewhere
     refused = judge_followed(VideoClip(frames=other, fps=24.0), big[0], big[-1], lambda *a: 1 / 0, STARTS, ENDS, [0, 1])
     assert refused.value == 0.0 and refused.parts == {"start": 0.0}
+
+
+def test_staged_sample_opens_at_the_starts_and_ends_at_the_ends():
+    stage = Stage(to_frame(new_canvas((250, 250, 250))))
+    sprites = [_disc(RED), _disc(BLUE)]
+    sample = staged_sample(stage, sprites, STARTS, ENDS, lambda: iter([]), prompt="p", solution=None, params=None,
+                           hold_frames=2)
+    assert np.array_equal(sample.first_frame, stage.frame(list(zip(sprites, STARTS, strict=True))))
+    assert np.array_equal(sample.final_frame, stage.frame(list(zip(sprites, ENDS, strict=True))))
+    assert sample.prompt == "p" and sample.hold_frames == 2 and list(sample.trajectory()) == []

@@ -36,8 +36,8 @@ from vbvr_core.families.arrangement.draw import (
     schedule,
     shape_sprite,
 )
-from vbvr_core.families.stacking.layout import near_miss_moves
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.families.stacking.task import OneAtATimeGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g5_multi_object_placement.plugin import TASK
 
@@ -153,8 +153,9 @@ def listing(labels: list[str]) -> str:
     return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
-class MultiObjectPlacementGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
-    """Scatters coloured objects and star markers, and moves each object onto its own star, one at a time."""
+class MultiObjectPlacementGenerator(OneAtATimeGenerator, task=TASK, params=Params, solution=Solution):
+    """Scatters coloured objects and star markers, and moves each object onto its own star, one at a time (near
+    misses: the stacking family's, the first two objects swapped and the last left where it was)."""
 
     def _layout(self, reaches: list[float], decoys: int) -> tuple[list[Point], list[Point], list[Point]] | None:
         """Targets, decoy stars and starts, all apart, every object's way clear of every other object wherever
@@ -204,8 +205,7 @@ class MultiObjectPlacementGenerator(BaseGenerator, task=TASK, params=Params, sol
                   "they are.")
         return moves_sample(floor, movers, rows, prompt=prompt, solution=solution, params=p)
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """The first two objects swapped (each onto the other's star), and the last object left where it was."""
-        solution, p = sample.solution, self.params
-        return {name: moves(solution, ends, moving, p.move_frames, p.pause_frames, p.background)
-                for name, (ends, moving) in near_miss_moves(solution.targets, solution.order).items()}
+    def moves(self, solution: Solution, ends: list[Point], moving: list[int]) -> FrameSource:
+        """The frames of the objects in ``moving`` going one after another to ``ends`` (the module's ``moves``)."""
+        p = self.params
+        return moves(solution, ends, moving, p.move_frames, p.pause_frames, p.background)

@@ -18,11 +18,12 @@ import math
 from typing import Annotated
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import Sprite, Stage, draw_disc, ease_in_out, new_canvas, to_frame
+from vbvr_core.draw import Sprite, Stage, ease_in_out, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import shape_sprite, staged_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o27_move_2_object_to_2_target.plugin import TASK
@@ -99,11 +100,8 @@ def scene(params: Params, solution: Solution) -> Stage:
 
 
 def ball_sprite(color, radius: int) -> Sprite:
-    """A filled ball with a thin dark outline."""
-    side = 2 * radius + 6
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    draw_disc(ImageDraw.Draw(image), (side / 2, side / 2), radius, fill=(*color, 255), outline=(*OUTLINE, 255), width=2)
-    return Sprite.from_image(image)
+    """A filled ball with a thin dark outline, on a transparent square 6 px wider than the ball."""
+    return shape_sprite("circle", radius, radius + 3, color, OUTLINE, 2)
 
 
 def slide(stage: Stage, sprites: list[Sprite], paths: list[list[Point]], frames: int, delays: list[int]):
@@ -153,14 +151,8 @@ class MoveTwoObjectsGenerator(BaseGenerator, task=TASK, params=Params, solution=
         prompt = ("Move the pink ball into the pink dashed ring and the blue ball into the blue dashed ring. Both balls "
                   "move at the same time, each in a straight line, and stop centred in their rings; the rings stay "
                   "where they are.")
-        return Sample(
-            first_frame=stage.frame([(s, q) for s, q in zip(sprites, starts, strict=True)]),
-            final_frame=stage.frame([(s, q) for s, q in zip(sprites, targets, strict=True)]),
-            prompt=prompt,
-            trajectory=lambda: slide(stage, sprites, paths, p.move_frames, [0, 0]),
-            solution=solution,
-            params=p,
-        )
+        return staged_sample(stage, sprites, starts, targets, lambda: slide(stage, sprites, paths, p.move_frames, [0, 0]),
+                             prompt=prompt, solution=solution, params=p)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Each ball into the other's ring, and the balls moving one after the other instead of together."""

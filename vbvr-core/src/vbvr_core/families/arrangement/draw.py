@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw
 
 from vbvr_core.contract import FRAME_SIZE, Sample, TaskSolution
 from vbvr_core.contract.geometry import Point
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Sprite, Stage, draw_shape, ease_in_out
 from vbvr_core.plane import point_segment_distance
 
@@ -195,6 +196,15 @@ def moves_sample(background: np.ndarray, movers: Sequence[Mover], positions: Seq
     return Sample(first_frame=next(render_moves(background, movers, positions[:1])),
                   final_frame=next(render_moves(background, movers, positions[-1:])),
                   trajectory=lambda: render_moves(background, movers, positions), **fields)
+
+
+def staged_sample(stage: Stage, sprites: Sequence[Sprite], starts: Sequence[Point], ends: Sequence[Point],
+                  trajectory: FrameSource, **fields) -> Sample:
+    """The :class:`Sample` whose first frame is ``stage`` with every sprite at its start and whose final frame has
+    every sprite at its end (``starts``/``ends``: where the sprites are pasted, one per sprite), its ``trajectory`` and
+    the other fields (prompt, solution, params…) as given."""
+    return Sample(first_frame=stage.frame(list(zip(sprites, starts, strict=True))),
+                  final_frame=stage.frame(list(zip(sprites, ends, strict=True))), trajectory=trajectory, **fields)
 
 
 def frames_sample(frames: Sequence[np.ndarray], **fields) -> Sample:

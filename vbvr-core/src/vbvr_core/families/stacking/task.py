@@ -15,6 +15,7 @@ from typing import Any
 from vbvr_core.contract import Point, Sample
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Sprite, Stage
+from vbvr_core.families.arrangement.draw import staged_sample
 from vbvr_core.families.stacking.layout import HOLD_ENDS, near_miss_moves
 from vbvr_core.pipeline.generator import BaseGenerator
 
@@ -38,13 +39,11 @@ class OneAtATimeGenerator(BaseGenerator):
     def carried_sample(self, stage: Stage, sprites: Sequence[Sprite], starts: Sequence[Point],
                        targets: Sequence[Point], prompt: str, solution: Any) -> Sample:
         """The sample whose first frame is ``stage`` with every sprite at its start and whose final frame has every
-        sprite at its target (``starts``/``targets``: where the sprites are pasted, listed by piece), its trajectory
-        :meth:`moves` of every piece of ``solution.order`` to ``solution.targets``."""
+        sprite at its target (``arrangement.draw.staged_sample``; ``starts``/``targets``: where the sprites are pasted,
+        listed by piece), its trajectory :meth:`moves` of every piece of ``solution.order`` to ``solution.targets``."""
         held = {} if self.hold_frames is None else {"hold_frames": self.hold_frames}
-        return Sample(first_frame=stage.frame(list(zip(sprites, starts, strict=True))),
-                      final_frame=stage.frame(list(zip(sprites, targets, strict=True))), prompt=prompt,
-                      trajectory=self.moves(solution, solution.targets, solution.order), solution=solution,
-                      params=self.params, **held)
+        return staged_sample(stage, sprites, starts, targets, self.moves(solution, solution.targets, solution.order),
+                             prompt=prompt, solution=solution, params=self.params, **held)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The first two pieces swapped (each into the other's place), and the last piece left where it was
