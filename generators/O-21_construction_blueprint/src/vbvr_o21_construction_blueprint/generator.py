@@ -23,6 +23,7 @@ from pydantic import Field
 from vbvr_core.contract import FRAME_SIZE, Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, Sprite, Stage, ease_in_out, new_canvas, paste, to_frame
+from vbvr_core.families.arrangement.draw import staged_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o21_construction_blueprint.plugin import TASK
@@ -201,17 +202,10 @@ class ConstructionBlueprintGenerator(BaseGenerator, task=TASK, params=Params, so
         prompt = ("The grey block wall has a gap outlined in red. Exactly one of the four coloured pieces below has "
                   "the gap's shape as it stands, without turning. Slide that piece straight into the gap so that it "
                   "fills the gap exactly and no red outline remains; leave the other pieces where they are.")
-        positions = list(sprite_starts)
-        final_positions = list(sprite_starts)
-        final_positions[answer] = target_sprite
-        return Sample(
-            first_frame=stage.frame(list(zip(sprites, positions, strict=True))),
-            final_frame=stage.frame(list(zip(sprites, final_positions, strict=True))),
-            prompt=prompt,
-            trajectory=self.slide(answer, target_sprite),
-            solution=solution,
-            params=p,
-        )
+        ends = list(sprite_starts)
+        ends[answer] = target_sprite
+        return staged_sample(stage, sprites, sprite_starts, ends, self.slide(answer, target_sprite), prompt=prompt,
+                             solution=solution, params=p)
 
     def slide(self, index: int, end: Point, share: float = 1.0) -> FrameSource:
         """Piece ``index`` sliding straight from its start towards ``end``, ``share`` of the way (eased)."""
