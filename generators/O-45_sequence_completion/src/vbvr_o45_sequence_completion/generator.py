@@ -27,12 +27,11 @@ from vbvr_core.pipeline.generator import Reject
 from vbvr_o45_sequence_completion.plugin import TASK
 from vbvr_o45_sequence_completion.rules import (
     CYCLE_KINDS,
-    DIRECTIONS,
     NUMBER_KINDS,
     fitting_predictions,
     number_sequence,
 )
-from vbvr_o45_sequence_completion.scene import MIN_FONT, RowScene
+from vbvr_o45_sequence_completion.scene import ARROW_ANGLES, MIN_FONT, RowScene
 
 KINDS = NUMBER_KINDS + CYCLE_KINDS
 FIGURE_COLORS = ("red", "green", "blue", "yellow", "purple", "orange", "cyan", "pink")
@@ -136,7 +135,7 @@ class SequenceCompletionGenerator(FillInGenerator, task=TASK, params=Params, sol
         if p.kind == "color_cycle":
             return [{"shape": shapes[0], "color": color} for color in colors[:p.period]]
         if p.kind == "direction_cycle":
-            directions = [str(d) for d in rng.permutation(DIRECTIONS)]
+            directions = [str(d) for d in rng.permutation(tuple(ARROW_ANGLES))]
             return [{"arrow": direction, "color": colors[0]} for direction in directions[:p.period]]
         return [{"shape": shape, "color": color} for shape, color in zip(shapes[:p.period], colors[:p.period], strict=False)]
 

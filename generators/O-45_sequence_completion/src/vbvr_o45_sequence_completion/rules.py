@@ -11,7 +11,6 @@ from __future__ import annotations
 
 NUMBER_KINDS = ("arithmetic", "geometric", "square", "fibonacci")
 CYCLE_KINDS = ("shape_cycle", "color_cycle", "direction_cycle", "mixed_cycle")
-DIRECTIONS = ("up", "up_right", "right", "down_right", "down", "down_left", "left", "up_left")
 
 
 def number_sequence(kind: str, first: int, step: int, length: int) -> list[int]:
