@@ -8,8 +8,8 @@ from vbvr_core.contract import Cell, TaskParams, TaskSolution
 from vbvr_core.draw import GridLayout, Sprite, to_frame
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.maze import PickupScene, maze_world
-from vbvr_core.families.gridwalk.task import WalkGenerator, scene_walker, tie_break_routes
-from vbvr_core.families.gridwalk.visits import HORIZONTAL_FIRST, VERTICAL_FIRST
+from vbvr_core.families.gridwalk.task import WalkGenerator, scene_walker
+from vbvr_core.families.gridwalk.visits import HORIZONTAL_FIRST, VERTICAL_FIRST, tie_break_routes
 from vbvr_core.solve.search import grid_neighbours, shortest_path
 
 

@@ -24,7 +24,7 @@ from vbvr_core.contract import Cell, Sample, Strata, TaskSolution
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout
 from vbvr_core.families.gridwalk import visits
 from vbvr_core.families.gridwalk.draw import GridWorld
-from vbvr_core.families.gridwalk.task import Routes, WalkGenerator, tie_break_routes
+from vbvr_core.families.gridwalk.task import Routes, WalkGenerator
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, collecting_route, grid_neighbours, shuffled_moves
 
 from vbvr_g13_grid_number_sequence.plugin import TASK
@@ -106,7 +106,7 @@ class GridNumberSequenceGenerator(WalkGenerator, task=TASK, params=Params, solut
 
     def other_routes(self, s: Solution) -> Routes:
         """Other shortest walks over the numbers in order: the moves tried vertical-first and horizontal-first."""
-        return tie_break_routes(lambda moves: self._route(s, s.numbered, moves=moves))
+        return visits.tie_break_routes(lambda moves: self._route(s, s.numbered, moves=moves))
 
     def wrong_routes(self, s: Solution) -> Routes:
         """The last two numbers visited in swapped order; the last number skipped (after the walk stopped one step

@@ -27,8 +27,8 @@ from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, U
 from vbvr_core.draw import BACKGROUNDS, PALETTE, GridLayout, Sprite
 from vbvr_core.families.gridwalk import maze
 from vbvr_core.families.gridwalk.draw import step_frames
-from vbvr_core.families.gridwalk.task import Routes, WalkGenerator, scene_walker, tie_break_routes
-from vbvr_core.families.gridwalk.visits import require_route
+from vbvr_core.families.gridwalk.task import Routes, WalkGenerator, scene_walker
+from vbvr_core.families.gridwalk.visits import require_route, tie_break_routes
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.solve.search import NEIGHBOUR_STEPS, bfs_distances, collecting_route, grid_neighbours, shuffled_moves
 

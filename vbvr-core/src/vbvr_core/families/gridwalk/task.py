@@ -10,7 +10,9 @@ the sample's pace (:meth:`~vbvr_core.families.gridwalk.draw.GridWorld.walker`,
 ``first_and_final(route)`` and ``frames(route, frames_per_step)``, such as
 :class:`~vbvr_core.families.gridwalk.maze.PickupScene`). The task then names its routes only: the other correct
 walks (:meth:`WalkGenerator.other_routes`, its alternatives) and the wrong ones (:meth:`WalkGenerator.wrong_routes`,
-its near misses, after the walk stopped one step short of the goal, :attr:`WalkGenerator.short_name`).
+its near misses, after the walk stopped one step short of the goal, :attr:`WalkGenerator.short_name`); a task
+whose other correct walks are the ones another move order finds names
+:func:`~vbvr_core.families.gridwalk.visits.tie_break_routes`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import numpy as np
 
 from vbvr_core.contract import Cell, Sample
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.families.gridwalk.visits import TIE_BREAKS
 from vbvr_core.pipeline.generator import BaseGenerator
 
 #: The first frame, the final frame, and the frame source of the agent walking any cells at the sample's pace.
@@ -44,12 +45,6 @@ def scene_walker(scene: WalkScene, route: Sequence[Cell], frames_per_step: int) 
     frames_per_step)`` as the frame source of any ``cells``."""
     first, final = scene.first_and_final(route)
     return first, final, lambda cells: lambda: scene.frames(cells, frames_per_step)
-
-
-def tie_break_routes(route: Callable[[Sequence[tuple[int, int]]], Sequence[Cell] | None]) -> Routes:
-    """Other shortest walks, by name: ``route(moves)`` with the moves tried in each order of
-    :data:`~vbvr_core.families.gridwalk.visits.TIE_BREAKS` (``vertical_first``, ``horizontal_first``)."""
-    return {name: route(moves) for name, moves in TIE_BREAKS.items()}
 
 
 class WalkGenerator(BaseGenerator):

@@ -104,8 +104,15 @@ def paced_walk(world: GridWorld, agent_color: RGB, path: Sequence[Cell], frames_
     return world.walker(agent_color, path, step_frames(frames_per_step, len(path) - 1, budget, least))
 
 
+def tie_break_routes(route: Callable[[Sequence[tuple[int, int]]], Sequence[Cell] | None],
+                     ) -> dict[str, Sequence[Cell] | None]:
+    """Other shortest walks, by name: ``route(moves)`` with the moves tried in each order of :data:`TIE_BREAKS`
+    (``vertical_first``, ``horizontal_first``)."""
+    return {name: route(moves) for name, moves in TIE_BREAKS.items()}
+
+
 def other_shortest_walks(walk: Callable[[Sequence[Cell]], FrameSource],
                          route: Callable[[Sequence[tuple[int, int]]], Sequence[Cell]]) -> dict[str, FrameSource]:
-    """A task's alternatives: ``walk`` of the shortest ``route`` found with the moves tried in each order of
-    :data:`TIE_BREAKS` (``vertical_first``, ``horizontal_first``)."""
-    return {name: walk(route(moves)) for name, moves in TIE_BREAKS.items()}
+    """A task's alternatives: ``walk`` of each of :func:`tie_break_routes` (a
+    :class:`~vbvr_core.families.gridwalk.task.WalkGenerator` names those routes in ``other_routes`` instead)."""
+    return {name: walk(cells) for name, cells in tie_break_routes(route).items()}
