@@ -1,5 +1,5 @@
 """The marking family's third-pass helpers (issue 14): the scattered-shapes scene drawn in one place, and the
-rest-of-picture part on its own."""
+rest-of-picture part on its own, and the solution fields ``score_ringed`` reads."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from PIL import ImageDraw
 from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import shapes_image
+from vbvr_core.families.marking.judge import RingedSolution
 from vbvr_core.families.marking.parts import rest_unchanged, unchanged_and_progressive
 from vbvr_core.judge.verdict import Verdict
 
@@ -66,3 +67,13 @@ def test_rest_unchanged_is_the_first_half_of_unchanged_and_progressive() -> None
     rest_unchanged(alone, frames, first, keep, "changed")
     unchanged_and_progressive(both, frames, first, keep, np.array([0, 10]), "changed", "at once")
     assert alone.parts["unchanged"] == both.parts["unchanged"]
+
+
+def test_ringed_solution_reads_a_task_s_own_names_for_the_candidates_and_the_radius() -> None:
+    """``vertices`` or ``dots`` are the candidates' centres, ``mark_radius`` the one ring radius; other fields are
+    ignored, and a task's ``centers`` and ``ring_radius`` read as before."""
+    for name in ("centers", "vertices", "dots"):
+        solution = RingedSolution.model_validate({name: [(1, 2), (3, 4)], "target": 1, "ring_radius": 30, "extra": 5})
+        assert solution.centers == [(1.0, 2.0), (3.0, 4.0)] and solution.ring_radius == 30.0
+    solution = RingedSolution.model_validate({"centers": [(1, 2)], "target": 0, "mark_radius": 12.5})
+    assert solution.ring_radius == 12.5 and solution.ring_radii is None

@@ -61,7 +61,9 @@ class Params(TaskParams):
 
 
 class Solution(TaskSolution):
-    """The dots (centres), their radius, the red ring's radius and the central dot."""
+    """The dots (centres), their radius, the red ring's radius and the central dot. The marking family's
+    ``score_ringed`` judges it with every dot as a candidate and the central dot as the target: the red mark must
+    sit on it and take in no other dot."""
 
     dots: list[Point]
     dot_radius: float

@@ -13,6 +13,6 @@ TASK = declare_task(
         "required."
     ),
     generator="vbvr_g217_circle_central_dot.generator:CentralDotGenerator",
-    scorer="vbvr_g217_circle_central_dot.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

@@ -55,7 +55,9 @@ class Params(TaskParams):
 
 
 class Solution(TaskSolution):
-    """The triangle's vertices, the vertex of its largest angle, and the radius of a ring around a vertex."""
+    """The triangle's vertices, the vertex of its largest angle, and the radius of a ring around a vertex. The
+    marking family's ``score_ringed`` judges it with the three vertices as the candidates and the largest angle's
+    vertex as the target: the red mark must sit on it and take in neither other vertex."""
 
     vertices: list[Point]
     target: int

@@ -11,6 +11,6 @@ TASK = declare_task(
         "vertex, and nothing else changes. Only the answer is asked for, so the process is not required."
     ),
     generator="vbvr_g218_identify_largest_angle_in_triangle.generator:LargestAngleGenerator",
-    scorer="vbvr_g218_identify_largest_angle_in_triangle.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

@@ -65,7 +65,9 @@ class Params(TaskParams):
 
 
 class Solution(TaskSolution):
-    """The blocks' centres (left, right), which one floats in the denser liquid, and the mark's radius."""
+    """The blocks' centres (left, right), which one floats in the denser liquid, and the mark's radius. The marking
+    family's ``score_ringed`` judges it with the two centres as the candidates: the mark (a rectangle, a ring, an
+    outline, a dot or a fill) must sit on the block in the denser liquid and take in the other block nowhere."""
 
     centers: list[Point]
     target: int

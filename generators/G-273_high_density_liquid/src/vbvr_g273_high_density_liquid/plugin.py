@@ -12,6 +12,6 @@ TASK = declare_task(
         "Only the answer is asked for, so the process is not required."
     ),
     generator="vbvr_g273_high_density_liquid.generator:HighDensityLiquidGenerator",
-    scorer="vbvr_g273_high_density_liquid.scorer:score",
+    scorer="vbvr_core.families.marking.judge:score_ringed",
     process_required=False,
 )

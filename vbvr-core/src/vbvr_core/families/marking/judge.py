@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from pydantic import ConfigDict
+from pydantic import AliasChoices, ConfigDict, Field
 
 from vbvr_core.contract import SampleRef, Score, TaskSolution
 from vbvr_core.contract.geometry import Point
@@ -238,15 +238,16 @@ def judge_ringed(video: VideoReader, first: np.ndarray, solution: Any,
 
 class RingedSolution(TaskSolution):
     """What :func:`score_ringed` reads of a ring-the-answer task's solution (every other field the task writes is
-    ignored): the candidates' ``centers`` (512 canvas), the answer ``target``, and the ring radius per shape
-    (``ring_radii``) or one for all (``ring_radius``)."""
+    ignored): the candidates' ``centers`` (512 canvas; a task whose candidates are a figure's ``vertices`` or a
+    pattern's ``dots`` may name them so), the answer ``target``, and the ring radius per shape (``ring_radii``) or
+    one for all (``ring_radius``, or ``mark_radius``)."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    centers: list[Point]
+    centers: list[Point] = Field(validation_alias=AliasChoices("centers", "vertices", "dots"))
     target: int
     ring_radii: list[float] | None = None
-    ring_radius: float | None = None
+    ring_radius: float | None = Field(None, validation_alias=AliasChoices("ring_radius", "mark_radius"))
 
 
 def score_ringed(sample: SampleRef, video: VideoReader) -> Score:
