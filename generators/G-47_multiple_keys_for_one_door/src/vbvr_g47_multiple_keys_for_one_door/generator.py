@@ -7,8 +7,8 @@ Parameters → draw → solve → render → prompt:
 - the green agent, ``keys`` coloured diamond keys and the brown door stand in distinct rooms,
   never next to one another;
 - BFS over (cell, keys collected) states (``vbvr_core.solve.search.collecting_route``) finds a shortest route that collects
-  every key before stepping onto the door; ``validate`` rejects instances whose keys all lie on a
-  shortest start→door route (nothing to plan), routes longer than ``max_route``, and clutter;
+  every key before stepping onto the door; instances without one, with every key on a shortest
+  start→door route (nothing to plan) or with a route longer than ``max_route`` are rejected and redrawn;
 - the video walks the agent along the route; each key vanishes when the agent picks it up.
 
 Official conventions (VBVR-EvalKit's evaluator, see the README): keys are solid blobs of at least 400 px²

@@ -9,10 +9,11 @@ the sample's pace (:meth:`~vbvr_core.families.gridwalk.draw.GridWorld.walker`,
 :func:`~vbvr_core.families.gridwalk.visits.paced_walk`, or :func:`scene_walker` for a scene with
 ``first_and_final(route)`` and ``frames(route, frames_per_step)``, such as
 :class:`~vbvr_core.families.gridwalk.maze.PickupScene`). The task then names its routes only: the other correct
-walks (:meth:`WalkGenerator.other_routes`, its alternatives) and the wrong ones (:meth:`WalkGenerator.wrong_routes`,
-its near misses, after the walk stopped one step short of the goal, :attr:`WalkGenerator.short_name`); a task
-whose other correct walks are the ones another move order finds names
-:func:`~vbvr_core.families.gridwalk.visits.tie_break_routes`.
+walks (:meth:`WalkGenerator.other_routes`, its alternatives; often the shortest walks found with the moves tried in
+another order, :func:`~vbvr_core.families.gridwalk.visits.tie_break_routes`) and the wrong ones
+(:meth:`WalkGenerator.wrong_routes`, its near misses, after the walk stopped one step short of the goal,
+:attr:`WalkGenerator.short_name`). A walk with nothing to visit on the way needs no scorer of its own
+(:func:`vbvr_core.families.gridwalk.scoring.score_plain_walk`).
 """
 
 from __future__ import annotations
