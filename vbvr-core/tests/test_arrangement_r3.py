@@ -1,13 +1,16 @@
-"""arrangement.judge.judge_followed and follow_colors: the flow every arrangement judge shares (opening check, the
-task's follow, judge_row) with the family's own follow of uniquely coloured objects, and a task's follow in its place."""
+"""What the arrangement family holds for its tasks (issue 14, round 3): the moves generator (background, plan, frames,
+sample), the staged sample, and judge_followed — the flow every arrangement judge shares (opening check, the task's
+follow, judge_row) — with the family's follow of uniquely coloured objects, or a task's follow in its place."""
 
 from __future__ import annotations
 
 import numpy as np
 from PIL import Image, ImageDraw
-from vbvr_core.draw import Sprite, Stage, draw_disc, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import staged_sample
+from vbvr_core.contract import TaskParams
+from vbvr_core.draw import BACKGROUNDS, Sprite, Stage, draw_disc, new_canvas, to_frame
+from vbvr_core.families.arrangement.draw import Mover, plan_moves, render_moves, staged_sample
 from vbvr_core.families.arrangement.judge import follow_colors, judge_arrangement, judge_followed
+from vbvr_core.families.arrangement.task import MovesGenerator
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoClip
 
@@ -65,3 +68,34 @@ def test_staged_sample_opens_at_the_starts_and_ends_at_the_ends():
     assert np.array_equal(sample.first_frame, stage.frame(list(zip(sprites, STARTS, strict=True))))
     assert np.array_equal(sample.final_frame, stage.frame(list(zip(sprites, ENDS, strict=True))))
     assert sample.prompt == "p" and sample.hold_frames == 2 and list(sample.trajectory()) == []
+
+
+class _MovesParams(TaskParams):
+    background: int = 2
+    frames_per_move: int = 4
+    stagger: int = 2
+
+
+class _Moves(MovesGenerator):
+    Params = _MovesParams
+
+    def generate(self):
+        """Not called: these tests exercise the family's flow on an instance, never a whole draw."""
+        raise NotImplementedError
+
+
+def test_moves_generator_plans_renders_and_samples_on_its_background():
+    gen = _Moves.__new__(_Moves)
+    gen.params = _MovesParams()
+    assert np.array_equal(gen.background, to_frame(new_canvas(BACKGROUNDS[2])))
+    movers = [Mover(_disc(RED), (STARTS[0], ENDS[0]), 22.0), Mover(_disc(BLUE), (STARTS[1], ENDS[1]), 22.0)]
+    planned = gen.planned(movers)
+    assert planned is not None and planned[0] is movers and planned[1] == plan_moves(movers, 4, 2)[1]
+    frames = list(gen.moved(*planned)())
+    assert len(frames) == len(planned[1]) and np.array_equal(frames[0], next(render_moves(gen.background, movers,
+                                                                                            planned[1][:1])))
+    sample = gen.moved_sample(*planned, "move", None)
+    assert sample.prompt == "move" and sample.params is gen.params and np.array_equal(sample.final_frame, frames[-1])
+    crossing = [Mover(_disc(RED), ((100.0, 256.0), (400.0, 256.0)), 40.0),
+                Mover(_disc(BLUE), ((400.0, 256.0), (100.0, 256.0)), 40.0)]
+    assert gen.planned(crossing) is None

@@ -19,18 +19,10 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import (
-    OBJECT_COLORS,
-    Mover,
-    RowSolution,
-    moves_sample,
-    plan_moves,
-    render_moves,
-    rounded,
-    row_places,
-)
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.draw import PALETTE, BackgroundIndex, Sprite
+from vbvr_core.families.arrangement.draw import OBJECT_COLORS, Mover, RowSolution, rounded, row_places
+from vbvr_core.families.arrangement.task import MovesGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g174_arrange_circles_by_circumference.plugin import TASK
 
@@ -89,7 +81,7 @@ def row_budget(count: int, spacing: int) -> float:
     return 512 - 2 * EDGE_MARGIN - spacing * (count - 1)
 
 
-class ArrangeCirclesGenerator(BaseGenerator, task=TASK, params=Params, solution=RowSolution):
+class ArrangeCirclesGenerator(MovesGenerator, task=TASK, params=Params, solution=RowSolution):
     """Scatters circles of clearly different sizes and moves them into a row sorted by circumference."""
 
     def _scatter(self) -> list[Point] | None:
@@ -127,13 +119,12 @@ class ArrangeCirclesGenerator(BaseGenerator, task=TASK, params=Params, solution=
             side = -1 if starts[k][1] < ends[k][1] else 1
             approach = (ends[k][0], ends[k][1] + side * (self.radii[k] + largest + 8))
             movers.append(Mover(self.sprites[k], (starts[k], approach, ends[k]), self.radii[k] + p.outline_width))
-        plan = plan_moves(movers, p.frames_per_move, p.stagger)
-        return None if plan is None else (movers, plan[1])
+        return self.planned(movers)
 
     def _frames(self, name: str, ends: list[Point]) -> dict[str, FrameSource]:
         """``{name: the moves into ends}``, or nothing when those moves cannot be planned clear."""
         planned = self._plan(self.starts, ends)
-        return {} if planned is None else {name: lambda: render_moves(self.background, *planned)}
+        return {} if planned is None else {name: self.moved(*planned)}
 
     def generate(self) -> Sample:
         """Draw radii and colours, scatter the circles, sort by circumference, plan and render the moves."""
@@ -156,7 +147,6 @@ class ArrangeCirclesGenerator(BaseGenerator, task=TASK, params=Params, solution=
             raise Reject("occlusion: no placement lets the circles reach the row without overlapping")
         self.starts = starts
         movers, positions = planned
-        self.background = to_frame(new_canvas(BACKGROUNDS[p.background]))
         direction = "largest to smallest" if p.order == "largest_first" else "smallest to largest"
         # The official task's sentences; "through the middle of the image" keeps the row's height stated.
         prompt = (
@@ -167,7 +157,7 @@ class ArrangeCirclesGenerator(BaseGenerator, task=TASK, params=Params, solution=
             f"Sort them from left to right by circumference, from {direction}."
         )
         solution = RowSolution(colors=colors, starts=rounded(starts), ends=rounded(ends), order=self.order)
-        return moves_sample(self.background, movers, positions, prompt=prompt, solution=solution, params=p)
+        return self.moved_sample(movers, positions, prompt, solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The right order with the circles' bottoms on one baseline instead of their centres on one line."""

@@ -22,19 +22,10 @@ import numpy as np
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, Sprite, new_canvas, to_frame
-from vbvr_core.families.arrangement.draw import (
-    KIND_REACH,
-    OBJECT_COLORS,
-    Mover,
-    moves_sample,
-    plan_moves,
-    render_moves,
-    rounded,
-    row_places,
-    row_slots,
-)
-from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.draw import PALETTE, BackgroundIndex, Sprite
+from vbvr_core.families.arrangement.draw import KIND_REACH, OBJECT_COLORS, Mover, rounded, row_places, row_slots
+from vbvr_core.families.arrangement.task import MovesGenerator
+from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g3_stable_sort.plugin import TASK
 
@@ -123,7 +114,7 @@ def pixels_clear(sprites: list[Sprite], positions: list[list[Point]], gap: int =
     return True
 
 
-class StableSortGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
+class StableSortGenerator(MovesGenerator, task=TASK, params=Params, solution=Solution):
     """Draws a row of shapes of a few kinds and stable-sorts it by kind into a new row below."""
 
     def _objects(self) -> tuple[list[str], list[float], list[int], list[str], list[str]]:
@@ -162,14 +153,13 @@ class StableSortGenerator(BaseGenerator, task=TASK, params=Params, solution=Solu
         lane = (p.top_y + p.bottom_y) / 2
         movers = [Mover(self.sprites[k], (self.starts[k], (self.starts[k][0], lane), (ends[k][0], lane), ends[k]),
                         self.reach[k]) for k in order]
-        plan = plan_moves(movers, p.frames_per_move, p.stagger)
-        if plan is None or not pixels_clear([mover.sprite for mover in movers], plan[1]):
+        planned = self.planned(movers)
+        if planned is None or not pixels_clear([mover.sprite for mover in movers], planned[1]):
             raise Reject("occlusion: the shapes would overlap while moving")
-        return movers, plan[1]
+        return planned
 
     def _frames(self, order: list[int], ends: list[Point]) -> FrameSource:
-        movers, positions = self._moves(order, ends)
-        return lambda: render_moves(self.background, movers, positions)
+        return self.moved(*self._moves(order, ends))
 
     def generate(self) -> Sample:
         """Draw the row, stable-sort it by kind, and move the shapes into the sorted row."""
@@ -189,11 +179,9 @@ class StableSortGenerator(BaseGenerator, task=TASK, params=Params, solution=Solu
             raise Reject("trivial: the row is already sorted")
         ends = self._row(self.order, p.bottom_y, p.spacing)
         movers, positions = self._moves(self.order, ends)
-        self.background = to_frame(new_canvas(BACKGROUNDS[p.background]))
         solution = Solution(colors=colors, radii=radii, starts=rounded(self.starts), ends=rounded(ends),
                             order=self.order)
-        return moves_sample(self.background, movers, positions, prompt=self._prompt(kind_names), solution=solution,
-                            params=p)
+        return self.moved_sample(movers, positions, self._prompt(kind_names), solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The stable order in a row 24 px lower with wider gaps (up to twice): the prompt fixes neither."""
