@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 
-import cv2
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, color_distance
@@ -38,7 +37,7 @@ from vbvr_core.families.arrangement.judge import (
     travel_continuity,
 )
 from vbvr_core.families.marking.judge import JUDGE_SIZE, TAIL_SECONDS, judged_opening
-from vbvr_core.families.marking.parts import JUDGE_FPS, REST_FULL, REST_ZERO, dilate, rest_change
+from vbvr_core.families.marking.parts import JUDGE_FPS, REST_FULL, REST_ZERO, dilate, erode, rest_change
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track
@@ -55,10 +54,6 @@ PRESENT_FULL, PRESENT_ZERO = 0.9, 0.6  # share of frames in which a ring shows a
 OBSERVED_TOLERANCE, OBSERVED_MIN_PIXELS = 24.0, 6  # as vbvr_core.judge.motion.observed_color
 
 
-def _erode(mask: np.ndarray) -> np.ndarray:
-    return cv2.erode(mask.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-
-
 def _mark_color(opening: np.ndarray, reference: np.ndarray, rgb) -> tuple[int, int, int]:
     """The ring's colour as the video's opening frame shows it: the median over the pixels where the sample's
     first frame ``reference`` has the colour, one pixel in from their edge (as ``judge.motion.observed_color``
@@ -66,7 +61,7 @@ def _mark_color(opening: np.ndarray, reference: np.ndarray, rgb) -> tuple[int, i
     when too few pixels are found, or when what the video shows there is nearer the background than the ring's
     colour (a video that does not open on the rings)."""
     mask = color_mask(reference, rgb, OBSERVED_TOLERANCE)
-    core = _erode(mask)
+    core = erode(mask, 1)
     pixels = core if core.sum() >= OBSERVED_MIN_PIXELS else mask
     if pixels.sum() < OBSERVED_MIN_PIXELS:
         return tuple(int(v) for v in rgb)
