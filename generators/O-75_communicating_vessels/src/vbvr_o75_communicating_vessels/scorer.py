@@ -35,11 +35,7 @@ BLUE_MARGIN = 50
 AMBIGUOUS_ROWS = 4  # rows (at the clip's size) a surface may take to go from water to air (blur, compression)
 VOLUME_SHARE = 0.04
 MIN_MOVE = 40.0  # px a vessel's level must move for its process to be judged
-
-
-def tolerance(solution: Solution) -> float:
-    """How far (px, 512-px canvas) a level may be from the law's."""
-    return 6.0
+TOLERANCE = 6.0  # how far (px, 512-px canvas) a level may be from the law's
 
 
 def water_levels(solution: Solution, frames: np.ndarray) -> np.ndarray:
@@ -67,7 +63,7 @@ def water_levels(solution: Solution, frames: np.ndarray) -> np.ndarray:
 def judge(solution: Solution, levels: np.ndarray) -> Score:
     """Score the per-frame levels (frames × vessels, px) against the law of communicating vessels."""
     verdict = Verdict()
-    tol = tolerance(solution)
+    tol = TOLERANCE
     start = np.array(solution.start_heights, dtype=np.float64)
     widths = np.array(solution.widths, dtype=np.float64)
     level = solution.level
