@@ -103,19 +103,16 @@ def border_half(radius: float) -> float:
     return radius * 1.3 + 6
 
 
-def object_sprite(kind: str, color: tuple[int, int, int], radius: int, bordered: bool) -> Sprite:
-    """An object (optionally inside its green border) as a sprite centred on the object."""
+def object_sprite(kind: str, color: tuple[int, int, int], radius: int) -> Sprite:
+    """An object inside its green border, as a sprite centred on the object."""
     half = border_half(radius) + BORDER_WIDTH
     side = int(2 * half + 4)
     image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    center = (side / 2, side / 2)
-    draw_shape(draw, kind, center, radius, fill=color + (255,), outline=(30, 30, 30, 255), width=2)
-    if bordered:
-        b = border_half(radius)
-        draw.rectangle([center[0] - b, center[1] - b, center[0] + b, center[1] + b], outline=BORDER_COLOR + (255,),
-                       width=BORDER_WIDTH)
-    return Sprite(np.asarray(image, dtype=np.uint8))
+    c, b = side / 2, border_half(radius)
+    draw_shape(draw, kind, (c, c), radius, fill=color + (255,), outline=(30, 30, 30, 255), width=2)
+    draw.rectangle([c - b, c - b, c + b, c + b], outline=BORDER_COLOR + (255,), width=BORDER_WIDTH)
+    return Sprite.from_image(image)
 
 
 class TrackScene:
@@ -131,7 +128,7 @@ class TrackScene:
             draw_shape(draw, obj.kind, obj.center, solution.radius, fill=obj.color, outline=(30, 30, 30), width=2)
         self.stage = Stage(to_frame(canvas))
         tracked = solution.objects[0]
-        self.sprite = object_sprite(tracked.kind, tracked.color, solution.radius, bordered=True)
+        self.sprite = object_sprite(tracked.kind, tracked.color, solution.radius)
         self.start = tracked.center
         self.end = solution.end
 
