@@ -214,21 +214,16 @@ class OverlapDotsGenerator(PointMarkGenerator, task=TASK, params=Params, solutio
         return {"red_discs": lambda: self.dots(first, points, DOT_RADIUS + 4),
                 "wide_rings": lambda: self.rings(first, points, radius=s.mark_radius * 1.3)}
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+    def wrong_points(self, s: Solution) -> dict[str, list[Point]]:
         """Wrong sets circled like the right one: a dot in one shape only circled too, one overlap dot swapped for
         the nearest other dot, and (with two or more) one overlap dot left out."""
-        s = Solution.model_validate(sample.solution)
-        first = sample.first_frame
         points = [s.dots[k] for k in s.inside]
         others = [k for k in range(len(s.dots)) if k not in s.inside]
         singles = [k for k in others if region_of(s.shapes, s.dots[k]) in (1, 2)] or others
         target = points[-1]
         nearest = min(others, key=lambda k: math.dist(s.dots[k], target))
         single = min(singles, key=lambda k: math.dist(s.dots[k], target))
-        misses: dict[str, FrameSource] = {
-            "single_shape_dot_too": lambda: self.rings(first, [*points, s.dots[single]]),
-            "nearest_other_instead": lambda: self.rings(first, [*points[:-1], s.dots[nearest]]),
-        }
+        misses = {"single_shape_dot_too": [*points, s.dots[single]], "nearest_other_instead": [*points[:-1], s.dots[nearest]]}
         if len(points) >= 2:
-            misses["one_overlap_dot_missed"] = lambda: self.rings(first, points[:-1])
+            misses["one_overlap_dot_missed"] = points[:-1]
         return misses

@@ -158,11 +158,8 @@ class LongestSideGenerator(PointMarkGenerator, task=TASK, params=Params, solutio
                 "side_traced_red": lambda: chain([first], segment_sweep(first, start, end, frames,
                                                                         width=s.line_width + 4))}
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+    def wrong_points(self, s: Solution) -> dict[str, list[Point]]:
         """Wrong marks drawn like the right one: the runner-up side's midpoint, a corner of the longest side, and
         both the longest and the runner-up circled."""
-        s = Solution.model_validate(sample.solution)
-        first = sample.first_frame
-        return {"runner_up_marked": lambda: self.rings(first, [s.midpoints[s.runner_up]]),
-                "corner_marked": lambda: self.rings(first, [s.corners[s.longest]]),
-                "two_sides_marked": lambda: self.rings(first, [s.midpoints[s.longest], s.midpoints[s.runner_up]])}
+        return {"runner_up_marked": [s.midpoints[s.runner_up]], "corner_marked": [s.corners[s.longest]],
+                "two_sides_marked": [s.midpoints[s.longest], s.midpoints[s.runner_up]]}

@@ -201,20 +201,14 @@ class LocateIntersectionOfSegmentsGenerator(PointMarkGenerator, task=TASK, param
         return {"red_dot": lambda: self.dots(first, [s.crossing], 7.0),
                 "wide_ring": lambda: self.rings(first, [s.crossing], radius=s.mark_radius * 1.6)}
 
-    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+    def wrong_points(self, s: Solution) -> dict[str, list[Point]]:
         """Wrong points circled like the right one: 40 px along a crossing segment, the nearer end of a crossing
         segment, the crossing and an end both circled, and (with a near-T) the gap that almost meets."""
-        s = Solution.model_validate(sample.solution)
-        first = sample.first_frame
         (x0, y0), (x1, y1) = s.segments[s.pair[0]]
         length = math.hypot(x1 - x0, y1 - y0)
         along = (s.crossing[0] + 40 * (x1 - x0) / length, s.crossing[1] + 40 * (y1 - y0) / length)
         end = min(s.segments[s.pair[1]], key=lambda e: math.dist(e, s.crossing))
-        misses: dict[str, FrameSource] = {
-            "off_along_segment": lambda: self.rings(first, [along]),
-            "segment_end_marked": lambda: self.rings(first, [end]),
-            "crossing_and_end_marked": lambda: self.rings(first, [s.crossing, end]),
-        }
+        misses = {"off_along_segment": [along], "segment_end_marked": [end], "crossing_and_end_marked": [s.crossing, end]}
         if s.decoy_point is not None:
-            misses["near_t_marked"] = lambda: self.rings(first, [s.decoy_point])
+            misses["near_t_marked"] = [s.decoy_point]
         return misses

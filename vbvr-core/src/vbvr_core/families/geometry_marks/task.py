@@ -3,6 +3,8 @@ point in turn, stroke by stroke, and the sample built from them.
 
 A task's generator subclasses :class:`PointMarkGenerator`; its ``Params`` carry ``mark_frames`` (the frames one
 mark is drawn over) and, unless the task passes every radius itself, ``mark_radius`` (the ring's radius, px).
+A task names its near misses as wrong points to ring like the answer (:meth:`PointMarkGenerator.wrong_points`),
+unless it writes ``near_misses`` itself.
 The ring's stroke, colour and the frames the pipeline holds at both ends are class attributes, named as on the
 marking family's ``RingMarkGenerator`` (the base of a task that rings one shape of its scene, by index; this one
 rings a list of points, with one radius for all or one each, one after another).
@@ -16,6 +18,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from vbvr_core.contract import Point, Sample
+from vbvr_core.contract.sample import FrameSource
 from vbvr_core.families.geometry_marks.draw import dots_in_turn, rings_image, rings_in_turn
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator
@@ -52,3 +55,14 @@ class PointMarkGenerator(BaseGenerator):
         held = {} if self.hold_frames is None else {"hold_frames": self.hold_frames}
         return Sample(first_frame=first, final_frame=final, prompt=prompt,
                       trajectory=lambda: self.rings(first, points, radius), solution=solution, params=p, **held)
+
+    def wrong_points(self, solution: Any) -> dict[str, list[Point]]:
+        """Wrong points to ring, in turn, exactly like the answer (``params.mark_radius``), by near-miss name (none
+        by default)."""
+        return {}
+
+    def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
+        """Wrong answers ringed exactly like the right one: each list of points :meth:`wrong_points` names."""
+        solution = self.Solution.model_validate(sample.solution)
+        return {name: (lambda points=points: self.rings(sample.first_frame, points))
+                for name, points in self.wrong_points(solution).items()}
