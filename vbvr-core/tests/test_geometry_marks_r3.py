@@ -1,13 +1,14 @@
-"""The geometry_marks family's third-pass hook (issue 14): near misses declared as wrong points, ringed like the
-answer by ``PointMarkGenerator.near_misses``."""
+"""The geometry_marks family's third-pass pieces (issue 14): near misses declared as wrong points, ringed like the
+answer by ``PointMarkGenerator.near_misses``, and a construction of segments drawn by ``segments_image``."""
 
 from __future__ import annotations
 
 import numpy as np
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Category, Point, TaskInfo, TaskParams, TaskSolution
 from vbvr_core.draw import new_canvas, to_frame
-from vbvr_core.families.geometry_marks.draw import rings_in_turn
+from vbvr_core.families.geometry_marks.draw import rings_in_turn, segments_image
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 
 POINTS = [(128.0, 256.0), (384.0, 256.0)]
@@ -57,3 +58,13 @@ def test_each_wrong_point_list_is_ringed_exactly_like_the_answer():
 def test_no_wrong_points_no_near_misses():
     generator = _Plain(0)
     assert generator.near_misses(generator.generate()) == {}
+
+
+def test_segments_image_draws_each_segment_in_its_colour():
+    segments = [((10.0, 20.0), (300.0, 40.5)), ((100.0, 400.0), (450.0, 90.0))]
+    fills = [(20, 90, 40), (30, 40, 120)]
+    canvas = new_canvas((250, 248, 240))
+    draw = ImageDraw.Draw(canvas)
+    for segment, fill in zip(segments, fills, strict=True):
+        draw.line(list(segment), fill=fill, width=5)
+    assert np.array_equal(segments_image((250, 248, 240), segments, fills, 5), to_frame(canvas))

@@ -17,12 +17,11 @@ import math
 from itertools import combinations
 from typing import Annotated
 
-from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.geometry_marks.draw import pick_colours
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex
+from vbvr_core.families.geometry_marks.draw import pick_colours, segments_image
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
@@ -180,11 +179,7 @@ class LocateIntersectionOfSegmentsGenerator(PointMarkGenerator, task=TASK, param
         pair, crossing = find_crossing(segments)
         crossing = (round(crossing[0], 2), round(crossing[1], 2))
         colors = pick_colours(rng, COLORS, len(segments), p.mixed_colors)
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for seg, color in zip(segments, colors, strict=True):
-            draw.line(list(seg), fill=PALETTE[color], width=p.line_width)
-        first = to_frame(canvas)
+        first = segments_image(BACKGROUNDS[p.background], segments, [PALETTE[c] for c in colors], p.line_width)
         solution = Solution(segments=segments, colors=colors, pair=pair, crossing=crossing,
                             mark_radius=p.mark_radius, decoy_point=decoy_point)
         count = "Two line segments are" if len(segments) == 2 else f"{len(segments)} line segments are"

@@ -24,8 +24,8 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.geometry_marks.draw import rings_image, rings_in_turn
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, to_frame
+from vbvr_core.families.geometry_marks.draw import rings_image, rings_in_turn, segments_image
 from vbvr_core.families.marking.draw import MARK_BLACK, MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.plane import segment_distance
@@ -133,11 +133,7 @@ class HorizontalLinesGenerator(BaseGenerator, task=TASK, params=Params, solution
         order = sorted(horizontal, key=lambda k: (midpoint(segments[k])[1], midpoint(segments[k])[0]))
         solution = Solution(segments=segments, colors=colors, horizontal=order, line_width=p.line_width,
                             ring_radius=RING_RADIUS)
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for seg, color in zip(segments, colors, strict=True):
-            draw.line(list(seg), fill=PALETTE[color], width=p.line_width)
-        first = to_frame(canvas)
+        first = segments_image(BACKGROUNDS[p.background], segments, [PALETTE[c] for c in colors], p.line_width)
         final = rings_image(first, [midpoint(segments[k]) for k in order], RING_RADIUS, p.ring_width, MARK_BLACK)
         prompt = (
             "Several straight line segments are shown. Find every horizontal line segment (both ends at the same "

@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from vbvr_core.contract.geometry import Point
-from vbvr_core.draw import ease_in_out, to_frame
+from vbvr_core.draw import ease_in_out, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
 
 Sweep = Callable[[np.ndarray], Iterable[np.ndarray]]  # the frames of one mark drawn on a base frame
@@ -88,6 +88,16 @@ def rings_image(first: np.ndarray, centers: Sequence[Point], radii: float | Sequ
     for center, radius in zip(centers, _each(radii, len(centers)), strict=True):
         image = ring_image(image, center, radius, color, width)
     return image
+
+
+def segments_image(background, segments: Sequence[tuple[Point, Point]], fills: Sequence, width: int) -> np.ndarray:
+    """A canvas of ``background`` (RGB) with each of ``segments`` (two end points) drawn in turn in its colour of
+    ``fills`` (RGB), ``width`` px wide: a construction of line segments, as a frame."""
+    canvas = new_canvas(background)
+    draw = ImageDraw.Draw(canvas)
+    for segment, fill in zip(segments, fills, strict=True):
+        draw.line(list(segment), fill=fill, width=width)
+    return to_frame(canvas)
 
 
 def pick_colours(rng: np.random.Generator, names: Sequence[str], count: int, mixed: bool) -> list[str]:
