@@ -39,7 +39,7 @@ from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoReader
 
-from vbvr_g193_draw_next_sized_shape.generator import Solution
+from vbvr_g193_draw_next_sized_shape.generator import CLASS_NAMES, Solution
 
 JUDGE_SIZE, JUDGE_FPS, TAIL_SECONDS = 512, 12.0, 0.25  # full size: the small shapes are ~15 px across
 COLOR_TOLERANCE = 70.0  # about half way from a fill colour to the canvas: edge pixels split evenly
@@ -174,7 +174,4 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     half_frames = np.stack([resize_frame(f, JUDGE_SIZE // 2) for f in clip.frames])
     unchanged_and_progressive(verdict, half_frames, half_first, ~region[::2, ::2], counts,
                               changed="the picture outside the box changes", at_once="the shape appears at once")
-    return verdict.score(ok=f"the {CLASS[s.answer]} {s.kind} that continues the pattern, in the box; nothing else changed")
-
-
-CLASS = ("large", "medium", "small")
+    return verdict.score(ok=f"the {CLASS_NAMES[s.answer]} {s.kind} that continues the pattern, in the box; nothing else changed")
