@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import ImageDraw
 from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
-from vbvr_core.families.marking.draw import shapes_image
+from vbvr_core.families.marking.draw import filled_polygons, shapes_image
 from vbvr_core.families.marking.judge import RingedSolution
 from vbvr_core.families.marking.parts import rest_unchanged, unchanged_and_progressive
 from vbvr_core.judge.verdict import Verdict
@@ -77,3 +77,16 @@ def test_ringed_solution_reads_a_task_s_own_names_for_the_candidates_and_the_rad
         assert solution.centers == [(1.0, 2.0), (3.0, 4.0)] and solution.ring_radius == 30.0
     solution = RingedSolution.model_validate({"centers": [(1, 2)], "target": 0, "mark_radius": 12.5})
     assert solution.ring_radius == 12.5 and solution.ring_radii is None
+
+
+def test_filled_polygons_edges_them_only_when_asked() -> None:
+    """Without ``outline`` the frame is the fills alone; with it, each polygon's ``draw.polygon`` edge too."""
+    polygons = [[(50.0, 50.0), (200.0, 60.0), (120.0, 180.0)], [(300.0, 300.0), (450.0, 320.0), (380.0, 470.0)]]
+    fills = [PALETTE["green"], PALETTE["blue"]]
+    for outline, width in ((None, 1), ((40, 40, 40), 3)):
+        canvas = new_canvas(BACKGROUND)
+        draw = ImageDraw.Draw(canvas)
+        for polygon, fill in zip(polygons, fills, strict=True):
+            draw.polygon(polygon, fill=fill, outline=outline, width=width)
+        kwargs = {} if outline is None else {"outline": outline, "width": width}
+        assert np.array_equal(filled_polygons(BACKGROUND, polygons, fills, **kwargs), to_frame(canvas))

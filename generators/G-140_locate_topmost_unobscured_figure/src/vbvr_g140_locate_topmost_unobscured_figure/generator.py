@@ -21,12 +21,11 @@ import math
 from typing import Annotated
 
 import numpy as np
-from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.marking.draw import MARK_RED
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex
+from vbvr_core.families.marking.draw import MARK_RED, filled_polygons
 from vbvr_core.families.marking.task import SCENE_KINDS
 from vbvr_core.families.outline.draw import polygon_mask
 from vbvr_core.families.outline.task import TraceOutlineGenerator, shape_boundary
@@ -149,10 +148,7 @@ class TopmostFigureGenerator(TraceOutlineGenerator, task=TASK, params=Params, so
         target = uncovered([polygon_mask(polygon) for polygon in outlines])
         colors = [PALETTE[FILL_COLORS[int(i)]] for i in rng.choice(len(FILL_COLORS), size=len(kinds), replace=False)]
 
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for polygon, color in zip(outlines, colors, strict=True):
-            draw.polygon(polygon, fill=color, outline=BORDER, width=BORDER_WIDTH)
+        first = filled_polygons(BACKGROUNDS[p.background], outlines, colors, outline=BORDER, width=BORDER_WIDTH)
         prompt = (
             "Several filled figures overlap one another. Find the topmost figure, the one that no other figure "
             "covers, and outline it by tracing a red line along its boundary. Outline only that figure and do not "
@@ -160,7 +156,7 @@ class TopmostFigureGenerator(TraceOutlineGenerator, task=TASK, params=Params, so
         )
         solution = Solution(kinds=kinds, centers=centers, radii=radii, rotations=rotations, target=target,
                             outline=outlines[target], tolerance=TOLERANCE)
-        return self.traced_sample(to_frame(canvas), prompt, outlines[target], solution)
+        return self.traced_sample(first, prompt, outlines[target], solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """Other correct outlines: a thin one, and one traced a few pixels outside the figure."""

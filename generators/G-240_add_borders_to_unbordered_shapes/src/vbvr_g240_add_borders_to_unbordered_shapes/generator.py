@@ -18,13 +18,13 @@ from functools import partial
 from typing import Annotated
 
 import numpy as np
-from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex
 from vbvr_core.draw.shapes import SHAPE_KINDS, SHAPE_REACH
 from vbvr_core.families.geometry_marks.draw import in_turn
+from vbvr_core.families.marking.draw import filled_polygons
 from vbvr_core.families.outline.draw import outline_image, trace_sweep
 from vbvr_core.families.outline.task import shape_boundary
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
@@ -106,11 +106,7 @@ class AddBordersToUnborderedShapesGenerator(BaseGenerator, task=TASK, params=Par
         bordered = [k in with_border for k in range(len(placed))]
         targets = unbordered(bordered, polygons)
 
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        for polygon, fill in zip(polygons, fills, strict=True):
-            draw.polygon(polygon, fill=PALETTE[fill])
-        first = to_frame(canvas)
+        first = filled_polygons(BACKGROUNDS[p.background], polygons, [PALETTE[fill] for fill in fills])
         for k in sorted(with_border):
             first = outline_image(first, polygons[k], BORDER, p.border_width)
         solution = Solution(kinds=kinds, polygons=polygons, bordered=bordered, targets=targets, tolerance=TOLERANCE)

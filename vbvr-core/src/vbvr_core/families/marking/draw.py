@@ -22,13 +22,15 @@ MARK_RED = (225, 25, 25)
 MARK_BLACK = (0, 0, 0)  # the mark of a task whose official convention marks in black (the palette's black)
 
 
-def filled_polygons(background, polygons: Sequence[Sequence[Point]], fills: Sequence) -> np.ndarray:
-    """A canvas of ``background`` (RGB) with each of ``polygons`` filled in its colour of ``fills``, in order: the
-    scene of shapes a marking task asks about, as a frame."""
+def filled_polygons(background, polygons: Sequence[Sequence[Point]], fills: Sequence, outline=None,
+                    width: int = 1) -> np.ndarray:
+    """A canvas of ``background`` (RGB) with each of ``polygons`` filled in its colour of ``fills``, in order, and
+    edged in the one ``outline`` colour ``width`` px wide (none by default): the scene of shapes a marking task asks
+    about, as a frame."""
     canvas = new_canvas(background)
     draw = ImageDraw.Draw(canvas)
     for polygon, fill in zip(polygons, fills, strict=True):
-        draw.polygon(list(polygon), fill=fill)
+        draw.polygon(list(polygon), fill=fill, outline=outline, width=width)
     return to_frame(canvas)
 
 
