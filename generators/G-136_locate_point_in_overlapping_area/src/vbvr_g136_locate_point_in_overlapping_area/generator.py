@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, to_frame
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.families.outline.draw import polygon_mask
@@ -194,8 +194,8 @@ class OverlapDotsGenerator(PointMarkGenerator, task=TASK, params=Params, solutio
         draw = ImageDraw.Draw(image)
         for shape, color in zip(shapes, colors, strict=True):
             draw.line([*shape, shape[0]], fill=PALETTE[color], width=p.line_width, joint="curve")
-        for x, y in dots:
-            draw.ellipse([x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS], fill=PALETTE["black"])
+        for dot in dots:
+            draw_disc(draw, dot, DOT_RADIUS, PALETTE["black"])
         first = to_frame(image)
         solution = Solution(kinds=kinds, shapes=shapes, colors=colors, dots=dots, inside=inside,
                             mark_radius=p.mark_radius)

@@ -25,7 +25,7 @@ from PIL import ImageDraw
 from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.task import place_apart
 from vbvr_core.pipeline.generator import Reject
@@ -120,12 +120,11 @@ class HollowPointsGenerator(PointMarkGenerator, task=TASK, params=Params, soluti
 
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
-        for (x, y), r, hollow, color in zip(centers, radii, kinds, colors, strict=True):
-            box = [x - r, y - r, x + r, y + r]
+        for center, r, hollow, color in zip(centers, radii, kinds, colors, strict=True):
             if hollow:
-                draw.ellipse(box, outline=color, width=p.stroke)
+                draw_disc(draw, center, r, None, outline=color, width=p.stroke)
             else:
-                draw.ellipse(box, fill=color)
+                draw_disc(draw, center, r, color)
         first = to_frame(canvas)
         read = read_hollow(first, centers, radii)
         if read != kinds:

@@ -23,7 +23,7 @@ import numpy as np
 from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import draw_text, new_canvas, text_size, to_frame
+from vbvr_core.draw import draw_disc, draw_text, new_canvas, text_size, to_frame
 from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
 from vbvr_core.pipeline.generator import Reject
 
@@ -140,10 +140,9 @@ class LargestNumberGenerator(RingMarkGenerator, task=TASK, params=Params, soluti
         target = largest_index(texts)
         canvas = new_canvas()
         draw = ImageDraw.Draw(canvas)
-        for text, size, color, (x, y) in zip(texts, fonts, colors, centers, strict=True):
-            draw.ellipse([x - BADGE_RADIUS, y - BADGE_RADIUS, x + BADGE_RADIUS, y + BADGE_RADIUS],
-                         outline=tuple(round(c * BADGE_SHADE) for c in color), width=BADGE_BORDER)
-            draw_text(draw, (x, y), text, size, fill=color)
+        for text, size, color, center in zip(texts, fonts, colors, centers, strict=True):
+            draw_disc(draw, center, BADGE_RADIUS, None, tuple(round(c * BADGE_SHADE) for c in color), BADGE_BORDER)
+            draw_text(draw, center, text, size, fill=color)
         prompt = (
             "Several numbers are shown on the screen. Find the number with the largest value and draw a red "
             "circle around it. Do not change anything else in the image."

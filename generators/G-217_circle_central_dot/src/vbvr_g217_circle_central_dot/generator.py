@@ -25,7 +25,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.task import PointMarkGenerator
 from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
@@ -135,8 +135,8 @@ class CentralDotGenerator(PointMarkGenerator, task=TASK, params=Params, solution
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
         r = p.dot_radius
-        for x, y in dots:
-            draw.ellipse([x - r, y - r, x + r, y + r], fill=PALETTE["black"])
+        for dot in dots:
+            draw_disc(draw, dot, r, PALETTE["black"])
         first = to_frame(canvas)
         solution = Solution(dots=dots, dot_radius=float(r), ring_radius=ring_radius, target=target)
         prompt = (

@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -148,8 +148,8 @@ class TripleIntersectionGenerator(BaseGenerator, task=TASK, params=Params, solut
             frame[red] = color
         canvas = Image.fromarray(frame)
         draw = ImageDraw.Draw(canvas)
-        for (x, y), r, name in zip(solution.centers, solution.radii, solution.colors, strict=True):
-            draw.ellipse([x - r, y - r, x + r, y + r], outline=PALETTE[name], width=OUTLINE_WIDTH)
+        for center, r, name in zip(solution.centers, solution.radii, solution.colors, strict=True):
+            draw_disc(draw, center, r, None, outline=PALETTE[name], width=OUTLINE_WIDTH)
         return to_frame(canvas)
 
     def _paint_frames(self, solution: Solution, region: np.ndarray, color=MARK_RED) -> Iterator[np.ndarray]:
