@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import Cell, TaskParams, TaskSolution
-from vbvr_core.draw import GridLayout, Sprite, to_frame
+from vbvr_core.draw import GridLayout, Sprite, Stage, to_frame
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.maze import PickupScene, maze_world
 from vbvr_core.families.gridwalk.task import WalkGenerator, scene_walker
@@ -164,3 +164,16 @@ def test_score_plain_walk_is_the_walk_score_with_obstacles_or_walls_forbidden(tm
     for name in ("obstacles", "walls"):
         blocked = scored(**{name: [[0, 1]]})
         assert blocked.parts["obstacle_free"] == 0 and blocked.value < 0.5 * plain.value
+
+
+def test_tracks_sample_opens_and_closes_on_the_tracks_ends():
+    from vbvr_core.families.gridwalk.task import tracks_sample
+
+    stage = Stage(to_frame(GridWorld(GridLayout.fit(3, 3)).image()))
+    a, b = Sprite.of_shape("circle", 10, (200, 0, 0)), Sprite.of_shape("square", 10, (0, 0, 200))
+    tracks = [(a, [(100.0, 100.0), (150.0, 100.0), (200.0, 100.0)]), (b, [(300.0, 300.0), (300.0, 350.0)])]
+    sample = tracks_sample(stage, tracks, prompt="p", solution=_Solution(path=[]), params=TaskParams())
+    frames = list(sample.trajectory())
+    assert len(frames) == 3 and sample.prompt == "p"
+    assert np.array_equal(frames[0], sample.first_frame) and np.array_equal(frames[-1], sample.final_frame)
+    assert np.array_equal(sample.final_frame, stage.frame([(a, (200.0, 100.0)), (b, (300.0, 350.0))]))

@@ -33,6 +33,7 @@ from vbvr_core.draw import (
     regular_polygon,
     to_frame,
 )
+from vbvr_core.families.gridwalk.task import tracks_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.search import bfs_distances, count_shortest_paths, shortest_path
 
@@ -127,7 +128,6 @@ class DirectedGraphGenerator(BaseGenerator, task=TASK, params=Params, solution=S
         route = shortest_path(start, target, graph.successors())
         scene = GraphScene(graph, start, target, p)
         points = interpolate_points([graph.nodes[k] for k in route], p.frames_per_hop)
-        stage = Stage(scene.background)
         prompt = (
             f"The picture shows {len(graph.nodes)} round nodes joined by arrows. A blue triangle stands "
             "on the green node; the red node is the target. Move the triangle from node to node along the arrows, "
@@ -136,14 +136,8 @@ class DirectedGraphGenerator(BaseGenerator, task=TASK, params=Params, solution=S
         )
         solution = Solution(graph=graph.to_dict(), start=start, target=target, path=route,
                             optimal_hops=len(route) - 1, node_radius=p.node_radius, agent_color=AGENT_COLOR)
-        return Sample(
-            first_frame=stage.frame([(scene.agent, points[0])]),
-            final_frame=stage.frame([(scene.agent, points[-1])]),
-            prompt=prompt,
-            trajectory=lambda: stage.frames([(scene.agent, points)]),
-            solution=solution,
-            params=p,
-        )
+        return tracks_sample(Stage(scene.background), [(scene.agent, points)], prompt=prompt, solution=solution,
+                             params=p)
 
 class GraphScene:
     """The graph drawn once (arrows, then nodes on top) and the triangular agent sprite."""

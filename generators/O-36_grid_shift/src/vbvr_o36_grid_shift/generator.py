@@ -31,6 +31,7 @@ from vbvr_core.draw import (
 )
 from vbvr_core.families.gridwalk.draw import GridWorld
 from vbvr_core.families.gridwalk.place import pick_cells
+from vbvr_core.families.gridwalk.task import tracks_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_o36_grid_shift.geometry import BLOCK_PADDING, DIRECTIONS, shifted
@@ -119,14 +120,7 @@ class GridShiftGenerator(BaseGenerator, task=TASK, params=Params, solution=Solut
         )
         solution = Solution(layout=layout.to_dict(), cells=cells, targets=targets, direction=p.direction,
                             steps=p.steps, block_color=PALETTE[p.color])
-        return Sample(
-            first_frame=stage.frame([(sprite, points[0]) for sprite, points in tracks]),
-            final_frame=stage.frame([(sprite, points[-1]) for sprite, points in tracks]),
-            prompt=prompt,
-            trajectory=lambda: stage.frames(tracks),
-            solution=solution,
-            params=p,
-        )
+        return tracks_sample(stage, tracks, prompt=prompt, solution=solution, params=p)
 
     def slide(self, layout: GridLayout, cells: list[Cell], direction: str, steps: int) -> tuple[Stage, list]:
         """The empty grid as a stage, and each block's track sliding ``steps`` cells ``direction``, one cell per step."""

@@ -14,6 +14,9 @@ another order, :func:`~vbvr_core.families.gridwalk.visits.tie_break_routes`) and
 (:meth:`WalkGenerator.wrong_routes`, its near misses, after the walk stopped one step short of the goal,
 :attr:`WalkGenerator.short_name`). A walk with nothing to visit on the way needs no scorer of its own
 (:func:`vbvr_core.families.gridwalk.scoring.score_plain_walk`).
+
+A task whose pieces glide along tracks of points instead (an agent hopping between graph nodes, blocks sliding
+together) builds its sample with :func:`tracks_sample`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import numpy as np
 
 from vbvr_core.contract import Cell, Sample
 from vbvr_core.contract.sample import FrameSource
+from vbvr_core.draw import Sprite, Stage
 from vbvr_core.pipeline.generator import BaseGenerator
 
 #: The first frame, the final frame, and the frame source of the agent walking any cells at the sample's pace.
@@ -39,6 +43,15 @@ class WalkScene(Protocol):
     def first_and_final(self, route: Sequence[Cell]) -> tuple[np.ndarray, np.ndarray]: ...
 
     def frames(self, route: Sequence[Cell], frames_per_step: int) -> Any: ...
+
+
+def tracks_sample(stage: Stage, tracks: Sequence[tuple[Sprite, Sequence[tuple[float, float]]]], **fields: Any) -> Sample:
+    """The :class:`Sample` of sprites moving together on ``stage``, each along its track ``(sprite, points)``: the
+    first frame every sprite at its first point, the final frame at its last, the trajectory
+    ``stage.frames(tracks)``; ``fields`` are the other :class:`Sample` fields (prompt, solution, params…)."""
+    return Sample(first_frame=stage.frame([(sprite, points[0]) for sprite, points in tracks]),
+                  final_frame=stage.frame([(sprite, points[-1]) for sprite, points in tracks]),
+                  trajectory=lambda: stage.frames(tracks), **fields)
 
 
 def scene_walker(scene: WalkScene, route: Sequence[Cell], frames_per_step: int) -> Walker:
