@@ -1,1 +1,2 @@
-"""Placement: solid pieces slide (after turning in place, if asked) into dashed outlines of themselves."""
+"""Placement: solid pieces slide (after turning in place, if asked) into dashed outlines of themselves; the generator
+of such tasks is ``task.PlacementGenerator``."""
