@@ -1,15 +1,17 @@
-"""The marking family's third-pass helpers (issue 14): the scattered-shapes scene drawn in one place, and the
-rest-of-picture part on its own, and the solution fields ``score_ringed`` reads."""
+"""The marking family's third-pass helpers (issue 14): scenes of shapes and polygons drawn in one place, the
+rest-of-picture part on its own, the solution fields ``score_ringed`` reads, and rings kept apart stroke included."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 from PIL import ImageDraw
+from vbvr_core.contract import TaskParams
 from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import filled_polygons, shapes_image
 from vbvr_core.families.marking.judge import RingedSolution
 from vbvr_core.families.marking.parts import rest_unchanged, unchanged_and_progressive
+from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
 from vbvr_core.judge.verdict import Verdict
 
 KINDS = ["circle", "triangle", "hexagon"]
@@ -90,3 +92,27 @@ def test_filled_polygons_edges_them_only_when_asked() -> None:
             draw.polygon(polygon, fill=fill, outline=outline, width=width)
         kwargs = {} if outline is None else {"outline": outline, "width": width}
         assert np.array_equal(filled_polygons(BACKGROUND, polygons, fills, **kwargs), to_frame(canvas))
+
+
+class _RingParams(TaskParams):
+    ring_width: int = 6
+    mark_frames: int = 4
+
+
+class _Ringer(RingMarkGenerator):
+    Params = _RingParams
+
+    def generate(self):
+        """Not called: the test exercises the placement helper on an instance."""
+        raise NotImplementedError
+
+
+def test_rings_apart_widens_each_ring_by_its_stroke() -> None:
+    """The same centres, from the same draws, as ``place_apart`` with every radius plus ``ring_width``."""
+    ringer = _Ringer.__new__(_Ringer)
+    ringer.params, ringer.rng = _RingParams(), np.random.default_rng(5)
+    got = ringer.rings_apart([40.0, 30.0, 50.0], 6, 8, largest_first=True)
+    assert got == place_apart(np.random.default_rng(5), [46.0, 36.0, 56.0], 6, 8, largest_first=True)
+    ringer.ring_width = 3  # a class's own stroke wins over the parameter
+    ringer.rng = np.random.default_rng(5)
+    assert ringer.rings_apart([40.0], 6, 8) == place_apart(np.random.default_rng(5), [43.0], 6, 8)

@@ -22,7 +22,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, color_distance
 from vbvr_core.families.marking.draw import MARK_BLACK, MARK_RED, shapes_image
-from vbvr_core.families.marking.task import RingMarkGenerator, place_apart, shape_reach, varied_shapes
+from vbvr_core.families.marking.task import RingMarkGenerator, shape_reach, varied_shapes
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g138_spot_unique_non_repeated_color.plugin import TASK
@@ -96,7 +96,7 @@ class UniqueColorGenerator(RingMarkGenerator, task=TASK, params=Params, solution
         count = len(colors)
         kinds, radii, rotations = varied_shapes(rng, count, p.mixed_kinds, p.kind, p.radius)
         ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
-        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6)
+        centers = self.rings_apart(ring_radii, GAP, 6)
         target = unique_colour_shape(colors)
         first = shapes_image(BACKGROUNDS[p.background], kinds, centers, radii, rotations, [PALETTE[c] for c in colors])
         prompt = (

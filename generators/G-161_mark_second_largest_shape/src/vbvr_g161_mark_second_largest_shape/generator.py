@@ -27,7 +27,6 @@ from vbvr_core.families.marking.task import (
     SCENE_KINDS,
     RingMarkGenerator,
     fill_colors,
-    place_apart,
     shape_outline,
     shape_reach,
     shuffle_together,
@@ -117,7 +116,7 @@ class SecondLargestShapeGenerator(RingMarkGenerator, task=TASK, params=Params, s
         rotations = [round(float(rng.uniform(0, 2 * math.pi)), 3) if kind != "circle" else 0.0 for kind in kinds]
         ring_radii = [round(shape_reach(kind, r) + RING_PADDING, 1) for kind, r in zip(kinds, radii, strict=True)]
         # Place the biggest rings first (they are the hardest to fit); each ring, stroke included, stays apart.
-        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 8, largest_first=True)
+        centers = self.rings_apart(ring_radii, GAP, 8, largest_first=True)
         colors = fill_colors(rng, count, p.mixed_colors)
         # The list order says nothing about the sizes.
         kinds, radii, rotations, ring_radii, centers, colors = shuffle_together(

@@ -23,7 +23,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, ease_in_out, to_frame
 from vbvr_core.families.marking.draw import MARK_RED, filled_polygons
-from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
+from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g168_identify_nearest_to_square_rectangle.plugin import TASK
@@ -111,8 +111,7 @@ class NearestSquareGenerator(RingMarkGenerator, task=TASK, params=Params, soluti
         angles = [float(rng.uniform(0, math.pi)) if p.rotated else (math.pi / 2) * int(rng.integers(0, 2))
                   for _ in range(count)]
         ring_radii = [round(math.hypot(w, h) / 2 + RING_PADDING, 1) for w, h in sides]
-        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 6, largest_first=True,
-                              what="rectangles")
+        centers = self.rings_apart(ring_radii, GAP, 6, largest_first=True, what="rectangles")
         sides, angles, ring_radii, centers = shuffle_together(rng, sides, angles, ring_radii, centers)
         corners = [corners_of(c, w, h, a) for c, (w, h), a in zip(centers, sides, angles, strict=True)]
         measured = [round(measured_ratio(c), 3) for c in corners]

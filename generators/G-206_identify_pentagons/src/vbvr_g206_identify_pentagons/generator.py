@@ -23,7 +23,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, new_canvas, to_frame
-from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
+from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g206_identify_pentagons.plugin import TASK
@@ -129,8 +129,7 @@ class PentagonGenerator(RingMarkGenerator, task=TASK, params=Params, solution=So
         radii = [float(rng.uniform(p.min_radius, max(p.min_radius, p.max_radius))) for _ in sides]
         shapes = [self._corners(count, radius) for count, radius in zip(sides, radii, strict=True)]
         ring_radii = [round(max(math.hypot(x, y) for x, y in shape) + STROKE + RING_PADDING, 1) for shape in shapes]
-        centers = place_apart(rng, [r + p.ring_width for r in ring_radii], GAP, 8,
-                              what="polygons")
+        centers = self.rings_apart(ring_radii, GAP, 8, what="polygons")
         corners = [[(round(cx + x, 2), round(cy + y, 2)) for x, y in shape]
                    for shape, (cx, cy) in zip(shapes, centers, strict=True)]
         colors = [PALETTE[COLORS[int(rng.integers(0, len(COLORS)))]] for _ in sides]

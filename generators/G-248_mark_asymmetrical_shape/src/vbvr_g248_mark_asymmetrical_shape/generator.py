@@ -23,7 +23,7 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import BACKGROUNDS, BackgroundIndex
 from vbvr_core.families.marking.draw import filled_polygons
-from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, place_apart, shuffle_together
+from vbvr_core.families.marking.task import RingMarkGenerator, fill_colors, shuffle_together
 from vbvr_core.families.outline.draw import polygon_mask
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.plane import segments_cross
@@ -209,7 +209,7 @@ class AsymmetricalShapeGenerator(RingMarkGenerator, task=TASK, params=Params, so
         shapes = [kind_points(k, float(rng.uniform(0.5, 0.7))) for k in kinds] + [odd_points]
         kinds = kinds + [f"distorted_{base_kind}"]
         ring = round(1.2 * p.radius + RING_PADDING, 1)
-        centers = place_apart(rng, [ring + p.ring_width] * count, GAP, 6)
+        centers = self.rings_apart([ring] * count, GAP, 6)
         kinds, shapes = shuffle_together(rng, kinds, shapes)
         outlines = [placed(points, center, p.radius, float(rng.uniform(0, 2 * math.pi)))
                     for points, center in zip(shapes, centers, strict=True)]

@@ -110,6 +110,11 @@ class RingMarkGenerator(BaseGenerator):
     def _ring_width(self) -> int:
         return self.ring_width or self.params.ring_width
 
+    def rings_apart(self, ring_radii: Sequence[float], gap: float, attempts: int, **options: Any) -> list[Point]:
+        """Centres for shapes whose rings (``ring_radii``, each widened by the ring's stroke) stand ``gap`` px apart
+        and on the canvas: :func:`place_apart` with ``self.rng``, ``options`` its keywords."""
+        return place_apart(self.rng, [r + self._ring_width for r in ring_radii], gap, attempts, **options)
+
     def ring(self, solution: Any, index: int) -> tuple[Point, float]:
         """Centre and radius (px) of the ring around shape ``index``."""
         radii = getattr(solution, "ring_radii", None)
