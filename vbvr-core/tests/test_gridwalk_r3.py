@@ -177,3 +177,19 @@ def test_tracks_sample_opens_and_closes_on_the_tracks_ends():
     assert len(frames) == 3 and sample.prompt == "p"
     assert np.array_equal(frames[0], sample.first_frame) and np.array_equal(frames[-1], sample.final_frame)
     assert np.array_equal(sample.final_frame, stage.frame([(a, (200.0, 100.0)), (b, (300.0, 350.0))]))
+
+
+def test_count_shortest_paths_counts_every_shortest_route_and_caps():
+    from math import comb
+
+    from vbvr_core.solve.search import count_shortest_paths
+
+    for rows, cols in ((1, 1), (2, 3), (4, 4), (5, 7)):
+        open_grid = grid_neighbours(rows, cols, set())
+        assert count_shortest_paths((0, 0), (rows - 1, cols - 1), open_grid) == comb(rows + cols - 2, rows - 1)
+    assert count_shortest_paths((0, 0), (4, 6), grid_neighbours(5, 7, set()), limit=10) == 10
+    walled = grid_neighbours(3, 3, {(0, 1), (1, 1)})
+    assert count_shortest_paths((0, 0), (0, 2), walled) == 1
+    assert count_shortest_paths((0, 0), (0, 2), grid_neighbours(3, 3, {(0, 1), (1, 1), (2, 1)})) == 0
+    arrows = {0: [1, 2], 1: [3], 2: [3], 3: []}
+    assert count_shortest_paths(0, 3, arrows.__getitem__) == 2 and count_shortest_paths(3, 0, arrows.__getitem__) == 0

@@ -102,16 +102,10 @@ def collecting_route(start: Cell, targets: Sequence[Cell], goal: Cell, neighbour
 def count_shortest_paths(start: Hashable, goal: Hashable, neighbours: Callable[[Hashable], Iterable[Hashable]],
                          limit: int = 1_000_000) -> int:
     """Number of distinct shortest paths from ``start`` to ``goal`` (0 if unreachable), capped at ``limit``."""
-    distance = {start: 0}
-    ways = {start: 1}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
+    distance = bfs_distances(start, neighbours)
+    ways = dict.fromkeys(distance, 0) | {start: 1}
+    for node in distance:  # breadth-first order: a node's ways are all in before it passes them on
         for nxt in neighbours(node):
-            if nxt not in distance:
-                distance[nxt] = distance[node] + 1
-                ways[nxt] = 0
-                queue.append(nxt)
             if distance[nxt] == distance[node] + 1:
                 ways[nxt] = min(limit, ways[nxt] + ways[node])
     return ways.get(goal, 0)
