@@ -47,13 +47,13 @@ def test_fixed_step_shapes_the_first_number_drawn():
 
 
 def _answer_video(folder, answer):
-    """The sample's row with ``answer`` wiped into the question-mark box."""
+    """The sample's row with ``answer`` wiped into the question-mark box (at the row's font size)."""
     record = load_record(folder)
     p = SequenceCompletionGenerator.Params(**record.params)
     scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background], {c: PALETTE[c] for c in FIGURE_COLORS})
     elements = record.solution["elements"]
     first = read_png(folder / "first_frame.png")
-    final = scene.render(elements[:-1] + [answer], question=False)
+    final = scene.render(elements[:-1] + [answer], question=False, row=elements + [answer])
     frames = reveal_frames(first, final, [tuple(record.solution["target_box"])], 20)
     return list(itertools.chain([first] * 10, frames, [final] * 10))
 

@@ -154,8 +154,8 @@ class SequenceCompletionGenerator(FillInGenerator, task=TASK, params=Params, sol
         problem = undetermined(p.kind, elements, scene.font_size(elements))
         if problem:
             raise Reject(problem)
-        first = scene.render(elements[:-1], question=True)
-        final = scene.render(elements, question=False)
+        first = scene.render(elements[:-1], question=True, row=elements)
+        final = scene.render(elements, question=False, row=elements)
         target = scene.target()
         what = "number" if p.kind in NUMBER_KINDS else "figure"
         prompt = (
@@ -168,10 +168,11 @@ class SequenceCompletionGenerator(FillInGenerator, task=TASK, params=Params, sol
         return self.revealed(first, final, [target], prompt, solution)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
-        """A number answer off by one, drawn the same way."""
+        """A number answer off by one, drawn the same way (at the row's font size, small enough for it too)."""
         solution = sample.solution
         if "number" not in solution.answer:
             return {}
-        wrong = self.scene.render(solution.elements[:-1] + [{"number": solution.answer["number"] + 1}], False)
+        wrong_number = {"number": solution.answer["number"] + 1}
+        wrong = self.scene.render(solution.elements[:-1] + [wrong_number], False, row=solution.elements + [wrong_number])
         return {"off_by_one": self.wrong_answer(sample, wrong, [solution.target_box])}
 

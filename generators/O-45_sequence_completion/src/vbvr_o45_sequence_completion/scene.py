@@ -60,8 +60,10 @@ class RowScene(PanelScene):
             draw_shape(draw, element["shape"], (cx, cy), radius, fill=self.colors[element["color"]], outline=OUTLINE,
                        width=2)
 
-    def render(self, elements: Sequence[dict[str, Any]], question: bool) -> np.ndarray:
-        """The row with ``elements`` in the first boxes (numbers at :meth:`font_size` of them) and, if
-        ``question``, a question mark in the last one."""
-        self.number_size = self.font_size(elements)
+    def render(self, elements: Sequence[dict[str, Any]], question: bool, *, row: Sequence[dict[str, Any]]) -> np.ndarray:
+        """The row with ``elements`` in the first boxes and, if ``question``, a question mark in the last one; the
+        numbers are set at the :meth:`font_size` of ``row``, the whole row with its answer, whichever frame is drawn
+        (sized by the shown numbers alone, they would shrink in the final frame when the answer is wider, and the
+        video, which only reveals the answer box, would not end on it)."""
+        self.number_size = self.font_size(row)
         return super().render({(0, index): element for index, element in enumerate(elements)}, question)
