@@ -1,5 +1,6 @@
 """The geometry_marks family's third-pass pieces (issue 14): near misses declared as wrong points, ringed like the
-answer by ``PointMarkGenerator.near_misses``, and a construction of segments drawn by ``segments_image``."""
+answer by ``PointMarkGenerator.near_misses``, a construction of segments drawn by ``segments_image``, and points
+kept inside the canvas by ``inside_canvas``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pydantic import Field
 from vbvr_core.contract import Category, Point, TaskInfo, TaskParams, TaskSolution
 from vbvr_core.draw import new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import rings_in_turn, segments_image
-from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator, inside_canvas
 
 POINTS = [(128.0, 256.0), (384.0, 256.0)]
 ELSEWHERE = [(256.0, 100.0)]
@@ -68,3 +69,9 @@ def test_segments_image_draws_each_segment_in_its_colour():
     for segment, fill in zip(segments, fills, strict=True):
         draw.line(list(segment), fill=fill, width=5)
     assert np.array_equal(segments_image((250, 248, 240), segments, fills, 5), to_frame(canvas))
+
+
+def test_inside_canvas_keeps_a_margin_on_both_axes():
+    assert inside_canvas([(20.0, 20.0), (492.0, 300.0)], 20)
+    assert not inside_canvas([(19.5, 200.0)], 20) and not inside_canvas([(200.0, 492.5)], 20)
+    assert inside_canvas([], 20)

@@ -23,7 +23,7 @@ from pydantic import Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, to_frame
-from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator, inside_canvas
 from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.families.outline.draw import polygon_mask
 from vbvr_core.pipeline.generator import Reject
@@ -131,7 +131,7 @@ class OverlapDotsGenerator(PointMarkGenerator, task=TASK, params=Params, solutio
             second = (first[0] + apart * math.cos(angle), first[1] + apart * math.sin(angle))
             shapes = tuple(shape_polygon(kind, center, size, float(rng.uniform(0, 2 * math.pi)))
                            for kind, center, size in zip(kinds, (first, second), sizes, strict=True))
-            if not all(EDGE <= v <= 512 - EDGE for shape in shapes for corner in shape for v in corner):
+            if not inside_canvas([corner for shape in shapes for corner in shape], EDGE):
                 continue
             a, b = polygon_mask(shapes[0]), polygon_mask(shapes[1])
             share = float((a & b).sum()) / min(float(a.sum()), float(b.sum()))

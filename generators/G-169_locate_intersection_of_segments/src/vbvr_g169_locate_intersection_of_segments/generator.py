@@ -22,7 +22,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex
 from vbvr_core.families.geometry_marks.draw import pick_colours, segments_image
-from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator, inside_canvas
 from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.plane import Segment, crossing_point, point_segment_distance, segment_distance
@@ -86,10 +86,6 @@ def find_crossing(segments: list[Segment]) -> tuple[tuple[int, int], Point]:
     return found[0]
 
 
-def _inside(point: Point, edge: float = EDGE) -> bool:
-    return all(edge <= v <= 512 - edge for v in point)
-
-
 def _rounded(segment: Segment) -> Segment:
     (x0, y0), (x1, y1) = segment
     return ((round(x0, 1), round(y0, 1)), (round(x1, 1), round(y1, 1)))
@@ -113,12 +109,12 @@ class LocateIntersectionOfSegmentsGenerator(PointMarkGenerator, task=TASK, param
                 dx, dy = math.cos(angle), math.sin(angle)
                 pair.append(_rounded(((point[0] - t * length * dx, point[1] - t * length * dy),
                                       (point[0] + (1 - t) * length * dx, point[1] + (1 - t) * length * dy))))
-            if all(_inside(end) for seg in pair for end in seg):
+            if inside_canvas([end for seg in pair for end in seg], EDGE):
                 return pair[0], pair[1], point
         raise Reject("layout: the crossing segments leave the canvas")
 
     def _fits(self, seg: Segment, segments: list[Segment], point: Point, skip: int | None = None) -> bool:
-        if not all(_inside(end) for end in seg):
+        if not inside_canvas(seg, EDGE):
             return False
         if point_segment_distance(point, *seg) < CLEAR_OF_POINT:
             return False

@@ -27,6 +27,7 @@ from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, 
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, new_canvas, to_frame
 from vbvr_core.families.geometry_marks.draw import segment_sweep
+from vbvr_core.families.geometry_marks.task import inside_canvas
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.plane import shift_room
@@ -105,10 +106,6 @@ def solve(top: Segment, bottom: Segment) -> tuple[Point, Point]:
     return midpoint, foot
 
 
-def _inside(point: Point) -> bool:
-    return all(EDGE <= v <= 512 - EDGE for v in point)
-
-
 class DrawMidpointPerpendicularLineGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws two parallel segments and, in red, the perpendicular from the upper one's midpoint to the lower one."""
 
@@ -149,7 +146,7 @@ class DrawMidpointPerpendicularLineGenerator(BaseGenerator, task=TASK, params=Pa
         top, bottom = self._layout()
         midpoint, foot = solve(top, bottom)
         midpoint, foot = _round(midpoint), _round(foot)
-        if not all(_inside(q) for q in (*top, *bottom)):
+        if not inside_canvas((*top, *bottom), EDGE):
             raise Reject("layout: a line leaves the canvas")
         bottom_midpoint = _round(((bottom[0][0] + bottom[1][0]) / 2, (bottom[0][1] + bottom[1][1]) / 2))
         if bottom_midpoint[1] - midpoint[1] < MIN_DROP:

@@ -26,7 +26,7 @@ from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, draw_disc, new_canvas, to_frame
-from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator, inside_canvas
 from vbvr_core.families.marking.task import shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
@@ -124,7 +124,7 @@ class CentralDotGenerator(PointMarkGenerator, task=TASK, params=Params, solution
         cos, sin = math.cos(turn), math.sin(turn)
         placed = [(round(cx + x * cos - y * sin, 1), round(cy + x * sin + y * cos, 1)) for x, y in local]
         (dots,) = shuffle_together(rng, placed)
-        if any(not (EDGE + p.dot_radius <= v <= 512 - EDGE - p.dot_radius) for dot in dots for v in dot):
+        if not inside_canvas(dots, EDGE + p.dot_radius):
             raise Reject("out of bounds: a dot leaves the canvas")
         ring_radius = round(RING_SCALE * p.dot_radius, 1)
         target = central_dot(dots, ring_radius + p.dot_radius + CLEAR + MARK_WIDTH)

@@ -22,6 +22,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import new_canvas, to_frame
+from vbvr_core.families.geometry_marks.task import inside_canvas
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.plane import interior_angles, shift_room
@@ -87,7 +88,7 @@ def reject_reason(vertices: list[Point], ring_radius: float) -> str | None:
     shortest = min(math.dist(vertices[k], vertices[k - 1]) for k in range(3))
     if shortest < 2.5 * ring_radius:
         return f"cluttered: the shortest side ({shortest:.0f} px) puts two vertices inside one ring"
-    if any(not ring_radius <= c <= 512 - ring_radius for v in vertices for c in v):
+    if not inside_canvas(vertices, ring_radius):
         return "a vertex lies too close to the edge for its ring to fit"
     return None
 

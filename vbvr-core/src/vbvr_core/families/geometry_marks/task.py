@@ -12,16 +12,22 @@ rings a list of points, with one radius for all or one each, one after another).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
 
-from vbvr_core.contract import Point, Sample
+from vbvr_core.contract import FRAME_SIZE, Point, Sample
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.families.geometry_marks.draw import dots_in_turn, rings_image, rings_in_turn
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator
+
+
+def inside_canvas(points: Iterable[Point], margin: float) -> bool:
+    """Whether every one of ``points`` lies ``margin`` px or more inside the canvas on both axes: where a
+    construction's points (and the marks around them) may stand."""
+    return all(margin <= v <= FRAME_SIZE - margin for point in points for v in point)
 
 
 class PointMarkGenerator(BaseGenerator):
