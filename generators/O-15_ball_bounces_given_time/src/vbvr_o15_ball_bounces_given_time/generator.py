@@ -52,7 +52,7 @@ ARROW_LENGTH = 56.0
 MIN_AXIS_ANGLE = 12.0  # degrees a direction keeps from either wall axis
 CORNER_GAP = 0.08  # s between an x- and a y-bounce below which the hit counts as a corner
 END_GAP = 0.15  # s a bounce keeps from the end of the motion
-PACE_STRATA = ((150.0, 250.0), (200.0, 300.0), (250.0, 340.0))  # px/s on the picture, by difficulty
+PACE = Strata((150.0, 250.0), (200.0, 300.0), (250.0, 340.0))  # px/s on the picture; speed (m/s) follows the box
 
 
 class Params(TaskParams):
@@ -81,7 +81,7 @@ class Params(TaskParams):
         if "speed" in fixed:
             return values
         pixels = pixels_per_metre(values["box_width"], values["box_height"])
-        low, high = PACE_STRATA[values["difficulty"]]
+        low, high = PACE.stratum(values["difficulty"])
         speed = round(float(rng.uniform(low, high)) / pixels, 1)
         return {**values, "speed": min(12.0, max(0.2, speed))}
 

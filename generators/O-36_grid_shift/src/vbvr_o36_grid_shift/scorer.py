@@ -8,7 +8,8 @@ The video is read at :data:`SCORE_FPS` frames a second at 256², whatever its ow
   ``k`` cells along the asked direction, ``k`` in quarter steps from 0 to ``steps`` + 1; a frame whose best
   match has IoU < 0.5 is *unmatched* (blocks deformed, vanished, moved apart or the wrong way). The
   process score is the share of half-step waypoints (0.5, 1, …, steps − 0.5) some matched frame passes
-  within a quarter cell, times the share of matched frames: a cut straight to the end passes none.
+  within a quarter cell (``vbvr_core.judge.motion.progress_coverage`` of the matched offsets), times the share of
+  matched frames: a cut straight to the end passes none.
 
 value = final · (0.1 + 0.9 · process): the right end state without the slide keeps 0.1.
 """
@@ -19,6 +20,7 @@ import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.draw import GridLayout
 from vbvr_core.judge.masks import box_coverage, color_mask, mask_iou
+from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
@@ -68,15 +70,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     matched = matched_offsets(masks, layout_masks(layout, solution.cells, solution.direction, offsets, masks.shape[1:]),
                               offsets)
     rigid = len(matched) / len(masks)
-    waypoints = np.arange(1, 2 * solution.steps) / 2
-    passed = [w for w in waypoints if any(abs(o - w) <= 0.25 for o in matched)]
-    shown = len(passed) / len(waypoints)
+    waypoints = 2 * solution.steps - 1  # every half step between the start and the end
+    shown = progress_coverage(matched, 0.0, solution.steps, checkpoints=waypoints, resolution=0.25)
 
     verdict = Verdict()
     verdict.part("final_cells", jaccard**2, unless=f"end cells match the shifted layout at Jaccard {jaccard:.2f}")
     verdict.part("process", END_STATE_WEIGHT + (1 - END_STATE_WEIGHT) * shown * rigid)
     if shown < 1:
-        verdict.fail(f"{len(waypoints) - len(passed)} of {len(waypoints)} intermediate positions never shown")
+        verdict.fail(f"{round(waypoints * (1 - shown))} of {waypoints} intermediate positions never shown")
     if rigid < 0.9:
         verdict.fail(f"{1 - rigid:.0%} of frames do not show the block layout rigidly shifted")
     verdict.note("waypoints", shown)

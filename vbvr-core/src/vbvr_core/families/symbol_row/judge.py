@@ -39,6 +39,7 @@ from pydantic import BaseModel
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.judge.compare import colour_fit, match_colours
+from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.ink import background_of, ink_centres, ink_map, ink_overlap
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
@@ -345,7 +346,7 @@ def unlike_dissolve(clip: Clip) -> float:
     whole picture, every pixel changing at once, the symbols that should move or stay included), linear between.
     A task whose process is itself a blend of its two ends (one symbol fading out, nothing moving) must not ask."""
     farthest = max(blend_residuals(clip.frames))
-    return float(np.clip((farthest - DISSOLVE_LOW) / (DISSOLVE_HIGH - DISSOLVE_LOW), 0.0, 1.0))
+    return ramp(farthest, DISSOLVE_HIGH, DISSOLVE_LOW)
 
 
 def judge_process(verdict: Verdict, clip: Clip, moves: Sequence[tuple[str | None, float, str]],

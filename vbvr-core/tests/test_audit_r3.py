@@ -1,0 +1,48 @@
+"""Round-3 audit (issue 14): task-local credit and coverage code replaced by core's, bit for bit.
+
+- ``symbol_row.judge.unlike_dissolve`` ramps its residual with ``vbvr_core.judge.credit.ramp`` (full at
+  ``DISSOLVE_HIGH``, none at ``DISSOLVE_LOW``) instead of an inline clipped ratio;
+- O-36's share of half-step waypoints passed is ``vbvr_core.judge.motion.progress_coverage``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from vbvr_core.families.symbol_row import judge as symbol_row
+from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.motion import progress_coverage
+
+
+def _old_dissolve(farthest: float) -> float:
+    low, high = symbol_row.DISSOLVE_LOW, symbol_row.DISSOLVE_HIGH
+    return float(np.clip((farthest - low) / (high - low), 0.0, 1.0))
+
+
+def test_rising_ramp_is_the_old_clipped_ratio_bit_for_bit() -> None:
+    values = np.random.default_rng(3).uniform(-0.2, 0.8, 5000).tolist() + [0.15 + 1e-12, 0.2, 0.3, 0.31, 1.0]
+    for value in values:
+        assert ramp(value, symbol_row.DISSOLVE_HIGH, symbol_row.DISSOLVE_LOW) == _old_dissolve(value)
+
+
+def test_unlike_dissolve_ramps_the_farthest_residual(monkeypatch: pytest.MonkeyPatch) -> None:
+    for farthest, expected in ((0.0, 0.0), (0.15, 0.0), (0.225, 0.5), (0.3, 1.0), (0.9, 1.0)):
+        monkeypatch.setattr(symbol_row, "blend_residuals", lambda frames, f=farthest: [0.01, f])
+        clip = symbol_row.Clip(frames=np.zeros((2, 4, 4, 3), np.uint8), final=np.zeros((4, 4, 3), np.uint8), scale=1.0)
+        assert symbol_row.unlike_dissolve(clip) == pytest.approx(expected)
+
+
+def _old_waypoints(matched: list[float], steps: int) -> float:
+    waypoints = np.arange(1, 2 * steps) / 2
+    passed = [w for w in waypoints if any(abs(o - w) <= 0.25 for o in matched)]
+    return len(passed) / len(waypoints)
+
+
+@pytest.mark.parametrize("steps", [1, 2, 3, 4, 5])
+def test_half_step_waypoints_are_progress_coverage(steps: int) -> None:
+    rng = np.random.default_rng(steps)
+    offsets = np.arange(0, 4 * (steps + 1) + 1) / 4
+    for _ in range(300):
+        matched = [float(o) for o in rng.choice(offsets, size=int(rng.integers(0, 12)))]
+        covered = progress_coverage(matched, 0.0, steps, checkpoints=2 * steps - 1, resolution=0.25)
+        assert covered == _old_waypoints(matched, steps)
