@@ -26,8 +26,9 @@ import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step, process_part
 from vbvr_core.families.stacking.judge import Opened, clip_scorer
+from vbvr_core.families.tracking.judge import arrivals_in_turn_part
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.order import change_span, one_after_another
+from vbvr_core.judge.order import change_span
 
 from vbvr_o29_ballcolor.generator import Solution, blob_radius
 
@@ -84,9 +85,7 @@ def score(sample: SampleRef, opened: Opened) -> Score:
                  unless=f"only {len(seen)} of {len(expected)} clusters are absorbed")
     if not seen:
         return verdict.score(ok="")
-    pairs = one_after_another([spans[k] for k in seen])
-    verdict.part("one_at_a_time", 1.0 if len(seen) < 2 else pairs / (len(seen) - 1),
-                 unless="clusters are absorbed at the same time, not one after another")
+    arrivals_in_turn_part(verdict, [spans[k] for k in seen], "clusters are absorbed")
     a_count, kept, contact, travel, previous_end = solution.counts[0], [], [], [], 0
     for rank, k in enumerate(seen):
         begin, end = spans[k]

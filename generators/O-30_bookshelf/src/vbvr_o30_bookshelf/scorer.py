@@ -23,8 +23,9 @@ import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step, process_part
 from vbvr_core.families.stacking.judge import Opened, clip_scorer
+from vbvr_core.families.tracking.judge import arrivals_in_turn_part
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.order import change_span, one_after_another
+from vbvr_core.judge.order import change_span
 
 from vbvr_o30_bookshelf.generator import Solution
 
@@ -105,9 +106,7 @@ def score(sample: SampleRef, opened: Opened) -> Score:
         verdict.part("one_at_a_time", 0.0, unless="no gap is filled")
         return verdict.score(ok="")
     ordered = sorted(spans, key=lambda g: spans[g][1])
-    pairs = one_after_another([spans[g] for g in ordered])
-    verdict.part("one_at_a_time", 1.0 if len(ordered) < 2 else pairs / (len(ordered) - 1),
-                 unless="books go into the gaps at the same time, not one after another")
+    arrivals_in_turn_part(verdict, [spans[g] for g in ordered], "books go into the gaps")
     counts = free.sum(axis=(1, 2))
     least = max(4, int(0.2 * w * min(s.new_heights) * scale * scale))
     xs_all = np.arange(size, dtype=np.float64)
