@@ -2,13 +2,18 @@
 
 - ``symbol_row.judge.unlike_dissolve`` ramps its residual with ``vbvr_core.judge.credit.ramp`` (full at
   ``DISSOLVE_HIGH``, none at ``DISSOLVE_LOW``) instead of an inline clipped ratio;
-- O-36's share of half-step waypoints passed is ``vbvr_core.judge.motion.progress_coverage``.
+- O-36's share of half-step waypoints passed is ``vbvr_core.judge.motion.progress_coverage``;
+- O-85's stated angle and O-53's clock advance are drawn by ``rotation.task.stated_multiple`` from their per-difficulty
+  (grain, largest) tables.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
+from vbvr_core.families.rotation.task import STATED_ANGLES, stated_multiple
 from vbvr_core.families.symbol_row import judge as symbol_row
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import progress_coverage
@@ -46,3 +51,23 @@ def test_half_step_waypoints_are_progress_coverage(steps: int) -> None:
         matched = [float(o) for o in rng.choice(offsets, size=int(rng.integers(0, 12)))]
         covered = progress_coverage(matched, 0.0, steps, checkpoints=2 * steps - 1, resolution=0.25)
         assert covered == _old_waypoints(matched, steps)
+
+
+ADVANCES = {0: (60, 300), 1: (15, 240), 2: (5, 300)}  # O-53's (grain, largest advance) in minutes
+
+
+@pytest.mark.parametrize("difficulty", [0, 1, 2])
+def test_stated_multiple_is_the_tasks_old_draw(difficulty: int) -> None:
+    for seed in range(300):
+        step, largest = STATED_ANGLES[difficulty]
+        old = int(step * np.random.default_rng(seed).integers(math.ceil(15 / step), largest // step + 1))
+        assert stated_multiple(np.random.default_rng(seed), STATED_ANGLES, difficulty, 15) == old
+        step, largest = ADVANCES[difficulty]
+        old = int(step * np.random.default_rng(seed).integers(max(1, 10 // step), largest // step + 1))
+        assert stated_multiple(np.random.default_rng(seed), ADVANCES, difficulty, 10) == old
+
+
+def test_stated_multiple_stays_in_the_stratum() -> None:
+    rng = np.random.default_rng(0)
+    drawn = {stated_multiple(rng, {0: (15, 60)}, 0, 20) for _ in range(200)}
+    assert drawn == {30, 45, 60}

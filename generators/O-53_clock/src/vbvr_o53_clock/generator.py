@@ -26,6 +26,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, draw_disc, new_canvas, to_frame
 from vbvr_core.draw.canvas import RGB
 from vbvr_core.families.rotation.draw import draw_dial, placed_polygon, pointer_outline, rotate_points, steady_turn
+from vbvr_core.families.rotation.task import stated_multiple
 from vbvr_core.judge.motion import angle_difference
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
@@ -70,9 +71,8 @@ class Params(TaskParams):
     @classmethod
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
         """The start minute (a multiple of 5) and the advance (in the stratum's steps, at least 10 minutes)."""
-        step, largest = ADVANCES[values["difficulty"]]
         return {"start_minute": int(5 * rng.integers(0, 12)),
-                "advance_minutes": int(step * rng.integers(max(1, 10 // step), largest // step + 1)), **values}
+                "advance_minutes": stated_multiple(rng, ADVANCES, values["difficulty"], 10), **values}
 
 
 class Solution(TaskSolution):

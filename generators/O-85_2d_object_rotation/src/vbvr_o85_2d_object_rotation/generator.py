@@ -38,7 +38,7 @@ from vbvr_core.draw import (
 )
 from vbvr_core.draw.canvas import RGB
 from vbvr_core.families.rotation.draw import self_overlap, turned_sprite, turning_outline
-from vbvr_core.families.rotation.task import STATED_ANGLES, SteadyTurnGenerator, signed_turn
+from vbvr_core.families.rotation.task import STATED_ANGLES, SteadyTurnGenerator, signed_turn, stated_multiple
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o85_2d_object_rotation.plugin import TASK
@@ -77,8 +77,7 @@ class Params(TaskParams):
     def complete(cls, values: dict[str, Any], rng: Any, fixed: dict[str, Any]) -> dict[str, Any]:
         """The angle, in the stratum's step (:data:`~vbvr_core.families.rotation.task.STATED_ANGLES`) from 15° to its
         largest angle."""
-        step, largest = STATED_ANGLES[values["difficulty"]]
-        return {"degrees": int(step * rng.integers(math.ceil(15 / step), largest // step + 1)), **values}
+        return {"degrees": stated_multiple(rng, STATED_ANGLES, values["difficulty"], 15), **values}
 
 
 class Shape(BaseModel):

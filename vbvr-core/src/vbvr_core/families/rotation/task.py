@@ -9,11 +9,13 @@ answer), :meth:`~SteadyTurnGenerator.prompt`, and the name of its ``Params`` fie
 the wrong way round, and stopped at 60 %); a task with others overrides :meth:`~SteadyTurnGenerator.near_misses`.
 
 A stated turn comes as an angle and a sense: :func:`signed_turn` makes it one signed number, and
-:data:`STATED_ANGLES` is the grain and the largest angle such tasks draw it in, per difficulty.
+:data:`STATED_ANGLES` is the grain and the largest angle such tasks draw it in, per difficulty; :func:`stated_multiple`
+draws from such a per-difficulty table of (grain, largest) — a multiple of the grain, which a ``Strata`` range cannot say.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -31,6 +33,14 @@ STATED_ANGLES = {0: (45, 180), 1: (15, 180), 2: (5, 270)}
 def signed_turn(degrees: int, direction: str) -> int:
     """The stated turn ``degrees`` as one signed angle: positive ``"clockwise"``, negative otherwise."""
     return degrees if direction == "clockwise" else -degrees
+
+
+def stated_multiple(rng: Any, grains: dict[int, tuple[int, int]], difficulty: int, least: int) -> int:
+    """A stated amount (an angle, a clock's advance in minutes) for ``difficulty``: uniform among the multiples of
+    the stratum's grain from the first at or above ``least`` to the stratum's largest, ``grains`` mapping each
+    difficulty to (grain, largest) as :data:`STATED_ANGLES` does. One ``rng.integers`` draw."""
+    step, largest = grains[difficulty]
+    return int(step * rng.integers(math.ceil(least / step), largest // step + 1))
 
 
 class SteadyTurnGenerator(BaseGenerator):
