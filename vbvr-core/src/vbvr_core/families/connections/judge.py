@@ -13,8 +13,10 @@ Two ways to read a join, as the task asks:
   two rims — at least ``LINK_FULL`` of its length in ``BINS`` bins, within ``reach`` of it (half the line
   width plus ``REACH`` of the frame). Any other pair covered for ``EXTRA_LINK`` of its length, within half the
   line width plus ``EXTRA_REACH``, is an extra join (a narrower band: a line merely crossing the gap between two
-  close dots does not join them); a pair whose segment runs over a third point is not read (its lines are that
-  point's joins).
+  close dots does not join them); a pair whose segment runs over other points is read only when its ink is not
+  theirs: when some step of the chain through them (first point, the points it runs over, last point) is neither
+  an expected join nor an extra one read already (the last dot joined back to the first over a dot between is an
+  extra join; a straight run of expected joins through a dot is those joins).
 - ``curve``: lines of any shape. Ink of one colour joined into one piece (gaps of a pixel closed) joins every
   point its ends touch (ink within ``TOUCH`` of a radius of the rim). A pair is joined when one piece of its colour
   touches both — or pieces of its colour cut apart where later lines of other colours cross them (their
@@ -65,6 +67,8 @@ LINK_FULL, LINK_ZERO = 0.85, 0.6  # share of an expected segment covered: full c
 EXTRA_LINK = 0.8  # share of another pair's segment covered that makes it an extra join ...
 EXTRA_REACH = 0.006  # ... within this (fraction of the frame) beyond half the line width: a line crossing the gap
 # between two close dots covers a wide band's whole length, but only a narrow band's part
+EXTRA_CLEAR = 0.25  # a pair whose segment runs over other points is read on its bins clear of the expected joins'
+# bands, when at least this share of them are (the last dot joined back to the first over a dot between: ~0.4)
 TOUCH = 0.45  # curve mode: ink within this share of a radius beyond the rim touches the point
 PART_LOW, PART_HIGH = 0.15, 0.85  # a join is seen part-drawn when its coverage lies between these
 STARTED = 0.2  # a join already this far drawn in the opening frame: the video does not start on the first frame
@@ -191,18 +195,19 @@ def _dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
     return cv2.dilate(mask.astype(np.uint8), kernel) > 0
 
 
-def _blocked(centers: np.ndarray, radii: np.ndarray, i: int, j: int) -> bool:
-    """Whether the segment between points ``i`` and ``j`` runs over another point's disc (joining them straight
-    would join that point too: lines through it are its own joins)."""
+def _blockers(centers: np.ndarray, radii: np.ndarray, i: int, j: int) -> list[int]:
+    """The other points whose disc the segment between points ``i`` and ``j`` runs over, in order along it (joining
+    ``i`` and ``j`` straight would join them too)."""
     (x0, y0), (x1, y1) = centers[i], centers[j]
     dx, dy = x1 - x0, y1 - y0
+    over = []
     for k, ((px, py), r) in enumerate(zip(centers, radii, strict=True)):
         if k in (i, j):
             continue
         t = np.clip(((px - x0) * dx + (py - y0) * dy) / max(dx * dx + dy * dy, 1e-9), 0.0, 1.0)
         if np.hypot(px - x0 - t * dx, py - y0 - t * dy) <= r:
-            return True
-    return False
+            over.append((float(t), k))
+    return [k for _, k in sorted(over)]
 
 
 def read_segments(labels: np.ndarray, final: np.ndarray, centers: np.ndarray, radii: np.ndarray,
@@ -227,15 +232,41 @@ def read_segments(labels: np.ndarray, final: np.ndarray, centers: np.ndarray, ra
         coverage.append(float(coverage_series(final[None], flat, bins, color)[0]))
     inked = final.ravel() >= 0
     any_ink = np.where(final >= 0, 0, -1).astype(np.int8)[None]
-    extra = []
+    extra: list[tuple[int, int]] = []
+    expected = np.zeros(size * size, bool)
+    for flat, _ in bands:
+        expected[flat] = True
+
+    def read_extra(i: int, j: int, apart: bool = False) -> None:
+        flat, bins = segment_band(centers[i], centers[j], radii[i], radii[j], narrow, excluded)
+        if apart:  # only its bins mostly clear of the expected joins' bands tell (none if too few are)
+            inside = np.bincount(bins, weights=expected[flat], minlength=BINS)
+            clear = (inside <= 0.5 * np.bincount(bins, minlength=BINS))[bins]
+            if len(np.unique(bins[clear])) < EXTRA_CLEAR * len(np.unique(bins)):
+                return
+            flat, bins = flat[clear], bins[clear]
+        if coverage_series(any_ink, flat, bins, 0)[0] >= EXTRA_LINK:
+            extra.append((i, j))
+            used[flat] = True
+
+    over: dict[tuple[int, int], list[int]] = {}
     for i in range(len(centers)):
         for j in range(i + 1, len(centers)):
-            if frozenset((i, j)) in wanted or _blocked(centers, radii, i, j):
+            if frozenset((i, j)) in wanted:
                 continue
-            flat, bins = segment_band(centers[i], centers[j], radii[i], radii[j], narrow, excluded)
-            if coverage_series(any_ink, flat, bins, 0)[0] >= EXTRA_LINK:
-                extra.append((i, j))
-                used[flat] = True
+            blockers = _blockers(centers, radii, i, j)
+            if blockers:
+                over[(i, j)] = blockers
+            else:
+                read_extra(i, j)
+    # A pair over other points, after the rest: its ink is theirs when every step of the chain through them is an
+    # expected join or an extra one read above; else it is read on its bins clear of the expected joins' bands (a
+    # run of expected joins along it, as 4 → 5 → 6 beside the segment 4–6 over dot 5, is those joins).
+    joins = wanted | {frozenset(pair) for pair in extra}
+    for (i, j), blockers in over.items():
+        chain = [i, *blockers, j]
+        if not all(frozenset(step) in joins for step in zip(chain, chain[1:], strict=False)):
+            read_extra(i, j, apart=True)
     stray = float((inked & ~used).sum()) / max(1, int(inked.sum()))
     return Reading(coverage, series, extra, stray)
 
