@@ -13,7 +13,9 @@ value = start · on_point · one_mark · closed · round · small · unchanged �
 - one_mark: the mark is one blob (two marked points score 0);
 - closed: the mark, its holes filled, covers its own centre, and its pixels leave no gap wider than 45° (none
   from 90°) around the circle through them (the geometry_marks family's ``closed_credit``, the rule of every
-  point mark: a closed ring, dot or fill is closed; an open arc, a half-drawn ring, is not);
+  point mark: a closed ring, dot or fill is closed; an open arc, a half-drawn ring, is not). Before its holes are
+  filled, gaps of up to ``2 · CLOSE_GAPS`` judge pixels in its stroke are closed: compression eats a pixel or
+  two of a thin black ring (a 15° notch at CRF 35), which is no open arc (a half-drawn ring leaves 130–190°);
 - round: the filled mark surrounds its centre on every side (a ring, dot or fill does; a stroke does not);
 - small: it is a point mark (its reach at most SMALL_FULL of the frame), not a ring around the circles;
 - unchanged: the rest of the picture matches the first frame up to a global colour drift;
@@ -42,6 +44,8 @@ from vbvr_core.media.video import VideoReader
 
 from vbvr_g222_mark_tangent_point_of_circles.generator import Solution
 
+CLOSE_GAPS = 2  # judge px: stroke gaps up to twice this close before the holes are filled (~40° round a 6-px mark)
+
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-222 against the sample's tangent point."""
@@ -62,7 +66,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.note("off", off)
     verdict.part("on_point", ramp(off, ON_FULL, ON_ZERO),
                  unless=f"the mark is centred {off:.3f} of the frame away from the tangent point")
-    solid = filled(mark, bridge=0)
+    solid = filled(mark, bridge=CLOSE_GAPS)
     closed, gap = closed_credit(mark, solid, center)
     verdict.note("gap", gap)
     verdict.part("closed", closed, unless=f"the mark is an open stroke or arc, not a closed circle or dot "
