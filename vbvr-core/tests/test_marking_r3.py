@@ -9,7 +9,7 @@ from PIL import ImageDraw
 from vbvr_core.contract import TaskParams
 from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
 from vbvr_core.families.marking.draw import filled_polygons, shapes_image
-from vbvr_core.families.marking.judge import RingedSolution
+from vbvr_core.families.marking.judge import RingedSolution, balanced_frames
 from vbvr_core.families.marking.parts import rest_unchanged, unchanged_and_progressive
 from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
 from vbvr_core.judge.verdict import Verdict
@@ -116,3 +116,14 @@ def test_rings_apart_widens_each_ring_by_its_stroke() -> None:
     ringer.ring_width = 3  # a class's own stroke wins over the parameter
     ringer.rng = np.random.default_rng(5)
     assert ringer.rings_apart([40.0], 6, 8) == place_apart(np.random.default_rng(5), [43.0], 6, 8)
+
+
+def test_balanced_frames_is_the_per_frame_median_balance() -> None:
+    """Each frame's channels divided by their own median (``np.median``, exact for bytes) and scaled to 255, in
+    float32: a drifted background reads white again."""
+    frames = np.random.default_rng(3).integers(0, 256, (2, 16, 16, 3), dtype=np.uint8)
+    frames[1] //= 2  # a darker frame
+    background = np.median(frames.reshape(2, -1, 3), axis=1).astype(np.float32)[:, None, None, :]
+    expected = frames.astype(np.float32) * (255.0 / np.maximum(background, 1.0))
+    got = balanced_frames(frames)
+    assert got.dtype == np.float32 and np.array_equal(got, expected)

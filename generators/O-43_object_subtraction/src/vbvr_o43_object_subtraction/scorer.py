@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, judged_opening
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, balanced_frames, judged_opening
 from vbvr_core.families.marking.parts import rest_unchanged
 from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.media.frames import channel_sum, resize_frame
@@ -35,9 +35,7 @@ APART = 1.0  # judged frames
 
 def presence(frames: np.ndarray, solution: Solution) -> np.ndarray:
     """(frames × objects): the share of each object's middle that shows its colour."""
-    pixels = frames.reshape(len(frames), -1, 3)
-    background = np.median(pixels, axis=1).astype(np.float32)[:, None, None, :]
-    balanced = frames.astype(np.float32) * (255.0 / np.maximum(background, 1.0))
+    balanced = balanced_frames(frames)
     f = frames.shape[1] / FRAME_SIZE
     reach = max(1, int(round(solution.radius * PATCH * f)))
     out = []

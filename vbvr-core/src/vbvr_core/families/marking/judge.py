@@ -44,9 +44,11 @@ TAIL_SECONDS = 0.25  # the mark at the end: what the last quarter second shows
 OPENS_UNMARKED = "the video does not open on the unmarked first frame"
 
 
-def _balanced(frames: np.ndarray) -> np.ndarray:
-    """``frames`` (float32) with each channel divided by its median over the frame (the background's colour) and
-    scaled to 255, so a brightness or colour drift leaves the background white and a mark its own hue."""
+def balanced_frames(frames: np.ndarray) -> np.ndarray:
+    """``frames`` (a stack, or one frame; float32) with each channel divided by its median over the frame (the
+    background's colour) and scaled to 255, so a brightness or colour drift leaves the background white and a mark
+    or an object its own hue: what the red and dark masks read, and any judge of colours against a drifting
+    background."""
     frames = np.asarray(frames)
     # The median of bytes, exact, as float32 (what it was when taken over the float32 frame).
     medians = byte_medians(frames) if frames.dtype == np.uint8 else \
@@ -67,20 +69,20 @@ def _dark(balanced: np.ndarray) -> np.ndarray:
 def red_mask(frames: np.ndarray) -> np.ndarray:
     """Pixels that are clearly red, judged against the frame's own background: each channel is divided by its
     median over the frame (the background's colour) first, so a brightness or colour drift keeps them red."""
-    return _red(_balanced(frames))
+    return _red(balanced_frames(frames))
 
 
 def dark_mask(frames: np.ndarray) -> np.ndarray:
     """Pixels that are clearly dark (near black), judged against the frame's own background: no channel above
     110 once each is divided by its median over the frame (the mid-tones of the palette, grey 128 and brown,
     stay out)."""
-    return _dark(_balanced(frames))
+    return _dark(balanced_frames(frames))
 
 
 def red_or_dark_mask(frames: np.ndarray) -> np.ndarray:
     """Red or black pixels: the mark of a task whose official convention marks in black, while a model told of
     a red mark, or drawing our toolkit's, is not wrong either (the background balance is computed once)."""
-    balanced = _balanced(frames)
+    balanced = balanced_frames(frames)
     return _red(balanced) | _dark(balanced)
 
 
