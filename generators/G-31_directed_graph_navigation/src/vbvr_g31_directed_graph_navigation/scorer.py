@@ -18,6 +18,7 @@ import math
 from vbvr_core.contract import Point, SampleRef, Score
 from vbvr_core.families.gridwalk.judge import TAIL_SECONDS
 from vbvr_core.families.gridwalk.track import TRACK_FPS, densest_points
+from vbvr_core.judge.credit import efficiency
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -58,7 +59,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("legality", legal / len(moves) if moves else 0.0,
                  unless=f"{len(moves) - legal} of {len(moves)} moves follow no arrow ({wrong_way} against one)"
                  if moves else "the agent never moves between nodes")
-    verdict.part("efficiency", min(1.0, solution.optimal_hops / len(moves)) if moves else 0.0,
+    verdict.part("efficiency", efficiency(solution.optimal_hops, len(moves)),
                  unless=f"{len(moves)} moves where {solution.optimal_hops} suffice" if moves else None)
     verdict.part("on_edge", on_edge / 0.8, unless=f"only {on_edge:.0%} of in-between frames lie on an edge")
     verdict.factor(WRONG_WAY_PENALTY, when=wrong_way > 0, reason=f"{wrong_way} moves against an arrow")

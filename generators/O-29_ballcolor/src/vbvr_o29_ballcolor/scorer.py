@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step, process_part
+from vbvr_core.families.arrangement.judge import process_part, step_continuity
 from vbvr_core.families.stacking.judge import Opened, clip_scorer
 from vbvr_core.families.tracking.judge import arrivals_in_turn_part
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import centroid
 from vbvr_core.judge.order import change_span
 
 from vbvr_o29_ballcolor.generator import Solution, blob_radius
@@ -42,11 +43,6 @@ CONTACT_FULL, CONTACT_ZERO = 20.0, 50.0  # canvas px beyond touching distance
 MIN_WAY = 30.0
 
 
-def _centroid(mask: np.ndarray) -> np.ndarray | None:
-    ys, xs = np.nonzero(mask)
-    return None if len(xs) < 4 else np.asarray([xs.mean(), ys.mean()])
-
-
 def _travel(centres: list[np.ndarray | None], begin: int, end: int, scale: float) -> float:
     """Continuity of the red centre's way from frame ``begin`` to frame ``end``."""
     seen = [c for c in centres[begin:end + 1] if c is not None]
@@ -58,7 +54,7 @@ def _travel(centres: list[np.ndarray | None], begin: int, end: int, scale: float
     if length / scale < MIN_WAY:
         return 0.0
     progress = [float((c - a) @ way) / (length * length) for c in seen]
-    return ramp(largest_step(progress), STEP_FULL, STEP_ZERO)
+    return step_continuity(progress)
 
 
 @clip_scorer(SIZE)
@@ -68,7 +64,7 @@ def score(sample: SampleRef, opened: Opened) -> Score:
     frames, scale, verdict = opened.frames, opened.scale, opened.verdict
     red = opened.masks(solution.colors[0], COLOR_TOLERANCE)
     red_counts = red.sum(axis=(1, 2)).astype(np.float64)
-    red_centres = [_centroid(m) for m in red]
+    red_centres = [None if np.count_nonzero(m) < 4 else np.asarray(centroid(m)) for m in red]
     spans: dict[int, tuple[int, int]] = {}
     for k in solution.order:
         counts = opened.masks(solution.colors[k], COLOR_TOLERANCE).sum(axis=(1, 2)).astype(np.float64)

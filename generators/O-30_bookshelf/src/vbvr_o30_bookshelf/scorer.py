@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.arrangement.judge import STEP_FULL, STEP_ZERO, largest_step, process_part
+from vbvr_core.families.arrangement.judge import process_part, step_continuity
 from vbvr_core.families.stacking.judge import Opened, clip_scorer
 from vbvr_core.families.tracking.judge import arrivals_in_turn_part
 from vbvr_core.judge.credit import ramp
@@ -54,7 +54,7 @@ def _travel(xs: list[float | None], start: float, goal: float) -> float:
     progress = [(x - start) / way for x in xs if x is not None]
     if len(progress) < 2 or min(progress) > 0.25 or max(progress) < 0.75:
         return 0.0
-    return ramp(largest_step(progress), STEP_FULL, STEP_ZERO)
+    return step_continuity(progress)
 
 
 @clip_scorer(SIZE)

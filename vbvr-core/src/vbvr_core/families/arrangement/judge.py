@@ -60,6 +60,13 @@ def largest_step(progress: Sequence[float | None]) -> float:
     return float(np.abs(np.diff(seen)).max())
 
 
+def step_continuity(progress: Sequence[float | None], full: float = STEP_FULL, zero: float = STEP_ZERO) -> float:
+    """How continuously ``progress`` (0 at the start of a way, 1 at its end, None where unseen) moves: its largest
+    step between known values (:func:`largest_step`) credited in full up to ``full``, none from ``zero`` (a cut is
+    one step of 1; fewer than two known values count as a cut)."""
+    return ramp(largest_step(progress), full, zero)
+
+
 def travel_continuity(progress: Sequence[float | None], full: float = STEP_FULL, zero: float = STEP_ZERO) -> float:
     """How continuously an object travels its way, from its ``progress`` per frame (0 at its start, 1 at its place,
     None where unseen): the largest step between known values credited in full up to ``full``, none from ``zero``
@@ -67,7 +74,7 @@ def travel_continuity(progress: Sequence[float | None], full: float = STEP_FULL,
     below 0.4). 0 when fewer than two values are known."""
     known = [value for value in progress if value is not None]
     travelled = float(max(known) - min(known)) if known else 0.0
-    return ramp(largest_step(progress), full, zero) * ramp(-travelled, -0.8, -0.4)
+    return step_continuity(progress, full, zero) * ramp(-travelled, -0.8, -0.4)
 
 
 def process_part(verdict: Verdict, continuity: float, jumps: str, floor: float = 0.05) -> None:

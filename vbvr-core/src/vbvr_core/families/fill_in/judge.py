@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.contract.geometry import Box
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
-from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.credit import ramp, ramps
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, resize_frame
 from vbvr_core.media.video import VideoClip, VideoReader
@@ -143,7 +143,7 @@ def match_credits(frames: np.ndarray, first: np.ndarray, final: np.ndarray, boxe
         difference = channel_max(np.abs(drawn - final[top:bottom, left:right].astype(np.int16)))
         mismatch[:, k] = (difference > PIXEL_TOLERANCE).mean(axis=(1, 2))
     ratios = mismatch / answer_size
-    return np.clip((MATCH_ZERO - ratios) / (MATCH_ZERO - MATCH_FULL), 0.0, 1.0)
+    return ramps(ratios, MATCH_FULL, MATCH_ZERO)
 
 
 def outside_mask(size: int, boxes: Sequence[Box]) -> np.ndarray:
