@@ -1,12 +1,13 @@
-"""G-16 regression (0.2.0): which corner a fast or eased walk turned is read from where the agent is seen, so a
-block turned round on a corner is passed, and the corner opposite it is not."""
+"""G-16 regression (0.2.0): which corner a fast or eased walk turned is read from where the agent is seen (the
+family tracker's centre-aware bridging, ``bridge_short_jumps`` with centres), so a block turned round on a corner
+is passed, and the corner opposite it is not."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 from vbvr_core.draw import GridLayout
-from vbvr_core.families.gridwalk.track import TRACK_FPS, agent_cells_by_centre
+from vbvr_core.families.gridwalk.track import TRACK_FPS, agent_cells_by_centre, bridge_short_jumps
 from vbvr_core.judge.alternatives import recreate
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.variants import legitimate_variants
@@ -15,10 +16,14 @@ from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import contract_samples
 from vbvr_core.testing.helpers import score_frames
 from vbvr_g16_grid_go_through_block.generator import Solution
-from vbvr_g16_grid_go_through_block.scorer import bridged
 
 KEY = "G-16_grid_go_through_block"
 GRID = GridLayout(rows=8, cols=8, cell=56, left=32, top=32)
+
+
+def bridged(seen, grid):
+    """The scorer's bridging of a track of (cell, centre) sightings on an open grid."""
+    return bridge_short_jumps([s and s[0] for s in seen], set(), [s and s[1] for s in seen], grid)
 
 
 def at(cell, dx=0.0, dy=0.0):
