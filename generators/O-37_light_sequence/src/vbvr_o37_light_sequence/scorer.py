@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import TAIL_SECONDS, judged_opening
+from vbvr_core.families.marking.judge import TAIL_SECONDS, balanced_frames, judged_opening
 from vbvr_core.families.marking.parts import JUDGE_FPS
 from vbvr_core.families.tracking.judge import one_at_a_time_part
 from vbvr_core.judge.order import longest_run
@@ -36,9 +36,7 @@ PATCH = 0.45  # share of the lamp's radius sampled round its centre
 def lamp_warmth(frames: np.ndarray, centers: list, radius: float) -> np.ndarray:
     """(frames × lamps): how warm each lamp's middle is ((red + green) / 2 − blue) after balancing each frame's
     colours; on above :data:`WARM`."""
-    pixels = frames.reshape(len(frames), -1, 3)
-    background = np.median(pixels, axis=1).astype(np.float32)[:, None, None, :]
-    balanced = frames.astype(np.float32) * (255.0 / np.maximum(background, 1.0))
+    balanced = balanced_frames(frames)
     factor = frames.shape[1] / FRAME_SIZE
     reach = max(1, int(round(radius * PATCH * factor)))
     states = []

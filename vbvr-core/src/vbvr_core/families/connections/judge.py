@@ -44,7 +44,7 @@ import numpy as np
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.geometry_marks.judge import same_scene
-from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
+from vbvr_core.families.marking.parts import rest_unchanged
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.ink import background_of
@@ -453,9 +453,7 @@ def judge_links(video: VideoReader, first: np.ndarray, centers: Sequence[Point],
     verdict.part("stray", ramp(reading.stray, STRAY_FULL, STRAY_ZERO),
                  unless=f"{reading.stray:.0%} of the drawn lines join no pair")
     keep = ~_dilate((final >= 0) | (labels >= 0).any(axis=0), 3)
-    change = rest_change(clip.frames, first_small, keep)
-    verdict.part("unchanged", ramp(float(max(np.percentile(change, 90), change[-1])), REST_FULL, REST_ZERO),
-                 unless="the picture outside the lines changes")
+    rest_unchanged(verdict, clip.frames, first_small, keep, "the picture outside the lines changes")
     found = [s for s, credit in zip(relative, credits, strict=True) if credit > 0]
     share, good, pairs = sequence_credit(relative if ordered else found, ordered)
     verdict.note("one_after_another", share)
