@@ -1,4 +1,4 @@
-"""The outline family's third-pass helpers (issue 14): ``judge_traced``, how every judge of a traced line ends, and
+"""The outline family's helpers: ``judge_traced``, how every judge of a traced line ends, and
 ``square_polygon``, the square drawn round a point."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round-3 audit (issue 14): task-local credit and coverage code replaced by core's, bit for bit.
+"""Task-local credit and coverage code replaced by core's, bit for bit.
 
 - ``symbol_row.judge.unlike_dissolve`` ramps its residual with ``vbvr_core.judge.credit.ramp`` (full at
   ``DISSOLVE_HIGH``, none at ``DISSOLVE_LOW``) instead of an inline clipped ratio;

@@ -1,4 +1,4 @@
-"""The geometry_marks family's third-pass pieces (issue 14): near misses declared as wrong points, ringed like the
+"""The geometry_marks family's pieces: near misses declared as wrong points, ringed like the
 answer by ``PointMarkGenerator.near_misses``, a construction of segments drawn by ``segments_image``, and points
 kept inside the canvas by ``inside_canvas``."""
 

@@ -1,4 +1,4 @@
-"""Robustness round 3: the connections judge reads an extra straight join whose segment runs over another point
+"""The connections judge reads an extra straight join whose segment runs over another point
 (the last dot joined back to the first, over a dot between), while a run of expected joins through or beside a
 point stays those joins."""
 

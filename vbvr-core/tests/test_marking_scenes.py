@@ -1,4 +1,4 @@
-"""The marking family's third-pass helpers (issue 14): scenes of shapes and polygons drawn in one place, the
+"""The marking family's helpers: scenes of shapes and polygons drawn in one place, the
 rest-of-picture part on its own, the solution fields ``score_ringed`` reads, and rings kept apart stroke included."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The physics family's shared pieces of round 3: the parts every ball-under-a-law scorer records
+"""The physics family's shared pieces: the parts every ball-under-a-law scorer records
 (judge_ball_motion) and the surface-ray generator flow (SurfaceRayGenerator)."""
 
 from __future__ import annotations

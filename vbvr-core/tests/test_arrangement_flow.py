@@ -1,4 +1,4 @@
-"""What the arrangement family holds for its tasks (issue 14, round 3): the moves generator (background, plan, frames,
+"""What the arrangement family holds for its tasks: the moves generator (background, plan, frames,
 sample), the staged sample, and judge_followed — the flow every arrangement judge shares (opening check, the task's
 follow, judge_row) — with the family's follow of uniquely coloured objects, or a task's follow in its place."""
 

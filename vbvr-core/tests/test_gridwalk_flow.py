@@ -1,4 +1,4 @@
-"""The grid-walk sample flow (issue 14, third pass): WalkGenerator's sample and probes, scene_walker,
+"""The grid-walk sample flow: WalkGenerator's sample and probes, scene_walker,
 tie_break_routes, maze_world."""
 
 from __future__ import annotations

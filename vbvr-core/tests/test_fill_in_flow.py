@@ -1,4 +1,4 @@
-"""The fill-in family's shared flow (issue 14, round 3): PanelScene draws panels, an empty place and contents;
+"""The fill-in family's shared flow: PanelScene draws panels, an empty place and contents;
 FillInGenerator builds the sample whose video reveals the answer boxes, and its near misses."""
 
 from __future__ import annotations

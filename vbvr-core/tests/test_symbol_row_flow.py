@@ -1,4 +1,4 @@
-"""The symbol-row family's shared openings and endings (issue 14, round 3): a scorer's solution and clip
+"""The symbol-row family's shared openings and endings: a scorer's solution and clip
 (``judge.opened``), an insertion's sample (``InsertionScene.sample``), the family's fade and hold lengths."""
 
 from __future__ import annotations
