@@ -62,15 +62,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     last = centres[-1]
     radius = solution.radius
     final = frames[-1]
-    inside = color_mask(final[_box(end, 0.8 * radius, scale, size)], tracked.color, 60.0).mean()
+    tracked_ink = color_mask(final, tracked.color, 60.0)
+    inside = tracked_ink[_box(end, 0.8 * radius, scale, size)].mean()
     end_ok = (last is not None and abs(last[0] / scale - end[0]) <= tolerance and abs(last[1] / scale - end[1]) <= tolerance
               and inside >= 0.25)
-    still = []
-    for obj in solution.objects[1:]:
-        box = _box(obj.center, 1.2 * radius, scale, size)
-        still.append(ink_overlap(color_mask(reference[box], obj.color, 60.0), color_mask(final[box], obj.color, 60.0), 0)
-                     >= STILL_IOU)
-    left = color_mask(final[_box(start, 0.8 * radius, scale, size)], tracked.color, 60.0).mean() < 0.1
+    boxes = [_box(obj.center, 1.2 * radius, scale, size) for obj in solution.objects[1:]]
+    still = [ink_overlap(color_mask(reference[box], obj.color, 60.0), color_mask(final[box], obj.color, 60.0), 0)
+             >= STILL_IOU for obj, box in zip(solution.objects[1:], boxes, strict=True)]
+    left = tracked_ink[_box(start, 0.8 * radius, scale, size)].mean() < 0.1
     others = 1.0 if all(still) and left else 0.0
     # Three checkpoints (a quarter, half and three quarters of the way, each within an eighth): a slide of under a
     # second read at 8 fps shows six positions, too few for a finer grid, while a cut or a cross-fade shows none.
