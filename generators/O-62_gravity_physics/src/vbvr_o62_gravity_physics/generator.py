@@ -85,14 +85,11 @@ class Params(TaskParams):
         pass :func:`flight_problems` under the drawn (or fixed) gravity, velocity and picture."""
         if "height" in fixed:
             return values
-        candidates = []
-        for frames in range(MIN_FLIGHT_FRAMES, MAX_FLIGHT_FRAMES + 1):
-            t = frames / FPS
-            height = math.floor(1000 * (values["gravity"] * t * t / 2 - values["velocity"] * t) + 1e-6) / 1000
-            if 0.01 <= height <= 10.0:
-                candidates.append(height)
-        good = [h for h in candidates if not flight_problems(h, values["velocity"], values["gravity"],
-                                                             values["ball_radius"], values["fill"])]
+        gravity, velocity = values["gravity"], values["velocity"]
+        times = (frames / FPS for frames in range(MIN_FLIGHT_FRAMES, MAX_FLIGHT_FRAMES + 1))
+        heights = (math.floor(1000 * (gravity * t * t / 2 - velocity * t) + 1e-6) / 1000 for t in times)
+        candidates = [h for h in heights if 0.01 <= h <= 10.0]
+        good = [h for h in candidates if not flight_problems(h, velocity, gravity, values["ball_radius"], values["fill"])]
         pool = good or candidates or [1.0]  # with none good, generate() rejects the draw and it is redrawn
         return {**values, "height": pool[int(rng.integers(0, len(pool)))]}
 
@@ -140,14 +137,14 @@ def pixels_per_metre(height: float, velocity: float, gravity: float, ball_radius
 def flight_problems(height: float, velocity: float, gravity: float, ball_radius: int, fill: float) -> list[str]:
     """Why a flight is not shown (empty when it is): too few or too many frames, too gentle an acceleration on
     the picture, a start too close to the ground, or a landing between two frames."""
-    landing = flight_time(height, velocity, gravity)
-    frames = real_time_frames(landing)
+    frames = real_time_frames(flight_time(height, velocity, gravity))
     scale = pixels_per_metre(height, velocity, gravity, ball_radius, fill)
+    acceleration = gravity * scale / FPS**2
     problems = []
     if not MIN_FLIGHT_FRAMES <= frames <= MAX_FLIGHT_FRAMES:
         problems.append(f"a flight of {frames} frames is outside {MIN_FLIGHT_FRAMES}–{MAX_FLIGHT_FRAMES}")
-    if gravity * scale / FPS**2 < MIN_ACCELERATION:
-        problems.append(f"the ball's speed changes by {gravity * scale / FPS**2:.1f} px per frame², under "
+    if acceleration < MIN_ACCELERATION:
+        problems.append(f"the ball's speed changes by {acceleration:.1f} px per frame², under "
                         f"{MIN_ACCELERATION:g}: the flight is too long for the picture")
     if height * scale < 2 * ball_radius:
         problems.append("the ball starts less than a diameter above the ground")
@@ -159,10 +156,7 @@ def flight_problems(height: float, velocity: float, gravity: float, ball_radius:
 
 def tick_step(span: float) -> float:
     """A round tick spacing (m) that puts 4–10 ticks on a scale of ``span`` metres."""
-    for step in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5):
-        if span / step <= 10:
-            return step
-    return 10
+    return next((step for step in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5) if span / step <= 10), 10)
 
 
 def ball_sprites(radius: int) -> list[Sprite]:
@@ -196,7 +190,7 @@ class FlightScene:
         self.params = p = params
         self.pixels_per_metre = pixels_per_metre(p.height, p.velocity, p.gravity, p.ball_radius, p.fill)
         self.balls = ball_sprites(p.ball_radius)
-        self.stage = Stage(self._background(self.pixels_per_metre))
+        self.stage = Stage(self._background())
 
     def centre_y(self, height: float) -> float:
         """The ball centre's y on the canvas when its bottom is ``height`` metres above the ground."""
@@ -207,8 +201,8 @@ class FlightScene:
         steps = round(self.centre_y(height) * PHASES)
         return self.stage.frame([(self.balls[steps % PHASES], (self.params.ball_x, steps // PHASES))])
 
-    def _background(self, pixels_per_metre: float) -> np.ndarray:
-        p = self.params
+    def _background(self) -> np.ndarray:
+        p, pixels_per_metre = self.params, self.pixels_per_metre
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
         draw.rectangle([0, GROUND_TOP, 512, 512], fill=GROUND_COLOR)
@@ -243,11 +237,6 @@ class GravityPhysicsGenerator(BaseGenerator, task=TASK, params=Params, solution=
             raise Reject("; ".join(problems))
         landing = flight_time(p.height, p.velocity, p.gravity)
         scene = FlightScene(p)
-
-        def trajectory():
-            for k in range(real_time_frames(landing) + 1):
-                yield scene.frame(height_at(k / FPS, p.height, p.velocity, p.gravity))
-
         thrown = (f"thrown {'upward' if p.velocity > 0 else 'downward'} at {abs(p.velocity):g} m/s"
                   if p.velocity else "released from rest")
         prompt = (
@@ -255,14 +244,15 @@ class GravityPhysicsGenerator(BaseGenerator, task=TASK, params=Params, solution=
             "and there is no air resistance. Show its motion in real time, following h = h₀ + v₀·t − g·t²/2, "
             "until it reaches the ground, where it stops without bouncing."
         )
-        peak = peak_height(p.height, p.velocity, p.gravity)
         solution = Solution(
             ball_color=BALL_COLOR, ball_radius=p.ball_radius, ball_x=p.ball_x, ground_top=GROUND_TOP,
             pixels_per_metre=round(scene.pixels_per_metre, 4), height=p.height, velocity=p.velocity,
             gravity=p.gravity, flight_time=round(landing, 4), start_y=scene.centre_y(p.height),
-            landing_y=scene.centre_y(0.0), peak_y=scene.centre_y(peak),
+            landing_y=scene.centre_y(0.0), peak_y=scene.centre_y(peak_height(p.height, p.velocity, p.gravity)),
         )
         # The clip starts at release and ends at landing, as the official one: no held frames (held frames
         # read as zero accelerations, and the landing as a jump, to the official evaluator).
-        return Sample(first_frame=scene.frame(p.height), final_frame=scene.frame(0.0),
-                      prompt=prompt, trajectory=trajectory, solution=solution, params=p, hold_frames=0)
+        return Sample(first_frame=scene.frame(p.height), final_frame=scene.frame(0.0), prompt=prompt,
+                      trajectory=lambda: (scene.frame(height_at(k / FPS, p.height, p.velocity, p.gravity))
+                                          for k in range(real_time_frames(landing) + 1)),
+                      solution=solution, params=p, hold_frames=0)

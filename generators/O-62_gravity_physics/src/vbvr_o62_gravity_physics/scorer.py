@@ -63,8 +63,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     if ball.unseen():
         return ball.unseen()
     frames, (xs, ys) = ball.frames, ball.points.T
-    fall = solution.landing_y - solution.start_y
-    tolerance = max(3.0, 0.03 * fall, 0.4 * solution.ball_radius)
+    tolerance = max(3.0, 0.03 * (solution.landing_y - solution.start_y), 0.4 * solution.ball_radius)
     flight = int(np.ceil(solution.flight_time * fps))
     delays = np.arange(-flight, ball.total + 1, DELAY_STEP * fps)  # release moments, in video frames
     slack = 0.0 if abs(fps - FPS) < 0.5 else CONVERSION_SLACK
@@ -93,14 +92,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     # Checkpoints on the descent from the highest point, no closer together than the fastest frame-to-frame
     # step of a correct fall at the video's frame rate (the ball speeds up, so short falls have few frames
     # near the ground).
-    descent = np.diff(expected_y(solution, np.arange(flight + 1) / fps))
-    checkpoints = int(np.clip((solution.landing_y - solution.peak_y) / max(1e-6, descent.max()) - 1, 2, 7))
+    longest_step = np.diff(expected_y(solution, np.arange(flight + 1) / fps)).max()
+    checkpoints = int(np.clip((solution.landing_y - solution.peak_y) / max(1e-6, longest_step) - 1, 2, 7))
     # A clip whose last frame comes just before the landing (low frame rate) passes the rest of the way next frame.
     passed = list(ys) + ([solution.landing_y] if landing_next and ball.last_seen else [])
     # At a low frame rate a fast fall's steps outgrow the checkpoints' spacing: a checkpoint counts as passed within
     # half the longest step (the video's own grain).
     process = progress_coverage(passed, solution.peak_y, solution.landing_y, checkpoints=checkpoints,
-                                resolution=descent.max() / 2)
+                                resolution=longest_step / 2)
     verdict = Verdict()
     judge_ball_motion(verdict, start, on_ground, ball.last_seen,
                       f"the ball ends at y={ys[-1]:.0f}, not resting on the ground at y={solution.landing_y:.0f}",
