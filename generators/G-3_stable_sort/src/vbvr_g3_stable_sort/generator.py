@@ -158,8 +158,9 @@ class StableSortGenerator(MovesGenerator, task=TASK, params=Params, solution=Sol
             raise Reject("occlusion: the shapes would overlap while moving")
         return planned
 
-    def _frames(self, order: list[int], ends: list[Point]) -> FrameSource:
-        return self.moved(*self._moves(order, ends))
+    def _frames(self, order: list[int], y: float, spacing: float) -> FrameSource:
+        """The shapes moved into the row of ``order`` on line ``y``, ``spacing`` apart."""
+        return self.moved(*self._moves(order, self._row(order, y, spacing)))
 
     def generate(self) -> Sample:
         """Draw the row, stable-sort it by kind, and move the shapes into the sorted row."""
@@ -188,10 +189,8 @@ class StableSortGenerator(MovesGenerator, task=TASK, params=Params, solution=Sol
         p = self.params
         room = ROW_WIDTH - 2 * sum(self.reach)
         spacing = min(2 * p.spacing, room / (p.num_objects - 1))
-        return {"lower_wider_row": self._frames(self.order, self._row(self.order, p.bottom_y + 24, spacing))}
+        return {"lower_wider_row": self._frames(self.order, p.bottom_y + 24, spacing)}
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Sorted by kind but not stable (the largest group of one kind reversed: largest first), moved the same way."""
-        unstable = unstable_order(self.keys)
-        return {"equal_keys_swapped": self._frames(unstable, self._row(unstable, self.params.bottom_y,
-                                                                        self.params.spacing))}
+        return {"equal_keys_swapped": self._frames(unstable_order(self.keys), self.params.bottom_y, self.params.spacing)}
