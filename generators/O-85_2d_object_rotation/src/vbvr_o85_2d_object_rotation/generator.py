@@ -147,18 +147,17 @@ def scene_stage(params: Params, objects: list[Shape]) -> Stage:
               fill=(20, 20, 20), bold=True)
     sign = 1 if params.direction == "clockwise" else -1
     sweep = sign * params.degrees
+    # The arc runs from 12 o'clock through the turn; the arrow head sits at its end, the angle at its middle.
+    start, end = sorted((-90.0, -90.0 + sweep))
+    tip, middle = math.radians(-90.0 + sweep), math.radians(-90.0 + sweep / 2)
+    tx, ty = -math.sin(tip) * sign, math.cos(tip) * sign
     for obj in objects:
         (cx, cy), r = obj.center, arc_radius(obj.radius)
-        start, end = sorted((-90.0, -90.0 + sweep))
         draw.arc([cx - r, cy - r, cx + r, cy + r], start=start, end=end, fill=INDICATOR, width=3)
-        tip = math.radians(-90.0 + sweep)
         px, py = cx + r * math.cos(tip), cy + r * math.sin(tip)
-        tx, ty = -math.sin(tip) * sign, math.cos(tip) * sign
         draw_arrow(draw, (px - 14 * tx, py - 14 * ty), (px + 4 * tx, py + 4 * ty), INDICATOR, width=3,
                    head_length=12, head_width=12)
-        middle = math.radians(-90.0 + sweep / 2)
-        label_r = r + 18
-        draw_text(draw, (cx + label_r * math.cos(middle), cy + label_r * math.sin(middle)), f"{params.degrees}°", 16,
+        draw_text(draw, (cx + (r + 18) * math.cos(middle), cy + (r + 18) * math.sin(middle)), f"{params.degrees}°", 16,
                   fill=(20, 20, 20))
     return Stage(to_frame(canvas))
 

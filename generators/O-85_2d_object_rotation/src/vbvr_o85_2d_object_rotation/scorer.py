@@ -27,19 +27,17 @@ from vbvr_o85_2d_object_rotation.generator import TITLE_BAND, Solution
 def score(sample: SampleRef, solution: Solution, clip: VideoClip) -> Score:
     """Score a model's video of O-85 against the sample's shapes and stated turn."""
     target = float(solution.signed_degrees)
-    values, parts, reasons = [], [], []
+    parts, reasons = [], []
     for shape in solution.objects:
         label = f"{shape.color_name} {shape.kind}"
         polygon = TurningPolygon(shape.vertices, shape.center, shape.sprite_side, shape.outline_width, shape.symmetry, shape.radius)
         judged, drift = judge_polygon_turn(clip.frames, sample.first_frame, polygon, shape.color, target, 0.2, 0.5)
         if judged is None:
-            values.append(0.0)
             parts.append({"start": 0.0, "end": 0.0, "steady": 0.0, "process": 0.0})
             reasons.append(f"{label} not found")
             continue
         steady = float(np.mean([d <= 0.2 for d in drift if d is not None]))
         parts.append({"start": judged.start, "end": judged.end, "steady": steady, "process": judged.process})
-        values.append(judged.start * judged.end * steady * (0.05 + 0.95 * judged.process))
         reasons += [text for text, bad in (
             (f"{label} turned {judged.reached:+.0f}°, expected {target:+.0f}°", judged.end < 1),
             (f"{label}: turn shown through {judged.process:.0%} of the intermediate angles", judged.process < 1),
@@ -49,5 +47,6 @@ def score(sample: SampleRef, solution: Solution, clip: VideoClip) -> Score:
     hold_title(verdict, clip.frames, TITLE_BAND)
     for name in ("start", "end", "steady", "process"):
         verdict.note(name, float(np.mean([p[name] for p in parts])))
-    verdict.part("turned", float(np.mean(values)), unless="; ".join(reasons) or None)
+    turned = np.mean([p["start"] * p["end"] * p["steady"] * (0.05 + 0.95 * p["process"]) for p in parts])
+    verdict.part("turned", float(turned), unless="; ".join(reasons) or None)
     return verdict.score(ok=f"every shape turned {target:+.0f}° steadily about its centre")
