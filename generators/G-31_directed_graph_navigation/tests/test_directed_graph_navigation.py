@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vbvr_core.draw import Stage, interpolate_points
+from vbvr_core.draw import interpolate_points
 from vbvr_core.judge.variants import retimed
 from vbvr_core.media.video import held, read_video, write_video
 from vbvr_core.pipeline.sample_io import load_record
@@ -10,7 +10,7 @@ from vbvr_core.pipeline.seeds import rng
 from vbvr_core.solve.search import bfs_distances, count_shortest_paths, shortest_path
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
-from vbvr_g31_directed_graph_navigation.generator import GraphScene, Params, Solution
+from vbvr_g31_directed_graph_navigation.generator import Params, Solution, graph_scene
 from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, lattice_graph, layout_problems
 
 # A square 0-1-2-3 whose arrows run 0->1->2->3 and 0<-3: from 0 to 3 the arrows force three moves.
@@ -57,9 +57,9 @@ def sample_graph(folder):
 def trip_frames(folder, route):
     """The sample's scene with the agent sliding along ``route`` (node indices), held at both ends."""
     solution, graph = sample_graph(folder)
-    scene = GraphScene(graph, solution.start, solution.target, Params(**load_record(folder).params))
+    stage, agent = graph_scene(graph, solution.start, solution.target, Params(**load_record(folder).params))
     points = interpolate_points([graph.nodes[k] for k in route], 10)
-    return list(held(Stage(scene.background).frames([(scene.agent, points)]), 6))
+    return list(held(stage.frames([(agent, points)]), 6))
 
 
 class TestContract(SampleContract):

@@ -126,7 +126,7 @@ class DirectedGraphGenerator(BaseGenerator, task=TASK, params=Params, solution=S
             raise Reject(problems[0])
         start, target = endpoints
         route = shortest_path(start, target, graph.successors())
-        scene = GraphScene(graph, start, target, p)
+        stage, agent = graph_scene(graph, start, target, p)
         points = interpolate_points([graph.nodes[k] for k in route], p.frames_per_hop)
         prompt = (
             f"The picture shows {len(graph.nodes)} round nodes joined by arrows. A blue triangle stands "
@@ -136,35 +136,32 @@ class DirectedGraphGenerator(BaseGenerator, task=TASK, params=Params, solution=S
         )
         solution = Solution(graph=graph.to_dict(), start=start, target=target, path=route,
                             optimal_hops=len(route) - 1, node_radius=p.node_radius, agent_color=AGENT_COLOR)
-        return tracks_sample(Stage(scene.background), [(scene.agent, points)], prompt=prompt, solution=solution,
-                             params=p)
+        return tracks_sample(stage, [(agent, points)], prompt=prompt, solution=solution, params=p)
 
-class GraphScene:
-    """The graph drawn once (arrows, then nodes on top) and the triangular agent sprite."""
 
-    def __init__(self, graph: DirectedGraph, start: int, target: int, p: Params):
-        canvas = new_canvas(BACKGROUNDS[p.background])
-        draw = ImageDraw.Draw(canvas)
-        radius = p.node_radius
-        for a, b in graph.edges:
-            draw_arrow(
-                draw,
-                graph.nodes[a],
-                graph.nodes[b],
-                EDGE_COLORS[p.edge_color],
-                width=3,
-                head_length=15,
-                head_width=13,
-                gap=radius + 3,
-            )
-        for k, centre in enumerate(graph.nodes):
-            fill = START_COLOR if k == start else TARGET_COLOR if k == target else NODE_FILLS[p.node_fill]
-            draw_disc(draw, centre, radius, fill=fill, outline=(30, 30, 30), width=3)
-        self.background = to_frame(canvas)
-        side = int(2 * radius)
-        image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-        triangle = regular_polygon((side / 2, side / 2 + radius * 0.1), radius * 0.72, 3)
-        ImageDraw.Draw(image).polygon(
-            triangle, fill=AGENT_COLOR + (255,), outline=(20, 20, 20, 255), width=2
+def graph_scene(graph: DirectedGraph, start: int, target: int, p: Params) -> tuple[Stage, Sprite]:
+    """The graph drawn once (arrows, then nodes on top) as the stage, and the triangular agent sprite."""
+    canvas = new_canvas(BACKGROUNDS[p.background])
+    draw = ImageDraw.Draw(canvas)
+    radius = p.node_radius
+    for a, b in graph.edges:
+        draw_arrow(
+            draw,
+            graph.nodes[a],
+            graph.nodes[b],
+            EDGE_COLORS[p.edge_color],
+            width=3,
+            head_length=15,
+            head_width=13,
+            gap=radius + 3,
         )
-        self.agent = Sprite.from_image(image)
+    for k, centre in enumerate(graph.nodes):
+        fill = START_COLOR if k == start else TARGET_COLOR if k == target else NODE_FILLS[p.node_fill]
+        draw_disc(draw, centre, radius, fill=fill, outline=(30, 30, 30), width=3)
+    side = int(2 * radius)
+    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    triangle = regular_polygon((side / 2, side / 2 + radius * 0.1), radius * 0.72, 3)
+    ImageDraw.Draw(image).polygon(
+        triangle, fill=AGENT_COLOR + (255,), outline=(20, 20, 20, 255), width=2
+    )
+    return Stage(to_frame(canvas)), Sprite.from_image(image)

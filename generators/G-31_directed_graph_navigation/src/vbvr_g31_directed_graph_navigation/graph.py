@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 from vbvr_core.contract.geometry import Point
@@ -33,12 +34,8 @@ class DirectedGraph:
         return self._neighbours(self.edges + [(b, a) for a, b in self.edges])
 
     def _neighbours(self, pairs: list[Edge]) -> Callable[[int], Iterable[int]]:
-        table: dict[int, list[int]] = {k: [] for k in range(len(self.nodes))}
-        for a, b in pairs:
-            table[a].append(b)
-        for targets in table.values():
-            targets.sort()
-        return lambda node: table[node]
+        table = {k: sorted(b for a, b in pairs if a == k) for k in range(len(self.nodes))}
+        return table.__getitem__
 
     def to_dict(self) -> dict:
         """JSON-able form for the sample's solution."""
@@ -64,7 +61,7 @@ def lattice_graph(
     step_x = (size - 2 * margin) / (cols - 1)
     step_y = (size - 2 * margin) / (rows - 1)
     slots = [(r, c) for r in range(rows) for c in range(cols)]
-    dropped = {slots[int(k)] for k in rng.choice(len(slots), size=missing, replace=False)} if missing else set()
+    dropped = {slots[int(k)] for k in rng.choice(len(slots), size=missing, replace=False)}
     kept = [slot for slot in slots if slot not in dropped]
     index = {slot: k for k, slot in enumerate(kept)}
     nodes = [
@@ -75,27 +72,23 @@ def lattice_graph(
         for r, c in kept
     ]
     candidates: list[Edge] = []
-    for r, c in kept:
-        for nr, nc in ((r, c + 1), (r + 1, c)):
-            if (nr, nc) in index:
-                candidates.append((index[(r, c)], index[(nr, nc)]))
+    for r, c in kept:  # right, down, and sometimes one diagonal of the square below-right
+        pairs = [((r, c), (r, c + 1)), ((r, c), (r + 1, c))]
         if rng.random() < diagonal_share:
-            a, b = ((r, c), (r + 1, c + 1)) if rng.random() < 0.5 else ((r, c + 1), (r + 1, c))
-            if a in index and b in index:
-                candidates.append((index[a], index[b]))
+            pairs.append(((r, c), (r + 1, c + 1)) if rng.random() < 0.5 else ((r, c + 1), (r + 1, c)))
+        candidates += [(index[a], index[b]) for a, b in pairs if a in index and b in index]
     chosen = [edge for edge in candidates if rng.random() < density]
     parent = list(range(len(nodes)))
 
     def find(k: int) -> int:
         while parent[k] != k:
-            parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
     for a, b in chosen:
         parent[find(a)] = find(b)
     for a, b in candidates:  # reconnect components with left-out candidates, in drawn order
-        if find(a) != find(b) and (a, b) not in chosen:
+        if find(a) != find(b):
             chosen.append((a, b))
             parent[find(a)] = find(b)
     edges = [(a, b) if rng.random() < 0.5 else (b, a) for a, b in chosen]
@@ -104,19 +97,12 @@ def lattice_graph(
 
 def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0) -> list[str]:
     """Clutter in the drawing: nodes too close, an edge grazing a node it does not join, crossing edges."""
-    problems = []
     nodes = graph.nodes
-    for i, a in enumerate(nodes):
-        for b in nodes[i + 1 :]:
-            if math.dist(a, b) < 3 * radius:
-                problems.append(f"cluttered: two nodes are {math.dist(a, b):.0f}px apart (< {3 * radius:.0f})")
-    for a, b in graph.edges:
-        for k, node in enumerate(nodes):
-            if k not in (a, b) and point_segment_distance(node, nodes[a], nodes[b]) < radius + clearance:
-                problems.append(f"occlusion: edge {a}->{b} passes over node {k}")
-    for i, (a, b) in enumerate(graph.edges):
-        for c, d in graph.edges[i + 1 :]:
-            if len({a, b, c, d}) == 4 and segments_cross(nodes[a], nodes[b], nodes[c], nodes[d]):
-                problems.append(f"cluttered: edges {a}->{b} and {c}->{d} cross")
+    problems = [f"cluttered: two nodes are {math.dist(a, b):.0f}px apart (< {3 * radius:.0f})"
+                for a, b in combinations(nodes, 2) if math.dist(a, b) < 3 * radius]
+    problems += [f"occlusion: edge {a}->{b} passes over node {k}" for a, b in graph.edges for k, node in enumerate(nodes)
+                 if k not in (a, b) and point_segment_distance(node, nodes[a], nodes[b]) < radius + clearance]
+    problems += [f"cluttered: edges {a}->{b} and {c}->{d} cross" for (a, b), (c, d) in combinations(graph.edges, 2)
+                 if len({a, b, c, d}) == 4 and segments_cross(nodes[a], nodes[b], nodes[c], nodes[d])]
     return problems
 

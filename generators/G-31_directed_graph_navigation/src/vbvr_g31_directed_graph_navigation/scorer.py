@@ -14,6 +14,7 @@ value = start · target (ends there and stays for the last 1/6 s) · legal moves
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from vbvr_core.contract import Point, SampleRef, Score
 from vbvr_core.families.gridwalk.judge import TAIL_SECONDS
@@ -47,8 +48,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     route = collapse(on_node)
     if not route:
         return Score.zero("the agent is never on a node", visible=1.0)
-    moves = list(zip(route, route[1:], strict=False))
-    legal = sum(1 for move in moves if move in edges)
+    moves = list(pairwise(route))
+    legal = sum(move in edges for move in moves)
     wrong_way = sum(1 for a, b in moves if (b, a) in edges and (a, b) not in edges)
     tail = [node for node in on_node[-max(1, round(TAIL_SECONDS * TRACK_FPS)):] if node is not None]
     on_edge = on_edge_share(positions, on_node, nodes, radius)
@@ -72,15 +73,15 @@ def node_at(point: Point | None, nodes: list[Point], radius: float) -> int | Non
     """The node whose centre lies within ``ON_NODE`` radii of ``point``, or None."""
     if point is None:
         return None
-    nearest = min(range(len(nodes)), key=lambda k: math.dist(point, nodes[k]))
-    return nearest if math.dist(point, nodes[nearest]) <= ON_NODE * radius else None
+    distance, nearest = min((math.dist(point, node), k) for k, node in enumerate(nodes))
+    return nearest if distance <= ON_NODE * radius else None
 
 
 def on_edge_share(positions: list[Point | None], on_node: list[int | None], nodes: list[Point], radius: float) -> float:
     """Share of frames between two visited nodes whose agent lies within a node radius of the segment joining them."""
     visits = [(k, node) for k, node in enumerate(on_node) if node is not None]
     between, near = 0, 0
-    for (k0, a), (k1, b) in zip(visits, visits[1:], strict=False):
+    for (k0, a), (k1, b) in pairwise(visits):
         if a == b:
             continue
         for point in positions[k0 + 1 : k1]:
