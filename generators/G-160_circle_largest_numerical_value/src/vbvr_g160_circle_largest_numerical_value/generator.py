@@ -98,28 +98,22 @@ class LargestNumberGenerator(RingMarkGenerator, task=TASK, params=Params, soluti
     def _texts(self) -> list[str]:
         """The printed numbers, all different, with one largest value (first in the list)."""
         p, rng = self.params, self.rng
-        count = p.num_numbers
-        if p.number_kind == "integers":
-            values = set()
-            while len(values) < count:
-                values.add(int(rng.integers(1, 10 ** int(rng.integers(1, 4)))))
-            texts = [str(v) for v in values]
-        elif p.number_kind == "close":
+        texts: set[str] = set()
+        if p.number_kind == "close":  # one length, the top two a few units apart
             digits = int(rng.integers(2, 4))
             top = int(rng.integers(10 ** (digits - 1) + 10, 10 ** digits))
-            values = {top, top - int(rng.integers(1, 4))}
-            while len(values) < count:
-                values.add(int(rng.integers(10 ** (digits - 1), top)))
-            texts = [str(v) for v in values]
-        else:
-            texts = set()
-            while len(texts) < count:
+            texts = {str(top), str(top - int(rng.integers(1, 4)))}
+        while len(texts) < p.num_numbers:
+            if p.number_kind == "integers":
+                text = str(int(rng.integers(1, 10 ** int(rng.integers(1, 4)))))
+            elif p.number_kind == "close":
+                text = str(int(rng.integers(10 ** (digits - 1), top)))
+            else:
                 decimals = int(rng.integers(0, 3))
                 magnitude = float(rng.choice([1.0, 10.0, 20.0]))
                 text = format_number(float(rng.uniform(-magnitude, magnitude)), decimals)
-                if float(text) != 0 or not text.startswith("-"):  # never print "-0.0"
-                    texts.add(text)
-            texts = list(texts)
+            if float(text) != 0 or not text.startswith("-"):  # never print "-0.0"
+                texts.add(text)
         return sorted(texts, key=lambda t: (-float(t), t))
 
     def generate(self) -> Sample:
