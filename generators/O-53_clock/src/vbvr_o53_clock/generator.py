@@ -120,11 +120,9 @@ def colour_problem(face: RGB, hour: RGB, minute: RGB) -> str | None:
     """Why the hand colours cannot be told apart from each other, the face or the marks, or None."""
     # A hand's anti-aliased edge is half hand, half face or half hub (the minute hand comes out from under the
     # dark hub, the hour hand runs over it): it must not pass for the other hand either.
-    def blends(color: RGB) -> list[tuple[float, ...]]:
-        return [tuple((a + b) / 2 for a, b in zip(color, ground, strict=True)) for ground in (face, MARK_COLOR)]
-
-    if color_distance(hour, minute) < 100 or any(color_distance(blend, minute) < 80 for blend in blends(hour)) \
-            or any(color_distance(blend, hour) < 80 for blend in blends(minute)):
+    edges = [(np.add(color, ground) / 2, other) for color, other in ((hour, minute), (minute, hour))
+             for ground in (face, MARK_COLOR)]
+    if color_distance(hour, minute) < 100 or any(color_distance(edge, other) < 80 for edge, other in edges):
         return "the hour and minute hands have look-alike colours"
     for name, color in (("hour", hour), ("minute", minute)):
         if color_distance(color, face) < 100:

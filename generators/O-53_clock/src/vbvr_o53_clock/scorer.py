@@ -39,20 +39,19 @@ DRIFT = 60.0  # how far a hand's colour as the video shows it may lie from the d
 REACH = 0.07
 
 
-def hand_angles(frames: np.ndarray, solution: Solution, hand: str, first: np.ndarray | None = None) -> list[float | None]:
+def hand_angles(frames: np.ndarray, solution: Solution, hand: str, first: np.ndarray) -> list[float | None]:
     """Per frame, the angle (degrees clockwise from 12) of the ``hand`` ("hour" or "minute"), or None.
 
-    With the sample's ``first`` frame, the hand is followed in the colour the video's opening frame shows it in
+    Given the sample's ``first`` frame, the hand is followed in the colour the video's opening frame shows it in
     (a brighter, darker or tinted video), as long as that stays within :data:`DRIFT` of the drawn colour."""
-    scale = frames.shape[2] / 512
-    length = getattr(solution, f"{hand}_length") * scale
-    expected = 0.6 * length * max(2.0, 0.05 * solution.radius * scale)  # about half the hand's visible area
-    color, outer = getattr(solution, f"{hand}_color"), min(0.92, length / scale / solution.radius + REACH)
-    if first is not None:
-        seen = colour_seen(frames, first, color)
-        color = seen if color_distance(seen, color) <= DRIFT else color
+    scale, length = frames.shape[2] / 512, getattr(solution, f"{hand}_length")
+    expected = 0.6 * (length * scale) * max(2.0, 0.05 * solution.radius * scale)  # about half the hand's visible area
+    drawn = getattr(solution, f"{hand}_color")
+    seen = colour_seen(frames, first, drawn)
+    color = seen if color_distance(seen, drawn) <= DRIFT else drawn
     return pointer_angles(frames, (solution.center[0] * scale, solution.center[1] * scale), solution.radius * scale,
-                          color, min_pixels=0.25 * expected, tolerance=HAND_TOLERANCE, outer=outer)
+                          color, min_pixels=0.25 * expected, tolerance=HAND_TOLERANCE,
+                          outer=min(0.92, length / solution.radius + REACH))
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
