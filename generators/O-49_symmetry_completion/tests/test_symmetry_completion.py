@@ -31,12 +31,12 @@ def test_half_patterns_use_only_their_colours():
 
 
 def test_copy_that_passes_for_a_mirror_is_rejected():
-    assert "ambiguous" in hidden_cells_problem([0, 1, 2, 1], copy_disagreement=0.1)
+    assert "ambiguous" in hidden_cells_problem(chance=0.5, copy_disagreement=0.1)
 
 
 def test_near_uniform_answer_is_rejected():
-    assert "trivial" in hidden_cells_problem([1, 1, 1, 1, 1, 0], copy_disagreement=0.5)
-    assert hidden_cells_problem([1, 2, 1, 0], copy_disagreement=0.5) is None
+    assert "trivial" in hidden_cells_problem(chance=5 / 6, copy_disagreement=0.5)
+    assert hidden_cells_problem(chance=0.5, copy_disagreement=0.5) is None
 
 
 def _completion_video(folder, pattern):

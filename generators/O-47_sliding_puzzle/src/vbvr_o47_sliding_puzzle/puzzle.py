@@ -7,11 +7,11 @@ side²−1 with the empty space last.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 from vbvr_core.contract.geometry import Cell
-from vbvr_core.solve.search import NEIGHBOUR_STEPS, bidirectional_shortest_path
+from vbvr_core.solve.search import bidirectional_shortest_path, grid_neighbours
 
 State = tuple[int, ...]
 
@@ -36,16 +36,10 @@ def slide(state: State, side: int, cell: Cell) -> State:
     return tuple(values)
 
 
-def successors(side: int):
+def successors(side: int) -> Callable[[State], Iterator[State]]:
     """A neighbour function for :func:`vbvr_core.solve.search.shortest_path`: every state one slide away."""
-
-    def neighbours(state: State) -> Iterator[State]:
-        row, col = blank_cell(state, side)
-        for d_row, d_col in NEIGHBOUR_STEPS:
-            if 0 <= row + d_row < side and 0 <= col + d_col < side:
-                yield slide(state, side, (row + d_row, col + d_col))
-
-    return neighbours
+    beside = grid_neighbours(side, side, set())  # the cells next to a cell, inside the board
+    return lambda state: (slide(state, side, cell) for cell in beside(blank_cell(state, side)))
 
 
 def scramble(side: int, moves: int, rng: np.random.Generator) -> State:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -61,11 +62,8 @@ class BoardScene:
         """The first state's frame, then each slide: the moving tile travels into the empty space."""
         side = self.layout.rows
         yield self.frame(states[0])
-        for before, after in zip(states, states[1:], strict=False):
-            source = blank_cell(after, side)
-            number = before[source[0] * side + source[1]]
+        for before, after in pairwise(states):
+            number = after[before.index(0)]  # the tile that slides into the empty space
+            ends = [self.layout.cell_center(blank_cell(state, side)) for state in (after, before)]
             stage = Stage(self.frame(before, hide=number))
-            target = blank_cell(before, side)
-            points = interpolate_points([self.layout.cell_center(source), self.layout.cell_center(target)],
-                                        frames_per_slide)[1:]
-            yield from stage.frames([(self.sprite(number), points)])
+            yield from stage.frames([(self.sprite(number), interpolate_points(ends, frames_per_slide)[1:])])

@@ -82,8 +82,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     start_state, goal = tuple(solution.start_state), tuple(solution.goal_state)
     reached = replay(start_state, layout.rows, legal_slides(cells)) if cells[0] == start_cell else start_state
     solved = reached == goal
-    misplaced = len(goal) - 1 - placed(start_state, goal)
-    progress = max(0.0, (placed(reached, goal) - placed(start_state, goal)) / max(1, misplaced))
+    placed_at_start = placed(start_state, goal)
+    progress = max(0.0, (placed(reached, goal) - placed_at_start) / max(1, len(goal) - 1 - placed_at_start))
     verdict.note("solved", float(solved))
     verdict.note("progress", progress)
     if solved:

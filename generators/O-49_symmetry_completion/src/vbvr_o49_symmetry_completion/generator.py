@@ -65,12 +65,11 @@ class Solution(TaskSolution):
     chance: float
 
 
-def hidden_cells_problem(answers: list[int], copy_disagreement: float) -> str | None:
+def hidden_cells_problem(chance: float, copy_disagreement: float) -> str | None:
     """Why the hidden cells do not test mirroring (a copy answers alike, or one colour answers most), or None."""
     if copy_disagreement < MIN_DISAGREEMENT:
         return (f"ambiguous: copying the half instead of mirroring it answers {1 - copy_disagreement:.0%} "
                 "of the hidden cells the same way")
-    chance = max(np.bincount(answers)) / len(answers)
     if chance > MAX_CHANCE:
         return f"trivial: one colour answers {chance:.0%} of the hidden cells"
     return None
@@ -93,7 +92,8 @@ class SymmetryCompletionGenerator(BaseGenerator, task=TASK, params=Params, solut
             full, copied = full.T, copied.T
             hidden = sorted((col, row) for row, col in hidden)
         answers = [int(full[cell]) for cell in hidden]
-        problem = hidden_cells_problem(answers, float(np.mean([full[cell] != copied[cell] for cell in hidden])))
+        chance = float(max(np.bincount(answers)) / len(answers))  # the share the most common answer gets right
+        problem = hidden_cells_problem(chance, float(np.mean([full[cell] != copied[cell] for cell in hidden])))
         if problem:
             raise Reject(problem)
         # navy first, as the official task's only fill colour; further colours drawn from the rest
@@ -106,8 +106,7 @@ class SymmetryCompletionGenerator(BaseGenerator, task=TASK, params=Params, solut
         cells = [layout.cell_box(cell) for cell in hidden]
         boxes = [layout.cell_box(cell, inset=FILL_INSET + 2) for cell in hidden]  # judged inside the fill
         per_cell = max(1, min(p.frames_per_cell, MAX_REVEAL_FRAMES // len(boxes)))
-        first_half = "left" if p.axis == "vertical" else "top"
-        second_half = "right" if p.axis == "vertical" else "bottom"
+        first_half, second_half = ("left", "right") if p.axis == "vertical" else ("top", "bottom")
         prompt = (
             f"The {p.size}×{p.size} grid pattern should be symmetric about the dark grey "
             f"{p.axis} line through its middle. The {first_half} half is complete; the grey cells marked with a "
@@ -117,7 +116,7 @@ class SymmetryCompletionGenerator(BaseGenerator, task=TASK, params=Params, solut
         )
         solution = Solution(
             layout=layout.to_dict(), axis=p.axis, pattern=full.tolist(), hidden_cells=hidden, target_boxes=boxes,
-            answers=answers, fill_colors=fill_names, chance=float(max(np.bincount(answers)) / len(answers)),
+            answers=answers, fill_colors=fill_names, chance=chance,
         )
         return Sample(first_frame=first, final_frame=final, prompt=prompt, solution=solution, params=p,
                       trajectory=lambda: reveal_video(first, final, cells, per_cell, style="fade"))

@@ -32,23 +32,19 @@ class PatternScene:
         layout = self.layout
         canvas = new_canvas(self.background)
         draw = ImageDraw.Draw(canvas)
-        for row in range(layout.rows):
-            for col in range(layout.cols):
-                value = int(pattern[row][col])
-                if (row, col) in hidden:
-                    layout.fill_cell(draw, (row, col), HIDDEN_FILL)
-                    draw_question_mark(draw, layout.cell_box((row, col)), max(12, int(layout.cell * 0.5)), HIDDEN_MARK)
-                else:
-                    layout.fill_cell(draw, (row, col), EMPTY_FILL)
-                    if value:
-                        layout.fill_cell(draw, (row, col), self.fills[value - 1], inset=FILL_INSET)
+        for cell, value in np.ndenumerate(pattern):
+            if cell in hidden:
+                layout.fill_cell(draw, cell, HIDDEN_FILL)
+                draw_question_mark(draw, layout.cell_box(cell), max(12, int(layout.cell * 0.5)), HIDDEN_MARK)
+            else:
+                layout.fill_cell(draw, cell, EMPTY_FILL)
+                if value:
+                    layout.fill_cell(draw, cell, self.fills[value - 1], inset=FILL_INSET)
         layout.draw_lines(draw, LINE_COLOR, 2)
         left, top, right, bottom = layout.box
         overhang = max(10, layout.cell // 3)
-        if self.axis == "vertical":
-            x = (left + right) // 2
-            draw.line([(x, top - overhang), (x, bottom + overhang)], fill=AXIS_COLOR, width=5)
-        else:
-            y = (top + bottom) // 2
-            draw.line([(left - overhang, y), (right + overhang, y)], fill=AXIS_COLOR, width=5)
+        x, y = (left + right) // 2, (top + bottom) // 2
+        ends = ([(x, top - overhang), (x, bottom + overhang)] if self.axis == "vertical"
+                else [(left - overhang, y), (right + overhang, y)])
+        draw.line(ends, fill=AXIS_COLOR, width=5)
         return to_frame(canvas)

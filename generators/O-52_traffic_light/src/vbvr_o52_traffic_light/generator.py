@@ -68,8 +68,9 @@ class Params(TaskParams):
 
     @model_validator(mode="after")
     def _shows_a_process(self) -> Params:
-        if switch_time(self.a_count, self.b_count) < MIN_SWITCH:
-            raise ValueError(f"a_count/b_count: the lights would switch after {switch_time(self.a_count, self.b_count)} s; "
+        switch = switch_time(self.a_count, self.b_count)
+        if switch < MIN_SWITCH:
+            raise ValueError(f"a_count/b_count: the lights would switch after {switch} s; "
                              f"at least {MIN_SWITCH} s are needed to show a countdown")
         return self
 
@@ -115,8 +116,7 @@ class TrafficLightGenerator(BaseGenerator, task=TASK, params=Params, solution=So
         if problem:
             raise Reject(problem)
         scene = CrossroadScene(lights, BACKGROUNDS[p.background], ROADS[p.road], HOUSINGS[p.housing])
-        switch = switch_time(p.a_count, p.b_count)
-        seconds = switch + p.extra_seconds
+        seconds = switch_time(p.a_count, p.b_count) + p.extra_seconds
         timeline = states(p.a_count, p.b_count, seconds)
         per_second = max(2, min(p.frames_per_second, MAX_FRAMES // len(timeline)))
         first, final = scene.render(timeline[0]), scene.render(timeline[-1])

@@ -87,7 +87,7 @@ class CrossroadScene:
         draw = ImageDraw.Draw(canvas)
         for light, color, count in zip(self.lights, (state.a_color, state.b_color), (state.a_count, state.b_count), strict=False):
             for lamp_color, box in (("red", light.red_lamp), ("green", light.green_lamp)):
-                fill = LAMP_ON[lamp_color] if color == lamp_color else LAMP_OFF[lamp_color]
+                fill = (LAMP_ON if color == lamp_color else LAMP_OFF)[lamp_color]
                 center = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
                 draw_disc(draw, center, (box[2] - box[0]) / 2, fill=fill, outline=(10, 10, 10), width=2)
             left, top, right, bottom = light.display

@@ -79,11 +79,9 @@ def longest_common_subsequence(a: Sequence, b: Sequence) -> int:
 def read_states(clip_frames: np.ndarray, solution: Solution) -> list[tuple | None]:
     """Per frame, (A colour, B colour, A count, B count), or None where any part is unreadable."""
     factor = clip_frames.shape[1] / FRAME_SIZE
-    light_a, light_b = solution.lights
-    colors_a, colors_b = _light_colors(clip_frames, light_a, factor), _light_colors(clip_frames, light_b, factor)
-    counts_a, counts_b = _display_counts(clip_frames, light_a, factor), _display_counts(clip_frames, light_b, factor)
-    return [state if None not in state[:2] and -1 not in state[2:] else None
-            for state in zip(colors_a, colors_b, counts_a, counts_b, strict=False)]
+    # per-frame series in state order: A colour, B colour, A count, B count
+    series = [read(clip_frames, light, factor) for read in (_light_colors, _display_counts) for light in solution.lights]
+    return [state if None not in state[:2] and -1 not in state[2:] else None for state in zip(*series, strict=True)]
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:

@@ -27,10 +27,5 @@ def switch_time(a: int, b: int) -> int:
 def states(a: int, b: int, seconds: int) -> list[LightsState]:
     """The state at each whole second 0..``seconds``."""
     switch = switch_time(a, b)
-    out = []
-    for t in range(seconds + 1):
-        if t < switch:
-            out.append(LightsState("red", "green", a - t, (b - t) if b > 0 else None))
-        else:
-            out.append(LightsState("green", "red", None, None))
-    return out
+    return [LightsState("red", "green", a - t, b - t if b > 0 else None) if t < switch
+            else LightsState("green", "red", None, None) for t in range(seconds + 1)]
