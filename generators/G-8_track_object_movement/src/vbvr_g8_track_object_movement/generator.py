@@ -140,9 +140,6 @@ class TrackScene:
 class TrackObjectMovementGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
     """Draws the target, the objects and look-alikes, and the tracked object's slide below the target."""
 
-    def _pick(self, options: tuple[str, ...]) -> str:
-        return options[int(self.rng.integers(len(options)))]
-
     def _positions(self, count: int, reach: float) -> list[tuple[float, float]]:
         """The tracked object's centre (far enough from the target column) and then the others', kept out
         of its slide corridor, out of the column below the target and apart from each other (rejection
@@ -173,12 +170,12 @@ class TrackObjectMovementGenerator(BaseGenerator, task=TASK, params=Params, solu
         positions = self._positions(p.num_objects, reach)
         if len(positions) < p.num_objects:
             raise Reject(f"cluttered: only {len(positions)} of {p.num_objects} objects fit without overlap")
-        tracked_kind, tracked_color = self._pick(SHAPE_KINDS), self._pick(OBJECT_COLORS)
+        tracked_kind, tracked_color = str(self.rng.choice(SHAPE_KINDS)), str(self.rng.choice(OBJECT_COLORS))
         objects = []
         for k, center in enumerate(positions):
             kind, color = tracked_kind, tracked_color
             while k > p.lookalikes and (kind, color) == (tracked_kind, tracked_color):  # not a look-alike
-                kind, color = self._pick(SHAPE_KINDS), self._pick(OBJECT_COLORS)
+                kind, color = str(self.rng.choice(SHAPE_KINDS)), str(self.rng.choice(OBJECT_COLORS))
             objects.append(SceneObject(kind=kind, color=PALETTE[color], color_name=color, center=center))
         start = objects[0].center
         solution = Solution(target=(p.target_x, TARGET_Y), radius=p.radius, objects=objects,
