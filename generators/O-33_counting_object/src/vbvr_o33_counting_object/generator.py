@@ -110,13 +110,12 @@ class CountingGenerator(BaseGenerator, task=TASK, params=Params, solution=Soluti
         """Each object's kind (counted objects first) and the asked kind (None when all are counted)."""
         p, rng = self.params, self.rng
         if p.mode == "all_same":
-            kind = KINDS[int(rng.integers(0, len(KINDS)))]
-            return [kind] * p.count, None
+            return [str(rng.choice(KINDS))] * p.count, None
         if p.mode == "all_mixed":
-            return [KINDS[int(rng.integers(0, len(KINDS)))] for _ in range(p.count)], None
-        asked = KINDS[int(rng.integers(0, len(KINDS)))]
+            return [str(rng.choice(KINDS)) for _ in range(p.count)], None
+        asked = str(rng.choice(KINDS))
         others = [kind for kind in KINDS if kind != asked]
-        return [asked] * p.count + [others[int(rng.integers(0, len(others)))] for _ in range(p.distractors)], asked
+        return [asked] * p.count + [str(rng.choice(others)) for _ in range(p.distractors)], asked
 
     def _prompt(self, kinds: list[str], asked: str | None) -> str:
         tail = ("Write the total at the bottom of the image as \"Count: N\" in a white box, and change nothing else.")
@@ -145,7 +144,7 @@ class CountingGenerator(BaseGenerator, task=TASK, params=Params, solution=Soluti
         kinds, asked = self._kinds()
         sizes = [float(self.rng.integers(p.min_size, max(p.min_size, p.max_size) + 1)) for _ in kinds]
         radii = [size / (2 * SHAPE_REACH) for size in sizes]  # a size is the reach across
-        names = [OBJECT_COLORS[int(self.rng.integers(0, len(OBJECT_COLORS)))] for _ in kinds]
+        names = [str(self.rng.choice(OBJECT_COLORS)) for _ in kinds]
         kinds, sizes, radii, names = shuffle_together(self.rng, kinds, sizes, radii, names)
         # One layout attempt: a crowded draw is redrawn with a derived seed.
         centers = place_apart(self.rng, [size / 2 for size in sizes], GAP, 1, digits=None, what="objects",

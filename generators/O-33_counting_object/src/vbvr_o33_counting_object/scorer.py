@@ -49,8 +49,8 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                  else f"the count written is {shown}, the answer is {solution.answer}")
     changed = 0
     for (x, y), object_size in zip(solution.centers, solution.sizes, strict=True):
-        half = max(1, int(object_size * 0.15))
-        core = (slice(int(round(y)) - half, int(round(y)) + half + 1), slice(int(round(x)) - half, int(round(x)) + half + 1))
+        half, x, y = max(1, int(object_size * 0.15)), round(x), round(y)
+        core = (slice(y - half, y + half + 1), slice(x - half, x + half + 1))
         changed += np.abs(last[core].astype(np.int16) - first[core].astype(np.int16)).mean() > OBJECT_CHANGE_LIMIT
     verdict.part("intact", 1 - changed / len(solution.centers), unless=f"{changed} objects were changed or removed")
     rings = [(solution.centers[k], solution.sizes[k] / 2 + 7) for k in solution.counted]
