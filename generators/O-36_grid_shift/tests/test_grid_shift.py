@@ -11,8 +11,8 @@ from vbvr_core.media.video import held, read_video, write_video
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
-from vbvr_o36_grid_shift.generator import GridShiftGenerator, Solution, block_sprite, overlap, starting_cells
-from vbvr_o36_grid_shift.geometry import block_box, shifted
+from vbvr_o36_grid_shift.generator import GridShiftGenerator, Solution, block_sprite, overlap, shifted, starting_cells
+from vbvr_o36_grid_shift.scorer import block_interior
 
 
 def test_shift_moves_every_cell_the_same_way():
@@ -20,8 +20,8 @@ def test_shift_moves_every_cell_the_same_way():
     assert shifted([(2, 3)], "up", 0.5) == [(1.5, 3)]
 
 
-def test_block_box_sits_inside_its_cell():
-    assert block_box(GridLayout(4, 4, 100, 0, 0), (1, 2)) == (208, 108, 292, 192)
+def test_block_interior_sits_inside_its_cell():
+    assert block_interior(GridLayout(4, 4, 100, 0, 0), (1, 2)) == (218, 118, 282, 182)
 
 
 def test_starting_cells_keep_the_shift_inside_the_grid():

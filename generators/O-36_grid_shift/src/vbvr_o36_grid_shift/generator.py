@@ -34,13 +34,14 @@ from vbvr_core.families.gridwalk.place import pick_cells
 from vbvr_core.families.gridwalk.task import tracks_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o36_grid_shift.geometry import BLOCK_PADDING, DIRECTIONS, shifted
 from vbvr_o36_grid_shift.plugin import TASK
 
+DIRECTIONS: dict[str, Cell] = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
 DIRECTION_WORDS = {"up": "upward", "down": "downward", "left": "to the left", "right": "to the right"}
 RELATION_WORDS = {"up": "above", "down": "below", "left": "to the left of", "right": "to the right of"}
 MAX_OVERLAP = 0.5
 MAX_FILL = 0.4  # at most this share of the grid's cells holds a block (as in the original task)
+BLOCK_PADDING = 0.08  # share of a cell left free on each side of a block, as in the original task
 
 
 class Params(TaskParams):
@@ -86,6 +87,12 @@ class Solution(TaskSolution):
     block_color: tuple[int, int, int]
 
 
+def shifted(cells: list[Cell], direction: str, steps: float) -> list[tuple[float, float]]:
+    """``cells`` moved ``steps`` cells (fractional allowed) in ``direction``."""
+    d_row, d_col = DIRECTIONS[direction]
+    return [(row + d_row * steps, col + d_col * steps) for row, col in cells]
+
+
 def starting_cells(grid_size: int, direction: str, steps: int) -> list[Cell]:
     """Cells of a ``grid_size``² grid from which a shift of ``steps`` cells in ``direction`` stays inside."""
     d_row, d_col = DIRECTIONS[direction]
@@ -107,8 +114,9 @@ class GridShiftGenerator(BaseGenerator, task=TASK, params=Params, solution=Solut
         valid = starting_cells(p.grid_size, p.direction, p.steps)
         cells = pick_cells(self.rng, valid, p.blocks)
         targets = [(int(r), int(c)) for r, c in shifted(cells, p.direction, p.steps)]
-        if overlap(cells, targets) > MAX_OVERLAP:
-            raise Reject(f"ambiguous: start and end layouts share {overlap(cells, targets):.0%} of their cells")
+        shared = overlap(cells, targets)
+        if shared > MAX_OVERLAP:
+            raise Reject(f"ambiguous: start and end layouts share {shared:.0%} of their cells")
         layout = GridLayout.fit(p.grid_size, p.grid_size)
         stage, tracks = self.slide(layout, cells, p.direction, p.steps)
         steps_word = "cell" if p.steps == 1 else "cells"

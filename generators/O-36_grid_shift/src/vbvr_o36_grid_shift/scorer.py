@@ -21,37 +21,32 @@ from vbvr_core.contract import SampleRef, Score
 from vbvr_core.draw import GridLayout
 from vbvr_core.judge.masks import box_coverage, color_mask, mask_iou
 from vbvr_core.judge.motion import progress_coverage
+from vbvr_core.judge.track import argmax_track
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o36_grid_shift.generator import Solution, overlap
-from vbvr_o36_grid_shift.geometry import block_box, shifted
+from vbvr_o36_grid_shift.generator import BLOCK_PADDING, Solution, overlap, shifted
 
 SCORE_FPS = 12.0
 MIN_IOU = 0.5
 END_STATE_WEIGHT = 0.1
 
 
+def block_interior(layout: GridLayout, cell: tuple[float, float]) -> tuple[int, int, int, int]:
+    """Pixel box (left, top, right, bottom) of the inside of a block standing at (possibly fractional) ``cell``:
+    the cell's box less ``BLOCK_PADDING`` of a cell and a tenth of a cell (at least 1 px) on each side, rounded."""
+    x0, y0, x1, y1 = layout.cell_box(cell, layout.cell * BLOCK_PADDING + max(1, layout.cell // 10))
+    return round(x0), round(y0), round(x1), round(y1)
+
+
 def layout_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> np.ndarray:
     """Boolean masks (len(offsets), H, W) of block interiors with the layout moved by each offset."""
     masks = np.zeros((len(offsets),) + shape, dtype=bool)
-    inset = max(1, layout.cell // 10)
     for k, offset in enumerate(offsets):
         for cell in shifted(cells, direction, offset):
-            x0, y0, x1, y1 = block_box(layout, cell, inset)
+            x0, y0, x1, y1 = block_interior(layout, cell)
             masks[k, max(0, y0) : y1, max(0, x0) : x1] = True
     return masks
-
-
-def matched_offsets(masks: np.ndarray, ideal: np.ndarray, offsets: np.ndarray) -> list[float]:
-    """For each frame's mask, the offset whose ideal layout it matches best, if that match has IoU ≥ MIN_IOU."""
-    matched = []
-    for mask in masks:
-        iou = np.array([mask_iou(shift, mask) for shift in ideal])
-        best = int(iou.argmax())
-        if iou[best] >= MIN_IOU:
-            matched.append(float(offsets[best]))
-    return matched
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -62,13 +57,14 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     masks = color_mask(frames, solution.block_color, 60.0)
 
     grid_cells = [(r, c) for r in range(layout.rows) for c in range(layout.cols)]
-    coverage = box_coverage(masks[-1:], [block_box(layout, cell, max(1, layout.cell // 10)) for cell in grid_cells])[0]
+    coverage = box_coverage(masks[-1:], [block_interior(layout, cell) for cell in grid_cells])[0]
     end_cells = {cell for cell, share in zip(grid_cells, coverage, strict=True) if share >= 0.5}
     jaccard = overlap(end_cells, solution.targets)
 
     offsets = np.arange(0, 4 * (solution.steps + 1) + 1) / 4
-    matched = matched_offsets(masks, layout_masks(layout, solution.cells, solution.direction, offsets, masks.shape[1:]),
-                              offsets)
+    ideal = layout_masks(layout, solution.cells, solution.direction, offsets, masks.shape[1:])
+    best = argmax_track(np.array([[mask_iou(shift, mask) for shift in ideal] for mask in masks]), MIN_IOU)
+    matched = [float(offsets[k]) for k in best if k is not None]  # each matched frame's offset
     rigid = len(matched) / len(masks)
     waypoints = 2 * solution.steps - 1  # every half step between the start and the end
     shown = progress_coverage(matched, 0.0, solution.steps, checkpoints=waypoints, resolution=0.25)
