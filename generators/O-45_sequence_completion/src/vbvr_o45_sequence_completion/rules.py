@@ -35,15 +35,14 @@ def number_sequence(kind: str, first: int, step: int, length: int) -> list[int]:
 def fitting_predictions(shown: list[int]) -> dict[str, int]:
     """The next number predicted by each rule family that fits every shown number (needs ≥ 3 shown)."""
     predictions: dict[str, int] = {}
-    differences = {b - a for a, b in zip(shown, shown[1:], strict=False)}
+    pairs = list(zip(shown, shown[1:], strict=False))
+    differences = {b - a for a, b in pairs}
     if len(differences) == 1:
         predictions["arithmetic"] = shown[-1] + differences.pop()
-    if all(a != 0 and b % a == 0 for a, b in zip(shown, shown[1:], strict=False)):
-        ratios = {b // a for a, b in zip(shown, shown[1:], strict=False)}
-        if len(ratios) == 1:
-            predictions["geometric"] = shown[-1] * ratios.pop()
+    if all(a != 0 and b % a == 0 for a, b in pairs) and len(ratios := {b // a for a, b in pairs}) == 1:
+        predictions["geometric"] = shown[-1] * ratios.pop()
     roots = [round(abs(value) ** 0.5) for value in shown]
-    if all(root * root == value for root, value in zip(roots, shown, strict=False)) and all(b - a == 1 for a, b in zip(roots, roots[1:], strict=False)):
+    if [root * root for root in roots] == shown and roots == list(range(roots[0], roots[0] + len(roots))):
         predictions["square"] = (roots[-1] + 1) ** 2
     if all(c == a + b for a, b, c in zip(shown, shown[1:], shown[2:], strict=False)):
         predictions["fibonacci"] = shown[-1] + shown[-2]
