@@ -131,7 +131,7 @@ class TrafficLightGenerator(BaseGenerator, task=TASK, params=Params, solution=So
             f"video showing the countdown second by second, {ask}."
         )
         solution = Solution(lights=[asdict(light) for light in lights], a_count=p.a_count, b_count=p.b_count,
-                            timeline=[tuple(state) for state in timeline])
+                            timeline=timeline)
 
         def trajectory():  # each second's state drawn once and shown for per_second frames
             return (frame for state in timeline for frame in repeat(scene.render(state), per_second))

@@ -38,7 +38,7 @@ class LightGeometry:
         housing = (cx - width // 2, top, cx + width // 2, top + height)
         red_cy, green_cy = top + pad + lamp_radius, top + 2 * pad + 3 * lamp_radius
         lamp = lambda cy: (cx - lamp_radius, cy - lamp_radius, cx + lamp_radius, cy + lamp_radius)  # noqa: E731
-        display_w, display_h = int(lamp_radius * 3), int(lamp_radius * 2)
+        display_w, display_h = 3 * lamp_radius, 2 * lamp_radius
         display_top = housing[3] + pad
         display = (cx - display_w // 2, display_top, cx + display_w // 2, display_top + display_h)
         return cls(label, housing, lamp(red_cy), lamp(green_cy), display)
@@ -85,7 +85,7 @@ class CrossroadScene:
         """The scene showing ``state``."""
         canvas = self.base.copy()
         draw = ImageDraw.Draw(canvas)
-        for light, color, count in zip(self.lights, (state.a_color, state.b_color), (state.a_count, state.b_count), strict=False):
+        for light, color, count in zip(self.lights, (state.a_color, state.b_color), (state.a_count, state.b_count), strict=True):
             for lamp_color, box in (("red", light.red_lamp), ("green", light.green_lamp)):
                 fill = (LAMP_ON if color == lamp_color else LAMP_OFF)[lamp_color]
                 center = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)

@@ -37,8 +37,7 @@ def _lamp_on(frames: np.ndarray, box: Sequence[int], color: str) -> list[bool | 
     """Per frame, whether the lamp in ``box`` (working-size pixels) is lit, dark, or unreadable (None)."""
     left, top, right, bottom = box
     inset_x, inset_y = (right - left) // 4, (bottom - top) // 4
-    means = frames[:, top + inset_y:bottom - inset_y, left + inset_x:right - inset_x].reshape(len(frames), -1, 3)
-    means = means.astype(np.float64).mean(axis=1)
+    means = frames[:, top + inset_y:bottom - inset_y, left + inset_x:right - inset_x].mean(axis=(1, 2))
     on = np.linalg.norm(means - np.asarray(LAMP_ON[color]), axis=1)
     off = np.linalg.norm(means - np.asarray(LAMP_OFF[color]), axis=1)
     return [None if min(a, b) > LAMP_TOLERANCE else bool(a < b) for a, b in zip(on, off, strict=False)]
