@@ -50,7 +50,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         return Score.zero("the agent is never on a node", visible=1.0)
     moves = list(pairwise(route))
     legal = sum(move in edges for move in moves)
-    wrong_way = sum(1 for a, b in moves if (b, a) in edges and (a, b) not in edges)
+    wrong_way = sum((b, a) in edges and (a, b) not in edges for a, b in moves)
     tail = [node for node in on_node[-max(1, round(TAIL_SECONDS * TRACK_FPS)):] if node is not None]
     on_edge = on_edge_share(positions, on_node, nodes, radius)
     verdict = Verdict()
