@@ -55,9 +55,10 @@ def _panel_video(folder, change):
     colors = [PALETTE[name] for name in solution["colors"]]
     scene = MatrixScene(p.margin, p.gap, BACKGROUNDS[p.background], PANEL_FILLS[p.panel_style % len(PANEL_FILLS)],
                         PANEL_LINES[p.panel_style // len(PANEL_FILLS)], colors, solution["shapes"])
-    panels = [[{name: solution["tables"][name][row][col] for name in DOMAINS} for col in range(3)] for row in range(3)]
+    panels = {(row, col): {name: solution["tables"][name][row][col] for name in DOMAINS}
+              for row in range(3) for col in range(3)}
     if change:
-        panels[2][2][change[0]] = change[1]
+        panels[2, 2][change[0]] = change[1]
     first = read_png(folder / "first_frame.png")
     final = scene.render(panels, question=False)
     return list(itertools.chain([first] * 8, reveal_frames(first, final, [tuple(solution["target_box"])], 16),

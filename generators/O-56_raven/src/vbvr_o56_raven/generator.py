@@ -97,7 +97,7 @@ class RavenGenerator(FillInGenerator, task=TASK, params=Params, solution=Solutio
         problem = ambiguity(tables)
         if problem:
             raise Reject(problem)
-        panels = [[{name: tables[name][row][col] for name in ATTRIBUTES} for col in range(3)] for row in range(3)]
+        panels = {(row, col): {name: tables[name][row][col] for name in ATTRIBUTES} for row in range(3) for col in range(3)}
         shapes = [str(s) for s in rng.permutation(FIGURE_SHAPES)]
         color_names = [str(c) for c in rng.permutation(FIGURE_COLORS)]
         colors = [PALETTE[name] for name in color_names]
@@ -108,7 +108,7 @@ class RavenGenerator(FillInGenerator, task=TASK, params=Params, solution=Solutio
         first = scene.render(panels, question=True)
         final = scene.render(panels, question=False)
         target = scene.target()
-        answer = panels[2][2]
+        answer = panels[2, 2]
         prompt = (
             "This is a 3×3 matrix puzzle (a Raven's progressive matrix). In every row, the shape, colour, number "
             "and size of the figures follow rules: an attribute stays the same along the row, changes step by "

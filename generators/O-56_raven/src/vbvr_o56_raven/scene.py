@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 from PIL import ImageDraw
 from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.draw import draw_shape
@@ -46,10 +43,6 @@ class MatrixScene(PanelScene):
             draw_shape(draw, self.shapes[panel["shape"]], (cx + dx * half_slot, cy + dy * half_slot), radius,
                        fill=self.colors[panel["color"]], outline=OUTLINE, width=2)
 
-    def render(self, panels: list[list[dict]], question: bool) -> np.ndarray:
-        """The matrix; panel (2, 2) is drawn from ``panels`` unless ``question`` (then it shows a question mark)."""
-        return super().render({(row, col): panels[row][col] for row in range(3) for col in range(3)}, question)
-
     def figures_fit(self) -> bool:
         """True when the largest figure (a star reaches 1.25 × its radius) stays inside its slot."""
-        return 1.25 * self.figure_radius(2) < self.side / 4 - 1 and math.isfinite(self.side)
+        return 1.25 * self.figure_radius(2) < self.side / 4 - 1
