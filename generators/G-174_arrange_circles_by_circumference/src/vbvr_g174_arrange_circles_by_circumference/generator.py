@@ -107,8 +107,7 @@ class ArrangeCirclesGenerator(MovesGenerator, task=TASK, params=Params, solution
         """Each circle's place when they stand left to right in ``order`` on line ``row_y``, by their centres
         or (``baseline``) with their bottoms on the largest circle's bottom."""
         places = row_places(order, [2 * r for r in self.radii], self.params.row_y, self.params.spacing)
-        drop = [max(self.radii) - r if baseline else 0 for r in self.radii]
-        return [(x, y + shift) for (x, y), shift in zip(places, drop, strict=True)]
+        return [(x, y + (max(self.radii) - r if baseline else 0)) for (x, y), r in zip(places, self.radii, strict=True)]
 
     def _plan(self, starts: list[Point], ends: list[Point]) -> tuple[list[Mover], list[list[Point]]] | None:
         """Movers (start → above or below the place, clear of the row → straight in) and their collision-free
@@ -133,8 +132,8 @@ class ArrangeCirclesGenerator(MovesGenerator, task=TASK, params=Params, solution
         self.radii = [sizes[int(k)] for k in self.rng.permutation(p.num_circles)]
         names = [OBJECT_COLORS[int(k)] for k in self.rng.choice(len(OBJECT_COLORS), p.num_circles, replace=False)]
         colors = [PALETTE[name] for name in names]
-        self.order = sorted(range(p.num_circles),
-                            key=lambda k: -self.radii[k] if p.order == "largest_first" else self.radii[k])
+        # The radii differ, so the order has no ties.
+        self.order = sorted(range(p.num_circles), key=self.radii.__getitem__, reverse=p.order == "largest_first")
         ends = self._row(self.order)
         self.sprites = [Sprite.of_shape("circle", r, c, outline_width=p.outline_width, reach=1.0)
                         for r, c in zip(self.radii, colors, strict=True)]
