@@ -75,13 +75,11 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     # second read at 8 fps shows six positions, too few for a finer grid, while a cut or a cross-fade shows none.
     process = progress_coverage(xs, start[0], end[0], checkpoints=3) * (float(np.mean(row_ok)) if row_ok else 0.0)
     verdict = Verdict()
-    if last is None:
-        verdict.part("end", 0.0, unless="no green border in the last frame")
-    else:
-        verdict.part("end", 1.0 if end_ok else 0.0,
-                     unless=f"the border ends at ({last[0] / scale:.0f}, {last[1] / scale:.0f}) around "
-                            f"{'the tracked object' if inside >= 0.25 else 'no tracked object'}; expected it at "
-                            f"({end[0]:.0f}, {end[1]:.0f}) around the tracked object")
+    verdict.part("end", float(end_ok),
+                 unless="no green border in the last frame" if last is None
+                 else f"the border ends at ({last[0] / scale:.0f}, {last[1] / scale:.0f}) around "
+                      f"{'the tracked object' if inside >= 0.25 else 'no tracked object'}; expected it at "
+                      f"({end[0]:.0f}, {end[1]:.0f}) around the tracked object")
     moved = [f"{o.color_name} {o.kind}" for o, ok in zip(solution.objects[1:], still, strict=True) if not ok]
     verdict.part("others", others)
     if moved:
