@@ -42,4 +42,4 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                      unless=f"numbers visited as {visited}: {in_turn} of {total} in turn before the goal")
         return f"numbers 1–{total} in order, then the goal, in {s.optimal_steps} steps"
 
-    return score_walk(video, s.layout, s.agent_color, s.start, s.goal, s.optimal_steps, parts=order, by_centre=True)
+    return score_walk(video, s.layout, s.agent_color, s.start, s.goal, s.optimal_steps, parts=order)

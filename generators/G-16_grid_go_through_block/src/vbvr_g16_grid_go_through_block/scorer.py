@@ -3,7 +3,7 @@ the optimal walk through the blocks) times (blocks passed before the agent first
 Any equally short walk through the blocks keeps full marks; a walk that skips the only block scores 0, one that
 skips one of two keeps at most a quarter.
 
-A two-cell hop round a corner is bridged through the corner the agent turned round (``by_centre``: the corner cell
+The family tracker bridges a two-cell hop round a corner through the corner the agent turned round (the corner cell
 nearer the midpoint of the two sightings of the agent's centre), so a fast or eased walk keeps a block it turned on.
 """
 
@@ -25,4 +25,4 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         verdict.part("blocks", (passed / total) ** 2, unless=f"{total - passed} of {total} blocks not passed before the goal")
         return f"through every block to the goal in {s.optimal_steps} steps"
 
-    return score_walk(video, s.layout, s.agent_color, s.start, s.goal, s.optimal_steps, parts=blocks, by_centre=True)
+    return score_walk(video, s.layout, s.agent_color, s.start, s.goal, s.optimal_steps, parts=blocks)

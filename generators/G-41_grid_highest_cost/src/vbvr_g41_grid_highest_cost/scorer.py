@@ -24,5 +24,4 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                      unless=f"the walk passes cells worth {total}, not the dearest route's {s.best_total}")
         return f"the dearest shortest route (total {s.best_total}) walked step by step"
 
-    return score_walk(video, s.layout, AGENT_COLOR, s.start, s.goal, s.optimal_steps, parts=highest_cost,
-                      by_centre=True)
+    return score_walk(video, s.layout, AGENT_COLOR, s.start, s.goal, s.optimal_steps, parts=highest_cost)

@@ -23,4 +23,4 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         return f"the {s.door_color} key, then the door, in {s.optimal_steps} steps"
 
     return score_walk(video, s.layout, s.agent_color, s.start, s.door, s.optimal_steps, blocked=s.walls,
-                      forbidden=set(s.walls) | set(s.wrong_keys), parts=key, by_centre=True)
+                      forbidden=set(s.walls) | set(s.wrong_keys), parts=key)

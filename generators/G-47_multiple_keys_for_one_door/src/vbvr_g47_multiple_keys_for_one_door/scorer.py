@@ -56,4 +56,4 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         return f"all keys, then the door, in {solution.optimal_steps} steps"
 
     return score_walk(video, solution.layout, solution.agent_color, solution.start, solution.door,
-                      solution.optimal_steps, blocked=solution.walls, parts=keys, by_centre=True)
+                      solution.optimal_steps, blocked=solution.walls, parts=keys)

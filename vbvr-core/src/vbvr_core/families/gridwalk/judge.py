@@ -34,17 +34,17 @@ def judge_walk(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden:
 
 def score_walk(video: VideoReader, layout: dict[str, int], agent_color: Sequence[int], start: Cell, goal: Cell,
                optimal_steps: int, blocked: Iterable[Cell] = (), forbidden: Iterable[Cell] | None = None,
-               parts: Callable[[Verdict, list[Cell]], str] | None = None, by_centre: bool = False) -> Score:
+               parts: Callable[[Verdict, list[Cell]], str] | None = None) -> Score:
     """What a grid-walk scorer returns: the agent of ``agent_color`` tracked through ``video`` on the grid of
     ``layout`` (:func:`~vbvr_core.families.gridwalk.track.track_walk`, never bridging a hop over ``blocked``
     cells), its walk judged by :func:`walk_verdict` (``forbidden`` cells: ``blocked`` when None); 0 when the
     agent is never seen. ``parts(verdict, walk)`` adds the task's own parts from the walked cells (the track
-    collapsed: :func:`vbvr_core.judge.track.collapse`) and returns the reason given for full marks. With
-    ``by_centre`` a two-cell hop round a corner is bridged through the corner cell nearer the midpoint of the
-    agent's two sightings (the corner it turned round), else through the first open one.
+    collapsed: :func:`vbvr_core.judge.track.collapse`) and returns the reason given for full marks. A two-cell
+    hop round a corner is bridged through the corner cell nearer the midpoint of the agent's two sightings (the
+    corner it turned round).
     """
     blocked = {tuple(cell) for cell in blocked}
-    track = track_walk(video, GridLayout(**layout), agent_color, blocked, by_centre=by_centre)
+    track = track_walk(video, GridLayout(**layout), agent_color, blocked)
     verdict = walk_verdict(track, start, goal, blocked if forbidden is None else set(forbidden), optimal_steps)
     if verdict is None:
         return Score.zero("the agent is never visible", visible=0.0)

@@ -112,16 +112,14 @@ def bridge_short_jumps(track: Sequence[Cell | None], blocked: set[Cell], centres
 
 
 def track_walk(video: VideoReader, layout: GridLayout, color: Sequence[int], blocked: set[Cell],
-               tolerance: float = 80.0, by_centre: bool = False) -> list[Cell | None]:
+               tolerance: float = 80.0) -> list[Cell | None]:
     """The agent's cell per frame of ``video`` read at :data:`TRACK_FPS`, with short jumps over passable
-    cells bridged (``blocked`` cells are never crossed; with ``by_centre``, a hop round a corner through the
-    corner nearer the midpoint of the agent's two centres, :func:`bridge_short_jumps`). An unreadable video
-    gives an empty track."""
+    cells bridged (``blocked`` cells are never crossed; a hop round a corner goes through the corner nearer the
+    midpoint of the agent's two sightings, the corner it turned round: :func:`bridge_short_jumps`). An unreadable
+    video gives an empty track."""
     clip = video.clip(fps=TRACK_FPS)
     if not clip.ok:
         return []
-    if not by_centre:
-        return bridge_short_jumps(agent_cells_by_centre(clip, layout, color, tolerance), blocked)
     seen = agent_sightings(clip, layout, color, tolerance)
     return bridge_short_jumps([None if s is None else s[0] for s in seen], blocked,
                               [None if s is None else s[1] for s in seen], layout.scaled(clip.frames.shape[2] / 512))
