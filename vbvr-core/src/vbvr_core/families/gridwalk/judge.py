@@ -13,6 +13,7 @@ from vbvr_core.contract import Score
 from vbvr_core.contract.geometry import Cell
 from vbvr_core.draw import GridLayout
 from vbvr_core.families.gridwalk.track import TRACK_FPS, track_walk
+from vbvr_core.judge.credit import efficiency
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
@@ -91,7 +92,7 @@ def walk_verdict(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidde
     verdict.part("continuity", single_steps / covered if covered else 0.0,
                  unless=f"{covered - single_steps} of {covered} cells skipped by jumps" if covered
                  else "the agent never moves")
-    verdict.part("efficiency", min(1.0, optimal_steps / covered) if covered else 0.0,
+    verdict.part("efficiency", efficiency(optimal_steps, covered),
                  unless=f"{covered} steps where {optimal_steps} suffice" if covered else None)
     verdict.note("obstacle_free", 0.0 if entered else 1.0)
     verdict.factor(OBSTACLE_PENALTY, when=bool(entered), reason=f"enters forbidden cells {entered}")
