@@ -1,5 +1,6 @@
 """The connections family: strokes grown beneath points (and their scene), the judge of which pairs they join, its
-reading of an answer's final picture, and the plane geometry of lines it uses."""
+reading of an answer's final picture (an extra join over a third point included), and the plane geometry of lines
+it uses."""
 
 from __future__ import annotations
 
@@ -16,7 +17,14 @@ from vbvr_core.families.connections.draw import (
     polyline_prefix,
     stroke_frames,
 )
-from vbvr_core.families.connections.judge import JUDGE_SIZE, Points, judge_links, read_answer, sequence_credit
+from vbvr_core.families.connections.judge import (
+    JUDGE_SIZE,
+    Points,
+    _blockers,
+    judge_links,
+    read_answer,
+    sequence_credit,
+)
 from vbvr_core.media.video import VideoReader, write_video
 from vbvr_core.plane import segment_distances, segments_cross
 
@@ -26,12 +34,11 @@ RED, BLUE = (230, 40, 40), (40, 90, 220)
 WHITE = np.full((512, 512, 3), 255, np.uint8)
 
 
-def _layer() -> np.ndarray:
+def _layer(points=POINTS, fill=(250, 200, 100, 255)) -> np.ndarray:
     image = Image.new("RGBA", (512, 512), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    for x, y in POINTS:
-        draw.ellipse([x - RADIUS, y - RADIUS, x + RADIUS, y + RADIUS], fill=(250, 200, 100, 255),
-                     outline=(0, 0, 0, 255), width=2)
+    for x, y in points:
+        draw.ellipse([x - RADIUS, y - RADIUS, x + RADIUS, y + RADIUS], fill=fill, outline=(0, 0, 0, 255), width=2)
     return np.asarray(image).copy()
 
 
@@ -166,3 +173,50 @@ def test_segments_cross_only_when_each_ends_on_both_sides_of_the_other():
     assert not segments_cross((0, 0), (10, 10), (20, 0), (30, 10))  # apart
     assert not segments_cross((0, 0), (10, 10), (10, 10), (20, 0))  # sharing an end
     assert not segments_cross((0, 0), (10, 0), (5, 0), (5, 10))  # touching
+
+
+# An extra straight join whose segment runs over another point (the last dot joined back to the first, over a dot
+# between) is read as extra; a run of expected joins through or beside a point stays those joins.
+LINK_RED = (255, 80, 80)
+
+
+def _read(points, order, width=5):
+    """The joins read from the picture of ``points`` joined straight in ``order``, the path 0 → 1 → … expected."""
+    scene = StrokeScene(_layer(points, fill=(100, 150, 255, 255)), 4)
+    strokes = [Stroke((points[a], points[b]), LINK_RED, width) for a, b in zip(order, order[1:], strict=False)]
+    links = [(k, k + 1, 0) for k in range(len(points) - 1)]
+    return read_answer(scene.first, scene.final(strokes), points, [RADIUS] * len(points), [LINK_RED], links, "segment",
+                       width)
+
+
+# O-34 seed 7 sample 0: the segment from dot 5 back to dot 1 runs over dot 4's rim
+CLOSING_OVER_A_DOT = [(168.5, 380.0), (415.3, 98.2), (307.5, 93.0), (156.8, 259.9), (184.0, 81.7)]
+# O-34 seed 7 sample 3: the segment 4–7 runs over dot 6, beside the path 4 → 5 → 6 → 7 (0-based 3 … 6)
+RUN_BESIDE = [(329.1, 53.9), (243.0, 469.3), (125.4, 163.7), (444.7, 269.5), (220.9, 242.0), (374.6, 308.6),
+              (77.8, 416.4), (52.8, 67.3)]
+
+
+def test_the_points_a_segment_runs_over_in_order_along_it():
+    points = np.array([(0.0, 0.0), (100.0, 0.0), (50.0, 3.0), (20.0, -2.0), (50.0, 40.0)])
+    assert _blockers(points, np.full(5, 5.0), 0, 1) == [3, 2]
+    assert _blockers(points, np.full(5, 5.0), 0, 4) == []
+
+
+def test_the_last_dot_joined_back_to_the_first_over_a_dot_is_an_extra_join():
+    assert _blockers(np.array(CLOSING_OVER_A_DOT) / 2, np.full(5, RADIUS / 2), 4, 0) == [3]
+    assert _read(CLOSING_OVER_A_DOT, [0, 1, 2, 3, 4]).extra == []
+    assert _read(CLOSING_OVER_A_DOT, [0, 1, 2, 3, 4, 0]).extra == [(0, 4)]
+
+
+def test_a_run_of_expected_joins_beside_a_segment_over_a_dot_is_no_extra_join():
+    assert _blockers(np.array(RUN_BESIDE) / 2, np.full(8, RADIUS / 2), 3, 6) == [5]
+    assert _read(RUN_BESIDE, list(range(8)), width=6).extra == []
+
+
+@pytest.mark.parametrize("closing", [False, True])
+def test_a_straight_run_through_a_dot_is_its_joins(closing):
+    points = [(100.0, 256.0), (256.0, 256.0), (412.0, 256.0), (256.0, 420.0)]
+    order = [0, 1, 2, 3] + ([0] if closing else [])
+    reading = _read(points, order)
+    assert (0, 2) not in reading.extra  # the line 0 → 1 → 2 runs over dot 1: it is the joins 0–1 and 1–2
+    assert reading.extra == ([(0, 3)] if closing else [])

@@ -1,5 +1,6 @@
-"""The geometry_marks family's shared pieces (issue 14): marks drawn on several points in turn, the generator base
-that rings answer points, and the plane geometry of constructions."""
+"""The geometry_marks family's shared pieces: marks drawn on several points in turn, the generator base that rings
+answer points (and its near misses declared as wrong points, ringed like the answer), segments drawn in their colours,
+points kept inside the canvas, and the plane geometry of constructions."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import partial
 
 import numpy as np
 import pytest
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Category, Point, TaskInfo, TaskParams, TaskSolution
 from vbvr_core.draw import new_canvas, to_frame
@@ -17,8 +19,9 @@ from vbvr_core.families.geometry_marks.draw import (
     pick_colours,
     rings_image,
     rings_in_turn,
+    segments_image,
 )
-from vbvr_core.families.geometry_marks.task import PointMarkGenerator
+from vbvr_core.families.geometry_marks.task import PointMarkGenerator, inside_canvas
 from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.plane import (
     crossing_point,
@@ -120,3 +123,58 @@ def test_pick_colours_mixes_or_draws_one_for_all():
     assert len(set(one)) == 1 and len(one) == 5
     mixed = pick_colours(np.random.default_rng(3), names, 40, mixed=True)
     assert set(mixed) == set(names)
+
+
+ELSEWHERE = [(256.0, 100.0)]
+
+
+class _Plain(PointMarkGenerator):
+    """Rings two points of an empty canvas; it names no wrong points."""
+
+    info = TaskInfo(key="O-992_point_miss_demo", title="Point miss demo", category=Category.PERCEPTION,
+                    description="Red rings are drawn round two points in turn.")
+    Params = _Params
+    Solution = _Solution
+
+    def generate(self):
+        first = to_frame(new_canvas((250, 248, 240)))
+        return self.marked_sample(first, "Ring both points.", _Solution(points=POINTS), POINTS)
+
+
+class _Rings(_Plain):
+    """Its near misses ring a point elsewhere, and both points and it."""
+
+    def wrong_points(self, solution: _Solution) -> dict[str, list[Point]]:
+        return {"elsewhere": ELSEWHERE, "one_too_many": [*solution.points, *ELSEWHERE]}
+
+
+def test_each_wrong_point_list_is_ringed_exactly_like_the_answer():
+    generator = _Rings(0)
+    sample = generator.generate()
+    misses = generator.near_misses(sample)
+    assert list(misses) == ["elsewhere", "one_too_many"]
+    for name, points in (("elsewhere", ELSEWHERE), ("one_too_many", [*POINTS, *ELSEWHERE])):
+        expected = list(rings_in_turn(sample.first_frame, points, 16.0, 5, generator.ring_width, generator.mark_color))
+        got = list(misses[name]())
+        assert len(got) == len(expected) and all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+
+
+def test_no_wrong_points_no_near_misses():
+    generator = _Plain(0)
+    assert generator.near_misses(generator.generate()) == {}
+
+
+def test_segments_image_draws_each_segment_in_its_colour():
+    segments = [((10.0, 20.0), (300.0, 40.5)), ((100.0, 400.0), (450.0, 90.0))]
+    fills = [(20, 90, 40), (30, 40, 120)]
+    canvas = new_canvas((250, 248, 240))
+    draw = ImageDraw.Draw(canvas)
+    for segment, fill in zip(segments, fills, strict=True):
+        draw.line(list(segment), fill=fill, width=5)
+    assert np.array_equal(segments_image((250, 248, 240), segments, fills, 5), to_frame(canvas))
+
+
+def test_inside_canvas_keeps_a_margin_on_both_axes():
+    assert inside_canvas([(20.0, 20.0), (492.0, 300.0)], 20)
+    assert not inside_canvas([(19.5, 200.0)], 20) and not inside_canvas([(200.0, 492.5)], 20)
+    assert inside_canvas([], 20)
