@@ -71,3 +71,12 @@ def test_stated_multiple_stays_in_the_stratum() -> None:
     rng = np.random.default_rng(0)
     drawn = {stated_multiple(rng, {0: (15, 60)}, 0, 20) for _ in range(200)}
     assert drawn == {30, 45, 60}
+
+
+def test_progress_coverage_bridges_only_consecutive_frames_close_enough():
+    eased = [0.0, 0.2, 0.6, 0.9, 1.0]  # the step 0.2 -> 0.6 leaves the place at 1/3 unseen
+    assert progress_coverage(eased, 0.0, 1.0, checkpoints=5, resolution=0.1) == 0.8
+    assert progress_coverage(eased, 0.0, 1.0, checkpoints=5, resolution=0.1, bridge=0.5) == 1.0
+    assert progress_coverage(eased, 0.0, 1.0, checkpoints=5, resolution=0.1, bridge=0.3) == 0.8  # a jump
+    unseen_between = [0.0, 0.2, None, 0.6, 0.9, 1.0]
+    assert progress_coverage(unseen_between, 0.0, 1.0, checkpoints=5, resolution=0.1, bridge=0.5) == 0.8

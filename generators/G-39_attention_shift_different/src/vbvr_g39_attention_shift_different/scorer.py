@@ -29,6 +29,7 @@ from vbvr_core.draw import PALETTE
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask, hue_mask, mask_iou
+from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -60,21 +61,6 @@ def _green_boxes(frames: np.ndarray, min_pixels: int, max_spread: float,
             on_ends = float(ends[ys, xs].mean())
             out.append((float(xs.mean()), float(ys.mean()), float(xs.std()), on_ends))
     return out
-
-
-def _slide_coverage(along: list[tuple[int, float]]) -> float:
-    """Share of the ``CHECKPOINTS`` evenly spaced places between 0 and 1 that the box passes: ``along`` holds
-    (frame, share of the slide) of each sighting; a place counts when a sighting lies within ``GRAIN`` (or half a
-    place's spacing) of it, or lies between the sightings of two consecutive frames at most ``STEP`` apart."""
-    if not along:
-        return 0.0
-    targets = np.arange(1, CHECKPOINTS + 1) / (CHECKPOINTS + 1)
-    seen = np.array([value for _, value in along])
-    hit = np.abs(seen[None, :] - targets[:, None]).min(axis=1) <= max(0.5 / (CHECKPOINTS + 1), GRAIN)
-    for (frame, a), (following, b) in zip(along, along[1:], strict=False):
-        if following == frame + 1 and abs(b - a) <= STEP:
-            hit |= (targets >= min(a, b)) & (targets <= max(a, b))
-    return float(hit.mean())
 
 
 def _outline(center, half: float, scale: float) -> np.ndarray:
@@ -135,14 +121,16 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     verdict.part("objects", float(all(kept)), unless="an object changed, moved or vanished")
     span = np.array([bx - ax, by - ay]) * scale
     length = float(np.hypot(*span))
-    along, near = [], []
+    along: list[float | None] = [None] * len(boxes)
+    near = []
     for frame, box in enumerate(boxes):
         if box is None or box[3] >= ON_ENDS:  # no box, or (a fade of) the boxes at the two ends
             continue
         offset = np.array([box[0] - ax * scale, box[1] - ay * scale])
-        along.append((frame, float(offset @ span) / length ** 2))
+        along[frame] = float(offset @ span) / length ** 2
         near.append(abs(float(offset[0] * span[1] - offset[1] * span[0])) / length <= tolerance(max(h0, h1)) * scale)
-    process = _slide_coverage(along) * (float(np.mean(near)) if near else 0.0)
+    process = progress_coverage(along, 0.0, 1.0, checkpoints=CHECKPOINTS, resolution=GRAIN, bridge=STEP) * \
+        (float(np.mean(near)) if near else 0.0)
     verdict.note("process", process)
     verdict.part("slide", 0.05 + 0.95 * process, unless=f"the slide is shown through {process:.0%} of its path")
     return verdict.score(ok="the green box slid from the first object to the other; both objects kept")

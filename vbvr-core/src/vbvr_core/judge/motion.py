@@ -84,10 +84,15 @@ def channel_centroids(frames: np.ndarray, channel: int, box: Box, min_pixels: in
 
 
 def progress_coverage(values: Sequence[float | None], start: float, end: float, checkpoints: int = 7,
-                      resolution: float = 0.0) -> float:
+                      resolution: float = 0.0, bridge: float | None = None) -> float:
     """Share of the ``checkpoints`` evenly spaced intermediate states between ``start`` and ``end`` that
     some value comes close to (within half a checkpoint spacing, or ``resolution`` — the measurement's
     own grain — if that is larger); Nones are ignored.
+
+    With ``bridge``, ``values`` are per frame (None where nothing was seen) and a checkpoint also counts when it
+    lies between the values of two consecutive frames at most ``bridge`` apart: a change that speeds up (an eased
+    motion, fast in the middle) passes the states between the frames that show it, while a cut or a jump longer
+    than ``bridge`` does not.
 
     1.0 for a continuous change from start to end sampled at least ``checkpoints + 1`` times; 0.0 for a
     video that holds the start or cuts straight to the end. 0.0 when start and end coincide.
@@ -99,6 +104,10 @@ def progress_coverage(values: Sequence[float | None], start: float, end: float, 
     targets = start + span * np.arange(1, checkpoints + 1) / (checkpoints + 1)
     half_step = max(abs(span) / (checkpoints + 1) / 2, resolution)
     hit = np.abs(seen[None, :] - targets[:, None]).min(axis=1) <= half_step
+    if bridge is not None:
+        for a, b in zip(values, values[1:], strict=False):
+            if a is not None and b is not None and abs(b - a) <= bridge:
+                hit |= (targets >= min(a, b)) & (targets <= max(a, b))
     return float(hit.mean())
 
 

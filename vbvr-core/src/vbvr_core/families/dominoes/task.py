@@ -11,6 +11,7 @@ fallen dominoes painted otherwise; a task's near misses replay wrong schedules o
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any, ClassVar, Protocol
 
 import numpy as np
@@ -38,21 +39,21 @@ class ChainGenerator(BaseGenerator):
 
     height: ClassVar[float]
 
+    @abstractmethod
     def lay_out(self) -> Layout:
         """The task's dominoes, placed from ``self.params`` and ``self.rng`` (raise Reject when they do not fit)."""
-        raise NotImplementedError
 
     def problem(self, layout: Any, result: Fall) -> str | None:
         """Why the chain reaction ``result`` of ``layout`` cannot be used (ambiguous, occluded, trivial), or None."""
         return None
 
+    @abstractmethod
     def floor(self, layout: Any) -> np.ndarray:
         """The floor with what the task draws on it, no domino (a 512² frame)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def prompt(self, layout: Any) -> str:
         """The sample's prompt."""
-        raise NotImplementedError
 
     def facts(self, layout: Any) -> dict[str, Any]:
         """The task's own ``Solution`` fields beside the chain's (none by default)."""

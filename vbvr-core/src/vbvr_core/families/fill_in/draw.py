@@ -13,6 +13,7 @@ panels with their contents, one panel empty with a question mark or holding the 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -116,7 +117,7 @@ class Panels:
             draw_question_mark(draw, self.box(*question), mark_size)
 
 
-class PanelScene:
+class PanelScene(ABC):
     """A picture of ``panels`` on ``background`` whose panel ``question`` (row, col) is the empty place the answer
     goes into (a sequence's last box, a matrix's missing cell).
 
@@ -131,9 +132,9 @@ class PanelScene:
         self.style = (fill, outline, width)
         self.mark_size = mark_size
 
+    @abstractmethod
     def draw_content(self, draw: ImageDraw.ImageDraw, box: Box, content: Any) -> None:
         """Draw ``content`` inside ``box`` (left, top, right, bottom; right/bottom exclusive): the task's own."""
-        raise NotImplementedError
 
     def render(self, contents: Mapping[Cell, Any], question: bool) -> np.ndarray:
         """The picture with ``contents`` (panel (row, col) → content) drawn in their panels; with ``question`` the

@@ -9,6 +9,7 @@ generator subclasses :class:`SurfaceRayGenerator`, which makes the sample and th
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any, Self
 
 import numpy as np
@@ -110,17 +111,17 @@ class SurfaceRayGenerator(BaseGenerator):
     with the answer ray growing (:meth:`SurfaceScene.sample`) and the right ray drawn thin and thick as the
     alternatives. The task gives :meth:`scene`, :meth:`solution` and :meth:`prompt`, and its near misses."""
 
+    @abstractmethod
     def scene(self) -> SurfaceScene:
         """The task's scene of ``self.params``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def solution(self, scene: Any) -> SurfaceRaySolution:
         """The sample's solution: ``scene.facts()`` and the task's own fields."""
-        raise NotImplementedError
 
+    @abstractmethod
     def prompt(self, scene: Any) -> str:
         """The sample's prompt."""
-        raise NotImplementedError
 
     def ready_scene(self) -> Any:
         """The task's scene with its ``problem()`` asked (which some scenes need before they draw), unchecked."""

@@ -16,6 +16,7 @@ draws from such a per-difficulty table of (grain, largest) — a multiple of the
 from __future__ import annotations
 
 import math
+from abc import abstractmethod
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -52,17 +53,17 @@ class SteadyTurnGenerator(BaseGenerator):
     frames_param: ClassVar[str]
     hold_frames: ClassVar[int | None] = None
 
+    @abstractmethod
     def solve(self) -> TaskSolution:
         """The task's solution, drawn from ``self.params`` and ``self.rng`` (raise Reject on what cannot be judged)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def frame_at(self, solution: Any) -> Callable[[float], np.ndarray]:
         """The scene of ``solution`` turned by a given angle (the units of :meth:`turn`)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def prompt(self, solution: Any) -> str:
         """The sample's prompt."""
-        raise NotImplementedError
 
     def turn(self, solution: Any) -> float:
         """The answer's turn: ``solution.signed_degrees``."""
