@@ -14,10 +14,19 @@ from vbvr_core.media.video import held
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
-from vbvr_o52_traffic_light.generator import HOUSINGS, ROADS, Solution, TrafficLightGenerator, placement_problem
-from vbvr_o52_traffic_light.scene import CrossroadScene, LightGeometry, display_image
-from vbvr_o52_traffic_light.scorer import longest_common_subsequence
-from vbvr_o52_traffic_light.timing import LightsState, states, switch_time
+from vbvr_o52_traffic_light.generator import (
+    HOUSINGS,
+    ROADS,
+    CrossroadScene,
+    LightGeometry,
+    LightsState,
+    Solution,
+    TrafficLightGenerator,
+    display_image,
+    placement_problem,
+    states,
+    switch_time,
+)
 
 KEY = "O-52_traffic_light"
 
@@ -33,11 +42,6 @@ def test_the_shorter_countdown_decides_the_switch():
     assert switch_time(9, 4) == 4 and switch_time(4, 9) == 4 and switch_time(6, 0) == 6
     timeline = states(9, 4, 4)
     assert timeline[3] == LightsState("red", "green", 6, 1) and timeline[4].a_color == "green"
-
-
-def test_longest_common_subsequence():
-    assert longest_common_subsequence("abcde", "ace") == 3
-    assert longest_common_subsequence("abc", "cba") == 1
 
 
 def test_a_countdown_too_short_to_show_is_refused():

@@ -19,12 +19,12 @@ from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.families.fill_in.judge import scale_box
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.read_text import read_text
+from vbvr_core.judge.sequence import longest_common_subsequence
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o52_traffic_light.generator import Solution
-from vbvr_o52_traffic_light.scene import LAMP_OFF, LAMP_ON
+from vbvr_o52_traffic_light.generator import LAMP_OFF, LAMP_ON, Solution
 
 LAMP_TOLERANCE = 90.0  # a lamp farther than this from both its lit and dark colour is unreadable
 MIN_GLYPH_MATCH = 0.6  # a display whose digits match no font's glyph this well is unreadable
@@ -64,15 +64,6 @@ def _display_counts(frames: np.ndarray, light: dict, factor: float) -> list[int 
             read[key] = None if not text else int(text) if match >= MIN_GLYPH_MATCH else -1
         counts.append(read[key])
     return counts
-
-
-def longest_common_subsequence(a: Sequence, b: Sequence) -> int:
-    """Length of the longest common subsequence of ``a`` and ``b``."""
-    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
-    for i, x in enumerate(a):
-        for j, y in enumerate(b):
-            table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
-    return table[-1][-1]
 
 
 def read_states(clip_frames: np.ndarray, solution: Solution) -> list[tuple | None]:
