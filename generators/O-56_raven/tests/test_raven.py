@@ -11,9 +11,16 @@ from vbvr_core.families.fill_in.draw import reveal_frames
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_baseline, score_frames
-from vbvr_o56_raven.generator import DOMAINS, PANEL_FILLS, PANEL_LINES, RavenGenerator, ambiguity
-from vbvr_o56_raven.rules import build, predictions
-from vbvr_o56_raven.scene import MatrixScene
+from vbvr_o56_raven.generator import (
+    DOMAINS,
+    PANEL_FILLS,
+    PANEL_LINES,
+    MatrixScene,
+    RavenGenerator,
+    ambiguity,
+    build,
+    predictions,
+)
 
 KEY = "O-56_raven"
 

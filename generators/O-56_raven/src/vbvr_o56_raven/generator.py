@@ -2,11 +2,13 @@
 
 Parameters → draw → solve → render → prompt:
 
-- four attributes per panel: shape, colour, count (1–4) and size (3 levels);
-- ``varied`` of them follow a row rule (constant, progression for count and size, or distribute-three);
-  the others are the same in every panel;
+- four attributes per panel: shape, colour, count (1–4) and size (3 levels), each an integer in ``range(domain)``;
+- ``varied`` of them follow a row rule, the others are ``fixed`` (one value in every panel). The rules:
+  ``constant`` (every panel of a row has the row's value), ``progression`` (along a row the value grows by
+  ``step`` (±1) per panel; count and size only) and ``distribute_three`` (every row holds the same three values
+  once each, shifted by one per row);
 - the answer is panel (2, 2) as the rules build it; every rule that fits the eight shown panels is
-  inferred, and the instance is rejected unless all of them predict that one figure;
+  inferred (:func:`predictions`), and the instance is rejected unless all of them predict that one figure;
 - the video wipes the answer into the empty panel; nothing else changes.
 
 The scorer is the fill-in family's ``score_completion`` with the empty panel as its one target.
@@ -16,16 +18,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import numpy as np
+from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
-from vbvr_core.families.fill_in.draw import RevealFrames
+from vbvr_core.contract import FRAME_SIZE, Box, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex, draw_shape
+from vbvr_core.families.fill_in.draw import Panels, PanelScene, RevealFrames
 from vbvr_core.families.fill_in.task import FillInGenerator
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o56_raven.plugin import TASK
-from vbvr_o56_raven.rules import build, predictions
-from vbvr_o56_raven.scene import MatrixScene
 
 ATTRIBUTES = ("shape", "color", "count", "size")
 FIGURE_COLORS = ("red", "green", "blue", "yellow", "purple", "cyan")
@@ -33,8 +35,19 @@ FIGURE_COLORS = ("red", "green", "blue", "yellow", "purple", "cyan")
 FIGURE_SHAPES = tuple(kind for kind in SHAPE_KINDS if kind != "hexagon")
 DOMAINS = {"shape": len(FIGURE_SHAPES), "color": len(FIGURE_COLORS), "count": 4, "size": 3}
 ORDERED = ("count", "size")  # attributes with an order, so a progression makes sense
+RULES = ("constant", "progression", "distribute_three")
 PANEL_FILLS = [(255, 255, 255), (250, 250, 245), (246, 250, 255)]
 PANEL_LINES = [(60, 60, 70), (90, 90, 110), (40, 40, 40)]
+RGB = tuple[int, int, int]
+SIZE_FACTORS = (0.38, 0.55, 0.72)  # radius / half a slot, for the sizes small, medium, large
+OUTLINE = (35, 35, 35)
+# Slot offsets (in half-slot units from the panel centre) for one to four figures.
+LAYOUTS = {
+    1: [(0, 0)],
+    2: [(-1, 0), (1, 0)],
+    3: [(0, -1), (-1, 1), (1, 1)],
+    4: [(-1, -1), (1, -1), (-1, 1), (1, 1)],
+}
 
 
 class Params(TaskParams):
@@ -59,6 +72,69 @@ class Solution(TaskSolution):
     shapes: list[str]
     colors: list[str]
     target_box: Box
+
+
+def build(rule: str, domain: int, rng: np.random.Generator) -> list[list[int]]:
+    """A 3×3 table of values in ``range(domain)`` following ``rule`` (one of :data:`RULES` or ``fixed``)."""
+    if rule == "fixed":
+        value = int(rng.integers(0, domain))
+        return [[value] * 3 for _ in range(3)]
+    if rule == "constant":
+        return [[int(rng.integers(0, domain))] * 3 for _ in range(3)]
+    if rule == "progression":
+        step = int(rng.choice([-1, 1]))
+        starts = [int(rng.integers(0, domain - 2)) + (2 if step < 0 else 0) for _ in range(3)]
+        return [[start + step * col for col in range(3)] for start in starts]
+    if rule == "distribute_three":
+        values = [int(v) for v in rng.choice(domain, size=3, replace=False)]
+        shift = int(rng.choice([1, 2]))
+        return [[values[(col + shift * row) % 3] for col in range(3)] for row in range(3)]
+    raise ValueError(f"unknown rule {rule!r}; known: {', '.join(RULES)}")
+
+
+def predictions(table: list[list[int]], domain: int) -> dict[str, int]:
+    """The missing value (row 2, column 2) predicted by each rule that fits the other eight values."""
+    full, last = table[:2], table[2][:2]
+    found: dict[str, int] = {}
+    if all(len(set(row)) == 1 for row in full) and last[0] == last[1]:
+        found["constant"] = last[0]
+    for step in (-2, -1, 1, 2):
+        if all(row[1] - row[0] == step and row[2] - row[1] == step for row in full) and last[1] - last[0] == step:
+            if 0 <= last[1] + step < domain:
+                found[f"progression{step:+d}"] = last[1] + step
+    values = set(full[0])
+    if len(values) == 3 and set(full[1]) == values and len(set(last)) == 2 and set(last) <= values:
+        found["distribute_three"] = (values - set(last)).pop()
+    return found
+
+
+class MatrixScene(PanelScene):
+    """Geometry and drawing of a 3×3 panel matrix with ``gap`` px between panels and ``margin`` around it; a panel
+    holds its figures (indices into ``colors`` and ``shapes``), the bottom-right one is the question mark's."""
+
+    def __init__(self, margin: int, gap: int, background: RGB, panel_fill: RGB, panel_line: RGB, colors: list[RGB],
+                 shapes: list[str]):
+        self.colors, self.shapes = colors, shapes
+        self.side = (FRAME_SIZE - 2 * margin - 2 * gap) // 3
+        super().__init__(Panels.centred(3, 3, self.side, gap), background, panel_fill, panel_line, 3, (2, 2),
+                         int(self.side * 0.45))
+
+    def figure_radius(self, size: int) -> float:
+        """Nominal radius of a figure of size index ``size``."""
+        return SIZE_FACTORS[size] * self.side / 4
+
+    def draw_content(self, draw: ImageDraw.ImageDraw, box, panel: dict) -> None:
+        """The panel's ``count`` + 1 figures of one shape, colour and size, laid out in its slots."""
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        half_slot = self.side / 4
+        radius = self.figure_radius(panel["size"])
+        for dx, dy in LAYOUTS[panel["count"] + 1]:
+            draw_shape(draw, self.shapes[panel["shape"]], (cx + dx * half_slot, cy + dy * half_slot), radius,
+                       fill=self.colors[panel["color"]], outline=OUTLINE, width=2)
+
+    def figures_fit(self) -> bool:
+        """True when the largest figure (a star reaches 1.25 × its radius) stays inside its slot."""
+        return 1.25 * self.figure_radius(2) < self.side / 4 - 1
 
 
 def ambiguity(tables: dict[str, list[list[int]]]) -> str | None:
