@@ -16,11 +16,16 @@ from vbvr_o47_sliding_puzzle.generator import (
     BACKGROUNDS,
     BOARD_COLORS,
     TILE_COLORS,
+    BoardScene,
     SlidingPuzzleGenerator,
     Solution,
+    goal_state,
+    replay,
+    scramble,
+    slide,
+    solve,
+    successors,
 )
-from vbvr_o47_sliding_puzzle.puzzle import goal_state, replay, scramble, slide, solve, successors
-from vbvr_o47_sliding_puzzle.scene import BoardScene
 from vbvr_o47_sliding_puzzle.scorer import legal_slides
 
 

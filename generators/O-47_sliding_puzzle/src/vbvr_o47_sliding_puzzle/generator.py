@@ -6,23 +6,43 @@ Parameters → draw → solve → render → prompt:
 - a bidirectional breadth-first search finds a shortest solution within ``max_moves``; boards already
   solved, and solutions shorter than two moves or longer than the cap (so the video stays short) are
   rejected (``Reject``); every tile colour stands far from every board colour;
-- the video slides one tile per move, ``frames_per_slide`` frames each.
+- the video slides one tile per move, ``frames_per_slide`` frames each: a tile sprite moving over the static board.
+
+A state is a tuple of ``side²`` tile numbers in reading order, 0 for the empty space. A move slides a tile next
+to the empty space into it (the empty space and that tile swap). The goal reads 1, 2, …, side²−1 with the empty
+space last.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import pairwise
 from typing import Annotated
 
+import numpy as np
+from PIL import Image, ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
+from vbvr_core.draw import (
+    BACKGROUNDS,
+    BackgroundIndex,
+    GridLayout,
+    Sprite,
+    Stage,
+    draw_text,
+    interpolate_points,
+    new_canvas,
+    to_frame,
+)
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.solve.search import bidirectional_shortest_path, grid_neighbours
 
 from vbvr_o47_sliding_puzzle.plugin import TASK
-from vbvr_o47_sliding_puzzle.puzzle import blank_cell, goal_state, scramble, solve
-from vbvr_o47_sliding_puzzle.scene import BoardScene
+
+RGB = tuple[int, int, int]
+State = tuple[int, ...]
 
 # Tile colours of the original task's themes, and board (empty-space) colours: every pair differs by > 130.
 TILE_COLORS = [(74, 144, 226), (82, 196, 26), (245, 34, 45), (114, 46, 209), (250, 140, 22), (19, 194, 194),
@@ -58,6 +78,105 @@ class Solution(TaskSolution):
     blank_path: list[Cell]
     optimal_moves: int
     blank_color: tuple[int, int, int]
+
+
+def goal_state(side: int) -> State:
+    """Tiles 1..side²−1 in reading order, the empty space at the bottom right."""
+    return tuple(range(1, side * side)) + (0,)
+
+
+def blank_cell(state: State, side: int) -> Cell:
+    """(row, col) of the empty space."""
+    return divmod(state.index(0), side)
+
+
+def slide(state: State, side: int, cell: Cell) -> State:
+    """The state after the tile at ``cell`` (next to the empty space) slides into it."""
+    blank, tile = state.index(0), cell[0] * side + cell[1]
+    if abs(blank // side - cell[0]) + abs(blank % side - cell[1]) != 1:
+        raise ValueError(f"tile at {cell} is not next to the empty space at {divmod(blank, side)}")
+    values = list(state)
+    values[blank], values[tile] = values[tile], 0
+    return tuple(values)
+
+
+def successors(side: int) -> Callable[[State], Iterator[State]]:
+    """A neighbour function for :func:`vbvr_core.solve.search.shortest_path`: every state one slide away."""
+    beside = grid_neighbours(side, side, set())  # the cells next to a cell, inside the board
+    return lambda state: (slide(state, side, cell) for cell in beside(blank_cell(state, side)))
+
+
+def scramble(side: int, moves: int, rng: np.random.Generator) -> State:
+    """The goal after ``moves`` random slides, never undoing the slide just made."""
+    state, previous = goal_state(side), None
+    for _ in range(moves):
+        options = [nxt for nxt in successors(side)(state) if nxt != previous]
+        previous, state = state, options[int(rng.integers(0, len(options)))]
+    return state
+
+
+def solve(state: State, side: int, max_moves: int) -> list[State] | None:
+    """A shortest sequence of states from ``state`` to the goal (both included), or None if it needs more than
+    ``max_moves`` slides (or the goal is unreachable): a bidirectional breadth-first search."""
+    return bidirectional_shortest_path(state, goal_state(side), successors(side), max_moves)
+
+
+def replay(state: State, side: int, walk: list[Cell]) -> State:
+    """The state after the empty space walks ``walk`` (its first cell is where it starts; steps must be single)."""
+    for cell in walk[1:]:
+        state = slide(state, side, tuple(cell))
+    return state
+
+
+def text_color_for(fill: RGB) -> RGB:
+    """Dark text on light tiles, white text on dark ones."""
+    luminance = 0.299 * fill[0] + 0.587 * fill[1] + 0.114 * fill[2]
+    return (20, 20, 28) if luminance > 150 else (255, 255, 255)
+
+
+class BoardScene:
+    """A ``side``×``side`` board on ``layout``: ``board`` is the empty-space colour, tiles are ``tile`` coloured."""
+
+    def __init__(self, layout: GridLayout, board: RGB, tile: RGB, background: RGB):
+        self.layout, self.tile = layout, tile
+        self.gap = max(3, layout.cell // 18)
+        self._sprites: dict[int, Sprite] = {}
+        canvas = new_canvas(background)
+        left, top, right, bottom = layout.box
+        rim = self.gap + 4
+        ImageDraw.Draw(canvas).rounded_rectangle([left - rim, top - rim, right + rim - 1, bottom + rim - 1],
+                                                 radius=rim + 4, fill=board, outline=(40, 40, 48), width=3)
+        self._empty = to_frame(canvas)
+
+    def sprite(self, number: int) -> Sprite:
+        """The tile ``number`` as a sprite (cached)."""
+        if number not in self._sprites:
+            side = self.layout.cell - 2 * self.gap
+            image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+            draw = ImageDraw.Draw(image)
+            draw.rounded_rectangle([0, 0, side - 1, side - 1], radius=max(4, side // 8), fill=self.tile + (255,),
+                                   outline=(30, 30, 36, 255), width=2)
+            draw_text(draw, (side / 2, side / 2), str(number), int(side * 0.45), fill=text_color_for(self.tile) + (255,),
+                      bold=True)
+            self._sprites[number] = Sprite.from_image(image)
+        return self._sprites[number]
+
+    def frame(self, state: State, hide: int | None = None) -> np.ndarray:
+        """The board showing ``state`` (without tile ``hide``, which the caller animates)."""
+        side = self.layout.rows
+        placements = [(self.sprite(number), self.layout.cell_center(divmod(index, side)))
+                      for index, number in enumerate(state) if number and number != hide]
+        return Stage(self._empty).frame(placements)
+
+    def slides(self, states: list[State], frames_per_slide: int) -> Iterator[np.ndarray]:
+        """The first state's frame, then each slide: the moving tile travels into the empty space."""
+        side = self.layout.rows
+        yield self.frame(states[0])
+        for before, after in pairwise(states):
+            number = after[before.index(0)]  # the tile that slides into the empty space
+            ends = [self.layout.cell_center(blank_cell(state, side)) for state in (after, before)]
+            stage = Stage(self.frame(before, hide=number))
+            yield from stage.frames([(self.sprite(number), interpolate_points(ends, frames_per_slide)[1:])])
 
 
 class SlidingPuzzleGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):

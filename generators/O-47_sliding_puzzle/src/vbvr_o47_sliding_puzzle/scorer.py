@@ -24,8 +24,7 @@ from vbvr_core.judge.track import collapse
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
-from vbvr_o47_sliding_puzzle.generator import Solution
-from vbvr_o47_sliding_puzzle.puzzle import replay
+from vbvr_o47_sliding_puzzle.generator import Solution, replay
 
 UNSOLVED_CREDIT = 0.2
 CELL_MATCH = 0.14  # largest share of a cell's drawn pixels that may differ clearly for it to show the right tile
