@@ -10,8 +10,14 @@ from vbvr_core.pipeline.seeds import rng
 from vbvr_core.solve.search import bfs_distances, count_shortest_paths, shortest_path
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
-from vbvr_g31_directed_graph_navigation.generator import Params, Solution, graph_scene
-from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, lattice_graph, layout_problems
+from vbvr_g31_directed_graph_navigation.generator import (
+    DirectedGraph,
+    Params,
+    Solution,
+    graph_scene,
+    lattice_graph,
+    layout_problems,
+)
 
 # A square 0-1-2-3 whose arrows run 0->1->2->3 and 0<-3: from 0 to 3 the arrows force three moves.
 SQUARE = DirectedGraph(nodes=[(100, 100), (300, 100), (300, 300), (100, 300)], edges=[(0, 1), (1, 2), (2, 3), (3, 0)])

@@ -2,8 +2,10 @@
 
 Parameters → draw → solve → render → prompt:
 
-- a connected graph on a jittered ``lattice_rows``×``lattice_cols`` lattice (``graph.lattice_graph``),
+- a connected graph on a jittered ``lattice_rows``×``lattice_cols`` lattice (:func:`lattice_graph`),
   ``missing`` slots empty, each lattice edge kept with probability ``density`` and pointing one way;
+  edges join lattice neighbours (and at most one diagonal per lattice square), so no edge passes through a
+  node and no two edges cross; :func:`layout_problems` re-checks both on the drawn geometry;
 - start (green) and target (red) are a pair whose directed hop distance is at least ``min_hops``,
   with exactly one shortest directed route; on harder strata ignoring the arrows must give a
   shorter (wrong) route, so the directions matter;
@@ -15,11 +17,16 @@ else in the picture is blue; start green, target red.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations
 from typing import Annotated, Any
 
+import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import (
     BACKGROUNDS,
     PALETTE,
@@ -35,9 +42,10 @@ from vbvr_core.draw import (
 )
 from vbvr_core.families.gridwalk.task import tracks_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.plane import point_segment_distance, segments_cross
+from vbvr_core.solve.graphs import Edge, connecting_edges, neighbour_table
 from vbvr_core.solve.search import bfs_distances, count_shortest_paths, shortest_path
 
-from vbvr_g31_directed_graph_navigation.graph import DirectedGraph, lattice_graph, layout_problems
 from vbvr_g31_directed_graph_navigation.plugin import TASK
 
 START_COLOR = PALETTE["green"]
@@ -46,6 +54,78 @@ AGENT_COLOR = PALETTE["blue"]
 NODE_FILLS = [(255, 255, 255), (225, 225, 225), (250, 240, 200)]
 EDGE_COLORS = [(60, 60, 60), (40, 40, 40), (90, 90, 90)]
 GRAPH_DRAWS = 8
+
+
+@dataclass(frozen=True)
+class DirectedGraph:
+    """Node centres (canvas pixels) and directed edges (source, target) between node indices."""
+
+    nodes: list[Point]
+    edges: list[Edge]
+
+    def successors(self) -> Callable[[int], Iterable[int]]:
+        """Neighbour function along edge directions (sorted, so searches are deterministic)."""
+        return neighbour_table(len(self.nodes), self.edges)
+
+    def undirected(self) -> Callable[[int], Iterable[int]]:
+        """Neighbour function ignoring edge directions (sorted)."""
+        return neighbour_table(len(self.nodes), self.edges, directed=False)
+
+    def to_dict(self) -> dict:
+        """JSON-able form for the sample's solution."""
+        return {"nodes": [[round(x, 2), round(y, 2)] for x, y in self.nodes], "edges": [list(e) for e in self.edges]}
+
+
+def lattice_graph(
+    rng: np.random.Generator,
+    rows: int,
+    cols: int,
+    missing: int,
+    density: float,
+    diagonal_share: float,
+    size: int = 512,
+    margin: int = 64,
+    jitter: float = 0.12,
+) -> DirectedGraph:
+    """A connected directed graph on a ``rows``×``cols`` jittered lattice with ``missing`` slots left empty.
+
+    Each lattice edge is kept with probability ``density`` (edges are added back until the graph is
+    connected when directions are ignored); each kept edge points one way, chosen at random.
+    """
+    step_x = (size - 2 * margin) / (cols - 1)
+    step_y = (size - 2 * margin) / (rows - 1)
+    slots = [(r, c) for r in range(rows) for c in range(cols)]
+    dropped = {slots[int(k)] for k in rng.choice(len(slots), size=missing, replace=False)}
+    kept = [slot for slot in slots if slot not in dropped]
+    index = {slot: k for k, slot in enumerate(kept)}
+    nodes = [
+        (
+            margin + c * step_x + rng.uniform(-jitter, jitter) * step_x,
+            margin + r * step_y + rng.uniform(-jitter, jitter) * step_y,
+        )
+        for r, c in kept
+    ]
+    candidates: list[Edge] = []
+    for r, c in kept:  # right, down, and sometimes one diagonal of the square below-right
+        pairs = [((r, c), (r, c + 1)), ((r, c), (r + 1, c))]
+        if rng.random() < diagonal_share:
+            pairs.append(((r, c), (r + 1, c + 1)) if rng.random() < 0.5 else ((r, c + 1), (r + 1, c)))
+        candidates += [(index[a], index[b]) for a, b in pairs if a in index and b in index]
+    chosen = connecting_edges(len(nodes), [edge for edge in candidates if rng.random() < density], candidates)
+    edges = [(a, b) if rng.random() < 0.5 else (b, a) for a, b in chosen]
+    return DirectedGraph(nodes, sorted(edges))
+
+
+def layout_problems(graph: DirectedGraph, radius: float, clearance: float = 10.0) -> list[str]:
+    """Clutter in the drawing: nodes too close, an edge grazing a node it does not join, crossing edges."""
+    nodes = graph.nodes
+    problems = [f"cluttered: two nodes are {math.dist(a, b):.0f}px apart (< {3 * radius:.0f})"
+                for a, b in combinations(nodes, 2) if math.dist(a, b) < 3 * radius]
+    problems += [f"occlusion: edge {a}->{b} passes over node {k}" for a, b in graph.edges for k, node in enumerate(nodes)
+                 if k not in (a, b) and point_segment_distance(node, nodes[a], nodes[b]) < radius + clearance]
+    problems += [f"cluttered: edges {a}->{b} and {c}->{d} cross" for (a, b), (c, d) in combinations(graph.edges, 2)
+                 if len({a, b, c, d}) == 4 and segments_cross(nodes[a], nodes[b], nodes[c], nodes[d])]
+    return problems
 
 
 class Params(TaskParams):
