@@ -12,9 +12,14 @@ from vbvr_core.judge.alternatives import declared, recreate
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
-from vbvr_o45_sequence_completion.generator import FIGURE_COLORS, SequenceCompletionGenerator, undetermined
-from vbvr_o45_sequence_completion.rules import fitting_predictions, number_sequence
-from vbvr_o45_sequence_completion.scene import RowScene
+from vbvr_o45_sequence_completion.generator import (
+    FIGURE_COLORS,
+    RowScene,
+    SequenceCompletionGenerator,
+    fitting_predictions,
+    number_sequence,
+    undetermined,
+)
 
 KEY = "O-45_sequence_completion"
 

@@ -3,36 +3,38 @@
 Parameters → draw → solve → render → prompt:
 
 - a row of ``length`` boxes; the first ``length - 1`` show a sequence, the last a question mark;
-- the sequence is a number progression (arithmetic, geometric, squares, Fibonacci) or a cycle of
-  ``period`` distinct figures (shapes, colours, arrow directions, coloured shapes);
+- the sequence is a number progression (arithmetic, geometric, squares, Fibonacci: :func:`number_sequence`) or a
+  cycle of ``period`` distinct figures (shapes, colours, arrow directions, coloured shapes; core's
+  :mod:`vbvr_core.families.fill_in.sequence` repeats the cycle and reads its period back);
 - the answer is the element the rule gives next; prefixes whose continuation is not determined (another
-  rule family fits the numbers with another answer, the cycle is not seen to repeat) and numbers too long
-  to set legibly are rejected;
+  rule family fits the numbers with another answer, :func:`fitting_predictions`; the cycle is not seen to repeat)
+  and numbers too long to set legibly are rejected;
 - the video wipes the answer into the last box; nothing else changes.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
+import numpy as np
+from PIL import ImageDraw
 from pydantic import Field
-from vbvr_core.contract import Box, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import FRAME_SIZE, Box, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.contract.sample import FrameSource
-from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex
-from vbvr_core.families.fill_in.draw import RevealFrames
+from vbvr_core.draw import BACKGROUNDS, PALETTE, SHAPE_KINDS, BackgroundIndex, draw_arrow, draw_shape
+from vbvr_core.draw.canvas import RGB
+from vbvr_core.draw.text import draw_text, text_size
+from vbvr_core.families.fill_in.draw import Panels, PanelScene, RevealFrames
 from vbvr_core.families.fill_in.sequence import minimal_period, repeat_cycle
 from vbvr_core.families.fill_in.task import FillInGenerator
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_o45_sequence_completion.plugin import TASK
-from vbvr_o45_sequence_completion.rules import (
-    CYCLE_KINDS,
-    NUMBER_KINDS,
-    fitting_predictions,
-    number_sequence,
-)
-from vbvr_o45_sequence_completion.scene import ARROW_ANGLES, MIN_FONT, RowScene
 
+NUMBER_KINDS = ("arithmetic", "geometric", "square", "fibonacci")
+CYCLE_KINDS = ("shape_cycle", "color_cycle", "direction_cycle", "mixed_cycle")
 KINDS = NUMBER_KINDS + CYCLE_KINDS
 FIGURE_COLORS = ("red", "green", "blue", "yellow", "purple", "orange", "cyan", "pink")
 PROMPTS = {
@@ -45,6 +47,14 @@ PROMPTS = {
     "direction_cycle": "complete the repeating cycle of arrow directions",
     "mixed_cycle": "complete the repeating cycle of coloured shapes",
 }
+MIN_FONT = 14
+MARGIN = 20
+BOX_FILL = (255, 255, 255)
+BOX_LINE = (70, 70, 80)
+TEXT_COLOR = (25, 25, 35)
+OUTLINE = (40, 40, 40)
+ARROW_ANGLES = {"up": -90, "up_right": -45, "right": 0, "down_right": 45, "down": 90, "down_left": 135,
+                "left": 180, "up_left": -135}
 
 
 class Params(TaskParams):
@@ -97,6 +107,84 @@ class Solution(TaskSolution):
     answer: dict[str, Any]
     target_box: Box
     given_boxes: list[Box] = []
+
+
+def number_sequence(kind: str, first: int, step: int, length: int) -> list[int]:
+    """``length`` numbers of a progression: ``step`` is the difference, the ratio, or (Fibonacci) the second term.
+
+    ``square``: (first + k)²; ``fibonacci``: first, step, then each term the sum of the two before.
+    """
+    if kind == "arithmetic":
+        return [first + k * step for k in range(length)]
+    if kind == "geometric":
+        return [first * step**k for k in range(length)]
+    if kind == "square":
+        return [(first + k) ** 2 for k in range(length)]
+    if kind == "fibonacci":
+        terms = [first, step]
+        while len(terms) < length:
+            terms.append(terms[-1] + terms[-2])
+        return terms[:length]
+    raise ValueError(f"unknown number sequence kind {kind!r}; known: {', '.join(NUMBER_KINDS)}")
+
+
+def fitting_predictions(shown: list[int]) -> dict[str, int]:
+    """The next number predicted by each rule family that fits every shown number (needs ≥ 3 shown)."""
+    predictions: dict[str, int] = {}
+    pairs = list(zip(shown, shown[1:], strict=False))
+    differences = {b - a for a, b in pairs}
+    if len(differences) == 1:
+        predictions["arithmetic"] = shown[-1] + differences.pop()
+    if all(a != 0 and b % a == 0 for a, b in pairs) and len(ratios := {b // a for a, b in pairs}) == 1:
+        predictions["geometric"] = shown[-1] * ratios.pop()
+    roots = [round(abs(value) ** 0.5) for value in shown]
+    if [root * root for root in roots] == shown and roots == list(range(roots[0], roots[0] + len(roots))):
+        predictions["square"] = (roots[-1] + 1) ** 2
+    if all(c == a + b for a, b, c in zip(shown, shown[1:], shown[2:], strict=False)):
+        predictions["fibonacci"] = shown[-1] + shown[-2]
+    return predictions
+
+
+class RowScene(PanelScene):
+    """Geometry and drawing of a row of ``count`` square boxes, ``gap`` apart, centred ``offset`` px off the middle,
+    the last one the question mark's."""
+
+    def __init__(self, count: int, gap: int, offset: int, background: RGB, colors: dict[str, RGB]):
+        self.colors = colors
+        self.side = side = min(96, (FRAME_SIZE - 2 * MARGIN - (count - 1) * gap) // count)
+        panels = Panels(1, count, side, gap, Panels.centred(1, count, side, gap).left, FRAME_SIZE // 2 + offset - side // 2)
+        super().__init__(panels, background, BOX_FILL, BOX_LINE, 2, (0, count - 1), int(side * 0.6))
+
+    def font_size(self, elements: Sequence[dict[str, Any]]) -> int:
+        """One font size for every number of the row: the largest whose widest number fills ≤ 80 % of a box."""
+        labels = [str(element["number"]) for element in elements if "number" in element] or ["0"]
+        size = int(self.side * 0.5)
+        while size > 6 and max(text_size(label, size, bold=True)[0] for label in labels) > 0.8 * self.side:
+            size -= 1
+        return size
+
+    def draw_content(self, draw: ImageDraw.ImageDraw, box, element: dict[str, Any]) -> None:
+        """A number (at the row's font size), an arrow or a filled shape, centred in ``box``."""
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        radius = self.side * 0.3
+        if "number" in element:
+            draw_text(draw, (cx, cy), str(element["number"]), self.number_size, fill=TEXT_COLOR, bold=True)
+        elif "arrow" in element:
+            angle = math.radians(ARROW_ANGLES[element["arrow"]])
+            dx, dy = math.cos(angle) * radius * 1.15, math.sin(angle) * radius * 1.15
+            draw_arrow(draw, (cx - dx, cy - dy), (cx + dx, cy + dy), self.colors[element["color"]],
+                       width=max(3, self.side // 14), head_length=self.side * 0.28, head_width=self.side * 0.3)
+        else:
+            draw_shape(draw, element["shape"], (cx, cy), radius, fill=self.colors[element["color"]], outline=OUTLINE,
+                       width=2)
+
+    def render(self, elements: Sequence[dict[str, Any]], question: bool, *, row: Sequence[dict[str, Any]]) -> np.ndarray:
+        """The row with ``elements`` in the first boxes and, if ``question``, a question mark in the last one; the
+        numbers are set at the :meth:`font_size` of ``row``, the whole row with its answer, whichever frame is drawn
+        (sized by the shown numbers alone, they would shrink in the final frame when the answer is wider, and the
+        video, which only reveals the answer box, would not end on it)."""
+        self.number_size = self.font_size(row)
+        return super().render({(0, index): element for index, element in enumerate(elements)}, question)
 
 
 def undetermined(kind: str, elements: list[dict[str, Any]], font_size: int) -> str | None:
@@ -164,7 +252,7 @@ class SequenceCompletionGenerator(FillInGenerator, task=TASK, params=Params, sol
             "answer in the box of the question mark and keep everything else in the picture unchanged."
         )
         solution = Solution(kind=p.kind, elements=elements, answer=elements[-1], target_box=target,
-                            given_boxes=[scene.box(index, inset=3) for index in range(p.length - 1)])
+                            given_boxes=[scene.panels.box(0, index, 3) for index in range(p.length - 1)])
         return self.revealed(first, final, [target], prompt, solution)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
