@@ -118,11 +118,9 @@ class MazeGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
         """The route stopped one cell before the flag, and the route with a detour into a dead end and back, each
         walked at 3 frames a cell."""
         solution, scene = sample.solution, self.scene(sample.solution)
-        walk = dead_end_detour(solution.path, set(solution.walls), solution.layout["rows"])
-        misses = {"one_cell_short": lambda: scene.frames(solution.path[:-1], 3)}
-        if walk is not None:
-            misses["dead_end_detour"] = lambda: scene.frames(walk, 3)
-        return misses
+        walks = {"one_cell_short": solution.path[:-1],
+                 "dead_end_detour": dead_end_detour(solution.path, set(solution.walls), solution.layout["rows"])}
+        return {name: (lambda walk=walk: scene.frames(walk, 3)) for name, walk in walks.items() if walk is not None}
 
 
 def dead_end_detour(route: list[Cell], walls: set[Cell], side: int) -> list[Cell] | None:
@@ -155,13 +153,10 @@ class MazeScene:
         canvas[y0 - w : y1 + w, x0 - w : x1 + w] = TRAIL_COLOR
 
     def first_and_final(self, route: list[Cell]) -> tuple[np.ndarray, np.ndarray]:
-        """The first frame (marker at the start, no trail) and the final frame (whole trail, marker at the flag)."""
-        centres = [self.layout.cell_center(cell) for cell in route]
-        first = Stage(self.background).frame([(self.marker, centres[0])])
-        painted = self.background.copy()
-        for a, b in zip(centres, centres[1:], strict=False):
-            self._paint(painted, a, b)
-        return first, Stage(painted).frame([(self.marker, centres[-1])])
+        """The first frame (marker at the start, no trail) and the final frame (whole trail, marker at the flag): the
+        first and last frames of the walk at one frame a cell."""
+        frames = list(self.frames(route, 1))
+        return frames[0], frames[-1]
 
     def frames(self, route: list[Cell], frames_per_step: int) -> Iterator[np.ndarray]:
         """The walk: the marker moves ``frames_per_step`` frames per cell; the trail follows it."""
