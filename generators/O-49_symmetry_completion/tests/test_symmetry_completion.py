@@ -10,9 +10,14 @@ from vbvr_core.families.fill_in.draw import reveal_frames
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_baseline, score_frames
-from vbvr_o49_symmetry_completion.generator import SymmetryCompletionGenerator, hidden_cells_problem
-from vbvr_o49_symmetry_completion.patterns import copy_complete, half_pattern, mirror_complete
-from vbvr_o49_symmetry_completion.scene import PatternScene
+from vbvr_o49_symmetry_completion.generator import (
+    PatternScene,
+    SymmetryCompletionGenerator,
+    copy_complete,
+    half_pattern,
+    hidden_cells_problem,
+    mirror_complete,
+)
 
 KEY = "O-49_symmetry_completion"
 

@@ -11,6 +11,9 @@ Parameters → draw → solve → render → prompt:
   told apart), or where one colour answers nearly every hidden cell;
 - the video fills the hidden cells one after another, row by row from the axis outwards.
 
+A pattern is an N×N integer array: 0 = empty cell, k ≥ 1 = filled with colour k. Patterns are built for a
+vertical axis (left half given, right half mirrored); a horizontal axis is the transpose.
+
 The scorer is the fill-in family's ``score_completion``: every hidden cell is a target, and ``Solution.chance``
 (the share the most common answer gets right) is discounted, so filling every cell with it earns 0.
 """
@@ -20,16 +23,27 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import numpy as np
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Box, Cell, Sample, Strata, TaskParams, TaskSolution, Uniform
-from vbvr_core.draw import BACKGROUNDS, BackgroundIndex, GridLayout
-from vbvr_core.families.fill_in.draw import reveal_video
+from vbvr_core.draw import BACKGROUNDS, PALETTE, BackgroundIndex, GridLayout, new_canvas, to_frame
+from vbvr_core.families.fill_in.draw import draw_question_mark, reveal_video
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
-from vbvr_o49_symmetry_completion.patterns import KINDS, copy_complete, half_pattern, mirror_complete
 from vbvr_o49_symmetry_completion.plugin import TASK
-from vbvr_o49_symmetry_completion.scene import FILL_COLORS, FILL_INSET, PatternScene
 
+RGB = tuple[int, int, int]
+KINDS = ("random", "checkerboard", "diagonal", "increment", "blocks")
+# The axis is an unsaturated dark grey: the official task draws none, and a coloured axis merges with the
+# filled cells beside it wherever a colour-blob reader (the official evaluator's) looks at the video.
+AXIS_COLOR: RGB = (90, 90, 96)
+FILL_COLORS = ("navy", "green", "purple", "cyan", "yellow", "blue", "pink", "brown", "red")
+COLOR_VALUES: dict[str, RGB] = {**PALETTE, "navy": (30, 41, 59)}
+HIDDEN_FILL = (200, 200, 206)
+HIDDEN_MARK = (120, 120, 130)
+EMPTY_FILL = (255, 255, 255)
+LINE_COLOR = (150, 160, 175)
+FILL_INSET = 3  # pixels between a filled cell and its grid lines: filled neighbours stay ≥ 8 px apart
 MAX_REVEAL_FRAMES = 84
 MIN_DISAGREEMENT = 0.25  # least share of hidden cells where mirroring and copying differ
 MAX_CHANCE = 0.75  # most hidden cells one single colour (or white) may answer
@@ -63,6 +77,65 @@ class Solution(TaskSolution):
     answers: list[int]
     fill_colors: list[str]
     chance: float
+
+
+def half_pattern(kind: str, size: int, colors: int, rng: np.random.Generator) -> np.ndarray:
+    """The left half (size × size/2) of a pattern of ``kind`` using colours 1..``colors``."""
+    half = size // 2
+    rows, cols = np.mgrid[0:size, 0:half]
+    if kind == "random":
+        filled = rng.random((size, half)) < rng.uniform(0.35, 0.65)
+        return np.where(filled, rng.integers(1, colors + 1, (size, half)), 0)
+    if kind == "checkerboard":
+        filled = (rows + cols) % 2 == int(rng.integers(0, 2))
+    elif kind == "diagonal":
+        filled = (rows + cols) % 3 == int(rng.integers(0, 3))
+    elif kind == "increment":
+        filled = cols < np.minimum(rows % (half + 1) + 1, half)
+    else:  # "blocks" (``Params.kind`` allows only KINDS)
+        blocks = rng.random((size // 2 + 1, half // 2 + 1)) < 0.5
+        filled = blocks[rows // 2, cols // 2]
+    return np.where(filled, 1 + rows % colors, 0)
+
+
+def mirror_complete(left: np.ndarray) -> np.ndarray:
+    """The full pattern: ``left`` and its mirror image across the vertical centre line."""
+    return np.concatenate([left, left[:, ::-1]], axis=1)
+
+
+def copy_complete(left: np.ndarray) -> np.ndarray:
+    """The full pattern a copy (translation) of ``left`` would give instead of its mirror image."""
+    return np.concatenate([left, left], axis=1)
+
+
+class PatternScene:
+    """Draws a pattern (0 = empty, k = ``fill_names[k-1]``) on ``layout`` with its ``axis`` marked."""
+
+    def __init__(self, layout: GridLayout, axis: str, background: RGB, fill_names: list[str]):
+        self.layout, self.axis, self.background = layout, axis, background
+        self.fills = [COLOR_VALUES[name] for name in fill_names]
+
+    def render(self, pattern: np.ndarray, hidden: set[tuple[int, int]]) -> np.ndarray:
+        """The grid with every cell drawn from ``pattern`` except the ``hidden`` ones (grey, question mark)."""
+        layout = self.layout
+        canvas = new_canvas(self.background)
+        draw = ImageDraw.Draw(canvas)
+        for cell, value in np.ndenumerate(pattern):
+            if cell in hidden:
+                layout.fill_cell(draw, cell, HIDDEN_FILL)
+                draw_question_mark(draw, layout.cell_box(cell), max(12, int(layout.cell * 0.5)), HIDDEN_MARK)
+            else:
+                layout.fill_cell(draw, cell, EMPTY_FILL)
+                if value:
+                    layout.fill_cell(draw, cell, self.fills[value - 1], inset=FILL_INSET)
+        layout.draw_lines(draw, LINE_COLOR, 2)
+        left, top, right, bottom = layout.box
+        overhang = max(10, layout.cell // 3)
+        x, y = (left + right) // 2, (top + bottom) // 2
+        ends = ([(x, top - overhang), (x, bottom + overhang)] if self.axis == "vertical"
+                else [(left - overhang, y), (right + overhang, y)])
+        draw.line(ends, fill=AXIS_COLOR, width=5)
+        return to_frame(canvas)
 
 
 def hidden_cells_problem(chance: float, copy_disagreement: float) -> str | None:
