@@ -16,8 +16,8 @@ from vbvr_g8_track_object_movement.generator import (
     MIN_SLIDE,
     Solution,
     TrackObjectMovementGenerator,
-    TrackScene,
     border_half,
+    track_scene,
 )
 
 
@@ -90,9 +90,9 @@ def test_only_the_border_is_green_and_only_the_star_is_red_or_pink():
 
 def slide(folder, solution: Solution, frames: int = 40) -> list[np.ndarray]:
     """The tracked object of ``solution`` sliding to its end, drawn independently of the generator."""
-    scene = TrackScene(solution, BACKGROUNDS[load_record(folder).params["background"]])
-    x0, x1 = scene.start[0], scene.end[0]
-    video = [scene.frame(x0 + (x1 - x0) * ease_in_out(k / frames)) for k in range(frames + 1)]
+    stage, sprite = track_scene(solution, BACKGROUNDS[load_record(folder).params["background"]])
+    (x0, y), x1 = solution.objects[0].center, solution.end[0]
+    video = [stage.frame([(sprite, (x0 + (x1 - x0) * ease_in_out(k / frames), y))]) for k in range(frames + 1)]
     return video + [video[-1]] * 5
 
 

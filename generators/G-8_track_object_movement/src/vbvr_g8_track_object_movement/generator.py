@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import numpy as np
 from PIL import Image, ImageDraw
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
@@ -31,6 +30,7 @@ from vbvr_core.draw import (
     new_canvas,
     to_frame,
 )
+from vbvr_core.families.gridwalk.task import tracks_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 
 from vbvr_g8_track_object_movement.plugin import TASK
@@ -103,38 +103,25 @@ def border_half(radius: float) -> float:
     return radius * 1.3 + 6
 
 
-def object_sprite(kind: str, color: tuple[int, int, int], radius: int) -> Sprite:
-    """An object inside its green border, as a sprite centred on the object."""
-    half = border_half(radius) + BORDER_WIDTH
-    side = int(2 * half + 4)
+def track_scene(solution: Solution, background: tuple[int, int, int]) -> tuple[Stage, Sprite]:
+    """The static scene (target, resting objects) as a stage, and the tracked object inside its green border as a
+    sprite centred on the object."""
+    canvas = new_canvas(background)
+    draw = ImageDraw.Draw(canvas)
+    tx, ty = solution.target
+    draw.rectangle([tx - 38, ty - 26, tx + 38, ty + 26], fill=TARGET_FILL, outline=TARGET_OUTLINE, width=4)
+    draw_shape(draw, "star", (tx, ty), 15, fill=STAR_COLOR)
+    for obj in solution.objects[1:]:
+        draw_shape(draw, obj.kind, obj.center, solution.radius, fill=obj.color, outline=(30, 30, 30), width=2)
+    tracked = solution.objects[0]
+    side = int(2 * (solution.border_half + BORDER_WIDTH) + 4)
     image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    c, b = side / 2, border_half(radius)
-    draw_shape(draw, kind, (c, c), radius, fill=color + (255,), outline=(30, 30, 30, 255), width=2)
+    c, b = side / 2, solution.border_half
+    draw_shape(draw, tracked.kind, (c, c), solution.radius, fill=tracked.color + (255,), outline=(30, 30, 30, 255),
+               width=2)
     draw.rectangle([c - b, c - b, c + b, c + b], outline=BORDER_COLOR + (255,), width=BORDER_WIDTH)
-    return Sprite.from_image(image)
-
-
-class TrackScene:
-    """The static scene (target, resting objects) and the tracked object's sprite, from a solution."""
-
-    def __init__(self, solution: Solution, background: tuple[int, int, int]):
-        canvas = new_canvas(background)
-        draw = ImageDraw.Draw(canvas)
-        tx, ty = solution.target
-        draw.rectangle([tx - 38, ty - 26, tx + 38, ty + 26], fill=TARGET_FILL, outline=TARGET_OUTLINE, width=4)
-        draw_shape(draw, "star", (tx, ty), 15, fill=STAR_COLOR)
-        for obj in solution.objects[1:]:
-            draw_shape(draw, obj.kind, obj.center, solution.radius, fill=obj.color, outline=(30, 30, 30), width=2)
-        self.stage = Stage(to_frame(canvas))
-        tracked = solution.objects[0]
-        self.sprite = object_sprite(tracked.kind, tracked.color, solution.radius)
-        self.start = tracked.center
-        self.end = solution.end
-
-    def frame(self, x: float) -> np.ndarray:
-        """The scene with the tracked object (and its border) at horizontal position ``x``."""
-        return self.stage.frame([(self.sprite, (x, self.start[1]))])
+    return Stage(to_frame(canvas)), Sprite.from_image(image)
 
 
 class TrackObjectMovementGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
@@ -180,8 +167,7 @@ class TrackObjectMovementGenerator(BaseGenerator, task=TASK, params=Params, solu
         start = objects[0].center
         solution = Solution(target=(p.target_x, TARGET_Y), radius=p.radius, objects=objects,
                             end=(float(p.target_x), start[1]), border_half=border_half(p.radius), field_top=FIELD_TOP)
-        scene = TrackScene(solution, BACKGROUNDS[p.background])
-        slide = [(scene.sprite, interpolate_points([start, solution.end], p.move_frames))]
+        stage, sprite = track_scene(solution, BACKGROUNDS[p.background])
         others = (f"The other objects, including the other {tracked_color} {tracked_kind}{'s' if p.lookalikes > 1 else ''},"
                   if p.lookalikes else "The other objects")
         prompt = (
@@ -189,5 +175,5 @@ class TrackObjectMovementGenerator(BaseGenerator, task=TASK, params=Params, solu
             "horizontally, staying on its row, until it sits directly below the green rectangle marked with a red "
             f"star, and keep the green border around it as it moves. {others} stay where they are."
         )
-        return Sample(first_frame=scene.frame(start[0]), final_frame=scene.frame(float(p.target_x)), prompt=prompt,
-                      trajectory=lambda: scene.stage.frames(slide), solution=solution, params=p)
+        slide = [(sprite, interpolate_points([start, solution.end], p.move_frames))]
+        return tracks_sample(stage, slide, prompt=prompt, solution=solution, params=p)
