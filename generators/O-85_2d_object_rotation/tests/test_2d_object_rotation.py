@@ -12,12 +12,9 @@ from vbvr_core.testing.contract import SampleContract, contract_samples
 from vbvr_core.testing.helpers import score_frames
 from vbvr_o85_2d_object_rotation.generator import (
     ObjectRotationGenerator,
-    Params,
     Shape,
     Solution,
-    scene_stage,
     shape_problem,
-    turned_frame,
 )
 
 WHITE = (255, 255, 255)
@@ -60,9 +57,8 @@ def test_drawn_angles_follow_the_stratum_grain():
 
 def _turn_video(folder, final_angle: float, frames: int = 48) -> list[np.ndarray]:
     record = load_record(folder)
-    objects = Solution.model_validate(record.solution).objects
-    stage = scene_stage(Params(**record.params), objects)
-    return [turned_frame(stage, objects, final_angle * k / frames) for k in range(frames + 1)]
+    frame_at = ObjectRotationGenerator(0, record.params).frame_at(Solution.model_validate(record.solution))
+    return [frame_at(final_angle * k / frames) for k in range(frames + 1)]
 
 
 class TestContract(SampleContract):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from functools import partial
 from typing import Annotated, Any, Literal
 
 import numpy as np
@@ -106,12 +105,9 @@ class Solution(TaskSolution):
 def cell_centers(count: int) -> tuple[list[Point], float]:
     """Centres of the cells that hold ``count`` shapes below the title band, and the cells' smaller side."""
     height = 512 - TITLE_BAND
-    if count == 1:
-        return [(256.0, TITLE_BAND + height / 2)], height
-    if count == 2:
-        return [(128.0, TITLE_BAND + height / 2), (384.0, TITLE_BAND + height / 2)], 256.0
-    rows = [TITLE_BAND + height / 4, TITLE_BAND + 3 * height / 4]
-    return [(x, y) for y in rows for x in (128.0, 384.0)][:count], height / 2
+    rows = [TITLE_BAND + height / 2] if count <= 2 else [TITLE_BAND + height / 4, TITLE_BAND + 3 * height / 4]
+    columns = [256.0] if count == 1 else [128.0, 384.0]
+    return [(x, y) for y in rows for x in columns][:count], min(512 / len(columns), height / len(rows))
 
 
 def arc_radius(shape_radius: float) -> float:
@@ -162,12 +158,6 @@ def scene_stage(params: Params, objects: list[Shape]) -> Stage:
     return Stage(to_frame(canvas))
 
 
-def turned_frame(stage: Stage, objects: list[Shape], angle: float) -> np.ndarray:
-    """The scene with every shape turned by ``angle`` degrees (clockwise positive) about its centre."""
-    return stage.frame([(turned_sprite(obj.vertices, angle, obj.sprite_side, obj.color, OUTLINE, obj.outline_width),
-                         obj.center) for obj in objects])
-
-
 class ObjectRotationGenerator(SteadyTurnGenerator, task=TASK, params=Params, solution=Solution):
     """Draws shapes with turn indicators and the video of their uniform turn."""
 
@@ -194,8 +184,11 @@ class ObjectRotationGenerator(SteadyTurnGenerator, task=TASK, params=Params, sol
         return Solution(objects=objects, signed_degrees=signed_turn(p.degrees, p.direction))
 
     def frame_at(self, solution: Solution) -> Callable[[float], np.ndarray]:
-        """The scene with its indicators, every shape turned by a given angle."""
-        return partial(turned_frame, scene_stage(self.params, solution.objects), solution.objects)
+        """The scene with its indicators, every shape turned by a given angle (degrees, clockwise positive) about its
+        centre."""
+        stage, objects = scene_stage(self.params, solution.objects), solution.objects
+        return lambda angle: stage.frame([(turned_sprite(obj.vertices, angle, obj.sprite_side, obj.color, OUTLINE,
+                                                         obj.outline_width), obj.center) for obj in objects])
 
     def prompt(self, solution: Solution) -> str:
         """The turn to make, as the title and the arrows state it."""
