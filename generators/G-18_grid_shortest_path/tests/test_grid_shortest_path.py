@@ -17,7 +17,6 @@ from vbvr_g18_grid_shortest_path.generator import (
     START_COLOR,
     GridShortestPathGenerator,
     Solution,
-    l_path,
     monotone_path,
 )
 
@@ -72,7 +71,7 @@ class TestContract(SampleContract):
     def test_other_shortest_routes_keep_full_marks(self, samples, tmp_path):
         solution = Solution.model_validate(load_record(samples[0]).solution)
         for rows_first in (True, False):
-            route = l_path(solution.start, solution.goal, rows_first)
+            route = monotone_path(solution.start, solution.goal, rows_first=rows_first)
             assert score_frames(samples[0], walk_video(samples[0], route), tmp_path).value >= 0.98
 
     def test_walk_that_stops_short_of_the_goal_scores_zero(self, samples, tmp_path):
@@ -99,5 +98,5 @@ class TestContract(SampleContract):
 
 
 def test_l_paths_are_the_two_extreme_shortest_routes():
-    assert l_path((0, 0), (2, 1), rows_first=True) == [(0, 0), (1, 0), (2, 0), (2, 1)]
-    assert l_path((2, 1), (0, 0), rows_first=False) == [(2, 1), (2, 0), (1, 0), (0, 0)]
+    assert monotone_path((0, 0), (2, 1), rows_first=True) == [(0, 0), (1, 0), (2, 0), (2, 1)]
+    assert monotone_path((2, 1), (0, 0), rows_first=False) == [(2, 1), (2, 0), (1, 0), (0, 0)]

@@ -4,8 +4,7 @@ Parameters → draw → solve → render → prompt:
 
 - an open ``rows``×``cols`` grid (no obstacles, as in the original task);
 - the green start cell (holding the agent) and the red goal cell are at least ``min_distance`` apart;
-- on an open grid every monotone route is shortest: the solver draws one of them uniformly by
-  shuffling the row and column moves; the scorer accepts any walk of the optimal length;
+- on an open grid every monotone route is shortest: the solver draws one uniformly by shuffling the row and column moves;
 - the video walks the agent along it, ``frames_per_step`` frames per cell;
 - the family's scorer judges it as it is (``vbvr_core.families.gridwalk.scoring.score_plain_walk``) on the open
   grid: any route of the grid distance's length counts.
@@ -59,25 +58,17 @@ class Solution(TaskSolution):
     agent_color: tuple[int, int, int]
 
 
-def monotone_path(start: Cell, goal: Cell, rng: np.random.Generator) -> list[Cell]:
-    """A shortest 4-connected path on an open grid: the row and column moves in a random order."""
+def monotone_path(start: Cell, goal: Cell, rng: np.random.Generator | None = None,
+                  rows_first: bool = True) -> list[Cell]:
+    """A shortest 4-connected path on an open grid: its row and column moves in a random order (with ``rng``), else
+    all its row moves first (``rows_first``) or all its column moves first."""
     d_row, d_col = goal[0] - start[0], goal[1] - start[1]
-    moves = [(int(np.sign(d_row)), 0)] * abs(d_row) + [(0, int(np.sign(d_col)))] * abs(d_col)
+    rows, cols = [(int(np.sign(d_row)), 0)] * abs(d_row), [(0, int(np.sign(d_col)))] * abs(d_col)
+    moves = rows + cols if rows_first else cols + rows
     path = [start]
-    for index in rng.permutation(len(moves)):
+    for index in range(len(moves)) if rng is None else rng.permutation(len(moves)):
         step = moves[int(index)]
         path.append((path[-1][0] + step[0], path[-1][1] + step[1]))
-    return path
-
-
-def l_path(start: Cell, goal: Cell, rows_first: bool) -> list[Cell]:
-    """The shortest 4-connected path that makes all its row moves first (or all its column moves first)."""
-    path = [start]
-    for axis in (0, 1) if rows_first else (1, 0):
-        while path[-1][axis] != goal[axis]:
-            cell = list(path[-1])
-            cell[axis] += 1 if goal[axis] > cell[axis] else -1
-            path.append((cell[0], cell[1]))
     return path
 
 
@@ -104,7 +95,8 @@ class GridShortestPathGenerator(WalkGenerator, task=TASK, params=Params, solutio
 
     def other_routes(self, s: Solution) -> Routes:
         """Other shortest routes: every row move first, or every column move first."""
-        return {"rows_first": l_path(s.start, s.goal, True), "columns_first": l_path(s.start, s.goal, False)}
+        return {"rows_first": monotone_path(s.start, s.goal),
+                "columns_first": monotone_path(s.start, s.goal, rows_first=False)}
 
     def wrong_routes(self, s: Solution) -> Routes:
         """The ground-truth walk with one step made and undone on the way (after the walk stopped one step short)."""
