@@ -4,7 +4,7 @@ Parameters → draw → solve → render → prompt:
 
 - an open ``rows``×``cols`` grid (no obstacles, as in the original task);
 - the green start cell (holding the agent) and the red goal cell are at least ``min_distance`` apart;
-- on an open grid every monotone route is shortest: the solver draws one uniformly by shuffling the row and column moves;
+- on an open grid every monotone route is shortest: the solver draws one uniformly, shuffling the row and column moves;
 - the video walks the agent along it, ``frames_per_step`` frames per cell;
 - the family's scorer judges it as it is (``vbvr_core.families.gridwalk.scoring.score_plain_walk``) on the open
   grid: any route of the grid distance's length counts.
