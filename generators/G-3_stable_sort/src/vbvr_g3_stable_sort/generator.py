@@ -20,10 +20,18 @@ from typing import Annotated
 import cv2
 import numpy as np
 from pydantic import Field
-from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
+from vbvr_core.contract import Point, Sample, Strata, TaskParams, Uniform
 from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, BackgroundIndex, Sprite
-from vbvr_core.families.arrangement.draw import KIND_REACH, OBJECT_COLORS, Mover, rounded, row_places, row_slots
+from vbvr_core.families.arrangement.draw import (
+    KIND_REACH,
+    OBJECT_COLORS,
+    Mover,
+    RowSolution,
+    rounded,
+    row_places,
+    row_slots,
+)
 from vbvr_core.families.arrangement.task import MovesGenerator
 from vbvr_core.pipeline.generator import Reject
 
@@ -60,15 +68,11 @@ class Params(TaskParams):
         6, ge=3, le=10, description="frames between the starts of consecutive moves")
 
 
-class Solution(TaskSolution):
-    """Each shape's colour (one per kind), nominal radius, start and place in the sorted row, and the row's
-    left-to-right order."""
+class Solution(RowSolution):
+    """The family's row solution (each shape's colour, one per kind, start and place in the sorted row, and the
+    row's left-to-right order) and each shape's nominal radius."""
 
-    colors: list[tuple[int, int, int]]
     radii: list[float]
-    starts: list[Point]
-    ends: list[Point]
-    order: list[int]
 
 
 def stable_order(keys: list[int]) -> list[int]:
@@ -132,20 +136,6 @@ class StableSortGenerator(MovesGenerator, task=TASK, params=Params, solution=Sol
                 radii[member] = round(KINDS[name] * SIZE_STEP ** step, 1)
         return [names[g] for g in keys], radii, keys, names, colors
 
-    def _prompt(self, kind_names: list[str]) -> str:
-        p = self.params
-        rule = ", then ".join(f"all {name}s" for name in kind_names)
-        return (
-            f"A row of {p.num_objects} colored shapes is shown near the top. Move the shapes into a "
-            f"new row below it, centered horizontally, sorted by shape: {rule}. This is a stable sort: shapes "
-            "of the same kind must keep the left-to-right order they have in the top row. Keep every shape's "
-            "kind, size and color unchanged."
-        )
-
-    def _row(self, order: list[int], y: float, spacing: float) -> list[Point]:
-        """Each shape's place when the shapes stand left to right in ``order`` on line ``y``, ``spacing`` apart."""
-        return row_places(order, [2 * r for r in self.reach], y, spacing)
-
     def _moves(self, order: list[int], ends: list[Point]) -> tuple[list[Mover], list[list[Point]]]:
         """The movers in ``order`` (down to the lane, along it, down into ``ends``) and their collision-free
         positions per frame; ``Reject`` when no plan keeps the shapes apart."""
@@ -160,7 +150,7 @@ class StableSortGenerator(MovesGenerator, task=TASK, params=Params, solution=Sol
 
     def _frames(self, order: list[int], y: float, spacing: float) -> FrameSource:
         """The shapes moved into the row of ``order`` on line ``y``, ``spacing`` apart."""
-        return self.moved(*self._moves(order, self._row(order, y, spacing)))
+        return self.moved(*self._moves(order, row_places(order, self.widths, y, spacing)))
 
     def generate(self) -> Sample:
         """Draw the row, stable-sort it by kind, and move the shapes into the sorted row."""
@@ -172,22 +162,30 @@ class StableSortGenerator(MovesGenerator, task=TASK, params=Params, solution=Sol
         # Rows are laid out by each shape's drawn width; the planner's footprint is a disc of half that width
         # (a triangle or square reaches further up or down), so every plan is also checked pixel by pixel.
         self.reach = [half_width(sprite) for sprite in self.sprites]
-        if 2 * sum(self.reach) + (p.num_objects - 1) * p.spacing > ROW_WIDTH:
+        self.widths = [2 * r for r in self.reach]
+        if sum(self.widths) + (p.num_objects - 1) * p.spacing > ROW_WIDTH:
             raise Reject("too wide: the row does not fit on the canvas")
-        self.starts = row_slots([2 * r for r in self.reach], p.top_y, p.spacing)
+        self.starts = row_slots(self.widths, p.top_y, p.spacing)
         self.order = stable_order(self.keys)
         if self.order == sorted(self.order):
             raise Reject("trivial: the row is already sorted")
-        ends = self._row(self.order, p.bottom_y, p.spacing)
+        ends = row_places(self.order, self.widths, p.bottom_y, p.spacing)
         movers, positions = self._moves(self.order, ends)
         solution = Solution(colors=colors, radii=radii, starts=rounded(self.starts), ends=rounded(ends),
                             order=self.order)
-        return self.moved_sample(movers, positions, self._prompt(kind_names), solution)
+        rule = ", then ".join(f"all {name}s" for name in kind_names)
+        prompt = (
+            f"A row of {p.num_objects} colored shapes is shown near the top. Move the shapes into a "
+            f"new row below it, centered horizontally, sorted by shape: {rule}. This is a stable sort: shapes "
+            "of the same kind must keep the left-to-right order they have in the top row. Keep every shape's "
+            "kind, size and color unchanged."
+        )
+        return self.moved_sample(movers, positions, prompt, solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The stable order in a row 24 px lower with wider gaps (up to twice): the prompt fixes neither."""
         p = self.params
-        room = ROW_WIDTH - 2 * sum(self.reach)
+        room = ROW_WIDTH - sum(self.widths)
         spacing = min(2 * p.spacing, room / (p.num_objects - 1))
         return {"lower_wider_row": self._frames(self.order, p.bottom_y + 24, spacing)}
 

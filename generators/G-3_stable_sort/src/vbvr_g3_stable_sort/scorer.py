@@ -33,13 +33,10 @@ VIEW_FULL, VIEW_ZERO = 0.8, 0.5
 def follow_shapes(solution: Solution, frames: np.ndarray, first_small: np.ndarray, final_small: np.ndarray) -> tuple:
     """Each kind's shapes by their colour and size, in the whole clip and afresh in its last frames (what the
     family's ``judge_row`` takes: tracks, end positions, intact flags, last-frame masks)."""
-    kinds: dict[tuple[int, ...], list[int]] = {}
-    for index, color in enumerate(solution.colors):
-        kinds.setdefault(tuple(color), []).append(index)
     tail_length = min(TAIL_FRAMES, len(frames))
     followed = {}  # per shape: its track, its track over the last frames, its counts and mask there, its pixels
-    for color, members in kinds.items():
-        members = sorted(members, key=lambda k: solution.radii[k])
+    for color in set(solution.colors):
+        members = sorted((k for k, c in enumerate(solution.colors) if c == color), key=lambda k: solution.radii[k])
         # Each shape's pixel count in the sample's final frame: its blobs, smallest to largest.
         found, _, stats, _ = cv2.connectedComponentsWithStats(
             color_mask(final_small, color, COLOR_TOLERANCE).astype(np.uint8), connectivity=8)
