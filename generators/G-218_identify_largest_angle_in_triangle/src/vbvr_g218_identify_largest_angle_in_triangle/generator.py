@@ -22,7 +22,6 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import new_canvas, to_frame
-from vbvr_core.families.geometry_marks.task import inside_canvas
 from vbvr_core.families.marking.task import RingMarkGenerator
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.plane import interior_angles, shift_room
@@ -78,8 +77,8 @@ def triangle_from_angles(angles: list[float], longest: float, turn: float) -> li
 
 
 def reject_reason(vertices: list[Point], ring_radius: float) -> str | None:
-    """Why a triangle cannot be used (near-equal largest angles, a sliver, two vertices in one ring, a vertex
-    too near the edge for its ring), or None."""
+    """Why a triangle cannot be used (near-equal largest angles, a sliver, two vertices in one ring), or None. (Every
+    ring fits on the canvas: the placement keeps the vertices a ring and more inside.)"""
     angles = sorted(interior_angles(vertices), reverse=True)
     if angles[0] - angles[1] < MIN_MARGIN_ACCEPTED:
         return f"ambiguous: the two largest angles {angles[0]:.1f}° and {angles[1]:.1f}° are too close"
@@ -88,8 +87,6 @@ def reject_reason(vertices: list[Point], ring_radius: float) -> str | None:
     shortest = min(math.dist(vertices[k], vertices[k - 1]) for k in range(3))
     if shortest < 2.5 * ring_radius:
         return f"cluttered: the shortest side ({shortest:.0f} px) puts two vertices inside one ring"
-    if not inside_canvas(vertices, ring_radius):
-        return "a vertex lies too close to the edge for its ring to fit"
     return None
 
 
