@@ -217,9 +217,8 @@ class FlightScene:
         draw.line([(18, GROUND_TOP), (18, TOP_MARGIN)], fill=(150, 150, 150), width=2)
         draw_arrow(draw, (470, 28), (470, 84), GRAVITY_COLOR, width=4, head_length=14, head_width=14)
         draw_text(draw, (500, 104), f"g = {p.gravity:g} m/s²", 15, fill=GRAVITY_COLOR, anchor="rm")
-        direction = "up" if p.velocity > 0 else "down"
-        lines = [f"h₀ = {p.height:g} m", f"v₀ = {abs(p.velocity):g} m/s {direction}" if p.velocity else "v₀ = 0 m/s"]
-        for row, line in enumerate(lines):
+        speed = f"{abs(p.velocity):g} m/s {'up' if p.velocity > 0 else 'down'}" if p.velocity else "0 m/s"
+        for row, line in enumerate([f"h₀ = {p.height:g} m", f"v₀ = {speed}"]):
             draw_text(draw, (500, 130 + 20 * row), line, 15, fill=TEXT_COLOR, anchor="rm")
         return to_frame(canvas)
 

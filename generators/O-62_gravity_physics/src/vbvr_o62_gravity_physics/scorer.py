@@ -1,14 +1,12 @@
 """O-62 scorer: track the ball and compare its height over time with the kinematics.
 
-The ball is found by its colour — as the video's opening frame shows it — in every frame of the video,
-each frame taken at its own time (real time at the video's frame rate). The release moment is not assumed: the
-expected curve y(t − τ) is fitted over every delay τ in quarter 24-fps frames, so a model may hold the start for
-any time. Parts:
+The ball is tracked by its colour (``track_ball``) in every frame, each taken at its own time (real time at the
+video's frame rate); the release is not assumed: the curve y(t − τ) is fitted over every delay τ in quarter 24-fps
+frames (``fit_delay``), so a model may hold the start for any time. ``start`` and ``end`` are
+``judge_ball_motion``'s (the ball must rest on the ground at its landing point: stopping in mid-air, sinking through
+the floor or vanishing gets 0; at a low frame rate the last frame may come less than one frame interval before
+the landing, on the curve). Then:
 
-- ``start``: the video's first frame shows the ball where the sample's first frame does;
-- ``end``: in the last frame the ball rests on the ground at its landing point (or, at a low frame rate,
-  is on its curve less than one frame interval before landing) — a ball
-  that stops in mid-air, sinks through the floor or vanishes gets 0;
 - ``physics``: share of the flight's frames where the ball is within tolerance of y(t − τ); at a frame rate other
   than 24 fps (a conversion may repeat or drop frames), at some moment within half a 24-fps frame of its time;
 - ``process``: the ball passes the intermediate heights of the descent from its highest point to the ground;
@@ -69,7 +67,6 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     slack = 0.0 if abs(fps - FPS) < 0.5 else CONVERSION_SLACK
     delay, off_curve = fit_delay(delays, distance_to_curve(solution, (frames[None, :] - delays[:, None]) / fps,
                                                            ys[None, :], slack))
-    matched = off_curve <= tolerance
     # The frames that tell a flight from a ball left at its start or cut to its landing: those where the curve has
     # the ball away from both. Short flights have few frames, and a ball merely held at the start matches the
     # first frames after release, so the others decide.
@@ -77,7 +74,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     every = np.arange(ball.total)
     in_flight = (every > delay) & (every < delay + flight)
     on_curve = np.zeros(ball.total, dtype=bool)
-    on_curve[frames] = matched
+    on_curve[frames] = off_curve <= tolerance
     expected = expected_y(solution, (every - delay) / fps)
     telling = in_flight & (np.abs(expected - solution.start_y) > tolerance) & (np.abs(expected - solution.landing_y) > tolerance)
     judged = telling if telling.any() else in_flight
