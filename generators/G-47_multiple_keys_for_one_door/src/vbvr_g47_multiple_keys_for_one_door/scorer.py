@@ -15,6 +15,7 @@ from vbvr_core.contract.geometry import Cell
 from vbvr_core.draw import GridLayout
 from vbvr_core.families.gridwalk.judge import before_goal, score_walk
 from vbvr_core.families.gridwalk.track import TRACK_FPS
+from vbvr_core.families.gridwalk.visits import grid_distance
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.media.video import VideoReader
 
@@ -24,12 +25,12 @@ from vbvr_g47_multiple_keys_for_one_door.generator import KEY_COLORS, Solution
 KEY_GONE = 0.3
 
 
-def vanished_keys(video: VideoReader, layout: GridLayout, solution: Solution) -> set[Cell]:
+def vanished_keys(video: VideoReader, solution: Solution) -> set[Cell]:
     """The key cells whose key, seen in the opening frame, is gone from the last frame."""
     clip = video.clip(fps=TRACK_FPS)
     if not clip.ok:
         return set()
-    scaled = layout.scaled(clip.frames.shape[2] / 512)
+    scaled = GridLayout(**solution.layout).scaled(clip.frames.shape[2] / 512)
     ends = clip.frames[[0, -1]]
     gone = set()
     for cell, name in zip(solution.keys, solution.key_colors, strict=True):
@@ -46,10 +47,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
 
     def keys(verdict, walk):
         before_door = set(before_goal(walk, solution.door))
-        gone = vanished_keys(video, GridLayout(**solution.layout), solution)
-        collected = sum(1 for row, col in map(tuple, solution.keys)
-                        if (row, col) in before_door
-                        or ((row, col) in gone and before_door & {(row - 1, col), (row + 1, col), (row, col - 1), (row, col + 1)}))
+        gone = vanished_keys(video, solution)
+        collected = sum(key in before_door or (key in gone and any(grid_distance(key, cell) == 1 for cell in before_door))
+                        for key in map(tuple, solution.keys))
         missed = len(solution.keys) - collected
         verdict.part("keys", (collected / len(solution.keys)) ** 2,
                      unless=f"{missed} of {len(solution.keys)} keys not collected before the door")
