@@ -126,15 +126,12 @@ class LightGeometry:
     @classmethod
     def at(cls, label: str, cx: int, top: int, lamp_radius: int) -> LightGeometry:
         """A light whose housing is centred on ``cx`` with its top edge at ``top``."""
-        pad = lamp_radius // 2
-        width = 2 * (lamp_radius + pad)
-        height = 4 * lamp_radius + 3 * pad
-        housing = (cx - width // 2, top, cx + width // 2, top + height)
+        pad = lamp_radius // 2  # around each lamp in the housing, and between the housing and the display
+        housing = (cx - lamp_radius - pad, top, cx + lamp_radius + pad, top + 4 * lamp_radius + 3 * pad)
         red_cy, green_cy = top + pad + lamp_radius, top + 2 * pad + 3 * lamp_radius
         lamp = lambda cy: (cx - lamp_radius, cy - lamp_radius, cx + lamp_radius, cy + lamp_radius)  # noqa: E731
-        display_w, display_h = 3 * lamp_radius, 2 * lamp_radius
-        display_top = housing[3] + pad
-        display = (cx - display_w // 2, display_top, cx + display_w // 2, display_top + display_h)
+        display_top, half_width = housing[3] + pad, 3 * lamp_radius // 2
+        display = (cx - half_width, display_top, cx + half_width, display_top + 2 * lamp_radius)
         return cls(label, housing, lamp(red_cy), lamp(green_cy), display)
 
     @property

@@ -44,8 +44,7 @@ def _lamp_on(frames: np.ndarray, box: Sequence[int], color: str) -> list[bool | 
 
 
 def _light_colors(frames: np.ndarray, light: dict, factor: float) -> list[str | None]:
-    red = _lamp_on(frames, scale_box(light["red_lamp"], factor), "red")
-    green = _lamp_on(frames, scale_box(light["green_lamp"], factor), "green")
+    red, green = (_lamp_on(frames, scale_box(light[f"{color}_lamp"], factor), color) for color in ("red", "green"))
     return ["red" if r and g is False else "green" if g and r is False else None for r, g in zip(red, green, strict=False)]
 
 
