@@ -6,14 +6,13 @@ import itertools
 import json
 
 import pytest
-from vbvr_core.draw import BACKGROUNDS, PALETTE
+from vbvr_core.draw import BACKGROUNDS
 from vbvr_core.families.fill_in.draw import reveal_frames
 from vbvr_core.judge.alternatives import declared, recreate
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_o45_sequence_completion.generator import (
-    FIGURE_COLORS,
     RowScene,
     SequenceCompletionGenerator,
     fitting_predictions,
@@ -55,7 +54,7 @@ def _answer_video(folder, answer):
     """The sample's row with ``answer`` wiped into the question-mark box (at the row's font size)."""
     record = load_record(folder)
     p = SequenceCompletionGenerator.Params(**record.params)
-    scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background], {c: PALETTE[c] for c in FIGURE_COLORS})
+    scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background])
     elements = record.solution["elements"]
     first = read_png(folder / "first_frame.png")
     final = scene.render(elements[:-1] + [answer], question=False, row=elements + [answer])

@@ -149,8 +149,7 @@ class RowScene(PanelScene):
     """Geometry and drawing of a row of ``count`` square boxes, ``gap`` apart, centred ``offset`` px off the middle,
     the last one the question mark's."""
 
-    def __init__(self, count: int, gap: int, offset: int, background: RGB, colors: dict[str, RGB]):
-        self.colors = colors
+    def __init__(self, count: int, gap: int, offset: int, background: RGB):
         self.side = side = min(96, (FRAME_SIZE - 2 * MARGIN - (count - 1) * gap) // count)
         panels = Panels(1, count, side, gap, Panels.centred(1, count, side, gap).left, FRAME_SIZE // 2 + offset - side // 2)
         super().__init__(panels, background, BOX_FILL, BOX_LINE, 2, (0, count - 1), int(side * 0.6))
@@ -172,10 +171,10 @@ class RowScene(PanelScene):
         elif "arrow" in element:
             angle = math.radians(ARROW_ANGLES[element["arrow"]])
             dx, dy = math.cos(angle) * radius * 1.15, math.sin(angle) * radius * 1.15
-            draw_arrow(draw, (cx - dx, cy - dy), (cx + dx, cy + dy), self.colors[element["color"]],
+            draw_arrow(draw, (cx - dx, cy - dy), (cx + dx, cy + dy), PALETTE[element["color"]],
                        width=max(3, self.side // 14), head_length=self.side * 0.28, head_width=self.side * 0.3)
         else:
-            draw_shape(draw, element["shape"], (cx, cy), radius, fill=self.colors[element["color"]], outline=OUTLINE,
+            draw_shape(draw, element["shape"], (cx, cy), radius, fill=PALETTE[element["color"]], outline=OUTLINE,
                        width=2)
 
     def render(self, elements: Sequence[dict[str, Any]], question: bool, *, row: Sequence[dict[str, Any]]) -> np.ndarray:
@@ -227,18 +226,12 @@ class SequenceCompletionGenerator(FillInGenerator, task=TASK, params=Params, sol
             return [{"arrow": direction, "color": colors[0]} for direction in directions[:p.period]]
         return [{"shape": shape, "color": color} for shape, color in zip(shapes[:p.period], colors[:p.period], strict=False)]
 
-    def _elements(self) -> list[dict[str, Any]]:
-        p = self.params
-        if p.kind in NUMBER_KINDS:
-            return [{"number": value} for value in number_sequence(p.kind, p.first, p.step, p.length)]
-        return repeat_cycle(self._cycle(), p.length)
-
     def generate(self) -> Sample:
         """Build the sequence, render the row with a question mark and with the answer, reveal it."""
         p = self.params
-        elements = self._elements()
-        scene = self.scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background],
-                                      {name: PALETTE[name] for name in FIGURE_COLORS})
+        elements = ([{"number": value} for value in number_sequence(p.kind, p.first, p.step, p.length)]
+                    if p.kind in NUMBER_KINDS else repeat_cycle(self._cycle(), p.length))
+        scene = self.scene = RowScene(p.length, p.gap, p.row_offset, BACKGROUNDS[p.background])
         problem = undetermined(p.kind, elements, scene.font_size(elements))
         if problem:
             raise Reject(problem)
