@@ -173,9 +173,9 @@ class ClockGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution)
     def generate(self) -> Sample:
         """Solve the target time and render the hands sweeping to it."""
         p = self.params
-        start = (p.start_hour % 12) * 60 + p.start_minute
+        self.start = start = (p.start_hour % 12) * 60 + p.start_minute
         end = start + p.advance_minutes
-        clock = ClockFace(p)
+        self.clock = clock = ClockFace(p)
         problem = overlap_problem(start, end) or colour_problem(FACES[p.face], clock.hour_color, clock.minute_color)
         if problem:
             raise Reject(problem)
@@ -201,12 +201,11 @@ class ClockGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution)
 
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """Drawn like the answer: advanced an hour too far, and with the hour hand left behind until the end."""
-        p, clock = self.params, ClockFace(self.params)
-        start = (p.start_hour % 12) * 60 + p.start_minute
+        p, clock, start = self.params, self.clock, self.start
         hour, minute = hand_angles(start)
-        steps = range(p.sweep_frames + 1)
         return {
             "hour_too_far": steady_turn(lambda minutes: clock.at(start + minutes), p.advance_minutes + 60, p.sweep_frames),
             "hour_hand_lags": lambda: (clock.frame(hour + (p.advance_minutes * 0.5 if k == p.sweep_frames else 0.0),
-                                                   minute + p.advance_minutes * 6 * k / p.sweep_frames) for k in steps),
+                                                   minute + p.advance_minutes * 6 * k / p.sweep_frames)
+                                       for k in range(p.sweep_frames + 1)),
         }

@@ -1,19 +1,16 @@
 """O-53 scorer: read both hands' angles in every frame and judge the advance.
 
-Each hand has its own colour; a hand's angle in a frame is the direction of the summed unit vectors
-(from the clock's centre) of its colour's pixels inside the face, clear of the central cap. The minute
-hand's angles, unwrapped, give the turn so far (judged by the rotation family's
-:func:`~vbvr_core.families.rotation.judge.judge_turn`); the hour hand is compared with where that turn puts it.
+Each hand is read in its own colour by the rotation family's
+:func:`~vbvr_core.families.rotation.track.pointer_angles`. The minute hand's angles, unwrapped, give the turn so
+far, judged by :func:`~vbvr_core.families.rotation.judge.judge_turn`; the hour hand is compared with where that
+turn puts it.
 
 Parts: ``start`` (hands at the start time), ``end`` (the minute hand turned the full advance — 6° per
-minute, whole turns included — and the hour hand shows the end time), ``consistent`` (share of frames
-where the hour hand sits where the minute hand says, within 6°; frames with the hands on top of each
-other are left out), ``clockwise`` (share of the minute hand's steps that go clockwise), ``process`` (the
-minute hand passes the intermediate angles).
-value = start · end · (0.05 + 0.95 · process · consistent · clockwise): a cut straight to the final
-frame keeps at most 0.05; a wrong end time scores 0.
+minute, whole turns included — and the hour hand shows the end time), ``shown`` = 0.05 + 0.95 · process ·
+consistent · clockwise (the minute hand's process and sense from ``judge_turn``; ``consistent``: the share of
+frames where the hour hand sits where the minute hand says, within 6°, frames with the hands on top of each
+other left out). A cut straight to the final frame keeps at most 0.05; a wrong end time scores 0.
 """
-
 from __future__ import annotations
 
 import numpy as np
