@@ -24,7 +24,7 @@ from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import draw_disc, draw_text, new_canvas, text_size, to_frame
-from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
+from vbvr_core.families.marking.task import RingMarkGenerator, place_apart, shuffle_together
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g160_circle_largest_numerical_value.plugin import TASK
@@ -125,8 +125,7 @@ class LargestNumberGenerator(RingMarkGenerator, task=TASK, params=Params, soluti
             fonts[0] = min(fonts)
             fonts[1:] = [max(f, fonts[0] + 6) for f in fonts[1:]]
         fonts = [fit_font(t, f) for t, f in zip(texts, fonts, strict=True)]
-        order = [int(k) for k in self.rng.permutation(len(texts))]
-        texts, fonts = [texts[k] for k in order], [fonts[k] for k in order]
+        texts, fonts = shuffle_together(self.rng, texts, fonts)
         colors = [TEXT_COLORS[int(self.rng.integers(0, len(TEXT_COLORS)))] for _ in texts]
         # Each badge's ring must stay clear of the other badges and their rings; centres on whole pixels.
         ring_radii = [float(RING_RADIUS)] * len(texts)
