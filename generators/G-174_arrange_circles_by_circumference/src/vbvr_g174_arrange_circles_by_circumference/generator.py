@@ -130,8 +130,7 @@ class ArrangeCirclesGenerator(MovesGenerator, task=TASK, params=Params, solution
         p = self.params
         sizes = radii_with_gaps(p.smallest_radius, p.num_circles, p.min_ratio, row_budget(p.num_circles, p.spacing))
         self.radii = [sizes[int(k)] for k in self.rng.permutation(p.num_circles)]
-        names = [OBJECT_COLORS[int(k)] for k in self.rng.choice(len(OBJECT_COLORS), p.num_circles, replace=False)]
-        colors = [PALETTE[name] for name in names]
+        colors = [PALETTE[OBJECT_COLORS[int(k)]] for k in self.rng.choice(len(OBJECT_COLORS), p.num_circles, replace=False)]
         # The radii differ, so the order has no ties.
         self.order = sorted(range(p.num_circles), key=self.radii.__getitem__, reverse=p.order == "largest_first")
         ends = self._row(self.order)
@@ -145,7 +144,6 @@ class ArrangeCirclesGenerator(MovesGenerator, task=TASK, params=Params, solution
         else:
             raise Reject("occlusion: no placement lets the circles reach the row without overlapping")
         self.starts = starts
-        movers, positions = planned
         direction = "largest to smallest" if p.order == "largest_first" else "smallest to largest"
         # The official task's sentences; "through the middle of the image" keeps the row's height stated.
         prompt = (
@@ -156,7 +154,7 @@ class ArrangeCirclesGenerator(MovesGenerator, task=TASK, params=Params, solution
             f"Sort them from left to right by circumference, from {direction}."
         )
         solution = RowSolution(colors=colors, starts=rounded(starts), ends=rounded(ends), order=self.order)
-        return self.moved_sample(movers, positions, prompt, solution)
+        return self.moved_sample(*planned, prompt, solution)
 
     def alternatives(self, sample: Sample) -> dict[str, FrameSource]:
         """The right order with the circles' bottoms on one baseline instead of their centres on one line."""
