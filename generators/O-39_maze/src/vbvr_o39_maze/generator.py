@@ -145,13 +145,6 @@ class MazeScene:
         self.half_width = max(2, layout.cell // 7)
         self.marker = world.agent_sprite(MARKER_COLOR, radius_ratio=0.33)
 
-    def _paint(self, canvas: np.ndarray, a: tuple[float, float], b: tuple[float, float]) -> None:
-        """Paint the trail segment from point ``a`` to point ``b`` (axis-aligned) into ``canvas``."""
-        w = self.half_width
-        x0, x1 = sorted((int(round(a[0])), int(round(b[0]))))
-        y0, y1 = sorted((int(round(a[1])), int(round(b[1]))))
-        canvas[y0 - w : y1 + w, x0 - w : x1 + w] = TRAIL_COLOR
-
     def first_and_final(self, route: list[Cell]) -> tuple[np.ndarray, np.ndarray]:
         """The first frame (marker at the start, no trail) and the final frame (whole trail, marker at the flag): the
         first and last frames of the walk at one frame a cell."""
@@ -159,12 +152,14 @@ class MazeScene:
         return frames[0], frames[-1]
 
     def frames(self, route: list[Cell], frames_per_step: int) -> Iterator[np.ndarray]:
-        """The walk: the marker moves ``frames_per_step`` frames per cell; the trail follows it."""
+        """The walk: the marker moves ``frames_per_step`` frames per cell; the trail follows it, a band
+        ``2·half_width`` px wide painted over each (axis-aligned) move from frame to frame."""
         points = interpolate_points([self.layout.cell_center(cell) for cell in route], frames_per_step)
-        stage = Stage(self.background.copy())
+        stage, w = Stage(self.background.copy()), self.half_width
         yield stage.frame([(self.marker, points[0])])
         for previous, point in zip(points, points[1:], strict=False):
-            self._paint(stage.background, previous, point)
+            (x0, x1), (y0, y1) = (sorted((round(previous[k]), round(point[k]))) for k in (0, 1))
+            stage.background[y0 - w : y1 + w, x0 - w : x1 + w] = TRAIL_COLOR
             yield stage.frame([(self.marker, point)])
 
 
