@@ -155,12 +155,11 @@ class CountingGenerator(BaseGenerator, task=TASK, params=Params, solution=Soluti
         first = shapes_image(BACKGROUNDS[p.background], kinds, centers, radii, [0.0] * len(kinds),
                              [PALETTE[name] for name in names], outline=(0, 0, 0), width=2)
         final = with_label(first, len(counted))
-        ring_radii = [size / 2 + 7 for size in sizes]
 
         def frames():
             yield first
             for step, index in enumerate(visit, start=1):
-                state = ring_image(with_label(first, step), centers[index], ring_radii[index], HIGHLIGHT, width=4)
+                state = ring_image(with_label(first, step), centers[index], sizes[index] / 2 + 7, HIGHLIGHT, width=4)
                 for _ in range(p.frames_per_object):
                     yield state
             yield with_label(first, len(counted))  # drawn here, so an alternative typeface reaches the answer too

@@ -1,12 +1,11 @@
 """O-33 scorer: read the count the model wrote at the bottom, and check the scene is left as it was.
 
-The answer is read font-independently (:mod:`vbvr_core.judge.read_text`): the dark glyphs in the band
-below the scene, in the last quarter second, are matched against glyphs of every bundled font, and the
-last number is the answer ("Count: 12", "12" and "count 12" all read 12). Checks: the video opens on the
-first frame, with no count written yet; the number written is the answer; every object is still there,
+The answer is the last number written below the scene in the video's last frames, read font-independently
+(:func:`vbvr_core.judge.read_text.read_number`: "Count: 12", "12" and "count 12" all read 12). Checks: the video
+opens on the first frame, with no count written yet; the number written is the answer; every object is still there,
 unchanged, and no highlight ring is left on the scene at the end (the prompt says to change nothing else, and a
-video that stops half-way through the counting still shows its current ring). The counting process (each
-counted object ringed in turn) is not required; it weighs 0.15.
+video that stops half-way through the counting still shows its current ring). The counting process (each counted
+object ringed in turn) is not required; it weighs 0.15.
 """
 
 from __future__ import annotations
