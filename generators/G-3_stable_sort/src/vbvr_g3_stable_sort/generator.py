@@ -15,6 +15,7 @@ Parameters → draw → solve → render → prompt:
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Annotated
 
 import cv2
@@ -104,17 +105,15 @@ def pixels_clear(sprites: list[Sprite], positions: list[list[Point]], gap: int =
     sizes = np.array([mask.shape[::-1] for mask in masks], dtype=np.float64)  # width, height
     points = np.asarray(positions, dtype=np.float64)  # frames × sprites × 2
     corners = np.round(points - sizes / 2).astype(int)  # top-left corner where paste puts each sprite
-    for a in range(len(sprites)):
-        for b in range(a + 1, len(sprites)):
-            # Frames where b's box comes within the gap of a's box; only those are compared pixel by pixel.
-            low = np.maximum(corners[:, a] - gap, corners[:, b])
-            high = np.minimum(corners[:, a] + sizes[a].astype(int) + gap, corners[:, b] + sizes[b].astype(int))
-            for frame in np.nonzero((low < high).all(axis=1))[0]:
-                (x0, y0), (x1, y1) = low[frame], high[frame]
-                ax, ay = corners[frame, a] - gap
-                bx, by = corners[frame, b]
-                if (grown[a][y0 - ay:y1 - ay, x0 - ax:x1 - ax] & masks[b][y0 - by:y1 - by, x0 - bx:x1 - bx]).any():
-                    return False
+    for a, b in combinations(range(len(sprites)), 2):
+        (ha, wa), (hb, wb) = grown[a].shape, masks[b].shape
+        # b's top-left corner in a's grown mask, per frame: each offset where the two boxes meet is compared once.
+        offsets = corners[:, b] - corners[:, a] + gap
+        meet = (offsets > (-wb, -hb)).all(axis=1) & (offsets < (wa, ha)).all(axis=1)
+        for dx, dy in {(int(x), int(y)) for x, y in offsets[meet]}:
+            window = grown[a][max(0, dy) : dy + hb, max(0, dx) : dx + wb]
+            if (window & masks[b][max(0, -dy) : ha - dy, max(0, -dx) : wa - dx]).any():
+                return False
     return True
 
 

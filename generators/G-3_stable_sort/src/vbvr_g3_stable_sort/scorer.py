@@ -3,10 +3,9 @@
 The shapes of one kind share a colour and differ in size (≥ 32 % in area between neighbours), so in every
 frame each colour's blobs are told apart by size and by where each shape was last seen
 (``vbvr_core.judge.motion.same_colour_tracks``). The row is judged by the arrangement family's ``judge_followed``
-(value = start · intact · row · height · (0.7·order + 0.3·centred) · (0.08 + 0.92·continuity)) on G-3's terms:
-the order asked is the stable one (grouped by kind in the stated order, each kind's shapes in their original
-left-to-right order; two shapes of one kind swapped is a wrong order), the row's height is judged loosely, and
-each shape must move in view all the way (a cut or a cross-fade scores ≤ 0.08).
+on G-3's terms: the order asked is the stable one (grouped by kind in the stated order, each kind's shapes in
+their original left-to-right order; two shapes of one kind swapped is a wrong order), the row's height is judged
+loosely, and each shape must move in view all the way (a cut or a cross-fade scores ≤ 0.08).
 """
 
 from __future__ import annotations
