@@ -80,12 +80,6 @@ def node_at(point: Point | None, nodes: list[Point], radius: float) -> int | Non
 def on_edge_share(positions: list[Point | None], on_node: list[int | None], nodes: list[Point], radius: float) -> float:
     """Share of frames between two visited nodes whose agent lies within a node radius of the segment joining them."""
     visits = [(k, node) for k, node in enumerate(on_node) if node is not None]
-    between, near = 0, 0
-    for (k0, a), (k1, b) in pairwise(visits):
-        if a == b:
-            continue
-        for point in positions[k0 + 1 : k1]:
-            if point is not None:
-                between += 1
-                near += point_segment_distance(point, nodes[a], nodes[b]) <= radius
-    return near / between if between else 1.0
+    gaps = [point_segment_distance(point, nodes[a], nodes[b]) for (k0, a), (k1, b) in pairwise(visits) if a != b
+            for point in positions[k0 + 1 : k1] if point is not None]
+    return sum(gap <= radius for gap in gaps) / len(gaps) if gaps else 1.0
