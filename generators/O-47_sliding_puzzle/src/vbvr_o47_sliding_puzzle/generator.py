@@ -36,6 +36,7 @@ from vbvr_core.draw import (
     new_canvas,
     to_frame,
 )
+from vbvr_core.families.gridwalk.visits import grid_distance
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.solve.search import bidirectional_shortest_path, grid_neighbours
 
@@ -122,9 +123,11 @@ def solve(state: State, side: int, max_moves: int) -> list[State] | None:
 
 
 def replay(state: State, side: int, walk: list[Cell]) -> State:
-    """The state after the empty space walks ``walk`` (its first cell is where it starts; steps must be single)."""
+    """The state after the empty space walks ``walk`` (its first cell is where it starts). A step to a cell not next
+    to the empty space is a jump, no legal slide, and is skipped (a scorer already charges it to continuity)."""
     for cell in walk[1:]:
-        state = slide(state, side, tuple(cell))
+        if grid_distance(blank_cell(state, side), cell) == 1:
+            state = slide(state, side, tuple(cell))
     return state
 
 

@@ -40,8 +40,8 @@ def cells_matching_goal(video: VideoReader, final_frame: np.ndarray, solution: S
     layout = GridLayout(**solution.layout)
     clip = working_clip(video)
     size = clip.frames.shape[1]
-    boxes = [scale_box(layout.cell_box((row, col), inset=2), size / FRAME_SIZE)
-             for row in range(layout.rows) for col in range(layout.cols)]
+    boxes = [scale_box(layout.cell_box(cell, inset=2), size / FRAME_SIZE)
+             for cell in np.ndindex(layout.rows, layout.cols)]
     # Colours mapped onto ours first (a darker or tinted video shows the same board), then blurred twice as
     # much as figures (tiles are small and edged), so a resampled board still matches.
     reference = resize_frame(final_frame, size)
@@ -51,15 +51,6 @@ def cells_matching_goal(video: VideoReader, final_frame: np.ndarray, solution: S
     board = np.asarray(solution.blank_color, dtype=np.int16)
     drawn = np.array([max(0.05, drawn_share(goal[top:bottom, left:right], board)) for left, top, right, bottom in boxes])
     return float((mismatch / drawn <= CELL_MATCH).mean())
-
-
-def legal_slides(cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The empty space's walk keeping only single-cell moves (a jump is skipped: it already costs continuity)."""
-    legal = [cells[0]]
-    for cell in cells[1:]:
-        if abs(cell[0] - legal[-1][0]) + abs(cell[1] - legal[-1][1]) == 1:
-            legal.append(cell)
-    return legal
 
 
 def placed(state: tuple[int, ...], goal: tuple[int, ...]) -> int:
@@ -79,7 +70,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         return Score.zero("the empty space is never seen", visible=0.0)
     cells = [tuple(cell) for cell in collapse(track)]
     start_state, goal = tuple(solution.start_state), tuple(solution.goal_state)
-    reached = replay(start_state, layout.rows, legal_slides(cells)) if cells[0] == start_cell else start_state
+    reached = replay(start_state, layout.rows, cells) if cells[0] == start_cell else start_state
     solved = reached == goal
     placed_at_start = placed(start_state, goal)
     progress = max(0.0, (placed(reached, goal) - placed_at_start) / max(1, len(goal) - 1 - placed_at_start))
