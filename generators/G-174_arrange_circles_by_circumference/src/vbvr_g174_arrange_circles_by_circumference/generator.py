@@ -93,9 +93,8 @@ class ArrangeCirclesGenerator(MovesGenerator, task=TASK, params=Params, solution
             for _ in range(200):
                 x = float(self.rng.uniform(EDGE_MARGIN + radius, 512 - EDGE_MARGIN - radius))
                 y = float(self.rng.uniform(EDGE_MARGIN + radius, 512 - EDGE_MARGIN - radius))
-                if abs(y - self.params.row_y) < band + radius:
-                    continue
-                if all(math.hypot(x - px, y - py) >= radius + pr + 10 for px, py, pr in placed):
+                if abs(y - self.params.row_y) >= band + radius and all(
+                        math.hypot(x - px, y - py) >= radius + pr + 10 for px, py, pr in placed):
                     placed.append((x, y, radius))
                     break
             else:
