@@ -154,7 +154,7 @@ class CrossroadScene:
     """A crossroad background drawn once, lights and displays drawn on top per state."""
 
     def __init__(self, lights: tuple[LightGeometry, LightGeometry], background: RGB, road: RGB, housing: RGB):
-        self.lights, self.housing = lights, housing
+        self.lights = lights
         canvas = new_canvas(background)
         draw = ImageDraw.Draw(canvas)
         size, road_half = canvas.size[0], canvas.size[0] // 8
