@@ -24,7 +24,7 @@ from itertools import combinations
 from typing import Annotated, Any
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 from pydantic import Field
 from vbvr_core.contract import Point, Sample, Strata, TaskParams, TaskSolution, Uniform
 from vbvr_core.draw import (
@@ -41,6 +41,7 @@ from vbvr_core.draw import (
     to_frame,
 )
 from vbvr_core.families.gridwalk.task import tracks_sample
+from vbvr_core.families.rotation.draw import polygon_sprite
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
 from vbvr_core.plane import point_segment_distance, segments_cross
 from vbvr_core.solve.graphs import Edge, connecting_edges, neighbour_table
@@ -238,10 +239,5 @@ def graph_scene(graph: DirectedGraph, start: int, target: int, p: Params) -> tup
     for k, centre in enumerate(graph.nodes):
         fill = START_COLOR if k == start else TARGET_COLOR if k == target else NODE_FILLS[p.node_fill]
         draw_disc(draw, centre, radius, fill=fill, outline=(30, 30, 30), width=3)
-    side = int(2 * radius)
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    triangle = regular_polygon((side / 2, side / 2 + radius * 0.1), radius * 0.72, 3)
-    ImageDraw.Draw(image).polygon(
-        triangle, fill=AGENT_COLOR + (255,), outline=(20, 20, 20, 255), width=2
-    )
-    return Stage(to_frame(canvas)), Sprite.from_image(image)
+    triangle = regular_polygon((0, radius * 0.1), radius * 0.72, 3)
+    return Stage(to_frame(canvas)), polygon_sprite(triangle, int(2 * radius), AGENT_COLOR, (20, 20, 20), width=2)
