@@ -11,12 +11,12 @@ from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_baseline, score_frames
 from vbvr_o49_symmetry_completion.generator import (
-    PatternScene,
     SymmetryCompletionGenerator,
     copy_complete,
     half_pattern,
     hidden_cells_problem,
     mirror_complete,
+    render_pattern,
 )
 
 KEY = "O-49_symmetry_completion"
@@ -50,9 +50,8 @@ def _completion_video(folder, pattern):
     p = SymmetryCompletionGenerator.Params(**record.params)
     solution = record.solution
     layout = GridLayout(**solution["layout"])
-    scene = PatternScene(layout, p.axis, BACKGROUNDS[p.background], solution["fill_colors"])
     first = read_png(folder / "first_frame.png")
-    final = scene.render(pattern, hidden=set())
+    final = render_pattern(layout, p.axis, BACKGROUNDS[p.background], solution["fill_colors"], pattern, set())
     cells = [layout.cell_box(tuple(cell)) for cell in solution["hidden_cells"]]
     return list(itertools.chain([first] * 6, reveal_frames(first, final, cells, 1), [final] * 8))
 

@@ -108,34 +108,28 @@ def copy_complete(left: np.ndarray) -> np.ndarray:
     return np.concatenate([left, left], axis=1)
 
 
-class PatternScene:
-    """Draws a pattern (0 = empty, k = ``fill_names[k-1]``) on ``layout`` with its ``axis`` marked."""
-
-    def __init__(self, layout: GridLayout, axis: str, background: RGB, fill_names: list[str]):
-        self.layout, self.axis, self.background = layout, axis, background
-        self.fills = [COLOR_VALUES[name] for name in fill_names]
-
-    def render(self, pattern: np.ndarray, hidden: set[tuple[int, int]]) -> np.ndarray:
-        """The grid with every cell drawn from ``pattern`` except the ``hidden`` ones (grey, question mark)."""
-        layout = self.layout
-        canvas = new_canvas(self.background)
-        draw = ImageDraw.Draw(canvas)
-        for cell, value in np.ndenumerate(pattern):
-            if cell in hidden:
-                layout.fill_cell(draw, cell, HIDDEN_FILL)
-                draw_question_mark(draw, layout.cell_box(cell), max(12, int(layout.cell * 0.5)), HIDDEN_MARK)
-            else:
-                layout.fill_cell(draw, cell, EMPTY_FILL)
-                if value:
-                    layout.fill_cell(draw, cell, self.fills[value - 1], inset=FILL_INSET)
-        layout.draw_lines(draw, LINE_COLOR, 2)
-        left, top, right, bottom = layout.box
-        overhang = max(10, layout.cell // 3)
-        x, y = (left + right) // 2, (top + bottom) // 2
-        ends = ([(x, top - overhang), (x, bottom + overhang)] if self.axis == "vertical"
-                else [(left - overhang, y), (right + overhang, y)])
-        draw.line(ends, fill=AXIS_COLOR, width=5)
-        return to_frame(canvas)
+def render_pattern(layout: GridLayout, axis: str, background: RGB, fill_names: list[str], pattern: np.ndarray,
+                   hidden: set[Cell]) -> np.ndarray:
+    """The grid on ``layout`` with its ``axis`` marked and every cell drawn from ``pattern`` (0 = empty,
+    k = ``fill_names[k-1]``) except the ``hidden`` ones (grey, question mark)."""
+    canvas = new_canvas(background)
+    draw = ImageDraw.Draw(canvas)
+    for cell, value in np.ndenumerate(pattern):
+        if cell in hidden:
+            layout.fill_cell(draw, cell, HIDDEN_FILL)
+            draw_question_mark(draw, layout.cell_box(cell), max(12, int(layout.cell * 0.5)), HIDDEN_MARK)
+        else:
+            layout.fill_cell(draw, cell, EMPTY_FILL)
+            if value:
+                layout.fill_cell(draw, cell, COLOR_VALUES[fill_names[value - 1]], inset=FILL_INSET)
+    layout.draw_lines(draw, LINE_COLOR, 2)
+    left, top, right, bottom = layout.box
+    overhang = max(10, layout.cell // 3)
+    x, y = (left + right) // 2, (top + bottom) // 2
+    ends = ([(x, top - overhang), (x, bottom + overhang)] if axis == "vertical"
+            else [(left - overhang, y), (right + overhang, y)])
+    draw.line(ends, fill=AXIS_COLOR, width=5)
+    return to_frame(canvas)
 
 
 def hidden_cells_problem(chance: float, copy_disagreement: float) -> str | None:
@@ -173,9 +167,8 @@ class SymmetryCompletionGenerator(BaseGenerator, task=TASK, params=Params, solut
         others = [name for name in FILL_COLORS if name != "navy"]
         fill_names = ["navy", *(str(name) for name in rng.choice(others, size=p.colors - 1, replace=False))]
         layout = GridLayout.fit(p.size, p.size, margin=p.margin)
-        scene = PatternScene(layout, p.axis, BACKGROUNDS[p.background], fill_names)
-        first = scene.render(full, hidden=set(hidden))
-        final = scene.render(full, hidden=set())
+        first, final = (render_pattern(layout, p.axis, BACKGROUNDS[p.background], fill_names, full, covered)
+                        for covered in (set(hidden), set()))
         cells = [layout.cell_box(cell) for cell in hidden]
         boxes = [layout.cell_box(cell, inset=FILL_INSET + 2) for cell in hidden]  # judged inside the fill
         per_cell = max(1, min(p.frames_per_cell, MAX_REVEAL_FRAMES // len(boxes)))
