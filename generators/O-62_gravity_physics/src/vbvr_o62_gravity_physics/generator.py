@@ -180,38 +180,21 @@ def ball_sprites(radius: int) -> list[Sprite]:
 
 
 class FlightScene:
-    """The static scene of one instance (ground, height scale, gravity arrow, numbers) and its ball sprites.
-
-    ``frame(height)`` shows the ball with its bottom ``height`` metres above the ground, at its exact height to
-    1/8 px (antialiased), so the tracked position follows the curve rather than whole-pixel steps.
-    """
+    """The static scene of one instance (ground, height scale, gravity arrow, numbers) and its ball sprites."""
 
     def __init__(self, params: Params):
         self.params = p = params
-        self.pixels_per_metre = pixels_per_metre(p.height, p.velocity, p.gravity, p.ball_radius, p.fill)
+        self.pixels_per_metre = scale = pixels_per_metre(p.height, p.velocity, p.gravity, p.ball_radius, p.fill)
         self.balls = ball_sprites(p.ball_radius)
-        self.stage = Stage(self._background())
-
-    def centre_y(self, height: float) -> float:
-        """The ball centre's y on the canvas when its bottom is ``height`` metres above the ground."""
-        return GROUND_TOP - self.params.ball_radius - height * self.pixels_per_metre
-
-    def frame(self, height: float) -> np.ndarray:
-        """The scene with the ball at ``height`` metres."""
-        steps = round(self.centre_y(height) * PHASES)
-        return self.stage.frame([(self.balls[steps % PHASES], (self.params.ball_x, steps // PHASES))])
-
-    def _background(self) -> np.ndarray:
-        p, pixels_per_metre = self.params, self.pixels_per_metre
         canvas = new_canvas(BACKGROUNDS[p.background])
         draw = ImageDraw.Draw(canvas)
         draw.rectangle([0, GROUND_TOP, 512, 512], fill=GROUND_COLOR)
         draw.line([(0, GROUND_TOP), (512, GROUND_TOP)], fill=(60, 60, 60), width=3)
-        span = (GROUND_TOP - TOP_MARGIN - 4) / pixels_per_metre
+        span = (GROUND_TOP - TOP_MARGIN - 4) / scale
         step = tick_step(span)
         for index in range(int(span / step + 1e-9) + 1):
             mark = round(index * step, 3)
-            y = GROUND_TOP - mark * pixels_per_metre
+            y = GROUND_TOP - mark * scale
             draw.line([(18, y), (40, y)], fill=(150, 150, 150), width=2)
             draw_text(draw, (46, y - 9 if mark == 0 else y), f"{mark:g} m", 13, fill=TEXT_COLOR, anchor="lm")
         draw.line([(18, GROUND_TOP), (18, TOP_MARGIN)], fill=(150, 150, 150), width=2)
@@ -220,7 +203,17 @@ class FlightScene:
         speed = f"{abs(p.velocity):g} m/s {'up' if p.velocity > 0 else 'down'}" if p.velocity else "0 m/s"
         for row, line in enumerate([f"h₀ = {p.height:g} m", f"v₀ = {speed}"]):
             draw_text(draw, (500, 130 + 20 * row), line, 15, fill=TEXT_COLOR, anchor="rm")
-        return to_frame(canvas)
+        self.stage = Stage(to_frame(canvas))
+
+    def centre_y(self, height: float) -> float:
+        """The ball centre's y on the canvas when its bottom is ``height`` metres above the ground."""
+        return GROUND_TOP - self.params.ball_radius - height * self.pixels_per_metre
+
+    def frame(self, height: float) -> np.ndarray:
+        """The scene with the ball's bottom ``height`` metres above the ground, at its exact height to 1/8 px
+        (antialiased), so the tracked position follows the curve rather than whole-pixel steps."""
+        steps = round(self.centre_y(height) * PHASES)
+        return self.stage.frame([(self.balls[steps % PHASES], (self.params.ball_x, steps // PHASES))])
 
 
 class GravityPhysicsGenerator(BaseGenerator, task=TASK, params=Params, solution=Solution):
