@@ -33,10 +33,10 @@ from vbvr_g8_track_object_movement.generator import Solution
 STILL_IOU = 0.6
 
 
-def _box(center, half: float, scale: float, size: int) -> tuple[slice, slice]:
+def _box(center, half: float, scale: float) -> tuple[slice, slice]:
     x, y = center[0] * scale, center[1] * scale
     h = half * scale
-    return slice(max(0, int(y - h)), min(size, int(y + h) + 1)), slice(max(0, int(x - h)), min(size, int(x + h) + 1))
+    return slice(max(0, int(y - h)), int(y + h) + 1), slice(max(0, int(x - h)), int(x + h) + 1)
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -63,14 +63,13 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     radius = solution.radius
     final = frames[-1]
     tracked_ink = color_mask(final, tracked.color, 60.0)
-    inside = tracked_ink[_box(end, 0.8 * radius, scale, size)].mean()
+    inside = tracked_ink[_box(end, 0.8 * radius, scale)].mean()
     end_ok = (last is not None and abs(last[0] / scale - end[0]) <= tolerance and abs(last[1] / scale - end[1]) <= tolerance
               and inside >= 0.25)
-    boxes = [_box(obj.center, 1.2 * radius, scale, size) for obj in solution.objects[1:]]
+    boxes = [_box(obj.center, 1.2 * radius, scale) for obj in solution.objects[1:]]
     still = [ink_overlap(color_mask(reference[box], obj.color, 60.0), color_mask(final[box], obj.color, 60.0), 0)
              >= STILL_IOU for obj, box in zip(solution.objects[1:], boxes, strict=True)]
-    left = tracked_ink[_box(start, 0.8 * radius, scale, size)].mean() < 0.1
-    others = 1.0 if all(still) and left else 0.0
+    left = tracked_ink[_box(start, 0.8 * radius, scale)].mean() < 0.1
     # Three checkpoints (a quarter, half and three quarters of the way, each within an eighth): a slide of under a
     # second read at 8 fps shows six positions, too few for a finer grid, while a cut or a cross-fade shows none.
     process = progress_coverage(xs, start[0], end[0], checkpoints=3) * (float(np.mean(row_ok)) if row_ok else 0.0)
@@ -81,7 +80,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                       f"{'the tracked object' if inside >= 0.25 else 'no tracked object'}; expected it at "
                       f"({end[0]:.0f}, {end[1]:.0f}) around the tracked object")
     moved = [f"{o.color_name} {o.kind}" for o, ok in zip(solution.objects[1:], still, strict=True) if not ok]
-    verdict.part("others", others)
+    verdict.part("others", float(all(still) and left))
     if moved:
         verdict.fail(f"objects that should stay moved or vanished: {', '.join(moved)}")
     if not left:
