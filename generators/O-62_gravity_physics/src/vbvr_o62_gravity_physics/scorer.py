@@ -73,8 +73,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     # Every frame of the flight counts, the ball found in it or not (a ball that vanishes mid-flight does not fly).
     every = np.arange(ball.total)
     in_flight = (every > delay) & (every < delay + flight)
-    on_curve = np.zeros(ball.total, dtype=bool)
-    on_curve[frames] = off_curve <= tolerance
+    on_curve = np.isin(every, frames[off_curve <= tolerance])
     expected = expected_y(solution, (every - delay) / fps)
     telling = in_flight & (np.abs(expected - solution.start_y) > tolerance) & (np.abs(expected - solution.landing_y) > tolerance)
     judged = telling if telling.any() else in_flight
