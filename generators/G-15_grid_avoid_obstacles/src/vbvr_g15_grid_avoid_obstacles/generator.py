@@ -80,9 +80,8 @@ class Solution(TaskSolution):
 
 def obstacle_between(start: Cell, goal: Cell, obstacles: set[Cell]) -> bool:
     """True when some obstacle lies in the rectangle spanned by start and goal (there is something to avoid)."""
-    rows = range(min(start[0], goal[0]), max(start[0], goal[0]) + 1)
-    cols = range(min(start[1], goal[1]), max(start[1], goal[1]) + 1)
-    return any((r, c) in obstacles for r in rows for c in cols)
+    (top, bottom), (left, right) = sorted((start[0], goal[0])), sorted((start[1], goal[1]))
+    return any(top <= r <= bottom and left <= c <= right for r, c in obstacles)
 
 
 class GridAvoidObstaclesGenerator(WalkGenerator, task=TASK, params=Params, solution=Solution):
