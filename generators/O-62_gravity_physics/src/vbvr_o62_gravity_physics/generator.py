@@ -154,11 +154,6 @@ def flight_problems(height: float, velocity: float, gravity: float, ball_radius:
     return problems
 
 
-def tick_step(span: float) -> float:
-    """A round tick spacing (m) that puts 4–10 ticks on a scale of ``span`` metres."""
-    return next((step for step in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5) if span / step <= 10), 10)
-
-
 def ball_sprites(radius: int) -> list[Sprite]:
     """The ball drawn antialiased with its centre ``k / PHASES`` px below its sprite's centre, for each ``k``."""
     side = 2 * radius + 6  # even: pasted at a whole-pixel centre, the sprite's centre falls on it exactly
@@ -191,7 +186,8 @@ class FlightScene:
         draw.rectangle([0, GROUND_TOP, 512, 512], fill=GROUND_COLOR)
         draw.line([(0, GROUND_TOP), (512, GROUND_TOP)], fill=(60, 60, 60), width=3)
         span = (GROUND_TOP - TOP_MARGIN - 4) / scale
-        step = tick_step(span)
+        # a round tick spacing (m) that puts 4–10 ticks on the scale
+        step = next((tick for tick in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5) if span / tick <= 10), 10)
         for index in range(int(span / step + 1e-9) + 1):
             mark = round(index * step, 3)
             y = GROUND_TOP - mark * scale
