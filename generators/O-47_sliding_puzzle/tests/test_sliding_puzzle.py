@@ -13,7 +13,6 @@ from vbvr_core.solve.search import shortest_path
 from vbvr_core.testing.contract import SampleContract
 from vbvr_core.testing.helpers import score_frames, score_video
 from vbvr_o47_sliding_puzzle.generator import (
-    BACKGROUNDS,
     BOARD_COLORS,
     TILE_COLORS,
     BoardScene,
@@ -82,8 +81,7 @@ def scene_and_states(folder):
     record = load_record(folder)
     p = SlidingPuzzleGenerator.Params(**record.params)
     solution = Solution.model_validate(record.solution)
-    scene = BoardScene(GridLayout(**solution.layout), BOARD_COLORS[p.board_color], TILE_COLORS[p.tile_color],
-                       BACKGROUNDS[p.background])
+    scene = BoardScene(GridLayout(**solution.layout), p)
     return scene, solve(tuple(solution.start_state), p.side, p.max_moves)
 
 

@@ -138,17 +138,18 @@ def text_color_for(fill: RGB) -> RGB:
 
 
 class BoardScene:
-    """A ``side``×``side`` board on ``layout``: ``board`` is the empty-space colour, tiles are ``tile`` coloured."""
+    """A ``side``×``side`` board on ``layout`` in the colours ``params`` choose (the board's is the empty space's)."""
 
-    def __init__(self, layout: GridLayout, board: RGB, tile: RGB, background: RGB):
-        self.layout, self.tile = layout, tile
+    def __init__(self, layout: GridLayout, params: Params):
+        self.layout, self.tile = layout, TILE_COLORS[params.tile_color]
         self.gap = max(3, layout.cell // 18)
         self._sprites: dict[int, Sprite] = {}
-        canvas = new_canvas(background)
+        canvas = new_canvas(BACKGROUNDS[params.background])
         left, top, right, bottom = layout.box
         rim = self.gap + 4
         ImageDraw.Draw(canvas).rounded_rectangle([left - rim, top - rim, right + rim - 1, bottom + rim - 1],
-                                                 radius=rim + 4, fill=board, outline=(40, 40, 48), width=3)
+                                                 radius=rim + 4, fill=BOARD_COLORS[params.board_color],
+                                                 outline=(40, 40, 48), width=3)
         self._empty = to_frame(canvas)
 
     def sprite(self, number: int) -> Sprite:
@@ -196,7 +197,7 @@ class SlidingPuzzleGenerator(BaseGenerator, task=TASK, params=Params, solution=S
         if moves < 2:
             raise Reject("already solved: the scramble returned to the goal" if moves == 0 else "trivial: solved in 1 move")
         layout = GridLayout.fit(p.side, p.side, margin=p.margin)
-        scene = self.scene(layout)
+        scene = BoardScene(layout, p)
         prompt = (
             f"Complete this {p.side}×{p.side} sliding puzzle. The goal is to arrange the numbered tiles in order "
             "(filling each row from left to right, rows from top to bottom) with the empty space at the "
@@ -216,14 +217,9 @@ class SlidingPuzzleGenerator(BaseGenerator, task=TASK, params=Params, solution=S
             params=p,
         )
 
-    def scene(self, layout: GridLayout) -> BoardScene:
-        """The board on ``layout`` in this instance's colours."""
-        p = self.params
-        return BoardScene(layout, BOARD_COLORS[p.board_color], TILE_COLORS[p.tile_color], BACKGROUNDS[p.background])
-
     def near_misses(self, sample: Sample) -> dict[str, FrameSource]:
         """The shortest solution stopped one slide short, and with one slide made and undone on the way."""
         states = solve(tuple(sample.solution.start_state), self.params.side, self.params.max_moves)
-        scene, pace = self.scene(GridLayout(**sample.solution.layout)), self.params.frames_per_slide
+        scene, pace = BoardScene(GridLayout(**sample.solution.layout), self.params), self.params.frames_per_slide
         return {"one_slide_short": partial(scene.slides, states[:-1], pace),
                 "slide_undone": partial(scene.slides, states[:2] + states[:1] + states[1:], pace)}
