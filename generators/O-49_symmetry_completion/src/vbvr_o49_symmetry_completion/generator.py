@@ -164,8 +164,7 @@ class SymmetryCompletionGenerator(BaseGenerator, task=TASK, params=Params, solut
         if problem:
             raise Reject(problem)
         # navy first, as the official task's only fill colour; further colours drawn from the rest
-        others = [name for name in FILL_COLORS if name != "navy"]
-        fill_names = ["navy", *(str(name) for name in rng.choice(others, size=p.colors - 1, replace=False))]
+        fill_names = ["navy", *(str(name) for name in rng.choice(FILL_COLORS[1:], size=p.colors - 1, replace=False))]
         layout = GridLayout.fit(p.size, p.size, margin=p.margin)
         first, final = (render_pattern(layout, p.axis, BACKGROUNDS[p.background], fill_names, full, covered)
                         for covered in (set(hidden), set()))
