@@ -8,7 +8,7 @@ import pytest
 from PIL import ImageDraw
 from vbvr_core.contract import TaskParams
 from vbvr_core.draw import PALETTE, draw_shape, new_canvas, to_frame
-from vbvr_core.families.marking.draw import filled_polygons, shapes_image
+from vbvr_core.families.marking.draw import filled_polygons, scatter_discs, shapes_image
 from vbvr_core.families.marking.judge import RingedSolution, balanced_frames
 from vbvr_core.families.marking.parts import rest_unchanged, unchanged_and_progressive
 from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
@@ -127,3 +127,16 @@ def test_balanced_frames_is_the_per_frame_median_balance() -> None:
     expected = frames.astype(np.float32) * (255.0 / np.maximum(background, 1.0))
     got = balanced_frames(frames)
     assert got.dtype == np.float32 and np.array_equal(got, expected)
+
+
+def test_scatter_discs_keeps_clear_of_what_allowed_refuses_and_draws_as_without_it_when_all_is_allowed():
+    area, radii = (20.0, 20.0, 492.0, 492.0), [40.0, 30.0, 25.0, 20.0]
+    plain = scatter_discs(np.random.default_rng(3), radii, area, gap=10, tries=200)
+    assert scatter_discs(np.random.default_rng(3), radii, area, gap=10, tries=200,
+                         allowed=lambda x, y, r: True) == plain
+    band = lambda x, y, r: abs(y - 256) >= 60 + r  # noqa: E731 - a row band kept free
+    centres = scatter_discs(np.random.default_rng(3), radii, area, gap=10, tries=200, allowed=band)
+    assert centres is not None and centres != plain
+    assert all(abs(y - 256) >= 60 + r for (_, y), r in zip(centres, radii, strict=True))
+    assert scatter_discs(np.random.default_rng(3), radii, area, gap=10, tries=50,
+                         allowed=lambda x, y, r: False) is None

@@ -22,6 +22,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import PALETTE, BackgroundIndex, Sprite
 from vbvr_core.families.arrangement.draw import OBJECT_COLORS, Mover, RowSolution, rounded, row_places
 from vbvr_core.families.arrangement.task import MovesGenerator
+from vbvr_core.families.marking.draw import scatter_discs
 from vbvr_core.pipeline.generator import Reject
 
 from vbvr_g174_arrange_circles_by_circumference.plugin import TASK
@@ -87,19 +88,13 @@ class ArrangeCirclesGenerator(MovesGenerator, task=TASK, params=Params, solution
     def _scatter(self) -> list[Point] | None:
         """Non-touching random centres for the circles (largest placed first), clear of the final row's
         band, or None when they do not fit."""
-        placed: list[tuple[float, float, int]] = []
-        band = max(self.radii) + 6
-        for radius in sorted(self.radii, reverse=True):
-            for _ in range(200):
-                x = float(self.rng.uniform(EDGE_MARGIN + radius, 512 - EDGE_MARGIN - radius))
-                y = float(self.rng.uniform(EDGE_MARGIN + radius, 512 - EDGE_MARGIN - radius))
-                if abs(y - self.params.row_y) >= band + radius and all(
-                        math.hypot(x - px, y - py) >= radius + pr + 10 for px, py, pr in placed):
-                    placed.append((x, y, radius))
-                    break
-            else:
-                return None
-        by_radius = {r: (x, y) for x, y, r in placed}
+        band, row_y = max(self.radii) + 6, self.params.row_y
+        largest_first = sorted(self.radii, reverse=True)
+        centres = scatter_discs(self.rng, largest_first, (EDGE_MARGIN, EDGE_MARGIN, 512 - EDGE_MARGIN, 512 - EDGE_MARGIN),
+                                gap=10, tries=200, allowed=lambda x, y, radius: abs(y - row_y) >= band + radius)
+        if centres is None:
+            return None
+        by_radius = dict(zip(largest_first, centres, strict=True))
         return [by_radius[r] for r in self.radii]
 
     def _row(self, order: list[int], baseline: bool = False) -> list[Point]:

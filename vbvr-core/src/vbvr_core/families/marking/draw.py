@@ -9,7 +9,7 @@ scatters the candidates so that a ring around one never touches another.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -93,17 +93,19 @@ def outline_sweep(base: np.ndarray, points: Sequence[Point], frames: int, color=
         yield to_frame(image)
 
 def scatter_discs(rng: Any, radii: Sequence[float], area: tuple[float, float, float, float], gap: float,
-                  tries: int) -> list[Point] | None:
+                  tries: int, allowed: Callable[[float, float, float], bool] | None = None) -> list[Point] | None:
     """Centres for discs of ``radii``, placed in turn at uniform random spots inside ``area`` (left, top,
     right, bottom: each disc wholly inside) at least ``gap`` apart from every disc placed before, or None
-    when one of them finds no spot in ``tries`` draws. ``rng`` is a numpy Generator (x drawn before y)."""
+    when one of them finds no spot in ``tries`` draws. ``rng`` is a numpy Generator (x drawn before y).
+    ``allowed(x, y, radius)``, when given, refuses a spot a task keeps free (a draw is used either way)."""
     left, top, right, bottom = area
     placed: list[tuple[float, float, float]] = []
     for radius in radii:
         for _ in range(tries):
             x = float(rng.uniform(left + radius, right - radius))
             y = float(rng.uniform(top + radius, bottom - radius))
-            if all(math.hypot(x - px, y - py) >= radius + pr + gap for px, py, pr in placed):
+            if (allowed is None or allowed(x, y, radius)) and all(
+                    math.hypot(x - px, y - py) >= radius + pr + gap for px, py, pr in placed):
                 placed.append((x, y, radius))
                 break
         else:
