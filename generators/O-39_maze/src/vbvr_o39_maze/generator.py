@@ -140,7 +140,14 @@ class MazeScene:
         self.layout = layout
         world = maze_world(layout, walls, floor, WALL_COLOR)
         canvas = world.image()
-        _draw_flag(ImageDraw.Draw(canvas), layout, goal)
+        # The flag: a red pennant on a dark pole, filling most of the goal's cell.
+        draw, (x0, y0, x1, y1) = ImageDraw.Draw(canvas), layout.cell_box(goal)
+        size = x1 - x0
+        pole_x = x0 + size * 0.3
+        draw.line([(pole_x, y0 + size * 0.12), (pole_x, y1 - size * 0.1)], fill=(60, 40, 30), width=max(2, size // 12))
+        draw.polygon(
+            [(pole_x, y0 + size * 0.12), (x1 - size * 0.12, y0 + size * 0.3), (pole_x, y0 + size * 0.5)], fill=FLAG_COLOR
+        )
         self.background = to_frame(canvas)
         self.half_width = max(2, layout.cell // 7)
         self.marker = world.agent_sprite(MARKER_COLOR, radius_ratio=0.33)
@@ -161,14 +168,3 @@ class MazeScene:
             (x0, x1), (y0, y1) = (sorted((round(previous[k]), round(point[k]))) for k in (0, 1))
             stage.background[y0 - w : y1 + w, x0 - w : x1 + w] = TRAIL_COLOR
             yield stage.frame([(self.marker, point)])
-
-
-def _draw_flag(draw: ImageDraw.ImageDraw, layout: GridLayout, cell: Cell) -> None:
-    """A red pennant on a dark pole, filling most of ``cell``."""
-    x0, y0, x1, y1 = layout.cell_box(cell)
-    size = x1 - x0
-    pole_x = x0 + size * 0.3
-    draw.line([(pole_x, y0 + size * 0.12), (pole_x, y1 - size * 0.1)], fill=(60, 40, 30), width=max(2, size // 12))
-    draw.polygon(
-        [(pole_x, y0 + size * 0.12), (x1 - size * 0.12, y0 + size * 0.3), (pole_x, y0 + size * 0.5)], fill=FLAG_COLOR
-    )
