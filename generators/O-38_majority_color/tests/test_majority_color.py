@@ -51,9 +51,10 @@ def test_solution_recolours_exactly_the_minority_shapes():
         assert sorted(solution.recolor_order) == [k for k, c in enumerate(solution.colors) if c != solution.majority]
 
 
-def _one_by_one(folder, target: str, count: int | None = None):
+def _one_by_one(folder, target: str, count: int | None = None, together: int = 1):
     """Frames of the scene whose shapes (in recolouring order, the first ``count``) turn to ``target`` one at
-    a time, three frames each, then held; colour names per frame rendered with the generator's drawing."""
+    a time (the first ``together`` of them at once), three frames each, then held; colour names per frame
+    rendered with the generator's drawing."""
     record = load_record(folder)
     solution = Solution.model_validate(record.solution)
     colors = list(solution.colors)
@@ -63,9 +64,10 @@ def _one_by_one(folder, target: str, count: int | None = None):
         return render(record.params["background"], solution, [PALETTE[c] for c in colors], record.params["outlined"])
 
     frames = [frame()] * 6
-    for k in changing:
+    for i, k in enumerate(changing):
         colors[k] = target
-        frames += [frame()] * 3
+        if i >= together - 1:
+            frames += [frame()] * 3
     return frames + frames[-1:] * 6
 
 
@@ -88,4 +90,15 @@ class TestContract(SampleContract):
         drifted = [np.clip(f.astype(np.float32) * drift + 8, 0, 255).astype(np.uint8) for f in frames]
         assert score_frames(samples[0], drifted, tmp_path).value >= 0.9
         cut = score_frames(samples[0], frames[:6] * 2 + frames[-1:] * 12, tmp_path)
-        assert cut.value == 0 and cut.parts["one_by_one"] == 0
+        assert cut.value == 0 and cut.parts["one_at_a_time"] == 0
+
+    def test_two_shapes_recoloured_at_once_lose_their_share(self, samples, tmp_path):
+        # The family judge (tracking.judge.one_at_a_time_part) times the recolourings: two shapes arriving at
+        # the majority colour together are one pair of n - 1 that does not run one after the other.
+        solution = Solution.model_validate(load_record(samples[0]).solution)
+        changes = len(solution.recolor_order)
+        frames = _one_by_one(samples[0], solution.majority, together=2)
+        result = score_frames(samples[0], frames, tmp_path)
+        assert result.parts["recoloured"] == 1
+        assert result.parts["one_at_a_time"] == pytest.approx((changes - 2) / (changes - 1))
+        assert result.value == pytest.approx((changes - 2) / (changes - 1))

@@ -7,11 +7,11 @@ then read, in the opening frame and in the average of the last quarter second, a
 shape colours and the background's: every shape must end in the majority colour (one shape left or turned
 to another colour fails the answer).
 
-value = start · recoloured · unchanged · one_by_one: the video opens on the first frame, every shape in its
+value = start · recoloured · unchanged · one_at_a_time: the video opens on the first frame, every shape in its
 own colour; every shape has the majority colour at the end; the background around the shapes matches the
-first frame (the marking family's gain/offset residual); the shapes that change take the majority colour
-at different moments (each passes halfway to it in its own frame: at least half as many moments as shapes,
-and two) while most others are not mid-change: a cut or a cross-fade to the end fails. Never raises.
+first frame (the marking family's gain/offset residual); the recolourings (each shape's share of the way from
+its own colour to the majority colour) timed by ``vbvr_core.families.tracking.judge.one_at_a_time_part``: a cut
+or a cross-fade to the end recolours every shape at once and scores 0. Never raises.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, draw_shape
 from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, judged_opening
 from vbvr_core.families.marking.parts import dilate, erode, rest_unchanged
+from vbvr_core.families.tracking.judge import one_at_a_time_part
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
@@ -76,25 +77,6 @@ def progress_along(frames: np.ndarray, insides: list[np.ndarray], starts: list[t
     return out
 
 
-def one_by_one(progress: np.ndarray) -> tuple[int, float]:
-    """How many distinct moments the shapes pass halfway (each from then on stays past it), and how many of the
-    other shapes are mid-way (a quarter to three quarters) at those moments, on average. One by one, shapes pass
-    in turn while the others are still or done; a cross-fade moves them all together."""
-    moments: list[int] = []
-    shared: list[float] = []
-    count = progress.shape[1]
-    for k in range(count):
-        settled = progress[:, k] >= 0.5
-        if not settled[-1]:
-            continue
-        t = len(settled) - int(np.argmin(settled[::-1])) if not settled.all() else 0
-        moments.append(t)
-        if count > 1:
-            mid = (progress[t] > 0.25) & (progress[t] < 0.75)
-            shared.append(float(np.delete(mid, k).mean()))
-    return len(set(moments)), float(np.mean(shared)) if shared else 0.0
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-38 against the sample's shapes and their majority colour."""
     solution = Solution.model_validate(sample.solution)
@@ -119,14 +101,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
                  unless=f"{len(wrong)} of {len(last)} shapes do not show the majority colour {solution.majority} "
                         f"at the end (they read {sorted({last[k] for k in wrong})})")
     rest_unchanged(verdict, clip.frames, first, around, "the picture around the shapes changes")
-    # One by one: the shapes that change pass halfway to the majority colour at different moments, not at once.
+    # One by one: each shape that changes arrives at the majority colour after the one before it.
     order = solution.recolor_order
     progress = progress_along(frames, [insides[k] for k in order], [PALETTE[solution.colors[k]] for k in order],
                               PALETTE[solution.majority])
-    moments, together = one_by_one(progress)
-    needed = max(2, -(-len(order) // 2))
-    verdict.part("one_by_one", float((moments >= needed and together <= 0.5) or bool(wrong)),
-                 unless=f"the shapes change colour at {moments} moment(s) (one by one needs at least {needed}), "
-                        f"{together:.0%} of the others mid-change at each")
-    verdict.note("moments", float(moments))
+    one_at_a_time_part(verdict, list(progress.T), "recolourings")
     return verdict.score(ok="every shape turns to the majority colour, one after another; nothing else changed")
