@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.credit import ramp, ramps
 from vbvr_core.judge.masks import channel_margin
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
@@ -47,7 +47,7 @@ def water_levels(solution: Solution, frames: np.ndarray) -> np.ndarray:
                                                                         int((solution.bottom + 18) * scale))
     centre = int((solution.lefts[0] + 0.5 * solution.widths[0]) * scale)
     full = max(BLUE_MARGIN, float(np.median(margin[0, pipe_top:pipe_bottom, max(0, centre - 3):centre + 4])))
-    waterness = np.clip((margin - 0.25 * full) / (0.5 * full), 0.0, 1.0)  # 0 below a quarter, 1 from three quarters
+    waterness = ramps(margin, 0.75 * full, 0.25 * full, np.float32)  # 0 below a quarter, 1 from three quarters
     top = max(0, int((solution.top - 30) * scale))
     bottom = int(round(solution.bottom * scale))
     levels = np.zeros((len(frames), len(solution.widths)))

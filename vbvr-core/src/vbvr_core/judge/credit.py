@@ -13,9 +13,12 @@ def ramp(value: float, full: float, zero: float) -> float:
     return float(np.clip((zero - value) / (zero - full), 0.0, 1.0))
 
 
-def ramps(values, full: float, zero: float) -> np.ndarray:
-    """:func:`ramp` element by element over an array of ``values``, as float64 (same shape)."""
-    return np.clip((zero - np.asarray(values, np.float64)) / (zero - full), 0.0, 1.0)
+def ramps(values, full: float, zero: float, dtype=np.float64) -> np.ndarray:
+    """:func:`ramp` element by element over an array of ``values`` (same shape), computed in and returned as
+    ``dtype``: float64 unless given; ``np.float32`` keeps an image-sized float32 measure in float32 (its precision
+    and memory). ``full`` and ``zero`` are taken as Python floats, so they never widen the type."""
+    zero = float(zero)
+    return np.clip((zero - np.asarray(values, dtype)) / (zero - float(full)), 0.0, 1.0)
 
 
 def efficiency(optimal: float, taken: float) -> float:

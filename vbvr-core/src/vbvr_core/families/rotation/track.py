@@ -20,6 +20,7 @@ import numpy as np
 from vbvr_core.contract import FRAME_SIZE
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.rotation.judge import TurnJudgement, judge_stated_turn, turn_series
+from vbvr_core.judge.credit import ramps
 from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import observed_color
 from vbvr_core.media.frames import resize_frame
@@ -105,9 +106,10 @@ def polygon_templates(shape: TurningPolygon, size: int) -> tuple[np.ndarray, np.
 
 
 def fill_likeness(pixels: np.ndarray, color) -> np.ndarray:
-    """Per pixel, 1 for the fill colour falling linearly to 0 at RGB distance ``FILL_RANGE`` (edges blend)."""
+    """Per pixel (float32), 1 for the fill colour falling linearly to 0 at RGB distance ``FILL_RANGE`` (edges blend):
+    :func:`~vbvr_core.judge.credit.ramps` of the distance in ``FILL_RANGE`` units."""
     offsets = pixels - np.asarray(color, dtype=np.float32)
-    return np.clip(1.0 - np.sqrt(np.einsum("...c,...c->...", offsets, offsets)) / FILL_RANGE, 0.0, 1.0)
+    return ramps(np.sqrt(np.einsum("...c,...c->...", offsets, offsets)) / FILL_RANGE, 0.0, 1.0, np.float32)
 
 
 def ghost_count(pixels: np.ndarray, fill, background) -> np.ndarray:
