@@ -27,7 +27,7 @@ import math
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.draw import PALETTE, color_distance
+from vbvr_core.draw import PALETTE
 from vbvr_core.families.arrangement.judge import (
     COLOR_TOLERANCE,
     INTACT_HIGH,
@@ -37,10 +37,10 @@ from vbvr_core.families.arrangement.judge import (
     travel_continuity,
 )
 from vbvr_core.families.marking.judge import JUDGE_SIZE, TAIL_SECONDS, judged_opening
-from vbvr_core.families.marking.parts import JUDGE_FPS, REST_FULL, REST_ZERO, dilate, erode, rest_change
+from vbvr_core.families.marking.parts import JUDGE_FPS, REST_FULL, REST_ZERO, dilate, rest_change
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.motion import blob_track
+from vbvr_core.judge.motion import blob_track, observed_color
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
 
@@ -49,27 +49,6 @@ from vbvr_g194_construct_concentric_ring.generator import Solution
 CENTRED_FULL, CENTRED_ZERO = 8.0, 24.0  # canvas px from the image's centre
 SIZE_FULL, SIZE_ZERO = 0.08, 0.2  # relative radius error
 PRESENT_FULL, PRESENT_ZERO = 0.9, 0.6  # share of frames in which a ring shows at least half its opening pixels
-
-
-OBSERVED_TOLERANCE, OBSERVED_MIN_PIXELS = 24.0, 6  # as vbvr_core.judge.motion.observed_color
-
-
-def _mark_color(opening: np.ndarray, reference: np.ndarray, rgb) -> tuple[int, int, int]:
-    """The ring's colour as the video's opening frame shows it: the median over the pixels where the sample's
-    first frame ``reference`` has the colour, one pixel in from their edge (as ``judge.motion.observed_color``
-    reads it) or, for a stroke too thin to keep such pixels at the judged size, over all of them. ``rgb`` itself
-    when too few pixels are found, or when what the video shows there is nearer the background than the ring's
-    colour (a video that does not open on the rings)."""
-    mask = color_mask(reference, rgb, OBSERVED_TOLERANCE)
-    core = erode(mask, 1)
-    pixels = core if core.sum() >= OBSERVED_MIN_PIXELS else mask
-    if pixels.sum() < OBSERVED_MIN_PIXELS:
-        return tuple(int(v) for v in rgb)
-    seen = np.median(opening[pixels], axis=0)
-    background = np.median(reference.reshape(-1, 3), axis=0)
-    if color_distance(seen, rgb) >= color_distance(seen, background):
-        return tuple(int(v) for v in rgb)
-    return (int(seen[0]), int(seen[1]), int(seen[2]))
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -89,7 +68,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     for start, name, radius in zip(s.starts, s.colors, s.radii, strict=True):
         rgb = PALETTE[name]
         places.append(color_mask(final_small, rgb, COLOR_TOLERANCE))
-        color = _mark_color(frames[0], first_small, rgb)
+        color = observed_color(frames[0], first_small, rgb, stroke=True)
         # The ring's own pixel count in the video's opening frame is the reference: a thin stroke loses pixels
         # of its exact colour to compression, chroma subsampling, blur or a colour drift, at the start as at
         # the end.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import hue_mask
+from vbvr_core.judge.masks import hue_mask, largest_blob
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max
 from vbvr_core.media.video import VideoReader
@@ -33,24 +33,6 @@ RED_MARGIN = 60  # red exceeds both other channels by this much
 DARK = 80  # every channel below this: the black ball
 SHOWS, GONE = 0.6, 0.3
 MAX_STEP = 100.0  # px of the 512 canvas between two frames' black-ball centres
-
-
-def _largest_blobs(masks: np.ndarray, scale: float) -> tuple[np.ndarray, list[np.ndarray | None]]:
-    """Per frame, the pixel count and centre (512 canvas) of the largest dark blob (None below 12 pixels)."""
-    import cv2
-
-    counts, centres = [], []
-    for mask in masks:
-        n, _, stats, points = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
-        if n < 2:
-            counts.append(0)
-            centres.append(None)
-            continue
-        best = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-        area = int(stats[best, cv2.CC_STAT_AREA])
-        counts.append(area)
-        centres.append(None if area < 12 else np.asarray(points[best]) / scale)
-    return np.asarray(counts), centres
 
 
 def score(sample: SampleRef, video: VideoReader) -> Score:
@@ -67,7 +49,10 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     discs = np.stack([((xs - x * scale) ** 2 + (ys - y * scale) ** 2) <= (0.6 * r * scale) ** 2
                       for x, y, r in solution.reds]).reshape(len(solution.reds), -1).astype(np.float32)
     shows = red.reshape(len(frames), -1).astype(np.float32) @ discs.T / np.maximum(discs.sum(axis=1), 1)[None, :]
-    counts, centres = _largest_blobs(dark, scale)
+    # The black ball: per frame, the largest dark blob (its centre on the 512 canvas; None below 12 pixels).
+    blobs = [largest_blob(mask) for mask in dark]
+    counts = np.asarray([blob.area if blob else 0 for blob in blobs])
+    centres = [np.asarray(blob.centre) / scale if blob and blob.area >= 12 else None for blob in blobs]
     verdict = Verdict()
     start = np.asarray(solution.black_start)
     opens = (shows[0] >= SHOWS).all() and centres[0] is not None and np.linalg.norm(centres[0] - start) <= 0.6 * solution.black_radius

@@ -17,8 +17,8 @@ Never raises.
 from __future__ import annotations
 
 import numpy as np
-from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import TAIL_SECONDS, balanced_frames, judged_opening
+from vbvr_core.contract import SampleRef, Score
+from vbvr_core.families.marking.judge import TAIL_SECONDS, balanced_patches, judged_opening
 from vbvr_core.families.marking.parts import JUDGE_FPS
 from vbvr_core.families.tracking.judge import one_at_a_time_part
 from vbvr_core.judge.order import longest_run
@@ -34,16 +34,12 @@ PATCH = 0.45  # share of the lamp's radius sampled round its centre
 
 
 def lamp_warmth(frames: np.ndarray, centers: list, radius: float) -> np.ndarray:
-    """(frames × lamps): how warm each lamp's middle is ((red + green) / 2 − blue) after balancing each frame's
-    colours; on above :data:`WARM`."""
-    balanced = balanced_frames(frames)
-    factor = frames.shape[1] / FRAME_SIZE
-    reach = max(1, int(round(radius * PATCH * factor)))
+    """(frames × lamps): how warm each lamp's middle (its marking ``balanced_patches``) is ((red + green) / 2 − blue)
+    after balancing each frame's colours; on above :data:`WARM`."""
     states = []
-    for x, y in centers:
-        cx, cy = int(round(x * factor)), int(round(y * factor))
-        patch = balanced[:, max(0, cy - reach):cy + reach + 1, max(0, cx - reach):cx + reach + 1].mean(axis=(1, 2))
-        states.append((patch[:, 0] + patch[:, 1]) / 2 - patch[:, 2])
+    for patch in balanced_patches(frames, centers, radius * PATCH):
+        mean = patch.mean(axis=(1, 2))
+        states.append((mean[:, 0] + mean[:, 1]) / 2 - mean[:, 2])
     return np.stack(states, axis=1)
 
 

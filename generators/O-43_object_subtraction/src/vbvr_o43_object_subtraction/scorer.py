@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, balanced_frames, judged_opening
+from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, balanced_patches, judged_opening
 from vbvr_core.families.marking.parts import rest_unchanged
 from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.media.frames import channel_sum, resize_frame
@@ -35,13 +35,9 @@ APART = 1.0  # judged frames
 
 def presence(frames: np.ndarray, solution: Solution) -> np.ndarray:
     """(frames × objects): the share of each object's middle that shows its colour."""
-    balanced = balanced_frames(frames)
-    f = frames.shape[1] / FRAME_SIZE
-    reach = max(1, int(round(solution.radius * PATCH * f)))
     out = []
-    for (x, y), color in zip(solution.centers, solution.colors, strict=True):
-        cx, cy = int(round(x * f)), int(round(y * f))
-        patch = balanced[:, max(0, cy - reach):cy + reach + 1, max(0, cx - reach):cx + reach + 1]
+    for patch, color in zip(balanced_patches(frames, solution.centers, solution.radius * PATCH), solution.colors,
+                            strict=True):
         difference = patch - np.asarray(color, dtype=np.float32)
         distance = np.sqrt(channel_sum(difference * difference))
         out.append((distance <= REACH).mean(axis=(1, 2)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -74,6 +75,26 @@ def centroid(mask: np.ndarray) -> tuple[float, float] | None:
     if len(xs) == 0:
         return None
     return float(xs.mean()), float(ys.mean())
+
+
+class Blob(NamedTuple):
+    """One connected piece of a mask (:func:`largest_blob`)."""
+
+    pixels: np.ndarray  # its pixels, a boolean mask of the mask's shape
+    area: int  # how many pixels it has
+    centre: tuple[float, float]  # (x, y), the mean of its pixels
+
+
+def largest_blob(mask: np.ndarray) -> Blob | None:
+    """The largest 8-connected piece of a 2-D mask (bool or uint8; nonzero is set) as a :class:`Blob`, or None when
+    no pixel is set. Of pieces equally large, the one ``cv2.connectedComponentsWithStats`` labels first."""
+    import cv2
+
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count < 2:
+        return None
+    best = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    return Blob(labels == best, int(stats[best, cv2.CC_STAT_AREA]), (float(centres[best, 0]), float(centres[best, 1])))
 
 
 def channel_margin(frames: np.ndarray, channel: int) -> np.ndarray:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from vbvr_core.contract.geometry import Box, Point
+from vbvr_core.draw import color_distance
 from vbvr_core.judge.masks import color_mask, hue_mask
 
 
@@ -43,20 +44,30 @@ def blob_track(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0, 
 
 
 def observed_color(opening: np.ndarray, reference: np.ndarray, rgb: Sequence[int], tolerance: float = 24.0,
-                   min_pixels: int = 6) -> tuple[int, int, int]:
+                   min_pixels: int = 6, *, stroke: bool = False) -> tuple[int, int, int]:
     """The colour ``rgb`` as the video shows it: the median of the video's opening frame over the pixels
     where the sample's first frame ``reference`` (same size) has that colour, one pixel in from their edge.
 
     A model's video may be brighter, darker or tinted, and clip a saturated channel; tracking the colour it
     actually shows follows the object through any such drift. Falls back to ``rgb`` when fewer than
     ``min_pixels`` pixels are found (an object too small at this size).
+
+    ``stroke``: the object is a thin line (a ring, an outline), which may keep fewer than ``min_pixels`` pixels
+    one in from its edge at this size: then all the pixels of its colour are read instead; and a reading nearer
+    the reference's background (the median of its pixels) than ``rgb`` — what a video that does not show the
+    line there gives — falls back to ``rgb`` too.
     """
     import cv2
 
-    mask = cv2.erode(color_mask(reference, rgb, tolerance).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    found = color_mask(reference, rgb, tolerance)
+    mask = cv2.erode(found.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    if stroke and mask.sum() < min_pixels:
+        mask = found
     if mask.sum() < min_pixels:
         return (int(rgb[0]), int(rgb[1]), int(rgb[2]))
     median = np.median(opening[mask], axis=0)
+    if stroke and color_distance(median, rgb) >= color_distance(median, np.median(reference.reshape(-1, 3), axis=0)):
+        return (int(rgb[0]), int(rgb[1]), int(rgb[2]))
     return (int(median[0]), int(median[1]), int(median[2]))
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from pydantic import AliasChoices, ConfigDict, Field
 
-from vbvr_core.contract import SampleRef, Score, TaskSolution
+from vbvr_core.contract import FRAME_SIZE, SampleRef, Score, TaskSolution
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.marking.parts import (
     JUDGE_FPS,
@@ -55,6 +55,21 @@ def balanced_frames(frames: np.ndarray) -> np.ndarray:
         np.median(frames.reshape(*frames.shape[:-3], -1, 3), axis=-2)
     background = medians.astype(np.float32)[..., None, None, :]
     return frames.astype(np.float32) * (np.float32(255.0) / np.maximum(background, np.float32(1.0)))
+
+
+def balanced_patches(frames: np.ndarray, centers: Sequence[Point], half: float) -> list[np.ndarray]:
+    """Per centre (512-canvas point), its patch of :func:`balanced_frames` of ``frames`` (a T×H×W×3 stack at any
+    size): the square of ``half`` canvas px (scaled to the frames' size and rounded, at least 1 px) on each side of
+    the centre's nearest pixel, cut at the frame's top and left edges — T×h×w×3 float32 each. How a judge reads the
+    colour in the middle of each of several objects (a lamp, a shape) whatever a brightness or colour drift does."""
+    balanced = balanced_frames(frames)
+    factor = frames.shape[1] / FRAME_SIZE
+    reach = max(1, int(round(half * factor)))
+    patches = []
+    for x, y in centers:
+        cx, cy = int(round(x * factor)), int(round(y * factor))
+        patches.append(balanced[:, max(0, cy - reach):cy + reach + 1, max(0, cx - reach):cx + reach + 1])
+    return patches
 
 
 def _red(balanced: np.ndarray) -> np.ndarray:

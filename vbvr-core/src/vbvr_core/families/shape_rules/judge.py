@@ -35,6 +35,7 @@ from vbvr_core.families.shape_rules.draw import slot_box
 from vbvr_core.families.shape_rules.scene import COLORS, ShapeRuleSolution, hue
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import largest_blob
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, histogram_median, resize_frame
@@ -138,9 +139,7 @@ def read_slot(frame: np.ndarray, box: tuple[int, int, int, int], center: tuple[f
     beside = cv2.dilate(ink.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * BRIDGE + 1, 2 * BRIDGE + 1))
     grown = cv2.dilate((ink | (stands_out & beside)).astype(np.uint8), disc)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
-    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    piece = labels == largest
+    piece = largest_blob(grown).pixels  # the ink is not empty here
     ink &= piece
     silhouette = ink | (cv2.erode(_fill_holes(piece).astype(np.uint8), disc) > 0)
     area = float(silhouette.sum())
