@@ -1,7 +1,7 @@
 """Plane geometry on the canvas (px, y down), one function per question, for drawing and judging alike: a polygon's
-sides and corner angles, the distance from a point to a segment (one point, many points, or each segment of a
-polyline), whether and where two segments cross, the least distance between two segments, and how far a figure
-may be shifted and stay inside the canvas."""
+sides and corner angles, how far a point has come along a segment (:func:`share_along`), the distance from a
+point to a segment (one point, many points, or each segment of a polyline), whether and where two segments cross,
+the least distance between two segments, and how far a figure may be shifted and stay inside the canvas."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from vbvr_core.contract.geometry import Point
 
@@ -96,3 +97,29 @@ def shift_room(points: Sequence[Point], margin: float, size: int = 512) -> tuple
     exceeds its greatest."""
     xs, ys = [x for x, _ in points], [y for _, y in points]
     return (margin - min(xs), size - margin - max(xs)), (margin - min(ys), size - margin - max(ys))
+
+
+def share_along(points: npt.ArrayLike, start: npt.ArrayLike, end: npt.ArrayLike) -> float | np.ndarray:
+    """How far ``points`` have come along the way from ``start`` to ``end``, as a share of the way: the projection
+    (p − start)·(end − start) / |end − start|², 0 at ``start``, 1 at ``end``, below 0 before the start and above 1
+    past the end — NOT clipped (clip with ``np.clip(..., 0.0, 1.0)`` where a place on the segment is wanted). A
+    point off the line counts by the foot of its perpendicular.
+
+    In the plane ``start`` and ``end`` are (x, y) pairs and ``points`` is one point (a float is returned) or an
+    array of points (…×2; an array of shares is returned, each with exactly the arithmetic of the one-point form:
+    (x − x0)·dx + (y − y0)·dy over dx·dx + dy·dy, in float64). On a line ``start`` and ``end`` are numbers and
+    ``points`` a number or an array of numbers: the share is (p − start) / (end − start), in the points' own
+    precision. A degenerate way (``end`` equal to ``start``) gives 0 for every point."""
+    if np.ndim(start) == 0:  # positions on a line
+        way = end - start
+        if way == 0:
+            return np.zeros(np.shape(points)) if np.ndim(points) else 0.0
+        return (points - start) / way
+    start, end = np.asarray(start, dtype=np.float64), np.asarray(end, dtype=np.float64)
+    dx, dy = end - start
+    offset = np.asarray(points, dtype=np.float64) - start
+    length_sq = dx * dx + dy * dy
+    if length_sq == 0:
+        return np.zeros(offset.shape[:-1]) if offset.ndim > 1 else 0.0
+    share = (offset[..., 0] * dx + offset[..., 1] * dy) / length_sq
+    return float(share) if offset.ndim == 1 else share

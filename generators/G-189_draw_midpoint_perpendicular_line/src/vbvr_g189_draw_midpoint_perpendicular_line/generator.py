@@ -30,7 +30,7 @@ from vbvr_core.families.geometry_marks.draw import segment_sweep
 from vbvr_core.families.geometry_marks.task import inside_canvas
 from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
-from vbvr_core.plane import shift_room
+from vbvr_core.plane import share_along, shift_room
 
 from vbvr_g189_draw_midpoint_perpendicular_line.plugin import TASK
 
@@ -89,9 +89,8 @@ def perpendicular_foot(point: Point, segment: Segment) -> tuple[Point, float]:
     """The foot of the perpendicular from ``point`` onto ``segment``'s line, and where it falls along the segment
     (0 at its first end, 1 at its second)."""
     (x0, y0), (x1, y1) = segment
-    dx, dy = x1 - x0, y1 - y0
-    t = ((point[0] - x0) * dx + (point[1] - y0) * dy) / max(dx * dx + dy * dy, 1e-9)
-    return (x0 + t * dx, y0 + t * dy), t
+    t = share_along(point, *segment)
+    return (x0 + t * (x1 - x0), y0 + t * (y1 - y0)), t
 
 
 def solve(top: Segment, bottom: Segment) -> tuple[Point, Point]:

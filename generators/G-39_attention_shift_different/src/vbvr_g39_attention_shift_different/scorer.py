@@ -33,6 +33,7 @@ from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoReader
+from vbvr_core.plane import share_along
 
 from vbvr_g39_attention_shift_different.generator import SHAPE_REACH, Solution
 
@@ -127,7 +128,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         if box is None or box[3] >= ON_ENDS:  # no box, or (a fade of) the boxes at the two ends
             continue
         offset = np.array([box[0] - ax * scale, box[1] - ay * scale])
-        along[frame] = float(offset @ span) / length ** 2
+        along[frame] = share_along(offset, (0.0, 0.0), span)
         near.append(abs(float(offset[0] * span[1] - offset[1] * span[0])) / length <= tolerance(max(h0, h1)) * scale)
     process = progress_coverage(along, 0.0, 1.0, checkpoints=CHECKPOINTS, resolution=GRAIN, bridge=STEP) * \
         (float(np.mean(near)) if near else 0.0)

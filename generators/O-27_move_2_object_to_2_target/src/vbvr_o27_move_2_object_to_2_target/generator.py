@@ -25,6 +25,7 @@ from vbvr_core.contract.sample import FrameSource
 from vbvr_core.draw import Sprite, Stage, ease_in_out, new_canvas, to_frame
 from vbvr_core.families.arrangement.draw import shape_sprite, staged_sample
 from vbvr_core.pipeline.generator import BaseGenerator, Reject
+from vbvr_core.plane import share_along
 
 from vbvr_o27_move_2_object_to_2_target.plugin import TASK
 
@@ -68,7 +69,7 @@ def closest_approach(starts: list[Point], targets: list[Point]) -> float:
     a0, b0 = np.asarray(starts[0], float), np.asarray(starts[1], float)
     da, db = np.asarray(targets[0], float) - a0, np.asarray(targets[1], float) - b0
     offset, drift = a0 - b0, da - db
-    t = 0.0 if drift @ drift == 0 else float(np.clip(-(offset @ drift) / (drift @ drift), 0.0, 1.0))
+    t = float(np.clip(share_along(-offset, (0.0, 0.0), drift), 0.0, 1.0))  # where a − b passes nearest 0
     return float(np.linalg.norm(offset + t * drift))
 
 

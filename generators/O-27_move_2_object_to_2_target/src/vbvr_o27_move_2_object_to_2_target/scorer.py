@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
-from vbvr_core.families.arrangement.judge import process_part, travel_continuity
+from vbvr_core.families.arrangement.judge import process_part, progress_along, travel_continuity
 from vbvr_core.families.stacking.judge import Opened, clip_scorer, follow, moving_interval, overlap_share
 from vbvr_core.judge.credit import ramp
 from vbvr_core.media.frames import resize_frame
@@ -38,7 +38,7 @@ def score(sample: SampleRef, opened: Opened) -> Score:
         a, b = np.multiply(begin, scale), np.multiply(end, scale)
         span = b - a
         length = float(np.hypot(*span))
-        progress = [None if p is None else float((np.asarray(p) - a) @ span) / length ** 2 for p in track]
+        progress = progress_along(track, a, b)
         seen = [np.asarray(p) for p in track if p is not None]
         if not seen or track[-1] is None:
             values.append(0.0)

@@ -30,6 +30,7 @@ from vbvr_core.families.tracking.judge import arrivals_in_turn_part
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import centroid
 from vbvr_core.judge.order import change_span
+from vbvr_core.plane import share_along
 
 from vbvr_o29_ballcolor.generator import Solution, blob_radius
 
@@ -49,12 +50,9 @@ def _travel(centres: list[np.ndarray | None], begin: int, end: int, scale: float
     if len(seen) < 2:
         return 0.0
     a, b = seen[0], seen[-1]
-    way = b - a
-    length = float(np.hypot(*way))
-    if length / scale < MIN_WAY:
+    if float(np.hypot(*(b - a))) / scale < MIN_WAY:
         return 0.0
-    progress = [float((c - a) @ way) / (length * length) for c in seen]
-    return step_continuity(progress)
+    return step_continuity([share_along(c, a, b) for c in seen])
 
 
 @clip_scorer(SIZE)

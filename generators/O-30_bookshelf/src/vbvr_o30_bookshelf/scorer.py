@@ -26,6 +26,7 @@ from vbvr_core.families.stacking.judge import Opened, clip_scorer
 from vbvr_core.families.tracking.judge import arrivals_in_turn_part
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.order import change_span
+from vbvr_core.plane import share_along
 
 from vbvr_o30_bookshelf.generator import Solution
 
@@ -50,8 +51,7 @@ def _cols(x0: float, x1: float, scale: float, size: int) -> slice:
 
 def _travel(xs: list[float | None], start: float, goal: float) -> float:
     """Continuity of a carried book's way along x from ``start`` to ``goal``."""
-    way = goal - start
-    progress = [(x - start) / way for x in xs if x is not None]
+    progress = [share_along(x, start, goal) for x in xs if x is not None]
     if len(progress) < 2 or min(progress) > 0.25 or max(progress) < 0.75:
         return 0.0
     return step_continuity(progress)

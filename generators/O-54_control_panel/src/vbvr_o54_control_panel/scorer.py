@@ -25,6 +25,7 @@ from vbvr_core.judge.order import longest_run
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_min, resize_frame
 from vbvr_core.media.video import VideoReader
+from vbvr_core.plane import share_along
 
 from vbvr_o54_control_panel.generator import BUTTON_R, SWITCH_H, SWITCH_W, Solution, draw_panel, slider_track
 
@@ -77,12 +78,6 @@ def at(reading: np.ndarray, kind: str, setting: float) -> np.ndarray:
     return reading == setting
 
 
-def progress(series: np.ndarray, start: float, goal: float) -> np.ndarray:
-    """Per frame, how far a control has gone from ``start`` to ``goal`` (a slider's value, or a switch's or
-    button's greenness); NaN where a slider's knob is not seen."""
-    return (series - start) / (goal - start) if goal != start else np.zeros_like(series)
-
-
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-54 against the sample's controls and their targets."""
     solution = Solution.model_validate(sample.solution)
@@ -113,7 +108,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     target = draw_panel(solution.controls(), solution.target)
     ends = np.stack([resize_frame(frame, JUDGE_SIZE) for frame in (sample.first_frame, target)])
     references = readings(ends, solution, greens=True)
-    shares = [progress(values[:, i], solution.initial[i], solution.target[i]) if kinds[i] == "slider"
-              else progress(greens[:, i], float(references[0, i]), float(references[1, i])) for i in change]
+    # per frame, how far each control has gone from its start to its goal (a slider's value, or a switch's or
+    # button's greenness; NaN where a slider's knob is not seen)
+    shares = [share_along(values[:, i], solution.initial[i], solution.target[i]) if kinds[i] == "slider"
+              else share_along(greens[:, i], float(references[0, i]), float(references[1, i])) for i in change]
     one_at_a_time_part(verdict, shares, "operations", APART)
     return verdict.score(ok="every control operated to its target, one at a time; the others untouched")

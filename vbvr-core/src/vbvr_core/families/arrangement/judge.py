@@ -27,6 +27,7 @@ from vbvr_core.judge.motion import blob_track, observed_color
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoClip, VideoReader
+from vbvr_core.plane import share_along
 
 # Euclidean RGB reach of an object's colour as the video shows it: below half the distance between any two
 # object colours (orange–yellow, the closest pair, are ≈ 80 apart; ≈ 70 in a video 12 % darker).
@@ -46,10 +47,9 @@ STEP_FULL, STEP_ZERO = 0.55, 0.95
 
 
 def progress_along(track: Sequence[Point | None], start: np.ndarray, end: np.ndarray) -> list[float | None]:
-    """Each position's progress along start → end (0 at the start, 1 at the end), None where unseen."""
-    direction = np.subtract(end, start, dtype=np.float64)
-    length_sq = float(direction @ direction)
-    return [None if p is None else float(np.subtract(p, start) @ direction / length_sq) for p in track]
+    """Each position's progress along start → end (``plane.share_along``: 0 at the start, 1 at the end, not clipped),
+    None where unseen."""
+    return [None if p is None else share_along(p, start, end) for p in track]
 
 
 def largest_step(progress: Sequence[float | None]) -> float:

@@ -26,6 +26,7 @@ from vbvr_core.draw import PALETTE, Sprite, Stage, color_distance, ease_in_out, 
 from vbvr_core.draw.canvas import RGB
 from vbvr_core.families.rotation.draw import centred, polygon_sprite, rotate_points
 from vbvr_core.pipeline.generator import Reject
+from vbvr_core.plane import share_along
 
 OUTLINE = (30, 30, 30)
 OUTLINE_WIDTH = 2
@@ -214,7 +215,7 @@ def layout(vertices: Sequence[Sequence[Point]], turns: Sequence[float], rng: np.
     for attempt in range(40):
         xs = [float(rng.uniform(low, high)) for low, high in zip(lows, highs, strict=True)]
         if attempt % 2:  # every other try keeps the cluster's whole left-to-right order
-            shares = sorted((x - low) / (high - low) for x, low, high in zip(xs, lows, highs, strict=True))
+            shares = sorted(share_along(x, low, high) for x, low, high in zip(xs, lows, highs, strict=True))
             for rank, k in enumerate(by_start):
                 xs[k] = lows[k] + shares[rank] * (highs[k] - lows[k])
         targets = [(float(round(x)), sy) for x, (_, sy) in zip(xs, starts, strict=True)]

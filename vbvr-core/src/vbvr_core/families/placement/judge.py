@@ -40,6 +40,7 @@ from vbvr_core.judge.masks import color_mask
 from vbvr_core.judge.motion import blob_track, observed_color, progress_coverage
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoClip, VideoReader
+from vbvr_core.plane import share_along
 
 COLOR_TOLERANCE = 38.0  # the blob's reach in RGB: under half the distance between two piece colours
 TAIL = 3  # frames that make the end state
@@ -149,8 +150,7 @@ def judge_piece(poses: PiecePoses, piece: Piece, scale: float, turn_first: bool)
     level = ramp(max(abs(c[1] - start[1]) for _, c in seen) / scale, LEVEL_FULL, LEVEL_ZERO)
     ratios = poses.counts / max(1, poses.expected)
     whole = ramp(1.0 - float(np.mean((ratios >= WHOLE_LOW) & (ratios <= WHOLE_HIGH))), FRAMES_FULL, FRAMES_ZERO)
-    span = target[0] - start[0]
-    progress = [None if c is None else (c[0] - start[0]) / span for c in poses.centres]
+    progress = [None if c is None else share_along(c[0], start[0], target[0]) for c in poses.centres]
     process = travel_continuity(progress)
     label = f"{piece.color_name} {piece.kind}"
     if not piece.symmetry:
