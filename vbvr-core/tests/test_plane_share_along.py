@@ -45,3 +45,11 @@ def test_degenerate_way_gives_zero():
 
 def test_clipped_by_the_caller():
     assert float(np.clip(share_along((20.0, 0.0), (0.0, 0.0), (10.0, 0.0)), 0.0, 1.0)) == 1.0
+
+
+def test_points_with_more_coordinates_are_projected_coordinate_by_coordinate():
+    start, end = (200, 40, 40), (40, 40, 200)  # a red turning blue, in RGB
+    colours = np.array([[200.0, 40.0, 40.0], [120.0, 40.0, 120.0], [40.0, 40.0, 200.0], [120.0, 90.0, 120.0]])
+    assert share_along(colours, start, end).tolist() == [0.0, 0.5, 1.0, 0.5]  # off the line: by the foot
+    assert share_along(colours[1], start, end) == 0.5
+    assert share_along(colours, start, start).tolist() == [0.0] * 4

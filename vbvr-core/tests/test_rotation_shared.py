@@ -18,7 +18,6 @@ from vbvr_core.families.rotation.draw import (
     turning_outline,
 )
 from vbvr_core.families.rotation.judge import (
-    CLIP_FPS,
     CLIP_SIZE,
     hold_title,
     judge_stated_turn,
@@ -28,6 +27,7 @@ from vbvr_core.families.rotation.judge import (
 )
 from vbvr_core.families.rotation.track import colour_seen
 from vbvr_core.judge.verdict import Verdict
+from vbvr_core.media.video import JUDGE_FPS
 
 
 @pytest.mark.parametrize("kind", ["ellipse", "arrow", "irregular", "triangle", "square", "pentagon", "star"])
@@ -93,7 +93,7 @@ def test_turn_parts_and_hold_title():
 def test_turn_clip_and_colour_seen():
     class Broken:
         def clip(self, size, fps):
-            assert (size, fps) == (CLIP_SIZE, CLIP_FPS)
+            assert (size, fps) == (CLIP_SIZE, JUDGE_FPS)
             return type("Clip", (), {"ok": False, "error": None})()
 
     assert isinstance(turn_clip(Broken()), Score) and turn_clip(Broken()).value == 0.0
@@ -144,7 +144,7 @@ def test_turn_scorer_validates_reads_and_stops_on_an_unreadable_video():
             self.ok = ok
 
         def clip(self, size, fps):
-            assert (size, fps) == (CLIP_SIZE, CLIP_FPS)
+            assert (size, fps) == (CLIP_SIZE, JUDGE_FPS)
             return SimpleNamespace(ok=self.ok, error=None if self.ok else "unreadable", frames=np.zeros((1, 2, 2, 3)))
 
     sample = SimpleNamespace(solution={"degrees": 90})

@@ -7,11 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from vbvr_core.draw import GridLayout
-from vbvr_core.families.gridwalk.track import TRACK_FPS, agent_cells_by_centre, bridge_short_jumps
+from vbvr_core.families.gridwalk.track import agent_cells_by_centre, bridge_short_jumps
 from vbvr_core.judge.alternatives import recreate
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.variants import legitimate_variants
-from vbvr_core.media.video import held, read_video
+from vbvr_core.media.video import JUDGE_FPS, held, read_video
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import contract_samples
 from vbvr_core.testing.helpers import score_frames
@@ -65,7 +65,7 @@ def test_eased_walk_round_the_other_corner_misses_the_block(sample, tmp_path):
     made = recreate(sample)
     frames = np.stack(list(held(made.generator.walk(other)(), made.sample.hold_frames)))
     result = score_frames(sample, eased(frames), tmp_path, "other_corner.mp4")
-    seen = collapse(agent_cells_by_centre(read_video(tmp_path / "other_corner.mp4", fps=TRACK_FPS),
+    seen = collapse(agent_cells_by_centre(read_video(tmp_path / "other_corner.mp4", fps=JUDGE_FPS),
                                           GridLayout(**s.layout), s.agent_color))
     assert [(6, 1), (5, 2)] in [seen[i:i + 2] for i in range(len(seen))]  # the copy hops the corner
     assert result.parts["blocks"] == 0 and result.value == 0, result.reason

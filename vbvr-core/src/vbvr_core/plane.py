@@ -107,19 +107,22 @@ def share_along(points: npt.ArrayLike, start: npt.ArrayLike, end: npt.ArrayLike)
 
     In the plane ``start`` and ``end`` are (x, y) pairs and ``points`` is one point (a float is returned) or an
     array of points (…×2; an array of shares is returned, each with exactly the arithmetic of the one-point form:
-    (x − x0)·dx + (y − y0)·dy over dx·dx + dy·dy, in float64). On a line ``start`` and ``end`` are numbers and
-    ``points`` a number or an array of numbers: the share is (p − start) / (end − start), in the points' own
-    precision. A degenerate way (``end`` equal to ``start``) gives 0 for every point."""
+    (x − x0)·dx + (y − y0)·dy over dx·dx + dy·dy, in float64). Points with more coordinates (colours, …×3) are
+    taken the same way, coordinate by coordinate. On a line ``start`` and ``end`` are numbers and ``points`` a
+    number or an array of numbers: the share is (p − start) / (end − start), in the points' own precision. A
+    degenerate way (``end`` equal to ``start``) gives 0 for every point."""
     if np.ndim(start) == 0:  # positions on a line
         way = end - start
         if way == 0:
             return np.zeros(np.shape(points)) if np.ndim(points) else 0.0
         return (points - start) / way
     start, end = np.asarray(start, dtype=np.float64), np.asarray(end, dtype=np.float64)
-    dx, dy = end - start
+    way = end - start
     offset = np.asarray(points, dtype=np.float64) - start
-    length_sq = dx * dx + dy * dy
+    # Sums that start from their first term (not from 0), so that a −0.0 keeps its sign as the 2-D form always did.
+    length_sq = sum((step * step for step in way[1:]), way[0] * way[0])
     if length_sq == 0:
         return np.zeros(offset.shape[:-1]) if offset.ndim > 1 else 0.0
-    share = (offset[..., 0] * dx + offset[..., 1] * dy) / length_sq
+    products = [offset[..., axis] * step for axis, step in enumerate(way)]
+    share = sum(products[1:], products[0]) / length_sq
     return float(share) if offset.ndim == 1 else share

@@ -37,11 +37,11 @@ from vbvr_core.judge.masks import centroid, color_mask, mask_iou
 from vbvr_core.judge.motion import observed_color
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 from vbvr_g193_draw_next_sized_shape.generator import CLASS_NAMES, Solution
 
-JUDGE_SIZE, JUDGE_FPS, TAIL_SECONDS = 512, 12.0, 0.25  # full size: the small shapes are ~15 px across
+JUDGE_SIZE, TAIL_SECONDS = 512, 0.25  # full size: the small shapes are ~15 px across
 COLOR_TOLERANCE = 70.0  # about half way from a fill colour to the canvas: edge pixels split evenly
 SIZE_FULL, SIZE_ZERO = 0.07, 0.16
 POSITION_FULL, POSITION_ZERO = 6.0, 16.0

@@ -18,11 +18,11 @@ from itertools import pairwise
 
 from vbvr_core.contract import Point, SampleRef, Score
 from vbvr_core.families.gridwalk.judge import TAIL_SECONDS
-from vbvr_core.families.gridwalk.track import TRACK_FPS, densest_points
+from vbvr_core.families.gridwalk.track import densest_points
 from vbvr_core.judge.credit import efficiency
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 from vbvr_core.plane import point_segment_distance
 
 from vbvr_g31_directed_graph_navigation.generator import Solution
@@ -34,7 +34,7 @@ ON_NODE = 0.8  # node radii from a node's centre within which the agent stands o
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-31 against the sample's graph, start and target."""
     solution = Solution.model_validate(sample.solution)
-    clip = video.clip(fps=TRACK_FPS)
+    clip = video.clip(fps=JUDGE_FPS)
     if not clip.ok:
         return Score.zero(clip.error or "no frames")
     scale = clip.frames.shape[2] / 512
@@ -51,7 +51,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     moves = list(pairwise(route))
     legal = sum(move in edges for move in moves)
     wrong_way = sum((b, a) in edges and (a, b) not in edges for a, b in moves)
-    tail = [node for node in on_node[-max(1, round(TAIL_SECONDS * TRACK_FPS)):] if node is not None]
+    tail = [node for node in on_node[-max(1, round(TAIL_SECONDS * JUDGE_FPS)):] if node is not None]
     on_edge = on_edge_share(positions, on_node, nodes, radius)
     verdict = Verdict()
     verdict.part("start", route[0] == solution.start, unless=f"starts on node {route[0]}, not the start {solution.start}")

@@ -32,12 +32,12 @@ from vbvr_core.judge.masks import color_mask, hue_mask, mask_iou
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 from vbvr_core.plane import share_along
 
 from vbvr_g39_attention_shift_different.generator import SHAPE_REACH, Solution
 
-SIZE, FPS = 256, 12.0
+SIZE = 256
 GREEN_MARGIN = 30  # the green channel exceeds both others by this much
 SPREAD = 0.82  # a square outline's (or ring's) horizontal standard deviation, in units of its half side
 STILL_IOU = 0.6
@@ -80,7 +80,7 @@ def _patch(center, half: float, scale: float) -> tuple[slice, slice]:
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of G-39 against the sample's two objects."""
     s = Solution.model_validate(sample.solution)
-    clip = video.clip(size=SIZE, fps=FPS)
+    clip = video.clip(size=SIZE, fps=JUDGE_FPS)
     if not clip.ok:
         return Score.zero(clip.error or "video has no frames")
     scale = SIZE / sample.first_frame.shape[0]

@@ -14,10 +14,9 @@ from vbvr_core.contract import SampleRef, Score
 from vbvr_core.contract.geometry import Cell
 from vbvr_core.draw import GridLayout
 from vbvr_core.families.gridwalk.judge import before_goal, score_walk
-from vbvr_core.families.gridwalk.track import TRACK_FPS
 from vbvr_core.families.gridwalk.visits import grid_distance
 from vbvr_core.judge.masks import color_mask
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 from vbvr_g47_multiple_keys_for_one_door.generator import KEY_COLORS, Solution
 
@@ -27,7 +26,7 @@ KEY_GONE = 0.3
 
 def vanished_keys(video: VideoReader, solution: Solution) -> set[Cell]:
     """The key cells whose key, seen in the opening frame, is gone from the last frame."""
-    clip = video.clip(fps=TRACK_FPS)
+    clip = video.clip(fps=JUDGE_FPS)
     if not clip.ok:
         return set()
     scaled = GridLayout(**solution.layout).scaled(clip.frames.shape[2] / 512)

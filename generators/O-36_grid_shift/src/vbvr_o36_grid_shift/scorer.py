@@ -1,6 +1,6 @@
 """O-36 scorer: do the blocks end in the shifted cells, and did they get there by sliding together?
 
-The video is read at :data:`SCORE_FPS` frames a second at 256², whatever its own rate and size.
+The video is read at :data:`JUDGE_FPS` frames a second at 256², whatever its own rate and size.
 
 - final cells: which cells the block colour fills (≥ half of a cell's interior) in the last frame,
   against the expected cells: Jaccard², so a wrong direction or step count keeps little;
@@ -23,11 +23,10 @@ from vbvr_core.judge.masks import box_coverage, color_mask, mask_iou
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.track import argmax_track
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 from vbvr_o36_grid_shift.generator import BLOCK_PADDING, Solution, overlap, shifted
 
-SCORE_FPS = 12.0
 MIN_IOU = 0.5
 END_STATE_WEIGHT = 0.1
 
@@ -52,7 +51,7 @@ def layout_masks(layout: GridLayout, cells, direction: str, offsets, shape) -> n
 def score(sample: SampleRef, video: VideoReader) -> Score:
     """Score a model's video of O-36 against the sample's blocks, direction and steps."""
     solution = Solution.model_validate(sample.solution)
-    frames = video.clip(fps=SCORE_FPS).frames
+    frames = video.clip(fps=JUDGE_FPS).frames
     layout = GridLayout(**solution.layout).scaled(frames.shape[2] / 512)
     masks = color_mask(frames, solution.block_color, 60.0)
 

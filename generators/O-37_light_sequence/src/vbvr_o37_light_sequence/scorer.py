@@ -19,10 +19,9 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.marking.judge import TAIL_SECONDS, balanced_patches, judged_opening
-from vbvr_core.families.marking.parts import JUDGE_FPS
 from vbvr_core.families.tracking.judge import one_at_a_time_part
 from vbvr_core.judge.order import longest_run
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 from vbvr_o37_light_sequence.generator import Solution
 

@@ -21,12 +21,13 @@ import numpy as np
 from PIL import Image, ImageDraw
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, draw_shape
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, judged_opening
+from vbvr_core.families.marking.judge import JUDGE_SIZE, TAIL_SECONDS, judged_opening
 from vbvr_core.families.marking.parts import dilate, erode, rest_unchanged
 from vbvr_core.families.tracking.judge import one_at_a_time_part
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.media.frames import resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
+from vbvr_core.plane import share_along
 
 from vbvr_o38_majority_color.generator import COLORS, Solution
 
@@ -67,13 +68,9 @@ def progress_along(frames: np.ndarray, insides: list[np.ndarray], starts: list[t
                    end: tuple[int, int, int]) -> np.ndarray:
     """Per frame and shape (its inside, its first colour), how far its colour has gone from its first colour
     towards ``end``: 0 at the start, 1 when there (frames × shapes)."""
-    target = np.asarray(end, np.float64)
     out = np.zeros((len(frames), len(insides)))
     for k, (inside, start) in enumerate(zip(insides, starts, strict=True)):
-        origin = np.asarray(start, np.float64)
-        path = target - origin
-        colours = np.median(frames[:, inside].astype(np.float64), axis=1)
-        out[:, k] = (colours - origin) @ path / max(float(path @ path), 1.0)
+        out[:, k] = share_along(np.median(frames[:, inside].astype(np.float64), axis=1), start, end)
     return out
 
 

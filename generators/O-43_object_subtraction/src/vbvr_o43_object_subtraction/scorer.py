@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
-from vbvr_core.families.marking.judge import JUDGE_FPS, JUDGE_SIZE, TAIL_SECONDS, balanced_patches, judged_opening
+from vbvr_core.families.marking.judge import JUDGE_SIZE, TAIL_SECONDS, balanced_patches, judged_opening
 from vbvr_core.families.marking.parts import rest_unchanged
 from vbvr_core.judge.order import change_span, longest_run, one_after_another
 from vbvr_core.media.frames import channel_sum, resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 from vbvr_o43_object_subtraction.generator import Solution
 

@@ -18,11 +18,11 @@ from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import GridLayout
 from vbvr_core.families.fill_in.judge import box_mismatch, drawn_share, scale_box, soften, working_clip
 from vbvr_core.families.gridwalk.judge import walk_verdict
-from vbvr_core.families.gridwalk.track import TRACK_FPS, agent_cells_by_centre
+from vbvr_core.families.gridwalk.track import agent_cells_by_centre
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.track import collapse
 from vbvr_core.media.frames import resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 from vbvr_o47_sliding_puzzle.generator import Solution, replay
 
@@ -63,7 +63,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     solution = Solution.model_validate(sample.solution)
     layout = GridLayout(**solution.layout)
     start_cell, goal_cell = solution.blank_path[0], solution.blank_path[-1]
-    clip = video.clip(fps=TRACK_FPS)
+    clip = video.clip(fps=JUDGE_FPS)
     track = agent_cells_by_centre(clip, layout, solution.blank_color, tolerance=60.0) if clip.ok else []
     verdict = walk_verdict(track, start_cell, goal_cell, set(), solution.optimal_moves)
     if verdict is None:

@@ -22,13 +22,12 @@ from vbvr_core.judge.read_text import read_text
 from vbvr_core.judge.sequence import longest_common_subsequence
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 from vbvr_o52_traffic_light.generator import LAMP_OFF, LAMP_ON, Solution
 
 LAMP_TOLERANCE = 90.0  # a lamp farther than this from both its lit and dark colour is unreadable
 MIN_GLYPH_MATCH = 0.6  # a display whose digits match no font's glyph this well is unreadable
-JUDGE_FPS = 12.0
 TAIL_SECONDS = 1 / 6  # the end state must hold this long
 JUDGE_SIZE = 512  # countdown digits are about 25 px tall on the 512 canvas
 

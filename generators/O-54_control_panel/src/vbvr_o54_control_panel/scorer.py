@@ -24,12 +24,12 @@ from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.order import longest_run
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_min, resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 from vbvr_core.plane import share_along
 
 from vbvr_o54_control_panel.generator import BUTTON_R, SWITCH_H, SWITCH_W, Solution, draw_panel, slider_track
 
-JUDGE_FPS, JUDGE_SIZE = 12.0, 256
+JUDGE_SIZE = 256
 TAIL_SECONDS = 0.25
 GREEN = 45.0  # grey levels: green − max(red, blue) of a control's face that reads as on / pressed
 BRIGHT = 185.0  # grey levels: the least channel of the slider knob's pixels

@@ -41,6 +41,9 @@ X264_OPTIONS = {"preset": PRESET, "crf": CRF, "threads": "1", "g": "48", "bf": "
 MAX_VIDEO_SECONDS = 60.0
 MAX_SOURCE_FRAMES = 24 * 60
 MAX_FRAME_SIDE = 4096
+# The rate rule-based judges read a model video at (``clip(fps=JUDGE_FPS)``), whatever its own: a state a
+# pacing shows for 1/12 s or longer is seen, and a 10-s video is 120 frames to judge.
+JUDGE_FPS = 12.0
 
 
 class VideoBoundsError(ValueError):

@@ -35,10 +35,9 @@ from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 JUDGE_SIZE = 256
-JUDGE_FPS = 12.0
 TAIL_SECONDS = 0.25
 # Colour credit (Lab distance): full up to COLOUR_FULL, none from COLOUR_ZERO.
 COLOUR_FULL, COLOUR_ZERO = 15.0, 30.0

@@ -51,10 +51,9 @@ from vbvr_core.judge.ink import background_of
 from vbvr_core.judge.order import LEAVES, change_span
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, channel_sum, resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 JUDGE_SIZE = 256
-JUDGE_FPS = 12.0
 TAIL_SECONDS = 0.25
 CHANGED = 40  # grey levels: a pixel this far from the first frame (after the colour fit) has changed
 INK_MIN = 0.2  # share of a line colour a changed pixel must hold to be ink of it (a 3-px dark red line at half

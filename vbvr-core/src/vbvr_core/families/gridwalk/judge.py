@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from vbvr_core.contract import Score
 from vbvr_core.contract.geometry import Cell
 from vbvr_core.draw import GridLayout
-from vbvr_core.families.gridwalk.track import TRACK_FPS, track_walk
+from vbvr_core.families.gridwalk.track import track_walk
 from vbvr_core.judge.credit import efficiency
 from vbvr_core.judge.track import collapse
 from vbvr_core.judge.verdict import Verdict
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 OBSTACLE_PENALTY = 0.3
 #: how long the agent must be seen on the goal at the end of the video
@@ -24,7 +24,7 @@ TAIL_SECONDS = 1 / 12  # one tracked frame at 12 fps: G-47 holds its end only 1/
 
 
 def judge_walk(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden: set[Cell],
-               optimal_steps: int, fps: float = TRACK_FPS) -> Score:
+               optimal_steps: int, fps: float = JUDGE_FPS) -> Score:
     """Score a per-frame cell track (``fps`` frames a second) of an agent that should walk from ``start``
     to ``goal`` optimally; see :func:`walk_verdict`."""
     verdict = walk_verdict(track, start, goal, forbidden, optimal_steps, fps)
@@ -65,7 +65,7 @@ def first_passes(walk: Sequence[Cell], targets: Sequence[Cell], goal: Cell) -> l
 
 
 def walk_verdict(track: Sequence[Cell | None], start: Cell, goal: Cell, forbidden: set[Cell],
-                 optimal_steps: int, fps: float = TRACK_FPS) -> Verdict | None:
+                 optimal_steps: int, fps: float = JUDGE_FPS) -> Verdict | None:
     """The parts of a walk's score, for tasks that add their own (keys collected first); None when the
     agent is never seen.
 

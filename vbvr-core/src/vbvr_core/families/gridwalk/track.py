@@ -13,7 +13,7 @@ Which corner a hop round a corner crossed is read, when the agent's centres are 
 (:func:`agent_sightings`), from where the agent was seen: the corner cell nearer the midpoint of the two
 sightings (a walk that leaves a cell sideways and enters the next from below is seen on that side of the corner).
 
-:func:`track_walk` is what a grid-walk scorer calls: the video read once at :data:`TRACK_FPS` (whatever its
+:func:`track_walk` is what a grid-walk scorer calls: the video read once at :data:`JUDGE_FPS` (whatever its
 own frame rate), the agent's cell per frame, short jumps bridged.
 """
 
@@ -28,10 +28,9 @@ import numpy as np
 from vbvr_core.contract.geometry import Cell, Point
 from vbvr_core.draw import GridLayout
 from vbvr_core.judge.masks import color_mask
-from vbvr_core.media.video import VideoClip, VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoClip, VideoReader
 
 #: frames a second a walk is judged at: every cell of a walk at any sensible pace is seen (two-cell hops bridged)
-TRACK_FPS = 12.0
 
 
 def densest_points(frames: np.ndarray, color: Sequence[int], side: int, tolerance: float = 80.0,
@@ -113,11 +112,11 @@ def bridge_short_jumps(track: Sequence[Cell | None], blocked: set[Cell], centres
 
 def track_walk(video: VideoReader, layout: GridLayout, color: Sequence[int], blocked: set[Cell],
                tolerance: float = 80.0) -> list[Cell | None]:
-    """The agent's cell per frame of ``video`` read at :data:`TRACK_FPS`, with short jumps over passable
+    """The agent's cell per frame of ``video`` read at :data:`JUDGE_FPS`, with short jumps over passable
     cells bridged (``blocked`` cells are never crossed; a hop round a corner goes through the corner nearer the
     midpoint of the agent's two sightings, the corner it turned round: :func:`bridge_short_jumps`). An unreadable
     video gives an empty track."""
-    clip = video.clip(fps=TRACK_FPS)
+    clip = video.clip(fps=JUDGE_FPS)
     if not clip.ok:
         return []
     seen = agent_sightings(clip, layout, color, tolerance)

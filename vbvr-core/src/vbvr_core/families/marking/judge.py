@@ -22,7 +22,6 @@ from pydantic import AliasChoices, ConfigDict, Field
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score, TaskSolution
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.marking.parts import (
-    JUDGE_FPS,
     away_from,
     dilate,
     unchanged_and_progressive,
@@ -31,7 +30,7 @@ from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import byte_medians, channel_max, resize_frame
-from vbvr_core.media.video import VideoClip, VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoClip, VideoReader
 
 JUDGE_SIZE = 256
 # A mark counts from this share of a thin ring's pixels on (a dot of a third of the radius has about as many).

@@ -17,7 +17,6 @@ from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.verdict import Verdict
 
 # Frames a second the judge reads: time windows below are in seconds, whatever the video's own rate.
-JUDGE_FPS = 12.0
 # The picture outside the mark: mean absolute residual (grey levels) after a per-channel gain/offset fit
 # to the first frame, on softened frames: full credit up to REST_FULL, none from REST_ZERO.
 REST_FULL, REST_ZERO = 6.0, 20.0

@@ -21,10 +21,10 @@ import numpy as np
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.marking.judge import TAIL_SECONDS, NewInk, read_new_ink
-from vbvr_core.families.marking.parts import JUDGE_FPS, away_from, dilate, unchanged_and_progressive
+from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
 from vbvr_core.families.outline.parts import follows_and_traced
 from vbvr_core.judge.compare import colour_fit, match_colours
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 JUDGE_SIZE = 256
 # An outline counts from this many pixels per pixel of the answer's perimeter (a 2-px line has 2).

@@ -23,11 +23,11 @@ from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import direction_share, progress_coverage, unwrap_degrees
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_sum
-from vbvr_core.media.video import VideoClip, VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoClip, VideoReader
 
 # The turning tasks read a video once at this size and rate: the trackers' templates and the angle steps between
 # frames (well under half a symmetry period) assume it.
-CLIP_SIZE, CLIP_FPS = 256, 12
+CLIP_SIZE = 256
 
 
 def turn_series(angles: Sequence[float | None], start_angle: float = 0.0,
@@ -88,9 +88,9 @@ def title_held(first: np.ndarray, last: np.ndarray, band: float) -> float:
 
 
 def turn_clip(video: VideoReader) -> VideoClip | Score:
-    """The video at :data:`CLIP_SIZE` px and :data:`CLIP_FPS` frames per second, or the zero :class:`Score` saying
+    """The video at :data:`CLIP_SIZE` px and :data:`JUDGE_FPS` frames per second, or the zero :class:`Score` saying
     why it cannot be read (the opening of every turning task's scorer that tracks a shape)."""
-    clip = video.clip(size=CLIP_SIZE, fps=CLIP_FPS)
+    clip = video.clip(size=CLIP_SIZE, fps=JUDGE_FPS)
     return clip if clip.ok else Score.zero(clip.error or "video has no frames")
 
 

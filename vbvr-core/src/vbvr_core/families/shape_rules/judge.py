@@ -39,10 +39,9 @@ from vbvr_core.judge.masks import largest_blob
 from vbvr_core.judge.motion import progress_coverage
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_max, histogram_median, resize_frame
-from vbvr_core.media.video import VideoReader
+from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 JUDGE_SIZE = 256
-JUDGE_FPS = 12
 # The process (the in-between states a step passes through) is read at this rate: every frame of a video of up
 # to 30 fps. A step may take half a second, eased; at JUDGE_FPS a copy re-timed to 30 fps showed it on frames
 # falling unevenly on the step (every 1 or 3 source frames of 24), one jump skipping a whole checkpoint's band.
