@@ -13,6 +13,7 @@ from vbvr_core.families.arrangement.judge import follow_colors, judge_arrangemen
 from vbvr_core.families.arrangement.task import MovesGenerator
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import VideoClip
+from vbvr_core.testing.helpers import flow_instance
 
 RED, BLUE = (230, 40, 40), (40, 80, 230)
 STARTS, ENDS = [(100.0, 100.0), (400.0, 400.0)], [(230.0, 256.0), (282.0, 256.0)]
@@ -76,17 +77,8 @@ class _MovesParams(TaskParams):
     stagger: int = 2
 
 
-class _Moves(MovesGenerator):
-    Params = _MovesParams
-
-    def generate(self):
-        """Not called: these tests exercise the family's flow on an instance, never a whole draw."""
-        raise NotImplementedError
-
-
 def test_moves_generator_plans_renders_and_samples_on_its_background():
-    gen = _Moves.__new__(_Moves)
-    gen.params = _MovesParams()
+    gen = flow_instance(MovesGenerator, _MovesParams(), Params=_MovesParams)
     assert np.array_equal(gen.background, to_frame(new_canvas(BACKGROUNDS[2])))
     movers = [Mover(_disc(RED), (STARTS[0], ENDS[0]), 22.0), Mover(_disc(BLUE), (STARTS[1], ENDS[1]), 22.0)]
     planned = gen.planned(movers)

@@ -7,6 +7,7 @@ import numpy as np
 from vbvr_core.contract import TaskSolution
 from vbvr_core.families.fill_in.draw import Panels, PanelScene, reveal_video
 from vbvr_core.families.fill_in.task import FillInGenerator
+from vbvr_core.testing.helpers import flow_instance
 
 
 class _DotScene(PanelScene):
@@ -36,14 +37,6 @@ class _Params:
     reveal_frames = 3
 
 
-class _Generator(FillInGenerator):
-    def __init__(self):  # no task: only the flow is tested
-        self.params = _Params()
-
-    def generate(self):
-        raise NotImplementedError
-
-
 def _frames():
     first = np.zeros((16, 16, 3), np.uint8)
     final, wrong = first.copy(), first.copy()
@@ -55,7 +48,7 @@ def test_revealed_sample_reveals_the_boxes_and_a_wrong_answer_the_same_way(monke
     first, final, wrong = _frames()
     made = {}
     monkeypatch.setattr("vbvr_core.families.fill_in.task.Sample", lambda **fields: made.update(fields) or fields)
-    generator = _Generator()
+    generator = flow_instance(FillInGenerator, _Params())
     sample = generator.revealed(first, final, [(4, 4, 8, 8)], "prompt", TaskSolution(), hold_frames=4)
     assert made["hold_frames"] == 4 and made["prompt"] == "prompt" and made["params"] is generator.params
     video = list(sample["trajectory"]())
@@ -72,15 +65,8 @@ def test_revealed_sample_reveals_the_boxes_and_a_wrong_answer_the_same_way(monke
 def test_holds_style_and_frames_per_box_shape_the_video():
     first, final, _ = _frames()
 
-    class _Held(_Generator):
-        style = "fade"
-
-        def holds(self):
-            return 2, 3
-
-        def frames_per_box(self, count):
-            return 5 * count
-
-    video = list(_Held().reveal(first, final, [(4, 4, 8, 8)]))
+    held = flow_instance(FillInGenerator, _Params(), style="fade", holds=lambda self: (2, 3),
+                         frames_per_box=lambda self, count: 5 * count)
+    video = list(held.reveal(first, final, [(4, 4, 8, 8)]))
     expected = list(reveal_video(first, final, [(4, 4, 8, 8)], 5, style="fade", hold=2, end_hold=3))
     assert len(video) == 2 + 5 + 3 and all((a == b).all() for a, b in zip(video, expected, strict=True))

@@ -13,6 +13,7 @@ from vbvr_core.families.marking.judge import RingedSolution, balanced_frames
 from vbvr_core.families.marking.parts import rest_unchanged, unchanged_and_progressive
 from vbvr_core.families.marking.task import RingMarkGenerator, place_apart
 from vbvr_core.judge.verdict import Verdict
+from vbvr_core.testing.helpers import flow_instance
 
 KINDS = ["circle", "triangle", "hexagon"]
 CENTERS = [(100.0, 120.0), (300.5, 200.25), (400.0, 400.0)]
@@ -99,18 +100,9 @@ class _RingParams(TaskParams):
     mark_frames: int = 4
 
 
-class _Ringer(RingMarkGenerator):
-    Params = _RingParams
-
-    def generate(self):
-        """Not called: the test exercises the placement helper on an instance."""
-        raise NotImplementedError
-
-
 def test_rings_apart_widens_each_ring_by_its_stroke() -> None:
     """The same centres, from the same draws, as ``place_apart`` with every radius plus ``ring_width``."""
-    ringer = _Ringer.__new__(_Ringer)
-    ringer.params, ringer.rng = _RingParams(), np.random.default_rng(5)
+    ringer = flow_instance(RingMarkGenerator, _RingParams(), np.random.default_rng(5), Params=_RingParams)
     got = ringer.rings_apart([40.0, 30.0, 50.0], 6, 8, largest_first=True)
     assert got == place_apart(np.random.default_rng(5), [46.0, 36.0, 56.0], 6, 8, largest_first=True)
     ringer.ring_width = 3  # a class's own stroke wins over the parameter

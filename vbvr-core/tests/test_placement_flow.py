@@ -8,6 +8,7 @@ from vbvr_core.contract import TaskParams, TaskSolution
 from vbvr_core.draw import BACKGROUNDS, Stage
 from vbvr_core.families.placement.draw import Piece, background, laid_out, pieces_sample, render, solution_poses
 from vbvr_core.families.placement.task import PlacementGenerator
+from vbvr_core.testing.helpers import flow_instance
 
 
 class _Params(TaskParams):
@@ -19,18 +20,8 @@ class _Solution(TaskSolution):
     pieces: list[Piece]
 
 
-class _Gen(PlacementGenerator):
-    Params = _Params
-    Solution = _Solution
-
-    def generate(self):
-        """Not called: these tests exercise the family's flow on an instance, never a whole draw."""
-        raise NotImplementedError
-
-
 def _setup():
-    gen = _Gen.__new__(_Gen)
-    gen.params = _Params()
+    gen = flow_instance(PlacementGenerator, _Params(), Params=_Params, Solution=_Solution)
     pieces = laid_out(np.random.default_rng(4), ["square", "triangle"], ["red", "blue"], 28, [30.0, 0.0], 2.0)
     return gen, pieces
 

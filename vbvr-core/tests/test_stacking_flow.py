@@ -8,6 +8,7 @@ from vbvr_core.contract import FRAME_SIZE, Point, Sample, TaskParams, TaskSoluti
 from vbvr_core.draw import Sprite, Stage
 from vbvr_core.families.stacking.layout import HOLD_ENDS, one_at_a_time
 from vbvr_core.families.stacking.task import OneAtATimeGenerator
+from vbvr_core.testing.helpers import flow_instance
 
 
 class _Params(TaskParams):
@@ -30,24 +31,14 @@ def _replay(solution, ends, moving, move_frames, pause_frames):
     return lambda: (STAGE.frame(list(zip(SPRITES, row, strict=True))) for row in rows)
 
 
-class _Gen(OneAtATimeGenerator):
-    Params = _Params
-    Solution = _Solution
-    replay = staticmethod(_replay)
-
-    def generate(self):
-        """Not called: these tests exercise the family's flow on an instance, never a whole draw."""
-        raise NotImplementedError
-
-
 def _sample(gen):
     solution = _Solution(starts=[(50.0, 50.0), (50.0, 150.0)], targets=[(400.0, 50.0), (400.0, 150.0)], order=[1, 0])
     return gen.carried_sample(STAGE, SPRITES, solution.starts, solution.targets, "carry", solution)
 
 
 def test_carried_sample_opens_at_the_starts_and_ends_at_the_targets():
-    gen = _Gen.__new__(_Gen)
-    gen.params = _Params()
+    gen = flow_instance(OneAtATimeGenerator, _Params(), Params=_Params, Solution=_Solution,
+                        replay=staticmethod(_replay))
     sample = _sample(gen)
     frames = list(sample.trajectory())
     assert len(frames) == 1 + 2 * 4 + 1 and sample.hold_frames == HOLD_ENDS
@@ -57,8 +48,8 @@ def test_carried_sample_opens_at_the_starts_and_ends_at_the_targets():
 
 
 def test_hold_none_keeps_the_pipeline_default_and_near_misses_are_the_family_two():
-    gen = _Gen.__new__(_Gen)
-    gen.params = _Params()
+    gen = flow_instance(OneAtATimeGenerator, _Params(), Params=_Params, Solution=_Solution,
+                        replay=staticmethod(_replay))
     gen.hold_frames = None
     sample = _sample(gen)
     assert sample.hold_frames == Sample.hold_frames  # the dataclass default

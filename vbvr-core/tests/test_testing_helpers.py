@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from vbvr_core.families.fill_in.task import FillInGenerator
 from vbvr_core.pipeline.generator import Reject
-from vbvr_core.testing.helpers import first_accepted_sample
+from vbvr_core.testing.helpers import first_accepted_sample, flow_instance
 
 
 class _OddFromFive:
@@ -32,3 +34,11 @@ def test_first_accepted_sample_fails_the_test_when_every_draw_is_rejected_and_le
         first_accepted_sample(_OddFromFive, 0, tries=3)
     with pytest.raises(ValueError, match="a bug"):
         first_accepted_sample(_OddFromFive, 100)
+
+
+def test_flow_instance_holds_the_params_and_attributes_and_never_draws():
+    params, rng = object(), np.random.default_rng(1)
+    made = flow_instance(FillInGenerator, params, rng, style="fade")
+    assert isinstance(made, FillInGenerator) and made.params is params and made.rng is rng and made.style == "fade"
+    with pytest.raises(AssertionError, match="never draws a whole sample"):
+        made.generate()

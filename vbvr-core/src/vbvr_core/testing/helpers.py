@@ -11,6 +11,7 @@ A task's test file stays short::
 from __future__ import annotations
 
 import hashlib
+import types
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,25 @@ def first_accepted_sample(generator: type[BaseGenerator], seed: int, params: dic
         except Reject:
             continue
     raise AssertionError(f"{tries} draws from seed {seed} were all rejected")
+
+
+def flow_instance(family: type[BaseGenerator], params: Any, rng: np.random.Generator | None = None,
+                  **attributes: Any) -> BaseGenerator:
+    """An instance of the family generator ``family`` for testing the family's own flow (plans, frames, samples,
+    near misses) without a task: ``params`` as given (a Params model, or any object with the fields the flow
+    reads), ``rng`` when given, and ``attributes`` as class attributes of a throw-away subclass (``Params``,
+    ``Solution``, a hook). Its ``generate`` fails the test if called: a whole draw needs a task."""
+
+    def generate(self: BaseGenerator) -> Sample:
+        raise AssertionError(f"a test of {family.__name__}'s flow never draws a whole sample")
+
+    cls = types.new_class(f"FlowOf{family.__name__}", (family,),
+                          exec_body=lambda namespace: namespace.update(generate=generate, **attributes))
+    instance = cls.__new__(cls)
+    instance.params = params
+    if rng is not None:
+        instance.rng = rng
+    return instance
 
 
 def end_survives_resampling(sample: Sample, fps: float, last: int) -> bool:
