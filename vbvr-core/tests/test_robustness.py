@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from vbvr_core.draw.text import FAMILIES, font, typeface
 from vbvr_core.judge.alternatives import nudged_positions
-from vbvr_core.judge.baselines import shortcut_frames
+from vbvr_core.judge.baselines import settled_from, shortcut_frames
 from vbvr_core.judge.certificate import EXEMPT, MISS, certificate_rows, certify
 from vbvr_core.judge.robustness import run_suite
 from vbvr_core.judge.variants import PACE_VARIANTS, legitimate_variants
@@ -78,6 +78,16 @@ def test_shortcuts_show_the_answer_without_the_process():
     assert _shown(shortcut_frames("freeze", first, final, 10, truth)) == [0, 1, 2, 3, 4, 5, 5, 5, 5, 5]
     with pytest.raises(ValueError, match="unknown shortcut"):
         next(shortcut_frames("teleport", first, final, 4))
+
+
+def test_a_truth_settled_by_half_way_is_told_from_one_still_moving():
+    """Codec noise (a few pixels off) after half-way is settled; a step of 64 pixels is not."""
+    truth = np.zeros((10, 512, 512, 3), np.uint8)
+    truth[7, 100:103, 100:103] = 200  # 9 pixels of one later frame: a keyframe's ringing
+    truth[3, 300:308, 300:308] = 255  # a change before half-way does not count
+    assert settled_from(truth, 5)
+    truth[8, 200:208, 200:208] = 255  # 64 pixels: a step of the process
+    assert not settled_from(truth, 5)
 
 
 def test_nudges_are_six_pixels_or_a_tenth_of_the_object():

@@ -9,7 +9,8 @@ Each kind has the ground truth's length, size and 24 fps (noise: at most two sec
 - ``final``: the jump-cut — the first frame held half the length, then a hard cut to the final frame;
 - ``crossfade``: the first frame dissolving linearly into the final frame;
 - ``reversed``: the ground truth played backwards;
-- ``freeze``: the ground truth up to half-way, then that frame held;
+- ``freeze``: the ground truth up to half-way, then that frame held (no shortcut where the ground truth shows
+  nothing new after half-way, :func:`settled_from`: the robustness suite leaves it out there);
 - ``shuffle``: another sample's ground truth (a plausible video of the wrong instance);
 - ``rotate``: the first frame slowly turning by :data:`ROTATE_DEGREES`;
 - ``mirror``: the first frame, then its mirror image from half-way.
@@ -42,6 +43,10 @@ ROTATE_DEGREES = 30.0
 # Shortcuts that need the decoded ground truth (the others are made from the PNGs alone).
 _NEEDS_TRUTH = ("reversed", "freeze")
 _NEEDS_FINAL = ("final_only", "final", "crossfade")
+# A held frame re-encoded moves a few pixels (a keyframe's ringing); a step of a process moves more than this share
+# of the frame's pixels by more than SETTLED_LEVELS in some channel.
+SETTLED_SHARE = 2e-4
+SETTLED_LEVELS = 40
 
 
 def _video_shape(sample_dir: Path) -> tuple[int, int, int]:
@@ -72,6 +77,21 @@ def _rotated(frame: np.ndarray, degrees: float) -> np.ndarray:
     return cv2.warpAffine(frame, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
 
 
+def freeze_frame(length: int) -> int:
+    """The frame a ``length``-frame ground truth is held at by the ``freeze`` shortcut."""
+    return length // 2
+
+
+def settled_from(truth: np.ndarray, frame: int) -> bool:
+    """Whether the decoded ground truth ``truth`` shows nothing new after ``frame``: no later frame has more than
+    :data:`SETTLED_SHARE` of its pixels more than :data:`SETTLED_LEVELS` levels (in any channel) away from that
+    frame's. Such a truth held from ``frame`` on is the truth itself, up to codec noise."""
+    held = truth[frame].astype(np.int16)
+    limit = SETTLED_SHARE * held.shape[0] * held.shape[1]
+    return all(int((np.abs(later.astype(np.int16) - held).max(axis=2) > SETTLED_LEVELS).sum()) <= limit
+               for later in truth[frame + 1:])
+
+
 def shortcut_frames(kind: str, first: np.ndarray, final: np.ndarray, length: int,
                     truth: np.ndarray | None = None, seed: int = 0) -> Iterator[np.ndarray]:
     """The frames of shortcut ``kind`` (not ``oracle`` / ``shuffle``, which are files) for a ``length``-frame video.
@@ -100,7 +120,7 @@ def shortcut_frames(kind: str, first: np.ndarray, final: np.ndarray, length: int
         if kind == "reversed":
             yield from truth[::-1]
         else:
-            middle = len(truth) // 2
+            middle = freeze_frame(len(truth))
             yield from (truth[min(k, middle)] for k in range(len(truth)))
     elif kind == "rotate":
         yield from (_rotated(first, ROTATE_DEGREES * k / max(1, length - 1)) for k in range(length))

@@ -6,7 +6,8 @@ Probes, by group (what each group must score: :mod:`vbvr_core.judge.thresholds`;
 - ``oracle``: the ground truth;
 - ``variant``: the legitimate variants of :mod:`vbvr_core.judge.variants` (size, rate, pace, blur, colour …);
 - ``alternative``: the task's other valid solutions (:mod:`vbvr_core.judge.alternatives`);
-- ``shortcut``: the shortcuts of :mod:`vbvr_core.judge.baselines` (``shuffle`` only with a second sample);
+- ``shortcut``: the shortcuts of :mod:`vbvr_core.judge.baselines` (``shuffle`` only with a second sample;
+  ``freeze`` not where the ground truth shows nothing new after half-way);
 - ``near_miss``: the task's declared near misses.
 
 Callable from any test (``run_suite(sample_dir, work_dir, other_dir)``), from ``vbvr review`` and from
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from vbvr_core.discovery import get_task
 from vbvr_core.judge.alternatives import declared, pace_fixed, recreate
-from vbvr_core.judge.baselines import SHORTCUTS, decode_truth, write_baseline
+from vbvr_core.judge.baselines import SHORTCUTS, decode_truth, freeze_frame, settled_from, write_baseline
 from vbvr_core.judge.run import run_scorer
 from vbvr_core.judge.variants import legitimate_variants
 from vbvr_core.media.video import VideoReader, held, write_video
@@ -92,6 +93,10 @@ def write_probes(sample_dir: str | Path, work_dir: str | Path,
     for kind in SHORTCUTS:
         if kind == "shuffle" and other_sample_dir is None:
             notes.append("shuffle: needs a second sample of the task")
+            continue
+        if kind == "freeze" and settled_from(truth, freeze_frame(len(truth))):
+            notes.append("freeze: left out, the ground truth shows nothing new after half-way (held there, it is "
+                         "the whole answer)")
             continue
         write_baseline(kind, sample_dir, target("shortcut", kind), other_sample_dir, truth=truth)
     if any(hasattr(generator_class, hook) for hook in TASK_HOOKS.values()):
