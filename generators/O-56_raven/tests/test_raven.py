@@ -10,7 +10,7 @@ from vbvr_core.draw import BACKGROUNDS, PALETTE
 from vbvr_core.families.fill_in.draw import reveal_frames
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_baseline, score_frames
+from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_o56_raven.generator import (
     DOMAINS,
     PANEL_FILLS,
@@ -88,3 +88,12 @@ class TestContract(SampleContract):
 
     def test_the_right_panel_drawn_again_scores_high(self, samples, tmp_path):
         assert score_frames(samples[0], _panel_video(samples[0], None), tmp_path).value > 0.95
+
+
+def test_a_mirrored_matrix_whose_rows_repeat_scores_low(tmp_path):
+    """0.3.0 regression: seed 7's sample 4 keeps shape, colour, count and size along every row, so its mirror image
+    is the matrix with the empty panel moved to the bottom left and the answer in the target: it scored 1.00, as
+    the eight shown panels were not judged; they must keep their figures."""
+    sample = make_samples(KEY, tmp_path / "samples", count=5, seed=7)[4]
+    assert set(load_record(sample).solution["rules"].values()) <= {"fixed", "constant"}
+    assert score_baseline("mirror", sample, tmp_path) <= 0.1

@@ -64,7 +64,8 @@ class Params(TaskParams):
 
 
 class Solution(TaskSolution):
-    """The rule and value table of every attribute, the answer in words, and the empty panel's box."""
+    """The rule and value table of every attribute, the answer in words, the empty panel's box, and the boxes of the
+    eight shown panels (which must keep their figures)."""
 
     rules: dict[str, str]
     tables: dict[str, list[list[int]]]
@@ -72,6 +73,7 @@ class Solution(TaskSolution):
     shapes: list[str]
     colors: list[str]
     target_box: Box
+    given_boxes: list[Box]
 
 
 def build(rule: str, domain: int, rng: np.random.Generator) -> list[list[int]]:
@@ -194,6 +196,7 @@ class RavenGenerator(FillInGenerator, task=TASK, params=Params, solution=Solutio
         )
         solution = Solution(
             rules=rules, tables=tables, shapes=shapes, colors=color_names, target_box=target,
+            given_boxes=[scene.panels.box(row, col, 3) for row in range(3) for col in range(3) if (row, col) != (2, 2)],
             answer={"shape": shapes[answer["shape"]], "color": color_names[answer["color"]],
                     "count": answer["count"] + 1, "size": ["small", "medium", "large"][answer["size"]]},
         )
