@@ -1,6 +1,6 @@
 """Task-local credit and coverage code replaced by core's, bit for bit.
 
-- ``symbol_row.judge.unlike_dissolve`` ramps its residual with ``vbvr_core.judge.credit.ramp`` (full at
+- ``judge.motion.unlike_dissolve`` (was symbol_row's) ramps its residual with ``vbvr_core.judge.credit.ramp`` (full at
   ``DISSOLVE_HIGH``, none at ``DISSOLVE_LOW``) instead of an inline clipped ratio;
 - O-36's share of half-step waypoints passed is ``vbvr_core.judge.motion.progress_coverage``;
 - O-85's stated angle and O-53's clock advance are drawn by ``rotation.task.stated_multiple`` from their per-difficulty
@@ -14,27 +14,26 @@ import math
 import numpy as np
 import pytest
 from vbvr_core.families.rotation.task import STATED_ANGLES, stated_multiple
-from vbvr_core.families.symbol_row import judge as symbol_row
+from vbvr_core.judge import motion
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.motion import progress_coverage
 
 
 def _old_dissolve(farthest: float) -> float:
-    low, high = symbol_row.DISSOLVE_LOW, symbol_row.DISSOLVE_HIGH
+    low, high = motion.DISSOLVE_LOW, motion.DISSOLVE_HIGH
     return float(np.clip((farthest - low) / (high - low), 0.0, 1.0))
 
 
 def test_rising_ramp_is_the_old_clipped_ratio_bit_for_bit() -> None:
     values = np.random.default_rng(3).uniform(-0.2, 0.8, 5000).tolist() + [0.15 + 1e-12, 0.2, 0.3, 0.31, 1.0]
     for value in values:
-        assert ramp(value, symbol_row.DISSOLVE_HIGH, symbol_row.DISSOLVE_LOW) == _old_dissolve(value)
+        assert ramp(value, motion.DISSOLVE_HIGH, motion.DISSOLVE_LOW) == _old_dissolve(value)
 
 
 def test_unlike_dissolve_ramps_the_farthest_residual(monkeypatch: pytest.MonkeyPatch) -> None:
     for farthest, expected in ((0.0, 0.0), (0.15, 0.0), (0.225, 0.5), (0.3, 1.0), (0.9, 1.0)):
-        monkeypatch.setattr(symbol_row, "blend_residuals", lambda frames, f=farthest: [0.01, f])
-        clip = symbol_row.Clip(frames=np.zeros((2, 4, 4, 3), np.uint8), final=np.zeros((4, 4, 3), np.uint8), scale=1.0)
-        assert symbol_row.unlike_dissolve(clip) == pytest.approx(expected)
+        monkeypatch.setattr(motion, "blend_residuals", lambda frames, f=farthest: [0.01, f])
+        assert motion.unlike_dissolve(np.zeros((2, 4, 4, 3), np.uint8)) == pytest.approx(expected)
 
 
 def _old_waypoints(matched: list[float], steps: int) -> float:

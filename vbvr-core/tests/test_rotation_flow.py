@@ -80,3 +80,26 @@ def test_judge_polygon_turn_is_the_tracker_then_the_stated_turn_judge():
     turn, expected_drift = polygon_turn(frames, polygon, colour_seen(frames, first, (200, 40, 40)))
     assert judged == judge_stated_turn(turn, 60.0, 0.2, 0.5, resolution=1.5 * ANGLE_STEP) and drift == expected_drift
     assert judged.end == 1.0 and judged.start
+
+
+def test_a_cross_fade_of_a_turning_polygon_shows_no_turn():
+    """A cross-fade of the shape into its turned self reads as intermediate angles (a half-faded shape correlates
+    with a half-turned one); every frame of it is a blend of the two ends, so its process is 0. The shape's own
+    turn, in the same frames' box, keeps its process; so does a turn whose end looks like its start."""
+    vertices = tuple(turning_outline("arrow", 40.0, np.random.default_rng(1)))
+    polygon = TurningPolygon(vertices, (256.0, 256.0), 110, 3, 1, 40.0)
+    stage = Stage(np.full((512, 512, 3), 250, np.uint8))
+
+    def turned(angle):
+        return stage.frame([(turned_sprite(vertices, angle, 110, (200, 40, 40), (30, 30, 30), 3), (256.0, 256.0))])
+
+    turn = np.stack([turned(a) for a in np.linspace(0, 30, 13)])
+    start, end = turn[0].astype(np.float32), turn[-1].astype(np.float32)
+    fade = np.stack([np.rint(start + (end - start) * k / 12).astype(np.uint8) for k in range(13)])
+    shown, faded = (judge_polygon_turn(frames, turn[0], polygon, (200, 40, 40), 30.0, 0.2, 0.5)[0] for frames in (turn, fade))
+    assert shown.process == 1.0 and faded.end == 1.0 and faded.process == 0.0
+
+    square = TurningPolygon(((-40.0, -40.0), (40.0, -40.0), (40.0, 40.0), (-40.0, 40.0)), (256.0, 256.0), 130, 3, 4, 40.0)
+    whole = np.stack([stage.frame([(turned_sprite(square.vertices, a, 130, (200, 40, 40), (30, 30, 30), 3), (256.0, 256.0))])
+                      for a in np.linspace(0, 90, 16)])
+    assert judge_polygon_turn(whole, whole[0], square, (200, 40, 40), 90.0, 0.2, 0.5)[0].process > 0.9

@@ -186,7 +186,8 @@ def test_a_dissolve_of_the_two_ends_is_no_deletion_process():
     # Issue 19: a cross-fade of the first frame into the final one showed the fade, and the row's ghosts moved the
     # outer edge through the checkpoints (O-58 scored 0.525). Every frame of it is a blend of the two ends.
     from vbvr_core.families.symbol_row.deletion import DeletionScene, solve_deletion
-    from vbvr_core.families.symbol_row.judge import blend_residuals, judge_deletion, unlike_dissolve
+    from vbvr_core.families.symbol_row.judge import judge_deletion
+    from vbvr_core.judge.motion import blend_residuals, unlike_dissolve
 
     row = [("■", BLUE), ("●", GREEN), ("▲", (245, 130, 20)), ("■", (140, 60, 190))]
     solution = solve_deletion(row, 1, 48, 256, recentre=False)
@@ -194,7 +195,7 @@ def test_a_dissolve_of_the_two_ends_is_no_deletion_process():
     truth = np.stack(list(scene.frames()))
     dissolve = _cross_fade(truth[0].astype(np.float32), truth[-1].astype(np.float32))
     assert max(blend_residuals(dissolve)) < 0.05 and max(blend_residuals(truth)) > 0.5
-    assert unlike_dissolve(Clip(dissolve, truth[-1], 1.0)) == 0.0 and unlike_dissolve(Clip(truth, truth[-1], 1.0)) == 1.0
+    assert unlike_dissolve(dissolve) == 0.0 and unlike_dissolve(truth) == 1.0
 
     def judged(frames):
         clip = Clip(frames, truth[-1], 1.0)

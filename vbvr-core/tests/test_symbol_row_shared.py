@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 from vbvr_core.families.symbol_row.draw import COLOR_NAMES, Piece, RowStage, random_symbols, symbol_sprite
-from vbvr_core.families.symbol_row.judge import DISSOLVED, Clip, RowEnd, judge_process, unlike_dissolve
+from vbvr_core.families.symbol_row.judge import DISSOLVED, Clip, RowEnd, judge_process
+from vbvr_core.judge.motion import unlike_dissolve
 from vbvr_core.judge.verdict import Verdict
 
 BLUE, GREEN = (40, 90, 220), (40, 170, 60)
@@ -22,7 +23,7 @@ def test_judge_process_notes_scores_and_explains_in_order():
     clip = Clip(frames, frames[-1], 1.0)
     verdict = Verdict()
     judge_process(verdict, clip, [("a", 1.0, "a short"), (None, 0.5, "b short"), ("c", 0.0, "c short")])
-    assert verdict.parts == {"a": 1.0, "c": 0.0, "steps": unlike_dissolve(clip), "process": 0.05}
+    assert verdict.parts == {"a": 1.0, "c": 0.0, "steps": unlike_dissolve(frames), "process": 0.05}
     assert verdict.reasons == ["b short", "c short"]
     verdict = Verdict()
     judge_process(verdict, clip, [("a", 0.5, "a short")], steps=0.0)

@@ -9,7 +9,7 @@ from vbvr_core.families.rotation.draw import rotate_points, turning_outline
 from vbvr_core.judge.baselines import shortcut_frames
 from vbvr_core.pipeline.sample_io import load_record
 from vbvr_core.testing.contract import SampleContract, contract_samples
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_o85_2d_object_rotation.generator import (
     ObjectRotationGenerator,
     Shape,
@@ -93,3 +93,13 @@ def test_crossfade_and_halfway_freeze_of_a_small_turn_score_low(tmp_path_factory
     frames = list(shortcut_frames(kind, turn[0], turn[-1], len(turn), truth=np.asarray(turn)))
     assert score_frames(folder, frames, tmp_path).value <= 0.1
     assert score_frames(folder, turn, tmp_path).value >= 0.95
+
+
+@pytest.mark.parametrize("index", [1, 3])
+def test_a_cross_fade_to_the_turned_shapes_shows_no_turn(tmp_path, index):
+    """Regression: on seed 7's samples 1 (40°) and 3 (30°), a cross-fade of the first frame into the final one read
+    as 17 – 83 % of the intermediate angles (a half-faded shape correlates best with a half-turned one) and scored
+    0.33 and 0.53. Every frame of a cross-fade is a blend of the two ends: it shows no turn."""
+    sample = make_samples("O-85_2d_object_rotation", tmp_path / "samples", count=index + 1, seed=7)[index]
+    assert score_baseline("crossfade", sample, tmp_path) <= 0.1
+

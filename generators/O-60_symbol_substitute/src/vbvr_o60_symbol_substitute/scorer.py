@@ -13,7 +13,7 @@ counts for both, where the plain levels read it as neither) and each level resca
 in the video, the old symbol is within ``GONE_REL`` of its end before the new one is ``COMING_IN`` of the way in
 (the old symbol fades out completely first; a cross-fade has the new one a third in while the old one is still
 more than half there); ``steps`` — some frame is no blend of the video's first and last frames
-(:func:`~vbvr_core.families.symbol_row.judge.unlike_dissolve`): the old symbol gone and the new one not yet there
+(:func:`~vbvr_core.judge.motion.unlike_dissolve`): the old symbol gone and the new one not yet there
 is no such blend, a cross-fade's every frame is one. value = end · (0.05 + 0.95 · out · in · order · steps).
 """
 

@@ -4,6 +4,8 @@ Scorers of tasks whose answer is a *process* (a hand sweeps, a shape turns, an o
 slides) measure one scalar per frame (an angle, a coordinate) and ask two questions of the series:
 does it end where it should, and did it pass through the states in between? A video that cuts
 straight from the first state to the last visits no intermediate state, so its progress coverage is 0.
+A cross-fade does seem to pass through them (a half-faded shape reads as half-way), so a process judge also asks
+:func:`unlike_dissolve`: does some frame show something that is no blend of the first and last frames?
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ import numpy as np
 
 from vbvr_core.contract.geometry import Box, Point
 from vbvr_core.draw import color_distance
+from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import color_mask, hue_mask
+from vbvr_core.media.frames import channel_sum
+
+# The pixels a dissolve is judged on: those whose first and last colours differ by more than this (summed over the
+# channels). A frame within DISSOLVE_LOW of the whole change from a blend of the two is a step of a dissolve: a
+# clip none of whose frames gets farther shows no process, one with a frame beyond DISSOLVE_HIGH does (a
+# cross-fade stays under 0.04; a symbol sliding along a row reaches 0.6 – 0.85, a shape turning 0.45 – 0.8).
+DISSOLVE_INK = 60.0
+DISSOLVE_LOW, DISSOLVE_HIGH = 0.15, 0.3
 
 
 def blob_track(frames: np.ndarray, rgb: Sequence[int], tolerance: float = 60.0, min_pixels: int = 12,
@@ -229,3 +240,33 @@ def same_colour_tracks(frames: np.ndarray, color: Sequence[int], expected: Seque
             if index == len(masks) - 1:
                 last[shape] = labels == label
     return tracks, counts, last
+
+
+def blend_residuals(frames: np.ndarray) -> list[float] | None:
+    """Per frame of ``frames`` (a clip, or one region of it), how far it lies from the nearest blend
+    ``(1 − a)·first + a·last`` (``a`` in [0, 1]) of the first and last frames, over the pixels those two differ at
+    (by more than :data:`DISSOLVE_INK`), as a share of that whole difference: 0 for every frame of a cross-fade or
+    a cut; a symbol half-way along its slide, or a shape half-way through its turn, is no blend of the two ends.
+    None when the first and last frames hardly differ (nothing to dissolve)."""
+    first = frames[0].astype(np.float32)
+    change = frames[-1].astype(np.float32) - first
+    changed = channel_sum(np.abs(change)) > DISSOLVE_INK
+    whole = change[changed]
+    size = float((whole * whole).sum())
+    if size < 1.0:
+        return None
+    out = []
+    for frame in frames:
+        step = frame[changed].astype(np.float32) - first[changed]
+        share = min(1.0, max(0.0, float((step * whole).sum()) / size))
+        out.append(float(np.sqrt(((step - share * whole) ** 2).sum() / size)))
+    return out
+
+
+def unlike_dissolve(frames: np.ndarray, still: float = 0.0) -> float:
+    """1 when some frame is no blend of the first and last (farther than :data:`DISSOLVE_HIGH`,
+    :func:`blend_residuals`), 0 when every frame is one (within :data:`DISSOLVE_LOW`: a cross-fade or a cut,
+    every pixel changing at once), linear between; ``still`` when the first and last frames hardly differ. A task
+    whose process is itself a blend of its two ends (one symbol fading out, nothing moving) must not ask."""
+    residuals = blend_residuals(frames)
+    return still if residuals is None else ramp(max(residuals), DISSOLVE_HIGH, DISSOLVE_LOW)

@@ -11,7 +11,7 @@ degrees, clockwise positive on screen.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import cv2
@@ -22,7 +22,7 @@ from vbvr_core.contract.geometry import Point
 from vbvr_core.families.rotation.judge import TurnJudgement, judge_stated_turn, turn_series
 from vbvr_core.judge.credit import ramps
 from vbvr_core.judge.masks import color_mask
-from vbvr_core.judge.motion import observed_color
+from vbvr_core.judge.motion import observed_color, unlike_dissolve
 from vbvr_core.media.frames import resize_frame
 
 ANGLE_STEP = 2
@@ -153,6 +153,16 @@ def peak_offset(before: float, peak: float, after: float):
     return np.clip(shift, -0.5, 0.5)
 
 
+def shape_box(shape: TurningPolygon, frames_shape: tuple[int, ...]) -> tuple[tuple[int, int], tuple[slice, slice]]:
+    """Where :func:`polygon_templates` looks for ``shape`` in frames of ``frames_shape`` (F×H×W×3): the box's top-left
+    corner (it may lie outside the frame) and the (rows, columns) slices of it inside the frame."""
+    scale = frames_shape[2] / FRAME_SIZE
+    half = round(shape.sprite_side * scale) // 2 + 2
+    x0, y0 = (round(c * scale) - half for c in shape.center)
+    rows = slice(max(0, y0), min(frames_shape[1], y0 + 2 * half + 1))
+    return (x0, y0), (rows, slice(max(0, x0), min(frames_shape[2], x0 + 2 * half + 1)))
+
+
 def polygon_turn(frames: np.ndarray, shape: TurningPolygon, color) -> tuple[list[float | None], list[float | None]]:
     """Per frame, the shape's unwrapped turn (degrees, clockwise positive) and its centre's drift in radii.
 
@@ -166,12 +176,10 @@ def polygon_turn(frames: np.ndarray, shape: TurningPolygon, color) -> tuple[list
     period = 360.0 / shape.symmetry
     scale = size / FRAME_SIZE
     half = round(shape.sprite_side * scale) // 2 + 2
-    cx, cy = (round(c * scale) for c in shape.center)
+    (x0, y0), (rows, columns) = shape_box(shape, frames.shape)
     region = np.zeros((len(frames), 2 * half + 1, 2 * half + 1), dtype=np.float32)
-    x0, y0 = cx - half, cy - half
-    sx0, sy0, sx1, sy1 = max(0, x0), max(0, y0), min(size, x0 + 2 * half + 1), min(frames.shape[1], y0 + 2 * half + 1)
-    pixels = frames[:, sy0:sy1, sx0:sx1].astype(np.float32)
-    region[:, sy0 - y0:sy1 - y0, sx0 - x0:sx1 - x0] = fill_likeness(pixels, color)
+    pixels = frames[:, rows, columns].astype(np.float32)
+    region[:, rows.start - y0:rows.stop - y0, columns.start - x0:columns.stop - x0] = fill_likeness(pixels, color)
     border = np.concatenate([pixels[0, 0], pixels[0, -1], pixels[0, :, 0], pixels[0, :, -1]])
     ghosts = ghost_count(pixels, color, np.median(border, axis=0))
     flat = region.reshape(len(frames), -1)
@@ -207,7 +215,13 @@ def judge_polygon_turn(frames: np.ndarray, first_frame: np.ndarray, shape: Turni
     """A turning polygon's turn in ``frames`` judged against the stated ``target`` (degrees, clockwise positive):
     :func:`polygon_turn` following its fill ``color`` as the video's opening frame shows it (:func:`colour_seen`
     against the sample's ``first_frame``), then :func:`~vbvr_core.families.rotation.judge.judge_stated_turn` with
-    ``end_full`` and ``end_zero`` at the tracker's resolution (1.5 × :data:`ANGLE_STEP`). Also the centre's drift
+    ``end_full`` and ``end_zero`` at the tracker's resolution (1.5 × :data:`ANGLE_STEP`), its ``process`` times
+    :func:`~vbvr_core.judge.motion.unlike_dissolve` of the shape's box (a cross-fade of the shape into its turned
+    self reads as intermediate angles but shows none: every frame a blend of the two ends). Also the centre's drift
     per frame (in radii, None where unseen). None for the judgement when the turn is not seen."""
     turn, drift = polygon_turn(frames, shape, colour_seen(frames, first_frame, color))
-    return judge_stated_turn(turn, target, end_full, end_zero, resolution=1.5 * ANGLE_STEP), drift
+    judged = judge_stated_turn(turn, target, end_full, end_zero, resolution=1.5 * ANGLE_STEP)
+    if judged is None:
+        return None, drift
+    rows, columns = shape_box(shape, frames.shape)[1]
+    return replace(judged, process=judged.process * unlike_dissolve(frames[:, rows, columns], still=1.0)), drift

@@ -21,10 +21,9 @@ with :func:`opened`: its solution and that clip.
 - :func:`symbol_track`: one symbol of a colour of its own followed along the row, never read between two ghosts of
   a cross-fade; :func:`glyph_ranking`: which glyph of a set a slot shows; :func:`confusable`: two colours whose
   ink the judge would mix up;
-- :func:`blend_residuals`, :func:`unlike_dissolve`: whether a video is only a dissolve (a cross-fade, or a cut)
-  of its first frame into its last — every pixel blending at once, the symbols that should move or stay included;
-  every symbol-row task's process part needs a frame that is no such blend (unless its process is one);
-- :func:`judge_process`: the process part every symbol-row scorer ends with (its moves shown, and no dissolve);
+- :func:`judge_process`: the process part every symbol-row scorer ends with (its moves shown, and no dissolve:
+  :func:`vbvr_core.judge.motion.unlike_dissolve`, a frame that is no blend of the first and last; a task whose
+  process is itself such a blend passes its own ``steps``);
 - :func:`judge_deletion`: the whole verdict of a deletion (one symbol fades out of the row, the rest closes up).
 """
 
@@ -39,9 +38,8 @@ from pydantic import BaseModel
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.judge.compare import colour_fit, match_colours
-from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.ink import background_of, ink_centres, ink_map, ink_overlap
-from vbvr_core.judge.motion import progress_coverage
+from vbvr_core.judge.motion import progress_coverage, unlike_dissolve
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.frames import channel_sum, resize_frame
 from vbvr_core.media.video import VideoReader
@@ -61,10 +59,6 @@ STRAY_GROW = 0.25
 SOLID = 0.5
 # Stray ink tolerated in the row's band, as a share of the reference row's ink.
 STRAY_MAX = 0.08
-# A frame within this share of the whole change of a blend of the video's first and last frames is a step of a
-# dissolve: a video none of whose frames gets farther than DISSOLVE_LOW from such a blend shows no process, one
-# with a frame beyond DISSOLVE_HIGH does (a cross-fade stays under 0.04, our processes reach 0.6 – 0.85).
-DISSOLVE_LOW, DISSOLVE_HIGH = 0.15, 0.3
 DISSOLVED = "the video dissolves its first frame into its last instead of showing the steps"
 
 
@@ -320,46 +314,17 @@ def symbol_track(frames: np.ndarray, color: Sequence[int], row_y: float, size: i
     return out
 
 
-def blend_residuals(frames: np.ndarray) -> list[float]:
-    """Per frame, how far it lies from the nearest blend ``(1 − a)·first + a·last`` (``a`` in [0, 1]) of the
-    video's first and last frames, over the pixels those two differ at (by more than ``INK``), as a share of that
-    whole difference: 0 for every frame of a cross-fade or a cut; a symbol half-way along its slide, or a slot
-    empty between an old symbol and a new one, is no blend of the two ends."""
-    first = frames[0].astype(np.float32)
-    change = frames[-1].astype(np.float32) - first
-    changed = channel_sum(np.abs(change)) > INK
-    whole = change[changed]
-    size = float((whole * whole).sum())
-    if size < 1.0:
-        return [0.0] * len(frames)
-    out = []
-    for frame in frames:
-        step = frame[changed].astype(np.float32) - first[changed]
-        share = min(1.0, max(0.0, float((step * whole).sum()) / size))
-        out.append(float(np.sqrt(((step - share * whole) ** 2).sum() / size)))
-    return out
-
-
-def unlike_dissolve(clip: Clip) -> float:
-    """1 when some frame of the clip is no blend of its first and last frames (farther than ``DISSOLVE_HIGH``,
-    :func:`blend_residuals`), 0 when every frame is one (within ``DISSOLVE_LOW``: a cross-fade or a cut of the
-    whole picture, every pixel changing at once, the symbols that should move or stay included), linear between.
-    A task whose process is itself a blend of its two ends (one symbol fading out, nothing moving) must not ask."""
-    farthest = max(blend_residuals(clip.frames))
-    return ramp(farthest, DISSOLVE_HIGH, DISSOLVE_LOW)
-
-
 def judge_process(verdict: Verdict, clip: Clip, moves: Sequence[tuple[str | None, float, str]],
                   steps: float | None = None) -> None:
     """The process part of a symbol-row verdict: ``moves`` are the task's measures (0–1) of its moves being shown,
     each as (name to note it under, or None; measure; reason when it falls short). Notes each named measure and
-    ``steps`` (by default :func:`unlike_dissolve`; a task passes 1 where nothing moves), records part ``process``
+    ``steps`` (by default :func:`~vbvr_core.judge.motion.unlike_dissolve` of its frames; a task passes 1 where nothing moves), records part ``process``
     = 0.05 + 0.95 × the measures' product × ``steps`` (a cut to the end keeps 0.05), then gives
     :data:`DISSOLVED` when ``steps`` < 1 and each move's reason when its measure < 1, in that order."""
     for name, measure, _ in moves:
         if name is not None:
             verdict.note(name, measure)
-    steps = unlike_dissolve(clip) if steps is None else steps
+    steps = unlike_dissolve(clip.frames) if steps is None else steps
     verdict.note("steps", steps)
     shown = 0.95
     for _, measure, _ in moves:
