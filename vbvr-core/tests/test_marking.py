@@ -12,8 +12,9 @@ from vbvr_core.contract import Category, Point, TaskInfo, TaskParams, TaskSoluti
 from vbvr_core.draw import PALETTE, new_canvas, to_frame
 from vbvr_core.families.marking.draw import MARK_RED, ring_image, ring_sweep
 from vbvr_core.families.marking.judge import dark_mask, judge_mark, red_mask, red_or_dark_mask
-from vbvr_core.families.marking.parts import away_from, dilate, rest_change, unchanged_and_progressive
+from vbvr_core.families.marking.parts import away_from, rest_change, unchanged_and_progressive
 from vbvr_core.families.marking.task import RingMarkGenerator
+from vbvr_core.judge.masks import dilate
 from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader, held, write_video
 

@@ -114,7 +114,7 @@ def test_ringed_sample_and_default_probes():
 
 
 def test_erode_and_dilate_are_square_structuring_elements():
-    from vbvr_core.families.marking.parts import dilate, erode
+    from vbvr_core.judge.masks import dilate, erode
 
     mask = np.zeros((20, 20), bool)
     mask[5:15, 5:15] = True

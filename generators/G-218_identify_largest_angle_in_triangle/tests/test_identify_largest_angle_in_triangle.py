@@ -9,7 +9,7 @@ from vbvr_core.families.marking.draw import ring_image, ring_sweep
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_baseline, score_frames
+from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_g218_identify_largest_angle_in_triangle.generator import (
     LargestAngleGenerator,
     Solution,
@@ -87,3 +87,12 @@ class TestContract(SampleContract):
     def test_a_darker_rendering_keeps_the_score(self, samples, tmp_path):
         target = Solution.model_validate(load_record(samples[0]).solution).target
         assert score_frames(samples[0], self._marked(samples[0], target, shift=-8)[0], tmp_path).value >= 0.95
+
+
+def test_another_triangle_s_video_does_not_open_on_this_one(tmp_path):
+    """Regression (core's opening check): seed 7's sample 5 draws another triangle, its first frame differing from
+    sample 4's in 2 % of the pixels, and its ring lands near sample 4's answer vertex; its video scored 1.00 on
+    sample 4, as the opening was judged by whole-frame PSNR alone. The opening must draw the same lines."""
+    samples = make_samples(KEY, tmp_path / "samples", count=6, seed=7)
+    assert score_baseline("shuffle", samples[4], tmp_path, samples[5]) <= 0.1
+

@@ -14,7 +14,7 @@ from vbvr_core.media.video import read_video
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import VIDEO, load_record, load_sample_ref
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import make_samples, score_baseline, score_frames
 from vbvr_g3_stable_sort.generator import (
     KINDS,
     MIN_GAP,
@@ -162,3 +162,12 @@ class TestContract(SampleContract):
             frames = list(shortcut_frames("crossfade", sample.first_frame, sample.final_frame,
                                           load_record(folder).video.frames))
             assert score_frames(folder, frames, tmp_path, "crossfade.mp4").value <= 0.1
+
+
+def test_another_row_in_the_same_places_does_not_open_on_this_one(tmp_path):
+    """Regression (core's opening check): seed 7's samples 1 and 2 place seven shapes in the same slots, in other
+    kinds and colours; sample 2's video passed sample 1's opening check (whole-frame PSNR 18.7) and scored 0.47.
+    The opening must show our shapes in our colours."""
+    samples = make_samples("G-3_stable_sort", tmp_path / "samples", count=3, seed=7)
+    assert score_baseline("shuffle", samples[1], tmp_path, samples[2]) <= 0.1
+

@@ -24,8 +24,8 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.marking.judge import read_new_ink, red_mask
-from vbvr_core.families.marking.parts import dilate
 from vbvr_core.families.outline.judge import judge_traced
+from vbvr_core.judge.masks import dilate
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g189_draw_midpoint_perpendicular_line.generator import Solution

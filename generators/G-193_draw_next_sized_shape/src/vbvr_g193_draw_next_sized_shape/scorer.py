@@ -29,7 +29,6 @@ import math
 import numpy as np
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE
-from vbvr_core.families.geometry_marks.judge import same_scene
 from vbvr_core.families.marking.parts import unchanged_and_progressive
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
@@ -131,7 +130,7 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
             / np.maximum(np.median(first_small.reshape(-1, 3), axis=0).astype(np.float64), 1.0))
     drifted = np.clip(np.asarray(rgb, np.float64) * gain, 0, 255)
     own_colour = float(np.linalg.norm(np.asarray(color, np.float64) - drifted)) <= COLOUR_REACH
-    opens = (starts_like(clip, sample.first_frame) and own_colour and same_scene(clip.frames[0], first_small)
+    opens = (starts_like(clip, sample.first_frame) and own_colour
              and row_match(slot_areas(clip.frames[0], shown, slot_reach), ours) >= ROW_FULL
              and counts[0] < 0.2 * max(1, int(expected.sum())))
     if not verdict.part("start", float(opens), unless="the video does not open on this scene with the box empty"):

@@ -37,9 +37,9 @@ from vbvr_core.families.arrangement.judge import (
     travel_continuity,
 )
 from vbvr_core.families.marking.judge import JUDGE_SIZE, TAIL_SECONDS, judged_opening
-from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, dilate, rest_change
+from vbvr_core.families.marking.parts import REST_FULL, REST_ZERO, rest_change
 from vbvr_core.judge.credit import ramp
-from vbvr_core.judge.masks import color_mask
+from vbvr_core.judge.masks import color_mask, dilate
 from vbvr_core.judge.motion import blob_track, observed_color
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import JUDGE_FPS, VideoReader

@@ -21,7 +21,8 @@ import cv2
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.marking.judge import coverage_around, read_new_ink, red_or_dark_mask
-from vbvr_core.families.marking.parts import dilate, unchanged_and_progressive
+from vbvr_core.families.marking.parts import unchanged_and_progressive
+from vbvr_core.judge.masks import dilate
 from vbvr_core.media.video import VideoReader
 from vbvr_core.plane import distances_to_segment
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.marking.judge import dark_mask, read_new_ink, red_mask
-from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
+from vbvr_core.families.marking.parts import away_from, unchanged_and_progressive
 from vbvr_core.families.outline.judge import (
     JUDGE_SIZE,
     MIN_PIXELS_PER_LENGTH,
@@ -31,6 +31,7 @@ from vbvr_core.families.outline.judge import (
 from vbvr_core.families.outline.parts import TRACED_FULL, follows_and_traced
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import dilate
 from vbvr_core.media.frames import channel_max
 from vbvr_core.media.video import VideoReader
 

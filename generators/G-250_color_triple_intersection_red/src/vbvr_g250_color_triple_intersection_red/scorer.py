@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.marking.judge import JUDGE_SIZE, read_new_ink
-from vbvr_core.families.marking.parts import dilate, erode, unchanged_and_progressive
+from vbvr_core.families.marking.parts import unchanged_and_progressive
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import dilate, erode
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g250_color_triple_intersection_red.generator import Solution, triple_mask

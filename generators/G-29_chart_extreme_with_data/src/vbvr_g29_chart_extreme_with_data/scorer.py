@@ -19,8 +19,9 @@ import numpy as np
 from vbvr_core.contract import SampleRef, Score
 from vbvr_core.families.geometry_marks.judge import filled
 from vbvr_core.families.marking.judge import read_new_ink
-from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
+from vbvr_core.families.marking.parts import away_from, unchanged_and_progressive
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import dilate
 from vbvr_core.media.video import VideoReader
 
 from vbvr_g29_chart_extreme_with_data.generator import Solution

@@ -22,9 +22,10 @@ from PIL import Image, ImageDraw
 from vbvr_core.contract import FRAME_SIZE, SampleRef, Score
 from vbvr_core.draw import PALETTE, draw_shape
 from vbvr_core.families.marking.judge import JUDGE_SIZE, TAIL_SECONDS, judged_opening
-from vbvr_core.families.marking.parts import dilate, erode, rest_unchanged
+from vbvr_core.families.marking.parts import rest_unchanged
 from vbvr_core.families.tracking.judge import one_at_a_time_part
 from vbvr_core.judge.compare import colour_fit, match_colours
+from vbvr_core.judge.masks import dilate, erode
 from vbvr_core.media.frames import resize_frame
 from vbvr_core.media.video import JUDGE_FPS, VideoReader
 from vbvr_core.plane import share_along

@@ -115,3 +115,20 @@ def mask_iou(a: np.ndarray, b: np.ndarray) -> float:
     """Intersection over union of two boolean masks of one shape; 0.0 when both are empty."""
     union = (a | b).sum()
     return float((a & b).sum() / union) if union else 0.0
+
+
+def dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
+    """``mask`` grown by ``pixels`` px on every side (a square of side ``2 · pixels + 1``), as a bool mask."""
+    import cv2
+
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
+
+
+def erode(mask: np.ndarray, pixels: int) -> np.ndarray:
+    """``mask`` shrunk by ``pixels`` px on every side (a square of side ``2 · pixels + 1``), as a bool mask: the
+    inside of a region, clear of its softened edge."""
+    import cv2
+
+    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
+    return cv2.erode(mask.astype(np.uint8), kernel) > 0

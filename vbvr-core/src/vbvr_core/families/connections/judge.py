@@ -43,7 +43,6 @@ import numpy as np
 
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
-from vbvr_core.families.geometry_marks.judge import same_scene
 from vbvr_core.families.marking.parts import rest_unchanged
 from vbvr_core.judge.compare import colour_fit, match_colours, starts_like
 from vbvr_core.judge.credit import ramp
@@ -427,7 +426,7 @@ def judge_links(video: VideoReader, first: np.ndarray, centers: Sequence[Point],
     points = Points(centers, radii)
     verdict = Verdict()
     start_reason = "the video does not open on the first frame with nothing joined"
-    if not (starts_like(clip, first) and same_scene(clip.frames[0], first_small)):
+    if not starts_like(clip, first):
         verdict.part("start", 0.0, unless=start_reason)
         return verdict.score(ok="")
     mapped = match_colours(clip.frames, *colour_fit(clip.frames[0], first_small))

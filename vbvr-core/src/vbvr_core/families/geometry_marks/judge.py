@@ -39,14 +39,14 @@ import numpy as np
 from vbvr_core.contract import Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.marking.judge import JUDGE_SIZE, coverage_around, mark_fit, read_new_ink
-from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
+from vbvr_core.families.marking.parts import away_from, unchanged_and_progressive
 from vbvr_core.judge.compare import colour_fit, match_colours
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import dilate
 from vbvr_core.media.frames import channel_max
 from vbvr_core.media.video import VideoReader
 from vbvr_core.plane import Segment, distances_to_segment
 
-SCENE_INK, SCENE_STRONG, SCENE_REACH, SCENE_SHARE = 40, 80, 2, 0.6  # the opening's drawing must match the first's
 CHANGED = 40  # grey levels: a pixel this far from the first frame (after a colour fit) has changed
 MIN_PIXELS = 14  # judge pixels: a dot of radius ~2 px; smaller red specks are codec noise
 GROUP = 1  # judge pixels: red pixels this close belong to one mark (and those bridged by changed pixels)
@@ -75,29 +75,6 @@ class Mark:
     center: Point
     reach: float
     gap: float = 0.0
-
-
-def same_scene(opening: np.ndarray, first: np.ndarray) -> bool:
-    """Whether the clip's ``opening`` frame draws the same lines and shapes as ``first`` (both judge size): the
-    pixels far from each frame's background colour (after a colour fit) lie, within ``SCENE_REACH`` px, where the
-    other frame has them too. A sparse line drawing differs from another one in few pixels, so a whole-frame
-    comparison alone would pass another sample's scene."""
-    opening = match_colours(opening, *colour_fit(opening, first))
-
-    def ink(frame: np.ndarray, level: float) -> np.ndarray:
-        background = np.median(frame.reshape(-1, 3), axis=0)
-        return channel_max(np.abs(frame.astype(np.float32) - background)) >= level
-
-    # Strong ink in one frame must lie near any ink in the other (hysteresis: a blur or a brightness drift that
-    # fades a line or washes out a faint tint is no other scene).
-    strong_a, weak_a = ink(first, SCENE_STRONG), ink(first, SCENE_INK)
-    strong_b, weak_b = ink(opening, SCENE_STRONG), ink(opening, SCENE_INK)
-    if strong_a.sum() < 20:
-        return True
-    near_a, near_b = dilate(weak_a, SCENE_REACH), dilate(weak_b, SCENE_REACH)
-    shares = (float((strong_a & near_b).sum()) / strong_a.sum(),
-              float((strong_b & near_a).sum()) / max(1, int(strong_b.sum())))
-    return min(shares) >= SCENE_SHARE
 
 
 def filled(mask: np.ndarray, bridge: int = BRIDGE) -> np.ndarray:
@@ -234,7 +211,7 @@ def judge_point_marks(video: VideoReader, first: np.ndarray, anchors: Sequence[P
     in red mark its anchor. Distances and sizes are fractions of the frame's side, so any resolution judges
     alike. Never raises.
     """
-    read = read_new_ink(video, first, opens=same_scene)
+    read = read_new_ink(video, first)
     if isinstance(read, Score):
         return read
     clip, first_small, factor, mask, verdict = read.clip, read.first, read.factor, read.mark, read.verdict

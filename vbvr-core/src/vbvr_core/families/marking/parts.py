@@ -14,25 +14,13 @@ import cv2
 import numpy as np
 
 from vbvr_core.judge.credit import ramp
+from vbvr_core.judge.masks import dilate
 from vbvr_core.judge.verdict import Verdict
 
 # Frames a second the judge reads: time windows below are in seconds, whatever the video's own rate.
 # The picture outside the mark: mean absolute residual (grey levels) after a per-channel gain/offset fit
 # to the first frame, on softened frames: full credit up to REST_FULL, none from REST_ZERO.
 REST_FULL, REST_ZERO = 6.0, 20.0
-
-
-def dilate(mask: np.ndarray, pixels: int) -> np.ndarray:
-    """``mask`` grown by ``pixels`` px on every side (a square of side ``2 · pixels + 1``), as a bool mask."""
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.dilate(mask.astype(np.uint8), kernel) > 0
-
-
-def erode(mask: np.ndarray, pixels: int) -> np.ndarray:
-    """``mask`` shrunk by ``pixels`` px on every side (a square of side ``2 · pixels + 1``), as a bool mask: the
-    inside of a region, clear of its softened edge."""
-    kernel = np.ones((2 * pixels + 1, 2 * pixels + 1), np.uint8)
-    return cv2.erode(mask.astype(np.uint8), kernel) > 0
 
 
 def away_from(mark: np.ndarray, factor: float) -> np.ndarray:

@@ -21,9 +21,10 @@ import numpy as np
 from vbvr_core.contract import FRAME_SIZE, Score
 from vbvr_core.contract.geometry import Point
 from vbvr_core.families.marking.judge import TAIL_SECONDS, NewInk, read_new_ink
-from vbvr_core.families.marking.parts import away_from, dilate, unchanged_and_progressive
+from vbvr_core.families.marking.parts import away_from, unchanged_and_progressive
 from vbvr_core.families.outline.parts import follows_and_traced
 from vbvr_core.judge.compare import colour_fit, match_colours
+from vbvr_core.judge.masks import dilate
 from vbvr_core.media.video import JUDGE_FPS, VideoReader
 
 JUDGE_SIZE = 256
