@@ -7,10 +7,12 @@ from vbvr_core.families.marking.draw import MARK_RED
 from vbvr_core.families.outline.draw import outline_image, trace_sweep
 from vbvr_core.families.outline.draw import polygon_mask as figure_mask
 from vbvr_core.families.outline.task import shape_boundary as figure_outline
+from vbvr_core.judge.baselines import decode_truth
+from vbvr_core.judge.variants import legitimate_variants
 from vbvr_core.pipeline.generator import Reject
 from vbvr_core.pipeline.sample_io import load_record, read_png
 from vbvr_core.testing.contract import SampleContract
-from vbvr_core.testing.helpers import score_frames
+from vbvr_core.testing.helpers import make_samples, score_frames
 from vbvr_g140_locate_topmost_unobscured_figure.generator import (
     Solution,
     TopmostFigureGenerator,
@@ -106,3 +108,13 @@ def test_a_thin_outline_along_a_purple_neighbour_is_traced_all_along(tmp_path):
     write_video(tmp_path / "thin.mp4", [first, *trace_sweep(first, top, 19, MARK_RED, 3)])
     score = judge_outline(VideoReader(tmp_path / "thin.mp4"), first, top, "red", 9.0)
     assert score.parts["traced_share"] >= 0.95 and score.value >= 0.9, score.reason
+
+
+def test_a_brighter_video_does_not_read_the_brown_figure_as_the_red_outline(tmp_path):
+    """Regression (the outline family's judge): seed 7's sample 3 has a brown pentagon (140, 90, 40). In the
+    certificate's brighter variant the colour fit of the opening cannot undo the per-channel gain there, and the
+    brown read as the outline's red from the first frame on: the video did not open un-outlined and scored 0."""
+    sample = make_samples(KEY, tmp_path / "samples", count=4, seed=7)[3]
+    brighter = legitimate_variants(decode_truth(sample))["brighter"]
+    assert score_frames(sample, brighter.frames(), tmp_path).value >= 0.9
+

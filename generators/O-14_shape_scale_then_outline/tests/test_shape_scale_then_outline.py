@@ -22,3 +22,18 @@ class TestContract(ShapeRulesContract):
     near_misses = ("second_step_skipped",)
     params = SHORT
     solver_seeds = 3
+
+
+@pytest.mark.parametrize("variant", ["blur", "size_832x480"])
+def test_a_blurred_thin_outline_still_shows_its_scaling(tmp_path, variant):
+    """Regression (the shape-rules family's process part): seed 7's sample 6 scales an outlined triangle. Blurred or
+    resized, its thin outline paled below the saturation the judge asked of a frame showing the shape, half the
+    in-between states went unread, and the process scored 0.51 (value 0.75). The saturation asked is now at most
+    that of the shape as the video itself shows it at the end."""
+    from vbvr_core.judge.baselines import decode_truth
+    from vbvr_core.judge.variants import legitimate_variants
+    from vbvr_core.testing.helpers import make_samples, score_frames
+
+    sample = make_samples("O-14_shape_scale_then_outline", tmp_path / "samples", count=7, seed=7)[6]
+    rendering = legitimate_variants(decode_truth(sample))[variant]
+    assert score_frames(sample, rendering.frames(), tmp_path).value >= 0.9

@@ -95,7 +95,7 @@ def fine_mark(video: VideoReader, first: np.ndarray, color: str, tail: int, coun
     counts when any canvas pixel it covers is of ``color`` (or turned to it). A thin line (3 canvas px) over a
     saturated fill blends into its neighbours once halved to the judged size and no longer passes
     :func:`mark_mask` or :func:`turned_mask` there, though it stands out plainly in the video; at the canvas size
-    it does. Empty when the canvas-size clip does not line up with the judged one (``count`` frames)."""
+    it does. Pixels of ``color`` in the first frame or in the video's mapped opening are no outline. Empty when the canvas-size clip does not line up with the judged one (``count`` frames)."""
     fine = video.clip(size=FRAME_SIZE, fps=JUDGE_FPS)
     empty = np.zeros((JUDGE_SIZE, JUDGE_SIZE), bool)
     if not fine.ok or len(fine.frames) != count:
@@ -103,7 +103,8 @@ def fine_mark(video: VideoReader, first: np.ndarray, color: str, tail: int, coun
     fit = colour_fit(fine.frames[0], first)
     opening = match_colours(fine.frames[:1], *fit)[0]
     mapped = match_colours(fine.frames[-tail:], *fit)
-    marks = (mark_mask(mapped, color) | turned_mask(mapped, opening, color)) & ~dilate(mark_mask(first, color), 2)
+    already = mark_mask(first, color) | mark_mask(opening, color)
+    marks = (mark_mask(mapped, color) | turned_mask(mapped, opening, color)) & ~dilate(already, 2)
     mark = marks.mean(axis=0) >= 0.5
     step = FRAME_SIZE // JUDGE_SIZE
     return mark.reshape(JUDGE_SIZE, step, JUDGE_SIZE, step).any(axis=(1, 3))
@@ -149,16 +150,20 @@ def judge_outline(video: VideoReader, first: np.ndarray, polygon: Sequence[Point
         # The video's colours mapped onto ours (a brightness or colour drift undone) by the fit of its opening frame;
         # turned: against the video's own opening frame (same decoder and resampling, so no edge moves by a pixel).
         mapped = match_colours(frames, *colour_fit(frames[0], first_small))
-        return (mark_mask(mapped, color) | turned_mask(mapped, mapped[0], color)) & ~already(first_small)
+        return (mark_mask(mapped, color) | turned_mask(mapped, mapped[0], color)) & ~already(first_small, mapped[0])
 
-    def already(first_small: np.ndarray) -> np.ndarray:
-        return dilate(mark_mask(first_small, color), 1)
+    def already(first_small: np.ndarray, opening: np.ndarray) -> np.ndarray:
+        # Of the colour in our first frame, or in the video's mapped opening: a per-channel fit cannot undo every
+        # drift, and may read a brownish fill of a brightened video as the mark's red from the first frame on.
+        return dilate(mark_mask(first_small, color) | mark_mask(opening, color), 1)
 
     read = read_new_ink(video, first, added=added, unless="the video does not open on the un-outlined first frame",
                         tail_seconds=tail_seconds)
     if isinstance(read, Score):
         return read
-    mark = read.mark | (fine_mark(video, first, color, read.tail, len(read.clip.frames)) & ~already(read.first))
+    opening = match_colours(read.clip.frames[0], *colour_fit(read.clip.frames[0], read.first))
+    fine = fine_mark(video, first, color, read.tail, len(read.clip.frames))
+    mark = read.mark | (fine & ~already(read.first, opening))
     return judge_traced(read, mark, polygon, tolerance, missing=f"no {color} outline at the end of the video",
                         astray=f"only {{follows:.0%}} of the {color} outline lies along the answer's boundary",
                         short="the outline runs along {traced:.0%} of the answer's boundary only",

@@ -344,7 +344,10 @@ def judge_rules(video: VideoReader, first: np.ndarray, final: np.ndarray, soluti
             coverages.append(0.0)
             continue
         v0, v1 = step_value(step.kind, start), step_value(step.kind, end)
-        solid = SOLID * min(chroma_of(start.rgb), chroma_of(end.rgb))
+        # solid: as saturated as the slot's shape at its start and end, the end as this video shows it (a blur or a
+        # resize pales a thin outline in every frame alike)
+        last = steps_seen[slot][-1]
+        solid = SOLID * min(chroma_of(start.rgb), chroma_of(end.rgb), chroma_of(last.rgb) if last.present else np.inf)
         values = [progress(step.kind, step_value(step.kind, facts), v0, v1)
                   if facts.present and chroma_of(facts.rgb) >= solid else None for facts in steps_seen[slot]]
         # the step starts from the shape the slot copies: in-between states count only once it has been seen
