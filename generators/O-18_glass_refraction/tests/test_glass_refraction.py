@@ -76,3 +76,13 @@ class TestContract(SampleContract):
         scene = _scene(samples[1])
         frames = [scene.frame(0.0)] * 20 + [scene.frame(scene.length * k / 60) for k in range(61)] + [scene.frame(scene.length)] * 5
         assert score_frames(samples[1], frames, tmp_path).value >= 0.95
+
+
+def test_a_ray_faded_in_does_not_grow(tmp_path):
+    """Regression (the ray judge's growth part): on seed 7's sample 7 a cross-fade of the first frame into the final
+    one reached the red threshold unevenly along the ray and read as growing through 20 % of its lengths (0.24).
+    Every frame of it is a blend of the first and the last: no growth."""
+    from vbvr_core.testing.helpers import make_samples, score_baseline
+
+    sample = make_samples("O-18_glass_refraction", tmp_path / "samples", count=8, seed=7)[7]
+    assert score_baseline("crossfade", sample, tmp_path) <= 0.1

@@ -19,7 +19,7 @@ from vbvr_core.draw import draw_arrow, draw_disc
 from vbvr_core.judge.compare import starts_like
 from vbvr_core.judge.credit import ramp
 from vbvr_core.judge.masks import hue_mask
-from vbvr_core.judge.motion import angle_difference, progress_coverage
+from vbvr_core.judge.motion import angle_difference, progress_coverage, unlike_dissolve
 from vbvr_core.judge.verdict import Verdict
 
 Vector = tuple[float, float]
@@ -246,7 +246,9 @@ def ray_score(clip, first_frame: np.ndarray, origin: Vector, expected: Vector, l
     - ``length``: share of the segment from ``origin`` to the picture's edge the ray covers (full from 90 %,
       none up to 60 %);
     - ``clean``: share of the new red ink off that line (full up to 10 %, none from 40 %);
-    - ``growth``: the ray grows — its extent passes the intermediate lengths (a ray that appears whole keeps 0.05).
+    - ``growth``: the ray grows — its extent passes the intermediate lengths, and some frame is no blend of the
+      first and the last (:func:`~vbvr_core.judge.motion.unlike_dissolve`: a ray faded in reads as growing where the
+      fade reaches the red threshold unevenly); a ray that appears whole keeps 0.05.
 
     value = start · angle · anchored · length · clean · growth; ``ok`` is the reason when nothing falls short."""
     if not clip.ok:
@@ -262,7 +264,9 @@ def ray_score(clip, first_frame: np.ndarray, origin: Vector, expected: Vector, l
     verdict.part("length", judged.length,
                  unless=f"the ray covers {judged.reading.covered:.0%} of its way to the picture's edge")
     verdict.part("clean", judged.clean, unless=f"{judged.reading.stray:.0%} of the red ink is off the ray")
-    verdict.part("growth", 0.05 + 0.95 * judged.process,
-                 unless=f"the ray grows through {judged.process:.0%} of its intermediate lengths")
+    grows = judged.process * unlike_dissolve(clip.frames)
+    verdict.part("growth", 0.05 + 0.95 * grows,
+                 unless=f"the ray grows through {judged.process:.0%} of its intermediate lengths" if judged.process < 1
+                 else "the ray fades in instead of growing: every frame is a blend of the first and the last")
     verdict.note("error_degrees", judged.error_degrees)
     return verdict.score(ok=ok)
