@@ -66,3 +66,16 @@ def test_an_eased_copy_of_a_hairpin_roll_keeps_full_marks(tmp_path):
     eased = tmp_path / "ease.mp4"
     write_video(eased, legitimate_variants(truth)["ease"].frames())
     assert score_video(folder, eased).value >= 0.95
+
+def test_a_swapped_roll_that_still_crosses_the_platforms_in_order_is_no_near_miss(tmp_path):
+    """Regression: on seed 7's sample 4 the straight way from platform 3 to platform 5 crosses platform 4, so the
+    'swapped_order' roll still passed over the platforms in order and scored 1.00, as the oracle does. It is no
+    wrong roll, so it is not offered; on the other samples it is, and scores 0."""
+    from vbvr_core.judge.alternatives import recreate
+    from vbvr_core.testing.helpers import make_samples
+
+    offered = {}
+    for index, sample in enumerate(make_samples("O-32_rolling_ball", tmp_path / "samples", count=5, seed=7)):
+        drawn = recreate(sample)
+        offered[index] = "swapped_order" in drawn.generator.near_misses(drawn.sample)
+    assert offered[4] is False and any(offered.values())

@@ -41,6 +41,7 @@ TEXT = (40, 40, 40)
 PLATFORM_RX, PLATFORM_RY, PLATFORM_DEPTH = 40, 26, 10
 EDGE_MARGIN = 52
 SPEED = 22.0  # mean speed, px per frame (at 26 an eased copy, π/2 × faster mid-clip, cut a hairpin's centre)
+VISIT = 20.0  # px: the ball passes over a centre when it comes this close (the scorer's measure too)
 LEAVE = 1.25  # leaves at this times its mean speed, slows down steadily to (2 − LEAVE) times it: 8 fps steps < 120 px
 HOLD_ENDS = 6  # frames the pipeline holds the start and the end (a quarter of a second each)
 CLEARANCE = 46.0  # the curve keeps this far from the centre of a platform that is not next
@@ -101,6 +102,17 @@ def roll(curve: np.ndarray) -> tuple[np.ndarray, float]:
     frames = max(24, int(round(length / SPEED)))
     times = np.arange(frames + 1) / frames
     return along(curve, length * (LEAVE * times - (LEAVE - 1) * times**2)), length
+
+
+def passes_in_order(positions: np.ndarray, centers: np.ndarray) -> bool:
+    """Whether the ball at ``positions`` comes within :data:`VISIT` of every centre, first reaching them in order:
+    a swapped roll whose straight way to the later platform crosses the earlier one on the way still visits
+    them in order, so it is no wrong roll."""
+    near = np.linalg.norm(positions[None, :, :] - centers[:, None, :], axis=2) <= VISIT
+    if not near.any(axis=1).all():
+        return False
+    first = near.argmax(axis=1)
+    return bool(np.all(np.diff(first) >= 0))
 
 
 def curve_problem(curve: np.ndarray, centers: np.ndarray, samples: int) -> str | None:
@@ -176,5 +188,6 @@ class RollingBallGenerator(BaseGenerator, task=TASK, params=Params, solution=Sol
         if n >= 4:
             swapped = list(range(n))
             swapped[n - 3], swapped[n - 2] = swapped[n - 2], swapped[n - 3]
-            misses["swapped_order"] = self._other_roll(swapped)
+            if not passes_in_order(roll(catmull_rom(self._all[swapped]))[0], self._all):
+                misses["swapped_order"] = self._other_roll(swapped)
         return misses

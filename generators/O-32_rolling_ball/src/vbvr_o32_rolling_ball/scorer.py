@@ -23,10 +23,9 @@ from vbvr_core.judge.verdict import Verdict
 from vbvr_core.media.video import VideoReader
 from vbvr_core.plane import segment_distances
 
-from vbvr_o32_rolling_ball.generator import Solution
+from vbvr_o32_rolling_ball.generator import VISIT, Solution
 
 SIZE = 256
-VISIT = 20.0  # px of the 512 canvas: the ball passes over a centre when it comes this close
 REST = 14.0  # px: on a centre at the start and the end
 MAX_STEP = 120.0  # px between two sightings: longer is a jump
 
