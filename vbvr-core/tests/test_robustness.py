@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from vbvr_core.draw.text import FAMILIES, font, typeface
 from vbvr_core.judge.alternatives import nudged_positions
-from vbvr_core.judge.baselines import settled_from, shortcut_frames
+from vbvr_core.judge.baselines import is_dissolve, settled_from, shortcut_frames
 from vbvr_core.judge.certificate import EXEMPT, MISS, certificate_rows, certify
 from vbvr_core.judge.robustness import run_suite
 from vbvr_core.judge.variants import PACE_VARIANTS, legitimate_variants
@@ -88,6 +88,19 @@ def test_a_truth_settled_by_half_way_is_told_from_one_still_moving():
     assert settled_from(truth, 5)
     truth[8, 200:208, 200:208] = 255  # 64 pixels: a step of the process
     assert not settled_from(truth, 5)
+
+
+def test_a_truth_that_only_fades_is_told_from_one_that_moves():
+    """A symbol fading out where nothing moves is a dissolve (its cross-fade shortcut is the answer); a square
+    sliding across is not; nor is a truth whose ends do not differ."""
+    first = np.full((64, 64, 3), 240, np.uint8)
+    first[20:40, 10:30] = (40, 90, 220)
+    final = np.full((64, 64, 3), 240, np.uint8)
+    fade = np.stack(list(shortcut_frames("crossfade", first, final, 12)))
+    assert is_dissolve(fade)
+    slide = np.stack([np.roll(first, 2 * k, axis=1) for k in range(12)])
+    assert not is_dissolve(slide)
+    assert not is_dissolve(np.stack([first] * 6))
 
 
 def test_nudges_are_six_pixels_or_a_tenth_of_the_object():

@@ -7,7 +7,8 @@ Each kind has the ground truth's length, size and 24 fps (noise: at most two sec
 - ``noise``: uniform random pixels, seeded;
 - ``final_only``: the final frame held from the start (the answer, without the given start);
 - ``final``: the jump-cut — the first frame held half the length, then a hard cut to the final frame;
-- ``crossfade``: the first frame dissolving linearly into the final frame;
+- ``crossfade``: the first frame dissolving linearly into the final frame (no shortcut where the ground truth is
+  itself such a dissolve, :func:`is_dissolve`: the robustness suite leaves it out there);
 - ``reversed``: the ground truth played backwards;
 - ``freeze``: the ground truth up to half-way, then that frame held (no shortcut where the ground truth shows
   nothing new after half-way, :func:`settled_from`: the robustness suite leaves it out there);
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from vbvr_core.judge.motion import DISSOLVE_LOW, blend_residuals
 from vbvr_core.media.video import probe_video, read_video, write_video
 from vbvr_core.pipeline.sample_io import FINAL_FRAME, FIRST_FRAME, METADATA, VIDEO, load_record, read_png
 from vbvr_core.pipeline.seeds import derive_seed, rng
@@ -90,6 +92,14 @@ def settled_from(truth: np.ndarray, frame: int) -> bool:
     limit = SETTLED_SHARE * held.shape[0] * held.shape[1]
     return all(int((np.abs(later.astype(np.int16) - held).max(axis=2) > SETTLED_LEVELS).sum()) <= limit
                for later in truth[frame + 1:])
+
+
+def is_dissolve(truth: np.ndarray) -> bool:
+    """Whether the decoded ground truth ``truth`` is itself a dissolve of its first frame into its last: every frame
+    within :data:`~vbvr_core.judge.motion.DISSOLVE_LOW` of a blend of the two (and the two differ). The
+    ``crossfade`` shortcut of such a sample is its answer, not a shortcut."""
+    residuals = blend_residuals(truth)
+    return residuals is not None and max(residuals) <= DISSOLVE_LOW
 
 
 def shortcut_frames(kind: str, first: np.ndarray, final: np.ndarray, length: int,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from vbvr_core.discovery import get_task
 from vbvr_core.judge.alternatives import declared, pace_fixed, recreate
-from vbvr_core.judge.baselines import SHORTCUTS, decode_truth, freeze_frame, settled_from, write_baseline
+from vbvr_core.judge.baselines import SHORTCUTS, decode_truth, freeze_frame, is_dissolve, settled_from, write_baseline
 from vbvr_core.judge.run import run_scorer
 from vbvr_core.judge.variants import legitimate_variants
 from vbvr_core.media.video import VideoReader, held, write_video
@@ -97,6 +97,10 @@ def write_probes(sample_dir: str | Path, work_dir: str | Path,
         if kind == "freeze" and settled_from(truth, freeze_frame(len(truth))):
             notes.append("freeze: left out, the ground truth shows nothing new after half-way (held there, it is "
                          "the whole answer)")
+            continue
+        if kind == "crossfade" and is_dissolve(truth):
+            notes.append("crossfade: left out, the ground truth is itself a dissolve of its first frame into its "
+                         "last (a symbol fading out, nothing moving): the cross-fade is the answer")
             continue
         write_baseline(kind, sample_dir, target("shortcut", kind), other_sample_dir, truth=truth)
     if any(hasattr(generator_class, hook) for hook in TASK_HOOKS.values()):
