@@ -71,3 +71,13 @@ class TestContract(SymbolRowContract):
             values[name] = score_frames(samples[0], list(frames()), tmp_path, f"{name}.mp4").value
         assert values["one_slot_off"] <= 0.25 and values["wrong_glyph"] <= 0.25, values
         assert values["cross_fade"] <= 0.1, values
+
+
+def test_an_untouched_row_earns_no_partial_end(tmp_path):
+    """Regression: played backwards, seed 7's sample 6 ends on the row as it was; seven of its eight slots match
+    and the end part gave 0.25 × 7/8 × 0.5, so the reversed shortcut scored 0.109 (the certificate allows 0.1).
+    Nothing was substituted: no credit."""
+    from vbvr_core.testing.helpers import make_samples, score_baseline
+
+    sample = make_samples("O-60_symbol_substitute", tmp_path / "samples", count=7, seed=7)[6]
+    assert score_baseline("reversed", sample, tmp_path) == 0.0

@@ -4,7 +4,8 @@ End state (:mod:`vbvr_core.families.symbol_row.judge`): every slot of the expect
 video's last frame (its colours mapped onto ours) and the reference final frame by the soft IoU of that slot's
 symbol ink; in the substituted slot the new symbol's glyph must also be the best match among every glyph of the
 symbol set drawn there in the new colour (a circle is not a square), the old symbol's ink must be gone, and the
-row's band must hold no stray ink. ``end`` = 1 when all hold, else 0.25 × the share of slots that match.
+row's band must hold no stray ink. ``end`` = 1 when all hold, else 0.25 × the share of slots that match (halved
+when the glyph is wrong), and 0 when nothing was substituted (the old symbol still there, no new glyph).
 
 Process, in the substituted slot's box: ``out`` — the old symbol's ink passes half-way from full to none;
 ``in`` — the new symbol's ink passes half-way from none to the reference's; ``order`` — with each pixel's ink
@@ -64,7 +65,9 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
     news = ink_levels(clip.frames, new_color, x, y, INNER * spacing, clip.scale, full=full_new)
     old_gone = olds[-1] <= GONE_MAX
     right = ending.complete and glyph_ok and old_gone
-    end = 1.0 if right else 0.25 * ending.share * (1.0 if glyph_ok else 0.5)
+    # partial credit only for a row where something was substituted (the new glyph shows, or the old one is gone):
+    # the untouched row (a reversed or frozen video) matches in every other slot but earns nothing
+    end = 1.0 if right else 0.25 * ending.share * (1.0 if glyph_ok else 0.5) * float(glyph_ok or old_gone)
     fade_out = fade_coverage(olds, 1.0, 0.0)
     fade_in = fade_coverage(news, 0.0, 1.0)
     # The order is read from the two colours' split ink (a pixel mixing them counts for both: ink_levels reads it as
