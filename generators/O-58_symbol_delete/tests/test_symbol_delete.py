@@ -41,3 +41,13 @@ def test_a_cross_fade_of_the_first_frame_into_the_final_one_is_no_deletion(tmp_p
 
 class TestContract(SymbolRowContract):
     key = "O-58_symbol_delete"
+
+
+def test_a_half_faded_symbol_left_in_the_row_earns_no_partial_end(tmp_path):
+    """Regression: seed 7's sample 6 deletes the row's last symbol; held half-way (the freeze shortcut) the symbol
+    is half faded, every kept slot matches, and the end part gave 0.25 × 1 × 0.5 for the stray ink: 0.125. The
+    symbol is still there: no credit."""
+    from vbvr_core.testing.helpers import make_samples, score_baseline
+
+    sample = make_samples("O-58_symbol_delete", tmp_path / "samples", count=7, seed=7)[6]
+    assert score_baseline("freeze", sample, tmp_path) == 0.0

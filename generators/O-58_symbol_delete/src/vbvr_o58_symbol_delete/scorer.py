@@ -5,7 +5,7 @@ minus the last) is compared between the video's last frame (its colours mapped o
 final frame by the soft IoU of that slot's symbol ink — so each remaining symbol must keep its glyph, colour,
 order and slot; and the row's band must hold no stray ink (the deleted symbol left behind, or a symbol still
 in the last slot). ``end`` = 1 when all slots match and nothing strays, else 0.25 × the share of slots that
-match (halved again if ink strays).
+match (0 if ink strays: the symbol, or part of it, is still there).
 
 Process: ``fade`` — the deleted symbol's ink in its own box (its colour is unique in the row) passes half-way
 from full to none; ``shift`` — unless the last symbol goes, the row's right edge passes two intermediate

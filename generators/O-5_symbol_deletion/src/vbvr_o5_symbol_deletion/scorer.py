@@ -4,7 +4,7 @@ End state (:mod:`vbvr_core.families.symbol_row.judge`): every slot of the expect
 compared between the video's last frame (its colours mapped onto ours) and the reference final frame by the
 soft IoU of that slot's symbol ink — so each remaining symbol must keep its glyph, colour and order; and the
 row's band must hold no stray ink (the marked symbol or its frame left behind). ``end`` = 1 when all slots
-match and nothing strays, else 0.25 × the share of slots that match (halved again if ink strays).
+match and nothing strays, else 0.25 × the share of slots that match (0 if ink strays).
 
 Process: ``fade`` — the marked symbol's ink in its own box (its colour is unique in the row) passes half-way
 from full to none (a fade or a slide out of the box; a cut shows only the two ends); ``close`` — the row's outer

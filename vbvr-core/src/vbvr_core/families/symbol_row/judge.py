@@ -344,7 +344,7 @@ def judge_deletion(clip: Clip, solution: DeletionSolution, close: float, close_n
     measure (0–1) of the rest closing up, noted as ``close_name``.
 
     ``end`` = 1 when the last frame shows the expected row and nothing strays, else 0.25 × the share of slots that
-    match (halved again if ink strays); ``fade``: the deleted symbol's ink in its own box (its colour is unique in
+    match, and 0 if ink strays (the symbol to delete, or part of it, is still there); ``fade``: the deleted symbol's ink in its own box (its colour is unique in
     the row) passes half-way from full to none; ``steps``: :func:`unlike_dissolve` — where the rest of the row
     moves, a dissolve of the first frame into the last shows the fade but no symbol ever between its slots (1
     where nothing moves: the fade is then the whole process). value = end · (0.05 + 0.95 · fade · close · steps).
@@ -353,7 +353,7 @@ def judge_deletion(clip: Clip, solution: DeletionSolution, close: float, close_n
     """
     size, spacing, y = solution.symbol_size, solution.spacing, solution.row_y
     ending = row_end(clip, solution.final_xs, solution.final_row, y, spacing, size)
-    end = 1.0 if ending.complete else 0.25 * ending.share * (1.0 if ending.clean else 0.5)
+    end = 1.0 if ending.complete else 0.25 * ending.share * float(ending.clean)
     gone = solution.position - 1
     fade = fade_coverage(ink_levels(clip.frames, solution.row[gone][1], solution.xs[gone], y, spacing / 2, clip.scale),
                          1.0, 0.0)
