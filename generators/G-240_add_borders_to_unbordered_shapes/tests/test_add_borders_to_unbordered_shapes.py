@@ -84,3 +84,18 @@ class TestContract(SampleContract):
         s = self.solution(samples[0])
         frames = _bordered(samples[0], [s.polygons[k] for k in reversed(s.targets)], width=3)
         assert score_frames(samples[0], frames, tmp_path).value >= 0.98
+
+
+def test_red_borders_round_orange_and_pink_shapes_are_not_black(tmp_path):
+    """Regression: seed 7's sample 1 borders an orange and a pink shape. The red already there (the orange and pink
+    fills read as red, and 1 px round them) was left out of the red count, which took in the red borders too: the
+    'red_borders' near miss scored 1.00, like the oracle. Only red the video drew counts now: changed since its own
+    opening without darkening."""
+    from vbvr_core.judge.alternatives import recreate
+    from vbvr_core.media.video import held
+    from vbvr_core.testing.helpers import make_samples
+
+    sample = make_samples("G-240_add_borders_to_unbordered_shapes", tmp_path / "samples", count=2, seed=7)[1]
+    drawn = recreate(sample)
+    red = drawn.generator.near_misses(drawn.sample)["red_borders"]
+    assert score_frames(sample, held(red(), drawn.sample.hold_frames), tmp_path).value <= 0.1

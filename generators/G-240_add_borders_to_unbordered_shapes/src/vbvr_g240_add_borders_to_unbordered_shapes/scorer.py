@@ -73,10 +73,12 @@ def score(sample: SampleRef, video: VideoReader) -> Score:
         return verdict.score(ok="")
     # Black, not another colour: a border drawn in red over a fill greys where it mixes with the fill, so it
     # passes as darkened there; the clearly red pixels the video added tell it apart.
-    # (Red already there — in our first frame or in the video's opening one, whose colour drift may turn an
-    # orange or pink fill red — does not count.)
-    already_red = dilate(red_mask(read.first) | red_mask(clip.frames[0]), 1)
-    reds = (red_mask(clip.frames[-tail:]).mean(axis=0) >= 0.5) & ~already_red
+    # Only red the video drew counts: pixels that changed since its own opening frame (an orange or pink fill that
+    # a colour drift turns red is red from the start; a red border over that fill, or over the canvas, changed)
+    # without darkening (a black border blurred into an orange fill turns a dark red, but it darkened).
+    end = np.rint(clip.frames[-tail:].astype(np.float32).mean(axis=0))
+    turned = channel_max(np.abs(end - clip.frames[0].astype(np.float32))) >= DARKENED
+    reds = (red_mask(clip.frames[-tail:]).mean(axis=0) >= 0.5) & turned & ~turned_dark(end, clip.frames[0])
     red_share = float(reds.sum()) / max(1, int(reds.sum() + mark.sum()))
     verdict.note("red_share", red_share)
     verdict.part("black", ramp(red_share, RED_FULL, RED_ZERO), unless="the new borders are not black")
