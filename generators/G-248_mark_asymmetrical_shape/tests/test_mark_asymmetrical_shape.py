@@ -84,3 +84,21 @@ class TestContract(SampleContract):
         first = read_png(samples[0] / "first_frame.png")
         dot = ring_image(first, s.centers[s.target], s.ring_radius * 0.2, width=int(s.ring_radius * 0.2) + 1)
         assert score_frames(samples[0], [first] * 6 + [dot] * 6, tmp_path).value >= 0.85
+
+
+def test_the_distorted_shape_keeps_its_centre_and_its_traced_outline_counts(tmp_path):
+    """0.2.0 regression: on seed 7's sample 6 a distortion pushed an edge of the odd shape past its given centre, and
+    its outline traced in red (the 'outline_traced' alternative) did not surround that point: it scored 0. The
+    distorted outline now keeps its centre inside, and the traced outline counts."""
+    import cv2
+    from vbvr_core.judge.alternatives import recreate
+    from vbvr_core.media.video import held
+    from vbvr_core.testing.helpers import make_samples
+
+    sample = make_samples(KEY, tmp_path / "samples", count=7, seed=7)[6]
+    solution = load_record(sample).solution
+    outline = np.asarray(solution["outlines"][solution["target"]], np.float32).reshape(-1, 1, 2)
+    assert cv2.pointPolygonTest(outline, tuple(solution["centers"][solution["target"]]), True) > 0
+    drawn = recreate(sample)
+    traced = drawn.generator.alternatives(drawn.sample)["outline_traced"]
+    assert score_frames(sample, held(traced(), drawn.sample.hold_frames), tmp_path).value >= 0.9

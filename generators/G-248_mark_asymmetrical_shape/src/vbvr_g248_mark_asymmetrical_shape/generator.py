@@ -35,6 +35,7 @@ ODD_KINDS = ("triangle", "pentagon", "arrow")
 RING_PADDING = 8
 GAP = 8
 MIN_ASYMMETRY = 0.1  # the answer's best mirror image overlaps it by at most 1 − this (IoU)
+CENTRE_DEPTH = 0.15  # unit radii: the distorted outline keeps its centre this far inside (``centre_depth``)
 MAX_SYMMETRY_ERROR = 0.05  # a symmetric shape's best mirror image overlaps it by at least 1 − this
 RASTER = 96
 
@@ -121,6 +122,15 @@ def mirror_match(points: list[Point], steps: int = 24) -> float:
     return best
 
 
+def centre_depth(points: list[Point]) -> float:
+    """How deep the origin, the point the ring and the judge centre on, lies inside the outline (its distance to
+    the nearest edge; negative outside). A lopsided distortion can push an edge past it, and a mark traced round
+    the shape would then not surround the shape's given centre."""
+    import cv2
+
+    return float(cv2.pointPolygonTest(np.asarray(points, np.float32).reshape(-1, 1, 2), (0.0, 0.0), True))
+
+
 def is_simple(points: list[Point]) -> bool:
     """Whether no two non-adjacent edges of the polygon cross."""
     n = len(points)
@@ -193,7 +203,8 @@ class AsymmetricalShapeGenerator(RingMarkGenerator, task=TASK, params=Params, so
                     a = float(rng.uniform(0, 2 * math.pi))
                     x, y = points[int(index)]
                     points[int(index)] = (x + p.distortion * math.cos(a), y + p.distortion * math.sin(a))
-            if is_simple(points) and mirror_match(points) <= 1 - MIN_ASYMMETRY - 0.02:
+            if (is_simple(points) and mirror_match(points) <= 1 - MIN_ASYMMETRY - 0.02
+                    and centre_depth(points) >= CENTRE_DEPTH):
                 return kind, points
         raise Reject("no clearly asymmetric distortion found")
 
