@@ -62,3 +62,14 @@ class TestContract(SampleContract):
         result = score_frames(samples[0], held(frames), tmp_path)
         assert result.value < 0.3, result.reason
         assert result.parts[part] < 0.5
+
+
+def test_a_small_pentagon_s_turn_is_read_through_its_in_between_angles(tmp_path):
+    """Regression (the placement family's turn-then-slide judge): seed 7's sample 6 turns a small red pentagon
+    (14 px radius at 256 px) by 20°. Read at 256 px its first 7° showed as 2° and then a jump, the turn seemed to
+    skip the angles in between, and the ground truth itself scored 0.89. It is read at the canvas size now."""
+    from vbvr_core.judge.run import score_video
+    from vbvr_core.testing.helpers import make_samples
+
+    sample = make_samples("G-25_seperate_object_spinning", tmp_path / "samples", count=7, seed=7)[6]
+    assert score_video(sample, sample / "ground_truth.mp4").value >= 0.98

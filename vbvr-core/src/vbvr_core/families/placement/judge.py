@@ -44,6 +44,7 @@ from vbvr_core.plane import share_along
 
 COLOR_TOLERANCE = 38.0  # the blob's reach in RGB: under half the distance between two piece colours
 TAIL = 3  # frames that make the end state
+TURN_SIZE = 512  # px: a turning piece is read at the canvas size (a small one's angle is too coarse at 256)
 # 512-canvas pixels: the centre's distance from the outline's centre, and its drift off its row.
 ARRIVE_FULL, ARRIVE_ZERO = 8.0, 24.0
 LEVEL_FULL, LEVEL_ZERO = 10.0, 30.0
@@ -244,5 +245,6 @@ def score_turn_then_slide(sample: SampleRef, video: VideoReader) -> Score:
     turns, through the angles in between, to its outline's orientation (modulo its symmetry), keeps it while it
     slides and ends on its outline's centre, whole, having stayed on its row; no piece is hidden or broken in any
     frame; each slide is continuous. A slide before the turn, or a cut to the end, scores ≈ 0. :func:`judge_sample`
-    with ``turn_first=True``."""
-    return judge_sample(sample, video, turn_first=True)
+    with ``turn_first=True``, at :data:`TURN_SIZE` px: at 256 a small pentagon's (14 px radius) first few degrees
+    of turn read as a lag and then a jump, and its turn seemed to skip the angles in between."""
+    return judge_sample(sample, video, turn_first=True, size=TURN_SIZE)
