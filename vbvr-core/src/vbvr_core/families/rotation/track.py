@@ -75,6 +75,12 @@ class TurningPolygon:
     radius: float
 
 
+def box_half(shape: TurningPolygon, size: int) -> int:
+    """Half the side (px, the centre pixel left out) of the box the tracker reads ``shape`` in, in a ``size``² frame:
+    its sprite scaled to the frame, and 2 px to spare."""
+    return round(shape.sprite_side * (size / FRAME_SIZE)) // 2 + 2
+
+
 @lru_cache(maxsize=64)
 def polygon_templates(shape: TurningPolygon, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate angles in [0, period), their fill-coverage templates flattened and normalised, and each
@@ -84,7 +90,7 @@ def polygon_templates(shape: TurningPolygon, size: int) -> tuple[np.ndarray, np.
     ``SUPERSAMPLE``× and area-averaged, so a pixel holds the share of it the fill covers, as a faithful video's does.
     """
     scale = size / FRAME_SIZE
-    half = round(shape.sprite_side * scale) // 2 + 2
+    half = box_half(shape, size)
     box, fine = 2 * half + 1, (2 * half + 1) * SUPERSAMPLE
     pivot = [int(round(c - shape.sprite_side / 2)) + shape.sprite_side / 2 for c in shape.center]
     origin = [round(c * scale) - half for c in shape.center]
@@ -157,7 +163,7 @@ def shape_box(shape: TurningPolygon, frames_shape: tuple[int, ...]) -> tuple[tup
     """Where :func:`polygon_templates` looks for ``shape`` in frames of ``frames_shape`` (F×H×W×3): the box's top-left
     corner (it may lie outside the frame) and the (rows, columns) slices of it inside the frame."""
     scale = frames_shape[2] / FRAME_SIZE
-    half = round(shape.sprite_side * scale) // 2 + 2
+    half = box_half(shape, frames_shape[2])
     x0, y0 = (round(c * scale) - half for c in shape.center)
     rows = slice(max(0, y0), min(frames_shape[1], y0 + 2 * half + 1))
     return (x0, y0), (rows, slice(max(0, x0), min(frames_shape[2], x0 + 2 * half + 1)))
@@ -175,7 +181,7 @@ def polygon_turn(frames: np.ndarray, shape: TurningPolygon, color) -> tuple[list
     angles, templates, areas = polygon_templates(shape, size)
     period = 360.0 / shape.symmetry
     scale = size / FRAME_SIZE
-    half = round(shape.sprite_side * scale) // 2 + 2
+    half = box_half(shape, size)
     (x0, y0), (rows, columns) = shape_box(shape, frames.shape)
     region = np.zeros((len(frames), 2 * half + 1, 2 * half + 1), dtype=np.float32)
     pixels = frames[:, rows, columns].astype(np.float32)
